@@ -1,0 +1,429 @@
+// The shapes at the seams. `project` builds a Bundle (read-only afterwards), `checks` turn it into
+// findings, `verify` adds findings from real runs, `readiness` folds them into a result, `report`
+// renders it, `github`/`deploy` act on it.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** A place in a file. `file` is POSIX and relative to the bundle root (may start with `../`). */
+export interface Loc {
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Located YAML values. Every value keeps where it was written (the use site for aliases/merges).
+
+export type Node = MapNode | SeqNode | ScalarNode;
+export interface MapNode {
+  kind: 'map';
+  loc: Loc;
+  entries: Map<string, Node>;
+  keyLocs: Map<string, Loc>;
+}
+export interface SeqNode {
+  kind: 'seq';
+  loc: Loc;
+  items: Node[];
+}
+export type Scalar = string | number | boolean | null;
+export interface ScalarNode {
+  kind: 'scalar';
+  loc: Loc;
+  value: Scalar;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export interface Fix {
+  text: string;
+  patch?: string;
+}
+
+/** What a check returns; the engine adds the targets (and phases) it applies to. */
+export interface RawFinding {
+  check: string;
+  severity?: Severity; // defaults to the check's severity
+  message: string;
+  loc?: Loc;
+  /** Resource addresses such as `jobs.train_ditto` the finding concerns (drives phase attachment). */
+  resources?: string[];
+  /** Source lines quoted as evidence (already cut from the file, without line numbers). */
+  evidence?: string;
+  impact?: string;
+  fix?: Fix;
+  /** Set by verify when a real run confirmed the finding. */
+  verified?: boolean;
+  /** Set when `databricks bundle validate` reported the same problem. */
+  validateAgrees?: boolean;
+  /** For load-time findings that concern only some targets (a target assigning an undeclared variable). */
+  targets?: string[];
+}
+
+export interface Finding extends RawFinding {
+  severity: Severity;
+  targets: string[];
+  phases: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+export type Category =
+  | 'Bundle Configuration'
+  | 'Python Package Build'
+  | 'Entry Points'
+  | 'Vector Search Integration'
+  | 'Vector Search Endpoints'
+  | 'File Sync Configuration'
+  | 'Library Dependencies'
+  | 'Model Registry Integration'
+  | 'DLT Pipeline'
+  | 'Developer Setup'
+  | 'Verification';
+
+export interface Check {
+  id: string; // stable kebab-case public name
+  category: Category;
+  severity: Severity;
+  effortHours: number;
+  title: string;
+  /** Shown in the report when the check has no finding (the seed's ✅ rows). */
+  successMessage: string;
+  /** Why it fails on Databricks and how to fix it (printed by `dab-ready explain <id>`). */
+  docs: string;
+  /** True when a finding makes `databricks bundle deploy` itself fail (not only the job runs). */
+  breaksDeploy: boolean;
+  run(bundle: Bundle, target: TargetView): RawFinding[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The project model
+
+export interface ConfigFile {
+  path: string; // relative to the bundle root, POSIX
+  text: string;
+  lines: string[];
+  root?: MapNode; // undefined when the file could not be parsed (a notice says why)
+}
+
+export interface Resource {
+  type: string; // 'jobs', 'pipelines', 'vector_search_endpoints', ...
+  key: string;
+  address: string; // `${type}.${key}`
+  node: MapNode;
+  loc: Loc; // where the key is written
+  file: string; // the file that defines it (its first definition)
+}
+
+export interface Library {
+  kind: string; // 'whl' | 'jar' | 'pypi' | 'requirements' | 'maven' | 'egg' | 'cran' | 'dependency'
+  value: string; // the path / package spec as written
+  node: Node;
+}
+
+export interface Task {
+  key: string;
+  node: MapNode;
+  loc: Loc;
+  /** notebook_task, spark_python_task, python_wheel_task, ... (the first *_task key). */
+  type?: string;
+  typeNode?: MapNode;
+  libraries: Library[];
+  /** Libraries that reach the task through its environment (environment_key) or job cluster. */
+  environmentDependencies: Library[];
+}
+
+export interface Job extends Resource {
+  tasks: Task[];
+  gitSource: boolean;
+}
+
+export interface Pipeline extends Resource {
+  libraries: { kind: 'notebook' | 'file' | 'glob' | string; path: string; node: ScalarNode }[];
+}
+
+export interface Artifact {
+  name: string;
+  node: MapNode;
+  loc: Loc;
+  type?: string;
+  build?: string;
+  /** Directory the build runs in, relative to the bundle root. */
+  path: string;
+  files: { source: string; loc: Loc }[];
+  implicit: boolean; // synthesised `python_artifact` (root setup.py + local library, no artifacts key)
+}
+
+export interface VariableDef {
+  name: string;
+  loc: Loc;
+  node: Node;
+  type?: string;
+  default?: Node;
+  lookup?: Node;
+  description?: string;
+}
+
+export type VariableSource = 'default' | 'target' | 'overrides-file' | 'env' | 'cli' | 'lookup';
+export interface VariableValue {
+  name: string;
+  def: VariableDef;
+  value?: Node; // undefined for a lookup or an unset required variable
+  source?: VariableSource;
+}
+
+export interface Reference {
+  text: string; // `${var.x}`
+  path: string; // `var.x`
+  loc: Loc;
+}
+
+export interface Interpolation {
+  value: string; // the string with every resolvable reference replaced
+  resolved: boolean; // no reference left
+  unresolved: Reference[]; // references that could not be resolved (unknown or not resolvable statically)
+  undefinedRefs: Reference[]; // references that name nothing (a typo, an undeclared variable)
+}
+
+export interface SyncConfig {
+  paths: string[]; // relative to the bundle root
+  include: string[];
+  exclude: string[];
+  includeLocs: Loc[];
+  excludeLocs: Loc[];
+}
+
+export interface SyncVerdict {
+  synced: boolean;
+  /** Why not: the rule that excludes it. */
+  reason?: { kind: 'gitignore' | 'sync.exclude' | 'outside-sync-paths' | 'always-excluded'; pattern?: string; loc?: Loc };
+}
+
+export interface TargetView {
+  name: string;
+  loc?: Loc;
+  isDefault: boolean;
+  mode?: string;
+  /** The configuration after merging `targets.<name>` into the root and merging list elements by key. */
+  config: MapNode;
+  variables: Map<string, VariableValue>;
+  resources: Map<string, Map<string, Resource>>;
+  jobs: Job[];
+  pipelines: Pipeline[];
+  artifacts: Artifact[];
+  sync: SyncConfig;
+  /** Interpolate `${...}` in a string written at `loc`. */
+  interpolate(text: string, loc: Loc): Interpolation;
+  /** Whether a file (relative to the bundle root) is uploaded by `bundle deploy` for this target. */
+  syncVerdict(file: string): SyncVerdict;
+}
+
+export interface EntryPoint {
+  group: string;
+  name: string;
+  value: string; // 'module.sub:function'
+  loc: Loc;
+}
+
+export interface PythonProject {
+  dir: string; // relative to the bundle root, POSIX ('.' or '../lib')
+  name?: string;
+  nameLoc?: Loc;
+  normalizedName?: string; // PEP 503
+  metadataFiles: string[]; // pyproject.toml / setup.cfg / setup.py found, relative to the bundle root
+  entryPoints: EntryPoint[];
+  /** Top-level import packages/modules that the wheel would contain, and the dir they live in. */
+  packages: { name: string; dir: string }[];
+  buildBackend?: string;
+  hasSetupPy: boolean;
+  /** Static facts worth reporting (setup.py arguments ignored because pyproject has [project], ...). */
+  notes: RawFinding[];
+}
+
+export interface PythonFunction {
+  name: string;
+  line: number;
+  requiredPositional: number;
+}
+
+export interface SourceFacts {
+  file: string;
+  kind: 'notebook' | 'file';
+  language?: 'python' | 'sql' | 'scala' | 'r';
+  pipInstalls: { line: number; text: string; packages: string[] }[];
+  imports: { line: number; module: string }[];
+  sysPathAppends: { line: number; expr: string }[];
+  widgetsGet: { line: number; name: string }[];
+  widgetDefaults: { line: number; name: string; default?: string }[];
+  faiss: { line: number; text: string }[];
+  vectorSearchClient: { line: number; text: string }[];
+  createEndpoints: { line: number; name?: string; text: string }[];
+  dlt: { line: number; text: string }[];
+  registersModels: { line: number; name?: string; text: string }[];
+  functions: PythonFunction[];
+}
+
+export type FileKind = 'notebook' | 'file' | 'dir' | 'missing';
+
+export interface FileIndex {
+  /** Absolute directory the relative paths are resolved from (the bundle root). */
+  root: string;
+  kind(rel: string): FileKind;
+  exists(rel: string): boolean;
+  read(rel: string): string | undefined;
+  lines(rel: string): string[] | undefined;
+  facts(rel: string): SourceFacts | undefined;
+  /** Every regular file below `dir` (relative to the bundle root), excluding .git/.databricks/node_modules. */
+  list(dir?: string): string[];
+  /** Glob relative to the bundle root (Go filepath.Glob semantics for includes; gitignore for sync). */
+  glob(pattern: string): string[];
+  /** Problems met while reading files (symlink out of the repository, unreadable, too large). */
+  notices: RawFinding[];
+}
+
+export interface Bundle {
+  root: string; // absolute
+  relRoot: string; // relative to the analysed path, POSIX ('.' for the same folder)
+  rootFile: string;
+  name: string;
+  nameLoc?: Loc;
+  files: Map<string, ConfigFile>;
+  /** Root config merged with every included file, before target overrides. */
+  base: MapNode;
+  targets: Map<string, TargetView>;
+  defaultTarget: string;
+  python: PythonProject[];
+  fileIndex: FileIndex;
+  /** Load-time problems: config-invalid and friends, at their file:line. */
+  notices: RawFinding[];
+  /** Set when `python: resources:` defines resources in Python code (not analysed). */
+  pythonResources?: Loc;
+}
+
+export interface Project {
+  path: string; // absolute, the path given
+  bundles: Bundle[];
+  notices: RawFinding[]; // repository-level (template trees to render first, unreadable folders)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration (.dab-ready.yml)
+
+export interface PhaseConfig {
+  name: string;
+  id?: string;
+  include: string[]; // globs over resource files, or resource keys / addresses
+  dependsOn?: string[];
+}
+
+export interface IgnoreRule {
+  check: string;
+  path?: string;
+  reason?: string;
+}
+
+export interface DabReadyConfig {
+  file?: string;
+  phases?: PhaseConfig[];
+  ignore: IgnoreRule[];
+  severity: Record<string, Severity | 'off'>;
+  failOn?: Severity | 'none';
+  minScore?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export type PhaseStatus = 'ready' | 'partial' | 'blocked';
+
+export interface PhaseResult {
+  id: string;
+  name: string;
+  order: number;
+  status: PhaseStatus;
+  resources: string[]; // resource addresses
+  jobs: string[]; // job keys, in definition order
+  files: string[];
+  checklist: { text: string; ok: boolean; severity?: Severity; check?: string }[];
+  dependsOn: string[];
+}
+
+export interface VerificationStep {
+  step: 'build' | 'inspect' | 'smoke' | 'validate';
+  target?: string;
+  subject?: string; // project dir / entry point / wheel file
+  status: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  command: string;
+  detail: string;
+  output?: string[]; // the tool's own last lines, for failures
+}
+
+export interface EffortRow {
+  check: string;
+  title: string;
+  severity: Severity;
+  hours: number;
+}
+
+export interface BundleResult {
+  root: string; // relative to the analysed path
+  name: string;
+  targets: string[];
+  defaultTarget: string;
+  score: number;
+  targetScores: Record<string, number>;
+  ready: boolean;
+  counts: Record<Severity, number>;
+  phases: PhaseResult[];
+  findings: Finding[];
+  passed: { check: string; title: string; message: string; category: Category }[];
+  effort: { rows: EffortRow[]; criticalPath: number; withHigh: number; full: number };
+  verification: VerificationStep[];
+  suppressed: number;
+}
+
+export interface Result {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  path: string; // as given
+  bundles: BundleResult[];
+  notices: Finding[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logging: the CLI writes to stderr, the action to the runner log with groups.
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  /** Run `fn` inside a collapsible log group (the action) or under a heading (the CLI). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** One line of a program's streamed output. */
+  output(line: string): void;
+}
+
+export const silentLogger: Logger = {
+  info() {},
+  warn() {},
+  group: (_name, fn) => fn(),
+  output() {},
+};
+
+export interface VerifyOptions {
+  python: string; // the Python executable used for builds and venvs
+  isolation: boolean; // false adds --no-isolation to python -m build (offline runners)
+  installDeps: boolean; // false installs the wheel with --no-deps
+  timeoutMs: number; // per program
+}
+
+export interface ValidateOptions {
+  mode: 'auto' | 'required';
+  strict: boolean;
+  timeoutMs: number;
+  vars: Record<string, string>;
+}
