@@ -1,0 +1,134 @@
+import * as core from '@actions/core';
+import { deployPhase, type DeployOutcome } from '../deploy/deploy.js';
+import { combinePlans, planDeploy, type DeployPlan } from '../deploy/plan.js';
+import { renderPlanMarkdown } from '../deploy/render.js';
+import { analyse } from '../engine.js';
+import type { Logger, ValidateOptions, VerifyOptions } from '../model.js';
+
+// The action's `mode: plan` and `mode: deploy`. main.ts reads the inputs and calls one of these;
+// they set the step outputs (matrix, blocked, has-phases / run-urls, deployed, phase-status).
+
+/** What main.ts passes; a subset of its ActionInputs plus the verify/validate options it builds. */
+export interface DeployModeInputs {
+  path: string;
+  /** Required for deploy; for plan, undefined analyses every target. */
+  target?: string;
+  configFile?: string;
+  /** `mode: deploy`: phase id, name or order number. */
+  phase?: string;
+  deploy: boolean;
+  run: boolean;
+  autoApprove: boolean;
+  failOnActiveRuns: boolean;
+  /** From the multiline `vars` input (`name=value` per line; commas kept). */
+  vars: Record<string, string>;
+  verifyOptions?: VerifyOptions;
+  validateOptions?: ValidateOptions;
+  /** Per databricks call in deploy mode. */
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+  /** Write the plan (or the deploy outcome) to the job summary (default true when GITHUB_STEP_SUMMARY is set). */
+  summary?: boolean;
+}
+
+export function actionLogger(): Logger {
+  return {
+    info: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+    group: (name, fn) => core.group(name, fn),
+    output: (line) => core.info(line),
+  };
+}
+
+export async function runPlanMode(inputs: DeployModeInputs): Promise<DeployPlan> {
+  const env = inputs.env ?? process.env;
+  const log = inputs.log ?? actionLogger();
+  const { result } = await analyse({
+    path: inputs.path,
+    target: inputs.target,
+    configFile: inputs.configFile,
+    vars: inputs.vars,
+    env,
+    verify: inputs.verifyOptions,
+    validate: inputs.validateOptions,
+    log,
+  });
+  const plan = combinePlans(result.bundles.map((b) => ({ root: b.root, plan: planDeploy(b, { target: inputs.target }) })));
+  core.setOutput('matrix', JSON.stringify(plan.matrix));
+  core.setOutput('blocked', JSON.stringify(plan.blocked));
+  core.setOutput('has-phases', String(plan.hasPhases));
+  for (const b of plan.blocked) log.info(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}): ${b.reason}`);
+  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderPlanMarkdown(plan, inputs.target)).write();
+  return plan;
+}
+
+export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOutcome> {
+  const env = inputs.env ?? process.env;
+  const log = inputs.log ?? actionLogger();
+  const setOutputs = (o: Pick<DeployOutcome, 'deployed' | 'runUrls' | 'phaseStatus'>) => {
+    core.setOutput('run-urls', JSON.stringify(o.runUrls));
+    core.setOutput('deployed', String(o.deployed));
+    core.setOutput('phase-status', o.phaseStatus);
+  };
+  if (!inputs.phase || !inputs.target || inputs.target === 'all') {
+    const missing = !inputs.phase ? 'phase' : 'target (a single target, not all)';
+    setOutputs({ deployed: false, runUrls: [], phaseStatus: 'refused' });
+    core.setFailed(`mode: deploy needs the ${missing} input`);
+    return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [`mode: deploy needs the ${missing} input`], blockers: [] };
+  }
+  const { result, project } = await analyse({
+    path: inputs.path,
+    target: inputs.target,
+    configFile: inputs.configFile,
+    vars: inputs.vars,
+    env,
+    verify: inputs.verifyOptions,
+    validate: inputs.validateOptions,
+    log,
+  });
+  if (result.bundles.length !== 1) {
+    const message = `mode: deploy works on one bundle; ${inputs.path} holds ${result.bundles.length} (${result.bundles.map((b) => b.root).join(', ')}): set path to the bundle's folder`;
+    setOutputs({ deployed: false, runUrls: [], phaseStatus: 'refused' });
+    core.setFailed(message);
+    return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [message], blockers: [] };
+  }
+  const bundleResult = result.bundles[0];
+  const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
+  const outcome = await deployPhase({
+    bundle,
+    result: bundleResult,
+    phase: inputs.phase,
+    target: inputs.target,
+    deploy: inputs.deploy,
+    run: inputs.run,
+    autoApprove: inputs.autoApprove,
+    failOnActiveRuns: inputs.failOnActiveRuns,
+    vars: inputs.vars,
+    env,
+    log,
+    timeoutMs: inputs.timeoutMs,
+  });
+  setOutputs(outcome);
+  for (const url of outcome.runUrls) log.info(`Run URL: ${url}`);
+  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome)).write();
+  if (outcome.phaseStatus === 'refused') {
+    core.setFailed(`deploy of phase ${inputs.phase} to ${inputs.target} refused (no databricks command was run):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
+  } else if (outcome.phaseStatus === 'failed') {
+    core.setFailed(outcome.errors.join('\n'));
+  }
+  return outcome;
+}
+
+function wantsSummary(inputs: DeployModeInputs, env: NodeJS.ProcessEnv): boolean {
+  return (inputs.summary ?? true) && Boolean(env.GITHUB_STEP_SUMMARY);
+}
+
+export function renderOutcomeMarkdown(phase: string, target: string, o: DeployOutcome): string {
+  const icon = o.phaseStatus === 'succeeded' ? '✅' : o.phaseStatus === 'refused' ? '⛔' : '❌';
+  const lines = [`### ${icon} Phase ${phase} on \`${target}\`: ${o.phaseStatus}`, '', `Deployed: ${o.deployed ? 'yes' : 'no'}`];
+  if (o.runUrls.length) lines.push('', 'Runs:', ...o.runUrls.map((u) => `- ${u}`));
+  if (o.blockers.length) lines.push('', 'Refused because:', ...o.blockers.map((b) => `- ${b}`));
+  if (o.errors.length) lines.push('', '```', ...o.errors, '```');
+  return lines.join('\n') + '\n';
+}
