@@ -187,6 +187,8 @@ export interface Interpolation {
   resolved: boolean; // no reference left
   unresolved: Reference[]; // references that could not be resolved (unknown or not resolvable statically)
   undefinedRefs: Reference[]; // references that name nothing (a typo, an undeclared variable)
+  /** References that lead into a cycle between variables (also listed in `unresolved`). */
+  cycles?: Reference[];
 }
 
 export interface SyncConfig {
@@ -372,6 +374,8 @@ export interface EffortRow {
 
 export interface BundleResult {
   root: string; // relative to the analysed path
+  /** The bundle's root config file relative to `root` (`databricks.yml`); where bundle-wide findings point. */
+  rootFile?: string;
   name: string;
   targets: string[];
   defaultTarget: string;
