@@ -1,0 +1,1 @@
+"""Models used by the entity-matching notebooks (imported through the synced bundle files)."""

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Bundle, Check, RawFinding } from '../model.js';
+import { asString, get } from './lib/nodes.js';
+
+const CONFIGURES_CLI = /databricks\s+(?:configure|auth\s+login)\b/;
+
+export const cliInitMissing: Check = {
+  id: 'cli-init-missing',
+  category: 'Developer Setup',
+  severity: 'low',
+  effortHours: 0.5,
+  title: 'Newcomers can configure the Databricks CLI',
+  successMessage: 'The repository shows how to configure the Databricks CLI (a .databrickscfg template or an init script)',
+  docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
+profile from ~/.databrickscfg or DATABRICKS_* environment variables. \`workspace.host\` alone does not
+authenticate: the CLI then looks for a .databrickscfg profile with that host. A repository without a
+\`.databrickscfg\` template or an init script (\`databricks configure\` / \`databricks auth login\`) leaves
+every newcomer to work out the profile, host and auth type by hand, and setups drift.
+Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
+  #!/usr/bin/env bash
+  set -euo pipefail
+  databricks auth login --host "\${DATABRICKS_HOST:?set DATABRICKS_HOST}" --profile "\${PROFILE:-DEFAULT}"
+  databricks bundle validate
+Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
+  breaksDeploy: false,
+  run(bundle, target) {
+    if (hasCliSetup(bundle)) return [];
+    const host = asString(get(target.config, 'workspace', 'host'));
+    // One place for every target, so the engine merges the finding across targets.
+    const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
+    const finding: RawFinding = {
+      check: cliInitMissing.id,
+      message: host
+        ? 'no .databrickscfg template or CLI init script: newcomers must configure authentication for the workspace by hand'
+        : 'no .databrickscfg template or CLI init script, and the target sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
+      loc,
+      resources: [],
+      impact: 'New team members need manual setup; CLI configurations drift between developers and CI.',
+      fix: {
+        text: 'Add a CLI init script (or a .databrickscfg template without secrets) and mention it in the README.',
+        patch: `# scripts/init-databricks.sh\n#!/usr/bin/env bash\nset -euo pipefail\ndatabricks auth login --host "\${DATABRICKS_HOST:?set DATABRICKS_HOST}" --profile "\${PROFILE:-DEFAULT}"\ndatabricks bundle validate`,
+      },
+    };
+    return [finding];
+  },
+};
+
+/** A .databrickscfg template, a scripts/*init* file, or a shell script that configures the CLI. */
+function hasCliSetup(bundle: Bundle): boolean {
+  for (const file of bundle.fileIndex.list()) {
+    const base = path.posix.basename(file);
+    if (base.startsWith('.databrickscfg') || base.endsWith('.databrickscfg.template') || base === 'databrickscfg.template') return true;
+    if (/^scripts\/[^/]*init[^/]*$/i.test(file)) return true;
+    if (/\.(sh|bash|ps1)$/i.test(base) || /^setup[^/]*\.sh$/i.test(base) || base === 'Makefile') {
+      if (CONFIGURES_CLI.test(bundle.fileIndex.read(file) ?? '')) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { Bundle, Check, PythonProject, RawFinding } from '../model.js';
+import { evidenceAt } from './lib/evidence.js';
+import { entryModuleFile } from './lib/task-code.js';
+import { distributionNamed, entryPointsNamed, wheelTasks, type WheelTask } from './lib/wheel-tasks.js';
+
+export const entryPointMissing: Check = {
+  id: 'entry-point-missing',
+  category: 'Entry Points',
+  severity: 'critical',
+  effortHours: 2,
+  title: 'Wheel task entry points are declared',
+  successMessage: 'Every python_wheel_task entry point is declared',
+  docs: `A python_wheel_task runs \`entry_point\` of the distribution \`package_name\`. The runtime looks
+the name up in the wheel's entry points (any group, e.g. [project.scripts] = console_scripts) and,
+when no entry point has that name, calls \`$packageName.$entryPoint()\` directly. When neither exists
+the run fails ("entry point not found" / ImportError); \`databricks bundle validate\` and \`deploy\`
+do not notice, because they never read the wheel's metadata. A task without \`entry_point\` only gets
+the warning \`required field "entry_point" is not set\`.
+Fix: declare the entry point in the distribution's metadata, pointing at a function that takes no
+required arguments (parameters arrive in sys.argv):
+  [project.scripts]
+  train_ditto = "entity_matching.cli:train_cli"
+or in setup.py: entry_points={"console_scripts": ["train_ditto=entity_matching.cli:train_cli"]}.
+Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
+  breaksDeploy: false,
+  run(bundle, target) {
+    const findings: RawFinding[] = [];
+    for (const wt of wheelTasks(target)) {
+      if (!wt.entryPoint) {
+        findings.push(noEntryPoint(bundle, wt));
+        continue;
+      }
+      const project = distributionNamed(bundle, wt.packageName);
+      if (!project) continue; // not in the repository (PyPI): package-name-mismatch decides
+      if (entryPointsNamed(project, wt.entryPoint).length > 0) continue;
+      if (fallbackFunction(bundle, project, wt.packageName!, wt.entryPoint)) continue;
+      findings.push(undeclared(bundle, wt, project));
+    }
+    return findings;
+  },
+};
+
+function noEntryPoint(bundle: Bundle, wt: WheelTask): RawFinding {
+  const loc = wt.node.loc;
+  return {
+    check: entryPointMissing.id,
+    message: `task ${wt.task.key} of ${wt.resource} is a python_wheel_task without entry_point: the run has nothing to call`,
+    loc,
+    resources: [wt.resource],
+    evidence: evidenceAt(bundle, loc, 1, 2),
+    impact: `\`bundle validate\` warns \`required field "entry_point" is not set\`; the job run of ${wt.job.key} fails.`,
+    fix: {
+      text: `Add \`entry_point: <name>\` to the python_wheel_task and declare <name> in the distribution's entry points.`,
+      patch: `python_wheel_task:\n  package_name: ${wt.packageName ?? '<package>'}\n  entry_point: main`,
+    },
+  };
+}
+
+function undeclared(bundle: Bundle, wt: WheelTask, project: PythonProject): RawFinding {
+  const loc = wt.entryPointNode?.loc ?? wt.node.loc;
+  const name = wt.entryPoint!;
+  const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
+  const metadata = project.metadataFiles.join(', ') || project.dir;
+  const suggestion = suggestedTarget(bundle, project, name);
+  const target = suggestion.value;
+  const pyproject = project.metadataFiles.find((f) => path.posix.basename(f) === 'pyproject.toml');
+  const declaration = pyproject || !project.hasSetupPy
+    ? `# ${pyproject ?? path.posix.join(project.dir, 'pyproject.toml')}\n[project.scripts]\n${name} = "${target}"`
+    : `# ${path.posix.join(project.dir, 'setup.py')}\nentry_points={\n    "console_scripts": [\n        "${name}=${target}",\n    ],\n},`;
+  const patch = suggestion.newFile
+    ? `${declaration}\n\n# ${suggestion.newFile} (new)\nimport argparse\nimport sys\n\n\ndef main(argv=None):\n    parser = argparse.ArgumentParser(prog="${name}")\n    args = parser.parse_args(sys.argv[1:] if argv is None else argv)\n    ...`
+    : declaration;
+  return {
+    check: entryPointMissing.id,
+    message:
+      `entry point ${name} of package ${wt.packageName} is declared nowhere` +
+      (declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ` (${metadata} declare no entry points)`) +
+      ` and ${wt.packageName}.${name}() does not exist`,
+    loc,
+    resources: [wt.resource],
+    evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
+    impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: the runtime finds no entry point ${name} in the wheel and no function ${wt.packageName}.${name}.`,
+    fix: {
+      text:
+        `Declare the entry point in ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
+        ` (task parameters arrive in sys.argv). Keep the function inside a packaged module (${project.packages.map((p) => p.name).join(', ') || 'a package of the wheel'}).`,
+      patch,
+    },
+  };
+}
+
+/** The runtime's fallback `$packageName.$entryPoint()`: a top-level function of the package itself. */
+function fallbackFunction(bundle: Bundle, project: PythonProject, packageName: string, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(packageName)) return false;
+  const file = entryModuleFile(bundle, project, packageName);
+  if (!file) return false;
+  if (bundle.fileIndex.facts(file)?.functions.some((f) => f.name === name)) return true;
+  // `from .cli import main` / `main = ...` at the top level binds the name too.
+  const binds = new RegExp(`^(?:from\\s+\\S+\\s+import\\s+.*\\b${name}\\b|${name}\\s*=)`);
+  return (bundle.fileIndex.lines(file) ?? []).some((line) => binds.test(line));
+}
+
+/** A function in the package with the entry point's name (or a *_cli / main), else a new `cli` module. */
+function suggestedTarget(bundle: Bundle, project: PythonProject, name: string): { value: string; newFile?: string } {
+  const top = project.packages[0]?.name ?? project.normalizedName?.replace(/-/g, '_') ?? 'package';
+  for (const pkg of project.packages) {
+    const prefix = path.posix.join(pkg.dir, pkg.name);
+    const files = bundle.fileIndex.list(prefix).filter((f) => f.endsWith('.py'));
+    for (const wanted of [name, `${name}_cli`, 'main']) {
+      for (const file of files) {
+        const fn = bundle.fileIndex.facts(file)?.functions.find((f) => f.name === wanted && f.requiredPositional === 0);
+        if (fn) return { value: `${moduleOf(pkg.dir, file)}:${fn.name}` };
+      }
+    }
+  }
+  const dir = project.packages[0] ? path.posix.join(project.packages[0].dir, top) : top;
+  return { value: `${top}.cli:main`, newFile: path.posix.join(dir, 'cli.py') };
+}
+
+function moduleOf(base: string, file: string): string {
+  const rel = path.posix.relative(base, file).replace(/\.py$/, '').replace(/\/__init__$/, '');
+  return rel.split('/').join('.');
+}

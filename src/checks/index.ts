@@ -1,0 +1,89 @@
+import type { Check } from '../model.js';
+import { entryPointMissing } from './entry-point-missing.js';
+import { entryPointUnresolvable } from './entry-point-unresolvable.js';
+import { packageNameMismatch } from './package-name-mismatch.js';
+import { wheelNotBuilt } from './wheel-not-built.js';
+import { localVectorSearch } from './local-vector-search.js';
+import { vectorSearchEndpointMissing } from './vector-search-endpoint-missing.js';
+import { syncExcludesSource } from './sync-excludes-source.js';
+import { libraryDepsInconsistent } from './library-deps-inconsistent.js';
+import { dltPipelineDisabled } from './dlt-pipeline-disabled.js';
+import { cliInitMissing } from './cli-init-missing.js';
+import { modelRegistryUnresolved } from './model-registry-unresolved.js';
+import { pythonResourcesNotAnalysed } from './python-resources-not-analysed.js';
+// checks validate would also fail on
+import { configInvalid } from './config-invalid.js';
+import { rootPathGlobChars } from './root-path-glob-chars.js';
+import { includeNonYaml } from './include-non-yaml.js';
+import { includeOutsideRoot } from './include-outside-root.js';
+import { includeGlobNonrecursive } from './include-glob-nonrecursive.js';
+import { unknownField } from './unknown-field.js';
+import { nullValue } from './null-value.js';
+import { resourceUndefined } from './resource-undefined.js';
+import { artifactNotConfigured } from './artifact-not-configured.js';
+import { variableTypeInvalid } from './variable-type-invalid.js';
+import { variableRequiredUnset } from './variable-required-unset.js';
+import { variableFileInvalid } from './variable-file-invalid.js';
+import { variableCycle } from './variable-cycle.js';
+import { undefinedVariable } from './undefined-variable.js';
+import { bundleNameInterpolation } from './bundle-name-interpolation.js';
+import { enumInvalid } from './enum-invalid.js';
+import { requiredFieldMissing } from './required-field-missing.js';
+import { pathNotFound } from './path-not-found.js';
+import { pathKindMismatch } from './path-kind-mismatch.js';
+import { pathOutsideSyncRoot } from './path-outside-sync-root.js';
+import { resourceReferenceInvalid } from './resource-reference-invalid.js';
+import { duplicateLibraryName } from './duplicate-library-name.js';
+import { wheelDbrTooOld } from './wheel-dbr-too-old.js';
+import { directOnlyResource } from './direct-only-resource.js';
+import { environmentClientInvalid } from './environment-client-invalid.js';
+import { jobClusterKeyUndefined } from './job-cluster-key-undefined.js';
+import { taskDependencyUndefined } from './task-dependency-undefined.js';
+
+// Every check, in report order. Adding a check = adding a file + one line here.
+export const checks: readonly Check[] = [
+  packageNameMismatch,
+  wheelNotBuilt,
+  entryPointMissing,
+  entryPointUnresolvable,
+  localVectorSearch,
+  vectorSearchEndpointMissing,
+  syncExcludesSource,
+  libraryDepsInconsistent,
+  modelRegistryUnresolved,
+  dltPipelineDisabled,
+  cliInitMissing,
+  pythonResourcesNotAnalysed,
+  // checks validate would also fail on
+  configInvalid,
+  rootPathGlobChars,
+  includeNonYaml,
+  includeOutsideRoot,
+  includeGlobNonrecursive,
+  unknownField,
+  nullValue,
+  resourceUndefined,
+  artifactNotConfigured,
+  variableTypeInvalid,
+  variableRequiredUnset,
+  variableFileInvalid,
+  variableCycle,
+  undefinedVariable,
+  bundleNameInterpolation,
+  enumInvalid,
+  requiredFieldMissing,
+  pathNotFound,
+  pathKindMismatch,
+  pathOutsideSyncRoot,
+  resourceReferenceInvalid,
+  duplicateLibraryName,
+  wheelDbrTooOld,
+  directOnlyResource,
+  environmentClientInvalid,
+  jobClusterKeyUndefined,
+  taskDependencyUndefined,
+];
+
+export function findCheck(id: string): Check | undefined {
+  return checks.find((c) => c.id === id);
+}

@@ -1,0 +1,183 @@
+// The code a job's tasks run: the task's notebook / python file / wheel entry module, and the local
+// modules those import (followed into the repository sources a few levels deep).
+import path from 'node:path';
+import type { Bundle, Job, Loc, PythonProject, ScalarNode, Task, TargetView } from '../../model.js';
+import { findModuleFile } from '../../project/python.js';
+import { asScalar, get } from './nodes.js';
+import { isRemotePath, resolveRelative } from './paths.js';
+import { distributionNamed, interpolated, parseEntryPointValue } from './wheel-tasks.js';
+
+const NOTEBOOK_EXTS = ['.py', '.ipynb', '.sql', '.scala', '.r'];
+
+export interface TaskEntry {
+  job: Job;
+  task: Task;
+  /** Relative to the bundle root. */
+  file: string;
+  /** Where the task names it (the notebook_path / python_file value), when written in the config. */
+  loc?: Loc;
+  field: 'notebook_path' | 'python_file' | 'entry_point';
+}
+
+/** A file some task runs or imports, and how it is reached. */
+export interface ReachedFile {
+  file: string;
+  depth: number; // 0 = the task's own file
+  /** The import that reached it (file and line in the importing file). */
+  via?: { file: string; line: number; module: string };
+  entries: TaskEntry[];
+}
+
+/** The file a task runs directly, when it is in the repository. */
+export function taskEntry(bundle: Bundle, target: TargetView, job: Job, task: Task): TaskEntry | undefined {
+  if (job.gitSource) return undefined;
+  const notebook = asScalar(get(task.node, 'notebook_task', 'notebook_path'));
+  if (notebook) {
+    const file = localFile(bundle, target, notebook, true);
+    return file ? { job, task, file, loc: notebook.loc, field: 'notebook_path' } : undefined;
+  }
+  const python = asScalar(get(task.node, 'spark_python_task', 'python_file'));
+  if (python) {
+    const file = localFile(bundle, target, python, false);
+    return file ? { job, task, file, loc: python.loc, field: 'python_file' } : undefined;
+  }
+  if (task.type === 'python_wheel_task' && task.typeNode) {
+    const pkg = interpolated(target, asScalar(get(task.typeNode, 'package_name')));
+    const entryNode = asScalar(get(task.typeNode, 'entry_point'));
+    const name = interpolated(target, entryNode);
+    const project = distributionNamed(bundle, pkg);
+    const ep = project && name ? project.entryPoints.find((e) => e.name === name) : undefined;
+    const parsed = ep ? parseEntryPointValue(ep.value) : undefined;
+    if (project && parsed) {
+      const file = entryModuleFile(bundle, project, parsed.module);
+      if (file) return { job, task, file, loc: entryNode?.loc, field: 'entry_point' };
+    }
+  }
+  return undefined;
+}
+
+/** A task path as a bundle-relative file (notebooks may omit the extension); undefined when remote or missing. */
+export function localFile(bundle: Bundle, target: TargetView, node: ScalarNode, notebook: boolean): string | undefined {
+  const raw = String(node.value ?? '').trim();
+  if (!raw) return undefined;
+  let rel: string | undefined;
+  const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
+  if (synced) rel = path.posix.normalize(synced[1]);
+  else {
+    const interp = target.interpolate(raw, node.loc);
+    if (!interp.resolved || isRemotePath(raw) || isRemotePath(interp.value)) return undefined;
+    rel = resolveRelative(node.loc, interp.value);
+  }
+  const candidates = notebook && !NOTEBOOK_EXTS.includes(path.posix.extname(rel).toLowerCase()) ? [rel, ...NOTEBOOK_EXTS.map((e) => rel + e)] : [rel];
+  if (notebook && synced) candidates.push(...NOTEBOOK_EXTS.map((e) => rel + e));
+  return candidates.find((c) => isRegularFile(bundle, c));
+}
+
+/** The source file of a module inside a distribution (where its packages live, then src/ and the project folder). */
+export function entryModuleFile(bundle: Bundle, project: PythonProject, module: string): string | undefined {
+  return findModuleFile(bundle.fileIndex, project, module);
+}
+
+function isRegularFile(bundle: Bundle, rel: string): boolean {
+  const kind = bundle.fileIndex.kind(rel);
+  return kind === 'file' || kind === 'notebook';
+}
+
+/** Every task entry of the target's jobs. */
+export function taskEntries(bundle: Bundle, target: TargetView): TaskEntry[] {
+  const out: TaskEntry[] = [];
+  for (const job of target.jobs) {
+    for (const task of job.tasks) {
+      const entry = taskEntry(bundle, target, job, task);
+      if (entry) out.push(entry);
+    }
+  }
+  return out;
+}
+
+/**
+ * The task files and the repository modules they import, `maxDepth` imports deep. Importing
+ * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
+ */
+export function reachableCode(bundle: Bundle, entries: TaskEntry[], maxDepth = 2): ReachedFile[] {
+  const reached = new Map<string, ReachedFile>();
+  const queue: ReachedFile[] = [];
+  const visit = (file: string, depth: number, entry: TaskEntry, via?: ReachedFile['via']) => {
+    const known = reached.get(file);
+    if (known) {
+      if (!known.entries.includes(entry)) {
+        known.entries.push(entry);
+        queue.push(known); // spread the new entry to what it imports
+      }
+      return;
+    }
+    const r: ReachedFile = { file, depth, via, entries: [entry] };
+    reached.set(file, r);
+    queue.push(r);
+  };
+  for (const entry of entries) visit(entry.file, 0, entry);
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (current.depth >= maxDepth) continue;
+    const facts = bundle.fileIndex.facts(current.file);
+    if (!facts) continue;
+    for (const imp of facts.imports) {
+      for (const file of importedFiles(bundle, current.file, imp.module)) {
+        if (file === current.file) continue;
+        for (const entry of current.entries) visit(file, current.depth + 1, entry, { file: current.file, line: imp.line, module: imp.module });
+      }
+    }
+  }
+  return [...reached.values()];
+}
+
+/** Repository files that `import <module>` in `fromFile` would execute (the module and its parent packages). */
+export function importedFiles(bundle: Bundle, fromFile: string, module: string): string[] {
+  const dir = path.posix.dirname(fromFile);
+  if (module.startsWith('.')) {
+    const dots = /^\.+/.exec(module)![0].length;
+    let base = dir;
+    for (let i = 1; i < dots; i++) base = path.posix.dirname(base);
+    const rest = module.slice(dots);
+    if (!rest) return existing(bundle, [path.posix.join(base, '__init__.py')]);
+    const file = moduleFile(bundle, base, rest);
+    return file ? withParents(bundle, base, rest, file) : [];
+  }
+  const bases = searchBases(bundle, fromFile);
+  for (const base of bases) {
+    const file = moduleFile(bundle, base, module);
+    if (file) return withParents(bundle, base, module, file);
+  }
+  return [];
+}
+
+/** Where imports are looked up: the bundle root (the synced files), the file's folder and its parents, package roots. */
+function searchBases(bundle: Bundle, fromFile: string): string[] {
+  const bases: string[] = ['.'];
+  let dir = path.posix.dirname(fromFile);
+  while (dir !== '.' && dir !== '' && !dir.startsWith('..')) {
+    bases.push(dir);
+    dir = path.posix.dirname(dir);
+  }
+  for (const project of bundle.python) for (const p of project.packages) bases.push(p.dir);
+  return [...new Set(bases.map((b) => path.posix.normalize(b)))];
+}
+
+/** The file of module `a.b.c` below `base`: `a/b/c.py` or `a/b/c/__init__.py`. */
+export function moduleFile(bundle: Bundle, base: string, module: string): string | undefined {
+  const parts = module.split('.').filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const stem = path.posix.join(base, ...parts);
+  return [`${stem}.py`, `${stem}/__init__.py`].find((candidate) => isRegularFile(bundle, candidate));
+}
+
+function withParents(bundle: Bundle, base: string, module: string, file: string): string[] {
+  const parts = module.split('.').filter(Boolean);
+  const parents: string[] = [];
+  for (let n = 1; n < parts.length; n++) parents.push(path.posix.join(base, ...parts.slice(0, n), '__init__.py'));
+  return [...existing(bundle, parents).filter((p) => p !== file), file];
+}
+
+function existing(bundle: Bundle, files: string[]): string[] {
+  return files.filter((f) => isRegularFile(bundle, f));
+}

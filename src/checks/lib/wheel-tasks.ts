@@ -1,0 +1,163 @@
+// The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
+// name and entry point as written (and interpolated), the wheels attached to the task, and the
+// repository's distribution of that name (PEP 503).
+import path from 'node:path';
+import type { Artifact, Bundle, EntryPoint, Job, Library, Loc, MapNode, PythonProject, ScalarNode, Task, TargetView } from '../../model.js';
+import { normalizeName } from '../../project/python.js';
+import { asScalar, asSeq, asString, get } from './nodes.js';
+import { hasGlob, isLocalLibraryPath, resolveRelative } from './paths.js';
+
+export interface WheelTask {
+  job: Job;
+  task: Task;
+  /** The python_wheel_task mapping. */
+  node: MapNode;
+  /** `jobs.<key>` */
+  resource: string;
+  packageName?: string;
+  packageNode?: ScalarNode;
+  entryPoint?: string;
+  entryPointNode?: ScalarNode;
+}
+
+export function wheelTasks(target: TargetView): WheelTask[] {
+  const out: WheelTask[] = [];
+  for (const job of target.jobs) {
+    for (const task of job.tasks) {
+      const node = task.type === 'python_wheel_task' ? task.typeNode : undefined;
+      if (!node) continue;
+      const packageNode = asScalar(get(node, 'package_name'));
+      const entryPointNode = asScalar(get(node, 'entry_point'));
+      out.push({
+        job,
+        task,
+        node,
+        resource: job.address,
+        packageNode,
+        packageName: interpolated(target, packageNode),
+        entryPointNode,
+        entryPoint: interpolated(target, entryPointNode),
+      });
+    }
+  }
+  return out;
+}
+
+/** A scalar's string after `${...}` interpolation (the raw text when a reference stays unresolved). */
+export function interpolated(target: TargetView, node: ScalarNode | undefined): string | undefined {
+  const raw = asString(node)?.trim();
+  if (!node || !raw) return undefined;
+  return target.interpolate(raw, node.loc).value.trim() || undefined;
+}
+
+/** The repository's distribution whose name equals `name` after PEP 503 normalisation. */
+export function distributionNamed(bundle: Bundle, name: string | undefined): PythonProject | undefined {
+  if (!name) return undefined;
+  const wanted = normalizeName(name);
+  return bundle.python.find((p) => p.name !== undefined && (p.normalizedName ?? normalizeName(p.name)) === wanted);
+}
+
+/** Entry points of any group named exactly `name` (the runtime compares `ep.name == entry_point`). */
+export function entryPointsNamed(project: PythonProject, name: string): EntryPoint[] {
+  return project.entryPoints.filter((ep) => ep.name === name);
+}
+
+/** `pkg.mod:func.attr [extra]` -> module `pkg.mod`, attribute path `func.attr`. */
+export function parseEntryPointValue(value: string): { module: string; attr?: string } | undefined {
+  const text = value.replace(/\[[^\]]*\]\s*$/, '').trim();
+  const [module, attr] = text.split(':').map((s) => s.trim());
+  if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return undefined;
+  return { module, attr: attr || undefined };
+}
+
+export interface AttachedWheel {
+  library: Library;
+  value: string;
+  loc: Loc;
+  /** Relative to the bundle root (local wheels only). */
+  resolved?: string;
+  local: boolean;
+  glob: boolean;
+}
+
+/** The `whl` libraries of a task, including wheel paths among its environment's dependencies. */
+export function attachedWheels(target: TargetView, task: Task): AttachedWheel[] {
+  const out: AttachedWheel[] = [];
+  for (const library of [...task.libraries, ...task.environmentDependencies]) {
+    const raw = library.value.trim();
+    const isWheel = library.kind === 'whl' || (library.kind === 'dependency' && /\.whl(\[[^\]]*\])?$/i.test(raw) && !raw.startsWith('-'));
+    if (!isWheel) continue;
+    const loc = library.node.loc;
+    const value = target.interpolate(raw, loc).value.replace(/\[[^\]]*\]$/, '');
+    const local = isLocalLibraryPath(value);
+    out.push({ library, value, loc, local, glob: hasGlob(value), resolved: local ? resolveRelative(loc, value) : undefined });
+  }
+  return out;
+}
+
+/** True when the task's libraries or its environment's dependencies come from a variable (a complex
+ *  `${var.x}`): what they install cannot be read statically. */
+export function librariesFromVariable(job: Job, task: Task): boolean {
+  if (get(task.node, 'libraries')?.kind === 'scalar') return true;
+  const key = asString(get(task.node, 'environment_key'));
+  if (key === undefined) return false;
+  for (const env of asSeq(get(job.node, 'environments'))?.items ?? []) {
+    if (asString(get(env, 'environment_key')) !== key) continue;
+    const deps = get(env, 'spec', 'dependencies');
+    if (deps?.kind === 'scalar') return true;
+  }
+  return false;
+}
+
+/** Non-wheel libraries (PyPI specs, requirement lines) that install `packageName` by name. */
+export function installsByName(task: Task, packageName: string): Library | undefined {
+  const wanted = normalizeName(packageName);
+  return [...task.libraries, ...task.environmentDependencies].find((lib) => {
+    if (lib.kind !== 'pypi' && lib.kind !== 'dependency') return false;
+    const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(lib.value)?.[1];
+    return name !== undefined && normalizeName(name) === wanted;
+  });
+}
+
+/** The wheel paths (globs, relative to the bundle root) that an artifact's build leaves behind. */
+export function artifactOutputs(artifact: Artifact): string[] {
+  if (artifact.type !== undefined && artifact.type !== 'whl') return [];
+  // The loader resolves `files[].source` relative to the bundle root already.
+  if (artifact.files.length > 0) return artifact.files.map((f) => path.posix.normalize(f.source));
+  const outDir = artifact.build ? buildOutputDir(artifact.build) : undefined;
+  return [path.posix.normalize(path.posix.join(artifact.path || '.', outDir ?? 'dist', '*.whl'))];
+}
+
+/** The output folder a build command names (`uv build --out-dir .build`, `python -m build -o out`, `pip wheel -w w`). */
+export function buildOutputDir(build: string): string | undefined {
+  const m = /(?:^|\s)(?:--out-dir|--outdir|--dist-dir|--wheel-dir|-o|-d|-w)(?:=|\s+)(["']?)([^\s"'&|;]+)\1/.exec(build);
+  return m ? m[2].replace(/\/+$/, '') : undefined;
+}
+
+/** Whether a (possibly globbed) wheel path and an artifact output pattern can name the same file. */
+export function wheelPatternsOverlap(a: string, b: string): boolean {
+  const na = path.posix.normalize(a);
+  const nb = path.posix.normalize(b);
+  if (na === nb) return true;
+  if (path.posix.dirname(na) !== path.posix.dirname(nb)) return false;
+  const ba = path.posix.basename(na);
+  const bb = path.posix.basename(nb);
+  const sample = (glob: string) => glob.replace(/\*/g, 'pkg-1.0.0-py3-none-any').replace(/\?/g, 'x');
+  return globRegExp(ba).test(sample(bb)) || globRegExp(bb).test(sample(ba));
+}
+
+export function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (const ch of glob) {
+    if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** A path from a resource file's directory to a bundle-relative path, POSIX, starting with `./` or `../`. */
+export function relativeFrom(fromFile: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(fromFile), to) || '.';
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}

@@ -1,0 +1,44 @@
+import type { Check, RawFinding } from '../model.js';
+import { evidenceAt } from './lib/evidence.js';
+import { distributionNamed, wheelTasks } from './lib/wheel-tasks.js';
+
+export const packageNameMismatch: Check = {
+  id: 'package-name-mismatch',
+  category: 'Python Package Build',
+  severity: 'critical',
+  effortHours: 0.5,
+  title: 'Wheel task package names match a distribution',
+  successMessage: "Every python_wheel_task package_name names a distribution of the repository",
+  docs: `\`python_wheel_task.package_name\` must be the distribution name of the wheel (the \`name\` in
+pyproject.toml [project] / setup.py / setup.cfg), compared as pip does (PEP 503: case-insensitive,
+runs of -, _ and . are equal). When the task installs a wheel built from this repository but names
+another package, the runtime finds no such distribution and the run fails; deploy does not check it.
+Fix: set package_name to the distribution name (or rename the distribution).
+Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
+  breaksDeploy: false,
+  run(bundle, target) {
+    const findings: RawFinding[] = [];
+    const names = bundle.python.filter((p) => p.name).map((p) => p.name!);
+    for (const wt of wheelTasks(target)) {
+      if (!wt.packageName || distributionNamed(bundle, wt.packageName)) continue;
+      // Without any distribution in the repository there is nothing to compare with (a PyPI package,
+      // or a wheel built elsewhere).
+      if (names.length === 0) continue;
+      const loc = wt.packageNode?.loc ?? wt.node.loc;
+      const existing = `the repository's distribution${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}`;
+      findings.push({
+        check: packageNameMismatch.id,
+        message: `package_name ${wt.packageName} of task ${wt.task.key} matches no distribution in the repository (${existing})`,
+        loc,
+        resources: [wt.resource],
+        evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
+        impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: no installed distribution is named ${wt.packageName}.`,
+        fix:
+          names.length === 1
+            ? { text: `Use the distribution's name as package_name.`, patch: `package_name: ${names[0]}` }
+            : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },
+      });
+    }
+    return findings;
+  },
+};

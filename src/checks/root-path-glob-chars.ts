@@ -1,0 +1,31 @@
+import type { Check } from '../model.js';
+
+export const rootPathGlobChars: Check = {
+  id: 'root-path-glob-chars',
+  category: 'Bundle Configuration',
+  severity: 'critical',
+  effortHours: 0.25,
+  title: 'Bundle root path has no glob characters',
+  successMessage: 'The bundle root path contains no glob pattern characters.',
+  docs: `The CLI expands \`include:\` entries relative to the bundle root with filepath.Glob and therefore
+rejects a root directory whose path contains \`*\`, \`?\`, \`[\`, \`]\` or \`^\`:
+\`Error: Bundle root path contains glob pattern characters\`. This depends on where the repository is
+checked out, so it can fail in CI and not on a laptop.
+Fix: rename the directory (or check the repository out under a plain path).
+Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
+  breaksDeploy: true,
+  run(bundle) {
+    const bad = /[*?[\]^]/.exec(bundle.root);
+    if (!bad) return [];
+    const loc = { file: bundle.rootFile, line: 1, column: 1 };
+    return [
+      {
+        check: 'root-path-glob-chars',
+        message: `Bundle root path contains glob pattern characters: ${bundle.root} (character "${bad[0]}")`,
+        loc,
+        impact: 'Every bundle command fails before the configuration is read.',
+        fix: { text: `Rename the directory ${bundle.relRoot === '.' ? bundle.root : bundle.relRoot} so that its path has none of * ? [ ] ^.` },
+      },
+    ];
+  },
+};

@@ -1,0 +1,160 @@
+import type { Bundle, Check, Loc, RawFinding, TargetView } from '../model.js';
+import { evidenceAt } from './lib/evidence.js';
+import { asMap, asScalar, asSeq, asString, get, walkMaps } from './lib/nodes.js';
+import { reachableCode, taskEntries } from './lib/task-code.js';
+
+/** Parameter / configuration keys that name a Vector Search endpoint. */
+const ENDPOINT_KEY = /^(?:(?:vector_search|vs)_endpoint(?:_name)?|endpoint_name)$/i;
+/** `endpoint_name="..."` passed to the Vector Search client in code. */
+const CODE_ENDPOINT = /\bendpoint_name\s*=\s*(["'])([^"'{}]+)\1/g;
+
+export const vectorSearchEndpointMissing: Check = {
+  id: 'vector-search-endpoint-missing',
+  category: 'Vector Search Endpoints',
+  severity: 'high',
+  effortHours: 2,
+  title: 'Referenced Vector Search endpoints are created',
+  successMessage: 'Every Vector Search endpoint the jobs reference is created by the bundle or its setup code',
+  docs: `Jobs pass a Vector Search endpoint name (task base_parameters / named_parameters, job
+parameters, pipeline configuration, or endpoint_name= in code), but nothing creates an endpoint of
+that name: no \`vector_search_endpoints\` resource and no \`create_endpoint\` call in code a task runs.
+The runs fail with "Endpoint not found" when they use it. Names are compared after \${...}
+interpolation, per target.
+Fix: declare the endpoint in the bundle (CLI >= 0.298.0, direct engine: \`bundle.engine: direct\` on
+CLIs older than 1.3.0 or existing terraform deployments; \`target_qps\`, not \`min_qps\`, since 0.299.2):
+  resources:
+    vector_search_endpoints:
+      entity_matching_vs:
+        name: entity-matching-vs-\${bundle.target}
+        endpoint_type: STANDARD
+or create it idempotently in a setup task with VectorSearchClient().create_endpoint(name=..., endpoint_type="STANDARD").
+Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists", §13; pitfalls 12-13.`,
+  breaksDeploy: false,
+  run(bundle, target) {
+    const created = createdEndpoints(bundle, target);
+    if (created.any) return [];
+    const missing = new Map<string, { raw: string; loc: Loc; resources: Set<string> }>();
+    for (const ref of endpointReferences(bundle, target)) {
+      if (created.names.has(ref.name) || servingEndpointNames(target).has(ref.name)) continue;
+      const entry = missing.get(ref.name) ?? { raw: ref.raw, loc: ref.loc, resources: new Set<string>() };
+      entry.resources.add(ref.resource);
+      missing.set(ref.name, entry);
+    }
+    const findings: RawFinding[] = [];
+    for (const [name, ref] of missing) {
+      const resources = [...ref.resources].sort();
+      findings.push({
+        check: vectorSearchEndpointMissing.id,
+        message: `Vector Search endpoint ${ref.raw} is referenced by ${resources.join(', ')} but nothing creates it (no vector_search_endpoints resource, no create_endpoint in task code)`,
+        loc: ref.loc,
+        resources,
+        evidence: evidenceAt(bundle, ref.loc, 0, 0),
+        impact: `Runs that use the endpoint fail with "Endpoint not found" (${name === ref.raw ? name : `${ref.raw} resolves to ${name}`}).`,
+        fix: {
+          text: 'Declare the endpoint as a bundle resource (direct deployment engine) or create it in a setup task before the jobs that use it.',
+          patch: `resources:\n  vector_search_endpoints:\n    ${resourceKey(ref.raw)}:\n      name: ${ref.raw}\n      endpoint_type: STANDARD`,
+        },
+      });
+    }
+    return findings;
+  },
+};
+
+interface EndpointReference {
+  name: string; // interpolated
+  raw: string; // as written
+  loc: Loc;
+  resource: string;
+}
+
+function endpointReferences(bundle: Bundle, target: TargetView): EndpointReference[] {
+  const refs: EndpointReference[] = [];
+  const add = (raw: string | undefined, loc: Loc, resource: string) => {
+    const text = raw?.trim();
+    if (!text) return;
+    const interp = target.interpolate(text, loc);
+    if (!interp.resolved) return; // ${resources.vector_search_endpoints.x.name}, lookups: not comparable statically
+    refs.push({ name: interp.value, raw: text, loc, resource });
+  };
+  for (const job of target.jobs) {
+    walkMaps(job.node, '', ({ map }) => {
+      for (const [key, value] of map.entries) {
+        const scalar = asScalar(value);
+        if (scalar && ENDPOINT_KEY.test(key)) add(asString(scalar), scalar.loc, job.address);
+      }
+      // job parameters: [{name: vector_search_endpoint, default: ...}]
+      const name = asString(map.entries.get('name'));
+      const def = asScalar(map.entries.get('default'));
+      if (name && def && ENDPOINT_KEY.test(name) && map !== job.node) add(asString(def), def.loc, job.address);
+    });
+    for (const task of job.tasks) {
+      const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
+      params.forEach((p, i) => {
+        const text = asString(p) ?? '';
+        const flag = /^--?([\w-]+)(?:=(.*))?$/.exec(text);
+        if (!flag || !ENDPOINT_KEY.test(flag[1].replace(/-/g, '_'))) return;
+        const valueNode = flag[2] !== undefined ? asScalar(p) : asScalar(params[i + 1]);
+        const value = flag[2] ?? asString(valueNode);
+        if (valueNode) add(value, valueNode.loc, job.address);
+      });
+    }
+  }
+  for (const pipeline of target.pipelines) {
+    const config = asMap(get(pipeline.node, 'configuration'));
+    for (const [key, value] of config?.entries ?? []) {
+      const scalar = asScalar(value);
+      if (scalar && ENDPOINT_KEY.test(key.split('.').pop() ?? key)) add(asString(scalar), scalar.loc, pipeline.address);
+    }
+  }
+  for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
+    const facts = bundle.fileIndex.facts(reached.file);
+    if (!facts || facts.vectorSearchClient.length === 0) continue;
+    const lines = bundle.fileIndex.lines(reached.file) ?? [];
+    lines.forEach((line, i) => {
+      for (const m of line.matchAll(CODE_ENDPOINT)) {
+        for (const resource of new Set(reached.entries.map((e) => e.job.address))) {
+          refs.push({ name: m[2], raw: m[2], loc: { file: reached.file, line: i + 1, column: (m.index ?? 0) + 1 }, resource });
+        }
+      }
+    });
+  }
+  return refs;
+}
+
+/** Endpoint names the target creates; `any` when code creates one whose name is not a literal. */
+function createdEndpoints(bundle: Bundle, target: TargetView): { names: Set<string>; any: boolean } {
+  const names = new Set<string>();
+  let any = false;
+  for (const res of target.resources.get('vector_search_endpoints')?.values() ?? []) {
+    const nameNode = asScalar(get(res.node, 'name'));
+    const raw = asString(nameNode);
+    if (raw && nameNode) names.add(target.interpolate(raw, nameNode.loc).value);
+  }
+  for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
+    for (const c of bundle.fileIndex.facts(reached.file)?.createEndpoints ?? []) {
+      if (c.name) names.add(c.name);
+      else any = true;
+    }
+  }
+  return { names, any };
+}
+
+/** Model serving endpoint names: an `endpoint_name` parameter may name one of those instead. */
+function servingEndpointNames(target: TargetView): Set<string> {
+  const names = new Set<string>();
+  for (const res of target.resources.get('model_serving_endpoints')?.values() ?? []) {
+    const nameNode = asScalar(get(res.node, 'name'));
+    const raw = asString(nameNode);
+    if (raw && nameNode) names.add(target.interpolate(raw, nameNode.loc).value);
+  }
+  return names;
+}
+
+function resourceKey(raw: string): string {
+  const key = raw
+    .replace(/\$\{[^}]*\}/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+  return key || 'vector_search';
+}

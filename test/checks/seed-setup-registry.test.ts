@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { cliInitMissing } from '../../src/checks/cli-init-missing.js';
+import { dltPipelineDisabled } from '../../src/checks/dlt-pipeline-disabled.js';
+import { modelRegistryUnresolved } from '../../src/checks/model-registry-unresolved.js';
+import { pythonResourcesNotAnalysed } from '../../src/checks/python-resources-not-analysed.js';
+import { expectWellFormed, runCheck, runOnDefault, where } from './seed-helpers.js';
+
+describe('dlt-pipeline-disabled', () => {
+  test('fires for a resource file that is entirely commented out and a DLT source no pipeline uses', () => {
+    const findings = runOnDefault(dltPipelineDisabled, 'dlt-pipeline-disabled/broken');
+    expectWellFormed(findings);
+    expect(findings.map(where)).toEqual(['resources/pipelines.yml:3:1', 'src/dlt/orders.py:1:1']);
+    expect(findings[0].message).toBe('resources/pipelines.yml is entirely commented out: pipelines.orders_dlt is not deployed');
+    expect(findings[1].message).toContain('is a DLT source (import dlt) that no pipeline of the bundle uses');
+    // resources/notes.yml is all comments too, but holds no resources: not reported
+    expect(findings.some((f) => f.loc!.file === 'resources/notes.yml')).toBe(false);
+  });
+
+  test('silent when the pipeline is enabled and uses the DLT source', () => {
+    expect(runCheck(dltPipelineDisabled, 'dlt-pipeline-disabled/fixed')).toEqual([]);
+  });
+});
+
+describe('cli-init-missing', () => {
+  test('fires on every target without a template or init script; says when the host is missing too', () => {
+    const findings = runCheck(cliInitMissing, 'cli-init-missing/broken');
+    expectWellFormed(findings);
+    expect(findings.map((f) => f.target).sort()).toEqual(['dev', 'prod']);
+    expect(new Set(findings.map(where)).size).toBe(1);
+    expect(findings.find((f) => f.target === 'dev')!.message).toContain('the target sets no workspace.host');
+    expect(findings.find((f) => f.target === 'prod')!.message).toBe(
+      'no .databrickscfg template or CLI init script: newcomers must configure authentication for the workspace by hand',
+    );
+    expect(findings[0].fix?.patch).toContain('databricks auth login');
+  });
+
+  test('silent with a .databrickscfg template', () => {
+    expect(runCheck(cliInitMissing, 'cli-init-missing/fixed')).toEqual([]);
+  });
+});
+
+describe('model-registry-unresolved', () => {
+  test('fires for a served model and a job model_name that nothing registers (foundation models excluded)', () => {
+    const findings = runOnDefault(modelRegistryUnresolved, 'model-registry-unresolved/broken');
+    expectWellFormed(findings);
+    expect(findings.map((f) => [where(f), f.resources])).toEqual([
+      ['databricks.yml:12:26', ['model_serving_endpoints.churn']],
+      ['databricks.yml:31:27', ['jobs.scoring']],
+    ]);
+    expect(findings[0].message).toBe('model ${var.catalog}.ml.churn_model is used by model_serving_endpoints.churn but nothing in the bundle registers it');
+    expect(findings[0].fix?.patch).toBe('resources:\n  registered_models:\n    churn_model:\n      catalog_name: ${var.catalog}\n      schema_name: ml\n      name: churn_model');
+  });
+
+  test('silent with a registered_models resource and mlflow.register_model in the training task', () => {
+    expect(runCheck(modelRegistryUnresolved, 'model-registry-unresolved/fixed')).toEqual([]);
+  });
+});
+
+describe('python-resources-not-analysed', () => {
+  test('one info finding when python.resources is set', () => {
+    const findings = runOnDefault(pythonResourcesNotAnalysed, 'python-resources-not-analysed/broken');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('resources defined in Python (python.resources) are not analysed');
+    expect(findings[0].loc?.file).toBe('databricks.yml');
+    expect(pythonResourcesNotAnalysed.severity).toBe('info');
+  });
+
+  test('silent without python.resources', () => {
+    expect(runCheck(pythonResourcesNotAnalysed, 'python-resources-not-analysed/fixed')).toEqual([]);
+  });
+});
