@@ -82,8 +82,6 @@ async function analyseBundle(bundle: Bundle, config: DabReadyConfig, options: En
   const targets = [...bundle.targets.values()].filter((t) => !options.target || t.name === options.target);
   const targetNames = targets.map((t) => t.name);
   let findings = runChecks(bundle, targets, log);
-  const { kept, suppressed } = applySuppressions(bundle, findings, config);
-  findings = kept;
   const verification: VerificationStep[] = [];
   if (options.verify) {
     const verified = await verifyWheels(bundle, targets, findings, options.verify, log);
@@ -95,7 +93,9 @@ async function analyseBundle(bundle: Bundle, config: DabReadyConfig, options: En
     findings = validated.findings;
     verification.push(...validated.steps);
   }
-  return buildBundleResult({ bundle, findings, config, verification, analysedTargets: targetNames, suppressed });
+  // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
+  const { kept, suppressed } = applySuppressions(bundle, findings, config);
+  return buildBundleResult({ bundle, findings: kept, config, verification, analysedTargets: targetNames, suppressed });
 }
 
 /** Every check on every target; equal findings on several targets become one finding listing them. */
@@ -109,12 +109,7 @@ export function runChecks(bundle: Bundle, targets: TargetView[], log: Logger = s
     if (!existing) merged.set(key, { ...finding, targets: [target] });
     else if (!existing.targets.includes(target)) existing.targets.push(target);
   };
-  // Load-time problems whose id a check owns are reported by that check (once, at its chosen place).
-  const loadTime = [...bundle.notices, ...bundle.fileIndex.notices, ...bundle.python.flatMap((p) => p.notes)].filter(
-    (notice) => !registry.some((c) => c.id === notice.check),
-  );
   for (const target of targets) {
-    for (const notice of loadTime) add(notice, undefined, target.name);
     for (const check of registry) {
       let raw: RawFinding[];
       try {
@@ -125,8 +120,16 @@ export function runChecks(bundle: Bundle, targets: TargetView[], log: Logger = s
       }
       for (const finding of raw) add(finding, check.id === finding.check ? check : registry.find((c) => c.id === finding.check), target.name);
     }
+    // Load-time problems whose id no check owns; read after the checks, which fill the file index.
+    for (const notice of loadTimeNotices(bundle)) {
+      if (!registry.some((c) => c.id === notice.check)) add(notice, undefined, target.name);
+    }
   }
   return [...merged.values()];
+}
+
+function loadTimeNotices(bundle: Bundle): RawFinding[] {
+  return [...bundle.notices, ...bundle.fileIndex.notices, ...bundle.python.flatMap((p) => p.notes)];
 }
 
 function asFinding(raw: RawFinding, check: Check | undefined, targets: string[]): Finding {

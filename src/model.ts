@@ -59,6 +59,8 @@ export interface RawFinding {
   verified?: boolean;
   /** Set when `databricks bundle validate` reported the same problem. */
   validateAgrees?: boolean;
+  /** Overrides the check's `breaksDeploy` for this finding (a wheel nobody attaches only fails the run). */
+  breaksDeploy?: boolean;
   /** For load-time findings that concern only some targets (a target assigning an undeclared variable). */
   targets?: string[];
 }

@@ -31,12 +31,13 @@ Fix: correct the file at the reported line.
 Reference: databricks-bundles.md §1 "Config file discovery, include, YAML features", §4 "Target selection".`,
   breaksDeploy: true,
   run(bundle, target) {
-    return bundle.notices
+    return [...bundle.notices, ...bundle.fileIndex.notices]
       .filter((n) => n.check === 'config-invalid' && !ownedElsewhere(n))
       .filter((n) => {
         const targets = (n as RawFinding & { targets?: string[] }).targets;
         return !targets || targets.includes(target.name);
       })
-      .map(({ targets: _targets, ...n }: RawFinding & { targets?: string[] }) => ({ ...n, ...(n.evidence || !n.loc ? {} : { evidence: evidenceAt(bundle, n.loc, 0, 0) }) }));
+      // The loader's own severity is dropped: a configuration the CLI cannot load blocks every command.
+      .map(({ targets: _targets, severity: _severity, ...n }: RawFinding) => ({ ...n, ...(n.evidence || !n.loc ? {} : { evidence: evidenceAt(bundle, n.loc, 0, 0) }) }));
   },
 };

@@ -40,6 +40,10 @@ import { environmentClientInvalid } from './environment-client-invalid.js';
 import { jobClusterKeyUndefined } from './job-cluster-key-undefined.js';
 import { taskDependencyUndefined } from './task-dependency-undefined.js';
 
+import { includeOutsideRepository } from './include-outside-repository.js';
+import { packageDiscoveryFailed } from './package-discovery-failed.js';
+import { setupPyIgnored } from './setup-py-ignored.js';
+import { symlinkOutsideRepo } from './symlink-outside-repo.js';
 // Every check, in report order. Adding a check = adding a file + one line here.
 export const checks: readonly Check[] = [
   packageNameMismatch,
@@ -55,7 +59,6 @@ export const checks: readonly Check[] = [
   cliInitMissing,
   pythonResourcesNotAnalysed,
   // checks validate would also fail on
-  configInvalid,
   rootPathGlobChars,
   includeNonYaml,
   includeOutsideRoot,
@@ -82,6 +85,12 @@ export const checks: readonly Check[] = [
   environmentClientInvalid,
   jobClusterKeyUndefined,
   taskDependencyUndefined,
+  // what the readers noticed while loading; last, because the file index fills its notices lazily
+  symlinkOutsideRepo,
+  setupPyIgnored,
+  packageDiscoveryFailed,
+  includeOutsideRepository,
+  configInvalid,
 ];
 
 export function findCheck(id: string): Check | undefined {

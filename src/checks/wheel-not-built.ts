@@ -88,6 +88,7 @@ function noWheel(bundle: Bundle, target: TargetView, wt: WheelTask, project: Pyt
     message,
     loc,
     resources: [wt.resource],
+    breaksDeploy: false,
     evidence: evidenceAt(bundle, loc, 0, 2),
     impact: `Deploy succeeds but task ${wt.task.key} of ${wt.resource} fails at run time: package ${pkg} is not installed on its compute.`,
     fix: {

@@ -1,4 +1,4 @@
-import { findCheck } from '../checks/index.js';
+import { describeCheck as findCheck } from '../checks/catalog.js';
 import type { Finding } from '../model.js';
 import { validateCheckDocs } from '../verify/validate-docs.js';
 
@@ -19,7 +19,8 @@ const VERIFY_IDS_BREAK_DEPLOY: Record<string, boolean> = {
  * Whether a finding makes `databricks bundle deploy` itself fail. An id nobody declares (a load-time
  * notice such as a YAML syntax error) breaks deploy when it is critical: better refuse than destroy.
  */
-export function findingBreaksDeploy(f: Pick<Finding, 'check' | 'severity'>): boolean {
+export function findingBreaksDeploy(f: Pick<Finding, 'check' | 'severity' | 'breaksDeploy'>): boolean {
+  if (f.breaksDeploy !== undefined) return f.breaksDeploy;
   const check = findCheck(f.check) ?? validateCheckDocs.find((c) => c.id === f.check);
   if (check) return check.breaksDeploy;
   if (f.check in VERIFY_IDS_BREAK_DEPLOY) return VERIFY_IDS_BREAK_DEPLOY[f.check];

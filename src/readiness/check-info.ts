@@ -1,3 +1,4 @@
+import { describeCheck } from '../checks/catalog.js';
 import { checks as registry } from '../checks/index.js';
 import type { Category, Check, Severity } from '../model.js';
 
@@ -24,7 +25,11 @@ export const UNKNOWN_CHECK_EFFORT_HOURS = 0.5;
 export class CheckCatalog {
   private readonly byId = new Map<string, CheckInfo>();
 
-  constructor(readonly checks: readonly Check[] = registry) {
+  constructor(
+    readonly checks: readonly Check[] = registry,
+    /** Docs for ids that are not registry checks (verify/validate findings). */
+    private readonly documented: (id: string) => Check | undefined = () => undefined,
+  ) {
     checks.forEach((c, order) => {
       if (!this.byId.has(c.id)) {
         this.byId.set(c.id, {
@@ -43,6 +48,8 @@ export class CheckCatalog {
   }
 
   info(id: string, severity: Severity = 'medium'): CheckInfo {
+    const documented = this.byId.has(id) ? undefined : this.documented(id);
+    if (documented) return { ...documented, order: Number.MAX_SAFE_INTEGER - 1, known: true };
     return (
       this.byId.get(id) ?? {
         id,
@@ -81,7 +88,7 @@ let defaultCatalogSource: readonly Check[] | undefined;
 export function catalogFor(checks?: readonly Check[]): CheckCatalog {
   if (checks) return new CheckCatalog(checks);
   if (!defaultCatalog || defaultCatalogSource !== registry || defaultCatalog.checks.length !== registry.length) {
-    defaultCatalog = new CheckCatalog(registry);
+    defaultCatalog = new CheckCatalog(registry, describeCheck);
     defaultCatalogSource = registry;
   }
   return defaultCatalog;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,15 +54,16 @@ function recordingLogger(): Logger & { lines: string[] } {
 }
 
 /** A copy of an embedded example (the stand-in writes deploy state under .databricks/). */
-async function example(name: 'entity-matching' | 'entity-matching-fixed') {
+async function example(name: 'entity-matching' | 'entity-matching-fixed', edit?: (dir: string) => void) {
   const dir = path.join(work, name);
   cpSync(path.join(REPO, 'examples', name), dir, { recursive: true });
+  edit?.(dir);
   const { result, project } = await analyse({ path: dir, target: 'dev', env: {} });
   return { dir, bundle: project.bundles[0], result: result.bundles[0] };
 }
 
-async function deploy(name: 'entity-matching' | 'entity-matching-fixed', overrides: Partial<DeployInput> & { phase: string }) {
-  const ex = await example(name);
+async function deploy(name: 'entity-matching' | 'entity-matching-fixed', overrides: Partial<DeployInput> & { phase: string }, edit?: (dir: string) => void) {
+  const ex = await example(name, edit);
   const log = recordingLogger();
   const outcome = await deployPhase({
     bundle: ex.bundle,
@@ -231,7 +232,11 @@ describe('deployPhase: refused means no CLI call at all', () => {
   });
 
   it('a ready phase is refused while any finding breaks deploy of the whole bundle for the target', async () => {
-    const { outcome } = await deploy('entity-matching', { phase: '0' });
+    // phase 2's wheel library names a folder no artifact builds into: `bundle deploy` itself would fail
+    const { outcome } = await deploy('entity-matching-fixed', { phase: '0' }, (dir) => {
+      const file = path.join(dir, 'resources', 'jobs_phase2_training.yml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('../dist/*.whl', '../wheels/*.whl'));
+    });
     expect(outcome.phaseStatus).toBe('refused');
     expect(outcome.blockers).toEqual([expect.stringMatching(/^wheel-not-built at resources\/jobs_phase2_training\.yml:\d+: .*\(breaks databricks bundle deploy for target dev\)$/)]);
     expect(existsSync(callLog)).toBe(false);

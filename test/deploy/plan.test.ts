@@ -112,8 +112,8 @@ describe('planDeploy on the embedded examples (through the engine)', () => {
     ]);
     expect(plan.blocked[0].reason).toContain('entry-point-missing');
     expect(plan.blocked[1].reason).toBe('held back: depends on blocked phase 2');
-    // deploy applies the whole bundle: the unbuilt wheel of phase 2 makes every deploy fail
-    expect(plan.deployBlockers).toEqual([expect.stringMatching(/^wheel-not-built at resources\/jobs_phase2_training\.yml:\d+: .*\(breaks databricks bundle deploy for target dev\)$/)]);
+    // phase 2's wheel is neither built nor attached: its run fails, but `bundle deploy` itself succeeds
+    expect(plan.deployBlockers).toEqual([]);
   });
 
   it('the fixed project: all five phases in order', async () => {

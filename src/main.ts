@@ -1,0 +1,39 @@
+// The action's entry (ncc bundles it into dist/index.js). Thin: read the inputs, run the mode,
+// and end any error in core.setFailed with a one-line reason.
+import * as core from '@actions/core';
+import { oneLine, runCheckMode } from './github/check-mode.js';
+import { runDeployMode, runPlanMode } from './github/deploy-mode.js';
+import { readInputs, toValidateOptions, toVerifyOptions } from './github/inputs.js';
+
+const PROGRAM_TIMEOUT_MS = 600_000;
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    if (inputs.mode === 'check') {
+      await runCheckMode(inputs, { timeoutMs: PROGRAM_TIMEOUT_MS });
+    } else {
+      const deployInputs = {
+        path: inputs.path,
+        target: inputs.target,
+        configFile: inputs.configFile,
+        phase: inputs.phase,
+        deploy: inputs.deploy,
+        run: inputs.run,
+        autoApprove: inputs.autoApprove,
+        failOnActiveRuns: inputs.failOnActiveRuns,
+        vars: inputs.vars,
+        verifyOptions: toVerifyOptions(inputs, PROGRAM_TIMEOUT_MS),
+        validateOptions: toValidateOptions(inputs, PROGRAM_TIMEOUT_MS),
+        timeoutMs: PROGRAM_TIMEOUT_MS,
+        summary: inputs.summary,
+      };
+      if (inputs.mode === 'plan') await runPlanMode(deployInputs);
+      else await runDeployMode(deployInputs);
+    }
+  } catch (error) {
+    core.setFailed(oneLine(error));
+  }
+}
+
+await run();

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { baselineFromResult, compareBundle } from '../../src/github/delta.js';
+import { cutAtParagraph, renderJobSummary } from '../../src/github/summary.js';
+import { bundle, finding, result } from './factory.js';
+
+const bytes = (t: string) => Buffer.byteLength(t, 'utf8');
+
+describe('job summary', () => {
+  it('starts with the gate and the score change, then the full report', () => {
+    const head = bundle([finding('crit', 'critical', 'a.yml', 1)]);
+    const base = result([bundle([])]);
+    const deltas = new Map([['.', compareBundle(head, baselineFromResult(base, 'abcdef'))!]]);
+    const text = renderJobSummary({
+      result: result([head]),
+      gate: { passed: false, reasons: ['entity_matching: 1 finding at or above critical: crit (critical) [dev]'] },
+      deltas,
+      commentUrls: ['https://github.com/o/r/pull/1#issuecomment-5'],
+      notes: ['dab-ready could not comment: read-only token'],
+    });
+    expect(text.indexOf('**dab-ready gate:** ❌ failed')).toBe(0);
+    expect(text).toContain('- entity\\_matching: 1 finding at or above critical: crit (critical) \\[dev\\]');
+    expect(text).toContain('readiness 60% (down from 90%)');
+    expect(text).toContain('[comment](https://github.com/o/r/pull/1#issuecomment-5)');
+    expect(text).toContain('> dab-ready could not comment: read-only token');
+    expect(text).toContain('Executive Summary');
+  });
+
+  it('stays under the 1 MiB step limit with a huge report', () => {
+    const evidence = 'line of evidence that is fairly long\n'.repeat(60);
+    const findings = Array.from({ length: 1500 }, (_, i) => finding(`check-${i % 50}`, 'high', `r/${i}.yml`, i + 1, { evidence, impact: 'Impact. '.repeat(20) }));
+    const text = renderJobSummary({ result: result([bundle(findings)]), gate: { passed: true, reasons: [] }, deltas: new Map(), elsewhere: 'dab-ready.sarif' });
+    expect(bytes(text)).toBeLessThan(1_000_000);
+    expect(text).toContain('this is the short form');
+    expect(text).toContain('Everything is in dab-ready.sarif.');
+  });
+
+  it('cuts only at a blank line outside a code block', () => {
+    const text = ['# t', '', 'para', '', '```', 'a', '', 'b', '```', '', 'end'].join('\n');
+    expect(cutAtParagraph(text, 20)).toBe('# t\n\npara');
+    expect(cutAtParagraph(text, 1000)).toBe(['# t', '', 'para', '', '```', 'a', '', 'b', '```'].join('\n'));
+  });
+});
