@@ -16,8 +16,23 @@ export function explainCommand(args: string[], io: CliIo): number {
   return 0;
 }
 
-export function listChecksCommand(io: CliIo): number {
+export function listChecksCommand(args: string[], io: CliIo): number {
+  if (args.length > 0 && !(args.length === 2 && args[0] === '--format' && ['text', 'markdown'].includes(args[1]))) {
+    throw new UsageError('usage: dab-ready checks [--format text|markdown]');
+  }
+  if (args[1] === 'markdown') {
+    io.stdout(checksTable());
+    return 0;
+  }
   const width = Math.max(...catalog.map((c) => c.id.length));
   for (const check of catalog) io.stdout(`${check.id.padEnd(width)}  ${check.severity.padEnd(8)}  ${check.title}\n`);
   return 0;
+}
+
+/** The README's table of checks, generated from their metadata. */
+export function checksTable(): string {
+  const rows = catalog.map(
+    (c) => `| \`${c.id}\` | ${c.severity} | ${c.category} | ${c.effortHours} | ${c.breaksDeploy ? 'yes' : 'no'} | ${c.title} |`,
+  );
+  return ['| id | severity | category | effort (h) | breaks deploy | passes when |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }

@@ -14,7 +14,7 @@ Usage:
   dab-ready deploy [path] --phase N --target T [options]
                                        deploy the bundle and run one phase's jobs, if it is ready
   dab-ready explain <check-id>         why a check fails on Databricks and how to fix it
-  dab-ready checks                     list every check
+  dab-ready checks [--format markdown] list every check
   dab-ready --version
 `;
 
@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'explain':
         return explainCommand(rest, io);
       case 'checks':
-        return listChecksCommand(io);
+        return listChecksCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${TOOL_VERSION}\n`);
