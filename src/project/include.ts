@@ -1,0 +1,103 @@
+// The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
+// Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
+// non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Loc, MapNode, RawFinding } from '../model.js';
+import { ROOT_FILE_NAMES } from './discover.js';
+import { BadPatternError, byteOrder, goGlob, hasGlobMeta } from './goglob.js';
+import { asSeq } from './merge.js';
+import { configInvalid } from './yaml.js';
+
+export interface IncludedFile {
+  abs: string;
+  rel: string; // relative to the bundle root, POSIX
+  entryLoc: Loc; // where the include entry that matched it is written
+}
+
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: string): { files: IncludedFile[]; notices: RawFinding[] } {
+  const files: IncludedFile[] = [];
+  const notices: RawFinding[] = [];
+  const node = root.entries.get('include');
+  if (!node || (node.kind === 'scalar' && node.value === null)) return { files, notices };
+  const seq = asSeq(node);
+  if (!seq) {
+    notices.push(configInvalid(`include must be a list of file paths or globs`, node.loc));
+    return { files, notices };
+  }
+  const realRepo = realpathOrSelf(repoRoot);
+  const seen = new Set<string>(ROOT_FILE_NAMES);
+  for (const item of seq.items) {
+    if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+      notices.push(configInvalid(`include entries must be strings`, item.loc));
+      continue;
+    }
+    const entry = item.value;
+    if (path.posix.isAbsolute(entry) || path.isAbsolute(entry)) {
+      notices.push(configInvalid(`${entry}: includes must be relative paths`, item.loc));
+      continue;
+    }
+    let matches: string[];
+    try {
+      matches = goGlob(path.posix.join(bundleRoot.split(path.sep).join('/'), entry));
+    } catch (err) {
+      if (!(err instanceof BadPatternError)) throw err;
+      notices.push(configInvalid(`${entry}: syntax error in pattern`, item.loc));
+      continue;
+    }
+    if (matches.length === 0 && !hasGlobMeta(entry)) {
+      notices.push(configInvalid(`${entry} defined in 'include' section does not match any files`, item.loc));
+      continue;
+    }
+    const rels = matches.map((m) => path.relative(bundleRoot, m).split(path.sep).join('/')).sort(byteOrder);
+    for (const rel of rels) {
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      const abs = path.join(bundleRoot, rel);
+      const ext = path.posix.extname(rel);
+      if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
+        notices.push(
+          configInvalid(
+            `Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
+              `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
+              `'sync.include' configuration section instead.`,
+            item.loc,
+          ),
+        );
+        continue;
+      }
+      if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
+        notices.push({
+          check: 'include-outside-repository',
+          severity: 'low',
+          message: `${rel} (matched by include '${entry}') lies outside the analysed repository; not read, so its resources are not analysed`,
+          loc: item.loc,
+        });
+        continue;
+      }
+      let isDir = false;
+      try {
+        isDir = fs.statSync(abs).isDirectory();
+      } catch {
+        notices.push(configInvalid(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
+        continue;
+      }
+      if (isDir) continue;
+      files.push({ abs, rel, entryLoc: item.loc });
+    }
+  }
+  return { files, notices };
+}

@@ -1,0 +1,269 @@
+// loadProject: every bundle root below a path, each read into a fully populated Bundle with one
+// TargetView per target. Never throws on bad input: problems are findings at their file:line.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Pipeline, Project, PythonProject, RawFinding, SyncVerdict, TargetView } from '../model.js';
+import { discoverBundleRoots, type BundleRootDir } from './discover.js';
+import { createFileIndex } from './files.js';
+import { isInside, resolveIncludes } from './include.js';
+import { Interpolator } from './interpolate.js';
+import { MergeSession, asMap, asString, isNull } from './merge.js';
+import { readPythonProjects } from './python.js';
+import { implicitPythonArtifact, isLocalLibrary, readArtifacts, readJob, readPipeline, readResources, readSync, relativeToRoot } from './resources.js';
+import { checkShapes } from './shape.js';
+import { createSyncMatcher } from './sync.js';
+import { mergeTarget, readTargets } from './targets.js';
+import { readVariableDefs, resolveTargetVariables } from './variables.js';
+import { configInvalid, emptyMap, readConfigFile } from './yaml.js';
+
+export interface LoadOptions {
+  vars?: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+  target?: string;
+}
+
+const GLOB_CHARS = /[*?[\]^]/;
+
+export function loadProject(projectPath: string, options: LoadOptions = {}): Project {
+  const abs = path.resolve(projectPath);
+  const discovery = discoverBundleRoots(abs);
+  const repoRoot = isDirectory(abs) ? abs : path.dirname(abs);
+  const notices: RawFinding[] = [...discovery.notices];
+  const bundles: Bundle[] = [];
+  for (const root of discovery.roots) {
+    try {
+      bundles.push(loadBundle(root, repoRoot, options));
+    } catch (err) {
+      const rel = toPosix(path.relative(repoRoot, root.dir)) || '.';
+      notices.push({
+        check: 'internal-error',
+        severity: 'info',
+        message: `${rel}: the bundle could not be loaded (${(err as Error).message}); not analysed`,
+        loc: { file: `${rel === '.' ? '' : `${rel}/`}${root.rootFiles[0]}`, line: 1, column: 1 },
+      });
+    }
+  }
+  return { path: abs, bundles, notices };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadOptions = {}): Bundle {
+  const dir = root.dir;
+  const notices: RawFinding[] = [];
+  const relRoot = toPosix(path.relative(repoRoot, dir)) || '.';
+  const rootFile = root.rootFiles[0];
+  const rootLoc: Loc = { file: rootFile, line: 1, column: 1 };
+  if (root.rootFiles.length > 1) {
+    notices.push(configInvalid(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
+  }
+  if (GLOB_CHARS.test(dir)) notices.push(configInvalid(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
+
+  const files = new Map<string, ConfigFile>();
+  const rootAbs = path.join(dir, rootFile);
+  const parsedRoot = isInside(realpath(repoRoot), realpath(rootAbs))
+    ? readConfigFile(rootAbs, rootFile)
+    : {
+        file: { path: rootFile, text: '', lines: [] },
+        notices: [
+          {
+            check: 'include-outside-repository',
+            severity: 'low' as const,
+            message: `${rootFile} is a symlink out of the analysed repository; not read`,
+            loc: rootLoc,
+          },
+        ],
+      };
+  files.set(rootFile, parsedRoot.file);
+  notices.push(...parsedRoot.notices);
+  const rootMap = checkShapes(parsedRoot.file.root ?? emptyMap(rootLoc), notices);
+
+  const included = resolveIncludes(rootMap, dir, repoRoot);
+  notices.push(...included.notices);
+  const session = new MergeSession();
+  let base: MapNode = session.own(rootMap);
+  const resourceKeys = new Map<string, Loc>();
+  recordResourceKeys(rootMap, resourceKeys, notices);
+  for (const inc of included.files) {
+    const parsed = readConfigFile(inc.abs, inc.rel);
+    files.set(inc.rel, parsed.file);
+    notices.push(...parsed.notices);
+    if (!parsed.file.root) continue;
+    let map = checkShapes(parsed.file.root, notices);
+    const nestedInclude = map.entries.get('include');
+    if (nestedInclude && !isNull(nestedInclude) && !(nestedInclude.kind === 'seq' && nestedInclude.items.length === 0)) {
+      // Same text as the include-outside-root check, so the engine merges the two; its severity applies.
+      notices.push({
+        check: 'include-outside-root',
+        message: `Include section is defined outside root file: ${inc.rel}. Only includes defined in ${rootFile} are applied.`,
+        loc: nestedInclude.loc,
+      });
+      map = new MergeSession().own(map);
+      map.entries.delete('include');
+      map.keyLocs.delete('include');
+    }
+    recordResourceKeys(map, resourceKeys, notices);
+    base = session.mergeMaps(base, map);
+  }
+
+  const nameNode = asMap(base.entries.get('bundle'))?.entries.get('name');
+  const name = asString(nameNode) ?? path.basename(dir);
+  const pythonResources = pythonResourcesLoc(base);
+
+  const selection = readTargets(base);
+  notices.push(...selection.notices);
+  const fileIndex = createFileIndex(dir, repoRoot);
+  const defs = readVariableDefs(base.entries.get('variables'), notices);
+  const vars = options.vars ?? {};
+  for (const varName of Object.keys(vars)) {
+    if (!defs.has(varName)) notices.push(configInvalid(`variable ${varName} has not been defined (set with --var)`));
+  }
+  const inputs = { vars, env: options.env ?? process.env };
+
+  const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
+  const targets = new Map<string, TargetView>();
+  for (const decl of selection.targets) {
+    if (wanted && decl.name !== wanted) continue;
+    const { config, mode } = mergeTarget(base, decl);
+    const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
+    for (const n of resolved.notices) notices.push({ ...n, targets: [decl.name] });
+    targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex));
+  }
+
+  return {
+    root: dir,
+    relRoot,
+    rootFile,
+    name,
+    ...(nameNode ? { nameLoc: nameNode.loc } : {}),
+    files,
+    base,
+    targets,
+    defaultTarget: selection.defaultTarget,
+    python: readPython(fileIndex, [...targets.values()], notices),
+    fileIndex,
+    notices,
+    ...(pythonResources ? { pythonResources } : {}),
+  };
+}
+
+function buildTargetView(
+  name: string,
+  loc: Loc | undefined,
+  isDefault: boolean,
+  mode: string | undefined,
+  config: MapNode,
+  variables: TargetView['variables'],
+  bundleName: string,
+  fileIndex: FileIndex,
+): TargetView {
+  const interpolator = new Interpolator({ bundleName, target: name, config, variables });
+  const resources = readResources(config);
+  const jobs: Job[] = [...(resources.get('jobs')?.values() ?? [])].map(readJob);
+  const pipelines: Pipeline[] = [...(resources.get('pipelines')?.values() ?? [])].map(readPipeline);
+  const artifacts = readArtifacts(config);
+  const implicit = implicitPythonArtifact(config, jobs, fileIndex);
+  if (implicit) artifacts.push(implicit);
+  const sync = readSync(config);
+  let matcher: ((file: string) => SyncVerdict) | undefined;
+  return {
+    name,
+    ...(loc ? { loc } : {}),
+    isDefault,
+    ...(mode !== undefined ? { mode } : {}),
+    config,
+    variables,
+    resources,
+    jobs,
+    pipelines,
+    artifacts,
+    sync,
+    interpolate: (text, at) => interpolator.interpolate(text, at),
+    syncVerdict: (file) => {
+      matcher ??= createSyncMatcher(fileIndex, sync);
+      return matcher(file);
+    },
+  };
+}
+
+/** The CLI's unique_resource_keys: a resource key may be defined once across files and types. */
+function recordResourceKeys(file: MapNode, seen: Map<string, Loc>, notices: RawFinding[]): void {
+  const sections: [string, MapNode | undefined][] = [];
+  for (const [type, byKey] of asMap(file.entries.get('resources'))?.entries ?? []) sections.push([type, asMap(byKey)]);
+  sections.push(['scripts', asMap(file.entries.get('scripts'))]);
+  for (const [, keys] of sections) {
+    for (const [key, value] of keys?.entries ?? []) {
+      const loc = keys!.keyLocs.get(key) ?? value.loc;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, loc);
+        continue;
+      }
+      notices.push(
+        configInvalid(`multiple resources or scripts have been defined with the same key: ${key} (${first.file}:${first.line}, ${loc.file}:${loc.line})`, loc),
+      );
+    }
+  }
+}
+
+function pythonResourcesLoc(base: MapNode): Loc | undefined {
+  for (const section of [asMap(base.entries.get('python')), asMap(asMap(base.entries.get('experimental'))?.entries.get('python'))]) {
+    const resources = section?.entries.get('resources');
+    if (resources && !isNull(resources) && !(resources.kind === 'seq' && resources.items.length === 0)) {
+      return section!.keyLocs.get('resources') ?? resources.loc;
+    }
+  }
+  return undefined;
+}
+
+/** Where Python projects may sit: the root, artifact paths, and the project dirs of local wheels. */
+export function pythonHintDirs(targets: TargetView[]): string[] {
+  const dirs = new Set<string>(['.']);
+  const seen = new Set<string>();
+  for (const target of targets) {
+    for (const artifact of target.artifacts) dirs.add(artifact.path);
+    for (const job of target.jobs) {
+      for (const task of job.tasks) {
+        for (const lib of [...task.libraries, ...task.environmentDependencies]) {
+          if (lib.kind !== 'whl' && lib.kind !== 'dependency') continue;
+          const seenKey = `${lib.node.loc.file}\0${lib.value}`;
+          if (seen.has(seenKey)) continue;
+          seen.add(seenKey);
+          const value = lib.value.replace(/\[[^\]]*\]$/, '');
+          if (!value.endsWith('.whl') || !isLocalLibrary(value)) continue;
+          const rel = relativeToRoot(lib.node.loc.file, value);
+          dirs.add(path.posix.dirname(path.posix.dirname(rel)));
+        }
+      }
+    }
+  }
+  return [...dirs].filter((d) => !d.includes('${')).sort();
+}
+
+function readPython(fileIndex: FileIndex, targets: TargetView[], notices: RawFinding[]): PythonProject[] {
+  try {
+    return readPythonProjects(fileIndex, pythonHintDirs(targets));
+  } catch (err) {
+    notices.push({ check: 'internal-error', severity: 'info', message: `Python projects could not be read: ${(err as Error).message}` });
+    return [];
+  }
+}
+

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/project/load.js';
+import { writeRepo } from './loader-helpers.js';
+
+/** 2,000 jobs with 5 tasks each over 300 resource files, three targets that override some jobs. */
+function bigRepo(): string {
+  const files: Record<string, string> = {};
+  const jobsPerFile = Math.ceil(2000 / 300);
+  let jobIndex = 0;
+  for (let f = 0; f < 300 && jobIndex < 2000; f++) {
+    const lines = ['resources:', '  jobs:'];
+    for (let j = 0; j < jobsPerFile && jobIndex < 2000; j++, jobIndex++) {
+      lines.push(`    job_${jobIndex}:`, `      name: job ${jobIndex} \${bundle.target}`, '      tasks:');
+      for (let t = 0; t < 5; t++) {
+        lines.push(
+          `        - task_key: t${t}`,
+          `          notebook_task: {notebook_path: ../src/nb_${t}.py, base_parameters: {catalog: "\${var.catalog}"}}`,
+          '          libraries:',
+          '            - whl: ../dist/*.whl',
+        );
+      }
+    }
+    files[`resources/r${String(f).padStart(3, '0')}.yml`] = lines.join('\n') + '\n';
+  }
+  const targets = ['dev', 'staging', 'prod'].map((t) => {
+    const overrides = Array.from({ length: 200 }, (_, i) => `        job_${i * 10}:\n          tasks:\n            - task_key: t0\n              libraries: [{pypi: {package: x}}]`).join('\n');
+    return `  ${t}:\n    resources:\n      jobs:\n${overrides}`;
+  });
+  files['databricks.yml'] = `bundle:\n  name: big\ninclude:\n  - resources/*.yml\nvariables:\n  catalog:\n    default: main\ntargets:\n${targets.join('\n')}\n`;
+  return writeRepo(files);
+}
+
+function bestOf<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    value = fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return { ms: best, value };
+}
+
+describe('performance', () => {
+  it('2,000 jobs / 10,000 tasks over 300 files and 3 targets: linear, close to the bare YAML parse, under 2 s', () => {
+    const repo = bigRepo();
+    const texts = fs.readdirSync(path.join(repo, 'resources')).map((f) => fs.readFileSync(path.join(repo, 'resources', f), 'utf8'));
+    loadProject(repo, { env: {}, target: 'dev' }); // warm up
+    // Interleaved so both see the same machine load; the best of three of each.
+    let load = bestOf(1, () => loadProject(repo, { env: {} }));
+    let parse = bestOf(1, () => texts.forEach((t) => parseAllDocuments(t, { lineCounter: new LineCounter() })));
+    for (let i = 0; i < 2; i++) {
+      const l = bestOf(1, () => loadProject(repo, { env: {} }));
+      if (l.ms < load.ms) load = l;
+      const p = bestOf(1, () => texts.forEach((t) => parseAllDocuments(t, { lineCounter: new LineCounter() })));
+      if (p.ms < parse.ms) parse = p;
+    }
+    const b = load.value.bundles[0];
+    expect(b.files.size).toBe(1 + texts.length);
+    for (const name of ['dev', 'staging', 'prod']) {
+      const t = b.targets.get(name)!;
+      expect(t.jobs).toHaveLength(2000);
+      expect(t.jobs.reduce((n, j) => n + j.tasks.length, 0)).toBe(10_000);
+      expect(t.jobs[0].tasks[0].libraries.map((l) => l.kind)).toEqual(['whl', 'pypi']);
+      expect(t.jobs[1].tasks[0].libraries.map((l) => l.kind)).toEqual(['whl']);
+    }
+    expect(b.notices).toEqual([]);
+    // Everything beyond reading the YAML once costs little (no quadratic merges).
+    expect(load.ms).toBeLessThan(2.5 * parse.ms + 500);
+    // The absolute budget holds on a machine that is not busy with other work.
+    const busy = os.loadavg()[0] > os.cpus().length;
+    if (!busy) expect(load.ms).toBeLessThan(2000);
+    console.log(`loadProject ${load.ms.toFixed(0)} ms, bare YAML parse ${parse.ms.toFixed(0)} ms, load average ${os.loadavg()[0].toFixed(1)}`);
+  });
+});
