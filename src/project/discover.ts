@@ -44,18 +44,20 @@ export function discoverBundleRoots(start: string): Discovery {
       return;
     }
     const names = new Set(entries.map((e) => e.name));
-    const isFile = (name: string) => {
+    // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+    const isFileOrFolder = (name: string) => {
       const entry = entries.find((e) => e.name === name);
       if (!entry) return false;
-      if (entry.isFile()) return true;
+      if (entry.isFile() || entry.isDirectory()) return true;
       if (!entry.isSymbolicLink()) return false;
       try {
-        return fs.statSync(path.join(dir, name)).isFile();
+        const st = fs.statSync(path.join(dir, name));
+        return st.isFile() || st.isDirectory();
       } catch {
         return false;
       }
     };
-    const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFile(n));
+    const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
     const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
     if (rootFiles.length === 0 && templates.length > 0) {
       notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileIndex, FileKind, RawFinding, SourceFacts } from '../model.js';
-import { goPatternRegExp, hasGlobMeta } from './glob.js';
+import { goMatcher, hasGlobMeta } from './goglob.js';
 import { scanSource } from './sources.js';
 
 export const MAX_READ_BYTES = 10 * 1024 * 1024;
@@ -121,30 +121,67 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
   }
 
   function entry(relIn: string): Entry {
+    // Keys are normalised paths, so a hit on the path as given is the entry of its normal form.
+    let e = entries.get(relIn);
+    if (e) return e;
     const rel = normalizeRel(relIn);
-    let e = entries.get(rel);
+    e = entries.get(rel);
     if (e) return e;
     e = {};
     entries.set(rel, e);
     const abs = path.resolve(rootAbs, rel);
     if (!isWithin(repoAbs, abs)) return e;
-    let real: string;
-    try {
-      real = fs.realpathSync(abs);
-    } catch {
-      return e; // missing (or a dangling link)
-    }
+    const found = resolveReal(abs);
+    if (!found) return e; // missing (or a dangling link)
+    const real = found.real;
     if (!isWithin(repoReal, real)) {
       reportEscape(abs, real);
       return e;
     }
     e.abs = abs;
-    try {
-      e.stat = fs.statSync(real);
-    } catch {
-      e.stat = undefined;
+    if (found.stat) e.stat = found.stat;
+    else {
+      try {
+        e.stat = fs.statSync(real);
+      } catch {
+        e.stat = undefined;
+      }
     }
     return e;
+  }
+
+  const realDirs = new Map<string, string | null>();
+
+  /**
+   * realpath(abs), with the stat when it comes for free: a path that is not itself a symlink is its
+   * folder's real path plus its name (one lstat instead of a realpath and a stat per file).
+   */
+  function resolveReal(abs: string): { real: string; stat?: fs.Stats } | undefined {
+    const dir = path.dirname(abs);
+    if (dir !== abs) {
+      let realDir = realDirs.get(dir);
+      if (realDir === undefined) {
+        try {
+          realDir = fs.realpathSync.native(dir);
+        } catch {
+          realDir = null;
+        }
+        realDirs.set(dir, realDir);
+      }
+      if (realDir === null) return undefined;
+      let st: fs.Stats;
+      try {
+        st = fs.lstatSync(abs);
+      } catch {
+        return undefined;
+      }
+      if (!st.isSymbolicLink()) return { real: path.join(realDir, path.basename(abs)), stat: st };
+    }
+    try {
+      return { real: fs.realpathSync.native(abs) };
+    } catch {
+      return undefined;
+    }
   }
 
   function readHead(abs: string, bytes: number): Buffer | undefined {
@@ -206,8 +243,22 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
     const ext = path.posix.extname(rel).toLowerCase();
     if (ext === '.ipynb') return detectJupyter(rel, e);
     if (!NOTEBOOK_HEADERS[ext]) return 'file';
-    const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
+    // Source files are read for their facts right after: read the whole (small) file once.
+    const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
+    const head = whole ?? readHead(e.abs, NOTEBOOK_HEADER_BYTES);
     return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
+  }
+
+  /** The file's bytes, keeping its text as text() would; undefined (text left unread) when it cannot be read. */
+  function readWhole(e: Entry): Buffer | undefined {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(e.abs!);
+    } catch {
+      return undefined; // text() reads again and reports it
+    }
+    e.text = buf.includes(0) ? null : buf.toString('utf8');
+    return buf;
   }
 
   function detectJupyter(rel: string, e: Entry): FileKind {
@@ -259,7 +310,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
   function walk(absDir: string, out: string[], seen: Set<string>): void {
     let real: string;
     try {
-      real = fs.realpathSync(absDir);
+      real = fs.realpathSync.native(absDir);
     } catch {
       return;
     }
@@ -337,11 +388,11 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
           next.push(p);
         }
       } else {
-        const re = goPatternRegExp(seg);
-        if (re === null) return []; // malformed pattern (Go: ErrBadPattern)
+        const matches = goMatcher(seg);
+        if (!matches) return []; // malformed pattern (Go: ErrBadPattern)
         for (const dir of current) {
           if (kind(dir) !== 'dir') continue;
-          for (const name of readdirNames(dir)) if (re.test(name)) next.push(joinRel(dir, name));
+          for (const name of readdirNames(dir)) if (matches(name)) next.push(joinRel(dir, name));
         }
       }
       current = next;

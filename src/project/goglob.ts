@@ -1,5 +1,7 @@
-// Go's path/filepath Match and Glob (POSIX separator), ported line by line: the CLI expands
-// `include:` entries with filepath.Glob, so `*` never crosses `/` and `**` is just `*`.
+// Go's path/filepath Match and Glob (POSIX separator), ported line by line. The CLI expands
+// `include:` entries and wheel library paths with filepath.Glob: `*` matches a run of non-`/`
+// characters, `?` one non-`/` character, `[...]` a class (`^` negates, `a-z` ranges, `\` escapes),
+// `\x` a literal x; `**` is just `*`, so it never crosses `/`. A malformed pattern is ErrBadPattern.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -139,6 +141,17 @@ export function goMatch(pattern: string, name: string): boolean {
     if (rest.length === 0) throw new BadPatternError(pattern);
     return { r, rest };
   }
+}
+
+/** A matcher for `pattern` (checked once), undefined when the pattern is malformed. */
+export function goMatcher(pattern: string): ((name: string) => boolean) | undefined {
+  try {
+    goMatch(pattern, '');
+  } catch (err) {
+    if (err instanceof BadPatternError) return undefined;
+    throw err;
+  }
+  return (name) => goMatch(pattern, name);
 }
 
 function cmp(a: string, b: string): number {

@@ -63,10 +63,16 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
       continue;
     }
     const rels = matches.map((m) => path.relative(bundleRoot, m).split(path.sep).join('/')).sort(byteOrder);
+    const outside: string[] = [];
     for (const rel of rels) {
       if (seen.has(rel)) continue;
       seen.add(rel);
       const abs = path.join(bundleRoot, rel);
+      // Checked first: nothing outside the repository is read or judged (not even its extension).
+      if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
+        outside.push(rel);
+        continue;
+      }
       const ext = path.posix.extname(rel);
       if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
         notices.push(
@@ -79,15 +85,6 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
         );
         continue;
       }
-      if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
-        notices.push({
-          check: 'include-outside-repository',
-          severity: 'low',
-          message: `${rel} (matched by include '${entry}') lies outside the analysed repository; not read, so its resources are not analysed`,
-          loc: item.loc,
-        });
-        continue;
-      }
       let isDir = false;
       try {
         isDir = fs.statSync(abs).isDirectory();
@@ -98,6 +95,19 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
       if (isDir) continue;
       files.push({ abs, rel, entryLoc: item.loc });
     }
+    if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, path.resolve(bundleRoot, entry)))) {
+      notices.push(outsideRepository(entry, outside, item.loc));
+    }
   }
   return { files, notices };
+}
+
+function outsideRepository(entry: string, matched: string[], loc: Loc): RawFinding {
+  const what =
+    matched.length === 0
+      ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
+      : matched.length === 1
+        ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
+        : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+  return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
 }

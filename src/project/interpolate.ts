@@ -13,10 +13,13 @@ export function referencePattern(): RegExp {
   return new RegExp(REF_SOURCE, 'gu');
 }
 const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
+/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
+const REF_GLOBAL = referencePattern();
 
 /** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
 export function findReferences(text: string, loc: Loc): Reference[] {
   const out: Reference[] = [];
+  if (!text.includes('${')) return out;
   for (const m of text.matchAll(referencePattern())) out.push({ text: m[0], path: m[1], loc });
   return out;
 }
@@ -88,9 +91,33 @@ const MAX_DEPTH = 64;
 export class Interpolator {
   private readonly cache = new Map<string, Outcome>();
 
+  /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
+  private readonly byText = new Map<string, Interpolation>();
+
   constructor(private readonly ctx: InterpolationContext) {}
 
   interpolate(text: string, loc: Loc): Interpolation {
+    if (!text.includes('${')) return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
+    let known = this.byText.get(text);
+    if (!known) {
+      known = this.interpolateUncached(text, loc);
+      this.byText.set(text, known);
+    }
+    const located = new Map<Reference, Reference>();
+    const at = (r: Reference): Reference => {
+      let out = located.get(r);
+      if (!out) {
+        out = { text: r.text, path: r.path, loc };
+        located.set(r, out);
+      }
+      return out;
+    };
+    const out: Interpolation = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
+    if (known.cycles) out.cycles = known.cycles.map(at);
+    return out;
+  }
+
+  private interpolateUncached(text: string, loc: Loc): Interpolation {
     const unresolved: Reference[] = [];
     const undefinedRefs: Reference[] = [];
     const cycles: Reference[] = [];
@@ -126,9 +153,9 @@ export class Interpolator {
 
   private expand(text: string, stack: string[], report: (ref: string, outcome: Outcome) => void): string {
     let value = text;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
       let changed = false;
-      value = value.replace(referencePattern(), (whole: string, refPath: string) => {
+      value = value.replace(REF_GLOBAL, (whole: string, refPath: string) => {
         const outcome = this.lookup(parsePath(refPath), stack);
         const asText = outcomeText(outcome);
         if (asText !== undefined) {

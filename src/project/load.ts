@@ -20,6 +20,8 @@ export interface LoadOptions {
   vars?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   target?: string;
+  /** The repository boundary for includes, symlinks and file reads (default: the enclosing git work tree, else the path). */
+  repoRoot?: string;
 }
 
 const GLOB_CHARS = /[*?[\]^]/;
@@ -27,14 +29,15 @@ const GLOB_CHARS = /[*?[\]^]/;
 export function loadProject(projectPath: string, options: LoadOptions = {}): Project {
   const abs = path.resolve(projectPath);
   const discovery = discoverBundleRoots(abs);
-  const repoRoot = isDirectory(abs) ? abs : path.dirname(abs);
+  const analysedDir = isDirectory(abs) ? abs : path.dirname(abs);
+  const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
   const notices: RawFinding[] = [...discovery.notices];
   const bundles: Bundle[] = [];
   for (const root of discovery.roots) {
     try {
-      bundles.push(loadBundle(root, repoRoot, options));
+      bundles.push(loadBundle(root, repoRoot, options, analysedDir));
     } catch (err) {
-      const rel = toPosix(path.relative(repoRoot, root.dir)) || '.';
+      const rel = toPosix(path.relative(analysedDir, root.dir)) || '.';
       notices.push({
         check: 'internal-error',
         severity: 'info',
@@ -44,6 +47,24 @@ export function loadProject(projectPath: string, options: LoadOptions = {}): Pro
     }
   }
   return { path: abs, bundles, notices };
+}
+
+/**
+ * The repository a bundle lives in: `override` when it holds the analysed folder, else the first
+ * folder upwards with a `.git` entry (directory, or file for worktrees and submodules), else the folder.
+ */
+export function repositoryRoot(analysedDir: string, override?: string): string {
+  if (override) {
+    const given = path.resolve(override);
+    if (isInside(given, analysedDir)) return given;
+    // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
+    const up = path.relative(realpath(analysedDir), realpath(given));
+    if (up === '' || up.split(path.sep).every((part) => part === '..')) return path.resolve(analysedDir, up);
+  }
+  for (let dir = analysedDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return analysedDir;
+  }
 }
 
 function isDirectory(p: string): boolean {
@@ -66,10 +87,10 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadOptions = {}): Bundle {
+export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadOptions = {}, analysedDir = repoRoot): Bundle {
   const dir = root.dir;
   const notices: RawFinding[] = [];
-  const relRoot = toPosix(path.relative(repoRoot, dir)) || '.';
+  const relRoot = toPosix(path.relative(analysedDir, dir)) || '.';
   const rootFile = root.rootFiles[0];
   const rootLoc: Loc = { file: rootFile, line: 1, column: 1 };
   if (root.rootFiles.length > 1) {
@@ -79,19 +100,25 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
 
   const files = new Map<string, ConfigFile>();
   const rootAbs = path.join(dir, rootFile);
-  const parsedRoot = isInside(realpath(repoRoot), realpath(rootAbs))
-    ? readConfigFile(rootAbs, rootFile)
-    : {
+  const rootIsDirectory = isDirectory(rootAbs);
+  const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
+  const parsedRoot = rootIsDirectory
+    ? {
         file: { path: rootFile, text: '', lines: [] },
-        notices: [
-          {
-            check: 'include-outside-repository',
-            severity: 'low' as const,
-            message: `${rootFile} is a symlink out of the analysed repository; not read`,
-            loc: rootLoc,
-          },
-        ],
-      };
+        notices: [configInvalid(`${rootFile} is a directory, not a file: the Databricks CLI cannot read the bundle configuration`, rootLoc)],
+      }
+    : rootInsideRepo
+      ? readConfigFile(rootAbs, rootFile)
+      : {
+          file: { path: rootFile, text: '', lines: [] },
+          notices: [
+            {
+              check: 'include-outside-repository',
+              message: `${rootFile} is a symlink out of the analysed repository; not read`,
+              loc: rootLoc,
+            },
+          ],
+        };
   files.set(rootFile, parsedRoot.file);
   notices.push(...parsedRoot.notices);
   const rootMap = checkShapes(parsedRoot.file.root ?? emptyMap(rootLoc), notices);
@@ -140,12 +167,24 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
 
   const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
   const targets = new Map<string, TargetView>();
+  const syncMatchers: SyncMatchers = new Map();
   for (const decl of selection.targets) {
     if (wanted && decl.name !== wanted) continue;
     const { config, mode } = mergeTarget(base, decl);
     const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
     for (const n of resolved.notices) notices.push({ ...n, targets: [decl.name] });
-    targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex));
+    targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
+  }
+  // Only a root file that was read can be said to lack a name.
+  if (!rootIsDirectory && rootInsideRepo) {
+    const unnamed = [...targets.values()].filter((t) => !asString(asMap(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
+    if (unnamed.length > 0) {
+      const missing = configInvalid(
+        'bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})',
+        parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc,
+      );
+      notices.push(unnamed.length < targets.size ? { ...missing, targets: unnamed } : missing);
+    }
   }
 
   return {
@@ -174,6 +213,7 @@ function buildTargetView(
   variables: TargetView['variables'],
   bundleName: string,
   fileIndex: FileIndex,
+  syncMatchers: SyncMatchers = new Map(),
 ): TargetView {
   const interpolator = new Interpolator({ bundleName, target: name, config, variables });
   const resources = readResources(config);
@@ -184,6 +224,16 @@ function buildTargetView(
   if (implicit) artifacts.push(implicit);
   const sync = readSync(config);
   let matcher: ((file: string) => SyncVerdict) | undefined;
+  const matcherFor = (): ((file: string) => SyncVerdict) => {
+    // Targets with the same sync settings share one matcher and its verdicts.
+    const key = JSON.stringify(sync);
+    let shared = syncMatchers.get(key);
+    if (!shared) {
+      shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+      syncMatchers.set(key, shared);
+    }
+    return shared;
+  };
   return {
     name,
     ...(loc ? { loc } : {}),
@@ -198,9 +248,23 @@ function buildTargetView(
     sync,
     interpolate: (text, at) => interpolator.interpolate(text, at),
     syncVerdict: (file) => {
-      matcher ??= createSyncMatcher(fileIndex, sync);
+      matcher ??= matcherFor();
       return matcher(file);
     },
+  };
+}
+
+type SyncMatchers = Map<string, (file: string) => SyncVerdict>;
+
+function memoisedMatcher(matcher: (file: string) => SyncVerdict): (file: string) => SyncVerdict {
+  const verdicts = new Map<string, SyncVerdict>();
+  return (file) => {
+    let verdict = verdicts.get(file);
+    if (!verdict) {
+      verdict = matcher(file);
+      verdicts.set(file, verdict);
+    }
+    return verdict;
   };
 }
 

@@ -682,19 +682,24 @@ function setuptoolsPackages(r: Reading, config: PackageConfig, pyprojectFile: st
   const { dirs, modules } = children(r, r.dir);
   const packages = dirs.filter((d) => isIdentifier(d) && !d.startsWith('_') && !FLAT_EXCLUDED_PACKAGES.has(d));
   const mods = modules.filter((m) => isIdentifier(m) && !m.startsWith('_') && !FLAT_EXCLUDED_MODULES.has(m.toLowerCase()) && !m.endsWith('_test'));
-  if (packages.length + mods.length > 1 && packages.length > 0) {
+  // setuptools `_analyse_flat_packages() or _analyse_flat_modules()`: top-level modules count only
+  // when there is no package; each step refuses more than one of its kind.
+  const kind = packages.length > 0 ? 'packages' : 'modules';
+  const found = packages.length > 0 ? packages : mods;
+  if (found.length > 1) {
     r.project.notes.push({
       check: 'package-discovery-failed',
       severity: 'high',
       message:
-        `setuptools finds several top-level packages in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
-        `(${[...packages, ...mods].join(', ')}) and refuses to build ("Multiple top-level packages discovered in a flat-layout")`,
+        `setuptools finds several top-level ${kind} in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
+        `(${found.join(', ')}) and refuses to build ("Multiple top-level ${kind} discovered in a flat-layout")`,
       loc: { file: r.project.metadataFiles[0] ?? pyprojectFile, line: 1, column: 1 },
-      fix: { text: 'List the packages explicitly ([tool.setuptools] packages = [...] or find with include) or move the code to a src/ layout.' },
+      fix: {
+        text: `List the ${kind} explicitly ([tool.setuptools] ${kind === 'packages' ? 'packages = [...] or find with include' : 'py-modules = [...]'}) or move the code to a src/ layout.`,
+      },
     });
   }
-  for (const p of packages) out.push({ name: p, dir: r.dir });
-  for (const m of mods) out.push({ name: m, dir: r.dir });
+  for (const name of found) out.push({ name, dir: r.dir });
   return dedupe(out);
 }
 

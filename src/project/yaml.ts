@@ -118,6 +118,7 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
   }
   if (doc.errors.length > 0 && !doc.contents) return { file, notices };
 
+  anchorOnlyKeys.set(file, anchorOnlyTopLevelKeysOf(doc.contents as YamlNode | null));
   const converter = new Converter(doc, path, at, notices);
   const contents = doc.contents as YamlNode | null;
   let root: Node | undefined;
@@ -136,6 +137,35 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
     file.root = root;
   }
   return { file, notices };
+}
+
+const anchorOnlyKeys = new WeakMap<ConfigFile, Set<string>>();
+
+/**
+ * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
+ * every element is one (recursively). Recorded while parsing; undefined for a file not parsed here.
+ */
+export function recordedAnchorOnlyKeys(file: ConfigFile): Set<string> | undefined {
+  return anchorOnlyKeys.get(file);
+}
+
+export function anchorOnlyTopLevelKeysOf(contents: YamlNode | null | undefined): Set<string> {
+  const out = new Set<string>();
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && anchorContainer(pair.value as YamlNode | null)) out.add(key);
+    }
+  }
+  return out;
+}
+
+function anchorContainer(node: YamlNode | null, depth = 0): boolean {
+  if (!node || depth > 32) return false;
+  if ((node as { anchor?: string }).anchor) return true;
+  if (isMap(node)) return node.items.length > 0 && node.items.every((p) => anchorContainer(p.value as YamlNode | null, depth + 1));
+  if (isSeq(node)) return node.items.length > 0 && node.items.every((i) => anchorContainer(i as YamlNode | null, depth + 1));
+  return false;
 }
 
 export function describe(node: Node): string {
