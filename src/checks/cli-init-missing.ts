@@ -12,10 +12,11 @@ export const cliInitMissing: Check = {
   title: 'Newcomers can configure the Databricks CLI',
   successMessage: 'The repository shows how to configure the Databricks CLI (a .databrickscfg template or an init script)',
   docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
-profile from ~/.databrickscfg or DATABRICKS_* environment variables. \`workspace.host\` alone does not
-authenticate: the CLI then looks for a .databrickscfg profile with that host. A repository without a
-\`.databrickscfg\` template or an init script (\`databricks configure\` / \`databricks auth login\`) leaves
-every newcomer to work out the profile, host and auth type by hand, and setups drift.
+profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
+\`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
+profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
+then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
   #!/usr/bin/env bash
   set -euo pipefail
@@ -23,16 +24,20 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
   breaksDeploy: false,
-  run(bundle, target) {
-    if (hasCliSetup(bundle)) return [];
-    const host = asString(get(target.config, 'workspace', 'host'));
-    // One place for every target, so the engine merges the finding across targets.
+  run(bundle) {
+    // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
+    const hostless = [...bundle.targets.values()].filter((t) => !asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
+    if (hostless.length === 0 || hasCliSetup(bundle)) return [];
     const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
+    const which =
+      hostless.length < bundle.targets.size
+        ? `target${hostless.length > 1 ? 's' : ''} ${hostless.sort().join(', ')} set${hostless.length > 1 ? '' : 's'} no workspace.host`
+        : hostless.length === 1
+          ? 'the target sets no workspace.host'
+          : 'no target sets workspace.host';
     const finding: RawFinding = {
       check: cliInitMissing.id,
-      message: host
-        ? 'no .databrickscfg template or CLI init script: newcomers must configure authentication for the workspace by hand'
-        : 'no .databrickscfg template or CLI init script, and the target sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
+      message: `no .databrickscfg template or CLI init script, and ${which}: newcomers must find the workspace and configure the CLI by hand`,
       loc,
       resources: [],
       impact: 'New team members need manual setup; CLI configurations drift between developers and CI.',

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Bundle, Check, RawFinding, TargetView } from '../model.js';
+import { goMatcher } from '../project/goglob.js';
 import { asSeq, asString, get } from './lib/nodes.js';
 import { isRemotePath, resolveRelative } from './lib/paths.js';
-import { globRegExp } from './lib/wheel-tasks.js';
 
 const SOURCE_EXTS = ['.py', '.sql', '.ipynb'];
 const SKIPPED_DIRS = /(^|\/)(\.[^/]+|node_modules|site-packages|venv|build|dist)\//;
@@ -125,8 +125,8 @@ function pipelineSources(target: TargetView): ((file: string) => boolean)[] {
         const prefix = resolved.slice(0, -2);
         out.push((f) => f.startsWith(prefix));
       } else if (/[*?[]/.test(resolved)) {
-        const re = globRegExp(resolved);
-        out.push((f) => re.test(f) || re.test(f.replace(/\.[^./]+$/, '')));
+        const matches = goMatcher(resolved);
+        if (matches) out.push((f) => matches(f) || matches(f.replace(/\.[^./]+$/, '')));
       } else {
         out.push((f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved);
       }

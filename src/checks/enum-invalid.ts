@@ -1,7 +1,7 @@
 import type { Check, RawFinding, Severity } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asString, get, walkMaps } from './lib/nodes.js';
-import { configSections, resourceOf } from './lib/references.js';
+import { configSections, pathShape, resourceOf } from './lib/references.js';
 
 interface EnumRule {
   /** Matches the config path of the enclosing mapping (indexes removed, keys of named maps as `*`). */
@@ -48,12 +48,12 @@ const RULES: EnumRule[] = [
   { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
 ];
 
-/** `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster` (named maps become `*`). */
-function shape(path: string): string {
-  const segs = path.replace(/\[\d+\]/g, '').split('.');
-  if (segs[0] === 'resources' && segs.length > 2) segs[2] = '*';
-  if (segs[0] === 'artifacts' && segs.length > 1) segs[1] = '*';
-  return segs.join('.');
+/** The rules whose parent pattern matches a path shape; config trees repeat few shapes many times. */
+const rulesByShape = new Map<string, EnumRule[]>();
+function rulesFor(shape: string): EnumRule[] {
+  let rules = rulesByShape.get(shape);
+  if (!rules) rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
+  return rules;
 }
 
 export const enumInvalid: Check = {
@@ -74,9 +74,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
   run(bundle, target) {
     const findings: RawFinding[] = [];
     for (const [section, node] of configSections(target)) walkMaps(node, section, ({ map, path }) => {
-      const parent = shape(path);
-      for (const rule of RULES) {
-        if (!rule.parent.test(parent)) continue;
+      for (const rule of rulesFor(pathShape(path))) {
         const node = map.entries.get(rule.key);
         const value = asString(node);
         if (!node || value === undefined || value.includes('${') || rule.values.includes(value)) continue;

@@ -74,7 +74,12 @@ function pipInsteadOfLibraries(bundle: Bundle, target: TargetView): RawFinding[]
     const tasks = [...p.tasks].sort();
     const pins = p.packages.map(parseRequirement).filter((r): r is Requirement => r !== undefined);
     const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' } as Requirement])
-      .map((r) => `  - pypi:\n      package: "${r.display}${r.spec || '==<version>'}"`)
+      .map((r) => {
+        // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
+        const exact = /^===?[^,*]+$/.test(r.spec);
+        const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
+        return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
+      })
       .join('\n')}`;
     return {
       check: libraryDepsInconsistent.id,

@@ -1,6 +1,6 @@
 import type { Bundle, Check, Loc, Node, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { asScalar, asSeq, asString, get, walkMaps } from './lib/nodes.js';
+import { asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
 import { reachableCode, taskEntries } from './lib/task-code.js';
 
 /** Task / job parameter keys that name a registered model. */
@@ -92,7 +92,7 @@ function modelReferences(target: TargetView): ModelReference[] {
     for (const model of asSeq(get(endpoint.node, 'config', 'served_models'))?.items ?? []) add(get(model, 'model_name'), endpoint.address);
   }
   for (const job of target.jobs) {
-    walkMaps(job.node, '', ({ map }) => {
+    walkMapNodes(job.node, (map) => {
       for (const [key, value] of map.entries) if (MODEL_KEY.test(key)) add(value, job.address);
       const name = asString(map.entries.get('name'));
       if (name && MODEL_KEY.test(name) && map !== job.node) add(map.entries.get('default'), job.address);

@@ -1,4 +1,5 @@
-import type { Check, RawFinding } from '../model.js';
+import type { Bundle, Check, RawFinding } from '../model.js';
+import { oncePerBundle } from './lib/per-bundle.js';
 import { evidenceAt } from './lib/evidence.js';
 import { locKey } from './lib/nodes.js';
 import { ROOT_SCHEMA } from './lib/schema.js';
@@ -18,24 +19,27 @@ possibly another workspace.
 Fix: give the key a value or delete the line.
 Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
   breaksDeploy: false,
-  run(bundle) {
-    const findings: RawFinding[] = [];
-    const seen = new Set<string>();
-    for (const file of bundle.files.values()) {
-      if (!file.root) continue;
-      walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-        if (v.problem !== 'null-string' || seen.has(locKey(v.loc))) return;
-        seen.add(locKey(v.loc));
-        findings.push({
-          check: 'null-value',
-          message: `expected a string value, found null: ${v.path}`,
-          loc: v.loc,
-          evidence: evidenceAt(bundle, v.loc, 0, 0),
-          impact: `${v.path} is treated as unset.`,
-          fix: { text: `Give \`${v.key}\` a value or remove the line.` },
-        });
-      });
-    }
-    return findings;
-  },
+  run: (bundle) => nullValueFindings(bundle),
 };
+
+/** Target-independent: computed once per bundle. */
+const nullValueFindings = oncePerBundle((bundle: Bundle): RawFinding[] => {
+  const findings: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const file of bundle.files.values()) {
+    if (!file.root) continue;
+    walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+      if (v.problem !== 'null-string' || seen.has(locKey(v.loc))) return;
+      seen.add(locKey(v.loc));
+      findings.push({
+        check: 'null-value',
+        message: `expected a string value, found null: ${v.path}`,
+        loc: v.loc,
+        evidence: evidenceAt(bundle, v.loc, 0, 0),
+        impact: `${v.path} is treated as unset.`,
+        fix: { text: `Give \`${v.key}\` a value or remove the line.` },
+      });
+    });
+  }
+  return findings;
+});

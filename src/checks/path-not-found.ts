@@ -7,6 +7,7 @@ import {
   hasNotebookExtension,
   isInside,
   isSyncedRemote,
+  leadsOutOfRepository,
   notebookCandidates,
   syncRoot,
   type PathRef,
@@ -30,8 +31,9 @@ relative to where the variable is used) and must exist: \`bundle validate\` and 
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
 A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
 synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
-deploy (\`file doesn't exist <p>\`). Absolute workspace paths, URLs and pipeline glob.include entries are
-not checked; jobs with git_source are skipped.
+deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
+Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
+are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
 Fix: correct the path relative to the file it is written in, add the extension, or create the file.
 Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
   breaksDeploy: true,
@@ -64,7 +66,7 @@ function check(bundle: Bundle, ref: PathRef, root: string, artifacts: boolean): 
   if (hint) return finding(bundle, ref, hint.message, { fix: hint.fix });
   if (!withinAnalysedTree(bundle, p)) return undefined;
   if (ref.expect === 'library') {
-    if (ref.glob || artifacts || index.kind(p) !== 'missing') return undefined;
+    if (ref.glob || artifacts || index.kind(p) !== 'missing' || leadsOutOfRepository(bundle, p)) return undefined;
     return finding(bundle, ref, `file doesn't exist ${p}`, {
       fix: `Build or commit ${p} before deploy (an \`artifacts:\` entry that builds it), or fix the path relative to ${ref.node.loc.file}.`,
     });
@@ -76,6 +78,7 @@ function check(bundle: Bundle, ref: PathRef, root: string, artifacts: boolean): 
     return finding(bundle, ref, message, { fix: `No file matches ${p}; fix the pattern relative to ${ref.node.loc.file}.` });
   }
   if (index.kind(p) !== 'missing') return undefined;
+  if (leadsOutOfRepository(bundle, p)) return undefined; // symlink-outside-repo reports the link
   const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
   switch (ref.expect) {
     case 'notebook': {

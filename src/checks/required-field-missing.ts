@@ -1,7 +1,7 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { isNull, walkMaps } from './lib/nodes.js';
-import { resourceOf } from './lib/references.js';
+import { pathShape, resourceOf } from './lib/references.js';
 
 interface RequiredRule {
   /** Matches the object's config path with indexes removed and resource keys as `*`. */
@@ -33,10 +33,12 @@ const RULES: RequiredRule[] = [
   { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
 ];
 
-function shape(path: string): string {
-  const segs = path.replace(/\[\d+\]/g, '').split('.');
-  if (segs[0] === 'resources' && segs.length > 2) segs[2] = '*';
-  return segs.join('.');
+/** The rules for a path shape; config trees repeat few shapes many times. */
+const rulesByShape = new Map<string, RequiredRule[]>();
+function rulesAt(shape: string): RequiredRule[] {
+  let rules = rulesByShape.get(shape);
+  if (!rules) rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.at.test(shape))));
+  return rules;
 }
 
 export const requiredFieldMissing: Check = {
@@ -55,11 +57,10 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];
-    walkMaps(target.config, '', ({ map, path }) => {
-      if (!path.startsWith('resources.')) return;
-      const at = shape(path);
-      for (const rule of RULES) {
-        if (!rule.at.test(at)) continue;
+    const resources = target.config.entries.get('resources');
+    if (resources?.kind !== 'map') return findings;
+    walkMaps(resources, 'resources', ({ map, path }) => {
+      for (const rule of rulesAt(pathShape(path))) {
         for (const field of rule.fields) {
           if (!isNull(map.entries.get(field))) continue;
           const resource = resourceOf(path);

@@ -1,6 +1,6 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { walkScalars } from './lib/nodes.js';
+import { walkStringScalarsContaining } from './lib/nodes.js';
 import { configSections, resourceOf } from './lib/references.js';
 import { closeMatches } from './lib/suggest.js';
 
@@ -23,9 +23,8 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
   run(bundle, target) {
     const findings: RawFinding[] = [];
     for (const [key, value] of configSections(target)) {
-      walkScalars(value, key, ({ node, path }) => {
-        if (typeof node.value !== 'string' || !node.value.includes('${resources.')) return;
-        for (const m of node.value.matchAll(RESOURCE_REF)) {
+      walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+        for (const m of written.matchAll(RESOURCE_REF)) {
           const [text, type, resKey] = m;
           const byType = target.resources.get(type);
           let message: string | undefined;

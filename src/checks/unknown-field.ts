@@ -1,4 +1,5 @@
-import type { Check, RawFinding } from '../model.js';
+import type { Bundle, Check, RawFinding } from '../model.js';
+import { oncePerBundle } from './lib/per-bundle.js';
 import { anchorOnlyTopLevelKeys } from './lib/anchors.js';
 import { evidenceAt } from './lib/evidence.js';
 import { locKey } from './lib/nodes.js';
@@ -24,40 +25,7 @@ Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_
 rely on recently added resource types.
 Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
   breaksDeploy: false,
-  run(bundle) {
-    const findings: RawFinding[] = [];
-    const seen = new Set<string>();
-    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of files) {
-      if (!file.root) continue;
-      const anchorKeys = anchorOnlyTopLevelKeys(file);
-      walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-        if (v.problem !== 'unknown') return;
-        if (!v.path.includes('.') && anchorKeys.has(v.key)) return;
-        const id = `${locKey(v.loc)}:${v.key}`;
-        if (seen.has(id)) return;
-        seen.add(id);
-        const parentPath = v.path.slice(0, -(v.key.length + 1));
-        const known = knownKeys(parentPath);
-        const close = closeMatches(v.key, known);
-        const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
-        findings.push({
-          check: 'unknown-field',
-          message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
-          loc: v.loc,
-          ...(resource ? { resources: [resource] } : {}),
-          evidence: evidenceAt(bundle, v.loc, 0, 1),
-          impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
-          fix: {
-            text: close.length > 0
-              ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
-              : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
-          },
-        });
-      });
-    }
-    return findings;
-  },
+  run: (bundle) => unknownFieldFindings(bundle),
 };
 
 /** The keys the schema knows at a config path (for suggestions). */
@@ -73,3 +41,39 @@ function knownKeys(path: string): string[] {
   }
   return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
 }
+
+/** Target-independent: computed once per bundle. */
+const unknownFieldFindings = oncePerBundle((bundle: Bundle): RawFinding[] => {
+  const findings: RawFinding[] = [];
+  const seen = new Set<string>();
+  const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of files) {
+    if (!file.root) continue;
+    const anchorKeys = anchorOnlyTopLevelKeys(file);
+    walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+      if (v.problem !== 'unknown') return;
+      if (!v.path.includes('.') && anchorKeys.has(v.key)) return;
+      const id = `${locKey(v.loc)}:${v.key}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      const parentPath = v.path.slice(0, -(v.key.length + 1));
+      const known = knownKeys(parentPath);
+      const close = closeMatches(v.key, known);
+      const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
+      findings.push({
+        check: 'unknown-field',
+        message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
+        loc: v.loc,
+        ...(resource ? { resources: [resource] } : {}),
+        evidence: evidenceAt(bundle, v.loc, 0, 1),
+        impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
+        fix: {
+          text: close.length > 0
+            ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
+            : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
+        },
+      });
+    });
+  }
+  return findings;
+});

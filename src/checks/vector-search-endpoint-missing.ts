@@ -1,6 +1,6 @@
 import type { Bundle, Check, Loc, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { asMap, asScalar, asSeq, asString, get, walkMaps } from './lib/nodes.js';
+import { asMap, asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
 import { reachableCode, taskEntries } from './lib/task-code.js';
 
 /** Parameter / configuration keys that name a Vector Search endpoint. */
@@ -34,8 +34,9 @@ Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists
     const created = createdEndpoints(bundle, target);
     if (created.any) return [];
     const missing = new Map<string, { raw: string; loc: Loc; resources: Set<string> }>();
+    let serving: Set<string> | undefined;
     for (const ref of endpointReferences(bundle, target)) {
-      if (created.names.has(ref.name) || servingEndpointNames(target).has(ref.name)) continue;
+      if (created.names.has(ref.name) || (serving ??= servingEndpointNames(target)).has(ref.name)) continue;
       const entry = missing.get(ref.name) ?? { raw: ref.raw, loc: ref.loc, resources: new Set<string>() };
       entry.resources.add(ref.resource);
       missing.set(ref.name, entry);
@@ -77,7 +78,7 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
     refs.push({ name: interp.value, raw: text, loc, resource });
   };
   for (const job of target.jobs) {
-    walkMaps(job.node, '', ({ map }) => {
+    walkMapNodes(job.node, (map) => {
       for (const [key, value] of map.entries) {
         const scalar = asScalar(value);
         if (scalar && ENDPOINT_KEY.test(key)) add(asString(scalar), scalar.loc, job.address);

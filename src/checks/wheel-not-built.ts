@@ -1,6 +1,7 @@
 import path from 'node:path';
-import type { Bundle, Check, PythonProject, RawFinding, TargetView } from '../model.js';
+import type { Bundle, Check, Loc, MapNode, Node, PythonProject, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import type { PathRef } from './lib/localPaths.js';
 import { asString, get, keyLoc } from './lib/nodes.js';
 import {
   artifactOutputs,
@@ -9,9 +10,8 @@ import {
   installsByName,
   librariesFromVariable,
   relativeFrom,
-  wheelPatternsOverlap,
+  unbuiltLocalLibraries,
   wheelTasks,
-  type AttachedWheel,
   type WheelTask,
 } from './lib/wheel-tasks.js';
 
@@ -27,9 +27,12 @@ library (or a wheel among the environment's dependencies) that \`databricks bund
 and uploads. Deploy builds only what \`artifacts\` declares (for \`type: whl\` without \`files\` it picks
 \`<path>/dist/*.whl\`); without an \`artifacts\` key it builds only when setup.py is at the bundle root
 and a task references a local library. A pyproject-only project is never built implicitly. A local
-\`whl\` glob that no artifact produces and no file matches makes deploy fail with
-\`no files match pattern: <p>\`; a task that attaches no wheel at all deploys but fails at run time
-(the package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+\`whl\` or \`jar\` library of ANY task or job environment (a notebook or spark_python_task too) whose
+glob no artifact produces and no file matches makes deploy fail with \`no files match pattern: <p>\`
+(a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
+checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
+exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
@@ -41,38 +44,20 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];
-    const produced = target.artifacts.flatMap((a) => artifactOutputs(a).map((glob) => ({ artifact: a, glob })));
-    for (const wt of wheelTasks(target)) {
+    const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
+    const tasks = wheelTasks(target);
+    for (const wt of tasks) {
       if (librariesFromVariable(wt.job, wt.task)) continue; // installed from a (complex) variable: not readable
-      const wheels = attachedWheels(target, wt.task);
-      if (wheels.some((w) => !w.local)) continue;
+      if (attachedWheels(target, wt.task).length > 0) continue; // local ones are judged below, with every task's libraries
       if (wt.packageName && installsByName(wt.task, wt.packageName)) continue;
       const project = distributionNamed(bundle, wt.packageName);
-      const local = wheels.filter((w) => w.local);
-      if (local.length === 0) {
-        if (!project && asString(get(wt.task.node, 'existing_cluster_id'))) continue; // installed on the cluster, presumably
-        findings.push(noWheel(bundle, target, wt, project, produced.length > 0 ? produced[0].glob : undefined));
-        continue;
-      }
-      const unmatched = local.filter(
-        (w) => !produced.some((p) => wheelPatternsOverlap(w.resolved!, p.glob)) && !existsNow(bundle, w) && !outsideBundle(w),
-      );
-      if (unmatched.length === local.length) {
-        for (const w of unmatched) findings.push(noBuild(bundle, wt, w, project, produced.map((p) => p.glob)));
-      }
+      if (!project && asString(get(wt.task.node, 'existing_cluster_id'))) continue; // installed on the cluster, presumably
+      findings.push(noWheel(bundle, target, wt, project, produced[0]));
     }
+    for (const ref of unbuiltLocalLibraries(bundle, target)) findings.push(noBuild(bundle, target, ref, tasks, produced));
     return findings;
   },
 };
-
-/** A wheel above the bundle root may come from another bundle or checkout that is not analysed. */
-function outsideBundle(w: AttachedWheel): boolean {
-  return w.resolved!.startsWith('../');
-}
-
-function existsNow(bundle: Bundle, w: AttachedWheel): boolean {
-  return w.glob ? bundle.fileIndex.glob(w.resolved!).length > 0 : bundle.fileIndex.exists(w.resolved!);
-}
 
 function noWheel(bundle: Bundle, target: TargetView, wt: WheelTask, project: PythonProject | undefined, builtGlob: string | undefined): RawFinding {
   const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
@@ -100,27 +85,74 @@ function noWheel(bundle: Bundle, target: TargetView, wt: WheelTask, project: Pyt
   };
 }
 
-function noBuild(bundle: Bundle, wt: WheelTask, w: AttachedWheel, project: PythonProject | undefined, produced: string[]): RawFinding {
-  const pkg = wt.packageName ?? 'the package';
+function noBuild(bundle: Bundle, target: TargetView, ref: PathRef, tasks: WheelTask[], produced: string[]): RawFinding {
+  const loc = ref.node.loc;
+  const p = ref.resolved!;
+  const kind = /\.jar$/i.test(ref.field) || /\.jar$/i.test(p) ? 'jar' : 'whl';
+  const wt = tasks.find((t) => attachedWheels(target, t.task).some((w) => sameLoc(w.loc, loc)));
+  const owner = ownerOf(target, ref);
+  const error = ref.glob ? `no files match pattern: ${p}` : `file doesn't exist ${p}`;
+  const outputs = produced.filter((o) => kind === 'whl' && o.endsWith('.whl'));
   const message =
-    produced.length === 0
-      ? `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, but no artifact builds it and no such file exists: deploy fails with "no files match pattern"`
-      : `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, which none of the artifacts produce (${produced.join(', ')}) and no file matches: deploy fails with "no files match pattern"`;
+    outputs.length === 0
+      ? `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, but no artifact builds it and no file ${ref.glob ? 'matches it' : 'is there'}: deploy fails with "${error}"`
+      : `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, which none of the artifacts produce (${outputs.join(', ')}) and no file matches: deploy fails with "${error}"`;
+  const project = distributionNamed(bundle, wt?.packageName ?? wheelDistribution(p));
   return {
     check: wheelNotBuilt.id,
     message,
-    loc: w.loc,
-    resources: [wt.resource],
-    evidence: evidenceAt(bundle, w.loc, 1, 1),
-    impact: `\`databricks bundle deploy\` fails: the library path of ${wt.resource} matches no file after the build.`,
-    fix:
-      produced.length > 0
-        ? { text: `Point the library at the artifact's output (relative to ${w.loc.file}).`, patch: `- whl: ${relativeFrom(w.loc.file, produced[0])}` }
-        : {
-            text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly).`,
-            patch: `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}`,
-          },
+    loc,
+    resources: ref.resource ? [ref.resource] : [],
+    breaksDeploy: true,
+    evidence: evidenceAt(bundle, loc, 1, 1),
+    impact: `\`databricks bundle deploy\` fails: the library path of ${ref.resource ?? owner} matches no file after the build.`,
+    fix: buildFix(bundle, ref, kind, outputs, wt || project ? artifactBlock(bundle, project, wt?.packageName ?? project?.name ?? 'the package') : undefined),
   };
+}
+
+function buildFix(bundle: Bundle, ref: PathRef, kind: string, outputs: string[], artifact: string | undefined): RawFinding['fix'] {
+  const file = ref.node.loc.file;
+  const dir = path.posix.dirname(ref.resolved!);
+  if (outputs.length > 0) return { text: `Point the library at the artifact's output (relative to ${file}).`, patch: `- whl: ${relativeFrom(file, outputs[0])}` };
+  if (artifact) {
+    return {
+      text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly), or place the prebuilt wheel in ${dir} before every deploy.`,
+      patch: `# ${bundle.rootFile}\n${artifact}`,
+    };
+  }
+  return {
+    text:
+      kind === 'jar'
+        ? `Declare an artifact (type: jar) that builds ${ref.resolved}, or commit the jar, or fetch it into ${dir} in a step that runs before every deploy (CI included).`
+        : `Declare an artifact that builds the wheel, or fetch the prebuilt wheel into ${dir} in a step that runs before every deploy, CI included (e.g. \`pip download --no-deps -d ${dir} <package>==<version>\`), or commit it.`,
+  };
+}
+
+/** `task <key> of jobs.x` or `environment <key> of jobs.x`, from the config path of the reference. */
+function ownerOf(target: TargetView, ref: PathRef): string {
+  const job = target.jobs.find((j) => j.address === ref.resource);
+  const rest = job ? ref.field.slice(`resources.${job.address}.`.length) : '';
+  const task = /^tasks\[(\d+)\]/.exec(rest);
+  const env = /^environments\[(\d+)\]/.exec(rest);
+  const item = (list: string, i: string, key: string) => asString(get(asSeqItem(job?.node, list, Number(i)), key));
+  if (task) return `task ${item('tasks', task[1], 'task_key') ?? `#${Number(task[1]) + 1}`} of ${ref.resource}`;
+  if (env) return `environment ${item('environments', env[1], 'environment_key') ?? `#${Number(env[1]) + 1}`} of ${ref.resource}`;
+  return ref.resource ?? ref.field;
+}
+
+function asSeqItem(node: MapNode | undefined, key: string, index: number): Node | undefined {
+  const seq = get(node, key);
+  return seq?.kind === 'seq' ? seq.items[index] : undefined;
+}
+
+/** The distribution a wheel file name starts with (`cowsay-6.1-*.whl` -> `cowsay`). */
+function wheelDistribution(p: string): string | undefined {
+  const name = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(path.posix.basename(p))?.[1];
+  return name && !/[*?[]/.test(name) ? name : undefined;
+}
+
+function sameLoc(a: Loc, b: Loc): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
 function artifactBlock(bundle: Bundle, project: PythonProject | undefined, pkg: string): string {

@@ -48,10 +48,12 @@ class Collector {
     private readonly resourceFile?: string,
   ) {}
 
-  add(node: Node | undefined, field: string, expect: Expect, globAllowed = false): void {
+  /** `field` is built only for a value that is there (`() => string` keeps absent fields free). */
+  add(node: Node | undefined, fieldOf: string | (() => string), expect: Expect, globAllowed = false): void {
     const scalar = asScalar(node);
     const raw = asString(scalar);
     if (!scalar || raw === undefined || raw.trim() === '') return;
+    const field = typeof fieldOf === 'string' ? fieldOf : fieldOf();
     const interp = this.target.interpolate(raw, scalar.loc);
     const remote = isRemotePath(raw) || (interp.resolved && isRemotePath(interp.value));
     const ref: PathRef = {
@@ -74,14 +76,28 @@ class Collector {
   }
 }
 
-/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts. */
-export function collectPaths(bundle: Bundle, target: TargetView): PathRef[] {
+const pathsByTarget = new WeakMap<TargetView, readonly PathRef[]>();
+
+/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts (once per target; shared, frozen). */
+export function collectPaths(bundle: Bundle, target: TargetView): readonly PathRef[] {
+  let refs = pathsByTarget.get(target);
+  if (!refs) {
+    refs = Object.freeze(collectTargetPaths(target));
+    pathsByTarget.set(target, refs);
+  }
+  return refs;
+}
+
+function collectTargetPaths(target: TargetView): PathRef[] {
   const out: PathRef[] = [];
   for (const job of target.jobs) {
     if (job.gitSource) continue;
     const c = new Collector(target, job.address, job.file);
     const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-    tasks.forEach((task, i) => collectTask(c, asMap(task), `resources.${job.address}.tasks[${i}]`));
+    tasks.forEach((task, i) => {
+      const map = asMap(task);
+      if (map) collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+    });
     collectEnvironments(c, job.node, `resources.${job.address}`);
     out.push(...c.refs);
   }
@@ -126,20 +142,21 @@ function collectTask(c: Collector, task: MapNode | undefined, base: string): voi
   if (!task) return;
   const notebook = getMap(task, 'notebook_task');
   if (notebook && asString(get(notebook, 'source'))?.toUpperCase() !== 'GIT') {
-    c.add(get(notebook, 'notebook_path'), `${base}.notebook_task.notebook_path`, 'notebook');
+    c.add(get(notebook, 'notebook_path'), () => `${base}.notebook_task.notebook_path`, 'notebook');
   }
   const python = getMap(task, 'spark_python_task');
   if (python && asString(get(python, 'source'))?.toUpperCase() !== 'GIT') {
-    c.add(get(python, 'python_file'), `${base}.spark_python_task.python_file`, 'file');
+    c.add(get(python, 'python_file'), () => `${base}.spark_python_task.python_file`, 'file');
   }
-  c.add(get(task, 'dbt_task', 'project_directory'), `${base}.dbt_task.project_directory`, 'dir');
-  c.add(get(task, 'sql_task', 'file', 'path'), `${base}.sql_task.file.path`, 'file');
+  c.add(get(task, 'dbt_task', 'project_directory'), () => `${base}.dbt_task.project_directory`, 'dir');
+  c.add(get(task, 'sql_task', 'file', 'path'), () => `${base}.sql_task.file.path`, 'file');
   (asSeq(get(task, 'libraries'))?.items ?? []).forEach((lib, i) => {
-    c.add(get(lib, 'requirements'), `${base}.libraries[${i}].requirements`, 'file');
-    c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
-    c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
+    c.add(get(lib, 'requirements'), () => `${base}.libraries[${i}].requirements`, 'file');
+    c.add(get(lib, 'whl'), () => `${base}.libraries[${i}].whl`, 'library');
+    c.add(get(lib, 'jar'), () => `${base}.libraries[${i}].jar`, 'library');
   });
-  collectTask(c, getMap(task, 'for_each_task', 'task'), `${base}.for_each_task.task`);
+  const nested = getMap(task, 'for_each_task', 'task');
+  if (nested) collectTask(c, nested, `${base}.for_each_task.task`);
 }
 
 function collectEnvironments(c: Collector, job: MapNode, base: string): void {
@@ -186,6 +203,8 @@ export function syncRoot(target: TargetView): string {
 }
 
 export function isInside(root: string, rel: string): boolean {
+  // Common case without resolving against the working directory: a normalised relative path below '.'.
+  if (root === '.' && rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') && path.posix.normalize(rel) === rel) return true;
   const r = path.posix.relative(root, rel);
   return r === '' || (!r.startsWith('../') && r !== '..');
 }
@@ -202,6 +221,21 @@ export function fallbackResolution(bundle: Bundle, ref: PathRef, root: string): 
   if (!fails) return undefined;
   const old = resolveRelative({ file: ref.resourceFile, line: 1, column: 1 }, ref.value);
   return bundle.fileIndex.kind(old) === 'missing' ? undefined : old;
+}
+
+/**
+ * Whether a path (relative to the bundle root) goes through a symbolic link that leads out of the
+ * repository. The file index reads it as missing and leaves a notice at the link, which
+ * symlink-outside-repo reports: the path exists, so a "not found" for it would be a second, wrong
+ * finding for the same problem. Call after `fileIndex.kind(rel)` (the notice is made on lookup).
+ */
+export function leadsOutOfRepository(bundle: Bundle, rel: string): boolean {
+  const p = path.posix.normalize(rel);
+  return bundle.fileIndex.notices.some((n) => {
+    if (n.check !== 'symlink-outside-repo' || !n.loc) return false;
+    const link = path.posix.normalize(n.loc.file);
+    return p === link || p.startsWith(`${link}/`);
+  });
 }
 
 /**

@@ -60,6 +60,40 @@ export function walkScalars(node: Node | undefined, path: string, visit: (v: Sca
   }
 }
 
+/**
+ * walkScalars restricted to string scalars whose text contains `needle`: the config path (the same
+ * string walkScalars gives) is built only for those.
+ */
+export function walkStringScalarsContaining(
+  node: Node | undefined,
+  path: string,
+  needle: string,
+  visit: (node: ScalarNode, text: string, path: string) => void,
+): void {
+  const parts: string[] = [path];
+  const walk = (n: Node | undefined, empty: boolean): void => {
+    if (!n) return;
+    if (n.kind === 'scalar') {
+      if (typeof n.value === 'string' && n.value.includes(needle)) visit(n, n.value, parts.join(''));
+    } else if (n.kind === 'seq') {
+      n.items.forEach((item, i) => {
+        if (item && item.kind === 'scalar' && !(typeof item.value === 'string' && item.value.includes(needle))) return;
+        parts.push(`[${i}]`);
+        walk(item, false);
+        parts.pop();
+      });
+    } else {
+      n.entries.forEach((value, key) => {
+        if (value && value.kind === 'scalar' && !(typeof value.value === 'string' && value.value.includes(needle))) return;
+        parts.push(empty ? key : `.${key}`);
+        walk(value, empty && key === '');
+        parts.pop();
+      });
+    }
+  };
+  walk(node, path === '');
+}
+
 export interface MapVisit {
   map: MapNode;
   path: string;
@@ -68,11 +102,27 @@ export interface MapVisit {
 /** Every mapping below `node` (including `node`), in document order. */
 export function walkMaps(node: Node | undefined, path: string, visit: (v: MapVisit) => void): void {
   if (!node) return;
+  // Paths are built only for children that can hold a mapping (scalars are most of a config).
   if (node.kind === 'map') {
     visit({ map: node, path });
-    for (const [key, value] of node.entries) walkMaps(value, path ? `${path}.${key}` : key, visit);
+    node.entries.forEach((value, key) => {
+      if (value && value.kind !== 'scalar') walkMaps(value, path ? `${path}.${key}` : key, visit);
+    });
   } else if (node.kind === 'seq') {
-    node.items.forEach((item, i) => walkMaps(item, `${path}[${i}]`, visit));
+    node.items.forEach((item, i) => {
+      if (item && item.kind !== 'scalar') walkMaps(item, `${path}[${i}]`, visit);
+    });
+  }
+}
+
+/** Every mapping below `node` (including `node`), in document order, for visitors that need no path. */
+export function walkMapNodes(node: Node | undefined, visit: (map: MapNode) => void): void {
+  if (!node) return;
+  if (node.kind === 'map') {
+    visit(node);
+    for (const value of node.entries.values()) walkMapNodes(value, visit);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) walkMapNodes(item, visit);
   }
 }
 

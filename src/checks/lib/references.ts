@@ -1,6 +1,6 @@
 // Every `${...}` reference written in a target's configuration, with the loader's verdict.
 import type { Node, Reference, ScalarNode, TargetView } from '../../model.js';
-import { asMap, walkScalars } from './nodes.js';
+import { asMap, walkStringScalarsContaining } from './nodes.js';
 import { ROOT_SCHEMA } from './schema.js';
 
 export interface RefUse {
@@ -15,6 +15,30 @@ export interface RefUse {
 export function resourceOf(field: string): string | undefined {
   const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
   return m ? `${m[1]}.${m[2]}` : undefined;
+}
+
+/**
+ * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
+ * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
+ */
+export function pathShape(field: string): string {
+  const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
+  const first = s.indexOf('.');
+  if (first === -1) return s;
+  const head = s.slice(0, first);
+  // The segment to replace: the third under `resources`, the second under `artifacts`.
+  let start: number;
+  if (head === 'resources') {
+    const second = s.indexOf('.', first + 1);
+    if (second === -1) return s;
+    start = second + 1;
+  } else if (head === 'artifacts') {
+    start = first + 1;
+  } else {
+    return s;
+  }
+  const end = s.indexOf('.', start);
+  return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
 }
 
 const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
@@ -33,9 +57,8 @@ export function configSections(target: TargetView): [string, Node][] {
 export function collectReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
   for (const [key, value] of configSections(target)) {
-    walkScalars(value, key, ({ node, path }) => {
-      if (typeof node.value !== 'string' || !node.value.includes('${')) return;
-      const interp = target.interpolate(node.value, node.loc);
+    walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+      const interp = target.interpolate(text, node.loc);
       const undef = new Set(interp.undefinedRefs.map((r) => r.text));
       const seen = new Set<string>();
       for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
@@ -47,3 +70,4 @@ export function collectReferences(target: TargetView): RefUse[] {
   }
   return out;
 }
+

@@ -18,26 +18,27 @@ export function walkSchema(node: Node | undefined, schema: Schema, path: string,
       if (node.kind !== 'map') return;
       for (const [key, value] of node.entries) {
         const child = schema.fields[key];
-        const childPath = path ? `${path}.${key}` : key;
-        const loc = node.keyLocs.get(key) ?? value.loc;
         if (!child) {
-          if (key !== '<<') visit({ problem: 'unknown', key, path: childPath, map: node, loc });
+          if (key !== '<<') visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
           continue;
         }
         if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
-          visit({ problem: 'null-string', key, path: childPath, map: node, loc });
+          visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
         }
-        walkSchema(value, child, childPath, visit, depth + 1);
+        // Only mappings and sequences have anything below them to check.
+        if (value.kind !== 'scalar') walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
       }
       return;
     }
     case 'mapOf':
       if (node.kind !== 'map') return;
-      for (const [key, value] of node.entries) walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
+      for (const [key, value] of node.entries) if (value && value.kind !== 'scalar') walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
       return;
     case 'seqOf':
       if (node.kind !== 'seq') return;
-      node.items.forEach((item, i) => walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1));
+      node.items.forEach((item, i) => {
+        if (item && item.kind !== 'scalar') walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
+      });
       return;
     default:
       return;

@@ -60,6 +60,24 @@ export function taskEntry(bundle: Bundle, target: TargetView, job: Job, task: Ta
 export function localFile(bundle: Bundle, target: TargetView, node: ScalarNode, notebook: boolean): string | undefined {
   const raw = String(node.value ?? '').trim();
   if (!raw) return undefined;
+  if (raw.includes('${')) return resolveLocalFile(bundle, target, node, raw, notebook);
+  // Without references the answer is the same for every target (targets share unchanged nodes).
+  let memo = localFiles.get(bundle);
+  if (!memo) {
+    memo = { notebook: new WeakMap(), file: new WeakMap() };
+    localFiles.set(bundle, memo);
+  }
+  const byNode = notebook ? memo.notebook : memo.file;
+  const known = byNode.get(node);
+  if (known && known.raw === raw) return known.file;
+  const file = resolveLocalFile(bundle, target, node, raw, notebook);
+  byNode.set(node, { raw, file });
+  return file;
+}
+
+const localFiles = new WeakMap<Bundle, { notebook: WeakMap<ScalarNode, { raw: string; file?: string }>; file: WeakMap<ScalarNode, { raw: string; file?: string }> }>();
+
+function resolveLocalFile(bundle: Bundle, target: TargetView, node: ScalarNode, raw: string, notebook: boolean): string | undefined {
   let rel: string | undefined;
   const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
   if (synced) rel = path.posix.normalize(synced[1]);
@@ -83,8 +101,18 @@ function isRegularFile(bundle: Bundle, rel: string): boolean {
   return kind === 'file' || kind === 'notebook';
 }
 
-/** Every task entry of the target's jobs. */
-export function taskEntries(bundle: Bundle, target: TargetView): TaskEntry[] {
+const entriesByTarget = new WeakMap<TargetView, { bundle: Bundle; entries: readonly TaskEntry[] }>();
+
+/** Every task entry of the target's jobs (computed once per target; the array is shared and frozen). */
+export function taskEntries(bundle: Bundle, target: TargetView): readonly TaskEntry[] {
+  const cached = entriesByTarget.get(target);
+  if (cached && cached.bundle === bundle) return cached.entries;
+  const entries = Object.freeze(collectTaskEntries(bundle, target));
+  entriesByTarget.set(target, { bundle, entries });
+  return entries;
+}
+
+function collectTaskEntries(bundle: Bundle, target: TargetView): TaskEntry[] {
   const out: TaskEntry[] = [];
   for (const job of target.jobs) {
     for (const task of job.tasks) {
@@ -99,13 +127,36 @@ export function taskEntries(bundle: Bundle, target: TargetView): TaskEntry[] {
  * The task files and the repository modules they import, `maxDepth` imports deep. Importing
  * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
  */
-export function reachableCode(bundle: Bundle, entries: TaskEntry[], maxDepth = 2): ReachedFile[] {
+export function reachableCode(bundle: Bundle, entries: readonly TaskEntry[], maxDepth = 2): ReachedFile[] {
+  // Callers may extend the returned objects: hand out copies of the memoised walk.
+  return reachableCodeShared(bundle, entries, maxDepth).map((r) => ({ ...r, entries: [...r.entries] }));
+}
+
+const reachableByEntries = new WeakMap<readonly TaskEntry[], Map<number, { bundle: Bundle; reached: ReachedFile[] }>>();
+
+function reachableCodeShared(bundle: Bundle, entries: readonly TaskEntry[], maxDepth: number): ReachedFile[] {
+  let byDepth = reachableByEntries.get(entries);
+  if (!byDepth) {
+    byDepth = new Map();
+    reachableByEntries.set(entries, byDepth);
+  }
+  const cached = byDepth.get(maxDepth);
+  if (cached && cached.bundle === bundle) return cached.reached;
+  const reached = walkReachableCode(bundle, entries, maxDepth);
+  byDepth.set(maxDepth, { bundle, reached });
+  return reached;
+}
+
+function walkReachableCode(bundle: Bundle, entries: readonly TaskEntry[], maxDepth: number): ReachedFile[] {
   const reached = new Map<string, ReachedFile>();
+  const entrySets = new Map<ReachedFile, Set<TaskEntry>>();
   const queue: ReachedFile[] = [];
   const visit = (file: string, depth: number, entry: TaskEntry, via?: ReachedFile['via']) => {
     const known = reached.get(file);
     if (known) {
-      if (!known.entries.includes(entry)) {
+      const set = entrySets.get(known)!;
+      if (!set.has(entry)) {
+        set.add(entry);
         known.entries.push(entry);
         queue.push(known); // spread the new entry to what it imports
       }
@@ -113,11 +164,12 @@ export function reachableCode(bundle: Bundle, entries: TaskEntry[], maxDepth = 2
     }
     const r: ReachedFile = { file, depth, via, entries: [entry] };
     reached.set(file, r);
+    entrySets.set(r, new Set([entry]));
     queue.push(r);
   };
   for (const entry of entries) visit(entry.file, 0, entry);
-  while (queue.length > 0) {
-    const current = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head];
     if (current.depth >= maxDepth) continue;
     const facts = bundle.fileIndex.facts(current.file);
     if (!facts) continue;
@@ -131,8 +183,26 @@ export function reachableCode(bundle: Bundle, entries: TaskEntry[], maxDepth = 2
   return [...reached.values()];
 }
 
+const importsByBundle = new WeakMap<Bundle, Map<string, readonly string[]>>();
+
 /** Repository files that `import <module>` in `fromFile` would execute (the module and its parent packages). */
 export function importedFiles(bundle: Bundle, fromFile: string, module: string): string[] {
+  let byImport = importsByBundle.get(bundle);
+  if (!byImport) {
+    byImport = new Map();
+    importsByBundle.set(bundle, byImport);
+  }
+  // Relative imports depend on the folder only; absolute ones on every parent folder too: key on the folder.
+  const key = `${path.posix.dirname(fromFile)}\0${module}`;
+  let files = byImport.get(key);
+  if (!files) {
+    files = lookupImportedFiles(bundle, fromFile, module);
+    byImport.set(key, files);
+  }
+  return [...files];
+}
+
+function lookupImportedFiles(bundle: Bundle, fromFile: string, module: string): string[] {
   const dir = path.posix.dirname(fromFile);
   if (module.startsWith('.')) {
     const dots = /^\.+/.exec(module)![0].length;

@@ -3,7 +3,9 @@
 // repository's distribution of that name (PEP 503).
 import path from 'node:path';
 import type { Artifact, Bundle, EntryPoint, Job, Library, Loc, MapNode, PythonProject, ScalarNode, Task, TargetView } from '../../model.js';
+import { goMatcher } from '../../project/goglob.js';
 import { normalizeName } from '../../project/python.js';
+import { collectPaths, leadsOutOfRepository, type PathRef } from './localPaths.js';
 import { asScalar, asSeq, asString, get } from './nodes.js';
 import { hasGlob, isLocalLibraryPath, resolveRelative } from './paths.js';
 
@@ -143,17 +145,44 @@ export function wheelPatternsOverlap(a: string, b: string): boolean {
   const ba = path.posix.basename(na);
   const bb = path.posix.basename(nb);
   const sample = (glob: string) => glob.replace(/\*/g, 'pkg-1.0.0-py3-none-any').replace(/\?/g, 'x');
-  return globRegExp(ba).test(sample(bb)) || globRegExp(bb).test(sample(ba));
+  const matches = (glob: string, name: string) => goMatcher(glob)?.(name) ?? false;
+  return matches(ba, sample(bb)) || matches(bb, sample(ba));
 }
 
-export function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (const ch of glob) {
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** Whether an artifact's build may leave a file matching `pattern` (relative to the bundle root): one
+ *  of its `files`, the wheels of a whl build, or anything at all for a build of another type (a jar
+ *  build's output is not known statically). */
+export function artifactMayProduce(artifact: Artifact, pattern: string): boolean {
+  if (artifact.files.length > 0) return artifact.files.some((f) => wheelPatternsOverlap(pattern, path.posix.normalize(f.source)));
+  if (artifact.type !== undefined && artifact.type !== 'whl') return true;
+  return artifactOutputs(artifact).some((output) => wheelPatternsOverlap(pattern, output));
+}
+
+/**
+ * The local whl/jar libraries of the target's jobs (task libraries, for_each tasks, environment
+ * dependencies; cli bundle/libraries/expand_glob_references.go) that no artifact (explicit or the
+ * implicit python_artifact) produces and no file provides: deploy fails on each of them. A missing
+ * non-glob path in a bundle without artifacts is left to path-not-found (the CLI's `file doesn't
+ * exist <p>`), and a path above the bundle root may come from another checkout: not judged.
+ */
+export function unbuiltLocalLibraries(bundle: Bundle, target: TargetView): PathRef[] {
+  const out: PathRef[] = [];
+  const seen = new Set<string>();
+  for (const ref of collectPaths(bundle, target)) {
+    if (ref.expect !== 'library' || ref.remote || ref.resolved === undefined || !ref.field.startsWith('resources.jobs.')) continue;
+    const { file, line, column } = ref.node.loc;
+    const key = `${file}:${line}:${column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p = ref.resolved;
+    if (p === '..' || p.startsWith('../')) continue;
+    if (target.artifacts.some((a) => artifactMayProduce(a, p))) continue;
+    if (ref.glob ? bundle.fileIndex.glob(p).length > 0 : bundle.fileIndex.kind(p) !== 'missing') continue;
+    if (!ref.glob && leadsOutOfRepository(bundle, p)) continue; // symlink-outside-repo reports the link
+    if (!ref.glob && target.artifacts.length === 0) continue;
+    out.push(ref);
   }
-  return new RegExp(`^${re}$`);
+  return out;
 }
 
 /** A path from a resource file's directory to a bundle-relative path, POSIX, starting with `./` or `../`. */
