@@ -3,14 +3,7 @@ import { checks as registry } from '../checks/index.js';
 import type { Category, Check, Severity } from '../model.js';
 
 /** What the readiness and report code needs to know about a check. */
-export interface CheckInfo {
-  id: string;
-  category: Category;
-  severity: Severity;
-  effortHours: number;
-  title: string;
-  successMessage: string;
-  docs: string;
+export interface CheckInfo extends Pick<Check, 'id' | 'category' | 'severity' | 'effortHours' | 'title' | 'successMessage' | 'docs'> {
   /** Position in the registry (report order); unknown checks sort after every known one. */
   order: number;
   known: boolean;

@@ -1,8 +1,9 @@
 // Deployment phases: from `.dab-ready.yml`, else inferred from `phase<N>` in resource file names,
 // else one phase holding everything. Findings attach to phases through the resources they concern.
-import type { Bundle, DabReadyConfig, Finding, PhaseResult, PhaseStatus, Resource, Severity } from '../model.js';
+import type { Bundle, DabReadyConfig, Finding, PhaseResult, PhaseStatus, PhaseWheelTask, Resource, Severity } from '../model.js';
 import { severityRank } from '../model.js';
-import type { CheckCatalog } from './check-info.js';
+import type { CheckCatalog, CheckInfo } from './check-info.js';
+import { gapTitle } from './gap-title.js';
 import { hasGlobChars, matchesGlob, normalizeGlobPath } from './glob.js';
 
 export const OTHER_PHASE_ID = 'other';
@@ -192,9 +193,13 @@ export function buildPhases(
 
   // checks that fail in some phase: the phases they do not fail in show them as passed
   const failingChecks = new Set(attached.filter((f) => f.phases.length > 0).map((f) => f.check));
+  const wheelTasks = collectWheelTasks(bundle, analysedTargets);
   const phases: PhaseResult[] = phaseSpecs.map((spec, order) => {
     const rs = members.get(spec.id) ?? [];
     const mine = attached.filter((f) => f.phases.includes(spec.id));
+    const jobKeys = new Set(rs.filter((r) => r.type === 'jobs').map((r) => r.key));
+    const wheels = wheelTasks.filter((w) => jobKeys.has(w.job));
+    const scope: PhaseScope = { resourceTypes: new Set(rs.map((r) => r.type)), hasWheelTasks: wheels.length > 0 };
     return {
       id: spec.id,
       name: spec.name,
@@ -203,8 +208,9 @@ export function buildPhases(
       resources: rs.map((r) => r.address),
       jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
       files: filesOf.get(spec.id) ?? [],
-      checklist: checklist(mine, failingChecks, catalog, passedCount),
+      checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
       dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+      ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
     };
   });
   return { phases, findings: attached };
@@ -232,13 +238,42 @@ export function phaseStatus(severities: Severity[]): PhaseStatus {
   return 'ready';
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
+/** The checklist label of a failing check's worst severity (the seed's "→ BLOCKER"). */
+export const CHECKLIST_LABEL: Record<Severity, string> = { critical: 'BLOCKER', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
 
+/** What a phase holds, to tell which passed checks concern it. */
+export interface PhaseScope {
+  resourceTypes: Set<string>;
+  hasWheelTasks: boolean;
+}
+
+/** Whether a check that fails elsewhere says something about this phase when it passes here:
+ *  wheel checks where the phase runs a wheel task, resource-specific checks where it holds such
+ *  resources. Other passed checks are summed up in one line. */
+export function concernsPhase(info: Pick<CheckInfo, 'category'>, scope: PhaseScope): boolean {
+  switch (info.category) {
+    case 'Python Package Build':
+    case 'Entry Points':
+      return scope.hasWheelTasks;
+    case 'DLT Pipeline':
+      return scope.resourceTypes.has('pipelines');
+    case 'Vector Search Endpoints':
+      return scope.resourceTypes.has('vector_search_endpoints');
+    case 'Model Registry Integration':
+      return scope.resourceTypes.has('model_serving_endpoints') || scope.resourceTypes.has('registered_models');
+    default:
+      return false;
+  }
+}
+
+/** Failing checks first (worst first), then the passed checks that concern the phase, then one line
+ *  for everything else. */
 function checklist(
   mine: Finding[],
   failingChecks: Set<string>,
   catalog: CheckCatalog,
   passedCount: number,
+  scope: PhaseScope,
 ): PhaseResult['checklist'] {
   const byCheck = new Map<string, Finding[]>();
   for (const f of mine) push(byCheck, f.check, f);
@@ -246,20 +281,83 @@ function checklist(
     .map(([check, fs]) => ({ check, fs, severity: worst(fs.map((f) => f.severity)), info: catalog.info(check, fs[0].severity) }))
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.info.order - b.info.order || cmp(a.check, b.check));
   const items: PhaseResult['checklist'] = [];
+  for (const { check, fs, severity } of failing) {
+    const count = fs.length > 1 ? ` (${fs.length} findings)` : '';
+    const text = `${gapTitle(check)} → ${CHECKLIST_LABEL[severity]}${count}`;
+    items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+  }
   const passedHere = [...failingChecks]
     .filter((c) => !byCheck.has(c))
     .map((c) => catalog.info(c))
+    .filter((info) => concernsPhase(info, scope))
     .sort((a, b) => a.order - b.order || cmp(a.id, b.id));
   for (const info of passedHere) items.push({ text: info.successMessage, ok: true, check: info.id });
-  if (passedCount > 0) {
-    items.push({ text: `${passedCount} other check${passedCount === 1 ? '' : 's'} passed`, ok: true });
-  }
-  for (const { check, fs, severity, info } of failing) {
-    const label = severity === 'info' ? 'informational' : SEVERITY_LABEL[severity].toLowerCase();
-    const text = `${info.title}: ${fs.length} ${label} finding${fs.length === 1 ? '' : 's'}`;
-    items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+  if (passedCount > 0 || failingChecks.size > 0) {
+    const text = failing.length > 0 ? 'No other check reports a finding in this phase' : 'Configuration complete: no check reports a finding in this phase';
+    items.push({ text, ok: true });
   }
   return items;
+}
+
+/** The blocked phase that holds `phase` back through its dependencies (transitively), if any: the
+ *  deploy plan does not deploy it while that phase is blocked. A blocked phase is not held back. */
+export function heldBackBy(phase: PhaseResult, phases: readonly PhaseResult[]): PhaseResult | undefined {
+  if (phase.status === 'blocked') return undefined;
+  const byRef = new Map<string, PhaseResult>();
+  for (const p of phases) byRef.set(p.id, p);
+  for (const p of phases) if (!byRef.has(p.name)) byRef.set(p.name, p);
+  const seen = new Set<string>([phase.id]);
+  const visit = (p: PhaseResult): PhaseResult | undefined => {
+    for (const ref of p.dependsOn) {
+      const dep = byRef.get(ref);
+      if (!dep || seen.has(dep.id)) continue;
+      seen.add(dep.id);
+      if (dep.status === 'blocked') return dep;
+      const found = visit(dep);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(phase);
+}
+
+/** The python_wheel_tasks of the analysed targets (first definition wins), with the project that
+ *  provides their package when its distribution name matches. */
+export function collectWheelTasks(bundle: Bundle, analysedTargets: string[]): PhaseWheelTask[] {
+  const names = analysedTargets.filter((t) => bundle.targets?.has(t));
+  const order = names.length > 0 ? names : [...(bundle.targets?.keys() ?? [])];
+  const seen = new Set<string>();
+  const out: PhaseWheelTask[] = [];
+  for (const name of order) {
+    const view = bundle.targets.get(name);
+    for (const job of view?.jobs ?? []) {
+      for (const task of job.tasks) {
+        if (task.type !== 'python_wheel_task') continue;
+        const id = `${job.key}\u0000${task.key}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const text = (field: string): string | undefined => {
+          const node = task.typeNode?.entries.get(field);
+          if (node?.kind !== 'scalar' || node.value === null) return undefined;
+          const value = view!.interpolate(String(node.value), node.loc);
+          return value.resolved && value.value.trim() ? value.value.trim() : undefined;
+        };
+        const ref: PhaseWheelTask = { job: job.key, task: task.key };
+        const packageName = text('package_name');
+        const entryPoint = text('entry_point');
+        if (packageName) ref.packageName = packageName;
+        if (entryPoint) ref.entryPoint = entryPoint;
+        const project = packageName ? bundle.python?.find((p) => p.normalizedName === pep503(packageName)) : undefined;
+        if (project) ref.projectDir = project.dir;
+        out.push(ref);
+      }
+    }
+  }
+  return out;
+}
+
+function pep503(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 export function worst(severities: Severity[]): Severity {

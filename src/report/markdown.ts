@@ -3,8 +3,9 @@
 import type { BundleResult, Category, Check, Finding, PhaseResult, Result, Severity, VerificationStep } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { catalogFor, type CheckCatalog } from '../readiness/check-info.js';
+import { gapTitle } from '../readiness/gap-title.js';
 import { buildActionPlan } from '../readiness/plan.js';
-import { worst } from '../readiness/phases.js';
+import { heldBackBy, worst } from '../readiness/phases.js';
 import { codeSpan, escapeInline, escapeLines, escapeMessage, fencedBlock, languageFor } from './escape.js';
 import { locPath } from './paths.js';
 
@@ -16,12 +17,16 @@ export interface MarkdownOptions {
   checks?: readonly Check[];
   /** How many gaps the summary lists (default 10). */
   topGaps?: number;
+  /** Full form: at most this many findings in detail per gap (a report too large for its medium). */
+  maxFindingsPerGap?: number;
 }
 
 export interface SectionOptions {
   /** Number of `#` of the section headings (2 for one bundle, 3 when each bundle has its own `##`). */
   depth?: number;
   checks?: readonly Check[];
+  /** See MarkdownOptions.maxFindingsPerGap. */
+  maxFindingsPerGap?: number;
 }
 
 export const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: 'ℹ️' };
@@ -72,7 +77,7 @@ export function renderMarkdown(result: Result, options: MarkdownOptions = {}): s
   }
   for (const bundle of result.bundles) {
     if (several) parts.push(`## Bundle ${escapeInline(bundle.name)} (${codeSpan(bundle.root)})`);
-    const opts = { depth, checks: options.checks };
+    const opts = { depth, checks: options.checks, maxFindingsPerGap: options.maxFindingsPerGap };
     parts.push(options.detail === 'summary' ? renderBundleSummary(bundle, { ...opts, topGaps: options.topGaps }) : renderBundleFull(bundle, opts));
   }
   if (result.notices.length > 0) parts.push(renderNotices(result.notices, { depth: 2 }));
@@ -88,10 +93,12 @@ export function renderBundleFull(bundle: BundleResult, options: SectionOptions =
     renderExecutiveSummary(bundle, options),
     '---',
     renderGaps(bundle, options),
+    renderRequiredChanges(bundle, options),
     renderPhaseChecklist(bundle, options),
     bundle.verification.length > 0 ? renderVerification(bundle, options) : '',
     renderEffort(bundle, options),
     renderActionPlan(bundle, options),
+    renderTestingStrategy(bundle, options),
     renderConclusion(bundle, options),
   ]
     .filter(Boolean)
@@ -234,22 +241,30 @@ export function renderGap(check: string, findings: Finding[], number: number, bu
   const info = catalog.info(check, findings[0]?.severity);
   const h = heading(options) + '#';
   const severity = findings.length > 0 ? worst(findings.map((f) => f.severity)) : info.severity;
-  // check titles state the expectation ("entry points are declared"); a gap is named by what is wrong
-  const name =
-    findings.length === 1
-      ? escapeMessage(truncateWords(firstLine(findings[0].message), 90))
-      : `${escapeInline(info.title)}: not met in ${findings.length} places`;
-  const parts = [`${h} Gap ${number}: ${name}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+  const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
   if (findings.length === 1) {
     parts.push(renderFindingDetails(findings[0], { bundle }));
   } else {
-    findings.forEach((f, i) => {
+    const shown = findings.slice(0, options.maxFindingsPerGap ?? findings.length);
+    shown.forEach((f, i) => {
       parts.push(`${h}# ${number}.${i + 1} ${f.loc ? codeSpan(`${locPath(bundle, f.loc)}:${f.loc.line}`) : escapeInline(firstLine(f.message))}`);
       parts.push(renderFindingDetails(f, { bundle }));
     });
+    if (shown.length < findings.length) parts.push(`_…and ${plural(findings.length - shown.length, 'more finding')} of this check, not shown here._`);
   }
   parts.push(`**Status:** ${GAP_STATUS[severity]}`);
   return parts.join('\n\n');
+}
+
+/** The gap heading: the check's problem-phrased name and what it concerns ("Python Package Not
+ *  Built (`jobs.train`)"), or how many places when it concerns many. */
+export function gapName(check: string, findings: readonly Finding[]): string {
+  const resources = [...new Set(findings.flatMap((f) => f.resources ?? []))];
+  let subject = '';
+  if (resources.length > 0 && resources.length <= 2) subject = ` (${resources.map((r) => codeSpan(r)).join(', ')})`;
+  else if (resources.length > 2) subject = ` (${resources.length} resources)`;
+  else if (findings.length > 1) subject = ` (${findings.length} places)`;
+  return `${escapeInline(gapTitle(check))}${subject}`;
 }
 
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
@@ -316,7 +331,9 @@ export function renderPhase(phase: PhaseResult, bundle: BundleResult, options: S
     const text = escapeInline(item.text);
     lines.push(`- ${icon} ${item.ok ? text : `**${text}**`}`);
   }
-  lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}`);
+  const holder = heldBackBy(phase, bundle.phases);
+  const held = holder ? ` · ⏸️ held back: depends on blocked ${escapeInline(holder.name)}` : '';
+  lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}${held}`);
   return lines.join('\n');
 }
 
@@ -342,7 +359,14 @@ export function renderVerificationSummary(bundle: BundleResult): string {
   const parts = [`${by('passed').length} passed`, `${failed.length} failed`];
   if (by('skipped').length > 0) parts.push(`${by('skipped').length} skipped`);
   const names = failed.map((v) => `${escapeInline(v.step)}${v.subject ? ` ${codeSpan(v.subject)}` : ''}${v.target ? ` (${codeSpan(v.target)})` : ''}`);
-  return `**Verification:** ${failed.length > 0 ? '❌' : '✅'} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+  const nothingRan = failed.length === 0 && by('passed').length === 0 ? ': nothing was verified' : '';
+  return `**Verification:** ${verificationIcon(bundle.verification)} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : nothingRan}`;
+}
+
+/** ❌ when a step failed; ✅ only when something actually ran and passed; ⚠️ when every step was skipped. */
+export function verificationIcon(steps: readonly VerificationStep[]): string {
+  if (steps.some((v) => v.status === 'failed')) return '❌';
+  return steps.some((v) => v.status === 'passed') ? '✅' : '⚠️';
 }
 
 export function renderVerificationStep(step: VerificationStep, options: SectionOptions = {}): string {
@@ -368,7 +392,7 @@ export function renderEffort(bundle: BundleResult, options: SectionOptions = {})
     '|-----|----------|--------|----------|',
     ...e.rows.map((r, i) => {
       const n = bundle.findings.filter((f) => f.check === r.check).length;
-      return `| ${i + 1}. ${escapeInline(r.title)} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+      return `| ${i + 1}. ${escapeInline(gapTitle(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
     }),
   ].join('\n');
   const totals = [
@@ -398,6 +422,106 @@ export function renderActionPlan(bundle: BundleResult, options: SectionOptions =
   return parts.join('\n\n');
 }
 
+/** The failing checks in gap order (by severity, then the effort table's order), numbered from 1. */
+function numberedGaps(bundle: BundleResult): { number: number; row: BundleResult['effort']['rows'][number] }[] {
+  const out: { number: number; row: BundleResult['effort']['rows'][number] }[] = [];
+  for (const severity of SEVERITIES) {
+    for (const row of bundle.effort.rows.filter((r) => r.severity === severity)) out.push({ number: out.length + 1, row });
+  }
+  return out;
+}
+
+const CHANGE_GROUPS: { title: string; severities: Severity[] }[] = [
+  { title: 'Must Fix Before Deployment (CRITICAL)', severities: ['critical'] },
+  { title: 'Should Fix for Production (HIGH/MEDIUM)', severities: ['high', 'medium'] },
+  { title: 'Optional Enhancements (LOW)', severities: ['low', 'info'] },
+];
+
+/** The gaps again, one line each with the first lines of their fix, grouped by how urgent they are. */
+export function renderRequiredChanges(bundle: BundleResult, options: SectionOptions = {}): string {
+  const h = heading(options);
+  const gaps = numberedGaps(bundle);
+  if (gaps.length === 0) return `${h} Summary of Required Changes\n\n✅ Nothing to change.`;
+  const parts = [`${h} Summary of Required Changes`];
+  for (const group of CHANGE_GROUPS) {
+    const mine = gaps.filter((g) => group.severities.includes(g.row.severity));
+    if (mine.length === 0) continue;
+    const lines = [`${h}# ${group.title}`, ''];
+    for (const { number, row } of mine) {
+      const findings = bundle.findings.filter((f) => f.check === row.check);
+      const count = findings.length > 1 ? ` (${findings.length} findings)` : '';
+      lines.push(`${number}. **${gapName(row.check, findings)}**${count}`);
+      const fixText = findings.find((f) => f.fix?.text)?.fix?.text ?? '';
+      const actions = fixText
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim())
+        .filter(Boolean)
+        .slice(0, 2);
+      for (const action of actions) lines.push(`   - ${escapeMessage(action)}`);
+    }
+    parts.push(lines.join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** How to test the fixes, from what the bundle holds: build and smoke-test each wheel-task entry
+ *  point, validate every analysed target, then deploy phase by phase in dependency order. */
+export function renderTestingStrategy(bundle: BundleResult, options: SectionOptions = {}): string {
+  const h = heading(options);
+  const parts = [`${h} Testing Strategy`, 'After fixes are implemented:'];
+  let step = 0;
+  const wheelTasks = bundle.phases.flatMap((p) => p.wheelTasks ?? []);
+  if (wheelTasks.length > 0) {
+    const byDir = new Map<string, string[]>();
+    const unplaced = new Set<string>();
+    for (const w of wheelTasks) {
+      if (w.projectDir === undefined) {
+        if (w.packageName) unplaced.add(w.packageName);
+        continue;
+      }
+      const eps = byDir.get(w.projectDir) ?? [];
+      if (w.entryPoint && !eps.includes(w.entryPoint)) eps.push(w.entryPoint);
+      byDir.set(w.projectDir, eps);
+    }
+    const commands: string[] = [];
+    for (const [dir, entryPoints] of [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const dist = dir === '.' ? 'dist' : `${dir.replace(/\/+$/, '')}/dist`;
+      if (commands.length > 0) commands.push('');
+      commands.push('# Build wheel', dir === '.' ? 'python -m build' : `python -m build ${shellWord(dir)}`, '');
+      commands.push('# Test entry point' + (entryPoints.length === 1 ? '' : 's'), `pip install ${shellWord(dist)}/*.whl`);
+      for (const ep of entryPoints) commands.push(`${shellWord(ep)} --help`);
+    }
+    for (const name of [...unplaced].sort()) {
+      if (commands.length > 0) commands.push('');
+      commands.push(oneLine(`# No Python project in the repository is named ${name}: build the one that provides it`));
+    }
+    parts.push(`**${++step}. Local Testing**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+  }
+  if (bundle.targets.length > 0) {
+    const commands = bundle.targets.map((t) => `databricks bundle validate -t ${shellWord(t)}`);
+    parts.push(`**${++step}. Bundle Validation**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+  }
+  const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+  const target = bundle.targets.includes(bundle.defaultTarget) ? bundle.defaultTarget : bundle.targets[0];
+  if (phases.length > 0 && target !== undefined) {
+    const path = bundle.root === '.' ? '' : ` ${shellWord(bundle.root)}`;
+    const commands = ['# Deploy and test each phase in order'];
+    for (const p of phases) {
+      const notes: string[] = [];
+      if (p.status === 'blocked') notes.push('blocked until its critical gaps are fixed');
+      const holder = heldBackBy(p, phases);
+      if (holder) notes.push(`held back until ${holder.name} deploys`);
+      const wheels = (p.wheelTasks ?? []).map((w) => w.task);
+      if (wheels.length > 0) notes.push(`test wheel task${wheels.length === 1 ? '' : 's'} ${wheels.join(', ')}`);
+      const note = notes.length > 0 ? `  # ${p.name} (${notes.join('; ')})` : `  # ${p.name}`;
+      commands.push(`dab-ready deploy${path} --phase ${shellWord(p.id)} --target ${shellWord(target)}${oneLine(note)}`);
+    }
+    parts.push(`**${++step}. Incremental Deployment**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+  }
+  if (step === 0) return '';
+  return parts.join('\n\n');
+}
+
 export function renderConclusion(bundle: BundleResult, options: SectionOptions = {}): string {
   const h = heading(options);
   const blockers = bundle.effort.rows.filter((r) => r.severity === 'critical');
@@ -408,20 +532,53 @@ export function renderConclusion(bundle: BundleResult, options: SectionOptions =
     `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
     blockers.length === 0
       ? '**Critical Blockers:** ✅ **0**'
-      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => codeSpan(b.check)).join(', ')})`,
+      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(gapTitle(b.check))).join(', ')})`,
     `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
     `**Next Step:** ${nextStep(bundle)}`,
   ];
-  return [`${h} Conclusion`, lines.join('  \n')].join('\n\n');
+  return [`${h} Conclusion`, `**Current State:**\n${currentState(bundle)}`, lines.join('  \n')].join('\n\n');
+}
+
+/** What is true now: what passed, which phases are ready, blocked or held back. */
+function currentState(bundle: BundleResult): string {
+  const lines: string[] = [];
+  if (bundle.passed.length > 0) lines.push(`- ✅ ${plural(bundle.passed.length, 'check')} passed`);
+  const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+  const names = (ps: PhaseResult[]) => ps.map((p) => escapeInline(p.name)).join(', ');
+  const blocked = phases.filter((p) => p.status === 'blocked');
+  const held = phases.map((p) => ({ p, holder: heldBackBy(p, phases) })).filter((x) => x.holder);
+  const heldIds = new Set(held.map((x) => x.p.id));
+  const ready = phases.filter((p) => p.status === 'ready' && !heldIds.has(p.id));
+  const partial = phases.filter((p) => p.status === 'partial' && !heldIds.has(p.id));
+  if (ready.length > 0) lines.push(`- ✅ Ready to deploy: ${names(ready)}`);
+  if (partial.length > 0) lines.push(`- 🟡 Deployable with open gaps: ${names(partial)}`);
+  if (blocked.length > 0) lines.push(`- ❌ Blocked: ${names(blocked)}`);
+  if (held.length > 0) {
+    const holders = [...new Set(held.map((x) => x.holder!.name))];
+    lines.push(`- ⏸️ Held back: ${names(held.map((x) => x.p))} (${holders.length === 1 ? 'depend' + (held.length === 1 ? 's' : '') : 'depending'} on blocked ${holders.map(escapeInline).join(', ')})`);
+  }
+  const failed = bundle.verification.filter((v) => v.status === 'failed').length;
+  const passedRuns = bundle.verification.filter((v) => v.status === 'passed').length;
+  const skippedRuns = bundle.verification.length - failed - passedRuns;
+  if (bundle.verification.length > 0) {
+    const skippedText = skippedRuns > 0 ? `, ${skippedRuns} skipped${failed + passedRuns === 0 ? ': nothing was verified' : ''}` : '';
+    lines.push(`- ${verificationIcon(bundle.verification)} Verification: ${passedRuns} passed, ${failed} failed${skippedText}`);
+  }
+  if (lines.length === 0) lines.push('- No checks ran.');
+  return lines.join('\n');
 }
 
 function nextStep(bundle: BundleResult): string {
-  const first = bundle.effort.rows[0];
+  const gaps = numberedGaps(bundle);
+  const first = gaps[0]?.row;
   if (!first) return 'Deploy: every check passed.';
-  const finding = bundle.findings.find((f) => f.check === first.check);
-  const what = `${codeSpan(first.check)}${finding ? ` (${escapeMessage(truncate(firstLine(finding.message), 100))})` : ''}`;
-  if (!bundle.ready) return `Fix ${what} and the other critical gaps, then deploy.`;
-  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${what}.`;
+  if (!bundle.ready) {
+    const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(gapTitle(g.row.check)));
+    const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
+    const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
+    return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
+  }
+  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${escapeInline(gapTitle(first.check))}.`;
   return 'Deploy; the remaining gaps are optional.';
 }
 
@@ -431,6 +588,15 @@ export function renderNotices(notices: Finding[], options: SectionOptions = {}):
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** A word for a shell command shown in the report: plain when safe, single-quoted otherwise. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
 
 function heading(options: SectionOptions): string {
   return '#'.repeat(Math.max(1, Math.min(4, options.depth ?? 2)));
@@ -479,13 +645,6 @@ function plural(n: number, word: string): string {
 
 function firstLine(text: string): string {
   return text.split(/\r\n|\r|\n/).find((l) => l.trim())?.trim() ?? '';
-}
-
-function truncateWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '') + ' …';
 }
 
 function truncate(text: string, max: number): string {

@@ -2,6 +2,7 @@
 import type { BundleResult, Finding, Result, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { ansi, plain } from './escape.js';
+import { heldBackBy } from '../readiness/phases.js';
 import { formatDuration } from './markdown.js';
 import { locPath } from './paths.js';
 
@@ -50,7 +51,9 @@ function bundleText(b: BundleResult, c: Paint): string[] {
   for (const p of b.phases) {
     const mark = p.status === 'blocked' ? c.red('✘') : p.status === 'partial' ? c.yellow('⚠') : c.green('✔');
     const deps = p.dependsOn.length > 0 ? c.dim(` (after ${p.dependsOn.map(plain).join(', ')})`) : '';
-    out.push(`  ${mark} ${plain(p.name)}  ${p.status.toUpperCase()}${deps}`);
+    const holder = heldBackBy(p, b.phases);
+    const held = holder ? ` · ${c.yellow(`held back: depends on blocked ${plain(holder.name)}`)}` : '';
+    out.push(`  ${mark} ${plain(p.name)}  ${p.status.toUpperCase()}${deps}${held}`);
     // the terminal lists what is wrong; the Markdown report also lists what passed
     for (const item of p.checklist.filter((i) => i.severity)) {
       const m = item.severity === 'critical' ? c.red('✘') : c.yellow('⚠');

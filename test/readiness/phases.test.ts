@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/engine.js';
+import { loadProject } from '../../src/project/load.js';
 import { buildBundleResult } from '../../src/readiness/index.js';
-import { inferPhaseFromFile } from '../../src/readiness/phases.js';
-import type { DabReadyConfig, Finding } from '../../src/model.js';
+import { heldBackBy, inferPhaseFromFile } from '../../src/readiness/phases.js';
+import type { DabReadyConfig, Finding, PhaseResult } from '../../src/model.js';
 import { bundle, finding, resource, seedChecks, seedFindings, seedResources } from './helpers.js';
 
 const noConfig: DabReadyConfig = { ignore: [], severity: {} };
@@ -140,15 +145,19 @@ describe('finding attachment and phase status', () => {
     // pipelines.yml holds no resource and the finding is low: no phase
     expect(r.findings.find((f) => f.check === 'dlt-pipeline-disabled')!.phases).toEqual([]);
 
-    const phase2 = byId['2'].checklist;
-    expect(phase2.filter((i) => !i.ok).map((i) => [i.check, i.severity, i.text])).toEqual([
-      ['entry-point-missing', 'critical', 'Entry points missing: 1 critical finding'],
-      ['wheel-not-built', 'critical', 'Wheel not built: 1 critical finding'],
+    // failing items first, worst first, named by what is wrong; then one line for the rest
+    expect(byId['2'].checklist.map((i) => [i.check, i.severity, i.ok, i.text])).toEqual([
+      ['entry-point-missing', 'critical', false, 'Python Wheel Entry Points Missing → BLOCKER'],
+      ['wheel-not-built', 'critical', false, 'Python Package Not Built → BLOCKER'],
+      [undefined, undefined, true, 'No other check reports a finding in this phase'],
     ]);
-    // checks failing elsewhere pass here, with their success message
-    expect(phase2.filter((i) => i.ok && i.check).map((i) => i.text)).toContain('Vector Search endpoint not created: OK');
-    expect(phase2.some((i) => i.ok && !i.check && /^3 other checks passed$/.test(i.text))).toBe(true);
-    expect(byId['0'].checklist.every((i) => i.ok)).toBe(true);
+    // checks failing elsewhere that do not concern a phase are not listed as passed there
+    expect(byId['0'].checklist).toEqual([{ text: 'Configuration complete: no check reports a finding in this phase', ok: true }]);
+    expect(byId['4'].checklist.map((i) => i.text)).toEqual([
+      'Vector Search Endpoint Not Created → HIGH',
+      'Library Dependencies Not Consistently Specified → MEDIUM',
+      'No other check reports a finding in this phase',
+    ]);
   });
 
   it('counts several findings of one check in the checklist line', () => {
@@ -160,7 +169,7 @@ describe('finding attachment and phase status', () => {
       ],
     });
     const item = r.phases.find((p) => p.id === '4')!.checklist.find((i) => !i.ok)!;
-    expect(item.text).toBe('Library dependencies inconsistent: 2 medium findings');
+    expect(item.text).toBe('Library Dependencies Not Consistently Specified → MEDIUM (2 findings)');
   });
 
   it('attaches a bundle-wide critical finding to every phase, a non-critical one to none, and a located one by its file', () => {
@@ -177,7 +186,105 @@ describe('finding attachment and phase status', () => {
     expect(byCheck['cli-init-missing']).toEqual([]);
     expect(byCheck['library-deps-inconsistent']).toEqual(['1']);
     expect(r.phases.every((p) => p.status === 'blocked')).toBe(true);
-    // an unknown check id still gets a readable checklist line
-    expect(r.phases[0].checklist.find((i) => i.check === 'config-invalid')!.text).toBe('Config invalid: 1 critical finding');
+    expect(r.phases[0].checklist.find((i) => i.check === 'config-invalid')!.text).toBe('Configuration File Does Not Load → BLOCKER');
+  });
+
+  it('names a check the gap titles do not know by its own words', () => {
+    const r = result({ resources: seedResources, findings: [finding('brand-new-check', 'critical', { file: 'databricks.yml', line: 3 })] });
+    expect(r.phases[0].checklist[0]).toEqual({ text: 'Brand New Check → BLOCKER', ok: false, severity: 'critical', check: 'brand-new-check' });
+  });
+});
+
+describe('wheel tasks and passed checks that concern a phase (real bundle on disk)', () => {
+  function writeBundle(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dab-ready-phases-'));
+    const files: Record<string, string> = {
+      'databricks.yml': [
+        'bundle:',
+        '  name: scoring',
+        'include:',
+        '  - resources/*.yml',
+        'artifacts:',
+        '  wheel:',
+        '    type: whl',
+        '    build: python3 -m build --wheel',
+        '    path: .',
+        'targets:',
+        '  dev:',
+        '    default: true',
+        '',
+      ].join('\n'),
+      'pyproject.toml': '[project]\nname = "scoring"\nversion = "1.0.0"\n\n[project.scripts]\nscore = "scoring.cli:score"\n\n[tool.setuptools]\npackages = ["scoring"]\n',
+      'scoring/__init__.py': '',
+      'scoring/cli.py': 'def score():\n    return 0\n',
+      'notebooks/setup.py': '# Databricks notebook source\nprint(1)\n',
+      'resources/jobs_phase0_setup.yml': wheelJob('setup', '      notebook_task:\n        notebook_path: ../notebooks/setup.py'),
+      'resources/jobs_phase1_score.yml': wheelJob('score_job', wheelTask('score')),
+      'resources/jobs_phase2_train.yml': wheelJob('train_job', wheelTask('train')),
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  }
+  const wheelTask = (entryPoint: string) =>
+    `      python_wheel_task:\n        package_name: scoring\n        entry_point: ${entryPoint}\n      libraries:\n        - whl: ../dist/*.whl`;
+  const wheelJob = (key: string, task: string) =>
+    `resources:\n  jobs:\n    ${key}:\n      name: ${key}\n      tasks:\n        - task_key: ${key}_task\n          existing_cluster_id: 0101-000000-abcdefgh\n${task.replace(/^/gm, '    ')}\n`;
+
+  const dir = writeBundle();
+  const project = loadProject(dir);
+  const loaded = project.bundles[0];
+  const targets = [...loaded.targets.values()];
+  const r = buildBundleResult({
+    bundle: loaded,
+    findings: runChecks(loaded, targets),
+    config: noConfig,
+    verification: [],
+    analysedTargets: targets.map((t) => t.name),
+    suppressed: 0,
+  });
+  const byId = Object.fromEntries(r.phases.map((p) => [p.id, p]));
+
+  it('records each phase’s wheel tasks with the project that provides the package', () => {
+    expect(r.findings.filter((f) => f.phases.length > 0).map((f) => [f.check, f.phases])).toEqual([['entry-point-missing', ['2']]]);
+    expect(byId['0'].wheelTasks).toBeUndefined();
+    expect(byId['1'].wheelTasks).toEqual([{ job: 'score_job', task: 'score_job_task', packageName: 'scoring', entryPoint: 'score', projectDir: '.' }]);
+    expect(byId['2'].wheelTasks).toEqual([{ job: 'train_job', task: 'train_job_task', packageName: 'scoring', entryPoint: 'train', projectDir: '.' }]);
+  });
+
+  it('lists a wheel check as passed only in the phases that run a wheel task', () => {
+    const entryPointOk = (id: string) => byId[id].checklist.some((i) => i.ok && i.check === 'entry-point-missing');
+    expect(entryPointOk('1')).toBe(true);
+    expect(entryPointOk('0')).toBe(false);
+    expect(byId['2'].checklist[0]).toMatchObject({ ok: false, check: 'entry-point-missing', text: 'Python Wheel Entry Points Missing → BLOCKER' });
+    expect(byId['2'].checklist.at(-1)).toEqual({ text: 'No other check reports a finding in this phase', ok: true });
+  });
+});
+
+describe('heldBackBy', () => {
+  const phase = (id: string, status: PhaseResult['status'], dependsOn: string[]): PhaseResult => ({
+    id,
+    name: `Phase ${id}`,
+    order: Number(id),
+    status,
+    resources: [],
+    jobs: [],
+    files: [],
+    checklist: [],
+    dependsOn,
+  });
+
+  it('names the blocked phase behind a dependency, transitively, and nothing for blocked or free phases', () => {
+    const phases = [phase('0', 'ready', []), phase('1', 'blocked', ['0']), phase('2', 'partial', ['1']), phase('3', 'ready', ['2']), phase('4', 'ready', ['0'])];
+    expect(phases.map((p) => heldBackBy(p, phases)?.id)).toEqual([undefined, undefined, '1', '1', undefined]);
+  });
+
+  it('resolves dependencies by name and survives a cycle', () => {
+    const phases = [phase('a', 'ready', ['b']), phase('b', 'ready', ['a', 'Phase c']), phase('c', 'blocked', [])];
+    expect(heldBackBy(phases[0], phases)?.id).toBe('c');
+    const cycle = [phase('x', 'ready', ['y']), phase('y', 'ready', ['x'])];
+    expect(heldBackBy(cycle[0], cycle)).toBeUndefined();
   });
 });

@@ -4,11 +4,12 @@ import {
   renderMarkdown,
   renderPhaseChecklist,
   renderSummarySection,
+  renderTestingStrategy,
   renderTopGaps,
 } from '../../src/report/markdown.js';
 import { codeSpan, escapeInline, escapeMessage, fencedBlock } from '../../src/report/escape.js';
 import type { Result } from '../../src/model.js';
-import { seedChecks } from '../readiness/helpers.js';
+import { finding, seedChecks } from '../readiness/helpers.js';
 import { EVIL_FILE, hostileResult, seedResult } from './results.js';
 
 /** What GitHub would render as text outside code: fenced blocks and code spans removed (CommonMark rules). */
@@ -87,21 +88,29 @@ describe('renderMarkdown (full)', () => {
   const md = renderMarkdown(seedResult(), { checks: seedChecks });
 
   it('has the seed report shape, in order', () => {
-    const headings = md.split('\n').filter((l) => /^#{1,3} /.test(l));
+    let inFence = false;
+    const headings = md.split('\n').filter((l) => {
+      if (/^```/.test(l)) inFence = !inFence;
+      return !inFence && /^#{1,3} /.test(l);
+    });
     expect(headings).toEqual([
       '# Databricks Asset Bundle Deployment - Gap Analysis',
       '## Executive Summary',
       '## 🔴 CRITICAL GAPS',
-      '### Gap 1: python\\_wheel\\_task entry point `train_ditto` is not declared by package entity\\_matching',
-      '### Gap 2: No artifact builds the wheel of entity\\_matching',
+      '### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)',
+      '### Gap 2: Python Package Not Built (`jobs.train_ditto`)',
       '## 🟠 HIGH PRIORITY GAPS',
-      '### Gap 3: vector\\_search\\_endpoint entity-matching-vs-${bundle.target} is not created by the bundle',
-      '### Gap 4: register\\_model builds a local FAISS index',
+      '### Gap 3: Vector Search Endpoint Not Created (`jobs.entity_matching_pipeline`)',
+      '### Gap 4: Vector Search Not Using Databricks Managed Service (`jobs.register_model`)',
       '## 🟡 MEDIUM PRIORITY GAPS',
-      '### Gap 5: %pip install in notebooks while the job declares no libraries',
+      '### Gap 5: Library Dependencies Not Consistently Specified (`jobs.entity_matching_pipeline`)',
       '## 🟢 LOW PRIORITY / OPTIONAL',
-      '### Gap 6: resources/pipelines.yml is entirely commented out',
-      '### Gap 7: No .databrickscfg template or init script',
+      '### Gap 6: DLT Pipeline Not Implemented',
+      '### Gap 7: No Databricks CLI Init/Config Files',
+      '## Summary of Required Changes',
+      '### Must Fix Before Deployment (CRITICAL)',
+      '### Should Fix for Production (HIGH/MEDIUM)',
+      '### Optional Enhancements (LOW)',
       '## Deployment Readiness Checklist',
       '### Phase 0: Catalog Setup',
       '### Phase 1: Data Load',
@@ -117,6 +126,7 @@ describe('renderMarkdown (full)', () => {
       '### Step 2: Fix High Priority Gaps (6 hours) - DO NEXT',
       '### Step 3: Production Hardening (1 hour) - THEN DO',
       '### Step 4: Enhancements (Optional) (8.5 hours) - WHEN TIME ALLOWS',
+      '## Testing Strategy',
       '## Conclusion',
       '## Repository Notices',
     ]);
@@ -132,7 +142,24 @@ describe('renderMarkdown (full)', () => {
     expect(md).toContain('**Total Critical Path:** ~2.5 hours');
     expect(md).toContain('**Total with High Priority:** ~8.5 hours');
     expect(md).toContain('**Full Implementation:** ~18 hours');
-    expect(md).toContain('| 2. Wheel not built | CRITICAL | 30 min | 1 |');
+    expect(md).toContain('| 2. Python Package Not Built | CRITICAL | 30 min | 1 |');
+  });
+
+  it('names each gap by what is wrong and what it concerns, never a cut-off message', () => {
+    const gap = md.slice(md.indexOf('### Gap 1'), md.indexOf('### Gap 2'));
+    expect(gap.split('\n')[0]).toBe('### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
+    expect(md).not.toMatch(/^#+ Gap .*…/m);
+    const several = seedResult({
+      findings: [
+        finding('library-deps-inconsistent', 'medium', { file: 'a.py', resources: ['jobs.a', 'jobs.b', 'jobs.c'] }),
+        finding('library-deps-inconsistent', 'medium', { file: 'b.py' }),
+        finding('brand-new-check', 'high', { file: 'c.py' }),
+        finding('brand-new-check', 'high', { file: 'd.py' }),
+      ],
+    });
+    const out = renderMarkdown(several, { checks: seedChecks });
+    expect(out).toContain('### Gap 1: Brand New Check (2 places)');
+    expect(out).toContain('### Gap 2: Library Dependencies Not Consistently Specified (3 resources)');
   });
 
   it('shows a gap with issue, evidence at file:line with the lines, impact, fix with its patch, status', () => {
@@ -146,13 +173,79 @@ describe('renderMarkdown (full)', () => {
 
   it('writes the phase checklist with ✅/❌/⚠️ lines and statuses', () => {
     const phase2 = md.slice(md.indexOf('### Phase 2'), md.indexOf('### Phase 3'));
-    expect(phase2).toContain('- ❌ **Entry points missing: 1 critical finding**');
-    expect(phase2).toContain('- ✅ Vector Search endpoint not created: OK');
-    expect(phase2).toContain('- **Status:** ❌ **BLOCKED**');
+    expect(phase2.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- ❌ **Python Wheel Entry Points Missing → BLOCKER**',
+      '- ❌ **Python Package Not Built → BLOCKER**',
+      '- ✅ No other check reports a finding in this phase',
+      '- **Status:** ❌ **BLOCKED**',
+    ]);
     const phase4 = md.slice(md.indexOf('### Phase 4'), md.indexOf('## Verification'));
-    expect(phase4).toContain('- ⚠️ **Library dependencies inconsistent: 1 medium finding**');
-    expect(phase4).toContain('- **Status:** 🟡 **PARTIAL**');
-    expect(md).toContain('- **Status:** ✅ **READY**');
+    expect(phase4).toContain('- ⚠️ **Library Dependencies Not Consistently Specified → MEDIUM**');
+    // partial, and held back by the deploy plan behind the blocked phase 2 (status and score unchanged)
+    expect(phase4).toContain('- **Status:** 🟡 **PARTIAL** · ⏸️ held back: depends on blocked Phase 2: Training');
+    const phase1 = md.slice(md.indexOf('### Phase 1'), md.indexOf('### Phase 2'));
+    expect(phase1).toContain('- ✅ Configuration complete: no check reports a finding in this phase\n- **Status:** ✅ **READY**\n');
+  });
+
+  it('summarises the required changes by urgency, numbered like the gaps', () => {
+    const summary = md.slice(md.indexOf('## Summary of Required Changes'), md.indexOf('## Deployment Readiness Checklist'));
+    expect(summary).toContain(
+      '### Must Fix Before Deployment (CRITICAL)\n\n1. **Python Wheel Entry Points Missing (`jobs.train_ditto`)**\n   - Declare the entry point in pyproject.toml\n2. **Python Package Not Built (`jobs.train_ditto`)**\n   - Add an artifacts entry that runs python -m build',
+    );
+    expect(summary).toContain('### Should Fix for Production (HIGH/MEDIUM)\n\n3. **Vector Search Endpoint Not Created');
+    expect(summary).toContain('5. **Library Dependencies Not Consistently Specified');
+    expect(summary).toContain('### Optional Enhancements (LOW)\n\n6. **DLT Pipeline Not Implemented**\n7. **No Databricks CLI Init/Config Files**');
+  });
+
+  it('derives the testing strategy from the bundle: validate every target, deploy phase by phase', () => {
+    const testing = md.slice(md.indexOf('## Testing Strategy'), md.indexOf('## Conclusion'));
+    expect(testing).not.toContain('Local Testing'); // no phase runs a wheel task
+    expect(fences(testing)).toEqual([
+      'databricks bundle validate -t dev\ndatabricks bundle validate -t prod',
+      [
+        '# Deploy and test each phase in order',
+        'dab-ready deploy --phase 0 --target dev  # Phase 0: Catalog Setup',
+        'dab-ready deploy --phase 1 --target dev  # Phase 1: Data Load',
+        'dab-ready deploy --phase 2 --target dev  # Phase 2: Training (blocked until its critical gaps are fixed)',
+        'dab-ready deploy --phase 3 --target dev  # Phase 3: Serving (held back until Phase 2: Training deploys)',
+        'dab-ready deploy --phase 4 --target dev  # Phase 4: Pipeline (held back until Phase 2: Training deploys)',
+      ].join('\n'),
+    ]);
+  });
+
+  it('builds and smoke-tests every wheel-task entry point, per project folder', () => {
+    const result = seedResult({ relRoot: 'bundles/em' });
+    const b = result.bundles[0];
+    b.phases[2].wheelTasks = [
+      { job: 'train_ditto', task: 'train', packageName: 'entity_matching', entryPoint: 'train_ditto', projectDir: '.' },
+      { job: 'train_ditto', task: 'evaluate', packageName: 'entity_matching', entryPoint: 'evaluate', projectDir: '.' },
+    ];
+    b.phases[3].wheelTasks = [
+      { job: 'register_model', task: 'register', packageName: 'serving', entryPoint: 'register', projectDir: '../libs/serving lib' },
+      { job: 'register_model', task: 'other', packageName: 'missing_pkg', entryPoint: 'x' },
+    ];
+    const testing = renderTestingStrategy(b);
+    expect(fences(testing)[0]).toBe(
+      [
+        '# Build wheel',
+        'python -m build',
+        '',
+        '# Test entry points',
+        'pip install dist/*.whl',
+        'train_ditto --help',
+        'evaluate --help',
+        '',
+        '# Build wheel',
+        "python -m build '../libs/serving lib'",
+        '',
+        '# Test entry point',
+        "pip install '../libs/serving lib/dist'/*.whl",
+        'register --help',
+        '',
+        '# No Python project in the repository is named missing_pkg: build the one that provides it',
+      ].join('\n'),
+    );
+    expect(fences(testing)[2]).toContain('dab-ready deploy bundles/em --phase 2 --target dev  # Phase 2: Training (blocked until its critical gaps are fixed; test wheel tasks train, evaluate)');
   });
 
   it('prints each verification step with the exact command and, for failures, the last lines', () => {
@@ -163,7 +256,18 @@ describe('renderMarkdown (full)', () => {
   it('orders the action plan by severity and concludes with score and blockers', () => {
     expect(md).toContain('1. **Entry points missing** (2h)\n   - Declare the entry point in pyproject.toml\n2. **Wheel not built** (0.5h)');
     expect(md).toContain('**Deployment Readiness:** **65%**');
-    expect(md).toContain('**Critical Blockers:** ❌ **2** (`entry-point-missing`, `wheel-not-built`)');
+    expect(md).toContain('**Critical Blockers:** ❌ **2** (Python Wheel Entry Points Missing, Python Package Not Built)');
+    expect(md).toContain(
+      [
+        '**Current State:**',
+        '- ✅ 2 checks passed',
+        '- ✅ Ready to deploy: Phase 0: Catalog Setup, Phase 1: Data Load',
+        '- ❌ Blocked: Phase 2: Training',
+        '- ⏸️ Held back: Phase 3: Serving, Phase 4: Pipeline (depend on blocked Phase 2: Training)',
+        '- ❌ Verification: 1 passed, 1 failed',
+      ].join('\n'),
+    );
+    expect(md).toContain('**Next Step:** Fix Python Wheel Entry Points Missing, Python Package Not Built, then deploy Phase 2: Training.');
   });
 
   it('leaves out the verification section when no step ran', () => {
@@ -182,7 +286,7 @@ describe('renderMarkdown (full)', () => {
     expect(out).toContain('## Bundle entity\\_matching (`.`)');
     expect(out).toContain('## Bundle other\\_bundle (`other`)');
     expect(out).toContain('### Executive Summary');
-    expect(out).toContain('#### Gap 1: python\\_wheel\\_task entry point `train_ditto` is not declared by package entity\\_matching');
+    expect(out).toContain('#### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
     expect(out).toContain('- `other/resources/jobs_phase2_training.yml:48`');
   });
 });
@@ -233,6 +337,17 @@ describe('escaping repository content', () => {
     expect(blocks).toContain('entry_point: "```"\n````\n</code></pre><img src=x>');
     expect(blocks).toContain('```\n[project.scripts]\nx = "a:b"\n````');
     expect(blocks).toContain('```\nError: <html>');
+    // testing strategy: repository strings stay inside the fence, quoted as shell words
+    const build = blocks.find((b) => b.startsWith('# Build wheel'))!;
+    expect(build.split('\n')).toEqual([
+      '# Build wheel',
+      "python -m build '<b>dir</b>'",
+      '',
+      '# Test entry point',
+      "pip install '<b>dir</b>/dist'/*.whl",
+      "'```",
+      "<img src=x>'\\''; rm -rf ~' --help",
+    ]);
   });
 
   it('escapes backticks in a message that does not close them, and table pipes', () => {

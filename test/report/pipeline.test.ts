@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../../src/checks/index.js';
 import { loadConfig } from '../../src/config.js';
-import { runChecks } from '../../src/engine.js';
+import { analyse as analyseExample, runChecks } from '../../src/engine.js';
 import type { Result } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
 import { applySuppressions, buildBundleResult, evaluateGate } from '../../src/readiness/index.js';
@@ -66,7 +66,12 @@ describe('readiness and reports on a real bundle', () => {
     expect(JSON.parse(json).bundles[0].findings[0]).toMatchObject({ check: 'entry-point-missing', category: 'Entry Points', file: 'resources/jobs_phase2_training.yml', line: 10 });
 
     const md = renderMarkdown(result);
-    expect(md).toContain('### Gap 1: entry point train\\_ditto of package entity\\_matching is declared nowhere');
+    expect(md).toContain('### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
+    expect(md).toContain('**Issue:** entry point train\\_ditto of package entity\\_matching is declared nowhere');
+    // the testing strategy comes from the bundle's wheel tasks, targets and phases
+    expect(md).toContain('```bash\n# Build wheel\npython -m build\n\n# Test entry points\npip install dist/*.whl\ntrain_ditto --help\nevaluate_ditto --help\n```');
+    expect(md).toContain('```bash\ndatabricks bundle validate -t dev\ndatabricks bundle validate -t prod\n```');
+    expect(md).toContain('dab-ready deploy --phase 2 --target dev  # Phase 2: Training (blocked until its critical gaps are fixed; test wheel tasks train, evaluate)');
     expect(md).toContain('- `resources/jobs_phase2_training.yml:10`');
     expect(md).toContain('### Phase 2: Training');
 
@@ -96,5 +101,33 @@ describe('the example that reproduces the seed gap analysis', () => {
     expect(result.counts).toMatchObject({ critical: 2, high: 2, medium: 1, low: 2 });
     expect(result.phases.find((p) => p.id === '2')?.status).toBe('blocked');
     expect(result.phases.find((p) => p.id === '0')?.status).toBe('ready');
+  });
+});
+
+describe('the entity-matching example reads like the seed gap analysis', () => {
+  const example = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples/entity-matching');
+
+  it('names gaps by what is wrong, summarises, tests, holds back and concludes', async () => {
+    const { result } = await analyseExample({ path: example });
+    const md = renderMarkdown(result);
+    expect(md.split('\n').filter((l) => l.startsWith('### Gap '))).toEqual([
+      '### Gap 1: Python Package Not Built (`jobs.train_ditto_model`)',
+      '### Gap 2: Python Wheel Entry Points Missing (`jobs.train_ditto_model`)',
+      '### Gap 3: Vector Search Not Using Databricks Managed Service (`jobs.entity_matching_pipeline`)',
+      '### Gap 4: Vector Search Endpoint Not Created (`jobs.deploy_model`, `jobs.entity_matching_pipeline`)',
+      '### Gap 5: Library Dependencies Not Consistently Specified (`jobs.entity_matching_pipeline`)',
+      '### Gap 6: DLT Pipeline Not Implemented',
+      '### Gap 7: No Databricks CLI Init/Config Files',
+    ]);
+    for (const section of ['## Summary of Required Changes', '## Testing Strategy', '## Conclusion', '**Current State:**']) expect(md).toContain(section);
+    expect(md).toContain('# Test entry point\npip install dist/*.whl\ntrain_ditto --help');
+    const phase3 = md.slice(md.indexOf('### Phase 3'), md.indexOf('### Phase 4'));
+    expect(phase3).toContain('- **Status:** 🟡 **PARTIAL** · ⏸️ held back: depends on blocked Phase 2: Training');
+    expect(phase3).not.toContain('wheel');
+    // the library fix pins: ranges from %pip become ==<version>, with the range as a note
+    const libraryGap = md.slice(md.indexOf('### Gap 5'), md.indexOf('### Gap 6'));
+    expect(libraryGap).toContain('package: "transformers==<version>"  # now >=4.40.0: pin the tested version');
+    expect(libraryGap).not.toMatch(/package: "[^"]*>=/);
+    expect(md).toContain('**Next Step:** Fix Python Package Not Built, Python Wheel Entry Points Missing, then deploy Phase 2: Training.');
   });
 });

@@ -68,5 +68,8 @@ export function hostileResult(): Result {
     suppressed: 0,
     checks: seedChecks,
   });
+  // what the loader would read from a hostile wheel task and phase config
+  b.phases[0].name = '<i>phase</i> @org/team';
+  b.phases[0].wheelTasks = [{ job: '<script>x</script>', task: 't', packageName: 'pkg', entryPoint: "```\n<img src=x>'; rm -rf ~", projectDir: '<b>dir</b>' }];
   return { schemaVersion: 1, tool: { name: 'dab-ready', version: '0.1.0' }, path: '.', bundles: [b], notices: [] };
 }

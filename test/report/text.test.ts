@@ -26,7 +26,11 @@ describe('renderText', () => {
   });
 
   it('shows phases with their failing checks, verification and totals', () => {
-    expect(out).toContain('  ✘ Phase 2: Training  BLOCKED (after 0, 1)\n      ✘ Entry points missing: 1 critical finding\n      ✘ Wheel not built: 1 critical finding');
+    expect(out).toContain(
+      '  ✘ Phase 2: Training  BLOCKED (after 0, 1)\n      ✘ Python Wheel Entry Points Missing → BLOCKER\n      ✘ Python Package Not Built → BLOCKER',
+    );
+    // held back behind the blocked phase 2, as the deploy plan does; the status stays PARTIAL
+    expect(out).toContain('  ⚠ Phase 3: Serving  PARTIAL (after 0, 1, 2) · held back: depends on blocked Phase 2: Training');
     expect(out).toContain('  ✔ Phase 0: Catalog Setup  READY');
     expect(out).toContain('      | ModuleNotFoundError: No module named');
     expect(out).toContain('Effort: critical path ~2.5 h · with high ~8.5 h · full ~18 h');
