@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DabReadyConfig, IgnoreRule, MapNode, Node, PhaseConfig, RawFinding, Severity } from './model.js';
 import { SEVERITIES } from './model.js';
-import { checks } from './checks/index.js';
+import { catalog, describeCheck } from './checks/catalog.js';
 import { configInvalid, readConfigFile } from './project/yaml.js';
 
 export const CONFIG_FILE_NAMES = ['.dab-ready.yml', '.dab-ready.yaml'] as const;
@@ -183,13 +183,12 @@ function readSeverity(node: Node, notices: RawFinding[], file: string): Record<s
   return out;
 }
 
-/** A check id the registry does not know but that is one or two edits from one it does: a typo that
- *  would silently do nothing. (Ids that are far from every check may come from verify runs: no notice.) */
+/** A check id no check or verify step reports: the rule would silently do nothing. */
 function likelyTypo(id: string, loc: RawFinding['loc'], file: string): RawFinding | undefined {
-  if (id === '*' || checks.some((c) => c.id === id)) return undefined;
-  const close = checks.map((c) => c.id).filter((known) => editDistance(id, known) <= 2);
-  if (close.length === 0) return undefined;
-  return { ...configInvalid(`${file}: unknown check '${id}'; did you mean '${close[0]}'?`, loc), severity: 'medium' };
+  if (id === '*' || describeCheck(id)) return undefined;
+  const close = catalog.map((c) => c.id).filter((known) => editDistance(id, known) <= 2);
+  const hint = close.length > 0 ? `did you mean '${close[0]}'?` : 'dab-ready checks lists the ids';
+  return { ...configInvalid(`${file}: unknown check '${id}'; ${hint}`, loc), severity: 'medium' };
 }
 
 function editDistance(a: string, b: string): number {

@@ -19,7 +19,7 @@ import type {
 import { silentLogger } from './model.js';
 import { loadProject } from './project/load.js';
 import { buildBundleResult } from './readiness/index.js';
-import { applySuppressions } from './readiness/suppress.js';
+import { applySuppressions, suppressionNotices } from './readiness/suppress.js';
 import { validateBundle } from './verify/validate.js';
 import { verifyWheels } from './verify/wheels.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -30,6 +30,8 @@ export interface EngineOptions {
   path: string;
   target?: string;
   configFile?: string;
+  /** The repository boundary (the action passes GITHUB_WORKSPACE); default: the enclosing git work tree. */
+  repoRoot?: string;
   vars?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   verify?: VerifyOptions;
@@ -52,7 +54,7 @@ export async function analyse(options: EngineOptions): Promise<EngineOutput> {
   const env = options.env ?? process.env;
   const root = path.resolve(options.path);
   const { config, notices: configNotices } = loadConfig(root, options.configFile);
-  const project = loadProject(root, { vars: options.vars, env, target: options.target });
+  const project = loadProject(root, { vars: options.vars, env, target: options.target, repoRoot: options.repoRoot });
   if (project.bundles.length === 0) {
     throw new UsageError(`no bundle found below ${options.path} (looked for databricks.yml, databricks.yaml, bundle.yml, bundle.yaml)`);
   }
@@ -69,7 +71,9 @@ export async function analyse(options: EngineOptions): Promise<EngineOutput> {
       notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
       continue;
     }
-    bundles.push(await analyseBundle(bundle, config, options, env, log));
+    const analysed = await analyseBundle(bundle, config, options, env, log);
+    bundles.push(analysed.result);
+    notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
   }
   return {
     result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -78,7 +82,13 @@ export async function analyse(options: EngineOptions): Promise<EngineOutput> {
   };
 }
 
-async function analyseBundle(bundle: Bundle, config: DabReadyConfig, options: EngineOptions, env: NodeJS.ProcessEnv, log: Logger): Promise<BundleResult> {
+async function analyseBundle(
+  bundle: Bundle,
+  config: DabReadyConfig,
+  options: EngineOptions,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<{ result: BundleResult; notices: RawFinding[] }> {
   const targets = [...bundle.targets.values()].filter((t) => !options.target || t.name === options.target);
   const targetNames = targets.map((t) => t.name);
   let findings = runChecks(bundle, targets, log);
@@ -94,8 +104,10 @@ async function analyseBundle(bundle: Bundle, config: DabReadyConfig, options: En
     verification.push(...validated.steps);
   }
   // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
-  const { kept, suppressed } = applySuppressions(bundle, findings, config);
-  return buildBundleResult({ bundle, findings: kept, config, verification, analysedTargets: targetNames, suppressed });
+  const suppression = applySuppressions(bundle, findings, config);
+  const result = buildBundleResult({ bundle, findings: suppression.kept, config, verification, analysedTargets: targetNames, suppressed: suppression.suppressed });
+  const notices = suppressionNotices(suppression, config.file).map((n) => (n.loc ? { ...n, loc: { ...n.loc, file: path.posix.join(bundle.relRoot, n.loc.file) } } : n));
+  return { result, notices };
 }
 
 /** Every check on every target; equal findings on several targets become one finding listing them. */

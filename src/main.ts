@@ -4,12 +4,14 @@ import * as core from '@actions/core';
 import { oneLine, runCheckMode } from './github/check-mode.js';
 import { runDeployMode, runPlanMode } from './github/deploy-mode.js';
 import { readInputs, toValidateOptions, toVerifyOptions } from './github/inputs.js';
+import { assertPathInWorkspace } from './github/paths.js';
 
 const PROGRAM_TIMEOUT_MS = 600_000;
 
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    assertPathInWorkspace(inputs.path);
     if (inputs.mode === 'check') {
       await runCheckMode(inputs, { timeoutMs: PROGRAM_TIMEOUT_MS });
     } else {

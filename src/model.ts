@@ -354,6 +354,17 @@ export interface PhaseResult {
   files: string[];
   checklist: { text: string; ok: boolean; severity?: Severity; check?: string }[];
   dependsOn: string[];
+  /** The phase's python_wheel_tasks (for the report's testing strategy; not in the JSON). */
+  wheelTasks?: PhaseWheelTask[];
+}
+
+export interface PhaseWheelTask {
+  job: string; // job key
+  task: string; // task key
+  packageName?: string;
+  entryPoint?: string;
+  /** The Python project (dir relative to the bundle root) whose distribution name is the package. */
+  projectDir?: string;
 }
 
 export interface VerificationStep {
@@ -365,6 +376,8 @@ export interface VerificationStep {
   command: string;
   detail: string;
   output?: string[]; // the tool's own last lines, for failures
+  /** Set on a step skipped because a program or module is not installed on the runner (not the project's fault). */
+  missingTool?: { name: string; install: string };
 }
 
 export interface EffortRow {

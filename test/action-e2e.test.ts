@@ -243,6 +243,36 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     expect(server.requests.length).toBe(before);
   }, 120_000);
 
+  it('refuses a path outside the workspace in one line, before analysing anything', async () => {
+    const { dir } = repoWithCommits('outside', ['entity-matching-fixed']);
+    fs.cpSync(path.join(examples, 'entity-matching'), path.join(scratch, 'ws2'), { recursive: true });
+    const run = await runAction(dir, event('pull_request.synchronize.json', { base: 'x', head: 'y' }), { path: '../ws2', comment: 'false' });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      `::error::path: ../ws2 is outside the workspace (${fs.realpathSync(dir)}); give a folder inside the repository checkout`,
+    ]);
+    expect(run.stdout).not.toContain('file=../ws2');
+    expect(run.summary).toBe('');
+  }, 60_000);
+
+  it('verify on a runner whose Python has no build module: one warning naming the tool and the fix', async () => {
+    const { dir, shas } = repoWithCommits('no-build-module', ['entity-matching-fixed']);
+    const venv = fs.mkdtempSync(path.join(scratch, 'bare-python-'));
+    execFileSync(PYTHON, ['-m', 'venv', '--without-pip', venv]);
+    const run = await runAction(dir, event('pull_request.synchronize.json', { base: shas[0], head: shas[0] }), {
+      verify: 'true',
+      python: path.join(venv, 'bin', 'python'),
+      comment: 'false',
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::')); // not the findings' file annotations
+    expect(warnings).toEqual([
+      '::warning::dab-ready: 1 verification step was skipped because a tool is missing on this runner: build (fix: python -m pip install build). Nothing was built or tested for it.',
+    ]);
+    expect(run.summary).toContain('> dab-ready: 1 verification step was skipped because a tool is missing');
+    expect(run.summary).not.toMatch(/Verification:\*\* ✅ 0 passed|✅ Verification: 0 passed/);
+  }, 120_000);
+
   it('a wrong input ends in a one-line failure', async () => {
     const { dir } = repoWithCommits('bad-input', ['entity-matching-fixed']);
     const run = await runAction(dir, event('pull_request.synchronize.json', { base: 'x', head: 'y' }), { 'fail-on': 'sometimes' });

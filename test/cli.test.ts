@@ -119,3 +119,27 @@ describe('bad input never crashes the CLI', () => {
     }
   });
 });
+
+describe('--config', () => {
+  it('is read relative to the current folder, like any file named on a command line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dab-ready-config-'));
+    const cwd = process.cwd();
+    try {
+      writeFileSync(path.join(dir, 'cfg.yml'), 'ignore:\n  - check: cli-init-missing\n    reason: the platform team configures the CLI\n');
+      process.chdir(dir);
+      const r = await cli(['check', example, '--config', 'cfg.yml', '--format', 'json', '--fail-on', 'none']);
+      const bundle = JSON.parse(r.stdout).bundles[0];
+      expect(bundle.findings.map((f: { check: string }) => f.check)).not.toContain('cli-init-missing');
+      expect(bundle.suppressed).toBe(1);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('that does not exist is a usage error, not a silent default', async () => {
+    const r = await cli(['check', example, '--config', '/nonexistent/dab-ready.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dab-ready: --config /nonexistent/dab-ready.yml: no such file\n');
+  });
+});

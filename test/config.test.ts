@@ -94,11 +94,11 @@ describe('loadConfig', () => {
         '.dab-ready.yml': [
           'phases: everything', //           1
           'ignore:', //                      2
-          '  - check: a', //                 3
+          '  - check: cli-init-missing', //  3
           '  - path: only-a-path', //        4
           'severity:', //                    5
-          '  a: blocker', //                 6
-          '  b: low', //                     7
+          '  cli-init-missing: blocker', //  6
+          '  unknown-field: low', //         7
           'fail-on: sometimes', //           8
           'min-score: lots', //              9
           'colour: blue', //                 10
@@ -114,7 +114,18 @@ describe('loadConfig', () => {
       ['config-invalid', 10],
     ]);
     expect(notices[2].message).toContain("'blocker' is not one of critical, high, medium, low, info, off");
-    expect(config).toEqual({ file: '.dab-ready.yml', ignore: [{ check: 'a' }], severity: { b: 'low' } });
+    expect(config).toEqual({ file: '.dab-ready.yml', ignore: [{ check: 'cli-init-missing' }], severity: { 'unknown-field': 'low' } });
+  });
+
+  it('names a check id that no check reports, with a suggestion when one is close', () => {
+    const { config, notices } = loadConfig(
+      repo({ '.dab-ready.yml': 'ignore:\n  - check: bogus-check\n    reason: x\nseverity:\n  entry-point-mising: off\n  wheel-build-failed: low\n' }),
+    );
+    expect(notices.map((n) => [n.loc!.line, n.message])).toEqual([
+      [2, ".dab-ready.yml: unknown check 'bogus-check'; dab-ready checks lists the ids"],
+      [5, ".dab-ready.yml: unknown check 'entry-point-mising'; did you mean 'entry-point-missing'?"],
+    ]);
+    expect(config.severity['wheel-build-failed']).toBe('low');
   });
 
   it('rejects a config that is not a mapping', () => {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyse, evaluateGate, UsageError } from '../engine.js';
 import type { Result, Severity, ValidateOptions, VerifyOptions } from '../model.js';
 import { SEVERITIES } from '../model.js';
@@ -7,9 +6,10 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
-import type { CliIo } from './io.js';
-import { stderrLogger } from './io.js';
+import { engineRequest, parseCommandLine, parseFormat, parseTimeoutMs } from './command-line.js';
+import { stderrLogger, type CliIo } from './io.js';
 import { parseVarFlags } from './vars.js';
+import { missingToolsWarning } from '../verify/missing-tools.js';
 
 export const CHECK_USAGE = `Usage: dab-ready check [path] [options]
 
@@ -41,59 +41,37 @@ const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string', short: 't' },
-      format: { type: 'string', short: 'f', default: 'text' },
-      output: { type: 'string', short: 'o' },
-      'fail-on': { type: 'string', default: undefined },
-      'min-score': { type: 'string' },
-      config: { type: 'string', short: 'c' },
-      var: { type: 'string', multiple: true },
-      verify: { type: 'boolean', default: false },
-      validate: { type: 'boolean', default: false },
-      'require-validate': { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      python: { type: 'string', default: 'python3' },
-      'no-isolation': { type: 'boolean', default: false },
-      'no-deps': { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '600' },
-      verbose: { type: 'boolean', default: false },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const commandLine = parseCommandLine('check', CHECK_USAGE, args, io, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string', default: undefined },
+    'min-score': { type: 'string' },
+    verify: { type: 'boolean', default: false },
+    validate: { type: 'boolean', default: false },
+    'require-validate': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    python: { type: 'string', default: 'python3' },
+    'no-isolation': { type: 'boolean', default: false },
+    'no-deps': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '600' },
+    verbose: { type: 'boolean', default: false },
+    'no-color': { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.stdout(CHECK_USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`check takes one path, got ${positionals.length}`);
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const timeoutSeconds = Number(values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+  if (!commandLine) return 0;
+  const { values, path } = commandLine;
+  const format = parseFormat(values.format, FORMATS);
+  const timeoutMs = parseTimeoutMs(values.timeout);
   const vars = parseVarFlags(values.var ?? []);
 
   const verify: VerifyOptions | undefined = values.verify
-    ? { python: values.python!, isolation: !values['no-isolation'], installDeps: !values['no-deps'], timeoutMs: timeoutSeconds * 1000 }
+    ? { python: values.python, isolation: !values['no-isolation'], installDeps: !values['no-deps'], timeoutMs }
     : undefined;
   const wantsValidate = values.validate || values['require-validate'];
   const validate: ValidateOptions | undefined = wantsValidate
-    ? { mode: values['require-validate'] ? 'required' : 'auto', strict: values.strict!, timeoutMs: timeoutSeconds * 1000, vars }
+    ? { mode: values['require-validate'] ? 'required' : 'auto', strict: values.strict, timeoutMs, vars }
     : undefined;
 
-  const { result, config } = await analyse({
-    path: positionals[0] ?? '.',
-    target: values.target,
-    configFile: values.config,
-    vars,
-    env: io.env,
-    verify,
-    validate,
-    log: stderrLogger(io, values.verbose!),
-  });
+  const { result, config } = await analyse({ ...engineRequest(path, values, vars, io, stderrLogger(io, values.verbose)), verify, validate });
   const failOn = parseFailOn(values['fail-on'] ?? config.failOn ?? 'critical');
   const minScore = parseMinScore(values['min-score'] ?? String(config.minScore ?? 0));
 
@@ -105,6 +83,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(report);
   }
   const gate = evaluateGate(result, { failOn, minScore });
+  const missingTools = missingToolsWarning(result);
+  if (missingTools) io.stderr(`warning: ${missingTools}\n`);
   for (const reason of gate.reasons) io.stderr(`gate: ${reason}\n`);
   return gate.passed ? 0 : 1;
 }

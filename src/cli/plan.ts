@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { combinePlans, planDeploy } from '../deploy/plan.js';
 import { renderPlanMarkdown, renderPlanText } from '../deploy/render.js';
-import { analyse, UsageError } from '../engine.js';
-import { stderrLogger } from './io.js';
+import { analyse } from '../engine.js';
+import { engineRequest, parseCommandLine, parseFormat } from './command-line.js';
+import { stderrLogger, type CliIo } from './io.js';
 import { parseVarFlags } from './vars.js';
 
 export const PLAN_USAGE = `Usage: dab-ready plan [path] [options]
@@ -19,37 +19,15 @@ Options:
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
-export async function planCommand(
-  args: string[],
-  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv },
-): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string', short: 't' },
-      format: { type: 'string', short: 'f', default: 'text' },
-      config: { type: 'string', short: 'c' },
-      var: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+export async function planCommand(args: string[], io: CliIo): Promise<number> {
+  const commandLine = parseCommandLine('plan', PLAN_USAGE, args, io, {
+    format: { type: 'string', short: 'f', default: 'text' },
   });
-  if (values.help) {
-    io.stdout(PLAN_USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`plan takes one path, got ${positionals.length}`);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!commandLine) return 0;
+  const { values, path } = commandLine;
+  const format = parseFormat(values.format, FORMATS);
 
-  const { result } = await analyse({
-    path: positionals[0] ?? '.',
-    target: values.target,
-    configFile: values.config,
-    vars: parseVarFlags(values.var ?? []),
-    env: io.env,
-    log: stderrLogger(io, false),
-  });
+  const { result } = await analyse(engineRequest(path, values, parseVarFlags(values.var ?? []), io, stderrLogger(io, false)));
   const plan = combinePlans(result.bundles.map((b) => ({ root: b.root, plan: planDeploy(b, { target: values.target }) })));
   if (format === 'json') io.stdout(JSON.stringify(plan, null, 2) + '\n');
   else if (format === 'markdown') io.stdout(renderPlanMarkdown(plan, values.target));

@@ -6,7 +6,7 @@ import { phaseVerdicts } from './plan.js';
 
 // Deploy one phase: re-check readiness on this commit, deploy the WHOLE bundle for the target
 // (deploy deletes whatever is missing from the config it is given, so never a part of it), then run
-// the phase's jobs in order. Refused means no CLI call at all.
+// the phase's jobs in order. Refused means no deploy or run call (verify may have run `bundle validate`).
 
 export interface DeployInput {
   bundle: Bundle;
@@ -30,7 +30,12 @@ export interface DeployOutcome {
   phaseStatus: 'succeeded' | 'failed' | 'refused';
   errors: string[];
   blockers: string[];
+  /** Set when deploy and run were both off: the phase passed the readiness re-check and nothing else was asked. */
+  nothingToDo?: boolean;
 }
+
+/** What a refusal means, for the one place that reports it (the action's error, the CLI's stderr). */
+export const REFUSED_MEANS = 'nothing was deployed or run';
 
 const DEFAULT_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
@@ -63,16 +68,20 @@ export async function deployPhase(input: DeployInput): Promise<DeployOutcome> {
   const { bundle, result, target, env, log } = input;
   const outcome: DeployOutcome = { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [], blockers: [] };
   outcome.blockers = deployBlockers(result, input.phase, target, bundle.targets.has(target));
-  if (outcome.blockers.length > 0) {
-    log.warn(`deploy of phase ${input.phase} to ${target} refused:\n${outcome.blockers.map((b) => `  - ${b}`).join('\n')}`);
-    return outcome;
-  }
+  // The caller reports a refusal once (an error in the action, stderr in the CLI); no warning here too.
+  if (outcome.blockers.length > 0) return outcome;
   const phase = findPhase(result.phases, input.phase)!;
 
   outcome.phaseStatus = 'failed';
   const badVar = Object.keys(input.vars).find((name) => !/^[A-Za-z_][\w-]*$/.test(name));
   if (badVar !== undefined) {
     outcome.errors.push(`variable name ${JSON.stringify(badVar)} is not a valid bundle variable name`);
+    return outcome;
+  }
+  if (!input.deploy && !input.run) {
+    log.info(`phase ${phase.id} (${phase.name}) may deploy to ${target}: deploy and run are both off, so nothing to do`);
+    outcome.phaseStatus = 'succeeded';
+    outcome.nothingToDo = true;
     return outcome;
   }
   const cli = which('databricks', env);

@@ -21,6 +21,7 @@ import { overallScore, resultOutputs } from './outputs.js';
 import { repoPrefix } from './paths.js';
 import type { RetryPolicy } from './retry.js';
 import { renderJobSummary } from './summary.js';
+import { missingToolsWarning } from '../verify/missing-tools.js';
 
 export interface CheckModeOptions {
   env?: NodeJS.ProcessEnv;
@@ -53,7 +54,7 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   const verify = toVerifyOptions(inputs, timeoutMs);
   const validate = toValidateOptions(inputs, timeoutMs);
   const analyseFolder = (folder: string) =>
-    analyse({ path: folder, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
+    analyse({ path: folder, repoRoot: env.GITHUB_WORKSPACE, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
 
   const { result, config } = await analyseFolder(inputs.path);
   const gate = evaluateGate(result, {
@@ -68,6 +69,8 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
     core.warning(message);
     notes.push(message);
   };
+  const missingTools = missingToolsWarning(result);
+  if (missingTools) warnOnce(missingTools);
 
   // Report files and the outputs that depend only on the result.
   const reportDir = fs.mkdtempSync(path.join(ctx.tempDir ?? os.tmpdir(), 'dab-ready-'));

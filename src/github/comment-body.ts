@@ -13,6 +13,7 @@ import {
   renderTopGaps,
   renderVerification,
   SEVERITY_ICON,
+  verificationIcon,
   SEVERITY_LABEL,
 } from '../report/markdown.js';
 import { analysedPath } from '../report/paths.js';
@@ -101,7 +102,7 @@ export function renderCommentBody(input: CommentBodyInput): string {
     gaps.length > 0,
   );
   add(
-    bundle.verification.length ? detailsBlock('Verification runs', [renderVerification(bundle, options)], room(), () => '') : undefined,
+    bundle.verification.length ? detailsBlock(`${verificationIcon(bundle.verification)} Verification runs`, [renderVerification(bundle, options)], room(), () => '') : undefined,
     bundle.verification.length > 0,
   );
   add(result.notices.length ? renderNotices(result.notices, options) : undefined, result.notices.length > 0);

@@ -1,27 +1,23 @@
 import * as core from '@actions/core';
-import { deployPhase, type DeployOutcome } from '../deploy/deploy.js';
+import { deployPhase, REFUSED_MEANS, type DeployOutcome } from '../deploy/deploy.js';
 import { combinePlans, planDeploy, type DeployPlan } from '../deploy/plan.js';
 import { renderPlanMarkdown } from '../deploy/render.js';
-import { analyse } from '../engine.js';
+import { singleBundle } from '../deploy/single-bundle.js';
+import { analyse, type EngineOutput } from '../engine.js';
 import type { Logger, ValidateOptions, VerifyOptions } from '../model.js';
+import { missingToolsWarning } from '../verify/missing-tools.js';
+import type { ActionInputs } from './inputs.js';
 
 // The action's `mode: plan` and `mode: deploy`. main.ts reads the inputs and calls one of these;
 // they set the step outputs (matrix, blocked, has-phases / run-urls, deployed, phase-status).
 
-/** What main.ts passes; a subset of its ActionInputs plus the verify/validate options it builds. */
-export interface DeployModeInputs {
-  path: string;
-  /** Required for deploy; for plan, undefined analyses every target. */
-  target?: string;
-  configFile?: string;
-  /** `mode: deploy`: phase id, name or order number. */
-  phase?: string;
-  deploy: boolean;
-  run: boolean;
-  autoApprove: boolean;
-  failOnActiveRuns: boolean;
-  /** From the multiline `vars` input (`name=value` per line; commas kept). */
-  vars: Record<string, string>;
+/**
+ * What main.ts passes: a subset of its ActionInputs plus the verify/validate options it builds.
+ * `target` is required for deploy; for plan, undefined analyses every target. `phase` (deploy only)
+ * is a phase id, name or order number.
+ */
+export interface DeployModeInputs
+  extends Pick<ActionInputs, 'path' | 'target' | 'configFile' | 'phase' | 'deploy' | 'run' | 'autoApprove' | 'failOnActiveRuns' | 'vars'> {
   verifyOptions?: VerifyOptions;
   validateOptions?: ValidateOptions;
   /** Per databricks call in deploy mode. */
@@ -44,16 +40,12 @@ export function actionLogger(): Logger {
 export async function runPlanMode(inputs: DeployModeInputs): Promise<DeployPlan> {
   const env = inputs.env ?? process.env;
   const log = inputs.log ?? actionLogger();
-  const { result } = await analyse({
-    path: inputs.path,
-    target: inputs.target,
-    configFile: inputs.configFile,
-    vars: inputs.vars,
-    env,
-    verify: inputs.verifyOptions,
-    validate: inputs.validateOptions,
-    log,
-  });
+  const { result } = await analyseInputs(inputs, env, log);
+  warnMissingTools(result);
+  if (!inputs.target) {
+    const targets = [...new Set(result.bundles.flatMap((b) => b.targets))].join(', ');
+    log.info(`target: all: the plan combines every target (${targets}): a phase is held back when it is blocked on any of them; mode: deploy still needs one target`);
+  }
   const plan = combinePlans(result.bundles.map((b) => ({ root: b.root, plan: planDeploy(b, { target: inputs.target }) })));
   core.setOutput('matrix', JSON.stringify(plan.matrix));
   core.setOutput('blocked', JSON.stringify(plan.blocked));
@@ -77,27 +69,17 @@ export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOut
     core.setFailed(`mode: deploy needs the ${missing} input`);
     return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [`mode: deploy needs the ${missing} input`], blockers: [] };
   }
-  const { result, project } = await analyse({
-    path: inputs.path,
-    target: inputs.target,
-    configFile: inputs.configFile,
-    vars: inputs.vars,
-    env,
-    verify: inputs.verifyOptions,
-    validate: inputs.validateOptions,
-    log,
-  });
-  if (result.bundles.length !== 1) {
+  const { result, project } = await analyseInputs(inputs, env, log);
+  warnMissingTools(result);
+  const only = singleBundle(result, project);
+  if (!only) {
     const message = `mode: deploy works on one bundle; ${inputs.path} holds ${result.bundles.length} (${result.bundles.map((b) => b.root).join(', ')}): set path to the bundle's folder`;
     setOutputs({ deployed: false, runUrls: [], phaseStatus: 'refused' });
     core.setFailed(message);
     return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [message], blockers: [] };
   }
-  const bundleResult = result.bundles[0];
-  const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
   const outcome = await deployPhase({
-    bundle,
-    result: bundleResult,
+    ...only,
     phase: inputs.phase,
     target: inputs.target,
     deploy: inputs.deploy,
@@ -113,11 +95,30 @@ export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOut
   for (const url of outcome.runUrls) log.info(`Run URL: ${url}`);
   if (wantsSummary(inputs, env)) await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome)).write();
   if (outcome.phaseStatus === 'refused') {
-    core.setFailed(`deploy of phase ${inputs.phase} to ${inputs.target} refused (no databricks command was run):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
+    core.setFailed(`deploy of phase ${inputs.phase} to ${inputs.target} refused (${REFUSED_MEANS}):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
   } else if (outcome.phaseStatus === 'failed') {
     core.setFailed(outcome.errors.join('\n'));
   }
   return outcome;
+}
+
+function analyseInputs(inputs: DeployModeInputs, env: NodeJS.ProcessEnv, log: Logger): Promise<EngineOutput> {
+  return analyse({
+    path: inputs.path,
+    repoRoot: env.GITHUB_WORKSPACE,
+    target: inputs.target,
+    configFile: inputs.configFile,
+    vars: inputs.vars,
+    env,
+    verify: inputs.verifyOptions,
+    validate: inputs.validateOptions,
+    log,
+  });
+}
+
+function warnMissingTools(result: EngineOutput['result']): void {
+  const message = missingToolsWarning(result);
+  if (message) core.warning(message);
 }
 
 function wantsSummary(inputs: DeployModeInputs, env: NodeJS.ProcessEnv): boolean {
@@ -126,7 +127,8 @@ function wantsSummary(inputs: DeployModeInputs, env: NodeJS.ProcessEnv): boolean
 
 export function renderOutcomeMarkdown(phase: string, target: string, o: DeployOutcome): string {
   const icon = o.phaseStatus === 'succeeded' ? '✅' : o.phaseStatus === 'refused' ? '⛔' : '❌';
-  const lines = [`### ${icon} Phase ${phase} on \`${target}\`: ${o.phaseStatus}`, '', `Deployed: ${o.deployed ? 'yes' : 'no'}`];
+  const status = o.nothingToDo ? 'nothing to do (deploy and run are off; the phase may deploy)' : o.phaseStatus;
+  const lines = [`### ${icon} Phase ${phase} on \`${target}\`: ${status}`, '', `Deployed: ${o.deployed ? 'yes' : 'no'}`];
   if (o.runUrls.length) lines.push('', 'Runs:', ...o.runUrls.map((u) => `- ${u}`));
   if (o.blockers.length) lines.push('', 'Refused because:', ...o.blockers.map((b) => `- ${b}`));
   if (o.errors.length) lines.push('', '```', ...o.errors, '```');

@@ -33,6 +33,7 @@ export interface ActionInputs {
   run: boolean;
   autoApprove: boolean;
   failOnActiveRuns: boolean;
+  /** From the multiline `vars` input (`name=value` per line; commas kept). */
   vars: Record<string, string>;
 }
 

@@ -45,10 +45,37 @@ export function renderJobSummary(input: SummaryInput): string {
 
   const full = top + renderMarkdown(result, { detail: 'full' });
   if (bytes(full) <= budget) return full;
-  const note = `\n\n_The full report is larger than a job summary may be; this is the short form.${input.elsewhere ? ` Everything is in ${escapeInline(input.elsewhere)}.` : ''}_\n`;
+  const everything = input.elsewhere ? ` Everything is in ${escapeInline(input.elsewhere)}.` : '';
+  const trimmed = fullWithFewerFindings(result, top, budget, everything);
+  if (trimmed) return trimmed;
+  const note = `\n\n_The full report is larger than a job summary may be; this is the short form.${everything}_\n`;
   const short = top + renderMarkdown(result, { detail: 'summary' }) + note;
   if (bytes(short) <= budget) return short;
   return cutAtParagraph(short, budget - bytes(note) - 16) + note;
+}
+
+/** The full report with the most findings per gap that fits (a report of thousands of findings is
+ *  megabytes, but all of its sections and gaps fit): undefined when even one per gap does not fit. */
+function fullWithFewerFindings(result: Result, top: string, budget: number, everything: string): string | undefined {
+  const largestGap = Math.max(0, ...result.bundles.flatMap((b) => b.effort.rows.map((r) => b.findings.filter((f) => f.check === r.check).length)));
+  const render = (perGap: number) => {
+    const note = `\n\n_The full report is larger than a job summary may be: each gap shows at most ${perGap} of its findings.${everything}_\n`;
+    return top + renderMarkdown(result, { detail: 'full', maxFindingsPerGap: perGap }) + note;
+  };
+  let best: string | undefined;
+  let low = 1;
+  let high = largestGap - 1;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const text = render(mid);
+    if (bytes(text) <= budget) {
+      best = text;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return best;
 }
 
 /** The longest prefix under `maxBytes` that ends at a blank line outside any fenced code block. */

@@ -74,9 +74,10 @@ export async function buildUnit(bundle: Bundle, unit: BuildUnit, py: PythonEnv, 
 
   const reason = failureReason(ran.result, options.timeoutMs);
   if (reason) {
-    const environmentGap = missingBuildTooling(ran.tail, options);
+    const environmentGap = missingBuildTooling(ran.tail, options) ?? missingBuildProgram(ran.result.exitCode, ran.tail, unit.artifact?.build);
     if (environmentGap) {
-      return { step: step('skipped', command, `skipped: ${environmentGap}`, ran.tail), status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
+      const skipped = { ...step('skipped', command, `skipped: ${environmentGap.reason}`, ran.tail), missingTool: environmentGap.tool };
+      return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
     }
     const error = exceptionLine(ran.tail) ?? ran.tail.filter((l) => /\berror\b/i.test(l)).pop();
     const detail = `build failed (${reason})${error ? `: ${error.trim()}` : ''}`;
@@ -102,16 +103,60 @@ export function withoutIsolation(line: string): string {
   );
 }
 
+interface EnvironmentGap {
+  reason: string;
+  tool: NonNullable<VerificationStep['missingTool']>;
+}
+
 /** A build that cannot run here for lack of tooling is not the project's fault: skip, say why. */
-function missingBuildTooling(tail: string[], options: VerifyOptions): string | undefined {
+function missingBuildTooling(tail: string[], options: VerifyOptions): EnvironmentGap | undefined {
   const text = tail.join('\n');
-  if (/No module named build\b/.test(text)) return `${options.python} has no \`build\` module (pip install build)`;
+  if (/No module named build\b/.test(text)) {
+    const install = 'python -m pip install build';
+    return { reason: `${options.python} has no \`build\` module (${install})`, tool: { name: 'build', install } };
+  }
   const missing = /ERROR Missing dependencies:\s*\n([\s\S]*)/.exec(text);
   if (missing && !options.isolation) {
-    const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5).join(', ');
-    return `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps}`;
+    const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5);
+    return {
+      reason: `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps.join(', ')}`,
+      tool: { name: deps.join(', '), install: `python -m pip install ${deps.map((d) => displayCommand([d])).join(' ')}` },
+    };
   }
   return undefined;
+}
+
+const INSTALL_HINTS: Record<string, string> = {
+  uv: 'pip install uv or astral-sh/setup-uv',
+  poetry: 'pipx install poetry or pip install poetry',
+  hatch: 'pip install hatch',
+  pdm: 'pip install pdm',
+  flit: 'pip install flit',
+  maturin: 'pip install maturin',
+  pipx: 'pip install pipx',
+};
+
+/** The artifact's build line names a program this runner does not have (bash: exit 127, "uv: command not found"):
+ *  the runner lacks a tool, the project is not at fault. Only a program that starts a command of the line counts. */
+export function missingBuildProgram(exitCode: number | null, tail: string[], buildLine: string | undefined): EnvironmentGap | undefined {
+  if (exitCode !== 127 || !buildLine) return undefined;
+  const starters = new Set(commandWords(buildLine));
+  for (const line of [...tail].reverse()) {
+    const notFound = /(?:^|:\s)([\w.+-]+): (?:command )?not found\s*$/.exec(line.trim());
+    if (!notFound || !starters.has(notFound[1])) continue;
+    const name = notFound[1];
+    const install = INSTALL_HINTS[name] ?? `install ${name} on the runner`;
+    return { reason: `${name} not found on PATH; install it (${install})`, tool: { name, install } };
+  }
+  return undefined;
+}
+
+/** The first word of every command in a shell line (`cd pkg && uv build` gives cd, uv); env assignments skipped. */
+function commandWords(line: string): string[] {
+  return line
+    .split(/&&|\|\||[;|\n()]/)
+    .map((part) => part.trim().split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? '')
+    .filter(Boolean);
 }
 
 function parseIgnoredFields(lines: string[]): Map<string, string> {

@@ -50,7 +50,8 @@ export async function verifyWheels(
 
   const py = preparePython(options.python);
   if (!py) {
-    steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found` });
+    const missingTool = { name: options.python, install: 'set up Python (actions/setup-python) or name one with --python / the python input' };
+    steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found`, missingTool });
     log.warn(`dab-ready: ${options.python} not found: wheels are not built, inspected or smoke-tested (set the Python with --python)`);
     return { findings, steps };
   }

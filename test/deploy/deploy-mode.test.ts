@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeployMode, runPlanMode, type DeployModeInputs } from '../../src/github/deploy-mode.js';
-import { silentLogger } from '../../src/model.js';
+import { silentLogger, type Logger } from '../../src/model.js';
 import { STANDIN_BIN } from '../fixtures/cli/read-scenario.js';
 
 // The action's plan/deploy modes write their outputs through @actions/core into the files the
@@ -81,6 +81,56 @@ describe('mode: plan', () => {
   });
 });
 
+/** What @actions/core writes to stdout (workflow commands such as ::error:: and ::warning::) while `fn` runs. */
+async function workflowCommands<T>(fn: () => Promise<T>): Promise<{ value: T; lines: string[] }> {
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    const value = await fn();
+    return { value, lines: written.join('').split('\n').filter(Boolean) };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function infoLogger(): Logger & { infos: string[] } {
+  const infos: string[] = [];
+  return { ...silentLogger, infos, info: (m) => void infos.push(m) };
+}
+
+describe('mode: plan with target all', () => {
+  it('says in the log that the plan combines every target', async () => {
+    const log = infoLogger();
+    await runPlanMode(inputs(copy('entity-matching'), { target: undefined, log }));
+    expect(log.infos).toContain('target: all: the plan combines every target (dev, prod): a phase is held back when it is blocked on any of them; mode: deploy still needs one target');
+    expect(readFileSync(summaryFile, 'utf8')).toContain('### Deploy plan');
+  });
+});
+
+describe('mode: deploy wording', () => {
+  it('reports a refusal once, as the step error, saying nothing was deployed or run', async () => {
+    const env = { PATH: `${STANDIN_BIN}:${NODE_DIR}:/usr/bin:/bin`, DATABRICKS_TOKEN: 'x'.repeat(20) };
+    const { value, lines } = await workflowCommands(() => runDeployMode(inputs(copy('entity-matching'), { phase: '2', env, log: undefined })));
+    expect(value.phaseStatus).toBe('refused');
+    expect(lines.filter((l) => l.includes('refused'))).toEqual([expect.stringMatching(/^::error::deploy of phase 2 to dev refused \(nothing was deployed or run\):%0A- phase 2 /)]);
+    expect(lines.filter((l) => l.startsWith('::warning'))).toEqual([]);
+    expect(lines.join('\n')).not.toContain('no databricks command was run');
+  });
+
+  it('deploy and run both off: nothing to do, in the outputs, the log and the summary', async () => {
+    const log = infoLogger();
+    const outcome = await runDeployMode(inputs(copy('entity-matching-fixed'), { phase: '1', deploy: false, run: false, log, env: { GITHUB_STEP_SUMMARY: summaryFile, PATH: '/nonexistent' } }));
+    expect(outcome).toMatchObject({ phaseStatus: 'succeeded', deployed: false, nothingToDo: true });
+    expect(outputs()).toEqual({ 'run-urls': '[]', deployed: 'false', 'phase-status': 'succeeded' });
+    expect(process.exitCode).toBeUndefined();
+    expect(log.infos).toContain('phase 1 (Phase 1: Data) may deploy to dev: deploy and run are both off, so nothing to do');
+    expect(readFileSync(summaryFile, 'utf8')).toContain('### ✅ Phase 1 on `dev`: nothing to do (deploy and run are off; the phase may deploy)');
+  });
+});
+
 describe('mode: deploy', () => {
   it('refuses a blocked phase: outputs say so, the step fails, no databricks call', async () => {
     const log = path.join(work, 'calls.jsonl');
@@ -93,7 +143,8 @@ describe('mode: deploy', () => {
   });
 
   it('deploys a ready phase through the stand-in CLI and sets run-urls, deployed, phase-status', async () => {
-    const env = { PATH: `${STANDIN_BIN}:${NODE_DIR}:/usr/bin:/bin`, DATABRICKS_TOKEN: 'x'.repeat(20), HOME: work, GITHUB_STEP_SUMMARY: summaryFile };
+    // The example's targets name a profile (workspace.profile), not a host: the host comes from the environment, as in CI.
+    const env = { PATH: `${STANDIN_BIN}:${NODE_DIR}:/usr/bin:/bin`, DATABRICKS_HOST: 'https://dbc-entity-matching-dev.cloud.databricks.com', DATABRICKS_TOKEN: 'x'.repeat(20), HOME: work, GITHUB_STEP_SUMMARY: summaryFile };
     const outcome = await runDeployMode(inputs(copy('entity-matching-fixed'), { phase: '2', env, vars: { catalog_name: 'a,b' } }));
     expect(outcome.phaseStatus).toBe('succeeded');
     const o = outputs();

@@ -33,6 +33,8 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     PATH: `${STANDIN_BIN}${path.delimiter}${NODE_DIR}${path.delimiter}/usr/bin:/bin`,
     HOME: work,
+    // The examples' targets name a profile (workspace.profile), not a host: the host comes from the environment, as in CI.
+    DATABRICKS_HOST: 'https://dbc-entity-matching-dev.cloud.databricks.com',
     DATABRICKS_TOKEN: TOKEN,
     DATABRICKS_STANDIN_LOG: callLog,
     ...extra,
@@ -248,6 +250,27 @@ describe('deployPhase: refused means no CLI call at all', () => {
     expect(outcome.blockers).toEqual(['target staging is not defined in bundle entity_matching', 'phase 9 does not exist; phases: 0, 1, 2, 3, 4']);
     expect(existsSync(callLog)).toBe(false);
   });
+
+  it('leaves reporting a refusal to the caller: no warning of its own (the action would show it twice)', async () => {
+    const { outcome, log } = await deploy('entity-matching', { phase: '2' });
+    expect(outcome.phaseStatus).toBe('refused');
+    expect(log.lines.filter((l) => l.startsWith('warn '))).toEqual([]);
+  });
+});
+
+describe('deployPhase: deploy and run both off', () => {
+  it('is nothing to do: no CLI call (not even a lookup), succeeded with nothingToDo, said in the log', async () => {
+    const { outcome, log } = await deploy('entity-matching-fixed', { phase: '2', deploy: false, run: false, env: { ...env(), PATH: '/nonexistent' } });
+    expect(outcome).toEqual({ deployed: false, runUrls: [], phaseStatus: 'succeeded', errors: [], blockers: [], nothingToDo: true });
+    expect(log.lines).toContain('info phase 2 (Phase 2: Training) may deploy to dev: deploy and run are both off, so nothing to do');
+    expect(existsSync(callLog)).toBe(false);
+  });
+
+  it('is still refused when the phase is blocked', async () => {
+    const { outcome } = await deploy('entity-matching', { phase: '2', deploy: false, run: false });
+    expect(outcome.phaseStatus).toBe('refused');
+    expect(outcome.nothingToDo).toBeUndefined();
+  });
 });
 
 describe('dab-ready deploy (CLI)', () => {
@@ -265,12 +288,23 @@ describe('dab-ready deploy (CLI)', () => {
     ]);
   });
 
-  it('refuses a blocked phase with exit 1 and says no command was run', async () => {
+  it('refuses a blocked phase with exit 1, once, and says nothing was deployed or run', async () => {
     const ex = await example('entity-matching');
     let err = '';
     const code = await deployCommand([ex.dir, '--phase', '2', '-t', 'dev'], { stdout: () => {}, stderr: (s) => (err += s), env: env() });
     expect(code).toBe(1);
-    expect(err).toContain('deploy of phase 2 to dev refused (no databricks command was run)');
+    expect(err).toContain('deploy of phase 2 to dev refused (nothing was deployed or run)');
+    expect(err).not.toContain('no databricks command was run');
+    expect(err.match(/refused/g)).toHaveLength(1);
+    expect(existsSync(callLog)).toBe(false);
+  });
+
+  it('--no-deploy --no-run says nothing to do, exit 0, and calls nothing', async () => {
+    const ex = await example('entity-matching-fixed');
+    let out = '';
+    const code = await deployCommand([ex.dir, '--phase', '2', '-t', 'dev', '--no-deploy', '--no-run'], { stdout: (s) => (out += s), stderr: () => {}, env: env() });
+    expect(code).toBe(0);
+    expect(out).toBe('phase 2 on dev: nothing to do (--no-deploy and --no-run; the phase may deploy); deployed: false\n');
     expect(existsSync(callLog)).toBe(false);
   });
 });

@@ -64,7 +64,16 @@ describe('wheel verification failures', () => {
       const input: Finding[] = [{ check: 'entry-point-missing', severity: 'critical', message: 'x', targets: ['default'], phases: [] }];
       const log = recordingLogger();
       const { findings, steps } = await verifyWheels(bundle, targetsOf(bundle), input, { ...OFFLINE, python: '/nonexistent/python3' }, log);
-      expect(steps).toEqual([{ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: 'skipped: /nonexistent/python3 not found' }]);
+      expect(steps).toEqual([
+        {
+          step: 'build',
+          status: 'skipped',
+          durationMs: 0,
+          command: '',
+          detail: 'skipped: /nonexistent/python3 not found',
+          missingTool: { name: '/nonexistent/python3', install: 'set up Python (actions/setup-python) or name one with --python / the python input' },
+        },
+      ]);
       expect(findings).toEqual(input);
       expect(log.warnings).toHaveLength(1);
     } finally {
@@ -82,7 +91,8 @@ describe('wheel verification failures', () => {
       const { findings, steps } = await verifyWheels(bundle, targetsOf(bundle), [], { ...OFFLINE, python: bare }, recordingLogger());
       expect(findings).toEqual([]);
       expect(steps).toHaveLength(1);
-      expect(steps[0]).toMatchObject({ step: 'build', status: 'skipped', detail: `skipped: ${bare} has no \`build\` module (pip install build)` });
+      expect(steps[0]).toMatchObject({ step: 'build', status: 'skipped', detail: `skipped: ${bare} has no \`build\` module (python -m pip install build)` });
+      expect(steps[0].missingTool).toEqual({ name: 'build', install: 'python -m pip install build' });
       expect(steps[0].command).toContain(`${bare} -m build --wheel --no-isolation`);
       expect(steps[0].output!.join('\n')).toContain('No module named build');
     } finally {
