@@ -34438,10 +34438,9 @@ function defaultCallback(err) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ catalog),
   c: () => (/* binding */ describeCheck)
 });
-
-// UNUSED EXPORTS: catalog
 
 // EXTERNAL MODULE: ./src/verify/validate-docs.ts
 var validate_docs = __nccwpck_require__(9147);
@@ -34487,8 +34486,8 @@ sys.argv (argparse), and declare the dependencies it imports.`,
     },
 ];
 
-// EXTERNAL MODULE: ./src/checks/index.ts + 57 modules
-var checks = __nccwpck_require__(5513);
+// EXTERNAL MODULE: ./src/checks/index.ts + 58 modules
+var checks = __nccwpck_require__(7738);
 ;// CONCATENATED MODULE: ./src/checks/catalog.ts
 
 
@@ -34505,7 +34504,7 @@ function describeCheck(id) {
 
 /***/ }),
 
-/***/ 5513:
+/***/ 7738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34587,17 +34586,71 @@ function walkScalars(node, path, visit) {
             walkScalars(value, path ? `${path}.${key}` : key, visit);
     }
 }
+/**
+ * walkScalars restricted to string scalars whose text contains `needle`: the config path (the same
+ * string walkScalars gives) is built only for those.
+ */
+function walkStringScalarsContaining(node, path, needle, visit) {
+    const parts = [path];
+    const walk = (n, empty) => {
+        if (!n)
+            return;
+        if (n.kind === 'scalar') {
+            if (typeof n.value === 'string' && n.value.includes(needle))
+                visit(n, n.value, parts.join(''));
+        }
+        else if (n.kind === 'seq') {
+            n.items.forEach((item, i) => {
+                if (item && item.kind === 'scalar' && !(typeof item.value === 'string' && item.value.includes(needle)))
+                    return;
+                parts.push(`[${i}]`);
+                walk(item, false);
+                parts.pop();
+            });
+        }
+        else {
+            n.entries.forEach((value, key) => {
+                if (value && value.kind === 'scalar' && !(typeof value.value === 'string' && value.value.includes(needle)))
+                    return;
+                parts.push(empty ? key : `.${key}`);
+                walk(value, empty && key === '');
+                parts.pop();
+            });
+        }
+    };
+    walk(node, path === '');
+}
 /** Every mapping below `node` (including `node`), in document order. */
 function walkMaps(node, path, visit) {
     if (!node)
         return;
+    // Paths are built only for children that can hold a mapping (scalars are most of a config).
     if (node.kind === 'map') {
         visit({ map: node, path });
-        for (const [key, value] of node.entries)
-            walkMaps(value, path ? `${path}.${key}` : key, visit);
+        node.entries.forEach((value, key) => {
+            if (value && value.kind !== 'scalar')
+                walkMaps(value, path ? `${path}.${key}` : key, visit);
+        });
     }
     else if (node.kind === 'seq') {
-        node.items.forEach((item, i) => walkMaps(item, `${path}[${i}]`, visit));
+        node.items.forEach((item, i) => {
+            if (item && item.kind !== 'scalar')
+                walkMaps(item, `${path}[${i}]`, visit);
+        });
+    }
+}
+/** Every mapping below `node` (including `node`), in document order, for visitors that need no path. */
+function walkMapNodes(node, visit) {
+    if (!node)
+        return;
+    if (node.kind === 'map') {
+        visit(node);
+        for (const value of node.entries.values())
+            walkMapNodes(value, visit);
+    }
+    else if (node.kind === 'seq') {
+        for (const item of node.items)
+            walkMapNodes(item, visit);
     }
 }
 function locKey(loc) {
@@ -34635,10 +34688,238 @@ function hasGlob(value) {
     return /[*?[]/.test(value);
 }
 
+// EXTERNAL MODULE: ./src/project/goglob.ts
+var goglob = __nccwpck_require__(6577);
+;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
+// The local paths the CLI translates (reference §5), with where each was written and what kind of
+// file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
+
+
+
+const NOTEBOOK_EXTS = ['.py', '.r', '.scala', '.sql', '.ipynb'];
+function hasNotebookExtension(p) {
+    return NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(p).toLowerCase());
+}
+function notebookCandidates(resolved) {
+    return NOTEBOOK_EXTS.map((ext) => resolved + ext);
+}
+/** True for values that start from the deployed bundle's files (`${workspace.file_path}/...`). */
+function isSyncedRemote(raw) {
+    return /^\$\{workspace\.(file_path|root_path)\}/.test(raw) || raw.startsWith('/Workspace/');
+}
+class Collector {
+    target;
+    resource;
+    resourceFile;
+    refs = [];
+    constructor(target, resource, resourceFile) {
+        this.target = target;
+        this.resource = resource;
+        this.resourceFile = resourceFile;
+    }
+    /** `field` is built only for a value that is there (`() => string` keeps absent fields free). */
+    add(node, fieldOf, expect, globAllowed = false) {
+        const scalar = asScalar(node);
+        const raw = asString(scalar);
+        if (!scalar || raw === undefined || raw.trim() === '')
+            return;
+        const field = typeof fieldOf === 'string' ? fieldOf : fieldOf();
+        const interp = this.target.interpolate(raw, scalar.loc);
+        const remote = isRemotePath(raw) || (interp.resolved && isRemotePath(interp.value));
+        const ref = {
+            expect,
+            field,
+            node: scalar,
+            raw,
+            remote,
+            glob: false,
+            globAllowed,
+            resource: this.resource,
+            resourceFile: this.resourceFile,
+        };
+        if (interp.resolved) {
+            ref.value = interp.value;
+            ref.glob = hasGlob(interp.value);
+            if (!remote)
+                ref.resolved = resolveRelative(scalar.loc, interp.value);
+        }
+        this.refs.push(ref);
+    }
+}
+const pathsByTarget = new WeakMap();
+/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts (once per target; shared, frozen). */
+function collectPaths(bundle, target) {
+    let refs = pathsByTarget.get(target);
+    if (!refs) {
+        refs = Object.freeze(collectTargetPaths(target));
+        pathsByTarget.set(target, refs);
+    }
+    return refs;
+}
+function collectTargetPaths(target) {
+    const out = [];
+    for (const job of target.jobs) {
+        if (job.gitSource)
+            continue;
+        const c = new Collector(target, job.address, job.file);
+        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+        tasks.forEach((task, i) => {
+            const map = asMap(task);
+            if (map)
+                collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+        });
+        collectEnvironments(c, job.node, `resources.${job.address}`);
+        out.push(...c.refs);
+    }
+    for (const pipeline of target.pipelines) {
+        const c = new Collector(target, pipeline.address, pipeline.file);
+        const base = `resources.${pipeline.address}`;
+        (asSeq(get(pipeline.node, 'libraries'))?.items ?? []).forEach((lib, i) => {
+            c.add(get(lib, 'notebook', 'path'), `${base}.libraries[${i}].notebook.path`, 'notebook', true);
+            c.add(get(lib, 'file', 'path'), `${base}.libraries[${i}].file.path`, 'file', true);
+            c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
+            c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
+        });
+        c.add(get(pipeline.node, 'root_path'), `${base}.root_path`, 'dir');
+        (asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items ?? []).forEach((dep, i) => collectDependency(c, dep, `${base}.environment.dependencies[${i}]`));
+        out.push(...c.refs);
+    }
+    for (const type of ['dashboards', 'alerts']) {
+        for (const res of target.resources.get(type)?.values() ?? []) {
+            const c = new Collector(target, res.address, res.file);
+            c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
+            out.push(...c.refs);
+        }
+    }
+    for (const artifact of target.artifacts) {
+        if (artifact.implicit)
+            continue;
+        const c = new Collector(target, `artifacts.${artifact.name}`);
+        c.add(get(artifact.node, 'path'), `artifacts.${artifact.name}.path`, 'dir');
+        // Without a build command the files must already exist (validate expands them: `<p>: no matching files`).
+        if (asString(get(artifact.node, 'build')) === undefined) {
+            (asSeq(get(artifact.node, 'files'))?.items ?? []).forEach((f, i) => c.add(get(f, 'source'), `artifacts.${artifact.name}.files[${i}].source`, 'exists', true));
+        }
+        out.push(...c.refs);
+    }
+    return out;
+}
+function collectTask(c, task, base) {
+    if (!task)
+        return;
+    const notebook = getMap(task, 'notebook_task');
+    if (notebook && asString(get(notebook, 'source'))?.toUpperCase() !== 'GIT') {
+        c.add(get(notebook, 'notebook_path'), () => `${base}.notebook_task.notebook_path`, 'notebook');
+    }
+    const python = getMap(task, 'spark_python_task');
+    if (python && asString(get(python, 'source'))?.toUpperCase() !== 'GIT') {
+        c.add(get(python, 'python_file'), () => `${base}.spark_python_task.python_file`, 'file');
+    }
+    c.add(get(task, 'dbt_task', 'project_directory'), () => `${base}.dbt_task.project_directory`, 'dir');
+    c.add(get(task, 'sql_task', 'file', 'path'), () => `${base}.sql_task.file.path`, 'file');
+    (asSeq(get(task, 'libraries'))?.items ?? []).forEach((lib, i) => {
+        c.add(get(lib, 'requirements'), () => `${base}.libraries[${i}].requirements`, 'file');
+        c.add(get(lib, 'whl'), () => `${base}.libraries[${i}].whl`, 'library');
+        c.add(get(lib, 'jar'), () => `${base}.libraries[${i}].jar`, 'library');
+    });
+    const nested = getMap(task, 'for_each_task', 'task');
+    if (nested)
+        collectTask(c, nested, `${base}.for_each_task.task`);
+}
+function collectEnvironments(c, job, base) {
+    (asSeq(get(job, 'environments'))?.items ?? []).forEach((env, i) => {
+        (asSeq(get(env, 'spec', 'dependencies'))?.items ?? []).forEach((dep, j) => collectDependency(c, dep, `${base}.environments[${i}].spec.dependencies[${j}]`));
+    });
+}
+/**
+ * A pip requirement line: `-r file` / `-e path` name local paths (checked); a local wheel path is a
+ * library; anything else (package specs, index options, URLs) is not a path.
+ */
+function collectDependency(c, dep, field) {
+    const scalar = asScalar(dep);
+    const text = asString(scalar)?.trim();
+    if (!scalar || !text)
+        return;
+    const flag = /^(-r|--requirement|-e|--editable)(?:=|\s+)(.+)$/.exec(text);
+    if (flag) {
+        const value = flag[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+        c.add({ ...scalar, value }, field, flag[1].includes('r') && !flag[1].includes('edit') ? 'file' : 'exists');
+        return;
+    }
+    if (text.startsWith('-'))
+        return;
+    if (/\.(whl|jar)(\[[^\]]*\])?$/i.test(text) && (text.startsWith('.') || text.includes('/'))) {
+        c.add({ ...scalar, value: text.replace(/\[[^\]]*\]$/, '') }, field, 'library');
+    }
+}
+/** Common ancestor of the bundle root and every sync path (POSIX, relative to the bundle root). */
+function syncRoot(target) {
+    let root = '.';
+    for (const p of target.sync.paths) {
+        if (external_node_path_default().posix.isAbsolute(p))
+            continue;
+        const segments = external_node_path_default().posix.normalize(p).split('/');
+        const firstGlob = segments.findIndex((s) => hasGlob(s));
+        const dir = firstGlob < 0 ? segments.join('/') : segments.slice(0, firstGlob).join('/') || '.';
+        for (let guard = 0; guard < 64 && !isInside(root, dir); guard++) {
+            root = external_node_path_default().posix.normalize(external_node_path_default().posix.join(root, '..'));
+        }
+    }
+    return root;
+}
+function isInside(root, rel) {
+    // Common case without resolving against the working directory: a normalised relative path below '.'.
+    if (root === '.' && rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') && external_node_path_default().posix.normalize(rel) === rel)
+        return true;
+    const r = external_node_path_default().posix.relative(root, rel);
+    return r === '' || (!r.startsWith('../') && r !== '..');
+}
+/**
+ * Where the pre-0.216 CLI resolved a path: relative to the file that defines the resource. Returned
+ * only when the path fails where it is written (outside the sync root `root`, or missing) but
+ * exists there: the CLI then fails with `path <p> is defined relative to the <dir> directory`.
+ */
+function fallbackResolution(bundle, ref, root) {
+    if (!ref.resourceFile || !ref.value || ref.resolved === undefined || ref.glob)
+        return undefined;
+    if (external_node_path_default().posix.dirname(ref.resourceFile) === external_node_path_default().posix.dirname(ref.node.loc.file))
+        return undefined;
+    const fails = !isInside(root, ref.resolved) || (withinAnalysedTree(bundle, ref.resolved) && bundle.fileIndex.kind(ref.resolved) === 'missing');
+    if (!fails)
+        return undefined;
+    const old = resolveRelative({ file: ref.resourceFile, line: 1, column: 1 }, ref.value);
+    return bundle.fileIndex.kind(old) === 'missing' ? undefined : old;
+}
+/**
+ * Whether a path (relative to the bundle root) goes through a symbolic link that leads out of the
+ * repository. The file index reads it as missing and leaves a notice at the link, which
+ * symlink-outside-repo reports: the path exists, so a "not found" for it would be a second, wrong
+ * finding for the same problem. Call after `fileIndex.kind(rel)` (the notice is made on lookup).
+ */
+function leadsOutOfRepository(bundle, rel) {
+    const p = external_node_path_default().posix.normalize(rel);
+    return bundle.fileIndex.notices.some((n) => {
+        if (n.check !== 'symlink-outside-repo' || !n.loc)
+            return false;
+        const link = external_node_path_default().posix.normalize(n.loc.file);
+        return p === link || p.startsWith(`${link}/`);
+    });
+}
+/**
+ * Whether a path (relative to the bundle root) lies inside the analysed tree. Files above it were
+ * not read, so their existence is unknown and must not be reported as missing.
+ */
+function withinAnalysedTree(bundle, rel) {
+    const fromAnalysed = external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundle.relRoot, rel));
+    return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/wheel-tasks.ts
 // The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
 // name and entry point as written (and interpolated), the wheels attached to the task, and the
 // repository's distribution of that name (PEP 503).
+
+
 
 
 
@@ -34760,19 +35041,51 @@ function wheelPatternsOverlap(a, b) {
     const ba = external_node_path_default().posix.basename(na);
     const bb = external_node_path_default().posix.basename(nb);
     const sample = (glob) => glob.replace(/\*/g, 'pkg-1.0.0-py3-none-any').replace(/\?/g, 'x');
-    return globRegExp(ba).test(sample(bb)) || globRegExp(bb).test(sample(ba));
+    const matches = (glob, name) => (0,goglob/* goMatcher */.ZT)(glob)?.(name) ?? false;
+    return matches(ba, sample(bb)) || matches(bb, sample(ba));
 }
-function globRegExp(glob) {
-    let re = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            re += '[^/]*';
-        else if (ch === '?')
-            re += '[^/]';
-        else
-            re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** Whether an artifact's build may leave a file matching `pattern` (relative to the bundle root): one
+ *  of its `files`, the wheels of a whl build, or anything at all for a build of another type (a jar
+ *  build's output is not known statically). */
+function artifactMayProduce(artifact, pattern) {
+    if (artifact.files.length > 0)
+        return artifact.files.some((f) => wheelPatternsOverlap(pattern, external_node_path_default().posix.normalize(f.source)));
+    if (artifact.type !== undefined && artifact.type !== 'whl')
+        return true;
+    return artifactOutputs(artifact).some((output) => wheelPatternsOverlap(pattern, output));
+}
+/**
+ * The local whl/jar libraries of the target's jobs (task libraries, for_each tasks, environment
+ * dependencies; cli bundle/libraries/expand_glob_references.go) that no artifact (explicit or the
+ * implicit python_artifact) produces and no file provides: deploy fails on each of them. A missing
+ * non-glob path in a bundle without artifacts is left to path-not-found (the CLI's `file doesn't
+ * exist <p>`), and a path above the bundle root may come from another checkout: not judged.
+ */
+function unbuiltLocalLibraries(bundle, target) {
+    const out = [];
+    const seen = new Set();
+    for (const ref of collectPaths(bundle, target)) {
+        if (ref.expect !== 'library' || ref.remote || ref.resolved === undefined || !ref.field.startsWith('resources.jobs.'))
+            continue;
+        const { file, line, column } = ref.node.loc;
+        const key = `${file}:${line}:${column}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const p = ref.resolved;
+        if (p === '..' || p.startsWith('../'))
+            continue;
+        if (target.artifacts.some((a) => artifactMayProduce(a, p)))
+            continue;
+        if (ref.glob ? bundle.fileIndex.glob(p).length > 0 : bundle.fileIndex.kind(p) !== 'missing')
+            continue;
+        if (!ref.glob && leadsOutOfRepository(bundle, p))
+            continue; // symlink-outside-repo reports the link
+        if (!ref.glob && target.artifacts.length === 0)
+            continue;
+        out.push(ref);
     }
-    return new RegExp(`^${re}$`);
+    return out;
 }
 /** A path from a resource file's directory to a bundle-relative path, POSIX, starting with `./` or `../`. */
 function relativeFrom(fromFile, to) {
@@ -34788,7 +35101,7 @@ function relativeFrom(fromFile, to) {
 
 
 
-const NOTEBOOK_EXTS = ['.py', '.ipynb', '.sql', '.scala', '.r'];
+const task_code_NOTEBOOK_EXTS = ['.py', '.ipynb', '.sql', '.scala', '.r'];
 /** The file a task runs directly, when it is in the repository. */
 function taskEntry(bundle, target, job, task) {
     if (job.gitSource)
@@ -34823,6 +35136,24 @@ function localFile(bundle, target, node, notebook) {
     const raw = String(node.value ?? '').trim();
     if (!raw)
         return undefined;
+    if (raw.includes('${'))
+        return resolveLocalFile(bundle, target, node, raw, notebook);
+    // Without references the answer is the same for every target (targets share unchanged nodes).
+    let memo = localFiles.get(bundle);
+    if (!memo) {
+        memo = { notebook: new WeakMap(), file: new WeakMap() };
+        localFiles.set(bundle, memo);
+    }
+    const byNode = notebook ? memo.notebook : memo.file;
+    const known = byNode.get(node);
+    if (known && known.raw === raw)
+        return known.file;
+    const file = resolveLocalFile(bundle, target, node, raw, notebook);
+    byNode.set(node, { raw, file });
+    return file;
+}
+const localFiles = new WeakMap();
+function resolveLocalFile(bundle, target, node, raw, notebook) {
     let rel;
     const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
     if (synced)
@@ -34833,9 +35164,9 @@ function localFile(bundle, target, node, notebook) {
             return undefined;
         rel = resolveRelative(node.loc, interp.value);
     }
-    const candidates = notebook && !NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(rel).toLowerCase()) ? [rel, ...NOTEBOOK_EXTS.map((e) => rel + e)] : [rel];
+    const candidates = notebook && !task_code_NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(rel).toLowerCase()) ? [rel, ...task_code_NOTEBOOK_EXTS.map((e) => rel + e)] : [rel];
     if (notebook && synced)
-        candidates.push(...NOTEBOOK_EXTS.map((e) => rel + e));
+        candidates.push(...task_code_NOTEBOOK_EXTS.map((e) => rel + e));
     return candidates.find((c) => isRegularFile(bundle, c));
 }
 /** The source file of a module inside a distribution (where its packages live, then src/ and the project folder). */
@@ -34846,8 +35177,17 @@ function isRegularFile(bundle, rel) {
     const kind = bundle.fileIndex.kind(rel);
     return kind === 'file' || kind === 'notebook';
 }
-/** Every task entry of the target's jobs. */
+const entriesByTarget = new WeakMap();
+/** Every task entry of the target's jobs (computed once per target; the array is shared and frozen). */
 function taskEntries(bundle, target) {
+    const cached = entriesByTarget.get(target);
+    if (cached && cached.bundle === bundle)
+        return cached.entries;
+    const entries = Object.freeze(collectTaskEntries(bundle, target));
+    entriesByTarget.set(target, { bundle, entries });
+    return entries;
+}
+function collectTaskEntries(bundle, target) {
     const out = [];
     for (const job of target.jobs) {
         for (const task of job.tasks) {
@@ -34863,12 +35203,33 @@ function taskEntries(bundle, target) {
  * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
  */
 function reachableCode(bundle, entries, maxDepth = 2) {
+    // Callers may extend the returned objects: hand out copies of the memoised walk.
+    return reachableCodeShared(bundle, entries, maxDepth).map((r) => ({ ...r, entries: [...r.entries] }));
+}
+const reachableByEntries = new WeakMap();
+function reachableCodeShared(bundle, entries, maxDepth) {
+    let byDepth = reachableByEntries.get(entries);
+    if (!byDepth) {
+        byDepth = new Map();
+        reachableByEntries.set(entries, byDepth);
+    }
+    const cached = byDepth.get(maxDepth);
+    if (cached && cached.bundle === bundle)
+        return cached.reached;
+    const reached = walkReachableCode(bundle, entries, maxDepth);
+    byDepth.set(maxDepth, { bundle, reached });
+    return reached;
+}
+function walkReachableCode(bundle, entries, maxDepth) {
     const reached = new Map();
+    const entrySets = new Map();
     const queue = [];
     const visit = (file, depth, entry, via) => {
         const known = reached.get(file);
         if (known) {
-            if (!known.entries.includes(entry)) {
+            const set = entrySets.get(known);
+            if (!set.has(entry)) {
+                set.add(entry);
                 known.entries.push(entry);
                 queue.push(known); // spread the new entry to what it imports
             }
@@ -34876,12 +35237,13 @@ function reachableCode(bundle, entries, maxDepth = 2) {
         }
         const r = { file, depth, via, entries: [entry] };
         reached.set(file, r);
+        entrySets.set(r, new Set([entry]));
         queue.push(r);
     };
     for (const entry of entries)
         visit(entry.file, 0, entry);
-    while (queue.length > 0) {
-        const current = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+        const current = queue[head];
         if (current.depth >= maxDepth)
             continue;
         const facts = bundle.fileIndex.facts(current.file);
@@ -34898,8 +35260,24 @@ function reachableCode(bundle, entries, maxDepth = 2) {
     }
     return [...reached.values()];
 }
+const importsByBundle = new WeakMap();
 /** Repository files that `import <module>` in `fromFile` would execute (the module and its parent packages). */
 function importedFiles(bundle, fromFile, module) {
+    let byImport = importsByBundle.get(bundle);
+    if (!byImport) {
+        byImport = new Map();
+        importsByBundle.set(bundle, byImport);
+    }
+    // Relative imports depend on the folder only; absolute ones on every parent folder too: key on the folder.
+    const key = `${external_node_path_default().posix.dirname(fromFile)}\0${module}`;
+    let files = byImport.get(key);
+    if (!files) {
+        files = lookupImportedFiles(bundle, fromFile, module);
+        byImport.set(key, files);
+    }
+    return [...files];
+}
+function lookupImportedFiles(bundle, fromFile, module) {
     const dir = external_node_path_default().posix.dirname(fromFile);
     if (module.startsWith('.')) {
         const dots = /^\.+/.exec(module)[0].length;
@@ -35258,9 +35636,12 @@ library (or a wheel among the environment's dependencies) that \`databricks bund
 and uploads. Deploy builds only what \`artifacts\` declares (for \`type: whl\` without \`files\` it picks
 \`<path>/dist/*.whl\`); without an \`artifacts\` key it builds only when setup.py is at the bundle root
 and a task references a local library. A pyproject-only project is never built implicitly. A local
-\`whl\` glob that no artifact produces and no file matches makes deploy fail with
-\`no files match pattern: <p>\`; a task that attaches no wheel at all deploys but fails at run time
-(the package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+\`whl\` or \`jar\` library of ANY task or job environment (a notebook or spark_python_task too) whose
+glob no artifact produces and no file matches makes deploy fail with \`no files match pattern: <p>\`
+(a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
+checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
+exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
@@ -35272,39 +35653,25 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
-        const produced = target.artifacts.flatMap((a) => artifactOutputs(a).map((glob) => ({ artifact: a, glob })));
-        for (const wt of wheelTasks(target)) {
+        const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
+        const tasks = wheelTasks(target);
+        for (const wt of tasks) {
             if (librariesFromVariable(wt.job, wt.task))
                 continue; // installed from a (complex) variable: not readable
-            const wheels = attachedWheels(target, wt.task);
-            if (wheels.some((w) => !w.local))
-                continue;
+            if (attachedWheels(target, wt.task).length > 0)
+                continue; // local ones are judged below, with every task's libraries
             if (wt.packageName && installsByName(wt.task, wt.packageName))
                 continue;
             const project = distributionNamed(bundle, wt.packageName);
-            const local = wheels.filter((w) => w.local);
-            if (local.length === 0) {
-                if (!project && asString(get(wt.task.node, 'existing_cluster_id')))
-                    continue; // installed on the cluster, presumably
-                findings.push(noWheel(bundle, target, wt, project, produced.length > 0 ? produced[0].glob : undefined));
-                continue;
-            }
-            const unmatched = local.filter((w) => !produced.some((p) => wheelPatternsOverlap(w.resolved, p.glob)) && !existsNow(bundle, w) && !outsideBundle(w));
-            if (unmatched.length === local.length) {
-                for (const w of unmatched)
-                    findings.push(noBuild(bundle, wt, w, project, produced.map((p) => p.glob)));
-            }
+            if (!project && asString(get(wt.task.node, 'existing_cluster_id')))
+                continue; // installed on the cluster, presumably
+            findings.push(noWheel(bundle, target, wt, project, produced[0]));
         }
+        for (const ref of unbuiltLocalLibraries(bundle, target))
+            findings.push(noBuild(bundle, target, ref, tasks, produced));
         return findings;
     },
 };
-/** A wheel above the bundle root may come from another bundle or checkout that is not analysed. */
-function outsideBundle(w) {
-    return w.resolved.startsWith('../');
-}
-function existsNow(bundle, w) {
-    return w.glob ? bundle.fileIndex.glob(w.resolved).length > 0 : bundle.fileIndex.exists(w.resolved);
-}
 function noWheel(bundle, target, wt, project, builtGlob) {
     const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
     const pkg = wt.packageName ?? 'the package';
@@ -35330,25 +35697,70 @@ function noWheel(bundle, target, wt, project, builtGlob) {
         },
     };
 }
-function noBuild(bundle, wt, w, project, produced) {
-    const pkg = wt.packageName ?? 'the package';
-    const message = produced.length === 0
-        ? `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, but no artifact builds it and no such file exists: deploy fails with "no files match pattern"`
-        : `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, which none of the artifacts produce (${produced.join(', ')}) and no file matches: deploy fails with "no files match pattern"`;
+function noBuild(bundle, target, ref, tasks, produced) {
+    const loc = ref.node.loc;
+    const p = ref.resolved;
+    const kind = /\.jar$/i.test(ref.field) || /\.jar$/i.test(p) ? 'jar' : 'whl';
+    const wt = tasks.find((t) => attachedWheels(target, t.task).some((w) => sameLoc(w.loc, loc)));
+    const owner = ownerOf(target, ref);
+    const error = ref.glob ? `no files match pattern: ${p}` : `file doesn't exist ${p}`;
+    const outputs = produced.filter((o) => kind === 'whl' && o.endsWith('.whl'));
+    const message = outputs.length === 0
+        ? `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, but no artifact builds it and no file ${ref.glob ? 'matches it' : 'is there'}: deploy fails with "${error}"`
+        : `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, which none of the artifacts produce (${outputs.join(', ')}) and no file matches: deploy fails with "${error}"`;
+    const project = distributionNamed(bundle, wt?.packageName ?? wheelDistribution(p));
     return {
         check: wheelNotBuilt.id,
         message,
-        loc: w.loc,
-        resources: [wt.resource],
-        evidence: evidenceAt(bundle, w.loc, 1, 1),
-        impact: `\`databricks bundle deploy\` fails: the library path of ${wt.resource} matches no file after the build.`,
-        fix: produced.length > 0
-            ? { text: `Point the library at the artifact's output (relative to ${w.loc.file}).`, patch: `- whl: ${relativeFrom(w.loc.file, produced[0])}` }
-            : {
-                text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly).`,
-                patch: `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}`,
-            },
+        loc,
+        resources: ref.resource ? [ref.resource] : [],
+        breaksDeploy: true,
+        evidence: evidenceAt(bundle, loc, 1, 1),
+        impact: `\`databricks bundle deploy\` fails: the library path of ${ref.resource ?? owner} matches no file after the build.`,
+        fix: buildFix(bundle, ref, kind, outputs, wt || project ? artifactBlock(bundle, project, wt?.packageName ?? project?.name ?? 'the package') : undefined),
     };
+}
+function buildFix(bundle, ref, kind, outputs, artifact) {
+    const file = ref.node.loc.file;
+    const dir = external_node_path_default().posix.dirname(ref.resolved);
+    if (outputs.length > 0)
+        return { text: `Point the library at the artifact's output (relative to ${file}).`, patch: `- whl: ${relativeFrom(file, outputs[0])}` };
+    if (artifact) {
+        return {
+            text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly), or place the prebuilt wheel in ${dir} before every deploy.`,
+            patch: `# ${bundle.rootFile}\n${artifact}`,
+        };
+    }
+    return {
+        text: kind === 'jar'
+            ? `Declare an artifact (type: jar) that builds ${ref.resolved}, or commit the jar, or fetch it into ${dir} in a step that runs before every deploy (CI included).`
+            : `Declare an artifact that builds the wheel, or fetch the prebuilt wheel into ${dir} in a step that runs before every deploy, CI included (e.g. \`pip download --no-deps -d ${dir} <package>==<version>\`), or commit it.`,
+    };
+}
+/** `task <key> of jobs.x` or `environment <key> of jobs.x`, from the config path of the reference. */
+function ownerOf(target, ref) {
+    const job = target.jobs.find((j) => j.address === ref.resource);
+    const rest = job ? ref.field.slice(`resources.${job.address}.`.length) : '';
+    const task = /^tasks\[(\d+)\]/.exec(rest);
+    const env = /^environments\[(\d+)\]/.exec(rest);
+    const item = (list, i, key) => asString(get(asSeqItem(job?.node, list, Number(i)), key));
+    if (task)
+        return `task ${item('tasks', task[1], 'task_key') ?? `#${Number(task[1]) + 1}`} of ${ref.resource}`;
+    if (env)
+        return `environment ${item('environments', env[1], 'environment_key') ?? `#${Number(env[1]) + 1}`} of ${ref.resource}`;
+    return ref.resource ?? ref.field;
+}
+function asSeqItem(node, key, index) {
+    const seq = get(node, key);
+    return seq?.kind === 'seq' ? seq.items[index] : undefined;
+}
+/** The distribution a wheel file name starts with (`cowsay-6.1-*.whl` -> `cowsay`). */
+function wheelDistribution(p) {
+    const name = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(external_node_path_default().posix.basename(p))?.[1];
+    return name && !/[*?[]/.test(name) ? name : undefined;
+}
+function sameLoc(a, b) {
+    return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 function artifactBlock(bundle, project, pkg) {
     const name = `${(project?.normalizedName ?? pkg).replace(/[^A-Za-z0-9]+/g, '_')}_wheel`;
@@ -35462,8 +35874,9 @@ Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists
         if (created.any)
             return [];
         const missing = new Map();
+        let serving;
         for (const ref of endpointReferences(bundle, target)) {
-            if (created.names.has(ref.name) || servingEndpointNames(target).has(ref.name))
+            if (created.names.has(ref.name) || (serving ??= servingEndpointNames(target)).has(ref.name))
                 continue;
             const entry = missing.get(ref.name) ?? { raw: ref.raw, loc: ref.loc, resources: new Set() };
             entry.resources.add(ref.resource);
@@ -35500,7 +35913,7 @@ function endpointReferences(bundle, target) {
         refs.push({ name: interp.value, raw: text, loc, resource });
     };
     for (const job of target.jobs) {
-        walkMaps(job.node, '', ({ map }) => {
+        walkMapNodes(job.node, (map) => {
             for (const [key, value] of map.entries) {
                 const scalar = asScalar(value);
                 if (scalar && ENDPOINT_KEY.test(key))
@@ -35757,7 +36170,12 @@ function pipInsteadOfLibraries(bundle, target) {
         const tasks = [...p.tasks].sort();
         const pins = p.packages.map(parseRequirement).filter((r) => r !== undefined);
         const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' }])
-            .map((r) => `  - pypi:\n      package: "${r.display}${r.spec || '==<version>'}"`)
+            .map((r) => {
+            // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
+            const exact = /^===?[^,*]+$/.test(r.spec);
+            const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
+            return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
+        })
             .join('\n')}`;
         return {
             check: libraryDepsInconsistent.id,
@@ -36001,8 +36419,9 @@ function pipelineSources(target) {
                 out.push((f) => f.startsWith(prefix));
             }
             else if (/[*?[]/.test(resolved)) {
-                const re = globRegExp(resolved);
-                out.push((f) => re.test(f) || re.test(f.replace(/\.[^./]+$/, '')));
+                const matches = (0,goglob/* goMatcher */.ZT)(resolved);
+                if (matches)
+                    out.push((f) => matches(f) || matches(f.replace(/\.[^./]+$/, '')));
             }
             else {
                 out.push((f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved);
@@ -36024,10 +36443,11 @@ const cliInitMissing = {
     title: 'Newcomers can configure the Databricks CLI',
     successMessage: 'The repository shows how to configure the Databricks CLI (a .databrickscfg template or an init script)',
     docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
-profile from ~/.databrickscfg or DATABRICKS_* environment variables. \`workspace.host\` alone does not
-authenticate: the CLI then looks for a .databrickscfg profile with that host. A repository without a
-\`.databrickscfg\` template or an init script (\`databricks configure\` / \`databricks auth login\`) leaves
-every newcomer to work out the profile, host and auth type by hand, and setups drift.
+profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
+\`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
+profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
+then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
   #!/usr/bin/env bash
   set -euo pipefail
@@ -36035,17 +36455,20 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
     breaksDeploy: false,
-    run(bundle, target) {
-        if (hasCliSetup(bundle))
+    run(bundle) {
+        // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
+        const hostless = [...bundle.targets.values()].filter((t) => !asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
+        if (hostless.length === 0 || hasCliSetup(bundle))
             return [];
-        const host = asString(get(target.config, 'workspace', 'host'));
-        // One place for every target, so the engine merges the finding across targets.
         const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
+        const which = hostless.length < bundle.targets.size
+            ? `target${hostless.length > 1 ? 's' : ''} ${hostless.sort().join(', ')} set${hostless.length > 1 ? '' : 's'} no workspace.host`
+            : hostless.length === 1
+                ? 'the target sets no workspace.host'
+                : 'no target sets workspace.host';
         const finding = {
             check: cliInitMissing.id,
-            message: host
-                ? 'no .databrickscfg template or CLI init script: newcomers must configure authentication for the workspace by hand'
-                : 'no .databrickscfg template or CLI init script, and the target sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
+            message: `no .databrickscfg template or CLI init script, and ${which}: newcomers must find the workspace and configure the CLI by hand`,
             loc,
             resources: [],
             impact: 'New team members need manual setup; CLI configurations drift between developers and CI.',
@@ -36164,7 +36587,7 @@ function modelReferences(target) {
             add(get(model, 'model_name'), endpoint.address);
     }
     for (const job of target.jobs) {
-        walkMaps(job.node, '', ({ map }) => {
+        walkMapNodes(job.node, (map) => {
             for (const [key, value] of map.entries)
                 if (MODEL_KEY.test(key))
                     add(value, job.address);
@@ -36510,7 +36933,27 @@ function levels(pattern) {
     return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
+/**
+ * For checks that do not look at the target: the findings are computed on the first target and
+ * handed out again (as a new array) for the others, which the engine merges into one finding.
+ */
+function oncePerBundle(run) {
+    const cache = new WeakMap();
+    return (bundle) => {
+        let findings = cache.get(bundle);
+        if (!findings) {
+            findings = run(bundle);
+            cache.set(bundle, findings);
+        }
+        return [...findings];
+    };
+}
+
+// EXTERNAL MODULE: ./src/project/yaml.ts
+var yaml = __nccwpck_require__(8778);
 ;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
+
 
 const cache = new WeakMap();
 /**
@@ -36518,36 +36961,21 @@ const cache = new WeakMap();
  * every element is one (recursively). The CLI raises no unknown-field warning for them.
  */
 function anchorOnlyTopLevelKeys(file) {
+    const recorded = (0,yaml/* recordedAnchorOnlyKeys */._F)(file);
+    if (recorded)
+        return recorded;
     const cached = cache.get(file);
     if (cached)
         return cached;
-    const out = new Set();
+    let out = new Set();
     try {
-        const doc = (0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false });
-        if ((0,dist/* isMap */.jh)(doc.contents)) {
-            for (const pair of doc.contents.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-                if (key !== undefined && anchorContainer(pair.value))
-                    out.add(key);
-            }
-        }
+        out = (0,yaml/* anchorOnlyTopLevelKeysOf */.U9)((0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false }).contents);
     }
     catch {
         // unparseable: the loader already reported it
     }
     cache.set(file, out);
     return out;
-}
-function anchorContainer(node, depth = 0) {
-    if (!node || depth > 32)
-        return false;
-    if (node.anchor)
-        return true;
-    if ((0,dist/* isMap */.jh)(node))
-        return node.items.length > 0 && node.items.every((p) => anchorContainer(p.value, depth + 1));
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.length > 0 && node.items.every((i) => anchorContainer(i, depth + 1));
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
@@ -36649,6 +37077,33 @@ function resourceOf(field) {
     const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
     return m ? `${m[1]}.${m[2]}` : undefined;
 }
+/**
+ * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
+ * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
+ */
+function pathShape(field) {
+    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
+    const first = s.indexOf('.');
+    if (first === -1)
+        return s;
+    const head = s.slice(0, first);
+    // The segment to replace: the third under `resources`, the second under `artifacts`.
+    let start;
+    if (head === 'resources') {
+        const second = s.indexOf('.', first + 1);
+        if (second === -1)
+            return s;
+        start = second + 1;
+    }
+    else if (head === 'artifacts') {
+        start = first + 1;
+    }
+    else {
+        return s;
+    }
+    const end = s.indexOf('.', start);
+    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
+}
 const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
 /**
  * The top-level sections of a target's merged config that the CLI reads: known keys except
@@ -36664,10 +37119,8 @@ function configSections(target) {
 function collectReferences(target) {
     const out = [];
     for (const [key, value] of configSections(target)) {
-        walkScalars(value, key, ({ node, path }) => {
-            if (typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            const interp = target.interpolate(node.value, node.loc);
+        walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+            const interp = target.interpolate(text, node.loc);
             const undef = new Set(interp.undefinedRefs.map((r) => r.text));
             const seen = new Set();
             for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
@@ -36692,17 +37145,17 @@ function walkSchema(node, schema, path, visit, depth = 0) {
                 return;
             for (const [key, value] of node.entries) {
                 const child = schema.fields[key];
-                const childPath = path ? `${path}.${key}` : key;
-                const loc = node.keyLocs.get(key) ?? value.loc;
                 if (!child) {
                     if (key !== '<<')
-                        visit({ problem: 'unknown', key, path: childPath, map: node, loc });
+                        visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
                     continue;
                 }
                 if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
-                    visit({ problem: 'null-string', key, path: childPath, map: node, loc });
+                    visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
                 }
-                walkSchema(value, child, childPath, visit, depth + 1);
+                // Only mappings and sequences have anything below them to check.
+                if (value.kind !== 'scalar')
+                    walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
             }
             return;
         }
@@ -36710,12 +37163,16 @@ function walkSchema(node, schema, path, visit, depth = 0) {
             if (node.kind !== 'map')
                 return;
             for (const [key, value] of node.entries)
-                walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
+                if (value && value.kind !== 'scalar')
+                    walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
             return;
         case 'seqOf':
             if (node.kind !== 'seq')
                 return;
-            node.items.forEach((item, i) => walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1));
+            node.items.forEach((item, i) => {
+                if (item && item.kind !== 'scalar')
+                    walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
+            });
             return;
         default:
             return;
@@ -36761,6 +37218,7 @@ function didYouMean(suggestions) {
 
 
 
+
 const unknownField = {
     id: 'unknown-field',
     category: 'Bundle Configuration',
@@ -36778,44 +37236,7 @@ Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_
 rely on recently added resource types.
 Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
     breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const seen = new Set();
-        const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        for (const file of files) {
-            if (!file.root)
-                continue;
-            const anchorKeys = anchorOnlyTopLevelKeys(file);
-            walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-                if (v.problem !== 'unknown')
-                    return;
-                if (!v.path.includes('.') && anchorKeys.has(v.key))
-                    return;
-                const id = `${locKey(v.loc)}:${v.key}`;
-                if (seen.has(id))
-                    return;
-                seen.add(id);
-                const parentPath = v.path.slice(0, -(v.key.length + 1));
-                const known = knownKeys(parentPath);
-                const close = closeMatches(v.key, known);
-                const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
-                findings.push({
-                    check: 'unknown-field',
-                    message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
-                    loc: v.loc,
-                    ...(resource ? { resources: [resource] } : {}),
-                    evidence: evidenceAt(bundle, v.loc, 0, 1),
-                    impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
-                    fix: {
-                        text: close.length > 0
-                            ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
-                            : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
-                    },
-                });
-            });
-        }
-        return findings;
-    },
+    run: (bundle) => unknownFieldFindings(bundle),
 };
 /** The keys the schema knows at a config path (for suggestions). */
 function knownKeys(path) {
@@ -36834,8 +37255,48 @@ function knownKeys(path) {
     }
     return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
 }
+/** Target-independent: computed once per bundle. */
+const unknownFieldFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of files) {
+        if (!file.root)
+            continue;
+        const anchorKeys = anchorOnlyTopLevelKeys(file);
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'unknown')
+                return;
+            if (!v.path.includes('.') && anchorKeys.has(v.key))
+                return;
+            const id = `${locKey(v.loc)}:${v.key}`;
+            if (seen.has(id))
+                return;
+            seen.add(id);
+            const parentPath = v.path.slice(0, -(v.key.length + 1));
+            const known = knownKeys(parentPath);
+            const close = closeMatches(v.key, known);
+            const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
+            findings.push({
+                check: 'unknown-field',
+                message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
+                loc: v.loc,
+                ...(resource ? { resources: [resource] } : {}),
+                evidence: evidenceAt(bundle, v.loc, 0, 1),
+                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
+                fix: {
+                    text: close.length > 0
+                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
+                        : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
+                },
+            });
+        });
+    }
+    return findings;
+});
 
 ;// CONCATENATED MODULE: ./src/checks/null-value.ts
+
 
 
 
@@ -36854,29 +37315,31 @@ possibly another workspace.
 Fix: give the key a value or delete the line.
 Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
     breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const seen = new Set();
-        for (const file of bundle.files.values()) {
-            if (!file.root)
-                continue;
-            walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-                if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
-                    return;
-                seen.add(locKey(v.loc));
-                findings.push({
-                    check: 'null-value',
-                    message: `expected a string value, found null: ${v.path}`,
-                    loc: v.loc,
-                    evidence: evidenceAt(bundle, v.loc, 0, 0),
-                    impact: `${v.path} is treated as unset.`,
-                    fix: { text: `Give \`${v.key}\` a value or remove the line.` },
-                });
-            });
-        }
-        return findings;
-    },
+    run: (bundle) => nullValueFindings(bundle),
 };
+/** Target-independent: computed once per bundle. */
+const nullValueFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    for (const file of bundle.files.values()) {
+        if (!file.root)
+            continue;
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
+                return;
+            seen.add(locKey(v.loc));
+            findings.push({
+                check: 'null-value',
+                message: `expected a string value, found null: ${v.path}`,
+                loc: v.loc,
+                evidence: evidenceAt(bundle, v.loc, 0, 0),
+                impact: `${v.path} is treated as unset.`,
+                fix: { text: `Give \`${v.key}\` a value or remove the line.` },
+            });
+        });
+    }
+    return findings;
+});
 
 ;// CONCATENATED MODULE: ./src/checks/resource-undefined.ts
 
@@ -37373,14 +37836,13 @@ const RULES = [
     { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
     { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
 ];
-/** `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster` (named maps become `*`). */
-function shape(path) {
-    const segs = path.replace(/\[\d+\]/g, '').split('.');
-    if (segs[0] === 'resources' && segs.length > 2)
-        segs[2] = '*';
-    if (segs[0] === 'artifacts' && segs.length > 1)
-        segs[1] = '*';
-    return segs.join('.');
+/** The rules whose parent pattern matches a path shape; config trees repeat few shapes many times. */
+const rulesByShape = new Map();
+function rulesFor(shape) {
+    let rules = rulesByShape.get(shape);
+    if (!rules)
+        rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
+    return rules;
 }
 const enumInvalid = {
     id: 'enum-invalid',
@@ -37401,10 +37863,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
         const findings = [];
         for (const [section, node] of configSections(target))
             walkMaps(node, section, ({ map, path }) => {
-                const parent = shape(path);
-                for (const rule of RULES) {
-                    if (!rule.parent.test(parent))
-                        continue;
+                for (const rule of rulesFor(pathShape(path))) {
                     const node = map.entries.get(rule.key);
                     const value = asString(node);
                     if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
@@ -37465,11 +37924,13 @@ const required_field_missing_RULES = [
     { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
     { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
 ];
-function required_field_missing_shape(path) {
-    const segs = path.replace(/\[\d+\]/g, '').split('.');
-    if (segs[0] === 'resources' && segs.length > 2)
-        segs[2] = '*';
-    return segs.join('.');
+/** The rules for a path shape; config trees repeat few shapes many times. */
+const required_field_missing_rulesByShape = new Map();
+function rulesAt(shape) {
+    let rules = required_field_missing_rulesByShape.get(shape);
+    if (!rules)
+        required_field_missing_rulesByShape.set(shape, (rules = required_field_missing_RULES.filter((rule) => rule.at.test(shape))));
+    return rules;
 }
 const requiredFieldMissing = {
     id: 'required-field-missing',
@@ -37487,13 +37948,11 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
-        walkMaps(target.config, '', ({ map, path }) => {
-            if (!path.startsWith('resources.'))
-                return;
-            const at = required_field_missing_shape(path);
-            for (const rule of required_field_missing_RULES) {
-                if (!rule.at.test(at))
-                    continue;
+        const resources = target.config.entries.get('resources');
+        if (resources?.kind !== 'map')
+            return findings;
+        walkMaps(resources, 'resources', ({ map, path }) => {
+            for (const rule of rulesAt(pathShape(path))) {
                 for (const field of rule.fields) {
                     if (!isNull(map.entries.get(field)))
                         continue;
@@ -37513,195 +37972,6 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
         return findings;
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
-// The local paths the CLI translates (reference §5), with where each was written and what kind of
-// file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
-
-
-
-const localPaths_NOTEBOOK_EXTS = ['.py', '.r', '.scala', '.sql', '.ipynb'];
-function hasNotebookExtension(p) {
-    return localPaths_NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(p).toLowerCase());
-}
-function notebookCandidates(resolved) {
-    return localPaths_NOTEBOOK_EXTS.map((ext) => resolved + ext);
-}
-/** True for values that start from the deployed bundle's files (`${workspace.file_path}/...`). */
-function isSyncedRemote(raw) {
-    return /^\$\{workspace\.(file_path|root_path)\}/.test(raw) || raw.startsWith('/Workspace/');
-}
-class Collector {
-    target;
-    resource;
-    resourceFile;
-    refs = [];
-    constructor(target, resource, resourceFile) {
-        this.target = target;
-        this.resource = resource;
-        this.resourceFile = resourceFile;
-    }
-    add(node, field, expect, globAllowed = false) {
-        const scalar = asScalar(node);
-        const raw = asString(scalar);
-        if (!scalar || raw === undefined || raw.trim() === '')
-            return;
-        const interp = this.target.interpolate(raw, scalar.loc);
-        const remote = isRemotePath(raw) || (interp.resolved && isRemotePath(interp.value));
-        const ref = {
-            expect,
-            field,
-            node: scalar,
-            raw,
-            remote,
-            glob: false,
-            globAllowed,
-            resource: this.resource,
-            resourceFile: this.resourceFile,
-        };
-        if (interp.resolved) {
-            ref.value = interp.value;
-            ref.glob = hasGlob(interp.value);
-            if (!remote)
-                ref.resolved = resolveRelative(scalar.loc, interp.value);
-        }
-        this.refs.push(ref);
-    }
-}
-/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts. */
-function collectPaths(bundle, target) {
-    const out = [];
-    for (const job of target.jobs) {
-        if (job.gitSource)
-            continue;
-        const c = new Collector(target, job.address, job.file);
-        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-        tasks.forEach((task, i) => collectTask(c, asMap(task), `resources.${job.address}.tasks[${i}]`));
-        collectEnvironments(c, job.node, `resources.${job.address}`);
-        out.push(...c.refs);
-    }
-    for (const pipeline of target.pipelines) {
-        const c = new Collector(target, pipeline.address, pipeline.file);
-        const base = `resources.${pipeline.address}`;
-        (asSeq(get(pipeline.node, 'libraries'))?.items ?? []).forEach((lib, i) => {
-            c.add(get(lib, 'notebook', 'path'), `${base}.libraries[${i}].notebook.path`, 'notebook', true);
-            c.add(get(lib, 'file', 'path'), `${base}.libraries[${i}].file.path`, 'file', true);
-            c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
-            c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
-        });
-        c.add(get(pipeline.node, 'root_path'), `${base}.root_path`, 'dir');
-        (asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items ?? []).forEach((dep, i) => collectDependency(c, dep, `${base}.environment.dependencies[${i}]`));
-        out.push(...c.refs);
-    }
-    for (const type of ['dashboards', 'alerts']) {
-        for (const res of target.resources.get(type)?.values() ?? []) {
-            const c = new Collector(target, res.address, res.file);
-            c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
-            out.push(...c.refs);
-        }
-    }
-    for (const artifact of target.artifacts) {
-        if (artifact.implicit)
-            continue;
-        const c = new Collector(target, `artifacts.${artifact.name}`);
-        c.add(get(artifact.node, 'path'), `artifacts.${artifact.name}.path`, 'dir');
-        // Without a build command the files must already exist (validate expands them: `<p>: no matching files`).
-        if (asString(get(artifact.node, 'build')) === undefined) {
-            (asSeq(get(artifact.node, 'files'))?.items ?? []).forEach((f, i) => c.add(get(f, 'source'), `artifacts.${artifact.name}.files[${i}].source`, 'exists', true));
-        }
-        out.push(...c.refs);
-    }
-    return out;
-}
-function collectTask(c, task, base) {
-    if (!task)
-        return;
-    const notebook = getMap(task, 'notebook_task');
-    if (notebook && asString(get(notebook, 'source'))?.toUpperCase() !== 'GIT') {
-        c.add(get(notebook, 'notebook_path'), `${base}.notebook_task.notebook_path`, 'notebook');
-    }
-    const python = getMap(task, 'spark_python_task');
-    if (python && asString(get(python, 'source'))?.toUpperCase() !== 'GIT') {
-        c.add(get(python, 'python_file'), `${base}.spark_python_task.python_file`, 'file');
-    }
-    c.add(get(task, 'dbt_task', 'project_directory'), `${base}.dbt_task.project_directory`, 'dir');
-    c.add(get(task, 'sql_task', 'file', 'path'), `${base}.sql_task.file.path`, 'file');
-    (asSeq(get(task, 'libraries'))?.items ?? []).forEach((lib, i) => {
-        c.add(get(lib, 'requirements'), `${base}.libraries[${i}].requirements`, 'file');
-        c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
-        c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
-    });
-    collectTask(c, getMap(task, 'for_each_task', 'task'), `${base}.for_each_task.task`);
-}
-function collectEnvironments(c, job, base) {
-    (asSeq(get(job, 'environments'))?.items ?? []).forEach((env, i) => {
-        (asSeq(get(env, 'spec', 'dependencies'))?.items ?? []).forEach((dep, j) => collectDependency(c, dep, `${base}.environments[${i}].spec.dependencies[${j}]`));
-    });
-}
-/**
- * A pip requirement line: `-r file` / `-e path` name local paths (checked); a local wheel path is a
- * library; anything else (package specs, index options, URLs) is not a path.
- */
-function collectDependency(c, dep, field) {
-    const scalar = asScalar(dep);
-    const text = asString(scalar)?.trim();
-    if (!scalar || !text)
-        return;
-    const flag = /^(-r|--requirement|-e|--editable)(?:=|\s+)(.+)$/.exec(text);
-    if (flag) {
-        const value = flag[2].trim().replace(/^(["'])(.*)\1$/, '$2');
-        c.add({ ...scalar, value }, field, flag[1].includes('r') && !flag[1].includes('edit') ? 'file' : 'exists');
-        return;
-    }
-    if (text.startsWith('-'))
-        return;
-    if (/\.(whl|jar)(\[[^\]]*\])?$/i.test(text) && (text.startsWith('.') || text.includes('/'))) {
-        c.add({ ...scalar, value: text.replace(/\[[^\]]*\]$/, '') }, field, 'library');
-    }
-}
-/** Common ancestor of the bundle root and every sync path (POSIX, relative to the bundle root). */
-function syncRoot(target) {
-    let root = '.';
-    for (const p of target.sync.paths) {
-        if (external_node_path_default().posix.isAbsolute(p))
-            continue;
-        const segments = external_node_path_default().posix.normalize(p).split('/');
-        const firstGlob = segments.findIndex((s) => hasGlob(s));
-        const dir = firstGlob < 0 ? segments.join('/') : segments.slice(0, firstGlob).join('/') || '.';
-        for (let guard = 0; guard < 64 && !isInside(root, dir); guard++) {
-            root = external_node_path_default().posix.normalize(external_node_path_default().posix.join(root, '..'));
-        }
-    }
-    return root;
-}
-function isInside(root, rel) {
-    const r = external_node_path_default().posix.relative(root, rel);
-    return r === '' || (!r.startsWith('../') && r !== '..');
-}
-/**
- * Where the pre-0.216 CLI resolved a path: relative to the file that defines the resource. Returned
- * only when the path fails where it is written (outside the sync root `root`, or missing) but
- * exists there: the CLI then fails with `path <p> is defined relative to the <dir> directory`.
- */
-function fallbackResolution(bundle, ref, root) {
-    if (!ref.resourceFile || !ref.value || ref.resolved === undefined || ref.glob)
-        return undefined;
-    if (external_node_path_default().posix.dirname(ref.resourceFile) === external_node_path_default().posix.dirname(ref.node.loc.file))
-        return undefined;
-    const fails = !isInside(root, ref.resolved) || (withinAnalysedTree(bundle, ref.resolved) && bundle.fileIndex.kind(ref.resolved) === 'missing');
-    if (!fails)
-        return undefined;
-    const old = resolveRelative({ file: ref.resourceFile, line: 1, column: 1 }, ref.value);
-    return bundle.fileIndex.kind(old) === 'missing' ? undefined : old;
-}
-/**
- * Whether a path (relative to the bundle root) lies inside the analysed tree. Files above it were
- * not read, so their existence is unknown and must not be reported as missing.
- */
-function withinAnalysedTree(bundle, rel) {
-    const fromAnalysed = external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundle.relRoot, rel));
-    return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
-}
 
 ;// CONCATENATED MODULE: ./src/checks/lib/targetFacts.ts
 /** Whether anything in the target may build files before deploy (an explicit or implicit artifact). */
@@ -37728,8 +37998,9 @@ relative to where the variable is used) and must exist: \`bundle validate\` and 
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
 A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
 synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
-deploy (\`file doesn't exist <p>\`). Absolute workspace paths, URLs and pipeline glob.include entries are
-not checked; jobs with git_source are skipped.
+deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
+Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
+are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
 Fix: correct the path relative to the file it is written in, add the extension, or create the file.
 Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
     breaksDeploy: true,
@@ -37765,7 +38036,7 @@ function check(bundle, ref, root, artifacts) {
     if (!withinAnalysedTree(bundle, p))
         return undefined;
     if (ref.expect === 'library') {
-        if (ref.glob || artifacts || index.kind(p) !== 'missing')
+        if (ref.glob || artifacts || index.kind(p) !== 'missing' || leadsOutOfRepository(bundle, p))
             return undefined;
         return path_not_found_finding(bundle, ref, `file doesn't exist ${p}`, {
             fix: `Build or commit ${p} before deploy (an \`artifacts:\` entry that builds it), or fix the path relative to ${ref.node.loc.file}.`,
@@ -37781,6 +38052,8 @@ function check(bundle, ref, root, artifacts) {
     }
     if (index.kind(p) !== 'missing')
         return undefined;
+    if (leadsOutOfRepository(bundle, p))
+        return undefined; // symlink-outside-repo reports the link
     const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
     switch (ref.expect) {
         case 'notebook': {
@@ -37967,10 +38240,8 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
     run(bundle, target) {
         const findings = [];
         for (const [key, value] of configSections(target)) {
-            walkScalars(value, key, ({ node, path }) => {
-                if (typeof node.value !== 'string' || !node.value.includes('${resources.'))
-                    return;
-                for (const m of node.value.matchAll(RESOURCE_REF)) {
+            walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+                for (const m of written.matchAll(RESOURCE_REF)) {
                     const [text, type, resKey] = m;
                     const byType = target.resources.get(type);
                     let message;
@@ -38393,8 +38664,10 @@ const packageDiscoveryFailed = noticeCheck({
     title: 'setuptools can tell which packages to ship',
     successMessage: 'Every Python project names or lays out its packages so setuptools can find them.',
     docs: `setuptools' automatic discovery refuses a flat layout with several top-level packages
-("Multiple top-level packages discovered in a flat-layout"): python -m build, and so the wheel build
-of \`databricks bundle deploy\`, fails.
+("Multiple top-level packages discovered in a flat-layout"), or, when there is no package at all,
+several top-level modules ("Multiple top-level modules ..."): python -m build, and so the wheel build
+of \`databricks bundle deploy\`, fails. One package beside top-level modules (a notebook.py next to
+my_pkg/) is fine: setuptools then ships the package and ignores the modules.
 Fix: list the packages ([tool.setuptools] packages = [...] or packages.find include), or move the code
 into a src/ layout.`,
     breaksDeploy: true,
@@ -38431,7 +38704,8 @@ const symlinkOutsideRepo = noticeCheck({
     docs: `A symbolic link whose target lies outside the repository works on the machine that made it and
 nowhere else: a CI checkout or a colleague's clone has no such target, and \`databricks bundle deploy\`
 uploads what the link points to only where it exists. dab-ready does not follow such links (it never
-reads outside the repository) and treats them as missing.
+reads outside the repository) and treats them as missing; the paths that go through such a link are
+reported here, once per link, not as path-not-found.
 Fix: copy the file into the repository, or reference it with sync.paths / include relative to the bundle.`,
     breaksDeploy: false,
 }, (bundle) => bundle.fileIndex.notices);
@@ -38536,7 +38810,7 @@ function findCheck(id) {
 
 /***/ }),
 
-/***/ 9248:
+/***/ 9895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38550,368 +38824,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 57 modules
-var checks = __nccwpck_require__(5513);
+// EXTERNAL MODULE: ./src/checks/index.ts + 58 modules
+var checks = __nccwpck_require__(7738);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/project/yaml.ts
-// Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
-// it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
-// every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
-
-
-/** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
-const KNOWN_TAGS = new Set([
-    'tag:yaml.org,2002:str',
-    'tag:yaml.org,2002:int',
-    'tag:yaml.org,2002:float',
-    'tag:yaml.org,2002:bool',
-    'tag:yaml.org,2002:null',
-    'tag:yaml.org,2002:map',
-    'tag:yaml.org,2002:seq',
-    'tag:yaml.org,2002:timestamp',
-    '!',
-]);
-/** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
-const MAX_EXPANDED_NODES = 2_000_000;
-const MAX_ERRORS_PER_FILE = 20;
-/** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
-const MAX_FLOW_DEPTH = 1000;
-/** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
-function flowNestingBeyond(text, limit) {
-    let openers = 0;
-    for (let i = text.indexOf('['); i !== -1 && openers <= limit; i = text.indexOf('[', i + 1))
-        openers++;
-    for (let i = text.indexOf('{'); i !== -1 && openers <= limit; i = text.indexOf('{', i + 1))
-        openers++;
-    if (openers <= limit)
-        return undefined;
-    let depth = 0;
-    let quote = '';
-    let comment = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (comment) {
-            if (c === '\n')
-                comment = false;
-            continue;
-        }
-        if (quote) {
-            if (c === quote)
-                quote = '';
-            continue;
-        }
-        if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
-            comment = true;
-        else if (c === '[' || c === '{') {
-            if (++depth > limit)
-                return i;
-        }
-        else if ((c === ']' || c === '}') && depth > 0)
-            depth--;
-    }
-    return undefined;
-}
-function configInvalid(message, loc) {
-    return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
-}
-function splitLines(text) {
-    return text.split(/\r?\n|\r/);
-}
-function emptyMap(loc) {
-    return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
-}
-/** Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX). */
-function parseConfigText(path, rawText) {
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-    const file = { path, text, lines: splitLines(text) };
-    const notices = [];
-    const lineCounter = new dist/* LineCounter */.HN();
-    const at = (offset) => {
-        const pos = lineCounter.linePos(offset ?? 0);
-        return { file: path, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
-    };
-    const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
-    if (tooDeep !== undefined) {
-        notices.push(configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
-        return { file, notices };
-    }
-    let doc;
-    try {
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
-        doc = Array.isArray(docs) ? docs[0] : undefined;
-    }
-    catch (err) {
-        notices.push(configInvalid(`${path}: cannot parse YAML: ${err.message}`, at(0)));
-        return { file, notices };
-    }
-    if (!doc) {
-        file.root = emptyMap({ file: path, line: 1, column: 1 });
-        return { file, notices };
-    }
-    for (const error of doc.errors.slice(0, MAX_ERRORS_PER_FILE)) {
-        notices.push(configInvalid(`${path}: ${firstLine(error.message)}`, at(error.pos[0])));
-    }
-    if (doc.errors.length > MAX_ERRORS_PER_FILE) {
-        notices.push(configInvalid(`${path}: ${doc.errors.length - MAX_ERRORS_PER_FILE} more YAML errors not shown`, at(doc.errors[MAX_ERRORS_PER_FILE].pos[0])));
-    }
-    if (doc.errors.length > 0 && !doc.contents)
-        return { file, notices };
-    const converter = new Converter(doc, path, at, notices);
-    const contents = doc.contents;
-    let root;
-    try {
-        root = contents ? converter.convert(contents) : undefined;
-    }
-    catch (err) {
-        if (!(err instanceof RangeError))
-            throw err;
-        notices.push(configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
-        return { file, notices };
-    }
-    if (!root || (root.kind === 'scalar' && root.value === null)) {
-        file.root = emptyMap(root?.loc ?? { file: path, line: 1, column: 1 });
-    }
-    else if (root.kind !== 'map') {
-        notices.push(configInvalid(`${path}: the configuration must be a mapping, found a ${describe(root)}`, root.loc));
-    }
-    else {
-        file.root = root;
-    }
-    return { file, notices };
-}
-function describe(node) {
-    if (node.kind === 'map')
-        return 'mapping';
-    if (node.kind === 'seq')
-        return 'sequence';
-    return node.value === null ? 'null value' : `${typeof node.value} value`;
-}
-function firstLine(message) {
-    return message.split('\n')[0].trim();
-}
-class Converter {
-    doc;
-    path;
-    at;
-    notices;
-    /** Converted anchor targets, shared by every alias that points at them. */
-    byAnchor = new Map();
-    sizes = new WeakMap();
-    inProgress = new Set();
-    expanded = 0;
-    exploded = false;
-    constructor(doc, path, at, notices) {
-        this.doc = doc;
-        this.path = path;
-        this.at = at;
-        this.notices = notices;
-    }
-    convert(node, fallbackOffset) {
-        if (node === null || node === undefined) {
-            return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
-        }
-        if ((0,dist/* isAlias */.Vj)(node))
-            return this.convertAlias(node);
-        return this.convertNode(node);
-    }
-    convertAlias(alias) {
-        const loc = this.at(alias.range?.[0]);
-        const target = alias.resolve(this.doc);
-        if (!target) {
-            this.notices.push(configInvalid(`${this.path}: unknown anchor '${alias.source}' referenced`, loc));
-            return { kind: 'scalar', loc, value: null };
-        }
-        if (this.inProgress.has(target)) {
-            this.notices.push(configInvalid(`${this.path}: cyclic YAML alias '*${alias.source}'`, loc));
-            return { kind: 'scalar', loc, value: null };
-        }
-        let converted = this.byAnchor.get(target);
-        if (!converted) {
-            converted = this.convertNode(target);
-            this.byAnchor.set(target, converted);
-        }
-        const size = this.size(converted);
-        this.expanded += size;
-        if (this.expanded > MAX_EXPANDED_NODES) {
-            if (!this.exploded) {
-                this.notices.push(configInvalid(`${this.path}: YAML aliases expand to more than ${MAX_EXPANDED_NODES} values; alias '*${alias.source}' ignored`, loc));
-            }
-            this.exploded = true;
-            return { kind: 'scalar', loc, value: null };
-        }
-        // The alias node itself is located at its use site; what it contains keeps where it is written.
-        const atUseSite = { ...converted, loc };
-        this.sizes.set(atUseSite, size);
-        return atUseSite;
-    }
-    convertNode(node) {
-        const loc = this.at(node.range?.[0]);
-        this.checkTag(node, loc);
-        if ((0,dist/* isScalar */.jn)(node))
-            return { kind: 'scalar', loc, value: scalarValue(node.value) };
-        this.inProgress.add(node);
-        try {
-            if ((0,dist/* isSeq */.oP)(node)) {
-                const items = node.items.map((item) => this.convert(item, node.range?.[0]));
-                return { kind: 'seq', loc, items };
-            }
-            if ((0,dist/* isMap */.jh)(node))
-                return this.convertMap(node.items, loc);
-        }
-        finally {
-            this.inProgress.delete(node);
-        }
-        return { kind: 'scalar', loc, value: null };
-    }
-    convertMap(pairs, loc) {
-        const out = emptyMap(loc);
-        const merges = [];
-        for (const pair of pairs) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const keyNode = pair.key;
-            const keyLoc = this.at(keyNode?.range?.[0] ?? pair.value?.range?.[0]);
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && !(0,dist/* isAlias */.Vj)(keyNode)) {
-                this.notices.push(configInvalid(`${this.path}: mapping keys must be scalars`, keyLoc));
-                continue;
-            }
-            if (keyNode && !(0,dist/* isAlias */.Vj)(keyNode))
-                this.checkTag(keyNode, keyLoc);
-            const keyValue = (0,dist/* isAlias */.Vj)(keyNode) ? keyNode.resolve(this.doc) : keyNode;
-            const key = (0,dist/* isScalar */.jn)(keyValue) ? String(keyValue.value ?? '') : '';
-            const isMergeKey = key === '<<' && (0,dist/* isScalar */.jn)(keyNode) && keyNode.type === 'PLAIN';
-            const value = this.convert(pair.value, keyNode?.range?.[2]);
-            if (isMergeKey) {
-                if (merges.length > 0) {
-                    this.notices.push(configInvalid(`${this.path}: duplicate YAML merge key ('<<') is not allowed; to merge multiple maps, use a sequence: '<<: [*anchor1, *anchor2]'`, keyLoc));
-                    continue;
-                }
-                merges.push({ node: value, keyLoc });
-                continue;
-            }
-            if (out.entries.has(key))
-                out.entries.delete(key); // a repeated key: the last one wins, in its place
-            out.entries.set(key, value);
-            out.keyLocs.set(key, keyLoc);
-        }
-        if (merges.length > 0)
-            this.applyMerge(out, merges[0].node, merges[0].keyLoc);
-        return out;
-    }
-    /** `<<: *a` / `<<: [*a, *b]`: keys written in the mapping win, then earlier sources win. */
-    applyMerge(out, source, keyLoc) {
-        const sources = source.kind === 'seq' ? source.items : [source];
-        const merged = new Map();
-        const mergedLocs = new Map();
-        for (const item of sources) {
-            if (item.kind !== 'map') {
-                if (item.kind === 'scalar' && item.value === null)
-                    continue;
-                this.notices.push(configInvalid(`${this.path}: map merge requires map or sequence of maps as the value`, item.loc));
-                continue;
-            }
-            for (const [k, v] of item.entries) {
-                if (merged.has(k))
-                    continue;
-                merged.set(k, v);
-                mergedLocs.set(k, keyLoc);
-            }
-        }
-        const own = [...out.entries];
-        const ownLocs = new Map(out.keyLocs);
-        out.entries.clear();
-        out.keyLocs.clear();
-        for (const [k, v] of merged) {
-            if (ownLocs.has(k))
-                continue;
-            out.entries.set(k, v);
-            out.keyLocs.set(k, mergedLocs.get(k));
-        }
-        for (const [k, v] of own) {
-            out.entries.set(k, v);
-            out.keyLocs.set(k, ownLocs.get(k));
-        }
-    }
-    checkTag(node, loc) {
-        const tag = node.tag;
-        if (!tag || KNOWN_TAGS.has(tag))
-            return;
-        this.notices.push(configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
-    }
-    /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */
-    size(node) {
-        if (node.kind === 'scalar')
-            return 1;
-        const known = this.sizes.get(node);
-        if (known !== undefined)
-            return known;
-        let total = 1;
-        if (node.kind === 'seq')
-            for (const item of node.items)
-                total += this.size(item);
-        else
-            for (const value of node.entries.values())
-                total += this.size(value);
-        this.sizes.set(node, total);
-        return total;
-    }
-}
-const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
-/** Read and parse a config file from disk, refusing huge or binary files with a notice. */
-function readConfigFile(absPath, path, noticeLoc) {
-    const file = { path, text: '', lines: [] };
-    const loc = noticeLoc ?? { file: path, line: 1, column: 1 };
-    let size;
-    try {
-        size = external_node_fs_default().statSync(absPath).size;
-    }
-    catch (err) {
-        return { file, notices: [configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
-    }
-    if (size > MAX_CONFIG_BYTES) {
-        const mb = (size / 1024 / 1024).toFixed(1);
-        return { file, notices: [configInvalid(`${path}: file is ${mb} MB, larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB limit; not read`, loc)] };
-    }
-    let bytes;
-    try {
-        bytes = external_node_fs_default().readFileSync(absPath);
-    }
-    catch (err) {
-        return { file, notices: [configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
-    }
-    if (looksBinary(bytes)) {
-        return { file, notices: [configInvalid(`${path}: not a text file`, { file: path, line: 1, column: 1 })] };
-    }
-    return parseConfigText(path, bytes.toString('utf8'));
-}
-function looksBinary(bytes) {
-    const head = bytes.subarray(0, 8192);
-    if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-        return true;
-    return head.includes(0);
-}
-function scalarValue(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string' || typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return Number(value);
-    if (value instanceof Date)
-        return value.toISOString();
-    return String(value);
-}
-
+// EXTERNAL MODULE: ./src/checks/catalog.ts + 1 modules
+var catalog = __nccwpck_require__(4586);
+// EXTERNAL MODULE: ./src/project/yaml.ts
+var yaml = __nccwpck_require__(8778);
 ;// CONCATENATED MODULE: ./src/config.ts
 // `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
 // each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
@@ -38935,7 +38858,7 @@ function loadConfig(repoPath, explicitFile) {
         if (!external_node_fs_default().existsSync(abs)) {
             return {
                 config: defaultConfig(),
-                notices: [configInvalid(`${explicitFile}: configuration file not found`, { file: displayPath(repoPath, abs), line: 1, column: 1 })],
+                notices: [(0,yaml/* configInvalid */.ki)(`${explicitFile}: configuration file not found`, { file: displayPath(repoPath, abs), line: 1, column: 1 })],
             };
         }
     }
@@ -38945,7 +38868,7 @@ function loadConfig(repoPath, explicitFile) {
             return { config: defaultConfig(), notices: [] };
     }
     const rel = displayPath(repoPath, abs);
-    const parsed = readConfigFile(abs, rel);
+    const parsed = (0,yaml/* readConfigFile */.RG)(abs, rel);
     const notices = [...parsed.notices];
     const config = defaultConfig();
     config.file = rel;
@@ -38974,7 +38897,7 @@ function interpretConfig(root, config, notices) {
                 if (v !== undefined && (v === 'none' || isSeverity(v)))
                     config.failOn = v;
                 else
-                    notices.push(configInvalid(`${file}: fail-on must be one of ${[...model/* SEVERITIES */.oC, 'none'].join(', ')}`, value.loc));
+                    notices.push((0,yaml/* configInvalid */.ki)(`${file}: fail-on must be one of ${[...model/* SEVERITIES */.oC, 'none'].join(', ')}`, value.loc));
                 break;
             }
             case 'min-score': {
@@ -38983,11 +38906,11 @@ function interpretConfig(root, config, notices) {
                 if (Number.isFinite(n) && n >= 0 && n <= 100)
                     config.minScore = n;
                 else
-                    notices.push(configInvalid(`${file}: min-score must be a number from 0 to 100`, value.loc));
+                    notices.push((0,yaml/* configInvalid */.ki)(`${file}: min-score must be a number from 0 to 100`, value.loc));
                 break;
             }
             default:
-                notices.push(configInvalid(`${file}: unknown key '${rawKey}' (expected ${TOP_LEVEL_KEYS.join(', ')})`, keyLoc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${file}: unknown key '${rawKey}' (expected ${TOP_LEVEL_KEYS.join(', ')})`, keyLoc));
         }
     }
 }
@@ -38995,23 +38918,23 @@ function readPhases(node, notices, file) {
     if (node.kind === 'scalar' && node.value === null)
         return undefined;
     if (node.kind !== 'seq') {
-        notices.push(configInvalid(`${file}: phases must be a list of {name, include}`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases must be a list of {name, include}`, node.loc));
         return undefined;
     }
     const phases = [];
     node.items.forEach((item, index) => {
         if (item.kind !== 'map') {
-            notices.push(configInvalid(`${file}: phases[${index}] must be a mapping with name and include`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases[${index}] must be a mapping with name and include`, item.loc));
             return;
         }
         const name = scalarString(item.entries.get('name'));
         if (!name) {
-            notices.push(configInvalid(`${file}: phases[${index}] needs a name`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases[${index}] needs a name`, item.loc));
             return;
         }
         const include = stringList(item.entries.get('include'), notices, file, `phases[${index}].include`);
         if (!include || include.length === 0) {
-            notices.push(configInvalid(`${file}: phases[${index}] (${name}) needs an include list`, item.entries.get('include')?.loc ?? item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases[${index}] (${name}) needs an include list`, item.entries.get('include')?.loc ?? item.loc));
             return;
         }
         const phase = { name, include };
@@ -39021,7 +38944,7 @@ function readPhases(node, notices, file) {
             if (id)
                 phase.id = id;
             else
-                notices.push(configInvalid(`${file}: phases[${index}].id must be a string or number`, idNode.loc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases[${index}].id must be a string or number`, idNode.loc));
         }
         const depNode = item.entries.get('depends_on') ?? item.entries.get('depends-on') ?? item.entries.get('dependsOn');
         if (depNode) {
@@ -39031,7 +38954,7 @@ function readPhases(node, notices, file) {
         }
         for (const [k, v] of item.entries) {
             if (!['name', 'id', 'include', 'depends_on', 'depends-on', 'dependsOn'].includes(k)) {
-                notices.push(configInvalid(`${file}: phases[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${file}: phases[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
             }
         }
         phases.push(phase);
@@ -39042,7 +38965,7 @@ function readIgnore(node, notices, file) {
     if (node.kind === 'scalar' && node.value === null)
         return [];
     if (node.kind !== 'seq') {
-        notices.push(configInvalid(`${file}: ignore must be a list of {check, path?, reason?}`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`${file}: ignore must be a list of {check, path?, reason?}`, node.loc));
         return [];
     }
     const rules = [];
@@ -39052,12 +38975,12 @@ function readIgnore(node, notices, file) {
             return;
         }
         if (item.kind !== 'map') {
-            notices.push(configInvalid(`${file}: ignore[${index}] must be a mapping with a check`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: ignore[${index}] must be a mapping with a check`, item.loc));
             return;
         }
         const check = scalarString(item.entries.get('check'));
         if (!check) {
-            notices.push(configInvalid(`${file}: ignore[${index}] needs a check id`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: ignore[${index}] needs a check id`, item.loc));
             return;
         }
         const typo = likelyTypo(check, item.entries.get('check').loc, file);
@@ -39072,11 +38995,11 @@ function readIgnore(node, notices, file) {
             if (s)
                 rule[field] = s;
             else
-                notices.push(configInvalid(`${file}: ignore[${index}].${field} must be a string`, v.loc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${file}: ignore[${index}].${field} must be a string`, v.loc));
         }
         for (const [k, v] of item.entries) {
             if (!['check', 'path', 'reason'].includes(k)) {
-                notices.push(configInvalid(`${file}: ignore[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${file}: ignore[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
             }
         }
         rules.push(rule);
@@ -39088,7 +39011,7 @@ function readSeverity(node, notices, file) {
     if (node.kind === 'scalar' && node.value === null)
         return out;
     if (node.kind !== 'map') {
-        notices.push(configInvalid(`${file}: severity must map check ids to ${[...model/* SEVERITIES */.oC, 'off'].join('|')}`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`${file}: severity must map check ids to ${[...model/* SEVERITIES */.oC, 'off'].join('|')}`, node.loc));
         return out;
     }
     for (const [check, value] of node.entries) {
@@ -39101,20 +39024,18 @@ function readSeverity(node, notices, file) {
         else if (value.kind === 'scalar' && value.value === false)
             out[check] = 'off';
         else {
-            notices.push(configInvalid(`${file}: severity.${check}: '${describeValue(value)}' is not one of ${[...model/* SEVERITIES */.oC, 'off'].join(', ')}`, value.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: severity.${check}: '${describeValue(value)}' is not one of ${[...model/* SEVERITIES */.oC, 'off'].join(', ')}`, value.loc));
         }
     }
     return out;
 }
-/** A check id the registry does not know but that is one or two edits from one it does: a typo that
- *  would silently do nothing. (Ids that are far from every check may come from verify runs: no notice.) */
+/** A check id no check or verify step reports: the rule would silently do nothing. */
 function likelyTypo(id, loc, file) {
-    if (id === '*' || checks/* checks */.A.some((c) => c.id === id))
+    if (id === '*' || (0,catalog/* describeCheck */.c)(id))
         return undefined;
-    const close = checks/* checks */.A.map((c) => c.id).filter((known) => editDistance(id, known) <= 2);
-    if (close.length === 0)
-        return undefined;
-    return { ...configInvalid(`${file}: unknown check '${id}'; did you mean '${close[0]}'?`, loc), severity: 'medium' };
+    const close = catalog/* catalog */.U.map((c) => c.id).filter((known) => editDistance(id, known) <= 2);
+    const hint = close.length > 0 ? `did you mean '${close[0]}'?` : 'dab-ready checks lists the ids';
+    return { ...(0,yaml/* configInvalid */.ki)(`${file}: unknown check '${id}'; ${hint}`, loc), severity: 'medium' };
 }
 function editDistance(a, b) {
     if (Math.abs(a.length - b.length) > 2)
@@ -39135,11 +39056,11 @@ function stringList(node, notices, file, what) {
         const s = scalarString(node);
         if (s)
             return [s];
-        notices.push(configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`${file}: ${what} must be a list of strings`, node.loc));
         return undefined;
     }
     if (node.kind !== 'seq') {
-        notices.push(configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`${file}: ${what} must be a list of strings`, node.loc));
         return undefined;
     }
     const out = [];
@@ -39148,7 +39069,7 @@ function stringList(node, notices, file, what) {
         if (s)
             out.push(s);
         else
-            notices.push(configInvalid(`${file}: ${what}: every entry must be a string`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${file}: ${what}: every entry must be a string`, item.loc));
     }
     return out;
 }
@@ -39215,22 +39136,24 @@ function discoverBundleRoots(start) {
             return;
         }
         const names = new Set(entries.map((e) => e.name));
-        const isFile = (name) => {
+        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+        const isFileOrFolder = (name) => {
             const entry = entries.find((e) => e.name === name);
             if (!entry)
                 return false;
-            if (entry.isFile())
+            if (entry.isFile() || entry.isDirectory())
                 return true;
             if (!entry.isSymbolicLink())
                 return false;
             try {
-                return external_node_fs_default().statSync(external_node_path_default().join(dir, name)).isFile();
+                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
+                return st.isFile() || st.isDirectory();
             }
             catch {
                 return false;
             }
         };
-        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFile(n));
+        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
         const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
         if (rootFiles.length === 0 && templates.length > 0) {
             notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
@@ -39286,223 +39209,10 @@ function containsBundleFiles(dir, depth = 0) {
     return entries.some((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
 }
 
-// EXTERNAL MODULE: ./src/project/files.ts + 2 modules
-var project_files = __nccwpck_require__(4187);
-;// CONCATENATED MODULE: ./src/project/goglob.ts
-// Go's path/filepath Match and Glob (POSIX separator), ported line by line: the CLI expands
-// `include:` entries with filepath.Glob, so `*` never crosses `/` and `**` is just `*`.
-
-
-class BadPatternError extends Error {
-    constructor(pattern) {
-        super(`syntax error in pattern: ${pattern}`);
-    }
-}
-const SEP = '/';
-function hasGlobMeta(pattern) {
-    return /[*?[\\]/.test(pattern);
-}
-/** filepath.Match. Throws BadPatternError for a malformed pattern. */
-function goMatch(pattern, name) {
-    let pat = Array.from(pattern);
-    let str = Array.from(name);
-    outer: while (pat.length > 0) {
-        const { star, chunk, rest } = scanChunk(pat);
-        pat = rest;
-        if (star && chunk.length === 0)
-            return !str.includes(SEP);
-        const first = matchChunk(chunk, str);
-        if (first.ok && (first.rest.length === 0 || pat.length > 0)) {
-            str = first.rest;
-            continue;
-        }
-        if (star) {
-            for (let i = 0; i < str.length && str[i] !== SEP; i++) {
-                const next = matchChunk(chunk, str.slice(i + 1));
-                if (next.ok) {
-                    if (pat.length === 0 && next.rest.length > 0)
-                        continue;
-                    str = next.rest;
-                    continue outer;
-                }
-            }
-        }
-        while (pat.length > 0) {
-            const scanned = scanChunk(pat);
-            pat = scanned.rest;
-            matchChunk(scanned.chunk, []);
-        }
-        return false;
-    }
-    return str.length === 0;
-    function scanChunk(p) {
-        let star = false;
-        let start = 0;
-        while (start < p.length && p[start] === '*') {
-            start++;
-            star = true;
-        }
-        let inRange = false;
-        let i = start;
-        for (; i < p.length; i++) {
-            const c = p[i];
-            if (c === '\\') {
-                if (i + 1 < p.length)
-                    i++;
-            }
-            else if (c === '[')
-                inRange = true;
-            else if (c === ']')
-                inRange = false;
-            else if (c === '*' && !inRange)
-                break;
-        }
-        return { star, chunk: p.slice(start, i), rest: p.slice(i) };
-    }
-    function matchChunk(chunkIn, sIn) {
-        let chunk = chunkIn;
-        let s = sIn;
-        let failed = false;
-        while (chunk.length > 0) {
-            if (!failed && s.length === 0)
-                failed = true;
-            const c = chunk[0];
-            if (c === '[') {
-                let r = '';
-                if (!failed) {
-                    r = s[0];
-                    s = s.slice(1);
-                }
-                chunk = chunk.slice(1);
-                let negated = false;
-                if (chunk.length > 0 && chunk[0] === '^') {
-                    negated = true;
-                    chunk = chunk.slice(1);
-                }
-                let match = false;
-                let nrange = 0;
-                for (;;) {
-                    if (chunk.length > 0 && chunk[0] === ']' && nrange > 0) {
-                        chunk = chunk.slice(1);
-                        break;
-                    }
-                    const lo = getEsc(chunk);
-                    chunk = lo.rest;
-                    let hi = lo.r;
-                    if (chunk[0] === '-') {
-                        const h = getEsc(chunk.slice(1));
-                        chunk = h.rest;
-                        hi = h.r;
-                    }
-                    if (!failed && cmp(lo.r, r) <= 0 && cmp(r, hi) <= 0)
-                        match = true;
-                    nrange++;
-                }
-                if (match === negated)
-                    failed = true;
-            }
-            else if (c === '?') {
-                if (!failed) {
-                    if (s[0] === SEP)
-                        failed = true;
-                    s = s.slice(1);
-                }
-                chunk = chunk.slice(1);
-            }
-            else {
-                let literal = chunk;
-                if (c === '\\') {
-                    literal = chunk.slice(1);
-                    if (literal.length === 0)
-                        throw new BadPatternError(pattern);
-                }
-                if (!failed) {
-                    if (literal[0] !== s[0])
-                        failed = true;
-                    s = s.slice(1);
-                }
-                chunk = literal.slice(1);
-            }
-        }
-        return failed ? { rest: [], ok: false } : { rest: s, ok: true };
-    }
-    function getEsc(chunkIn) {
-        let chunk = chunkIn;
-        if (chunk.length === 0 || chunk[0] === '-' || chunk[0] === ']')
-            throw new BadPatternError(pattern);
-        if (chunk[0] === '\\') {
-            chunk = chunk.slice(1);
-            if (chunk.length === 0)
-                throw new BadPatternError(pattern);
-        }
-        const r = chunk[0];
-        const rest = chunk.slice(1);
-        if (rest.length === 0)
-            throw new BadPatternError(pattern);
-        return { r, rest };
-    }
-}
-function cmp(a, b) {
-    return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
-}
-/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
-function goGlob(pattern) {
-    return globWithLimit(pattern, 0);
-}
-function globWithLimit(pattern, depth) {
-    if (depth > 10_000)
-        throw new BadPatternError(pattern);
-    goMatch(pattern, '');
-    if (!hasGlobMeta(pattern)) {
-        try {
-            external_node_fs_default().lstatSync(pattern);
-            return [pattern];
-        }
-        catch {
-            return [];
-        }
-    }
-    let dir = external_node_path_default().posix.dirname(pattern);
-    const file = external_node_path_default().posix.basename(pattern);
-    if (pattern.endsWith('/'))
-        return [];
-    dir = dir === '' ? '.' : dir;
-    if (!hasGlobMeta(dir))
-        return globDir(dir, file, []);
-    if (dir === pattern)
-        throw new BadPatternError(pattern);
-    let matches = [];
-    for (const d of globWithLimit(dir, depth + 1))
-        matches = globDir(d, file, matches);
-    return matches;
-}
-function globDir(dir, pattern, matches) {
-    try {
-        if (!external_node_fs_default().statSync(dir).isDirectory())
-            return matches;
-    }
-    catch {
-        return matches;
-    }
-    let names;
-    try {
-        names = external_node_fs_default().readdirSync(dir);
-    }
-    catch {
-        return matches;
-    }
-    names.sort(byteOrder);
-    for (const name of names) {
-        if (goMatch(pattern, name))
-            matches.push(external_node_path_default().posix.join(dir, name));
-    }
-    return matches;
-}
-/** Go's string order (bytes), which for UTF-8 equals code point order. */
-function byteOrder(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
+// EXTERNAL MODULE: ./src/project/files.ts + 1 modules
+var project_files = __nccwpck_require__(9988);
+// EXTERNAL MODULE: ./src/project/goglob.ts
+var goglob = __nccwpck_require__(6577);
 ;// CONCATENATED MODULE: ./src/project/merge.ts
 class MergeSession {
     owned = new WeakSet();
@@ -39646,55 +39356,52 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
         return { files, notices };
     const seq = asSeq(node);
     if (!seq) {
-        notices.push(configInvalid(`include must be a list of file paths or globs`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`include must be a list of file paths or globs`, node.loc));
         return { files, notices };
     }
     const realRepo = realpathOrSelf(repoRoot);
     const seen = new Set(ROOT_FILE_NAMES);
     for (const item of seq.items) {
         if (item.kind !== 'scalar' || typeof item.value !== 'string') {
-            notices.push(configInvalid(`include entries must be strings`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`include entries must be strings`, item.loc));
             continue;
         }
         const entry = item.value;
         if (external_node_path_default().posix.isAbsolute(entry) || external_node_path_default().isAbsolute(entry)) {
-            notices.push(configInvalid(`${entry}: includes must be relative paths`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: includes must be relative paths`, item.loc));
             continue;
         }
         let matches;
         try {
-            matches = goGlob(external_node_path_default().posix.join(bundleRoot.split((external_node_path_default()).sep).join('/'), entry));
+            matches = (0,goglob/* goGlob */.bn)(external_node_path_default().posix.join(bundleRoot.split((external_node_path_default()).sep).join('/'), entry));
         }
         catch (err) {
-            if (!(err instanceof BadPatternError))
+            if (!(err instanceof goglob/* BadPatternError */.m))
                 throw err;
-            notices.push(configInvalid(`${entry}: syntax error in pattern`, item.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: syntax error in pattern`, item.loc));
             continue;
         }
-        if (matches.length === 0 && !hasGlobMeta(entry)) {
-            notices.push(configInvalid(`${entry} defined in 'include' section does not match any files`, item.loc));
+        if (matches.length === 0 && !(0,goglob/* hasGlobMeta */.EZ)(entry)) {
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
             continue;
         }
-        const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(byteOrder);
+        const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(goglob/* byteOrder */.Tz);
+        const outside = [];
         for (const rel of rels) {
             if (seen.has(rel))
                 continue;
             seen.add(rel);
             const abs = external_node_path_default().join(bundleRoot, rel);
-            const ext = external_node_path_default().posix.extname(rel);
-            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
-                notices.push(configInvalid(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
-                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
-                    `'sync.include' configuration section instead.`, item.loc));
+            // Checked first: nothing outside the repository is read or judged (not even its extension).
+            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
+                outside.push(rel);
                 continue;
             }
-            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
-                notices.push({
-                    check: 'include-outside-repository',
-                    severity: 'low',
-                    message: `${rel} (matched by include '${entry}') lies outside the analysed repository; not read, so its resources are not analysed`,
-                    loc: item.loc,
-                });
+            const ext = external_node_path_default().posix.extname(rel);
+            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
+                notices.push((0,yaml/* configInvalid */.ki)(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
+                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
+                    `'sync.include' configuration section instead.`, item.loc));
                 continue;
             }
             let isDir = false;
@@ -39702,15 +39409,26 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
                 isDir = external_node_fs_default().statSync(abs).isDirectory();
             }
             catch {
-                notices.push(configInvalid(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
+                notices.push((0,yaml/* configInvalid */.ki)(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
                 continue;
             }
             if (isDir)
                 continue;
             files.push({ abs, rel, entryLoc: item.loc });
         }
+        if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, external_node_path_default().resolve(bundleRoot, entry)))) {
+            notices.push(outsideRepository(entry, outside, item.loc));
+        }
     }
     return { files, notices };
+}
+function outsideRepository(entry, matched, loc) {
+    const what = matched.length === 0
+        ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
+        : matched.length === 1
+            ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
+            : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+    return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
 }
 
 ;// CONCATENATED MODULE: ./src/project/interpolate.ts
@@ -39723,9 +39441,13 @@ function referencePattern() {
     return new RegExp(REF_SOURCE, 'gu');
 }
 const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
+/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
+const REF_GLOBAL = referencePattern();
 /** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
 function findReferences(text, loc) {
     const out = [];
+    if (!text.includes('${'))
+        return out;
     for (const m of text.matchAll(referencePattern()))
         out.push({ text: m[0], path: m[1], loc });
     return out;
@@ -39779,10 +39501,34 @@ const interpolate_MAX_DEPTH = 64;
 class Interpolator {
     ctx;
     cache = new Map();
+    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
+    byText = new Map();
     constructor(ctx) {
         this.ctx = ctx;
     }
     interpolate(text, loc) {
+        if (!text.includes('${'))
+            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
+        let known = this.byText.get(text);
+        if (!known) {
+            known = this.interpolateUncached(text, loc);
+            this.byText.set(text, known);
+        }
+        const located = new Map();
+        const at = (r) => {
+            let out = located.get(r);
+            if (!out) {
+                out = { text: r.text, path: r.path, loc };
+                located.set(r, out);
+            }
+            return out;
+        };
+        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
+        if (known.cycles)
+            out.cycles = known.cycles.map(at);
+        return out;
+    }
+    interpolateUncached(text, loc) {
         const unresolved = [];
         const undefinedRefs = [];
         const cycles = [];
@@ -39822,9 +39568,9 @@ class Interpolator {
     }
     expand(text, stack, report) {
         let value = text;
-        for (let pass = 0; pass < MAX_PASSES; pass++) {
+        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
             let changed = false;
-            value = value.replace(referencePattern(), (whole, refPath) => {
+            value = value.replace(REF_GLOBAL, (whole, refPath) => {
                 const outcome = this.lookup(parsePath(refPath), stack);
                 const asText = outcomeText(outcome);
                 if (asText !== undefined) {
@@ -40004,7 +39750,7 @@ function readResources(config) {
         const typed = new Map();
         for (const [key, node] of keys.entries) {
             const loc = keys.keyLocs.get(key) ?? node.loc;
-            typed.set(key, { type, key, address: `${type}.${key}`, node: asMap(node) ?? emptyMap(node.loc), loc, file: loc.file });
+            typed.set(key, { type, key, address: `${type}.${key}`, node: asMap(node) ?? (0,yaml/* emptyMap */.MZ)(node.loc), loc, file: loc.file });
         }
         out.set(type, typed);
     }
@@ -40147,7 +39893,7 @@ function readArtifacts(config) {
         return out;
     for (const [name, raw] of artifacts.entries) {
         const loc = artifacts.keyLocs.get(name) ?? raw.loc;
-        const node = asMap(raw) ?? emptyMap(raw.loc);
+        const node = asMap(raw) ?? (0,yaml/* emptyMap */.MZ)(raw.loc);
         const pathNode = node.entries.get('path');
         const written = asString(pathNode);
         const artifact = {
@@ -40211,7 +39957,7 @@ function implicitPythonArtifact(config, jobs, fileIndex) {
     const loc = { file: 'setup.py', line: 1, column: 1 };
     return {
         name: 'python_artifact',
-        node: emptyMap(loc),
+        node: (0,yaml/* emptyMap */.MZ)(loc),
         loc,
         type: 'whl',
         build: 'python3 setup.py bdist_wheel',
@@ -40292,14 +40038,14 @@ function checkSection(map, prefix, mapKeys, notices) {
     for (const key of mapKeys) {
         const value = map.entries.get(key);
         if (value && !isNull(value) && value.kind !== 'map') {
-            notices.push(configInvalid(`${prefix}${key} must be a mapping, found a ${describe(value)}`, value.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
             drop(key);
         }
     }
     for (const key of LISTS) {
         const value = map.entries.get(key);
         if (value && !isNull(value) && value.kind !== 'seq') {
-            notices.push(configInvalid(`${prefix}${key} must be a list, found a ${describe(value)}`, value.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a list, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
             drop(key);
         }
     }
@@ -40315,20 +40061,30 @@ function checkSection(map, prefix, mapKeys, notices) {
 }
 function checkResources(resources, prefix, notices) {
     let clean;
+    const seen = new Map();
     for (const [type, byKey] of resources.entries) {
         if (isNull(byKey))
             continue;
         if (byKey.kind !== 'map') {
-            notices.push(configInvalid(`${prefix}.${type} must be a mapping of resource keys, found a ${describe(byKey)}`, byKey.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type} must be a mapping of resource keys, found a ${(0,yaml/* describe */.q0)(byKey)}`, byKey.loc));
             clean ??= copy(resources);
             clean.entries.delete(type);
             continue;
         }
         let cleanKeys;
         for (const [key, body] of byKey.entries) {
-            if (isNull(body) || body.kind === 'map')
+            if (isNull(body))
                 continue;
-            notices.push(configInvalid(`${prefix}.${type}.${key} must be a mapping, found a ${describe(body)}`, body.loc));
+            if (body.kind === 'map') {
+                const spec = RESOURCE_SPECS[type];
+                const checked = spec ? checkValue(body, spec, `${prefix}.${type}.${key}`, notices, seen) : body;
+                if (checked === body)
+                    continue;
+                cleanKeys ??= copy(byKey);
+                cleanKeys.entries.set(key, checked);
+                continue;
+            }
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type}.${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
             cleanKeys ??= copy(byKey);
             cleanKeys.entries.delete(key);
         }
@@ -40341,6 +40097,103 @@ function checkResources(resources, prefix, notices) {
 }
 function copy(map) {
     return new MergeSession().own(map);
+}
+const MAP = { kind: 'map' };
+const LIST = { kind: 'seq' };
+const LIST_OF_MAPS = { kind: 'seq', items: MAP };
+const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
+const TASK = {
+    kind: 'map',
+    fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
+    byName: (key) => (key.endsWith('_task') ? MAP : undefined),
+};
+TASK.fields.for_each_task = { kind: 'map', fields: { task: TASK } };
+const PERMISSIONS = LIST_OF_MAPS;
+const RESOURCE_SPECS = {
+    jobs: {
+        kind: 'map',
+        fields: {
+            tasks: { kind: 'seq', items: TASK },
+            job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
+            environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
+            parameters: LIST_OF_MAPS,
+            permissions: PERMISSIONS,
+            tags: MAP,
+            git_source: MAP,
+            schedule: MAP,
+            trigger: MAP,
+            email_notifications: MAP,
+        },
+    },
+    pipelines: {
+        kind: 'map',
+        fields: { libraries: LIST_OF_MAPS, clusters: { kind: 'seq', items: CLUSTER }, configuration: MAP, permissions: PERMISSIONS, tags: MAP },
+    },
+};
+const PURE_REFERENCE = /^\$\{[^{}]+\}$/;
+/** Per notice list, where a wrong kind was already reported. */
+const reportedWrongKinds = new WeakMap();
+/**
+ * `value` checked against `spec`: a value of the wrong kind is a `config-invalid` at its line and is
+ * left out (undefined), so the rest loads. Nodes shared through YAML aliases are checked once.
+ */
+function checkValue(value, spec, where, notices, seen) {
+    if (isNull(value))
+        return value;
+    // A complex variable (`tasks: ${var.tasks}`) stands for a value of any kind.
+    if (value.kind === 'scalar' && typeof value.value === 'string' && PURE_REFERENCE.test(value.value.trim()))
+        return value;
+    const done = seen.get(spec) ?? new Map();
+    seen.set(spec, done);
+    if (done.has(value))
+        return done.get(value);
+    let result = value;
+    if (value.kind !== spec.kind) {
+        // One finding per written value, also when YAML aliases reach it from several resources.
+        const at = value.loc;
+        const reported = reportedWrongKinds.get(notices) ?? new Set();
+        reportedWrongKinds.set(notices, reported);
+        const key = `${at.file}\0${at.line}\0${at.column}`;
+        if (!reported.has(key))
+            notices.push((0,yaml/* configInvalid */.ki)(`${where} must be a ${spec.kind === 'map' ? 'mapping' : 'list'}, found a ${(0,yaml/* describe */.q0)(value)}`, at));
+        reported.add(key);
+        result = undefined;
+    }
+    else if (spec.kind === 'seq' && value.kind === 'seq' && spec.items) {
+        const items = [];
+        let changed = false;
+        value.items.forEach((item, i) => {
+            const checked = checkValue(item, spec.items, `${where}[${i}]`, notices, seen);
+            if (checked !== item)
+                changed = true;
+            if (checked)
+                items.push(checked);
+        });
+        if (changed)
+            result = { kind: 'seq', loc: value.loc, items };
+    }
+    else if (spec.kind === 'map' && value.kind === 'map' && (spec.fields || spec.byName)) {
+        let clean;
+        for (const [key, child] of value.entries) {
+            const childSpec = spec.fields?.[key] ?? spec.byName?.(key);
+            if (!childSpec)
+                continue;
+            const checked = checkValue(child, childSpec, `${where}.${key}`, notices, seen);
+            if (checked === child)
+                continue;
+            clean ??= copy(value);
+            if (checked)
+                clean.entries.set(key, checked);
+            else {
+                clean.entries.delete(key);
+                clean.keyLocs.delete(key);
+            }
+        }
+        if (clean)
+            result = clean;
+    }
+    done.set(value, result);
+    return result;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -40594,21 +40447,21 @@ function readTargets(base) {
     let node = base.entries.get('targets');
     const environments = base.entries.get('environments');
     if (node && environments && !isNull(node) && !isNull(environments)) {
-        notices.push(configInvalid(`both 'environments' and 'targets' are specified; only 'targets' should be used`, environments.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`both 'environments' and 'targets' are specified; only 'targets' should be used`, environments.loc));
     }
     else if ((!node || isNull(node)) && environments) {
         node = environments;
     }
     const map = asMap(node);
     if (node && !isNull(node) && !map) {
-        notices.push(configInvalid(`targets must be a mapping of target names to target settings, found a ${describe(node)}`, node.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`targets must be a mapping of target names to target settings, found a ${(0,yaml/* describe */.q0)(node)}`, node.loc));
     }
     const targets = [];
     for (const [name, body] of map?.entries ?? []) {
         const loc = map.keyLocs.get(name) ?? body.loc;
         const bodyMap = asMap(body);
         if (!bodyMap && !isNull(body)) {
-            notices.push(configInvalid(`targets.${name} must be a mapping, found a ${describe(body)}`, body.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`targets.${name} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
         }
         targets.push(bodyMap ? { name, loc, node: bodyMap } : { name, loc });
     }
@@ -40619,7 +40472,7 @@ function readTargets(base) {
         return flag?.kind === 'scalar' && (flag.value === true || flag.value === 'true');
     });
     if (defaults.length > 1) {
-        notices.push(configInvalid(`multiple targets are marked as default (${defaults.map((t) => t.name).join(', ')})`, defaults[1].node?.entries.get('default')?.loc ?? defaults[1].loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`multiple targets are marked as default (${defaults.map((t) => t.name).join(', ')})`, defaults[1].node?.entries.get('default')?.loc ?? defaults[1].loc));
     }
     const defaultTarget = targets.length === 1 ? targets[0].name : (defaults[0]?.name ?? targets[0].name);
     return { targets, defaultTarget, notices };
@@ -40749,7 +40602,7 @@ function readVariableDefs(variables, notices) {
     const map = asMap(variables);
     if (!map) {
         if (variables && !isNull(variables))
-            notices.push(configInvalid(`variables must be a mapping`, variables.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`variables must be a mapping`, variables.loc));
         return defs;
     }
     for (const [name, node] of map.entries) {
@@ -40826,7 +40679,7 @@ function resolveTargetVariables(defs, target, targetVariables, bundleRoot, input
         }
     }
     else if (targetVariables && !isNull(targetVariables)) {
-        notices.push(configInvalid(`targets.${target}.variables must be a mapping`, targetVariables.loc));
+        notices.push((0,yaml/* configInvalid */.ki)(`targets.${target}.variables must be a mapping`, targetVariables.loc));
     }
     const fileValues = readOverridesFile(bundleRoot, target, defs, notices);
     const values = new Map();
@@ -40837,7 +40690,7 @@ function resolveTargetVariables(defs, target, targetVariables, bundleRoot, input
         const env = inputs.env[`BUNDLE_VAR_${name}`];
         const fromFile = fileValues.get(name);
         if (cli !== undefined && complex) {
-            notices.push(configInvalid(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
         }
         if (cli !== undefined && !complex) {
             value.value = syntheticScalar(cli, { file: '<--var>', line: 1, column: 1 });
@@ -40891,7 +40744,7 @@ function readOverridesFile(bundleRoot, target, defs, notices) {
         if (!stat.isFile())
             return out;
         if (stat.size > 10 * 1024 * 1024) {
-            notices.push(configInvalid(`${rel}: file too large; not read`, { file: rel, line: 1, column: 1 }));
+            notices.push((0,yaml/* configInvalid */.ki)(`${rel}: file too large; not read`, { file: rel, line: 1, column: 1 }));
             return out;
         }
         text = external_node_fs_default().readFileSync(abs, 'utf8');
@@ -40904,13 +40757,13 @@ function readOverridesFile(bundleRoot, target, defs, notices) {
         JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     }
     catch (err) {
-        notices.push(configInvalid(`failed to parse variables file ${rel}: ${err.message}`, fileLoc));
+        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: ${err.message}`, fileLoc));
         return out;
     }
-    const parsed = parseConfigText(rel, text);
+    const parsed = (0,yaml/* parseConfigText */.Bu)(rel, text);
     const root = parsed.file.root;
     if (!root || parsed.notices.length > 0) {
-        notices.push(configInvalid(`failed to parse variables file ${rel}: invalid format, expected a JSON object`, fileLoc));
+        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: invalid format, expected a JSON object`, fileLoc));
         return out;
     }
     for (const [name, node] of root.entries) {
@@ -40920,11 +40773,11 @@ function readOverridesFile(bundleRoot, target, defs, notices) {
             continue;
         const isComplexValue = node.kind !== 'scalar';
         if (def.type === 'complex' && !isComplexValue) {
-            notices.push(configInvalid(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, loc));
             continue;
         }
         if (def.type !== 'complex' && isComplexValue) {
-            notices.push(configInvalid(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, loc));
             continue;
         }
         out.set(name, node);
@@ -40962,15 +40815,16 @@ const GLOB_CHARS = /[*?[\]^]/;
 function loadProject(projectPath, options = {}) {
     const abs = external_node_path_default().resolve(projectPath);
     const discovery = discoverBundleRoots(abs);
-    const repoRoot = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+    const analysedDir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+    const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
     const notices = [...discovery.notices];
     const bundles = [];
     for (const root of discovery.roots) {
         try {
-            bundles.push(loadBundle(root, repoRoot, options));
+            bundles.push(loadBundle(root, repoRoot, options, analysedDir));
         }
         catch (err) {
-            const rel = toPosix(external_node_path_default().relative(repoRoot, root.dir)) || '.';
+            const rel = toPosix(external_node_path_default().relative(analysedDir, root.dir)) || '.';
             notices.push({
                 check: 'internal-error',
                 severity: 'info',
@@ -40980,6 +40834,27 @@ function loadProject(projectPath, options = {}) {
         }
     }
     return { path: abs, bundles, notices };
+}
+/**
+ * The repository a bundle lives in: `override` when it holds the analysed folder, else the first
+ * folder upwards with a `.git` entry (directory, or file for worktrees and submodules), else the folder.
+ */
+function repositoryRoot(analysedDir, override) {
+    if (override) {
+        const given = external_node_path_default().resolve(override);
+        if (isInside(given, analysedDir))
+            return given;
+        // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
+        const up = external_node_path_default().relative(realpath(analysedDir), realpath(given));
+        if (up === '' || up.split((external_node_path_default()).sep).every((part) => part === '..'))
+            return external_node_path_default().resolve(analysedDir, up);
+    }
+    for (let dir = analysedDir;; dir = external_node_path_default().dirname(dir)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return analysedDir;
+    }
 }
 function isDirectory(p) {
     try {
@@ -41000,35 +40875,41 @@ function realpath(p) {
 function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
-function loadBundle(root, repoRoot, options = {}) {
+function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     const dir = root.dir;
     const notices = [];
-    const relRoot = toPosix(external_node_path_default().relative(repoRoot, dir)) || '.';
+    const relRoot = toPosix(external_node_path_default().relative(analysedDir, dir)) || '.';
     const rootFile = root.rootFiles[0];
     const rootLoc = { file: rootFile, line: 1, column: 1 };
     if (root.rootFiles.length > 1) {
-        notices.push(configInvalid(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
+        notices.push((0,yaml/* configInvalid */.ki)(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
     }
     if (GLOB_CHARS.test(dir))
-        notices.push(configInvalid(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
+        notices.push((0,yaml/* configInvalid */.ki)(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
     const files = new Map();
     const rootAbs = external_node_path_default().join(dir, rootFile);
-    const parsedRoot = isInside(realpath(repoRoot), realpath(rootAbs))
-        ? readConfigFile(rootAbs, rootFile)
-        : {
+    const rootIsDirectory = isDirectory(rootAbs);
+    const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
+    const parsedRoot = rootIsDirectory
+        ? {
             file: { path: rootFile, text: '', lines: [] },
-            notices: [
-                {
-                    check: 'include-outside-repository',
-                    severity: 'low',
-                    message: `${rootFile} is a symlink out of the analysed repository; not read`,
-                    loc: rootLoc,
-                },
-            ],
-        };
+            notices: [(0,yaml/* configInvalid */.ki)(`${rootFile} is a directory, not a file: the Databricks CLI cannot read the bundle configuration`, rootLoc)],
+        }
+        : rootInsideRepo
+            ? (0,yaml/* readConfigFile */.RG)(rootAbs, rootFile)
+            : {
+                file: { path: rootFile, text: '', lines: [] },
+                notices: [
+                    {
+                        check: 'include-outside-repository',
+                        message: `${rootFile} is a symlink out of the analysed repository; not read`,
+                        loc: rootLoc,
+                    },
+                ],
+            };
     files.set(rootFile, parsedRoot.file);
     notices.push(...parsedRoot.notices);
-    const rootMap = checkShapes(parsedRoot.file.root ?? emptyMap(rootLoc), notices);
+    const rootMap = checkShapes(parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
     const included = resolveIncludes(rootMap, dir, repoRoot);
     notices.push(...included.notices);
     const session = new MergeSession();
@@ -41036,7 +40917,7 @@ function loadBundle(root, repoRoot, options = {}) {
     const resourceKeys = new Map();
     recordResourceKeys(rootMap, resourceKeys, notices);
     for (const inc of included.files) {
-        const parsed = readConfigFile(inc.abs, inc.rel);
+        const parsed = (0,yaml/* readConfigFile */.RG)(inc.abs, inc.rel);
         files.set(inc.rel, parsed.file);
         notices.push(...parsed.notices);
         if (!parsed.file.root)
@@ -41067,11 +40948,12 @@ function loadBundle(root, repoRoot, options = {}) {
     const vars = options.vars ?? {};
     for (const varName of Object.keys(vars)) {
         if (!defs.has(varName))
-            notices.push(configInvalid(`variable ${varName} has not been defined (set with --var)`));
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${varName} has not been defined (set with --var)`));
     }
     const inputs = { vars, env: options.env ?? process.env };
     const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
     const targets = new Map();
+    const syncMatchers = new Map();
     for (const decl of selection.targets) {
         if (wanted && decl.name !== wanted)
             continue;
@@ -41079,7 +40961,15 @@ function loadBundle(root, repoRoot, options = {}) {
         const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
         for (const n of resolved.notices)
             notices.push({ ...n, targets: [decl.name] });
-        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex));
+        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
+    }
+    // Only a root file that was read can be said to lack a name.
+    if (!rootIsDirectory && rootInsideRepo) {
+        const unnamed = [...targets.values()].filter((t) => !asString(asMap(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
+        if (unnamed.length > 0) {
+            const missing = (0,yaml/* configInvalid */.ki)('bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})', parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc);
+            notices.push(unnamed.length < targets.size ? { ...missing, targets: unnamed } : missing);
+        }
     }
     return {
         root: dir,
@@ -41097,7 +40987,7 @@ function loadBundle(root, repoRoot, options = {}) {
         ...(pythonResources ? { pythonResources } : {}),
     };
 }
-function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex) {
+function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
     const interpolator = new Interpolator({ bundleName, target: name, config, variables });
     const resources = readResources(config);
     const jobs = [...(resources.get('jobs')?.values() ?? [])].map(readJob);
@@ -41108,6 +40998,16 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         artifacts.push(implicit);
     const sync = readSync(config);
     let matcher;
+    const matcherFor = () => {
+        // Targets with the same sync settings share one matcher and its verdicts.
+        const key = JSON.stringify(sync);
+        let shared = syncMatchers.get(key);
+        if (!shared) {
+            shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+            syncMatchers.set(key, shared);
+        }
+        return shared;
+    };
     return {
         name,
         ...(loc ? { loc } : {}),
@@ -41122,9 +41022,20 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         sync,
         interpolate: (text, at) => interpolator.interpolate(text, at),
         syncVerdict: (file) => {
-            matcher ??= createSyncMatcher(fileIndex, sync);
+            matcher ??= matcherFor();
             return matcher(file);
         },
+    };
+}
+function memoisedMatcher(matcher) {
+    const verdicts = new Map();
+    return (file) => {
+        let verdict = verdicts.get(file);
+        if (!verdict) {
+            verdict = matcher(file);
+            verdicts.set(file, verdict);
+        }
+        return verdict;
     };
 }
 /** The CLI's unique_resource_keys: a resource key may be defined once across files and types. */
@@ -41141,7 +41052,7 @@ function recordResourceKeys(file, seen, notices) {
                 seen.set(key, loc);
                 continue;
             }
-            notices.push(configInvalid(`multiple resources or scripts have been defined with the same key: ${key} (${first.file}:${first.line}, ${loc.file}:${loc.line})`, loc));
+            notices.push((0,yaml/* configInvalid */.ki)(`multiple resources or scripts have been defined with the same key: ${key} (${first.file}:${first.line}, ${loc.file}:${loc.line})`, loc));
         }
     }
 }
@@ -42115,9 +42026,10 @@ async function buildUnit(bundle, unit, py, options, log) {
     const ignoredFields = parseIgnoredFields(watched);
     const reason = failureReason(ran.result, options.timeoutMs);
     if (reason) {
-        const environmentGap = missingBuildTooling(ran.tail, options);
+        const environmentGap = missingBuildTooling(ran.tail, options) ?? missingBuildProgram(ran.result.exitCode, ran.tail, unit.artifact?.build);
         if (environmentGap) {
-            return { step: step('skipped', command, `skipped: ${environmentGap}`, ran.tail), status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
+            const skipped = { ...step('skipped', command, `skipped: ${environmentGap.reason}`, ran.tail), missingTool: environmentGap.tool };
+            return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
         }
         const error = exceptionLine(ran.tail) ?? ran.tail.filter((l) => /\berror\b/i.test(l)).pop();
         const detail = `build failed (${reason})${error ? `: ${error.trim()}` : ''}`;
@@ -42141,14 +42053,51 @@ function withoutIsolation(line) {
 /** A build that cannot run here for lack of tooling is not the project's fault: skip, say why. */
 function missingBuildTooling(tail, options) {
     const text = tail.join('\n');
-    if (/No module named build\b/.test(text))
-        return `${options.python} has no \`build\` module (pip install build)`;
+    if (/No module named build\b/.test(text)) {
+        const install = 'python -m pip install build';
+        return { reason: `${options.python} has no \`build\` module (${install})`, tool: { name: 'build', install } };
+    }
     const missing = /ERROR Missing dependencies:\s*\n([\s\S]*)/.exec(text);
     if (missing && !options.isolation) {
-        const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5).join(', ');
-        return `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps}`;
+        const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5);
+        return {
+            reason: `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps.join(', ')}`,
+            tool: { name: deps.join(', '), install: `python -m pip install ${deps.map((d) => (0,runner/* displayCommand */.kc)([d])).join(' ')}` },
+        };
     }
     return undefined;
+}
+const INSTALL_HINTS = {
+    uv: 'pip install uv or astral-sh/setup-uv',
+    poetry: 'pipx install poetry or pip install poetry',
+    hatch: 'pip install hatch',
+    pdm: 'pip install pdm',
+    flit: 'pip install flit',
+    maturin: 'pip install maturin',
+    pipx: 'pip install pipx',
+};
+/** The artifact's build line names a program this runner does not have (bash: exit 127, "uv: command not found"):
+ *  the runner lacks a tool, the project is not at fault. Only a program that starts a command of the line counts. */
+function missingBuildProgram(exitCode, tail, buildLine) {
+    if (exitCode !== 127 || !buildLine)
+        return undefined;
+    const starters = new Set(commandWords(buildLine));
+    for (const line of [...tail].reverse()) {
+        const notFound = /(?:^|:\s)([\w.+-]+): (?:command )?not found\s*$/.exec(line.trim());
+        if (!notFound || !starters.has(notFound[1]))
+            continue;
+        const name = notFound[1];
+        const install = INSTALL_HINTS[name] ?? `install ${name} on the runner`;
+        return { reason: `${name} not found on PATH; install it (${install})`, tool: { name, install } };
+    }
+    return undefined;
+}
+/** The first word of every command in a shell line (`cd pkg && uv build` gives cd, uv); env assignments skipped. */
+function commandWords(line) {
+    return line
+        .split(/&&|\|\||[;|\n()]/)
+        .map((part) => part.trim().split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? '')
+        .filter(Boolean);
 }
 function parseIgnoredFields(lines) {
     const fields = new Map();
@@ -42178,7 +42127,7 @@ function artifactWheels(bundle, unit) {
     for (const pattern of patterns) {
         const absolute = external_node_path_default().posix.join(bundle.root.split((external_node_path_default()).sep).join('/'), pattern);
         try {
-            found.push(...goGlob(external_node_path_default().posix.normalize(absolute)).filter((f) => f.endsWith('.whl')));
+            found.push(...(0,goglob/* goGlob */.bn)(external_node_path_default().posix.normalize(absolute)).filter((f) => f.endsWith('.whl')));
         }
         catch {
             // a malformed glob is reported by the static checks
@@ -42658,7 +42607,8 @@ async function verifyWheels(bundle, targets, findings, options, log) {
         return { findings, steps };
     const py = preparePython(options.python);
     if (!py) {
-        steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found` });
+        const missingTool = { name: options.python, install: 'set up Python (actions/setup-python) or name one with --python / the python input' };
+        steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found`, missingTool });
         log.warn(`dab-ready: ${options.python} not found: wheels are not built, inspected or smoke-tested (set the Python with --python)`);
         return { findings, steps };
     }
@@ -42977,7 +42927,7 @@ async function analyse(options) {
     const env = options.env ?? process.env;
     const root = external_node_path_default().resolve(options.path);
     const { config, notices: configNotices } = loadConfig(root, options.configFile);
-    const project = loadProject(root, { vars: options.vars, env, target: options.target });
+    const project = loadProject(root, { vars: options.vars, env, target: options.target, repoRoot: options.repoRoot });
     if (project.bundles.length === 0) {
         throw new UsageError(`no bundle found below ${options.path} (looked for databricks.yml, databricks.yaml, bundle.yml, bundle.yaml)`);
     }
@@ -42993,7 +42943,9 @@ async function analyse(options) {
             notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
             continue;
         }
-        bundles.push(await analyseBundle(bundle, config, options, env, log));
+        const analysed = await analyseBundle(bundle, config, options, env, log);
+        bundles.push(analysed.result);
+        notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
     }
     return {
         result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -43017,8 +42969,10 @@ async function analyseBundle(bundle, config, options, env, log) {
         verification.push(...validated.steps);
     }
     // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
-    const { kept, suppressed } = applySuppressions(bundle, findings, config);
-    return buildBundleResult({ bundle, findings: kept, config, verification, analysedTargets: targetNames, suppressed });
+    const suppression = applySuppressions(bundle, findings, config);
+    const result = buildBundleResult({ bundle, findings: suppression.kept, config, verification, analysedTargets: targetNames, suppressed: suppression.suppressed });
+    const notices = suppressionNotices(suppression, config.file).map((n) => (n.loc ? { ...n, loc: { ...n.loc, file: external_node_path_default().posix.join(bundle.relRoot, n.loc.file) } } : n));
+    return { result, notices };
 }
 /** Every check on every target; equal findings on several targets become one finding listing them. */
 function runChecks(bundle, targets, log = model/* silentLogger */.qq, registry = checks/* checks */.A) {
@@ -43068,13 +43022,13 @@ function findingKey(f) {
 
 /***/ }),
 
-/***/ 6894:
+/***/ 1976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  TN: () => (/* binding */ oneLine),
+  TN: () => (/* binding */ check_mode_oneLine),
   Fg: () => (/* binding */ runCheckMode)
 });
 
@@ -43091,8 +43045,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/engine.ts + 28 modules
-var engine = __nccwpck_require__(9248);
+// EXTERNAL MODULE: ./src/engine.ts + 26 modules
+var engine = __nccwpck_require__(9895);
 // EXTERNAL MODULE: ./src/readiness/gate.ts
 var readiness_gate = __nccwpck_require__(453);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
@@ -43306,20 +43260,8 @@ function slug(text) {
 
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
-;// CONCATENATED MODULE: ./src/github/paths.ts
-
-/** The `path` input as a repository-relative POSIX prefix ('' for the repository root). */
-function repoPrefix(pathInput, workspace = process.cwd()) {
-    const abs = external_node_path_default().resolve(workspace, pathInput);
-    const rel = external_node_path_default().relative(external_node_path_default().resolve(workspace), abs).split((external_node_path_default()).sep).join('/');
-    return rel === '' ? '' : rel;
-}
-/** A path relative to the analysed folder, made relative to the repository. */
-function repoPath(prefix, analysedRelative) {
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(prefix || '.', analysedRelative));
-    return joined === '' ? '.' : joined;
-}
-
+// EXTERNAL MODULE: ./src/github/paths.ts
+var paths = __nccwpck_require__(9679);
 ;// CONCATENATED MODULE: ./src/github/annotations.ts
 
 
@@ -43335,7 +43277,7 @@ function levelFor(severity) {
 /** Every finding of the result with its repository-relative file, most severe first. */
 function orderedFindings(result, prefix) {
     const located = [];
-    const add = (finding, bundle) => located.push({ finding, file: finding.loc ? repoPath(prefix, analysedPath(bundle?.root ?? '.', finding.loc.file)) : undefined });
+    const add = (finding, bundle) => located.push({ finding, file: finding.loc ? (0,paths/* repoPath */.qN)(prefix, analysedPath(bundle?.root ?? '.', finding.loc.file)) : undefined });
     for (const bundle of result.bundles)
         for (const finding of bundle.findings)
             add(finding, bundle);
@@ -48642,11 +48584,14 @@ function plain(text) {
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
+// EXTERNAL MODULE: ./src/readiness/gap-title.ts
+var gap_title = __nccwpck_require__(3863);
 // EXTERNAL MODULE: ./src/readiness/plan.ts
 var plan = __nccwpck_require__(9277);
 // EXTERNAL MODULE: ./src/readiness/phases.ts
-var phases = __nccwpck_require__(382);
+var readiness_phases = __nccwpck_require__(382);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -48701,7 +48646,7 @@ function renderMarkdown(result, options = {}) {
     for (const bundle of result.bundles) {
         if (several)
             parts.push(`## Bundle ${escapeInline(bundle.name)} (${codeSpan(bundle.root)})`);
-        const opts = { depth, checks: options.checks };
+        const opts = { depth, checks: options.checks, maxFindingsPerGap: options.maxFindingsPerGap };
         parts.push(options.detail === 'summary' ? renderBundleSummary(bundle, { ...opts, topGaps: options.topGaps }) : renderBundleFull(bundle, opts));
     }
     if (result.notices.length > 0)
@@ -48717,10 +48662,12 @@ function renderBundleFull(bundle, options = {}) {
         renderExecutiveSummary(bundle, options),
         '---',
         renderGaps(bundle, options),
+        renderRequiredChanges(bundle, options),
         renderPhaseChecklist(bundle, options),
         bundle.verification.length > 0 ? renderVerification(bundle, options) : '',
         renderEffort(bundle, options),
         renderActionPlan(bundle, options),
+        renderTestingStrategy(bundle, options),
         renderConclusion(bundle, options),
     ]
         .filter(Boolean)
@@ -48808,7 +48755,7 @@ function categoryRows(bundle, catalog) {
         if (!findings) {
             return { category, status: '✅ Complete', priority: 'N/A', impact: passedBy.get(category)?.[0] ?? 'All checks passed' };
         }
-        const severity = (0,phases/* worst */.QZ)(findings.map((f) => f.severity));
+        const severity = (0,readiness_phases/* worst */.QZ)(findings.map((f) => f.severity));
         const top = findings.find((f) => f.severity === severity);
         const checksFailing = new Set(findings.map((f) => f.check)).size;
         return {
@@ -48850,23 +48797,35 @@ function renderGap(check, findings, number, bundle, options = {}) {
     const catalog = (0,check_info/* catalogFor */.xn)(options.checks);
     const info = catalog.info(check, findings[0]?.severity);
     const h = heading(options) + '#';
-    const severity = findings.length > 0 ? (0,phases/* worst */.QZ)(findings.map((f) => f.severity)) : info.severity;
-    // check titles state the expectation ("entry points are declared"); a gap is named by what is wrong
-    const name = findings.length === 1
-        ? escapeMessage(truncateWords(firstLine(findings[0].message), 90))
-        : `${escapeInline(info.title)}: not met in ${findings.length} places`;
-    const parts = [`${h} Gap ${number}: ${name}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+    const severity = findings.length > 0 ? (0,readiness_phases/* worst */.QZ)(findings.map((f) => f.severity)) : info.severity;
+    const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
     if (findings.length === 1) {
         parts.push(renderFindingDetails(findings[0], { bundle }));
     }
     else {
-        findings.forEach((f, i) => {
+        const shown = findings.slice(0, options.maxFindingsPerGap ?? findings.length);
+        shown.forEach((f, i) => {
             parts.push(`${h}# ${number}.${i + 1} ${f.loc ? codeSpan(`${locPath(bundle, f.loc)}:${f.loc.line}`) : escapeInline(firstLine(f.message))}`);
             parts.push(renderFindingDetails(f, { bundle }));
         });
+        if (shown.length < findings.length)
+            parts.push(`_…and ${plural(findings.length - shown.length, 'more finding')} of this check, not shown here._`);
     }
     parts.push(`**Status:** ${GAP_STATUS[severity]}`);
     return parts.join('\n\n');
+}
+/** The gap heading: the check's problem-phrased name and what it concerns ("Python Package Not
+ *  Built (`jobs.train`)"), or how many places when it concerns many. */
+function gapName(check, findings) {
+    const resources = [...new Set(findings.flatMap((f) => f.resources ?? []))];
+    let subject = '';
+    if (resources.length > 0 && resources.length <= 2)
+        subject = ` (${resources.map((r) => codeSpan(r)).join(', ')})`;
+    else if (resources.length > 2)
+        subject = ` (${resources.length} resources)`;
+    else if (findings.length > 1)
+        subject = ` (${findings.length} places)`;
+    return `${escapeInline((0,gap_title/* gapTitle */.$)(check))}${subject}`;
 }
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
 function renderFindingDetails(finding, options = {}) {
@@ -48942,7 +48901,9 @@ function renderPhase(phase, bundle, options = {}) {
         const text = escapeInline(item.text);
         lines.push(`- ${icon} ${item.ok ? text : `**${text}**`}`);
     }
-    lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}`);
+    const holder = (0,readiness_phases/* heldBackBy */.It)(phase, bundle.phases);
+    const held = holder ? ` · ⏸️ held back: depends on blocked ${escapeInline(holder.name)}` : '';
+    lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}${held}`);
     return lines.join('\n');
 }
 const PHASE_STATUS = {
@@ -48966,7 +48927,14 @@ function renderVerificationSummary(bundle) {
     if (by('skipped').length > 0)
         parts.push(`${by('skipped').length} skipped`);
     const names = failed.map((v) => `${escapeInline(v.step)}${v.subject ? ` ${codeSpan(v.subject)}` : ''}${v.target ? ` (${codeSpan(v.target)})` : ''}`);
-    return `**Verification:** ${failed.length > 0 ? '❌' : '✅'} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+    const nothingRan = failed.length === 0 && by('passed').length === 0 ? ': nothing was verified' : '';
+    return `**Verification:** ${verificationIcon(bundle.verification)} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : nothingRan}`;
+}
+/** ❌ when a step failed; ✅ only when something actually ran and passed; ⚠️ when every step was skipped. */
+function verificationIcon(steps) {
+    if (steps.some((v) => v.status === 'failed'))
+        return '❌';
+    return steps.some((v) => v.status === 'passed') ? '✅' : '⚠️';
 }
 function renderVerificationStep(step, options = {}) {
     const h = heading(options) + '#';
@@ -48993,7 +48961,7 @@ function renderEffort(bundle, options = {}) {
         '|-----|----------|--------|----------|',
         ...e.rows.map((r, i) => {
             const n = bundle.findings.filter((f) => f.check === r.check).length;
-            return `| ${i + 1}. ${escapeInline(r.title)} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+            return `| ${i + 1}. ${escapeInline((0,gap_title/* gapTitle */.$)(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
         }),
     ].join('\n');
     const totals = [
@@ -49023,6 +48991,115 @@ function renderActionPlan(bundle, options = {}) {
     });
     return parts.join('\n\n');
 }
+/** The failing checks in gap order (by severity, then the effort table's order), numbered from 1. */
+function numberedGaps(bundle) {
+    const out = [];
+    for (const severity of model/* SEVERITIES */.oC) {
+        for (const row of bundle.effort.rows.filter((r) => r.severity === severity))
+            out.push({ number: out.length + 1, row });
+    }
+    return out;
+}
+const CHANGE_GROUPS = [
+    { title: 'Must Fix Before Deployment (CRITICAL)', severities: ['critical'] },
+    { title: 'Should Fix for Production (HIGH/MEDIUM)', severities: ['high', 'medium'] },
+    { title: 'Optional Enhancements (LOW)', severities: ['low', 'info'] },
+];
+/** The gaps again, one line each with the first lines of their fix, grouped by how urgent they are. */
+function renderRequiredChanges(bundle, options = {}) {
+    const h = heading(options);
+    const gaps = numberedGaps(bundle);
+    if (gaps.length === 0)
+        return `${h} Summary of Required Changes\n\n✅ Nothing to change.`;
+    const parts = [`${h} Summary of Required Changes`];
+    for (const group of CHANGE_GROUPS) {
+        const mine = gaps.filter((g) => group.severities.includes(g.row.severity));
+        if (mine.length === 0)
+            continue;
+        const lines = [`${h}# ${group.title}`, ''];
+        for (const { number, row } of mine) {
+            const findings = bundle.findings.filter((f) => f.check === row.check);
+            const count = findings.length > 1 ? ` (${findings.length} findings)` : '';
+            lines.push(`${number}. **${gapName(row.check, findings)}**${count}`);
+            const fixText = findings.find((f) => f.fix?.text)?.fix?.text ?? '';
+            const actions = fixText
+                .split(/\r\n|\r|\n/)
+                .map((l) => l.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim())
+                .filter(Boolean)
+                .slice(0, 2);
+            for (const action of actions)
+                lines.push(`   - ${escapeMessage(action)}`);
+        }
+        parts.push(lines.join('\n'));
+    }
+    return parts.join('\n\n');
+}
+/** How to test the fixes, from what the bundle holds: build and smoke-test each wheel-task entry
+ *  point, validate every analysed target, then deploy phase by phase in dependency order. */
+function renderTestingStrategy(bundle, options = {}) {
+    const h = heading(options);
+    const parts = [`${h} Testing Strategy`, 'After fixes are implemented:'];
+    let step = 0;
+    const wheelTasks = bundle.phases.flatMap((p) => p.wheelTasks ?? []);
+    if (wheelTasks.length > 0) {
+        const byDir = new Map();
+        const unplaced = new Set();
+        for (const w of wheelTasks) {
+            if (w.projectDir === undefined) {
+                if (w.packageName)
+                    unplaced.add(w.packageName);
+                continue;
+            }
+            const eps = byDir.get(w.projectDir) ?? [];
+            if (w.entryPoint && !eps.includes(w.entryPoint))
+                eps.push(w.entryPoint);
+            byDir.set(w.projectDir, eps);
+        }
+        const commands = [];
+        for (const [dir, entryPoints] of [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const dist = dir === '.' ? 'dist' : `${dir.replace(/\/+$/, '')}/dist`;
+            if (commands.length > 0)
+                commands.push('');
+            commands.push('# Build wheel', dir === '.' ? 'python -m build' : `python -m build ${shellWord(dir)}`, '');
+            commands.push('# Test entry point' + (entryPoints.length === 1 ? '' : 's'), `pip install ${shellWord(dist)}/*.whl`);
+            for (const ep of entryPoints)
+                commands.push(`${shellWord(ep)} --help`);
+        }
+        for (const name of [...unplaced].sort()) {
+            if (commands.length > 0)
+                commands.push('');
+            commands.push(oneLine(`# No Python project in the repository is named ${name}: build the one that provides it`));
+        }
+        parts.push(`**${++step}. Local Testing**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    if (bundle.targets.length > 0) {
+        const commands = bundle.targets.map((t) => `databricks bundle validate -t ${shellWord(t)}`);
+        parts.push(`**${++step}. Bundle Validation**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    const target = bundle.targets.includes(bundle.defaultTarget) ? bundle.defaultTarget : bundle.targets[0];
+    if (phases.length > 0 && target !== undefined) {
+        const path = bundle.root === '.' ? '' : ` ${shellWord(bundle.root)}`;
+        const commands = ['# Deploy and test each phase in order'];
+        for (const p of phases) {
+            const notes = [];
+            if (p.status === 'blocked')
+                notes.push('blocked until its critical gaps are fixed');
+            const holder = (0,readiness_phases/* heldBackBy */.It)(p, phases);
+            if (holder)
+                notes.push(`held back until ${holder.name} deploys`);
+            const wheels = (p.wheelTasks ?? []).map((w) => w.task);
+            if (wheels.length > 0)
+                notes.push(`test wheel task${wheels.length === 1 ? '' : 's'} ${wheels.join(', ')}`);
+            const note = notes.length > 0 ? `  # ${p.name} (${notes.join('; ')})` : `  # ${p.name}`;
+            commands.push(`dab-ready deploy${path} --phase ${shellWord(p.id)} --target ${shellWord(target)}${oneLine(note)}`);
+        }
+        parts.push(`**${++step}. Incremental Deployment**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    if (step === 0)
+        return '';
+    return parts.join('\n\n');
+}
 function renderConclusion(bundle, options = {}) {
     const h = heading(options);
     const blockers = bundle.effort.rows.filter((r) => r.severity === 'critical');
@@ -49033,22 +49110,58 @@ function renderConclusion(bundle, options = {}) {
         `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
         blockers.length === 0
             ? '**Critical Blockers:** ✅ **0**'
-            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => codeSpan(b.check)).join(', ')})`,
+            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline((0,gap_title/* gapTitle */.$)(b.check))).join(', ')})`,
         `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
         `**Next Step:** ${nextStep(bundle)}`,
     ];
-    return [`${h} Conclusion`, lines.join('  \n')].join('\n\n');
+    return [`${h} Conclusion`, `**Current State:**\n${currentState(bundle)}`, lines.join('  \n')].join('\n\n');
+}
+/** What is true now: what passed, which phases are ready, blocked or held back. */
+function currentState(bundle) {
+    const lines = [];
+    if (bundle.passed.length > 0)
+        lines.push(`- ✅ ${plural(bundle.passed.length, 'check')} passed`);
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    const names = (ps) => ps.map((p) => escapeInline(p.name)).join(', ');
+    const blocked = phases.filter((p) => p.status === 'blocked');
+    const held = phases.map((p) => ({ p, holder: (0,readiness_phases/* heldBackBy */.It)(p, phases) })).filter((x) => x.holder);
+    const heldIds = new Set(held.map((x) => x.p.id));
+    const ready = phases.filter((p) => p.status === 'ready' && !heldIds.has(p.id));
+    const partial = phases.filter((p) => p.status === 'partial' && !heldIds.has(p.id));
+    if (ready.length > 0)
+        lines.push(`- ✅ Ready to deploy: ${names(ready)}`);
+    if (partial.length > 0)
+        lines.push(`- 🟡 Deployable with open gaps: ${names(partial)}`);
+    if (blocked.length > 0)
+        lines.push(`- ❌ Blocked: ${names(blocked)}`);
+    if (held.length > 0) {
+        const holders = [...new Set(held.map((x) => x.holder.name))];
+        lines.push(`- ⏸️ Held back: ${names(held.map((x) => x.p))} (${holders.length === 1 ? 'depend' + (held.length === 1 ? 's' : '') : 'depending'} on blocked ${holders.map(escapeInline).join(', ')})`);
+    }
+    const failed = bundle.verification.filter((v) => v.status === 'failed').length;
+    const passedRuns = bundle.verification.filter((v) => v.status === 'passed').length;
+    const skippedRuns = bundle.verification.length - failed - passedRuns;
+    if (bundle.verification.length > 0) {
+        const skippedText = skippedRuns > 0 ? `, ${skippedRuns} skipped${failed + passedRuns === 0 ? ': nothing was verified' : ''}` : '';
+        lines.push(`- ${verificationIcon(bundle.verification)} Verification: ${passedRuns} passed, ${failed} failed${skippedText}`);
+    }
+    if (lines.length === 0)
+        lines.push('- No checks ran.');
+    return lines.join('\n');
 }
 function nextStep(bundle) {
-    const first = bundle.effort.rows[0];
+    const gaps = numberedGaps(bundle);
+    const first = gaps[0]?.row;
     if (!first)
         return 'Deploy: every check passed.';
-    const finding = bundle.findings.find((f) => f.check === first.check);
-    const what = `${codeSpan(first.check)}${finding ? ` (${escapeMessage(truncate(firstLine(finding.message), 100))})` : ''}`;
-    if (!bundle.ready)
-        return `Fix ${what} and the other critical gaps, then deploy.`;
+    if (!bundle.ready) {
+        const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline((0,gap_title/* gapTitle */.$)(g.row.check)));
+        const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
+        const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
+        return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
+    }
     if (first.severity === 'high' || first.severity === 'medium')
-        return `Deploy, then close the remaining gaps, starting with ${what}.`;
+        return `Deploy, then close the remaining gaps, starting with ${escapeInline((0,gap_title/* gapTitle */.$)(first.check))}.`;
     return 'Deploy; the remaining gaps are optional.';
 }
 function renderNotices(notices, options = {}) {
@@ -49056,6 +49169,13 @@ function renderNotices(notices, options = {}) {
     return [`${h} Repository Notices`, notices.map((n) => renderFindingLine(n, undefined, options)).join('\n')].join('\n\n');
 }
 // ---------------------------------------------------------------------------------------------
+/** A word for a shell command shown in the report: plain when safe, single-quoted otherwise. */
+function shellWord(word) {
+    return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
 function heading(options) {
     return '#'.repeat(Math.max(1, Math.min(4, options.depth ?? 2)));
 }
@@ -49102,13 +49222,6 @@ function plural(n, word) {
 }
 function firstLine(text) {
     return text.split(/\r\n|\r|\n/).find((l) => l.trim())?.trim() ?? '';
-}
-function truncateWords(text, max) {
-    if (text.length <= max)
-        return text;
-    const cut = text.slice(0, max);
-    const space = cut.lastIndexOf(' ');
-    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '') + ' …';
 }
 function truncate(text, max) {
     return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
@@ -49265,7 +49378,7 @@ function commentMarker(bundleRepoRoot) {
     return `<!-- dab-ready:${safe} -->`;
 }
 function bundleRepoRoot(prefix, bundle) {
-    return repoPath(prefix, bundle.root);
+    return (0,paths/* repoPath */.qN)(prefix, bundle.root);
 }
 function renderCommentBody(input) {
     const { bundle, delta, result } = input;
@@ -49314,7 +49427,7 @@ function renderCommentBody(input) {
     const gaps = bundle.effort.rows.map((row, i) => renderGap(row.check, bundle.findings.filter((f) => f.check === row.check), i + 1, bundle, options));
     const room = () => budget - used - SEPARATOR.length;
     add(gaps.length ? detailsBlock(`Details of ${comment_body_plural(gaps.length, 'gap')}: evidence, impact, fix`, gaps, room(), (n) => `_…and ${comment_body_plural(n, 'more gap')} in the ${link}._`) : undefined, gaps.length > 0);
-    add(bundle.verification.length ? detailsBlock('Verification runs', [renderVerification(bundle, options)], room(), () => '') : undefined, bundle.verification.length > 0);
+    add(bundle.verification.length ? detailsBlock(`${verificationIcon(bundle.verification)} Verification runs`, [renderVerification(bundle, options)], room(), () => '') : undefined, bundle.verification.length > 0);
     add(result.notices.length ? renderNotices(result.notices, options) : undefined, result.notices.length > 0);
     return [head.text, ...extra, footer(dropped), data].join(SEPARATOR) + '\n';
 }
@@ -49568,11 +49681,39 @@ function renderJobSummary(input) {
     const full = top + renderMarkdown(result, { detail: 'full' });
     if (bytes(full) <= budget)
         return full;
-    const note = `\n\n_The full report is larger than a job summary may be; this is the short form.${input.elsewhere ? ` Everything is in ${escapeInline(input.elsewhere)}.` : ''}_\n`;
+    const everything = input.elsewhere ? ` Everything is in ${escapeInline(input.elsewhere)}.` : '';
+    const trimmed = fullWithFewerFindings(result, top, budget, everything);
+    if (trimmed)
+        return trimmed;
+    const note = `\n\n_The full report is larger than a job summary may be; this is the short form.${everything}_\n`;
     const short = top + renderMarkdown(result, { detail: 'summary' }) + note;
     if (bytes(short) <= budget)
         return short;
     return cutAtParagraph(short, budget - bytes(note) - 16) + note;
+}
+/** The full report with the most findings per gap that fits (a report of thousands of findings is
+ *  megabytes, but all of its sections and gaps fit): undefined when even one per gap does not fit. */
+function fullWithFewerFindings(result, top, budget, everything) {
+    const largestGap = Math.max(0, ...result.bundles.flatMap((b) => b.effort.rows.map((r) => b.findings.filter((f) => f.check === r.check).length)));
+    const render = (perGap) => {
+        const note = `\n\n_The full report is larger than a job summary may be: each gap shows at most ${perGap} of its findings.${everything}_\n`;
+        return top + renderMarkdown(result, { detail: 'full', maxFindingsPerGap: perGap }) + note;
+    };
+    let best;
+    let low = 1;
+    let high = largestGap - 1;
+    while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        const text = render(mid);
+        if (bytes(text) <= budget) {
+            best = text;
+            low = mid + 1;
+        }
+        else {
+            high = mid - 1;
+        }
+    }
+    return best;
 }
 /** The longest prefix under `maxBytes` that ends at a blank line outside any fenced code block. */
 function cutAtParagraph(text, maxBytes) {
@@ -49597,9 +49738,12 @@ function cutAtParagraph(text, maxBytes) {
     return lines.slice(0, lastSafe).join('\n');
 }
 
+// EXTERNAL MODULE: ./src/verify/missing-tools.ts
+var missing_tools = __nccwpck_require__(547);
 ;// CONCATENATED MODULE: ./src/github/check-mode.ts
 // `mode: check`: analyse, then act in the order the runner needs: report files and outputs, the
 // sticky comment(s) with the delta, the job summary, annotations, and last the gate.
+
 
 
 
@@ -49632,13 +49776,13 @@ async function runCheckMode(inputs, options = {}) {
     const timeoutMs = options.timeoutMs ?? 600_000;
     const verify = (0,github_inputs/* toVerifyOptions */.bt)(inputs, timeoutMs);
     const validate = (0,github_inputs/* toValidateOptions */.Yt)(inputs, timeoutMs);
-    const analyseFolder = (folder) => (0,engine/* analyse */.KH)({ path: folder, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
+    const analyseFolder = (folder) => (0,engine/* analyse */.KH)({ path: folder, repoRoot: env.GITHUB_WORKSPACE, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
     const { result, config } = await analyseFolder(inputs.path);
     const gate = (0,readiness_gate/* evaluateGate */.D)(result, {
         failOn: inputs.failOn ?? config.failOn ?? 'critical',
         minScore: inputs.minScore ?? config.minScore ?? 0,
     });
-    const prefix = repoPrefix(inputs.path);
+    const prefix = (0,paths/* repoPrefix */.xI)(inputs.path);
     const notes = [];
     let warnings = 0;
     const warnOnce = (message) => {
@@ -49646,6 +49790,9 @@ async function runCheckMode(inputs, options = {}) {
         core/* warning */.$e(message);
         notes.push(message);
     };
+    const missingTools = (0,missing_tools/* missingToolsWarning */.s)(result);
+    if (missingTools)
+        warnOnce(missingTools);
     // Report files and the outputs that depend only on the result.
     const reportDir = external_node_fs_default().mkdtempSync(external_node_path_default().join(ctx.tempDir ?? external_node_os_default().tmpdir(), 'dab-ready-'));
     const reportJson = external_node_path_default().join(reportDir, 'report.json');
@@ -49754,7 +49901,7 @@ async function postComments(input) {
             input.commentUrls.push(outcome.url);
         }
         catch (error) {
-            input.warnOnce(`dab-ready could not comment: ${oneLine(error)}. The report is in the job summary.`);
+            input.warnOnce(`dab-ready could not comment: ${check_mode_oneLine(error)}. The report is in the job summary.`);
             return;
         }
     }
@@ -49765,7 +49912,7 @@ function scoreDelta(result, deltas) {
     const baseOverall = Math.min(...result.bundles.map((b) => deltas.get(b.root).baseScore));
     return signedChange(overallScore(result) - baseOverall);
 }
-function oneLine(error) {
+function check_mode_oneLine(error) {
     const e = error;
     const message = (e?.message ?? String(error)).split('\n')[0].trim();
     return e?.status ? `HTTP ${e.status}: ${message}` : message;
@@ -49774,7 +49921,7 @@ function oneLine(error) {
 
 /***/ }),
 
-/***/ 1690:
+/***/ 4345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49925,6 +50072,8 @@ function combinePlans(plans) {
 
 
 
+/** What a refusal means, for the one place that reports it (the action's error, the CLI's stderr). */
+const REFUSED_MEANS = 'nothing was deployed or run';
 const DEFAULT_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 /** Why the phase may not deploy now (empty = it may). */
 function deployBlockers(result, phase, target, targetExists) {
@@ -49954,15 +50103,20 @@ async function deployPhase(input) {
     const { bundle, result, target, env, log } = input;
     const outcome = { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [], blockers: [] };
     outcome.blockers = deployBlockers(result, input.phase, target, bundle.targets.has(target));
-    if (outcome.blockers.length > 0) {
-        log.warn(`deploy of phase ${input.phase} to ${target} refused:\n${outcome.blockers.map((b) => `  - ${b}`).join('\n')}`);
+    // The caller reports a refusal once (an error in the action, stderr in the CLI); no warning here too.
+    if (outcome.blockers.length > 0)
         return outcome;
-    }
     const phase = findPhase(result.phases, input.phase);
     outcome.phaseStatus = 'failed';
     const badVar = Object.keys(input.vars).find((name) => !/^[A-Za-z_][\w-]*$/.test(name));
     if (badVar !== undefined) {
         outcome.errors.push(`variable name ${JSON.stringify(badVar)} is not a valid bundle variable name`);
+        return outcome;
+    }
+    if (!input.deploy && !input.run) {
+        log.info(`phase ${phase.id} (${phase.name}) may deploy to ${target}: deploy and run are both off, so nothing to do`);
+        outcome.phaseStatus = 'succeeded';
+        outcome.nothingToDo = true;
         return outcome;
     }
     const cli = (0,runner/* which */.K7)('databricks', env);
@@ -50082,9 +50236,23 @@ function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-// EXTERNAL MODULE: ./src/engine.ts + 28 modules
-var engine = __nccwpck_require__(9248);
+;// CONCATENATED MODULE: ./src/deploy/single-bundle.ts
+/** The analysed bundle to deploy with its loaded model; undefined unless the analysis holds exactly one bundle. */
+function singleBundle(result, project) {
+    if (result.bundles.length !== 1)
+        return undefined;
+    const bundleResult = result.bundles[0];
+    const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
+    return { bundle, result: bundleResult };
+}
+
+// EXTERNAL MODULE: ./src/engine.ts + 26 modules
+var engine = __nccwpck_require__(9895);
+// EXTERNAL MODULE: ./src/verify/missing-tools.ts
+var missing_tools = __nccwpck_require__(547);
 ;// CONCATENATED MODULE: ./src/github/deploy-mode.ts
+
+
 
 
 
@@ -50101,16 +50269,12 @@ function actionLogger() {
 async function runPlanMode(inputs) {
     const env = inputs.env ?? process.env;
     const log = inputs.log ?? actionLogger();
-    const { result } = await (0,engine/* analyse */.KH)({
-        path: inputs.path,
-        target: inputs.target,
-        configFile: inputs.configFile,
-        vars: inputs.vars,
-        env,
-        verify: inputs.verifyOptions,
-        validate: inputs.validateOptions,
-        log,
-    });
+    const { result } = await analyseInputs(inputs, env, log);
+    warnMissingTools(result);
+    if (!inputs.target) {
+        const targets = [...new Set(result.bundles.flatMap((b) => b.targets))].join(', ');
+        log.info(`target: all: the plan combines every target (${targets}): a phase is held back when it is blocked on any of them; mode: deploy still needs one target`);
+    }
     const plan = combinePlans(result.bundles.map((b) => ({ root: b.root, plan: planDeploy(b, { target: inputs.target }) })));
     core/* setOutput */.uH('matrix', JSON.stringify(plan.matrix));
     core/* setOutput */.uH('blocked', JSON.stringify(plan.blocked));
@@ -50135,27 +50299,17 @@ async function runDeployMode(inputs) {
         core/* setFailed */.C1(`mode: deploy needs the ${missing} input`);
         return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [`mode: deploy needs the ${missing} input`], blockers: [] };
     }
-    const { result, project } = await (0,engine/* analyse */.KH)({
-        path: inputs.path,
-        target: inputs.target,
-        configFile: inputs.configFile,
-        vars: inputs.vars,
-        env,
-        verify: inputs.verifyOptions,
-        validate: inputs.validateOptions,
-        log,
-    });
-    if (result.bundles.length !== 1) {
+    const { result, project } = await analyseInputs(inputs, env, log);
+    warnMissingTools(result);
+    const only = singleBundle(result, project);
+    if (!only) {
         const message = `mode: deploy works on one bundle; ${inputs.path} holds ${result.bundles.length} (${result.bundles.map((b) => b.root).join(', ')}): set path to the bundle's folder`;
         setOutputs({ deployed: false, runUrls: [], phaseStatus: 'refused' });
         core/* setFailed */.C1(message);
         return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [message], blockers: [] };
     }
-    const bundleResult = result.bundles[0];
-    const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
     const outcome = await deployPhase({
-        bundle,
-        result: bundleResult,
+        ...only,
         phase: inputs.phase,
         target: inputs.target,
         deploy: inputs.deploy,
@@ -50173,19 +50327,38 @@ async function runDeployMode(inputs) {
     if (wantsSummary(inputs, env))
         await core/* summary */.z.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome)).write();
     if (outcome.phaseStatus === 'refused') {
-        core/* setFailed */.C1(`deploy of phase ${inputs.phase} to ${inputs.target} refused (no databricks command was run):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
+        core/* setFailed */.C1(`deploy of phase ${inputs.phase} to ${inputs.target} refused (${REFUSED_MEANS}):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
     }
     else if (outcome.phaseStatus === 'failed') {
         core/* setFailed */.C1(outcome.errors.join('\n'));
     }
     return outcome;
 }
+function analyseInputs(inputs, env, log) {
+    return (0,engine/* analyse */.KH)({
+        path: inputs.path,
+        repoRoot: env.GITHUB_WORKSPACE,
+        target: inputs.target,
+        configFile: inputs.configFile,
+        vars: inputs.vars,
+        env,
+        verify: inputs.verifyOptions,
+        validate: inputs.validateOptions,
+        log,
+    });
+}
+function warnMissingTools(result) {
+    const message = (0,missing_tools/* missingToolsWarning */.s)(result);
+    if (message)
+        core/* warning */.$e(message);
+}
 function wantsSummary(inputs, env) {
     return (inputs.summary ?? true) && Boolean(env.GITHUB_STEP_SUMMARY);
 }
 function renderOutcomeMarkdown(phase, target, o) {
     const icon = o.phaseStatus === 'succeeded' ? '✅' : o.phaseStatus === 'refused' ? '⛔' : '❌';
-    const lines = [`### ${icon} Phase ${phase} on \`${target}\`: ${o.phaseStatus}`, '', `Deployed: ${o.deployed ? 'yes' : 'no'}`];
+    const status = o.nothingToDo ? 'nothing to do (deploy and run are off; the phase may deploy)' : o.phaseStatus;
+    const lines = [`### ${icon} Phase ${phase} on \`${target}\`: ${status}`, '', `Deployed: ${o.deployed ? 'yes' : 'no'}`];
     if (o.runUrls.length)
         lines.push('', 'Runs:', ...o.runUrls.map((u) => `- ${u}`));
     if (o.blockers.length)
@@ -50204,9 +50377,10 @@ function renderOutcomeMarkdown(phase, target, o) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   Yt: () => (/* binding */ toValidateOptions),
-/* harmony export */   bt: () => (/* binding */ toVerifyOptions)
+/* harmony export */   bt: () => (/* binding */ toVerifyOptions),
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony exports InputError, parseFailOn, parseMinScore, parseVars */
+/* unused harmony exports parseFailOn, parseMinScore, parseVars */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 // The action's inputs, read once, checked, typed. A wrong value is a one-line error naming the
@@ -50313,6 +50487,55 @@ function toValidateOptions(inputs, timeoutMs) {
 
 /***/ }),
 
+/***/ 9679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qN: () => (/* binding */ repoPath),
+/* harmony export */   sX: () => (/* binding */ assertPathInWorkspace),
+/* harmony export */   xI: () => (/* binding */ repoPrefix)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5446);
+
+
+
+/** Refuse a `path` input that resolves outside the checkout: its annotations and links would point
+ *  at `../` files GitHub cannot show, and the action has no business reading there. */
+function assertPathInWorkspace(pathInput, env = process.env, cwd = process.cwd()) {
+    const workspace = realOrResolved(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || cwd));
+    const target = realOrResolved(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pathInput));
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, target);
+    if (rel !== '..' && !rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
+        return;
+    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`path: ${pathInput} is outside the workspace (${workspace}); give a folder inside the repository checkout`);
+}
+function realOrResolved(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+/** The `path` input as a repository-relative POSIX prefix ('' for the repository root). */
+function repoPrefix(pathInput, workspace = process.cwd()) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, pathInput);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+    return rel === '' ? '' : rel;
+}
+/** A path relative to the analysed folder, made relative to the repository. */
+function repoPath(prefix, analysedRelative) {
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(prefix || '.', analysedRelative));
+    return joined === '' ? '.' : joined;
+}
+
+
+/***/ }),
+
 /***/ 1730:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50321,11 +50544,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6894);
-/* harmony import */ var _github_deploy_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1690);
+/* harmony import */ var _github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1976);
+/* harmony import */ var _github_deploy_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4345);
 /* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5446);
+/* harmony import */ var _github_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9679);
 // The action's entry (ncc bundles it into dist/index.js). Thin: read the inputs, run the mode,
 // and end any error in core.setFailed with a one-line reason.
+
 
 
 
@@ -50334,6 +50559,7 @@ const PROGRAM_TIMEOUT_MS = 600_000;
 async function run() {
     try {
         const inputs = (0,_github_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .Ko)();
+        (0,_github_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .assertPathInWorkspace */ .sX)(inputs.path);
         if (inputs.mode === 'check') {
             await (0,_github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .runCheckMode */ .Fg)(inputs, { timeoutMs: PROGRAM_TIMEOUT_MS });
         }
@@ -50393,7 +50619,7 @@ const silentLogger = {
 
 /***/ }),
 
-/***/ 4187:
+/***/ 9988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50409,116 +50635,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/project/glob.ts
-// Go `path.Match` / `filepath.Glob` semantics (non-Windows): `*` any run of non-`/` characters,
-// `?` one non-`/` character, `[...]` a class (`^` negates, `a-z` ranges, `\` escapes), `\x` a
-// literal x. `**` is simply two stars: it never crosses `/`. A malformed pattern matches nothing.
-const META = /[*?[\\]/;
-function hasGlobMeta(pattern) {
-    return META.test(pattern);
-}
-const compiled = new Map();
-/** The pattern as an anchored RegExp for one path segment (or whole path), null when malformed. */
-function goPatternRegExp(pattern) {
-    const cached = compiled.get(pattern);
-    if (cached !== undefined)
-        return cached;
-    const source = translate(pattern);
-    const re = source === null ? null : new RegExp(`^${source}$`, 's');
-    compiled.set(pattern, re);
-    return re;
-}
-/** Go `path.Match(pattern, name)`; false for a malformed pattern. */
-function goMatch(pattern, name) {
-    const re = goPatternRegExp(pattern);
-    return re !== null && re.test(name);
-}
-function isValidGoPattern(pattern) {
-    return goPatternRegExp(pattern) !== null;
-}
-function escapeRegExp(ch) {
-    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-}
-function translate(pattern) {
-    let out = '';
-    let i = 0;
-    while (i < pattern.length) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            out += '[^/]*';
-            i++;
-        }
-        else if (ch === '?') {
-            out += '[^/]';
-            i++;
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            out += escapeRegExp(pattern[i + 1]);
-            i += 2;
-        }
-        else if (ch === '[') {
-            const cls = translateClass(pattern, i + 1);
-            if (cls === null)
-                return null;
-            out += cls.source;
-            i = cls.end;
-        }
-        else {
-            out += escapeRegExp(ch);
-            i++;
-        }
-    }
-    return out;
-}
-/** Parses a class starting after `[`; returns the RegExp source and the index after `]`. */
-function translateClass(pattern, start) {
-    let i = start;
-    let negated = false;
-    if (pattern[i] === '^') {
-        negated = true;
-        i++;
-    }
-    const ranges = [];
-    for (;;) {
-        if (i >= pattern.length)
-            return null;
-        if (pattern[i] === ']' && ranges.length > 0) {
-            i++;
-            break;
-        }
-        const lo = classChar(pattern, i);
-        if (lo === null)
-            return null;
-        i = lo.next;
-        let hi = lo;
-        if (pattern[i] === '-') {
-            const h = classChar(pattern, i + 1);
-            if (h === null)
-                return null;
-            hi = h;
-            i = h.next;
-            if (hi.ch < lo.ch)
-                return null;
-        }
-        ranges.push(lo.ch === hi.ch ? escapeRegExp(lo.ch) : `${escapeRegExp(lo.ch)}-${escapeRegExp(hi.ch)}`);
-    }
-    // Go never lets a class match '/'.
-    return { source: negated ? `[^/${ranges.join('')}]` : `(?!/)[${ranges.join('')}]`, end: i };
-}
-function classChar(pattern, i) {
-    const ch = pattern[i];
-    if (ch === undefined || ch === '-' || ch === ']')
-        return null;
-    if (ch === '\\') {
-        if (i + 1 >= pattern.length)
-            return null;
-        return { ch: pattern[i + 1], next: i + 2 };
-    }
-    return { ch, next: i + 1 };
-}
-
+// EXTERNAL MODULE: ./src/project/goglob.ts
+var goglob = __nccwpck_require__(6577);
 ;// CONCATENATED MODULE: ./src/project/sources.ts
 // Facts read from notebooks and sources by line patterns: pip installs, imports, sys.path edits,
 // widgets, FAISS / Vector Search use, DLT, model registration, top-level functions. Pure and fast:
@@ -51169,8 +51287,12 @@ function createFileIndex(root, repoRoot) {
         }
     }
     function entry(relIn) {
+        // Keys are normalised paths, so a hit on the path as given is the entry of its normal form.
+        let e = entries.get(relIn);
+        if (e)
+            return e;
         const rel = normalizeRel(relIn);
-        let e = entries.get(rel);
+        e = entries.get(rel);
         if (e)
             return e;
         e = {};
@@ -51178,25 +51300,63 @@ function createFileIndex(root, repoRoot) {
         const abs = external_node_path_.resolve(rootAbs, rel);
         if (!isWithin(repoAbs, abs))
             return e;
-        let real;
-        try {
-            real = external_node_fs_.realpathSync(abs);
-        }
-        catch {
+        const found = resolveReal(abs);
+        if (!found)
             return e; // missing (or a dangling link)
-        }
+        const real = found.real;
         if (!isWithin(repoReal, real)) {
             reportEscape(abs, real);
             return e;
         }
         e.abs = abs;
-        try {
-            e.stat = external_node_fs_.statSync(real);
-        }
-        catch {
-            e.stat = undefined;
+        if (found.stat)
+            e.stat = found.stat;
+        else {
+            try {
+                e.stat = external_node_fs_.statSync(real);
+            }
+            catch {
+                e.stat = undefined;
+            }
         }
         return e;
+    }
+    const realDirs = new Map();
+    /**
+     * realpath(abs), with the stat when it comes for free: a path that is not itself a symlink is its
+     * folder's real path plus its name (one lstat instead of a realpath and a stat per file).
+     */
+    function resolveReal(abs) {
+        const dir = external_node_path_.dirname(abs);
+        if (dir !== abs) {
+            let realDir = realDirs.get(dir);
+            if (realDir === undefined) {
+                try {
+                    realDir = external_node_fs_.realpathSync.native(dir);
+                }
+                catch {
+                    realDir = null;
+                }
+                realDirs.set(dir, realDir);
+            }
+            if (realDir === null)
+                return undefined;
+            let st;
+            try {
+                st = external_node_fs_.lstatSync(abs);
+            }
+            catch {
+                return undefined;
+            }
+            if (!st.isSymbolicLink())
+                return { real: external_node_path_.join(realDir, external_node_path_.basename(abs)), stat: st };
+        }
+        try {
+            return { real: external_node_fs_.realpathSync.native(abs) };
+        }
+        catch {
+            return undefined;
+        }
     }
     function readHead(abs, bytes) {
         let fd;
@@ -51267,8 +51427,22 @@ function createFileIndex(root, repoRoot) {
             return detectJupyter(rel, e);
         if (!NOTEBOOK_HEADERS[ext])
             return 'file';
-        const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
+        // Source files are read for their facts right after: read the whole (small) file once.
+        const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
+        const head = whole ?? readHead(e.abs, NOTEBOOK_HEADER_BYTES);
         return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
+    }
+    /** The file's bytes, keeping its text as text() would; undefined (text left unread) when it cannot be read. */
+    function readWhole(e) {
+        let buf;
+        try {
+            buf = external_node_fs_.readFileSync(e.abs);
+        }
+        catch {
+            return undefined; // text() reads again and reports it
+        }
+        e.text = buf.includes(0) ? null : buf.toString('utf8');
+        return buf;
     }
     function detectJupyter(rel, e) {
         const relN = normalizeRel(rel);
@@ -51326,7 +51500,7 @@ function createFileIndex(root, repoRoot) {
     function walk(absDir, out, seen) {
         let real;
         try {
-            real = external_node_fs_.realpathSync(absDir);
+            real = external_node_fs_.realpathSync.native(absDir);
         }
         catch {
             return;
@@ -51401,27 +51575,27 @@ function createFileIndex(root, repoRoot) {
         const pattern = patternIn;
         if (pattern === '')
             return [];
-        if (!hasGlobMeta(pattern))
+        if (!(0,goglob/* hasGlobMeta */.EZ)(pattern))
             return kind(pattern) === 'missing' ? [] : [normalizeRel(pattern)];
         const segments = normalizeRel(pattern).split('/');
         let current = ['.'];
         for (const seg of segments) {
             const next = [];
-            if (!hasGlobMeta(seg)) {
+            if (!(0,goglob/* hasGlobMeta */.EZ)(seg)) {
                 for (const dir of current) {
                     const p = seg === '..' ? normalizeRel(`${dir}/..`) : joinRel(dir, seg);
                     next.push(p);
                 }
             }
             else {
-                const re = goPatternRegExp(seg);
-                if (re === null)
+                const matches = (0,goglob/* goMatcher */.ZT)(seg);
+                if (!matches)
                     return []; // malformed pattern (Go: ErrBadPattern)
                 for (const dir of current) {
                     if (kind(dir) !== 'dir')
                         continue;
                     for (const name of readdirNames(dir))
-                        if (re.test(name))
+                        if (matches(name))
                             next.push(joinRel(dir, name));
                 }
             }
@@ -51440,6 +51614,252 @@ function createFileIndex(root, repoRoot) {
         glob,
         notices,
     };
+}
+
+
+/***/ }),
+
+/***/ 6577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EZ: () => (/* binding */ hasGlobMeta),
+/* harmony export */   Tz: () => (/* binding */ byteOrder),
+/* harmony export */   ZT: () => (/* binding */ goMatcher),
+/* harmony export */   bn: () => (/* binding */ goGlob),
+/* harmony export */   m: () => (/* binding */ BadPatternError)
+/* harmony export */ });
+/* unused harmony export goMatch */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Go's path/filepath Match and Glob (POSIX separator), ported line by line. The CLI expands
+// `include:` entries and wheel library paths with filepath.Glob: `*` matches a run of non-`/`
+// characters, `?` one non-`/` character, `[...]` a class (`^` negates, `a-z` ranges, `\` escapes),
+// `\x` a literal x; `**` is just `*`, so it never crosses `/`. A malformed pattern is ErrBadPattern.
+
+
+class BadPatternError extends Error {
+    constructor(pattern) {
+        super(`syntax error in pattern: ${pattern}`);
+    }
+}
+const SEP = '/';
+function hasGlobMeta(pattern) {
+    return /[*?[\\]/.test(pattern);
+}
+/** filepath.Match. Throws BadPatternError for a malformed pattern. */
+function goMatch(pattern, name) {
+    let pat = Array.from(pattern);
+    let str = Array.from(name);
+    outer: while (pat.length > 0) {
+        const { star, chunk, rest } = scanChunk(pat);
+        pat = rest;
+        if (star && chunk.length === 0)
+            return !str.includes(SEP);
+        const first = matchChunk(chunk, str);
+        if (first.ok && (first.rest.length === 0 || pat.length > 0)) {
+            str = first.rest;
+            continue;
+        }
+        if (star) {
+            for (let i = 0; i < str.length && str[i] !== SEP; i++) {
+                const next = matchChunk(chunk, str.slice(i + 1));
+                if (next.ok) {
+                    if (pat.length === 0 && next.rest.length > 0)
+                        continue;
+                    str = next.rest;
+                    continue outer;
+                }
+            }
+        }
+        while (pat.length > 0) {
+            const scanned = scanChunk(pat);
+            pat = scanned.rest;
+            matchChunk(scanned.chunk, []);
+        }
+        return false;
+    }
+    return str.length === 0;
+    function scanChunk(p) {
+        let star = false;
+        let start = 0;
+        while (start < p.length && p[start] === '*') {
+            start++;
+            star = true;
+        }
+        let inRange = false;
+        let i = start;
+        for (; i < p.length; i++) {
+            const c = p[i];
+            if (c === '\\') {
+                if (i + 1 < p.length)
+                    i++;
+            }
+            else if (c === '[')
+                inRange = true;
+            else if (c === ']')
+                inRange = false;
+            else if (c === '*' && !inRange)
+                break;
+        }
+        return { star, chunk: p.slice(start, i), rest: p.slice(i) };
+    }
+    function matchChunk(chunkIn, sIn) {
+        let chunk = chunkIn;
+        let s = sIn;
+        let failed = false;
+        while (chunk.length > 0) {
+            if (!failed && s.length === 0)
+                failed = true;
+            const c = chunk[0];
+            if (c === '[') {
+                let r = '';
+                if (!failed) {
+                    r = s[0];
+                    s = s.slice(1);
+                }
+                chunk = chunk.slice(1);
+                let negated = false;
+                if (chunk.length > 0 && chunk[0] === '^') {
+                    negated = true;
+                    chunk = chunk.slice(1);
+                }
+                let match = false;
+                let nrange = 0;
+                for (;;) {
+                    if (chunk.length > 0 && chunk[0] === ']' && nrange > 0) {
+                        chunk = chunk.slice(1);
+                        break;
+                    }
+                    const lo = getEsc(chunk);
+                    chunk = lo.rest;
+                    let hi = lo.r;
+                    if (chunk[0] === '-') {
+                        const h = getEsc(chunk.slice(1));
+                        chunk = h.rest;
+                        hi = h.r;
+                    }
+                    if (!failed && cmp(lo.r, r) <= 0 && cmp(r, hi) <= 0)
+                        match = true;
+                    nrange++;
+                }
+                if (match === negated)
+                    failed = true;
+            }
+            else if (c === '?') {
+                if (!failed) {
+                    if (s[0] === SEP)
+                        failed = true;
+                    s = s.slice(1);
+                }
+                chunk = chunk.slice(1);
+            }
+            else {
+                let literal = chunk;
+                if (c === '\\') {
+                    literal = chunk.slice(1);
+                    if (literal.length === 0)
+                        throw new BadPatternError(pattern);
+                }
+                if (!failed) {
+                    if (literal[0] !== s[0])
+                        failed = true;
+                    s = s.slice(1);
+                }
+                chunk = literal.slice(1);
+            }
+        }
+        return failed ? { rest: [], ok: false } : { rest: s, ok: true };
+    }
+    function getEsc(chunkIn) {
+        let chunk = chunkIn;
+        if (chunk.length === 0 || chunk[0] === '-' || chunk[0] === ']')
+            throw new BadPatternError(pattern);
+        if (chunk[0] === '\\') {
+            chunk = chunk.slice(1);
+            if (chunk.length === 0)
+                throw new BadPatternError(pattern);
+        }
+        const r = chunk[0];
+        const rest = chunk.slice(1);
+        if (rest.length === 0)
+            throw new BadPatternError(pattern);
+        return { r, rest };
+    }
+}
+/** A matcher for `pattern` (checked once), undefined when the pattern is malformed. */
+function goMatcher(pattern) {
+    try {
+        goMatch(pattern, '');
+    }
+    catch (err) {
+        if (err instanceof BadPatternError)
+            return undefined;
+        throw err;
+    }
+    return (name) => goMatch(pattern, name);
+}
+function cmp(a, b) {
+    return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
+}
+/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
+function goGlob(pattern) {
+    return globWithLimit(pattern, 0);
+}
+function globWithLimit(pattern, depth) {
+    if (depth > 10_000)
+        throw new BadPatternError(pattern);
+    goMatch(pattern, '');
+    if (!hasGlobMeta(pattern)) {
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(pattern);
+            return [pattern];
+        }
+        catch {
+            return [];
+        }
+    }
+    let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.dirname(pattern);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.basename(pattern);
+    if (pattern.endsWith('/'))
+        return [];
+    dir = dir === '' ? '.' : dir;
+    if (!hasGlobMeta(dir))
+        return globDir(dir, file, []);
+    if (dir === pattern)
+        throw new BadPatternError(pattern);
+    let matches = [];
+    for (const d of globWithLimit(dir, depth + 1))
+        matches = globDir(d, file, matches);
+    return matches;
+}
+function globDir(dir, pattern, matches) {
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(dir).isDirectory())
+            return matches;
+    }
+    catch {
+        return matches;
+    }
+    let names;
+    try {
+        names = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir);
+    }
+    catch {
+        return matches;
+    }
+    names.sort(byteOrder);
+    for (const name of names) {
+        if (goMatch(pattern, name))
+            matches.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(dir, name));
+    }
+    return matches;
+}
+/** Go's string order (bytes), which for UTF-8 equals code point order. */
+function byteOrder(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 
@@ -51681,8 +52101,8 @@ function parseIni(text) {
     return sections;
 }
 
-// EXTERNAL MODULE: ./src/project/files.ts + 2 modules
-var files = __nccwpck_require__(4187);
+// EXTERNAL MODULE: ./src/project/files.ts + 1 modules
+var files = __nccwpck_require__(9988);
 ;// CONCATENATED MODULE: ./src/project/python-literal.ts
 // A tolerant reader of the literal parts of a Python file (setup.py): tokens, module-level
 // `NAME = <literal>` assignments and the keyword arguments of the `setup(...)` call. Nothing is
@@ -52727,20 +53147,24 @@ function setuptoolsPackages(r, config, pyprojectFile) {
     const { dirs, modules } = children(r, r.dir);
     const packages = dirs.filter((d) => isIdentifier(d) && !d.startsWith('_') && !FLAT_EXCLUDED_PACKAGES.has(d));
     const mods = modules.filter((m) => isIdentifier(m) && !m.startsWith('_') && !FLAT_EXCLUDED_MODULES.has(m.toLowerCase()) && !m.endsWith('_test'));
-    if (packages.length + mods.length > 1 && packages.length > 0) {
+    // setuptools `_analyse_flat_packages() or _analyse_flat_modules()`: top-level modules count only
+    // when there is no package; each step refuses more than one of its kind.
+    const kind = packages.length > 0 ? 'packages' : 'modules';
+    const found = packages.length > 0 ? packages : mods;
+    if (found.length > 1) {
         r.project.notes.push({
             check: 'package-discovery-failed',
             severity: 'high',
-            message: `setuptools finds several top-level packages in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
-                `(${[...packages, ...mods].join(', ')}) and refuses to build ("Multiple top-level packages discovered in a flat-layout")`,
+            message: `setuptools finds several top-level ${kind} in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
+                `(${found.join(', ')}) and refuses to build ("Multiple top-level ${kind} discovered in a flat-layout")`,
             loc: { file: r.project.metadataFiles[0] ?? pyprojectFile, line: 1, column: 1 },
-            fix: { text: 'List the packages explicitly ([tool.setuptools] packages = [...] or find with include) or move the code to a src/ layout.' },
+            fix: {
+                text: `List the ${kind} explicitly ([tool.setuptools] ${kind === 'packages' ? 'packages = [...] or find with include' : 'py-modules = [...]'}) or move the code to a src/ layout.`,
+            },
         });
     }
-    for (const p of packages)
-        out.push({ name: p, dir: r.dir });
-    for (const m of mods)
-        out.push({ name: m, dir: r.dir });
+    for (const name of found)
+        out.push({ name, dir: r.dir });
     return dedupe(out);
 }
 // ---------------------------------------------------------------------------------------------
@@ -52786,15 +53210,418 @@ function isPackaged(project, module) {
 
 /***/ }),
 
+/***/ 8778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseConfigText),
+/* harmony export */   MZ: () => (/* binding */ emptyMap),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   U9: () => (/* binding */ anchorOnlyTopLevelKeysOf),
+/* harmony export */   _F: () => (/* binding */ recordedAnchorOnlyKeys),
+/* harmony export */   ki: () => (/* binding */ configInvalid),
+/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */ });
+/* unused harmony exports MAX_EXPANDED_NODES, splitLines, MAX_CONFIG_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+// Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
+// it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
+// every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+
+
+/** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
+const KNOWN_TAGS = new Set([
+    'tag:yaml.org,2002:str',
+    'tag:yaml.org,2002:int',
+    'tag:yaml.org,2002:float',
+    'tag:yaml.org,2002:bool',
+    'tag:yaml.org,2002:null',
+    'tag:yaml.org,2002:map',
+    'tag:yaml.org,2002:seq',
+    'tag:yaml.org,2002:timestamp',
+    '!',
+]);
+/** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
+const MAX_EXPANDED_NODES = 2_000_000;
+const MAX_ERRORS_PER_FILE = 20;
+/** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
+const MAX_FLOW_DEPTH = 1000;
+/** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
+function flowNestingBeyond(text, limit) {
+    let openers = 0;
+    for (let i = text.indexOf('['); i !== -1 && openers <= limit; i = text.indexOf('[', i + 1))
+        openers++;
+    for (let i = text.indexOf('{'); i !== -1 && openers <= limit; i = text.indexOf('{', i + 1))
+        openers++;
+    if (openers <= limit)
+        return undefined;
+    let depth = 0;
+    let quote = '';
+    let comment = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (comment) {
+            if (c === '\n')
+                comment = false;
+            continue;
+        }
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+    return undefined;
+}
+function configInvalid(message, loc) {
+    return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
+}
+function splitLines(text) {
+    return text.split(/\r?\n|\r/);
+}
+function emptyMap(loc) {
+    return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
+}
+/** Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX). */
+function parseConfigText(path, rawText) {
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const file = { path, text, lines: splitLines(text) };
+    const notices = [];
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const at = (offset) => {
+        const pos = lineCounter.linePos(offset ?? 0);
+        return { file: path, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
+    };
+    const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
+    if (tooDeep !== undefined) {
+        notices.push(configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
+        return { file, notices };
+    }
+    let doc;
+    try {
+        const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseAllDocuments */ .hR)(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
+        doc = Array.isArray(docs) ? docs[0] : undefined;
+    }
+    catch (err) {
+        notices.push(configInvalid(`${path}: cannot parse YAML: ${err.message}`, at(0)));
+        return { file, notices };
+    }
+    if (!doc) {
+        file.root = emptyMap({ file: path, line: 1, column: 1 });
+        return { file, notices };
+    }
+    for (const error of doc.errors.slice(0, MAX_ERRORS_PER_FILE)) {
+        notices.push(configInvalid(`${path}: ${firstLine(error.message)}`, at(error.pos[0])));
+    }
+    if (doc.errors.length > MAX_ERRORS_PER_FILE) {
+        notices.push(configInvalid(`${path}: ${doc.errors.length - MAX_ERRORS_PER_FILE} more YAML errors not shown`, at(doc.errors[MAX_ERRORS_PER_FILE].pos[0])));
+    }
+    if (doc.errors.length > 0 && !doc.contents)
+        return { file, notices };
+    anchorOnlyKeys.set(file, anchorOnlyTopLevelKeysOf(doc.contents));
+    const converter = new Converter(doc, path, at, notices);
+    const contents = doc.contents;
+    let root;
+    try {
+        root = contents ? converter.convert(contents) : undefined;
+    }
+    catch (err) {
+        if (!(err instanceof RangeError))
+            throw err;
+        notices.push(configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
+        return { file, notices };
+    }
+    if (!root || (root.kind === 'scalar' && root.value === null)) {
+        file.root = emptyMap(root?.loc ?? { file: path, line: 1, column: 1 });
+    }
+    else if (root.kind !== 'map') {
+        notices.push(configInvalid(`${path}: the configuration must be a mapping, found a ${describe(root)}`, root.loc));
+    }
+    else {
+        file.root = root;
+    }
+    return { file, notices };
+}
+const anchorOnlyKeys = new WeakMap();
+/**
+ * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
+ * every element is one (recursively). Recorded while parsing; undefined for a file not parsed here.
+ */
+function recordedAnchorOnlyKeys(file) {
+    return anchorOnlyKeys.get(file);
+}
+function anchorOnlyTopLevelKeysOf(contents) {
+    const out = new Set();
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(contents)) {
+        for (const pair of contents.items) {
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (key !== undefined && anchorContainer(pair.value))
+                out.add(key);
+        }
+    }
+    return out;
+}
+function anchorContainer(node, depth = 0) {
+    if (!node || depth > 32)
+        return false;
+    if (node.anchor)
+        return true;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
+        return node.items.length > 0 && node.items.every((p) => anchorContainer(p.value, depth + 1));
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
+        return node.items.length > 0 && node.items.every((i) => anchorContainer(i, depth + 1));
+    return false;
+}
+function describe(node) {
+    if (node.kind === 'map')
+        return 'mapping';
+    if (node.kind === 'seq')
+        return 'sequence';
+    return node.value === null ? 'null value' : `${typeof node.value} value`;
+}
+function firstLine(message) {
+    return message.split('\n')[0].trim();
+}
+class Converter {
+    doc;
+    path;
+    at;
+    notices;
+    /** Converted anchor targets, shared by every alias that points at them. */
+    byAnchor = new Map();
+    sizes = new WeakMap();
+    inProgress = new Set();
+    expanded = 0;
+    exploded = false;
+    constructor(doc, path, at, notices) {
+        this.doc = doc;
+        this.path = path;
+        this.at = at;
+        this.notices = notices;
+    }
+    convert(node, fallbackOffset) {
+        if (node === null || node === undefined) {
+            return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
+        }
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+            return this.convertAlias(node);
+        return this.convertNode(node);
+    }
+    convertAlias(alias) {
+        const loc = this.at(alias.range?.[0]);
+        const target = alias.resolve(this.doc);
+        if (!target) {
+            this.notices.push(configInvalid(`${this.path}: unknown anchor '${alias.source}' referenced`, loc));
+            return { kind: 'scalar', loc, value: null };
+        }
+        if (this.inProgress.has(target)) {
+            this.notices.push(configInvalid(`${this.path}: cyclic YAML alias '*${alias.source}'`, loc));
+            return { kind: 'scalar', loc, value: null };
+        }
+        let converted = this.byAnchor.get(target);
+        if (!converted) {
+            converted = this.convertNode(target);
+            this.byAnchor.set(target, converted);
+        }
+        const size = this.size(converted);
+        this.expanded += size;
+        if (this.expanded > MAX_EXPANDED_NODES) {
+            if (!this.exploded) {
+                this.notices.push(configInvalid(`${this.path}: YAML aliases expand to more than ${MAX_EXPANDED_NODES} values; alias '*${alias.source}' ignored`, loc));
+            }
+            this.exploded = true;
+            return { kind: 'scalar', loc, value: null };
+        }
+        // The alias node itself is located at its use site; what it contains keeps where it is written.
+        const atUseSite = { ...converted, loc };
+        this.sizes.set(atUseSite, size);
+        return atUseSite;
+    }
+    convertNode(node) {
+        const loc = this.at(node.range?.[0]);
+        this.checkTag(node, loc);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node))
+            return { kind: 'scalar', loc, value: scalarValue(node.value) };
+        this.inProgress.add(node);
+        try {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
+                const items = node.items.map((item) => this.convert(item, node.range?.[0]));
+                return { kind: 'seq', loc, items };
+            }
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
+                return this.convertMap(node.items, loc);
+        }
+        finally {
+            this.inProgress.delete(node);
+        }
+        return { kind: 'scalar', loc, value: null };
+    }
+    convertMap(pairs, loc) {
+        const out = emptyMap(loc);
+        const merges = [];
+        for (const pair of pairs) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isPair */ .tO)(pair))
+                continue;
+            const keyNode = pair.key;
+            const keyLoc = this.at(keyNode?.range?.[0] ?? pair.value?.range?.[0]);
+            if (keyNode && !(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyNode) && !(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(keyNode)) {
+                this.notices.push(configInvalid(`${this.path}: mapping keys must be scalars`, keyLoc));
+                continue;
+            }
+            if (keyNode && !(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(keyNode))
+                this.checkTag(keyNode, keyLoc);
+            const keyValue = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(keyNode) ? keyNode.resolve(this.doc) : keyNode;
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyValue) ? String(keyValue.value ?? '') : '';
+            const isMergeKey = key === '<<' && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyNode) && keyNode.type === 'PLAIN';
+            const value = this.convert(pair.value, keyNode?.range?.[2]);
+            if (isMergeKey) {
+                if (merges.length > 0) {
+                    this.notices.push(configInvalid(`${this.path}: duplicate YAML merge key ('<<') is not allowed; to merge multiple maps, use a sequence: '<<: [*anchor1, *anchor2]'`, keyLoc));
+                    continue;
+                }
+                merges.push({ node: value, keyLoc });
+                continue;
+            }
+            if (out.entries.has(key))
+                out.entries.delete(key); // a repeated key: the last one wins, in its place
+            out.entries.set(key, value);
+            out.keyLocs.set(key, keyLoc);
+        }
+        if (merges.length > 0)
+            this.applyMerge(out, merges[0].node, merges[0].keyLoc);
+        return out;
+    }
+    /** `<<: *a` / `<<: [*a, *b]`: keys written in the mapping win, then earlier sources win. */
+    applyMerge(out, source, keyLoc) {
+        const sources = source.kind === 'seq' ? source.items : [source];
+        const merged = new Map();
+        const mergedLocs = new Map();
+        for (const item of sources) {
+            if (item.kind !== 'map') {
+                if (item.kind === 'scalar' && item.value === null)
+                    continue;
+                this.notices.push(configInvalid(`${this.path}: map merge requires map or sequence of maps as the value`, item.loc));
+                continue;
+            }
+            for (const [k, v] of item.entries) {
+                if (merged.has(k))
+                    continue;
+                merged.set(k, v);
+                mergedLocs.set(k, keyLoc);
+            }
+        }
+        const own = [...out.entries];
+        const ownLocs = new Map(out.keyLocs);
+        out.entries.clear();
+        out.keyLocs.clear();
+        for (const [k, v] of merged) {
+            if (ownLocs.has(k))
+                continue;
+            out.entries.set(k, v);
+            out.keyLocs.set(k, mergedLocs.get(k));
+        }
+        for (const [k, v] of own) {
+            out.entries.set(k, v);
+            out.keyLocs.set(k, ownLocs.get(k));
+        }
+    }
+    checkTag(node, loc) {
+        const tag = node.tag;
+        if (!tag || KNOWN_TAGS.has(tag))
+            return;
+        this.notices.push(configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
+    }
+    /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */
+    size(node) {
+        if (node.kind === 'scalar')
+            return 1;
+        const known = this.sizes.get(node);
+        if (known !== undefined)
+            return known;
+        let total = 1;
+        if (node.kind === 'seq')
+            for (const item of node.items)
+                total += this.size(item);
+        else
+            for (const value of node.entries.values())
+                total += this.size(value);
+        this.sizes.set(node, total);
+        return total;
+    }
+}
+const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+/** Read and parse a config file from disk, refusing huge or binary files with a notice. */
+function readConfigFile(absPath, path, noticeLoc) {
+    const file = { path, text: '', lines: [] };
+    const loc = noticeLoc ?? { file: path, line: 1, column: 1 };
+    let size;
+    try {
+        size = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(absPath).size;
+    }
+    catch (err) {
+        return { file, notices: [configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
+    }
+    if (size > MAX_CONFIG_BYTES) {
+        const mb = (size / 1024 / 1024).toFixed(1);
+        return { file, notices: [configInvalid(`${path}: file is ${mb} MB, larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB limit; not read`, loc)] };
+    }
+    let bytes;
+    try {
+        bytes = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(absPath);
+    }
+    catch (err) {
+        return { file, notices: [configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
+    }
+    if (looksBinary(bytes)) {
+        return { file, notices: [configInvalid(`${path}: not a text file`, { file: path, line: 1, column: 1 })] };
+    }
+    return parseConfigText(path, bytes.toString('utf8'));
+}
+function looksBinary(bytes) {
+    const head = bytes.subarray(0, 8192);
+    if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
+        return true;
+    return head.includes(0);
+}
+function scalarValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (value instanceof Date)
+        return value.toISOString();
+    return String(value);
+}
+
+
+/***/ }),
+
 /***/ 9989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tO: () => (/* binding */ humanizeCheckId),
 /* harmony export */   xn: () => (/* binding */ catalogFor)
 /* harmony export */ });
-/* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog, humanizeCheckId */
+/* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog */
 /* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5513);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
 const UNKNOWN_CHECK_CATEGORY = 'Bundle Configuration';
@@ -52867,6 +53694,81 @@ function catalogFor(checks) {
         defaultCatalogSource = _checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A;
     }
     return defaultCatalog;
+}
+
+
+/***/ }),
+
+/***/ 3863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ gapTitle)
+/* harmony export */ });
+/* harmony import */ var _check_info_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9989);
+// Short, problem-phrased names for failing checks ("Python Package Not Built"): check titles state
+// the expectation, a gap is named by what is wrong. Unknown ids fall back to their own words.
+
+const GAP_TITLES = {
+    'package-name-mismatch': 'Wheel Task Package Name Matches No Distribution',
+    'wheel-not-built': 'Python Package Not Built',
+    'entry-point-missing': 'Python Wheel Entry Points Missing',
+    'entry-point-unresolvable': 'Python Wheel Entry Point Not Callable',
+    'local-vector-search': 'Vector Search Not Using Databricks Managed Service',
+    'vector-search-endpoint-missing': 'Vector Search Endpoint Not Created',
+    'sync-excludes-source': 'Task Code Not Synced',
+    'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
+    'model-registry-unresolved': 'Model Not Registered',
+    'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
+    'cli-init-missing': 'No Databricks CLI Init/Config Files',
+    'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
+    'config-invalid': 'Configuration File Does Not Load',
+    'root-path-glob-chars': 'Bundle Root Path Has Glob Characters',
+    'include-non-yaml': 'Include Matches Non-YAML Files',
+    'include-outside-root': 'Include Written Outside the Root File',
+    'include-glob-nonrecursive': 'Include Glob Relies on Recursive **',
+    'include-outside-repository': 'Include Leads Outside the Repository',
+    'unknown-field': 'Unknown Configuration Key',
+    'null-value': 'Setting Left Empty',
+    'resource-undefined': 'Resource Without Definition',
+    'artifact-not-configured': 'Artifact Without Properties',
+    'variable-type-invalid': 'Invalid Variable Type',
+    'variable-required-unset': 'Required Variable Without Value',
+    'variable-file-invalid': 'Invalid Variable Overrides File',
+    'variable-cycle': 'Variables Reference Each Other in a Cycle',
+    'undefined-variable': 'Reference That Does Not Resolve',
+    'bundle-name-interpolation': 'Bundle Name Is Not a Literal',
+    'enum-invalid': 'Invalid Enumerated Setting',
+    'required-field-missing': 'Required Field Missing',
+    'path-not-found': 'Local Path Not Found',
+    'path-kind-mismatch': 'Path Points at the Wrong Kind of File',
+    'path-outside-sync-root': 'Path Outside the Sync Root',
+    'resource-reference-invalid': 'Reference to an Undeclared Resource',
+    'duplicate-library-name': 'Local Libraries Share a File Name',
+    'wheel-dbr-too-old': 'Local Wheel Needs DBR 13.3 or Newer',
+    'direct-only-resource': 'Resource Type Needs the Direct Deployment Engine',
+    'environment-client-invalid': 'Serverless Environment Without Client Version',
+    'job-cluster-key-undefined': 'Task Uses an Undefined Job Cluster',
+    'task-dependency-undefined': 'Task Depends on an Undefined Task',
+    'package-discovery-failed': 'setuptools Cannot Tell Which Packages to Ship',
+    'setup-py-ignored': 'Packaging Metadata Declared in Two Places',
+    'symlink-outside-repo': 'Symbolic Link Leads Out of the Repository',
+    'bundle-validate-error': 'Bundle Validation Reports an Error',
+    'bundle-validate-warning': 'Bundle Validation Reports a Warning',
+    'bundle-validate-recommendation': 'Bundle Validation Recommends a Change',
+    'bundle-validate-unavailable': 'Bundle Validation Could Not Run',
+    'wheel-build-failed': 'Wheel Build Failed',
+    'entry-point-smoke-failed': 'Entry Point Fails When Run',
+};
+/** The gap name for a check id: the known wording, else the id's words in title case. */
+function gapTitle(check) {
+    const known = GAP_TITLES[check];
+    if (known)
+        return known;
+    return (0,_check_info_js__WEBPACK_IMPORTED_MODULE_0__/* .humanizeCheckId */ .tO)(check)
+        .split(' ')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ');
 }
 
 
@@ -53013,12 +53915,15 @@ function matchesGlob(pattern, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ heldBackBy),
 /* harmony export */   QZ: () => (/* binding */ worst),
 /* harmony export */   rw: () => (/* binding */ buildPhases)
 /* harmony export */ });
-/* unused harmony exports OTHER_PHASE_ID, ALL_PHASE_ID, collectResources, slugify, inferPhaseFromFile, phaseStatus */
+/* unused harmony exports OTHER_PHASE_ID, ALL_PHASE_ID, collectResources, slugify, inferPhaseFromFile, phaseStatus, CHECKLIST_LABEL, concernsPhase, collectWheelTasks */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1700);
+/* harmony import */ var _gap_title_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3863);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1700);
+
 
 
 const OTHER_PHASE_ID = 'other';
@@ -53080,14 +53985,14 @@ function configSpecs(config) {
 function includeMatches(pattern, r) {
     if (pattern === r.key || pattern === r.address)
         return true;
-    if ((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file)))
+    if ((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file)))
         return true;
-    return (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .hasGlobChars */ .ed)(pattern) && ((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, r.key) || (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, r.address));
+    return (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGlobChars */ .ed)(pattern) && ((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, r.key) || (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, r.address));
 }
 const PHASE_IN_NAME = /phase[\s_.-]?(\d+)(.*)$/i;
 /** `resources/jobs_phase2_training.yml` → { id: '2', name: 'Phase 2: Training' }. */
 function inferPhaseFromFile(file) {
-    const segments = (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(file).split('/');
+    const segments = (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(file).split('/');
     const base = segments[segments.length - 1].replace(/\.(ya?ml|json)$/i, '');
     const candidates = [base, ...segments.slice(0, -1).reverse()];
     for (const segment of candidates) {
@@ -53106,7 +54011,7 @@ function titleCase(word) {
 }
 function inferredSpecs(resources) {
     const byNumber = new Map();
-    const files = unique(resources.map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file))).sort();
+    const files = unique(resources.map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file))).sort();
     for (const file of files) {
         const inferred = inferPhaseFromFile(file);
         if (!inferred)
@@ -53125,7 +54030,7 @@ function inferredSpecs(resources) {
         .map(([number, entry]) => ({
         id: String(number),
         name: entry.suffixes.length > 0 ? `Phase ${number}: ${entry.suffixes.join(' / ')}` : `Phase ${number}`,
-        matches: (r) => entry.files.has((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file)),
+        matches: (r) => entry.files.has((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file)),
     }));
 }
 /**
@@ -53170,7 +54075,7 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             phaseOf.set(r.address, id);
     const filesOf = new Map();
     for (const spec of phaseSpecs) {
-        filesOf.set(spec.id, unique((members.get(spec.id) ?? []).map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file))).sort());
+        filesOf.set(spec.id, unique((members.get(spec.id) ?? []).map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file))).sort());
     }
     const allIds = phaseSpecs.map((s) => s.id);
     const attached = findings.map((f) => {
@@ -53179,9 +54084,13 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
     });
     // checks that fail in some phase: the phases they do not fail in show them as passed
     const failingChecks = new Set(attached.filter((f) => f.phases.length > 0).map((f) => f.check));
+    const wheelTasks = collectWheelTasks(bundle, analysedTargets);
     const phases = phaseSpecs.map((spec, order) => {
         const rs = members.get(spec.id) ?? [];
         const mine = attached.filter((f) => f.phases.includes(spec.id));
+        const jobKeys = new Set(rs.filter((r) => r.type === 'jobs').map((r) => r.key));
+        const wheels = wheelTasks.filter((w) => jobKeys.has(w.job));
+        const scope = { resourceTypes: new Set(rs.map((r) => r.type)), hasWheelTasks: wheels.length > 0 };
         return {
             id: spec.id,
             name: spec.name,
@@ -53190,8 +54099,9 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             resources: rs.map((r) => r.address),
             jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
             files: filesOf.get(spec.id) ?? [],
-            checklist: checklist(mine, failingChecks, catalog, passedCount),
+            checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
             dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+            ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
         };
     });
     return { phases, findings: attached };
@@ -53201,7 +54111,7 @@ function attachPhases(f, phaseOf, filesOf, allIds) {
     if (byResource.length > 0)
         return sortByOrder(byResource, allIds);
     if (f.loc) {
-        const file = (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(f.loc.file);
+        const file = (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(f.loc.file);
         const byFile = allIds.filter((id) => filesOf.get(id)?.includes(file));
         if (byFile.length > 0)
             return byFile;
@@ -53220,8 +54130,29 @@ function phaseStatus(severities) {
         return 'partial';
     return 'ready';
 }
-const SEVERITY_LABEL = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
-function checklist(mine, failingChecks, catalog, passedCount) {
+/** The checklist label of a failing check's worst severity (the seed's "→ BLOCKER"). */
+const CHECKLIST_LABEL = { critical: 'BLOCKER', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
+/** Whether a check that fails elsewhere says something about this phase when it passes here:
+ *  wheel checks where the phase runs a wheel task, resource-specific checks where it holds such
+ *  resources. Other passed checks are summed up in one line. */
+function concernsPhase(info, scope) {
+    switch (info.category) {
+        case 'Python Package Build':
+        case 'Entry Points':
+            return scope.hasWheelTasks;
+        case 'DLT Pipeline':
+            return scope.resourceTypes.has('pipelines');
+        case 'Vector Search Endpoints':
+            return scope.resourceTypes.has('vector_search_endpoints');
+        case 'Model Registry Integration':
+            return scope.resourceTypes.has('model_serving_endpoints') || scope.resourceTypes.has('registered_models');
+        default:
+            return false;
+    }
+}
+/** Failing checks first (worst first), then the passed checks that concern the phase, then one line
+ *  for everything else. */
+function checklist(mine, failingChecks, catalog, passedCount, scope) {
     const byCheck = new Map();
     for (const f of mine)
         push(byCheck, f.check, f);
@@ -53229,21 +54160,94 @@ function checklist(mine, failingChecks, catalog, passedCount) {
         .map(([check, fs]) => ({ check, fs, severity: worst(fs.map((f) => f.severity)), info: catalog.info(check, fs[0].severity) }))
         .sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) || a.info.order - b.info.order || cmp(a.check, b.check));
     const items = [];
+    for (const { check, fs, severity } of failing) {
+        const count = fs.length > 1 ? ` (${fs.length} findings)` : '';
+        const text = `${(0,_gap_title_js__WEBPACK_IMPORTED_MODULE_1__/* .gapTitle */ .$)(check)} → ${CHECKLIST_LABEL[severity]}${count}`;
+        items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+    }
     const passedHere = [...failingChecks]
         .filter((c) => !byCheck.has(c))
         .map((c) => catalog.info(c))
+        .filter((info) => concernsPhase(info, scope))
         .sort((a, b) => a.order - b.order || cmp(a.id, b.id));
     for (const info of passedHere)
         items.push({ text: info.successMessage, ok: true, check: info.id });
-    if (passedCount > 0) {
-        items.push({ text: `${passedCount} other check${passedCount === 1 ? '' : 's'} passed`, ok: true });
-    }
-    for (const { check, fs, severity, info } of failing) {
-        const label = severity === 'info' ? 'informational' : SEVERITY_LABEL[severity].toLowerCase();
-        const text = `${info.title}: ${fs.length} ${label} finding${fs.length === 1 ? '' : 's'}`;
-        items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+    if (passedCount > 0 || failingChecks.size > 0) {
+        const text = failing.length > 0 ? 'No other check reports a finding in this phase' : 'Configuration complete: no check reports a finding in this phase';
+        items.push({ text, ok: true });
     }
     return items;
+}
+/** The blocked phase that holds `phase` back through its dependencies (transitively), if any: the
+ *  deploy plan does not deploy it while that phase is blocked. A blocked phase is not held back. */
+function heldBackBy(phase, phases) {
+    if (phase.status === 'blocked')
+        return undefined;
+    const byRef = new Map();
+    for (const p of phases)
+        byRef.set(p.id, p);
+    for (const p of phases)
+        if (!byRef.has(p.name))
+            byRef.set(p.name, p);
+    const seen = new Set([phase.id]);
+    const visit = (p) => {
+        for (const ref of p.dependsOn) {
+            const dep = byRef.get(ref);
+            if (!dep || seen.has(dep.id))
+                continue;
+            seen.add(dep.id);
+            if (dep.status === 'blocked')
+                return dep;
+            const found = visit(dep);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    return visit(phase);
+}
+/** The python_wheel_tasks of the analysed targets (first definition wins), with the project that
+ *  provides their package when its distribution name matches. */
+function collectWheelTasks(bundle, analysedTargets) {
+    const names = analysedTargets.filter((t) => bundle.targets?.has(t));
+    const order = names.length > 0 ? names : [...(bundle.targets?.keys() ?? [])];
+    const seen = new Set();
+    const out = [];
+    for (const name of order) {
+        const view = bundle.targets.get(name);
+        for (const job of view?.jobs ?? []) {
+            for (const task of job.tasks) {
+                if (task.type !== 'python_wheel_task')
+                    continue;
+                const id = `${job.key}\u0000${task.key}`;
+                if (seen.has(id))
+                    continue;
+                seen.add(id);
+                const text = (field) => {
+                    const node = task.typeNode?.entries.get(field);
+                    if (node?.kind !== 'scalar' || node.value === null)
+                        return undefined;
+                    const value = view.interpolate(String(node.value), node.loc);
+                    return value.resolved && value.value.trim() ? value.value.trim() : undefined;
+                };
+                const ref = { job: job.key, task: task.key };
+                const packageName = text('package_name');
+                const entryPoint = text('entry_point');
+                if (packageName)
+                    ref.packageName = packageName;
+                if (entryPoint)
+                    ref.entryPoint = entryPoint;
+                const project = packageName ? bundle.python?.find((p) => p.normalizedName === pep503(packageName)) : undefined;
+                if (project)
+                    ref.projectDir = project.dir;
+                out.push(ref);
+            }
+        }
+    }
+    return out;
+}
+function pep503(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function worst(severities) {
     return severities.reduce((w, s) => ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(s) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(w) ? s : w), 'info');
@@ -53485,6 +54489,37 @@ function redactSecrets(text, env = process.env) {
 /** Redact every line of a list (program output tails kept in findings and steps). */
 function redactLines(lines, env = process.env) {
     return lines.map((l) => redactSecrets(l, env));
+}
+
+
+/***/ }),
+
+/***/ 547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ missingToolsWarning)
+/* harmony export */ });
+// Verification skipped because the runner lacks a program (uv, poetry, Python's `build` module) is
+// silent in the report's step list: one warning line names each missing tool and how to install it.
+function missingToolsWarning(result) {
+    const tools = new Map();
+    for (const bundle of result.bundles) {
+        for (const step of bundle.verification) {
+            if (step.status !== 'skipped' || !step.missingTool)
+                continue;
+            const known = tools.get(step.missingTool.name);
+            if (known)
+                known.steps++;
+            else
+                tools.set(step.missingTool.name, { install: step.missingTool.install, steps: 1 });
+        }
+    }
+    if (tools.size === 0)
+        return undefined;
+    const total = [...tools.values()].reduce((n, t) => n + t.steps, 0);
+    const named = [...tools].map(([name, t]) => `${name} (fix: ${t.install})`).join('; ');
+    return `dab-ready: ${total} verification step${total === 1 ? ' was' : 's were'} skipped because a tool is missing on this runner: ${named}. Nothing was built or tested for ${total === 1 ? 'it' : 'them'}.`;
 }
 
 

@@ -13910,8 +13910,6 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -14150,114 +14148,233 @@ function parseIni(text) {
     return sections;
 }
 
-;// CONCATENATED MODULE: ./src/project/glob.ts
-// Go `path.Match` / `filepath.Glob` semantics (non-Windows): `*` any run of non-`/` characters,
-// `?` one non-`/` character, `[...]` a class (`^` negates, `a-z` ranges, `\` escapes), `\x` a
-// literal x. `**` is simply two stars: it never crosses `/`. A malformed pattern matches nothing.
-const META = /[*?[\\]/;
+;// CONCATENATED MODULE: ./src/project/goglob.ts
+// Go's path/filepath Match and Glob (POSIX separator), ported line by line. The CLI expands
+// `include:` entries and wheel library paths with filepath.Glob: `*` matches a run of non-`/`
+// characters, `?` one non-`/` character, `[...]` a class (`^` negates, `a-z` ranges, `\` escapes),
+// `\x` a literal x; `**` is just `*`, so it never crosses `/`. A malformed pattern is ErrBadPattern.
+
+
+class BadPatternError extends Error {
+    constructor(pattern) {
+        super(`syntax error in pattern: ${pattern}`);
+    }
+}
+const SEP = '/';
 function hasGlobMeta(pattern) {
-    return META.test(pattern);
+    return /[*?[\\]/.test(pattern);
 }
-const compiled = new Map();
-/** The pattern as an anchored RegExp for one path segment (or whole path), null when malformed. */
-function goPatternRegExp(pattern) {
-    const cached = compiled.get(pattern);
-    if (cached !== undefined)
-        return cached;
-    const source = translate(pattern);
-    const re = source === null ? null : new RegExp(`^${source}$`, 's');
-    compiled.set(pattern, re);
-    return re;
-}
-/** Go `path.Match(pattern, name)`; false for a malformed pattern. */
+/** filepath.Match. Throws BadPatternError for a malformed pattern. */
 function goMatch(pattern, name) {
-    const re = goPatternRegExp(pattern);
-    return re !== null && re.test(name);
+    let pat = Array.from(pattern);
+    let str = Array.from(name);
+    outer: while (pat.length > 0) {
+        const { star, chunk, rest } = scanChunk(pat);
+        pat = rest;
+        if (star && chunk.length === 0)
+            return !str.includes(SEP);
+        const first = matchChunk(chunk, str);
+        if (first.ok && (first.rest.length === 0 || pat.length > 0)) {
+            str = first.rest;
+            continue;
+        }
+        if (star) {
+            for (let i = 0; i < str.length && str[i] !== SEP; i++) {
+                const next = matchChunk(chunk, str.slice(i + 1));
+                if (next.ok) {
+                    if (pat.length === 0 && next.rest.length > 0)
+                        continue;
+                    str = next.rest;
+                    continue outer;
+                }
+            }
+        }
+        while (pat.length > 0) {
+            const scanned = scanChunk(pat);
+            pat = scanned.rest;
+            matchChunk(scanned.chunk, []);
+        }
+        return false;
+    }
+    return str.length === 0;
+    function scanChunk(p) {
+        let star = false;
+        let start = 0;
+        while (start < p.length && p[start] === '*') {
+            start++;
+            star = true;
+        }
+        let inRange = false;
+        let i = start;
+        for (; i < p.length; i++) {
+            const c = p[i];
+            if (c === '\\') {
+                if (i + 1 < p.length)
+                    i++;
+            }
+            else if (c === '[')
+                inRange = true;
+            else if (c === ']')
+                inRange = false;
+            else if (c === '*' && !inRange)
+                break;
+        }
+        return { star, chunk: p.slice(start, i), rest: p.slice(i) };
+    }
+    function matchChunk(chunkIn, sIn) {
+        let chunk = chunkIn;
+        let s = sIn;
+        let failed = false;
+        while (chunk.length > 0) {
+            if (!failed && s.length === 0)
+                failed = true;
+            const c = chunk[0];
+            if (c === '[') {
+                let r = '';
+                if (!failed) {
+                    r = s[0];
+                    s = s.slice(1);
+                }
+                chunk = chunk.slice(1);
+                let negated = false;
+                if (chunk.length > 0 && chunk[0] === '^') {
+                    negated = true;
+                    chunk = chunk.slice(1);
+                }
+                let match = false;
+                let nrange = 0;
+                for (;;) {
+                    if (chunk.length > 0 && chunk[0] === ']' && nrange > 0) {
+                        chunk = chunk.slice(1);
+                        break;
+                    }
+                    const lo = getEsc(chunk);
+                    chunk = lo.rest;
+                    let hi = lo.r;
+                    if (chunk[0] === '-') {
+                        const h = getEsc(chunk.slice(1));
+                        chunk = h.rest;
+                        hi = h.r;
+                    }
+                    if (!failed && cmp(lo.r, r) <= 0 && cmp(r, hi) <= 0)
+                        match = true;
+                    nrange++;
+                }
+                if (match === negated)
+                    failed = true;
+            }
+            else if (c === '?') {
+                if (!failed) {
+                    if (s[0] === SEP)
+                        failed = true;
+                    s = s.slice(1);
+                }
+                chunk = chunk.slice(1);
+            }
+            else {
+                let literal = chunk;
+                if (c === '\\') {
+                    literal = chunk.slice(1);
+                    if (literal.length === 0)
+                        throw new BadPatternError(pattern);
+                }
+                if (!failed) {
+                    if (literal[0] !== s[0])
+                        failed = true;
+                    s = s.slice(1);
+                }
+                chunk = literal.slice(1);
+            }
+        }
+        return failed ? { rest: [], ok: false } : { rest: s, ok: true };
+    }
+    function getEsc(chunkIn) {
+        let chunk = chunkIn;
+        if (chunk.length === 0 || chunk[0] === '-' || chunk[0] === ']')
+            throw new BadPatternError(pattern);
+        if (chunk[0] === '\\') {
+            chunk = chunk.slice(1);
+            if (chunk.length === 0)
+                throw new BadPatternError(pattern);
+        }
+        const r = chunk[0];
+        const rest = chunk.slice(1);
+        if (rest.length === 0)
+            throw new BadPatternError(pattern);
+        return { r, rest };
+    }
 }
-function isValidGoPattern(pattern) {
-    return goPatternRegExp(pattern) !== null;
+/** A matcher for `pattern` (checked once), undefined when the pattern is malformed. */
+function goMatcher(pattern) {
+    try {
+        goMatch(pattern, '');
+    }
+    catch (err) {
+        if (err instanceof BadPatternError)
+            return undefined;
+        throw err;
+    }
+    return (name) => goMatch(pattern, name);
 }
-function escapeRegExp(ch) {
-    return ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+function cmp(a, b) {
+    return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
 }
-function translate(pattern) {
-    let out = '';
-    let i = 0;
-    while (i < pattern.length) {
-        const ch = pattern[i];
-        if (ch === '*') {
-            out += '[^/]*';
-            i++;
+/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
+function goGlob(pattern) {
+    return globWithLimit(pattern, 0);
+}
+function globWithLimit(pattern, depth) {
+    if (depth > 10_000)
+        throw new BadPatternError(pattern);
+    goMatch(pattern, '');
+    if (!hasGlobMeta(pattern)) {
+        try {
+            external_node_fs_default().lstatSync(pattern);
+            return [pattern];
         }
-        else if (ch === '?') {
-            out += '[^/]';
-            i++;
-        }
-        else if (ch === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            out += escapeRegExp(pattern[i + 1]);
-            i += 2;
-        }
-        else if (ch === '[') {
-            const cls = translateClass(pattern, i + 1);
-            if (cls === null)
-                return null;
-            out += cls.source;
-            i = cls.end;
-        }
-        else {
-            out += escapeRegExp(ch);
-            i++;
+        catch {
+            return [];
         }
     }
-    return out;
+    let dir = external_node_path_default().posix.dirname(pattern);
+    const file = external_node_path_default().posix.basename(pattern);
+    if (pattern.endsWith('/'))
+        return [];
+    dir = dir === '' ? '.' : dir;
+    if (!hasGlobMeta(dir))
+        return globDir(dir, file, []);
+    if (dir === pattern)
+        throw new BadPatternError(pattern);
+    let matches = [];
+    for (const d of globWithLimit(dir, depth + 1))
+        matches = globDir(d, file, matches);
+    return matches;
 }
-/** Parses a class starting after `[`; returns the RegExp source and the index after `]`. */
-function translateClass(pattern, start) {
-    let i = start;
-    let negated = false;
-    if (pattern[i] === '^') {
-        negated = true;
-        i++;
+function globDir(dir, pattern, matches) {
+    try {
+        if (!external_node_fs_default().statSync(dir).isDirectory())
+            return matches;
     }
-    const ranges = [];
-    for (;;) {
-        if (i >= pattern.length)
-            return null;
-        if (pattern[i] === ']' && ranges.length > 0) {
-            i++;
-            break;
-        }
-        const lo = classChar(pattern, i);
-        if (lo === null)
-            return null;
-        i = lo.next;
-        let hi = lo;
-        if (pattern[i] === '-') {
-            const h = classChar(pattern, i + 1);
-            if (h === null)
-                return null;
-            hi = h;
-            i = h.next;
-            if (hi.ch < lo.ch)
-                return null;
-        }
-        ranges.push(lo.ch === hi.ch ? escapeRegExp(lo.ch) : `${escapeRegExp(lo.ch)}-${escapeRegExp(hi.ch)}`);
+    catch {
+        return matches;
     }
-    // Go never lets a class match '/'.
-    return { source: negated ? `[^/${ranges.join('')}]` : `(?!/)[${ranges.join('')}]`, end: i };
+    let names;
+    try {
+        names = external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return matches;
+    }
+    names.sort(byteOrder);
+    for (const name of names) {
+        if (goMatch(pattern, name))
+            matches.push(external_node_path_default().posix.join(dir, name));
+    }
+    return matches;
 }
-function classChar(pattern, i) {
-    const ch = pattern[i];
-    if (ch === undefined || ch === '-' || ch === ']')
-        return null;
-    if (ch === '\\') {
-        if (i + 1 >= pattern.length)
-            return null;
-        return { ch: pattern[i + 1], next: i + 2 };
-    }
-    return { ch, next: i + 1 };
+/** Go's string order (bytes), which for UTF-8 equals code point order. */
+function byteOrder(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 ;// CONCATENATED MODULE: ./src/project/sources.ts
@@ -14910,8 +15027,12 @@ function createFileIndex(root, repoRoot) {
         }
     }
     function entry(relIn) {
+        // Keys are normalised paths, so a hit on the path as given is the entry of its normal form.
+        let e = entries.get(relIn);
+        if (e)
+            return e;
         const rel = normalizeRel(relIn);
-        let e = entries.get(rel);
+        e = entries.get(rel);
         if (e)
             return e;
         e = {};
@@ -14919,25 +15040,63 @@ function createFileIndex(root, repoRoot) {
         const abs = external_node_path_namespaceObject.resolve(rootAbs, rel);
         if (!isWithin(repoAbs, abs))
             return e;
-        let real;
-        try {
-            real = external_node_fs_namespaceObject.realpathSync(abs);
-        }
-        catch {
+        const found = resolveReal(abs);
+        if (!found)
             return e; // missing (or a dangling link)
-        }
+        const real = found.real;
         if (!isWithin(repoReal, real)) {
             reportEscape(abs, real);
             return e;
         }
         e.abs = abs;
-        try {
-            e.stat = external_node_fs_namespaceObject.statSync(real);
-        }
-        catch {
-            e.stat = undefined;
+        if (found.stat)
+            e.stat = found.stat;
+        else {
+            try {
+                e.stat = external_node_fs_namespaceObject.statSync(real);
+            }
+            catch {
+                e.stat = undefined;
+            }
         }
         return e;
+    }
+    const realDirs = new Map();
+    /**
+     * realpath(abs), with the stat when it comes for free: a path that is not itself a symlink is its
+     * folder's real path plus its name (one lstat instead of a realpath and a stat per file).
+     */
+    function resolveReal(abs) {
+        const dir = external_node_path_namespaceObject.dirname(abs);
+        if (dir !== abs) {
+            let realDir = realDirs.get(dir);
+            if (realDir === undefined) {
+                try {
+                    realDir = external_node_fs_namespaceObject.realpathSync.native(dir);
+                }
+                catch {
+                    realDir = null;
+                }
+                realDirs.set(dir, realDir);
+            }
+            if (realDir === null)
+                return undefined;
+            let st;
+            try {
+                st = external_node_fs_namespaceObject.lstatSync(abs);
+            }
+            catch {
+                return undefined;
+            }
+            if (!st.isSymbolicLink())
+                return { real: external_node_path_namespaceObject.join(realDir, external_node_path_namespaceObject.basename(abs)), stat: st };
+        }
+        try {
+            return { real: external_node_fs_namespaceObject.realpathSync.native(abs) };
+        }
+        catch {
+            return undefined;
+        }
     }
     function readHead(abs, bytes) {
         let fd;
@@ -15008,8 +15167,22 @@ function createFileIndex(root, repoRoot) {
             return detectJupyter(rel, e);
         if (!NOTEBOOK_HEADERS[ext])
             return 'file';
-        const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
+        // Source files are read for their facts right after: read the whole (small) file once.
+        const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
+        const head = whole ?? readHead(e.abs, NOTEBOOK_HEADER_BYTES);
         return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
+    }
+    /** The file's bytes, keeping its text as text() would; undefined (text left unread) when it cannot be read. */
+    function readWhole(e) {
+        let buf;
+        try {
+            buf = external_node_fs_namespaceObject.readFileSync(e.abs);
+        }
+        catch {
+            return undefined; // text() reads again and reports it
+        }
+        e.text = buf.includes(0) ? null : buf.toString('utf8');
+        return buf;
     }
     function detectJupyter(rel, e) {
         const relN = normalizeRel(rel);
@@ -15067,7 +15240,7 @@ function createFileIndex(root, repoRoot) {
     function walk(absDir, out, seen) {
         let real;
         try {
-            real = external_node_fs_namespaceObject.realpathSync(absDir);
+            real = external_node_fs_namespaceObject.realpathSync.native(absDir);
         }
         catch {
             return;
@@ -15155,14 +15328,14 @@ function createFileIndex(root, repoRoot) {
                 }
             }
             else {
-                const re = goPatternRegExp(seg);
-                if (re === null)
+                const matches = goMatcher(seg);
+                if (!matches)
                     return []; // malformed pattern (Go: ErrBadPattern)
                 for (const dir of current) {
                     if (kind(dir) !== 'dir')
                         continue;
                     for (const name of readdirNames(dir))
-                        if (re.test(name))
+                        if (matches(name))
                             next.push(joinRel(dir, name));
                 }
             }
@@ -16227,20 +16400,24 @@ function setuptoolsPackages(r, config, pyprojectFile) {
     const { dirs, modules } = children(r, r.dir);
     const packages = dirs.filter((d) => isIdentifier(d) && !d.startsWith('_') && !FLAT_EXCLUDED_PACKAGES.has(d));
     const mods = modules.filter((m) => isIdentifier(m) && !m.startsWith('_') && !FLAT_EXCLUDED_MODULES.has(m.toLowerCase()) && !m.endsWith('_test'));
-    if (packages.length + mods.length > 1 && packages.length > 0) {
+    // setuptools `_analyse_flat_packages() or _analyse_flat_modules()`: top-level modules count only
+    // when there is no package; each step refuses more than one of its kind.
+    const kind = packages.length > 0 ? 'packages' : 'modules';
+    const found = packages.length > 0 ? packages : mods;
+    if (found.length > 1) {
         r.project.notes.push({
             check: 'package-discovery-failed',
             severity: 'high',
-            message: `setuptools finds several top-level packages in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
-                `(${[...packages, ...mods].join(', ')}) and refuses to build ("Multiple top-level packages discovered in a flat-layout")`,
+            message: `setuptools finds several top-level ${kind} in the flat layout of ${r.dir === '.' ? 'the bundle root' : r.dir} ` +
+                `(${found.join(', ')}) and refuses to build ("Multiple top-level ${kind} discovered in a flat-layout")`,
             loc: { file: r.project.metadataFiles[0] ?? pyprojectFile, line: 1, column: 1 },
-            fix: { text: 'List the packages explicitly ([tool.setuptools] packages = [...] or find with include) or move the code to a src/ layout.' },
+            fix: {
+                text: `List the ${kind} explicitly ([tool.setuptools] ${kind === 'packages' ? 'packages = [...] or find with include' : 'py-modules = [...]'}) or move the code to a src/ layout.`,
+            },
         });
     }
-    for (const p of packages)
-        out.push({ name: p, dir: r.dir });
-    for (const m of mods)
-        out.push({ name: m, dir: r.dir });
+    for (const name of found)
+        out.push({ name, dir: r.dir });
     return dedupe(out);
 }
 // ---------------------------------------------------------------------------------------------
@@ -16335,17 +16512,71 @@ function walkScalars(node, path, visit) {
             walkScalars(value, path ? `${path}.${key}` : key, visit);
     }
 }
+/**
+ * walkScalars restricted to string scalars whose text contains `needle`: the config path (the same
+ * string walkScalars gives) is built only for those.
+ */
+function walkStringScalarsContaining(node, path, needle, visit) {
+    const parts = [path];
+    const walk = (n, empty) => {
+        if (!n)
+            return;
+        if (n.kind === 'scalar') {
+            if (typeof n.value === 'string' && n.value.includes(needle))
+                visit(n, n.value, parts.join(''));
+        }
+        else if (n.kind === 'seq') {
+            n.items.forEach((item, i) => {
+                if (item && item.kind === 'scalar' && !(typeof item.value === 'string' && item.value.includes(needle)))
+                    return;
+                parts.push(`[${i}]`);
+                walk(item, false);
+                parts.pop();
+            });
+        }
+        else {
+            n.entries.forEach((value, key) => {
+                if (value && value.kind === 'scalar' && !(typeof value.value === 'string' && value.value.includes(needle)))
+                    return;
+                parts.push(empty ? key : `.${key}`);
+                walk(value, empty && key === '');
+                parts.pop();
+            });
+        }
+    };
+    walk(node, path === '');
+}
 /** Every mapping below `node` (including `node`), in document order. */
 function walkMaps(node, path, visit) {
     if (!node)
         return;
+    // Paths are built only for children that can hold a mapping (scalars are most of a config).
     if (node.kind === 'map') {
         visit({ map: node, path });
-        for (const [key, value] of node.entries)
-            walkMaps(value, path ? `${path}.${key}` : key, visit);
+        node.entries.forEach((value, key) => {
+            if (value && value.kind !== 'scalar')
+                walkMaps(value, path ? `${path}.${key}` : key, visit);
+        });
     }
     else if (node.kind === 'seq') {
-        node.items.forEach((item, i) => walkMaps(item, `${path}[${i}]`, visit));
+        node.items.forEach((item, i) => {
+            if (item && item.kind !== 'scalar')
+                walkMaps(item, `${path}[${i}]`, visit);
+        });
+    }
+}
+/** Every mapping below `node` (including `node`), in document order, for visitors that need no path. */
+function walkMapNodes(node, visit) {
+    if (!node)
+        return;
+    if (node.kind === 'map') {
+        visit(node);
+        for (const value of node.entries.values())
+            walkMapNodes(value, visit);
+    }
+    else if (node.kind === 'seq') {
+        for (const item of node.items)
+            walkMapNodes(item, visit);
     }
 }
 function locKey(loc) {
@@ -16383,10 +16614,236 @@ function hasGlob(value) {
     return /[*?[]/.test(value);
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
+// The local paths the CLI translates (reference §5), with where each was written and what kind of
+// file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
+
+
+
+const NOTEBOOK_EXTS = ['.py', '.r', '.scala', '.sql', '.ipynb'];
+function hasNotebookExtension(p) {
+    return NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(p).toLowerCase());
+}
+function notebookCandidates(resolved) {
+    return NOTEBOOK_EXTS.map((ext) => resolved + ext);
+}
+/** True for values that start from the deployed bundle's files (`${workspace.file_path}/...`). */
+function isSyncedRemote(raw) {
+    return /^\$\{workspace\.(file_path|root_path)\}/.test(raw) || raw.startsWith('/Workspace/');
+}
+class Collector {
+    target;
+    resource;
+    resourceFile;
+    refs = [];
+    constructor(target, resource, resourceFile) {
+        this.target = target;
+        this.resource = resource;
+        this.resourceFile = resourceFile;
+    }
+    /** `field` is built only for a value that is there (`() => string` keeps absent fields free). */
+    add(node, fieldOf, expect, globAllowed = false) {
+        const scalar = asScalar(node);
+        const raw = nodes_asString(scalar);
+        if (!scalar || raw === undefined || raw.trim() === '')
+            return;
+        const field = typeof fieldOf === 'string' ? fieldOf : fieldOf();
+        const interp = this.target.interpolate(raw, scalar.loc);
+        const remote = isRemotePath(raw) || (interp.resolved && isRemotePath(interp.value));
+        const ref = {
+            expect,
+            field,
+            node: scalar,
+            raw,
+            remote,
+            glob: false,
+            globAllowed,
+            resource: this.resource,
+            resourceFile: this.resourceFile,
+        };
+        if (interp.resolved) {
+            ref.value = interp.value;
+            ref.glob = hasGlob(interp.value);
+            if (!remote)
+                ref.resolved = resolveRelative(scalar.loc, interp.value);
+        }
+        this.refs.push(ref);
+    }
+}
+const pathsByTarget = new WeakMap();
+/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts (once per target; shared, frozen). */
+function collectPaths(bundle, target) {
+    let refs = pathsByTarget.get(target);
+    if (!refs) {
+        refs = Object.freeze(collectTargetPaths(target));
+        pathsByTarget.set(target, refs);
+    }
+    return refs;
+}
+function collectTargetPaths(target) {
+    const out = [];
+    for (const job of target.jobs) {
+        if (job.gitSource)
+            continue;
+        const c = new Collector(target, job.address, job.file);
+        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+        tasks.forEach((task, i) => {
+            const map = asMap(task);
+            if (map)
+                collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+        });
+        collectEnvironments(c, job.node, `resources.${job.address}`);
+        out.push(...c.refs);
+    }
+    for (const pipeline of target.pipelines) {
+        const c = new Collector(target, pipeline.address, pipeline.file);
+        const base = `resources.${pipeline.address}`;
+        (asSeq(get(pipeline.node, 'libraries'))?.items ?? []).forEach((lib, i) => {
+            c.add(get(lib, 'notebook', 'path'), `${base}.libraries[${i}].notebook.path`, 'notebook', true);
+            c.add(get(lib, 'file', 'path'), `${base}.libraries[${i}].file.path`, 'file', true);
+            c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
+            c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
+        });
+        c.add(get(pipeline.node, 'root_path'), `${base}.root_path`, 'dir');
+        (asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items ?? []).forEach((dep, i) => collectDependency(c, dep, `${base}.environment.dependencies[${i}]`));
+        out.push(...c.refs);
+    }
+    for (const type of ['dashboards', 'alerts']) {
+        for (const res of target.resources.get(type)?.values() ?? []) {
+            const c = new Collector(target, res.address, res.file);
+            c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
+            out.push(...c.refs);
+        }
+    }
+    for (const artifact of target.artifacts) {
+        if (artifact.implicit)
+            continue;
+        const c = new Collector(target, `artifacts.${artifact.name}`);
+        c.add(get(artifact.node, 'path'), `artifacts.${artifact.name}.path`, 'dir');
+        // Without a build command the files must already exist (validate expands them: `<p>: no matching files`).
+        if (nodes_asString(get(artifact.node, 'build')) === undefined) {
+            (asSeq(get(artifact.node, 'files'))?.items ?? []).forEach((f, i) => c.add(get(f, 'source'), `artifacts.${artifact.name}.files[${i}].source`, 'exists', true));
+        }
+        out.push(...c.refs);
+    }
+    return out;
+}
+function collectTask(c, task, base) {
+    if (!task)
+        return;
+    const notebook = getMap(task, 'notebook_task');
+    if (notebook && nodes_asString(get(notebook, 'source'))?.toUpperCase() !== 'GIT') {
+        c.add(get(notebook, 'notebook_path'), () => `${base}.notebook_task.notebook_path`, 'notebook');
+    }
+    const python = getMap(task, 'spark_python_task');
+    if (python && nodes_asString(get(python, 'source'))?.toUpperCase() !== 'GIT') {
+        c.add(get(python, 'python_file'), () => `${base}.spark_python_task.python_file`, 'file');
+    }
+    c.add(get(task, 'dbt_task', 'project_directory'), () => `${base}.dbt_task.project_directory`, 'dir');
+    c.add(get(task, 'sql_task', 'file', 'path'), () => `${base}.sql_task.file.path`, 'file');
+    (asSeq(get(task, 'libraries'))?.items ?? []).forEach((lib, i) => {
+        c.add(get(lib, 'requirements'), () => `${base}.libraries[${i}].requirements`, 'file');
+        c.add(get(lib, 'whl'), () => `${base}.libraries[${i}].whl`, 'library');
+        c.add(get(lib, 'jar'), () => `${base}.libraries[${i}].jar`, 'library');
+    });
+    const nested = getMap(task, 'for_each_task', 'task');
+    if (nested)
+        collectTask(c, nested, `${base}.for_each_task.task`);
+}
+function collectEnvironments(c, job, base) {
+    (asSeq(get(job, 'environments'))?.items ?? []).forEach((env, i) => {
+        (asSeq(get(env, 'spec', 'dependencies'))?.items ?? []).forEach((dep, j) => collectDependency(c, dep, `${base}.environments[${i}].spec.dependencies[${j}]`));
+    });
+}
+/**
+ * A pip requirement line: `-r file` / `-e path` name local paths (checked); a local wheel path is a
+ * library; anything else (package specs, index options, URLs) is not a path.
+ */
+function collectDependency(c, dep, field) {
+    const scalar = asScalar(dep);
+    const text = nodes_asString(scalar)?.trim();
+    if (!scalar || !text)
+        return;
+    const flag = /^(-r|--requirement|-e|--editable)(?:=|\s+)(.+)$/.exec(text);
+    if (flag) {
+        const value = flag[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+        c.add({ ...scalar, value }, field, flag[1].includes('r') && !flag[1].includes('edit') ? 'file' : 'exists');
+        return;
+    }
+    if (text.startsWith('-'))
+        return;
+    if (/\.(whl|jar)(\[[^\]]*\])?$/i.test(text) && (text.startsWith('.') || text.includes('/'))) {
+        c.add({ ...scalar, value: text.replace(/\[[^\]]*\]$/, '') }, field, 'library');
+    }
+}
+/** Common ancestor of the bundle root and every sync path (POSIX, relative to the bundle root). */
+function syncRoot(target) {
+    let root = '.';
+    for (const p of target.sync.paths) {
+        if (external_node_path_default().posix.isAbsolute(p))
+            continue;
+        const segments = external_node_path_default().posix.normalize(p).split('/');
+        const firstGlob = segments.findIndex((s) => hasGlob(s));
+        const dir = firstGlob < 0 ? segments.join('/') : segments.slice(0, firstGlob).join('/') || '.';
+        for (let guard = 0; guard < 64 && !isInside(root, dir); guard++) {
+            root = external_node_path_default().posix.normalize(external_node_path_default().posix.join(root, '..'));
+        }
+    }
+    return root;
+}
+function isInside(root, rel) {
+    // Common case without resolving against the working directory: a normalised relative path below '.'.
+    if (root === '.' && rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') && external_node_path_default().posix.normalize(rel) === rel)
+        return true;
+    const r = external_node_path_default().posix.relative(root, rel);
+    return r === '' || (!r.startsWith('../') && r !== '..');
+}
+/**
+ * Where the pre-0.216 CLI resolved a path: relative to the file that defines the resource. Returned
+ * only when the path fails where it is written (outside the sync root `root`, or missing) but
+ * exists there: the CLI then fails with `path <p> is defined relative to the <dir> directory`.
+ */
+function fallbackResolution(bundle, ref, root) {
+    if (!ref.resourceFile || !ref.value || ref.resolved === undefined || ref.glob)
+        return undefined;
+    if (external_node_path_default().posix.dirname(ref.resourceFile) === external_node_path_default().posix.dirname(ref.node.loc.file))
+        return undefined;
+    const fails = !isInside(root, ref.resolved) || (withinAnalysedTree(bundle, ref.resolved) && bundle.fileIndex.kind(ref.resolved) === 'missing');
+    if (!fails)
+        return undefined;
+    const old = resolveRelative({ file: ref.resourceFile, line: 1, column: 1 }, ref.value);
+    return bundle.fileIndex.kind(old) === 'missing' ? undefined : old;
+}
+/**
+ * Whether a path (relative to the bundle root) goes through a symbolic link that leads out of the
+ * repository. The file index reads it as missing and leaves a notice at the link, which
+ * symlink-outside-repo reports: the path exists, so a "not found" for it would be a second, wrong
+ * finding for the same problem. Call after `fileIndex.kind(rel)` (the notice is made on lookup).
+ */
+function leadsOutOfRepository(bundle, rel) {
+    const p = external_node_path_default().posix.normalize(rel);
+    return bundle.fileIndex.notices.some((n) => {
+        if (n.check !== 'symlink-outside-repo' || !n.loc)
+            return false;
+        const link = external_node_path_default().posix.normalize(n.loc.file);
+        return p === link || p.startsWith(`${link}/`);
+    });
+}
+/**
+ * Whether a path (relative to the bundle root) lies inside the analysed tree. Files above it were
+ * not read, so their existence is unknown and must not be reported as missing.
+ */
+function withinAnalysedTree(bundle, rel) {
+    const fromAnalysed = external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundle.relRoot, rel));
+    return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/wheel-tasks.ts
 // The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
 // name and entry point as written (and interpolated), the wheels attached to the task, and the
 // repository's distribution of that name (PEP 503).
+
+
 
 
 
@@ -16508,19 +16965,51 @@ function wheelPatternsOverlap(a, b) {
     const ba = external_node_path_default().posix.basename(na);
     const bb = external_node_path_default().posix.basename(nb);
     const sample = (glob) => glob.replace(/\*/g, 'pkg-1.0.0-py3-none-any').replace(/\?/g, 'x');
-    return globRegExp(ba).test(sample(bb)) || globRegExp(bb).test(sample(ba));
+    const matches = (glob, name) => goMatcher(glob)?.(name) ?? false;
+    return matches(ba, sample(bb)) || matches(bb, sample(ba));
 }
-function globRegExp(glob) {
-    let re = '';
-    for (const ch of glob) {
-        if (ch === '*')
-            re += '[^/]*';
-        else if (ch === '?')
-            re += '[^/]';
-        else
-            re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** Whether an artifact's build may leave a file matching `pattern` (relative to the bundle root): one
+ *  of its `files`, the wheels of a whl build, or anything at all for a build of another type (a jar
+ *  build's output is not known statically). */
+function artifactMayProduce(artifact, pattern) {
+    if (artifact.files.length > 0)
+        return artifact.files.some((f) => wheelPatternsOverlap(pattern, external_node_path_default().posix.normalize(f.source)));
+    if (artifact.type !== undefined && artifact.type !== 'whl')
+        return true;
+    return artifactOutputs(artifact).some((output) => wheelPatternsOverlap(pattern, output));
+}
+/**
+ * The local whl/jar libraries of the target's jobs (task libraries, for_each tasks, environment
+ * dependencies; cli bundle/libraries/expand_glob_references.go) that no artifact (explicit or the
+ * implicit python_artifact) produces and no file provides: deploy fails on each of them. A missing
+ * non-glob path in a bundle without artifacts is left to path-not-found (the CLI's `file doesn't
+ * exist <p>`), and a path above the bundle root may come from another checkout: not judged.
+ */
+function unbuiltLocalLibraries(bundle, target) {
+    const out = [];
+    const seen = new Set();
+    for (const ref of collectPaths(bundle, target)) {
+        if (ref.expect !== 'library' || ref.remote || ref.resolved === undefined || !ref.field.startsWith('resources.jobs.'))
+            continue;
+        const { file, line, column } = ref.node.loc;
+        const key = `${file}:${line}:${column}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const p = ref.resolved;
+        if (p === '..' || p.startsWith('../'))
+            continue;
+        if (target.artifacts.some((a) => artifactMayProduce(a, p)))
+            continue;
+        if (ref.glob ? bundle.fileIndex.glob(p).length > 0 : bundle.fileIndex.kind(p) !== 'missing')
+            continue;
+        if (!ref.glob && leadsOutOfRepository(bundle, p))
+            continue; // symlink-outside-repo reports the link
+        if (!ref.glob && target.artifacts.length === 0)
+            continue;
+        out.push(ref);
     }
-    return new RegExp(`^${re}$`);
+    return out;
 }
 /** A path from a resource file's directory to a bundle-relative path, POSIX, starting with `./` or `../`. */
 function relativeFrom(fromFile, to) {
@@ -16536,7 +17025,7 @@ function relativeFrom(fromFile, to) {
 
 
 
-const NOTEBOOK_EXTS = ['.py', '.ipynb', '.sql', '.scala', '.r'];
+const task_code_NOTEBOOK_EXTS = ['.py', '.ipynb', '.sql', '.scala', '.r'];
 /** The file a task runs directly, when it is in the repository. */
 function taskEntry(bundle, target, job, task) {
     if (job.gitSource)
@@ -16571,6 +17060,24 @@ function localFile(bundle, target, node, notebook) {
     const raw = String(node.value ?? '').trim();
     if (!raw)
         return undefined;
+    if (raw.includes('${'))
+        return resolveLocalFile(bundle, target, node, raw, notebook);
+    // Without references the answer is the same for every target (targets share unchanged nodes).
+    let memo = localFiles.get(bundle);
+    if (!memo) {
+        memo = { notebook: new WeakMap(), file: new WeakMap() };
+        localFiles.set(bundle, memo);
+    }
+    const byNode = notebook ? memo.notebook : memo.file;
+    const known = byNode.get(node);
+    if (known && known.raw === raw)
+        return known.file;
+    const file = resolveLocalFile(bundle, target, node, raw, notebook);
+    byNode.set(node, { raw, file });
+    return file;
+}
+const localFiles = new WeakMap();
+function resolveLocalFile(bundle, target, node, raw, notebook) {
     let rel;
     const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
     if (synced)
@@ -16581,9 +17088,9 @@ function localFile(bundle, target, node, notebook) {
             return undefined;
         rel = resolveRelative(node.loc, interp.value);
     }
-    const candidates = notebook && !NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(rel).toLowerCase()) ? [rel, ...NOTEBOOK_EXTS.map((e) => rel + e)] : [rel];
+    const candidates = notebook && !task_code_NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(rel).toLowerCase()) ? [rel, ...task_code_NOTEBOOK_EXTS.map((e) => rel + e)] : [rel];
     if (notebook && synced)
-        candidates.push(...NOTEBOOK_EXTS.map((e) => rel + e));
+        candidates.push(...task_code_NOTEBOOK_EXTS.map((e) => rel + e));
     return candidates.find((c) => isRegularFile(bundle, c));
 }
 /** The source file of a module inside a distribution (where its packages live, then src/ and the project folder). */
@@ -16594,8 +17101,17 @@ function isRegularFile(bundle, rel) {
     const kind = bundle.fileIndex.kind(rel);
     return kind === 'file' || kind === 'notebook';
 }
-/** Every task entry of the target's jobs. */
+const entriesByTarget = new WeakMap();
+/** Every task entry of the target's jobs (computed once per target; the array is shared and frozen). */
 function taskEntries(bundle, target) {
+    const cached = entriesByTarget.get(target);
+    if (cached && cached.bundle === bundle)
+        return cached.entries;
+    const entries = Object.freeze(collectTaskEntries(bundle, target));
+    entriesByTarget.set(target, { bundle, entries });
+    return entries;
+}
+function collectTaskEntries(bundle, target) {
     const out = [];
     for (const job of target.jobs) {
         for (const task of job.tasks) {
@@ -16611,12 +17127,33 @@ function taskEntries(bundle, target) {
  * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
  */
 function reachableCode(bundle, entries, maxDepth = 2) {
+    // Callers may extend the returned objects: hand out copies of the memoised walk.
+    return reachableCodeShared(bundle, entries, maxDepth).map((r) => ({ ...r, entries: [...r.entries] }));
+}
+const reachableByEntries = new WeakMap();
+function reachableCodeShared(bundle, entries, maxDepth) {
+    let byDepth = reachableByEntries.get(entries);
+    if (!byDepth) {
+        byDepth = new Map();
+        reachableByEntries.set(entries, byDepth);
+    }
+    const cached = byDepth.get(maxDepth);
+    if (cached && cached.bundle === bundle)
+        return cached.reached;
+    const reached = walkReachableCode(bundle, entries, maxDepth);
+    byDepth.set(maxDepth, { bundle, reached });
+    return reached;
+}
+function walkReachableCode(bundle, entries, maxDepth) {
     const reached = new Map();
+    const entrySets = new Map();
     const queue = [];
     const visit = (file, depth, entry, via) => {
         const known = reached.get(file);
         if (known) {
-            if (!known.entries.includes(entry)) {
+            const set = entrySets.get(known);
+            if (!set.has(entry)) {
+                set.add(entry);
                 known.entries.push(entry);
                 queue.push(known); // spread the new entry to what it imports
             }
@@ -16624,12 +17161,13 @@ function reachableCode(bundle, entries, maxDepth = 2) {
         }
         const r = { file, depth, via, entries: [entry] };
         reached.set(file, r);
+        entrySets.set(r, new Set([entry]));
         queue.push(r);
     };
     for (const entry of entries)
         visit(entry.file, 0, entry);
-    while (queue.length > 0) {
-        const current = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+        const current = queue[head];
         if (current.depth >= maxDepth)
             continue;
         const facts = bundle.fileIndex.facts(current.file);
@@ -16646,8 +17184,24 @@ function reachableCode(bundle, entries, maxDepth = 2) {
     }
     return [...reached.values()];
 }
+const importsByBundle = new WeakMap();
 /** Repository files that `import <module>` in `fromFile` would execute (the module and its parent packages). */
 function importedFiles(bundle, fromFile, module) {
+    let byImport = importsByBundle.get(bundle);
+    if (!byImport) {
+        byImport = new Map();
+        importsByBundle.set(bundle, byImport);
+    }
+    // Relative imports depend on the folder only; absolute ones on every parent folder too: key on the folder.
+    const key = `${external_node_path_default().posix.dirname(fromFile)}\0${module}`;
+    let files = byImport.get(key);
+    if (!files) {
+        files = lookupImportedFiles(bundle, fromFile, module);
+        byImport.set(key, files);
+    }
+    return [...files];
+}
+function lookupImportedFiles(bundle, fromFile, module) {
     const dir = external_node_path_default().posix.dirname(fromFile);
     if (module.startsWith('.')) {
         const dots = /^\.+/.exec(module)[0].length;
@@ -17006,9 +17560,12 @@ library (or a wheel among the environment's dependencies) that \`databricks bund
 and uploads. Deploy builds only what \`artifacts\` declares (for \`type: whl\` without \`files\` it picks
 \`<path>/dist/*.whl\`); without an \`artifacts\` key it builds only when setup.py is at the bundle root
 and a task references a local library. A pyproject-only project is never built implicitly. A local
-\`whl\` glob that no artifact produces and no file matches makes deploy fail with
-\`no files match pattern: <p>\`; a task that attaches no wheel at all deploys but fails at run time
-(the package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+\`whl\` or \`jar\` library of ANY task or job environment (a notebook or spark_python_task too) whose
+glob no artifact produces and no file matches makes deploy fail with \`no files match pattern: <p>\`
+(a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
+checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
+exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
@@ -17020,39 +17577,25 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
-        const produced = target.artifacts.flatMap((a) => artifactOutputs(a).map((glob) => ({ artifact: a, glob })));
-        for (const wt of wheelTasks(target)) {
+        const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
+        const tasks = wheelTasks(target);
+        for (const wt of tasks) {
             if (librariesFromVariable(wt.job, wt.task))
                 continue; // installed from a (complex) variable: not readable
-            const wheels = attachedWheels(target, wt.task);
-            if (wheels.some((w) => !w.local))
-                continue;
+            if (attachedWheels(target, wt.task).length > 0)
+                continue; // local ones are judged below, with every task's libraries
             if (wt.packageName && installsByName(wt.task, wt.packageName))
                 continue;
             const project = distributionNamed(bundle, wt.packageName);
-            const local = wheels.filter((w) => w.local);
-            if (local.length === 0) {
-                if (!project && nodes_asString(get(wt.task.node, 'existing_cluster_id')))
-                    continue; // installed on the cluster, presumably
-                findings.push(noWheel(bundle, target, wt, project, produced.length > 0 ? produced[0].glob : undefined));
-                continue;
-            }
-            const unmatched = local.filter((w) => !produced.some((p) => wheelPatternsOverlap(w.resolved, p.glob)) && !existsNow(bundle, w) && !outsideBundle(w));
-            if (unmatched.length === local.length) {
-                for (const w of unmatched)
-                    findings.push(noBuild(bundle, wt, w, project, produced.map((p) => p.glob)));
-            }
+            if (!project && nodes_asString(get(wt.task.node, 'existing_cluster_id')))
+                continue; // installed on the cluster, presumably
+            findings.push(noWheel(bundle, target, wt, project, produced[0]));
         }
+        for (const ref of unbuiltLocalLibraries(bundle, target))
+            findings.push(noBuild(bundle, target, ref, tasks, produced));
         return findings;
     },
 };
-/** A wheel above the bundle root may come from another bundle or checkout that is not analysed. */
-function outsideBundle(w) {
-    return w.resolved.startsWith('../');
-}
-function existsNow(bundle, w) {
-    return w.glob ? bundle.fileIndex.glob(w.resolved).length > 0 : bundle.fileIndex.exists(w.resolved);
-}
 function noWheel(bundle, target, wt, project, builtGlob) {
     const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
     const pkg = wt.packageName ?? 'the package';
@@ -17078,25 +17621,70 @@ function noWheel(bundle, target, wt, project, builtGlob) {
         },
     };
 }
-function noBuild(bundle, wt, w, project, produced) {
-    const pkg = wt.packageName ?? 'the package';
-    const message = produced.length === 0
-        ? `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, but no artifact builds it and no such file exists: deploy fails with "no files match pattern"`
-        : `whl ${w.value} of task ${wt.task.key} names ${w.resolved}, which none of the artifacts produce (${produced.join(', ')}) and no file matches: deploy fails with "no files match pattern"`;
+function noBuild(bundle, target, ref, tasks, produced) {
+    const loc = ref.node.loc;
+    const p = ref.resolved;
+    const kind = /\.jar$/i.test(ref.field) || /\.jar$/i.test(p) ? 'jar' : 'whl';
+    const wt = tasks.find((t) => attachedWheels(target, t.task).some((w) => sameLoc(w.loc, loc)));
+    const owner = ownerOf(target, ref);
+    const error = ref.glob ? `no files match pattern: ${p}` : `file doesn't exist ${p}`;
+    const outputs = produced.filter((o) => kind === 'whl' && o.endsWith('.whl'));
+    const message = outputs.length === 0
+        ? `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, but no artifact builds it and no file ${ref.glob ? 'matches it' : 'is there'}: deploy fails with "${error}"`
+        : `${kind} ${ref.value ?? ref.raw} of ${owner} names ${p}, which none of the artifacts produce (${outputs.join(', ')}) and no file matches: deploy fails with "${error}"`;
+    const project = distributionNamed(bundle, wt?.packageName ?? wheelDistribution(p));
     return {
         check: wheelNotBuilt.id,
         message,
-        loc: w.loc,
-        resources: [wt.resource],
-        evidence: evidenceAt(bundle, w.loc, 1, 1),
-        impact: `\`databricks bundle deploy\` fails: the library path of ${wt.resource} matches no file after the build.`,
-        fix: produced.length > 0
-            ? { text: `Point the library at the artifact's output (relative to ${w.loc.file}).`, patch: `- whl: ${relativeFrom(w.loc.file, produced[0])}` }
-            : {
-                text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly).`,
-                patch: `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}`,
-            },
+        loc,
+        resources: ref.resource ? [ref.resource] : [],
+        breaksDeploy: true,
+        evidence: evidenceAt(bundle, loc, 1, 1),
+        impact: `\`databricks bundle deploy\` fails: the library path of ${ref.resource ?? owner} matches no file after the build.`,
+        fix: buildFix(bundle, ref, kind, outputs, wt || project ? artifactBlock(bundle, project, wt?.packageName ?? project?.name ?? 'the package') : undefined),
     };
+}
+function buildFix(bundle, ref, kind, outputs, artifact) {
+    const file = ref.node.loc.file;
+    const dir = external_node_path_default().posix.dirname(ref.resolved);
+    if (outputs.length > 0)
+        return { text: `Point the library at the artifact's output (relative to ${file}).`, patch: `- whl: ${relativeFrom(file, outputs[0])}` };
+    if (artifact) {
+        return {
+            text: `Declare an artifact that builds the wheel (a pyproject-only project is never built implicitly), or place the prebuilt wheel in ${dir} before every deploy.`,
+            patch: `# ${bundle.rootFile}\n${artifact}`,
+        };
+    }
+    return {
+        text: kind === 'jar'
+            ? `Declare an artifact (type: jar) that builds ${ref.resolved}, or commit the jar, or fetch it into ${dir} in a step that runs before every deploy (CI included).`
+            : `Declare an artifact that builds the wheel, or fetch the prebuilt wheel into ${dir} in a step that runs before every deploy, CI included (e.g. \`pip download --no-deps -d ${dir} <package>==<version>\`), or commit it.`,
+    };
+}
+/** `task <key> of jobs.x` or `environment <key> of jobs.x`, from the config path of the reference. */
+function ownerOf(target, ref) {
+    const job = target.jobs.find((j) => j.address === ref.resource);
+    const rest = job ? ref.field.slice(`resources.${job.address}.`.length) : '';
+    const task = /^tasks\[(\d+)\]/.exec(rest);
+    const env = /^environments\[(\d+)\]/.exec(rest);
+    const item = (list, i, key) => nodes_asString(get(asSeqItem(job?.node, list, Number(i)), key));
+    if (task)
+        return `task ${item('tasks', task[1], 'task_key') ?? `#${Number(task[1]) + 1}`} of ${ref.resource}`;
+    if (env)
+        return `environment ${item('environments', env[1], 'environment_key') ?? `#${Number(env[1]) + 1}`} of ${ref.resource}`;
+    return ref.resource ?? ref.field;
+}
+function asSeqItem(node, key, index) {
+    const seq = get(node, key);
+    return seq?.kind === 'seq' ? seq.items[index] : undefined;
+}
+/** The distribution a wheel file name starts with (`cowsay-6.1-*.whl` -> `cowsay`). */
+function wheelDistribution(p) {
+    const name = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(external_node_path_default().posix.basename(p))?.[1];
+    return name && !/[*?[]/.test(name) ? name : undefined;
+}
+function sameLoc(a, b) {
+    return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 function artifactBlock(bundle, project, pkg) {
     const name = `${(project?.normalizedName ?? pkg).replace(/[^A-Za-z0-9]+/g, '_')}_wheel`;
@@ -17210,8 +17798,9 @@ Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists
         if (created.any)
             return [];
         const missing = new Map();
+        let serving;
         for (const ref of endpointReferences(bundle, target)) {
-            if (created.names.has(ref.name) || servingEndpointNames(target).has(ref.name))
+            if (created.names.has(ref.name) || (serving ??= servingEndpointNames(target)).has(ref.name))
                 continue;
             const entry = missing.get(ref.name) ?? { raw: ref.raw, loc: ref.loc, resources: new Set() };
             entry.resources.add(ref.resource);
@@ -17248,7 +17837,7 @@ function endpointReferences(bundle, target) {
         refs.push({ name: interp.value, raw: text, loc, resource });
     };
     for (const job of target.jobs) {
-        walkMaps(job.node, '', ({ map }) => {
+        walkMapNodes(job.node, (map) => {
             for (const [key, value] of map.entries) {
                 const scalar = asScalar(value);
                 if (scalar && ENDPOINT_KEY.test(key))
@@ -17505,7 +18094,12 @@ function pipInsteadOfLibraries(bundle, target) {
         const tasks = [...p.tasks].sort();
         const pins = p.packages.map(parseRequirement).filter((r) => r !== undefined);
         const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' }])
-            .map((r) => `  - pypi:\n      package: "${r.display}${r.spec || '==<version>'}"`)
+            .map((r) => {
+            // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
+            const exact = /^===?[^,*]+$/.test(r.spec);
+            const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
+            return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
+        })
             .join('\n')}`;
         return {
             check: libraryDepsInconsistent.id,
@@ -17749,8 +18343,9 @@ function pipelineSources(target) {
                 out.push((f) => f.startsWith(prefix));
             }
             else if (/[*?[]/.test(resolved)) {
-                const re = globRegExp(resolved);
-                out.push((f) => re.test(f) || re.test(f.replace(/\.[^./]+$/, '')));
+                const matches = goMatcher(resolved);
+                if (matches)
+                    out.push((f) => matches(f) || matches(f.replace(/\.[^./]+$/, '')));
             }
             else {
                 out.push((f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved);
@@ -17772,10 +18367,11 @@ const cliInitMissing = {
     title: 'Newcomers can configure the Databricks CLI',
     successMessage: 'The repository shows how to configure the Databricks CLI (a .databrickscfg template or an init script)',
     docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
-profile from ~/.databrickscfg or DATABRICKS_* environment variables. \`workspace.host\` alone does not
-authenticate: the CLI then looks for a .databrickscfg profile with that host. A repository without a
-\`.databrickscfg\` template or an init script (\`databricks configure\` / \`databricks auth login\`) leaves
-every newcomer to work out the profile, host and auth type by hand, and setups drift.
+profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
+\`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
+profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
+then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
   #!/usr/bin/env bash
   set -euo pipefail
@@ -17783,17 +18379,20 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
     breaksDeploy: false,
-    run(bundle, target) {
-        if (hasCliSetup(bundle))
+    run(bundle) {
+        // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
+        const hostless = [...bundle.targets.values()].filter((t) => !nodes_asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
+        if (hostless.length === 0 || hasCliSetup(bundle))
             return [];
-        const host = nodes_asString(get(target.config, 'workspace', 'host'));
-        // One place for every target, so the engine merges the finding across targets.
         const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
+        const which = hostless.length < bundle.targets.size
+            ? `target${hostless.length > 1 ? 's' : ''} ${hostless.sort().join(', ')} set${hostless.length > 1 ? '' : 's'} no workspace.host`
+            : hostless.length === 1
+                ? 'the target sets no workspace.host'
+                : 'no target sets workspace.host';
         const finding = {
             check: cliInitMissing.id,
-            message: host
-                ? 'no .databrickscfg template or CLI init script: newcomers must configure authentication for the workspace by hand'
-                : 'no .databrickscfg template or CLI init script, and the target sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
+            message: `no .databrickscfg template or CLI init script, and ${which}: newcomers must find the workspace and configure the CLI by hand`,
             loc,
             resources: [],
             impact: 'New team members need manual setup; CLI configurations drift between developers and CI.',
@@ -17912,7 +18511,7 @@ function modelReferences(target) {
             add(get(model, 'model_name'), endpoint.address);
     }
     for (const job of target.jobs) {
-        walkMaps(job.node, '', ({ map }) => {
+        walkMapNodes(job.node, (map) => {
             for (const [key, value] of map.entries)
                 if (MODEL_KEY.test(key))
                     add(value, job.address);
@@ -18258,32 +18857,169 @@ function levels(pattern) {
     return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
 }
 
-;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
+;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
+/**
+ * For checks that do not look at the target: the findings are computed on the first target and
+ * handed out again (as a new array) for the others, which the engine merges into one finding.
+ */
+function oncePerBundle(run) {
+    const cache = new WeakMap();
+    return (bundle) => {
+        let findings = cache.get(bundle);
+        if (!findings) {
+            findings = run(bundle);
+            cache.set(bundle, findings);
+        }
+        return [...findings];
+    };
+}
 
-const cache = new WeakMap();
+;// CONCATENATED MODULE: ./src/project/yaml.ts
+// Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
+// it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
+// every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+
+
+/** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
+const KNOWN_TAGS = new Set([
+    'tag:yaml.org,2002:str',
+    'tag:yaml.org,2002:int',
+    'tag:yaml.org,2002:float',
+    'tag:yaml.org,2002:bool',
+    'tag:yaml.org,2002:null',
+    'tag:yaml.org,2002:map',
+    'tag:yaml.org,2002:seq',
+    'tag:yaml.org,2002:timestamp',
+    '!',
+]);
+/** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
+const MAX_EXPANDED_NODES = 2_000_000;
+const MAX_ERRORS_PER_FILE = 20;
+/** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
+const MAX_FLOW_DEPTH = 1000;
+/** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
+function flowNestingBeyond(text, limit) {
+    let openers = 0;
+    for (let i = text.indexOf('['); i !== -1 && openers <= limit; i = text.indexOf('[', i + 1))
+        openers++;
+    for (let i = text.indexOf('{'); i !== -1 && openers <= limit; i = text.indexOf('{', i + 1))
+        openers++;
+    if (openers <= limit)
+        return undefined;
+    let depth = 0;
+    let quote = '';
+    let comment = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (comment) {
+            if (c === '\n')
+                comment = false;
+            continue;
+        }
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+    return undefined;
+}
+function yaml_configInvalid(message, loc) {
+    return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
+}
+function splitLines(text) {
+    return text.split(/\r?\n|\r/);
+}
+function emptyMap(loc) {
+    return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
+}
+/** Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX). */
+function parseConfigText(path, rawText) {
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const file = { path, text, lines: splitLines(text) };
+    const notices = [];
+    const lineCounter = new dist/* LineCounter */.HN();
+    const at = (offset) => {
+        const pos = lineCounter.linePos(offset ?? 0);
+        return { file: path, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
+    };
+    const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
+    if (tooDeep !== undefined) {
+        notices.push(yaml_configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
+        return { file, notices };
+    }
+    let doc;
+    try {
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
+        doc = Array.isArray(docs) ? docs[0] : undefined;
+    }
+    catch (err) {
+        notices.push(yaml_configInvalid(`${path}: cannot parse YAML: ${err.message}`, at(0)));
+        return { file, notices };
+    }
+    if (!doc) {
+        file.root = emptyMap({ file: path, line: 1, column: 1 });
+        return { file, notices };
+    }
+    for (const error of doc.errors.slice(0, MAX_ERRORS_PER_FILE)) {
+        notices.push(yaml_configInvalid(`${path}: ${firstLine(error.message)}`, at(error.pos[0])));
+    }
+    if (doc.errors.length > MAX_ERRORS_PER_FILE) {
+        notices.push(yaml_configInvalid(`${path}: ${doc.errors.length - MAX_ERRORS_PER_FILE} more YAML errors not shown`, at(doc.errors[MAX_ERRORS_PER_FILE].pos[0])));
+    }
+    if (doc.errors.length > 0 && !doc.contents)
+        return { file, notices };
+    anchorOnlyKeys.set(file, anchorOnlyTopLevelKeysOf(doc.contents));
+    const converter = new Converter(doc, path, at, notices);
+    const contents = doc.contents;
+    let root;
+    try {
+        root = contents ? converter.convert(contents) : undefined;
+    }
+    catch (err) {
+        if (!(err instanceof RangeError))
+            throw err;
+        notices.push(yaml_configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
+        return { file, notices };
+    }
+    if (!root || (root.kind === 'scalar' && root.value === null)) {
+        file.root = emptyMap(root?.loc ?? { file: path, line: 1, column: 1 });
+    }
+    else if (root.kind !== 'map') {
+        notices.push(yaml_configInvalid(`${path}: the configuration must be a mapping, found a ${describe(root)}`, root.loc));
+    }
+    else {
+        file.root = root;
+    }
+    return { file, notices };
+}
+const anchorOnlyKeys = new WeakMap();
 /**
  * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
- * every element is one (recursively). The CLI raises no unknown-field warning for them.
+ * every element is one (recursively). Recorded while parsing; undefined for a file not parsed here.
  */
-function anchorOnlyTopLevelKeys(file) {
-    const cached = cache.get(file);
-    if (cached)
-        return cached;
+function recordedAnchorOnlyKeys(file) {
+    return anchorOnlyKeys.get(file);
+}
+function anchorOnlyTopLevelKeysOf(contents) {
     const out = new Set();
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false });
-        if ((0,dist/* isMap */.jh)(doc.contents)) {
-            for (const pair of doc.contents.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-                if (key !== undefined && anchorContainer(pair.value))
-                    out.add(key);
-            }
+    if ((0,dist/* isMap */.jh)(contents)) {
+        for (const pair of contents.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (key !== undefined && anchorContainer(pair.value))
+                out.add(key);
         }
     }
-    catch {
-        // unparseable: the loader already reported it
-    }
-    cache.set(file, out);
     return out;
 }
 function anchorContainer(node, depth = 0) {
@@ -18296,6 +19032,256 @@ function anchorContainer(node, depth = 0) {
     if ((0,dist/* isSeq */.oP)(node))
         return node.items.length > 0 && node.items.every((i) => anchorContainer(i, depth + 1));
     return false;
+}
+function describe(node) {
+    if (node.kind === 'map')
+        return 'mapping';
+    if (node.kind === 'seq')
+        return 'sequence';
+    return node.value === null ? 'null value' : `${typeof node.value} value`;
+}
+function firstLine(message) {
+    return message.split('\n')[0].trim();
+}
+class Converter {
+    doc;
+    path;
+    at;
+    notices;
+    /** Converted anchor targets, shared by every alias that points at them. */
+    byAnchor = new Map();
+    sizes = new WeakMap();
+    inProgress = new Set();
+    expanded = 0;
+    exploded = false;
+    constructor(doc, path, at, notices) {
+        this.doc = doc;
+        this.path = path;
+        this.at = at;
+        this.notices = notices;
+    }
+    convert(node, fallbackOffset) {
+        if (node === null || node === undefined) {
+            return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
+        }
+        if ((0,dist/* isAlias */.Vj)(node))
+            return this.convertAlias(node);
+        return this.convertNode(node);
+    }
+    convertAlias(alias) {
+        const loc = this.at(alias.range?.[0]);
+        const target = alias.resolve(this.doc);
+        if (!target) {
+            this.notices.push(yaml_configInvalid(`${this.path}: unknown anchor '${alias.source}' referenced`, loc));
+            return { kind: 'scalar', loc, value: null };
+        }
+        if (this.inProgress.has(target)) {
+            this.notices.push(yaml_configInvalid(`${this.path}: cyclic YAML alias '*${alias.source}'`, loc));
+            return { kind: 'scalar', loc, value: null };
+        }
+        let converted = this.byAnchor.get(target);
+        if (!converted) {
+            converted = this.convertNode(target);
+            this.byAnchor.set(target, converted);
+        }
+        const size = this.size(converted);
+        this.expanded += size;
+        if (this.expanded > MAX_EXPANDED_NODES) {
+            if (!this.exploded) {
+                this.notices.push(yaml_configInvalid(`${this.path}: YAML aliases expand to more than ${MAX_EXPANDED_NODES} values; alias '*${alias.source}' ignored`, loc));
+            }
+            this.exploded = true;
+            return { kind: 'scalar', loc, value: null };
+        }
+        // The alias node itself is located at its use site; what it contains keeps where it is written.
+        const atUseSite = { ...converted, loc };
+        this.sizes.set(atUseSite, size);
+        return atUseSite;
+    }
+    convertNode(node) {
+        const loc = this.at(node.range?.[0]);
+        this.checkTag(node, loc);
+        if ((0,dist/* isScalar */.jn)(node))
+            return { kind: 'scalar', loc, value: scalarValue(node.value) };
+        this.inProgress.add(node);
+        try {
+            if ((0,dist/* isSeq */.oP)(node)) {
+                const items = node.items.map((item) => this.convert(item, node.range?.[0]));
+                return { kind: 'seq', loc, items };
+            }
+            if ((0,dist/* isMap */.jh)(node))
+                return this.convertMap(node.items, loc);
+        }
+        finally {
+            this.inProgress.delete(node);
+        }
+        return { kind: 'scalar', loc, value: null };
+    }
+    convertMap(pairs, loc) {
+        const out = emptyMap(loc);
+        const merges = [];
+        for (const pair of pairs) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const keyNode = pair.key;
+            const keyLoc = this.at(keyNode?.range?.[0] ?? pair.value?.range?.[0]);
+            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && !(0,dist/* isAlias */.Vj)(keyNode)) {
+                this.notices.push(yaml_configInvalid(`${this.path}: mapping keys must be scalars`, keyLoc));
+                continue;
+            }
+            if (keyNode && !(0,dist/* isAlias */.Vj)(keyNode))
+                this.checkTag(keyNode, keyLoc);
+            const keyValue = (0,dist/* isAlias */.Vj)(keyNode) ? keyNode.resolve(this.doc) : keyNode;
+            const key = (0,dist/* isScalar */.jn)(keyValue) ? String(keyValue.value ?? '') : '';
+            const isMergeKey = key === '<<' && (0,dist/* isScalar */.jn)(keyNode) && keyNode.type === 'PLAIN';
+            const value = this.convert(pair.value, keyNode?.range?.[2]);
+            if (isMergeKey) {
+                if (merges.length > 0) {
+                    this.notices.push(yaml_configInvalid(`${this.path}: duplicate YAML merge key ('<<') is not allowed; to merge multiple maps, use a sequence: '<<: [*anchor1, *anchor2]'`, keyLoc));
+                    continue;
+                }
+                merges.push({ node: value, keyLoc });
+                continue;
+            }
+            if (out.entries.has(key))
+                out.entries.delete(key); // a repeated key: the last one wins, in its place
+            out.entries.set(key, value);
+            out.keyLocs.set(key, keyLoc);
+        }
+        if (merges.length > 0)
+            this.applyMerge(out, merges[0].node, merges[0].keyLoc);
+        return out;
+    }
+    /** `<<: *a` / `<<: [*a, *b]`: keys written in the mapping win, then earlier sources win. */
+    applyMerge(out, source, keyLoc) {
+        const sources = source.kind === 'seq' ? source.items : [source];
+        const merged = new Map();
+        const mergedLocs = new Map();
+        for (const item of sources) {
+            if (item.kind !== 'map') {
+                if (item.kind === 'scalar' && item.value === null)
+                    continue;
+                this.notices.push(yaml_configInvalid(`${this.path}: map merge requires map or sequence of maps as the value`, item.loc));
+                continue;
+            }
+            for (const [k, v] of item.entries) {
+                if (merged.has(k))
+                    continue;
+                merged.set(k, v);
+                mergedLocs.set(k, keyLoc);
+            }
+        }
+        const own = [...out.entries];
+        const ownLocs = new Map(out.keyLocs);
+        out.entries.clear();
+        out.keyLocs.clear();
+        for (const [k, v] of merged) {
+            if (ownLocs.has(k))
+                continue;
+            out.entries.set(k, v);
+            out.keyLocs.set(k, mergedLocs.get(k));
+        }
+        for (const [k, v] of own) {
+            out.entries.set(k, v);
+            out.keyLocs.set(k, ownLocs.get(k));
+        }
+    }
+    checkTag(node, loc) {
+        const tag = node.tag;
+        if (!tag || KNOWN_TAGS.has(tag))
+            return;
+        this.notices.push(yaml_configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
+    }
+    /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */
+    size(node) {
+        if (node.kind === 'scalar')
+            return 1;
+        const known = this.sizes.get(node);
+        if (known !== undefined)
+            return known;
+        let total = 1;
+        if (node.kind === 'seq')
+            for (const item of node.items)
+                total += this.size(item);
+        else
+            for (const value of node.entries.values())
+                total += this.size(value);
+        this.sizes.set(node, total);
+        return total;
+    }
+}
+const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+/** Read and parse a config file from disk, refusing huge or binary files with a notice. */
+function readConfigFile(absPath, path, noticeLoc) {
+    const file = { path, text: '', lines: [] };
+    const loc = noticeLoc ?? { file: path, line: 1, column: 1 };
+    let size;
+    try {
+        size = external_node_fs_default().statSync(absPath).size;
+    }
+    catch (err) {
+        return { file, notices: [yaml_configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
+    }
+    if (size > MAX_CONFIG_BYTES) {
+        const mb = (size / 1024 / 1024).toFixed(1);
+        return { file, notices: [yaml_configInvalid(`${path}: file is ${mb} MB, larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB limit; not read`, loc)] };
+    }
+    let bytes;
+    try {
+        bytes = external_node_fs_default().readFileSync(absPath);
+    }
+    catch (err) {
+        return { file, notices: [yaml_configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
+    }
+    if (looksBinary(bytes)) {
+        return { file, notices: [yaml_configInvalid(`${path}: not a text file`, { file: path, line: 1, column: 1 })] };
+    }
+    return parseConfigText(path, bytes.toString('utf8'));
+}
+function looksBinary(bytes) {
+    const head = bytes.subarray(0, 8192);
+    if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
+        return true;
+    return head.includes(0);
+}
+function scalarValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return Number(value);
+    if (value instanceof Date)
+        return value.toISOString();
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
+
+
+const cache = new WeakMap();
+/**
+ * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
+ * every element is one (recursively). The CLI raises no unknown-field warning for them.
+ */
+function anchorOnlyTopLevelKeys(file) {
+    const recorded = recordedAnchorOnlyKeys(file);
+    if (recorded)
+        return recorded;
+    const cached = cache.get(file);
+    if (cached)
+        return cached;
+    let out = new Set();
+    try {
+        out = anchorOnlyTopLevelKeysOf((0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false }).contents);
+    }
+    catch {
+        // unparseable: the loader already reported it
+    }
+    cache.set(file, out);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
@@ -18397,6 +19383,33 @@ function resourceOf(field) {
     const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
     return m ? `${m[1]}.${m[2]}` : undefined;
 }
+/**
+ * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
+ * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
+ */
+function pathShape(field) {
+    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
+    const first = s.indexOf('.');
+    if (first === -1)
+        return s;
+    const head = s.slice(0, first);
+    // The segment to replace: the third under `resources`, the second under `artifacts`.
+    let start;
+    if (head === 'resources') {
+        const second = s.indexOf('.', first + 1);
+        if (second === -1)
+            return s;
+        start = second + 1;
+    }
+    else if (head === 'artifacts') {
+        start = first + 1;
+    }
+    else {
+        return s;
+    }
+    const end = s.indexOf('.', start);
+    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
+}
 const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
 /**
  * The top-level sections of a target's merged config that the CLI reads: known keys except
@@ -18412,10 +19425,8 @@ function configSections(target) {
 function collectReferences(target) {
     const out = [];
     for (const [key, value] of configSections(target)) {
-        walkScalars(value, key, ({ node, path }) => {
-            if (typeof node.value !== 'string' || !node.value.includes('${'))
-                return;
-            const interp = target.interpolate(node.value, node.loc);
+        walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+            const interp = target.interpolate(text, node.loc);
             const undef = new Set(interp.undefinedRefs.map((r) => r.text));
             const seen = new Set();
             for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
@@ -18440,17 +19451,17 @@ function walkSchema(node, schema, path, visit, depth = 0) {
                 return;
             for (const [key, value] of node.entries) {
                 const child = schema.fields[key];
-                const childPath = path ? `${path}.${key}` : key;
-                const loc = node.keyLocs.get(key) ?? value.loc;
                 if (!child) {
                     if (key !== '<<')
-                        visit({ problem: 'unknown', key, path: childPath, map: node, loc });
+                        visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
                     continue;
                 }
                 if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
-                    visit({ problem: 'null-string', key, path: childPath, map: node, loc });
+                    visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
                 }
-                walkSchema(value, child, childPath, visit, depth + 1);
+                // Only mappings and sequences have anything below them to check.
+                if (value.kind !== 'scalar')
+                    walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
             }
             return;
         }
@@ -18458,12 +19469,16 @@ function walkSchema(node, schema, path, visit, depth = 0) {
             if (node.kind !== 'map')
                 return;
             for (const [key, value] of node.entries)
-                walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
+                if (value && value.kind !== 'scalar')
+                    walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
             return;
         case 'seqOf':
             if (node.kind !== 'seq')
                 return;
-            node.items.forEach((item, i) => walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1));
+            node.items.forEach((item, i) => {
+                if (item && item.kind !== 'scalar')
+                    walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
+            });
             return;
         default:
             return;
@@ -18509,6 +19524,7 @@ function didYouMean(suggestions) {
 
 
 
+
 const unknownField = {
     id: 'unknown-field',
     category: 'Bundle Configuration',
@@ -18526,44 +19542,7 @@ Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_
 rely on recently added resource types.
 Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
     breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const seen = new Set();
-        const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        for (const file of files) {
-            if (!file.root)
-                continue;
-            const anchorKeys = anchorOnlyTopLevelKeys(file);
-            walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-                if (v.problem !== 'unknown')
-                    return;
-                if (!v.path.includes('.') && anchorKeys.has(v.key))
-                    return;
-                const id = `${locKey(v.loc)}:${v.key}`;
-                if (seen.has(id))
-                    return;
-                seen.add(id);
-                const parentPath = v.path.slice(0, -(v.key.length + 1));
-                const known = knownKeys(parentPath);
-                const close = closeMatches(v.key, known);
-                const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
-                findings.push({
-                    check: 'unknown-field',
-                    message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
-                    loc: v.loc,
-                    ...(resource ? { resources: [resource] } : {}),
-                    evidence: evidenceAt(bundle, v.loc, 0, 1),
-                    impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
-                    fix: {
-                        text: close.length > 0
-                            ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
-                            : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
-                    },
-                });
-            });
-        }
-        return findings;
-    },
+    run: (bundle) => unknownFieldFindings(bundle),
 };
 /** The keys the schema knows at a config path (for suggestions). */
 function knownKeys(path) {
@@ -18582,8 +19561,48 @@ function knownKeys(path) {
     }
     return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
 }
+/** Target-independent: computed once per bundle. */
+const unknownFieldFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of files) {
+        if (!file.root)
+            continue;
+        const anchorKeys = anchorOnlyTopLevelKeys(file);
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'unknown')
+                return;
+            if (!v.path.includes('.') && anchorKeys.has(v.key))
+                return;
+            const id = `${locKey(v.loc)}:${v.key}`;
+            if (seen.has(id))
+                return;
+            seen.add(id);
+            const parentPath = v.path.slice(0, -(v.key.length + 1));
+            const known = knownKeys(parentPath);
+            const close = closeMatches(v.key, known);
+            const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
+            findings.push({
+                check: 'unknown-field',
+                message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
+                loc: v.loc,
+                ...(resource ? { resources: [resource] } : {}),
+                evidence: evidenceAt(bundle, v.loc, 0, 1),
+                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
+                fix: {
+                    text: close.length > 0
+                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
+                        : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
+                },
+            });
+        });
+    }
+    return findings;
+});
 
 ;// CONCATENATED MODULE: ./src/checks/null-value.ts
+
 
 
 
@@ -18602,29 +19621,31 @@ possibly another workspace.
 Fix: give the key a value or delete the line.
 Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
     breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const seen = new Set();
-        for (const file of bundle.files.values()) {
-            if (!file.root)
-                continue;
-            walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-                if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
-                    return;
-                seen.add(locKey(v.loc));
-                findings.push({
-                    check: 'null-value',
-                    message: `expected a string value, found null: ${v.path}`,
-                    loc: v.loc,
-                    evidence: evidenceAt(bundle, v.loc, 0, 0),
-                    impact: `${v.path} is treated as unset.`,
-                    fix: { text: `Give \`${v.key}\` a value or remove the line.` },
-                });
-            });
-        }
-        return findings;
-    },
+    run: (bundle) => nullValueFindings(bundle),
 };
+/** Target-independent: computed once per bundle. */
+const nullValueFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    for (const file of bundle.files.values()) {
+        if (!file.root)
+            continue;
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
+                return;
+            seen.add(locKey(v.loc));
+            findings.push({
+                check: 'null-value',
+                message: `expected a string value, found null: ${v.path}`,
+                loc: v.loc,
+                evidence: evidenceAt(bundle, v.loc, 0, 0),
+                impact: `${v.path} is treated as unset.`,
+                fix: { text: `Give \`${v.key}\` a value or remove the line.` },
+            });
+        });
+    }
+    return findings;
+});
 
 ;// CONCATENATED MODULE: ./src/checks/resource-undefined.ts
 
@@ -19121,14 +20142,13 @@ const RULES = [
     { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
     { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
 ];
-/** `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster` (named maps become `*`). */
-function shape(path) {
-    const segs = path.replace(/\[\d+\]/g, '').split('.');
-    if (segs[0] === 'resources' && segs.length > 2)
-        segs[2] = '*';
-    if (segs[0] === 'artifacts' && segs.length > 1)
-        segs[1] = '*';
-    return segs.join('.');
+/** The rules whose parent pattern matches a path shape; config trees repeat few shapes many times. */
+const rulesByShape = new Map();
+function rulesFor(shape) {
+    let rules = rulesByShape.get(shape);
+    if (!rules)
+        rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
+    return rules;
 }
 const enumInvalid = {
     id: 'enum-invalid',
@@ -19149,10 +20169,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
         const findings = [];
         for (const [section, node] of configSections(target))
             walkMaps(node, section, ({ map, path }) => {
-                const parent = shape(path);
-                for (const rule of RULES) {
-                    if (!rule.parent.test(parent))
-                        continue;
+                for (const rule of rulesFor(pathShape(path))) {
                     const node = map.entries.get(rule.key);
                     const value = nodes_asString(node);
                     if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
@@ -19213,11 +20230,13 @@ const required_field_missing_RULES = [
     { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
     { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
 ];
-function required_field_missing_shape(path) {
-    const segs = path.replace(/\[\d+\]/g, '').split('.');
-    if (segs[0] === 'resources' && segs.length > 2)
-        segs[2] = '*';
-    return segs.join('.');
+/** The rules for a path shape; config trees repeat few shapes many times. */
+const required_field_missing_rulesByShape = new Map();
+function rulesAt(shape) {
+    let rules = required_field_missing_rulesByShape.get(shape);
+    if (!rules)
+        required_field_missing_rulesByShape.set(shape, (rules = required_field_missing_RULES.filter((rule) => rule.at.test(shape))));
+    return rules;
 }
 const requiredFieldMissing = {
     id: 'required-field-missing',
@@ -19235,13 +20254,11 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
-        walkMaps(target.config, '', ({ map, path }) => {
-            if (!path.startsWith('resources.'))
-                return;
-            const at = required_field_missing_shape(path);
-            for (const rule of required_field_missing_RULES) {
-                if (!rule.at.test(at))
-                    continue;
+        const resources = target.config.entries.get('resources');
+        if (resources?.kind !== 'map')
+            return findings;
+        walkMaps(resources, 'resources', ({ map, path }) => {
+            for (const rule of rulesAt(pathShape(path))) {
                 for (const field of rule.fields) {
                     if (!isNull(map.entries.get(field)))
                         continue;
@@ -19261,195 +20278,6 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
         return findings;
     },
 };
-
-;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
-// The local paths the CLI translates (reference §5), with where each was written and what kind of
-// file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
-
-
-
-const localPaths_NOTEBOOK_EXTS = ['.py', '.r', '.scala', '.sql', '.ipynb'];
-function hasNotebookExtension(p) {
-    return localPaths_NOTEBOOK_EXTS.includes(external_node_path_default().posix.extname(p).toLowerCase());
-}
-function notebookCandidates(resolved) {
-    return localPaths_NOTEBOOK_EXTS.map((ext) => resolved + ext);
-}
-/** True for values that start from the deployed bundle's files (`${workspace.file_path}/...`). */
-function isSyncedRemote(raw) {
-    return /^\$\{workspace\.(file_path|root_path)\}/.test(raw) || raw.startsWith('/Workspace/');
-}
-class Collector {
-    target;
-    resource;
-    resourceFile;
-    refs = [];
-    constructor(target, resource, resourceFile) {
-        this.target = target;
-        this.resource = resource;
-        this.resourceFile = resourceFile;
-    }
-    add(node, field, expect, globAllowed = false) {
-        const scalar = asScalar(node);
-        const raw = nodes_asString(scalar);
-        if (!scalar || raw === undefined || raw.trim() === '')
-            return;
-        const interp = this.target.interpolate(raw, scalar.loc);
-        const remote = isRemotePath(raw) || (interp.resolved && isRemotePath(interp.value));
-        const ref = {
-            expect,
-            field,
-            node: scalar,
-            raw,
-            remote,
-            glob: false,
-            globAllowed,
-            resource: this.resource,
-            resourceFile: this.resourceFile,
-        };
-        if (interp.resolved) {
-            ref.value = interp.value;
-            ref.glob = hasGlob(interp.value);
-            if (!remote)
-                ref.resolved = resolveRelative(scalar.loc, interp.value);
-        }
-        this.refs.push(ref);
-    }
-}
-/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts. */
-function collectPaths(bundle, target) {
-    const out = [];
-    for (const job of target.jobs) {
-        if (job.gitSource)
-            continue;
-        const c = new Collector(target, job.address, job.file);
-        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-        tasks.forEach((task, i) => collectTask(c, asMap(task), `resources.${job.address}.tasks[${i}]`));
-        collectEnvironments(c, job.node, `resources.${job.address}`);
-        out.push(...c.refs);
-    }
-    for (const pipeline of target.pipelines) {
-        const c = new Collector(target, pipeline.address, pipeline.file);
-        const base = `resources.${pipeline.address}`;
-        (asSeq(get(pipeline.node, 'libraries'))?.items ?? []).forEach((lib, i) => {
-            c.add(get(lib, 'notebook', 'path'), `${base}.libraries[${i}].notebook.path`, 'notebook', true);
-            c.add(get(lib, 'file', 'path'), `${base}.libraries[${i}].file.path`, 'file', true);
-            c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
-            c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
-        });
-        c.add(get(pipeline.node, 'root_path'), `${base}.root_path`, 'dir');
-        (asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items ?? []).forEach((dep, i) => collectDependency(c, dep, `${base}.environment.dependencies[${i}]`));
-        out.push(...c.refs);
-    }
-    for (const type of ['dashboards', 'alerts']) {
-        for (const res of target.resources.get(type)?.values() ?? []) {
-            const c = new Collector(target, res.address, res.file);
-            c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
-            out.push(...c.refs);
-        }
-    }
-    for (const artifact of target.artifacts) {
-        if (artifact.implicit)
-            continue;
-        const c = new Collector(target, `artifacts.${artifact.name}`);
-        c.add(get(artifact.node, 'path'), `artifacts.${artifact.name}.path`, 'dir');
-        // Without a build command the files must already exist (validate expands them: `<p>: no matching files`).
-        if (nodes_asString(get(artifact.node, 'build')) === undefined) {
-            (asSeq(get(artifact.node, 'files'))?.items ?? []).forEach((f, i) => c.add(get(f, 'source'), `artifacts.${artifact.name}.files[${i}].source`, 'exists', true));
-        }
-        out.push(...c.refs);
-    }
-    return out;
-}
-function collectTask(c, task, base) {
-    if (!task)
-        return;
-    const notebook = getMap(task, 'notebook_task');
-    if (notebook && nodes_asString(get(notebook, 'source'))?.toUpperCase() !== 'GIT') {
-        c.add(get(notebook, 'notebook_path'), `${base}.notebook_task.notebook_path`, 'notebook');
-    }
-    const python = getMap(task, 'spark_python_task');
-    if (python && nodes_asString(get(python, 'source'))?.toUpperCase() !== 'GIT') {
-        c.add(get(python, 'python_file'), `${base}.spark_python_task.python_file`, 'file');
-    }
-    c.add(get(task, 'dbt_task', 'project_directory'), `${base}.dbt_task.project_directory`, 'dir');
-    c.add(get(task, 'sql_task', 'file', 'path'), `${base}.sql_task.file.path`, 'file');
-    (asSeq(get(task, 'libraries'))?.items ?? []).forEach((lib, i) => {
-        c.add(get(lib, 'requirements'), `${base}.libraries[${i}].requirements`, 'file');
-        c.add(get(lib, 'whl'), `${base}.libraries[${i}].whl`, 'library');
-        c.add(get(lib, 'jar'), `${base}.libraries[${i}].jar`, 'library');
-    });
-    collectTask(c, getMap(task, 'for_each_task', 'task'), `${base}.for_each_task.task`);
-}
-function collectEnvironments(c, job, base) {
-    (asSeq(get(job, 'environments'))?.items ?? []).forEach((env, i) => {
-        (asSeq(get(env, 'spec', 'dependencies'))?.items ?? []).forEach((dep, j) => collectDependency(c, dep, `${base}.environments[${i}].spec.dependencies[${j}]`));
-    });
-}
-/**
- * A pip requirement line: `-r file` / `-e path` name local paths (checked); a local wheel path is a
- * library; anything else (package specs, index options, URLs) is not a path.
- */
-function collectDependency(c, dep, field) {
-    const scalar = asScalar(dep);
-    const text = nodes_asString(scalar)?.trim();
-    if (!scalar || !text)
-        return;
-    const flag = /^(-r|--requirement|-e|--editable)(?:=|\s+)(.+)$/.exec(text);
-    if (flag) {
-        const value = flag[2].trim().replace(/^(["'])(.*)\1$/, '$2');
-        c.add({ ...scalar, value }, field, flag[1].includes('r') && !flag[1].includes('edit') ? 'file' : 'exists');
-        return;
-    }
-    if (text.startsWith('-'))
-        return;
-    if (/\.(whl|jar)(\[[^\]]*\])?$/i.test(text) && (text.startsWith('.') || text.includes('/'))) {
-        c.add({ ...scalar, value: text.replace(/\[[^\]]*\]$/, '') }, field, 'library');
-    }
-}
-/** Common ancestor of the bundle root and every sync path (POSIX, relative to the bundle root). */
-function syncRoot(target) {
-    let root = '.';
-    for (const p of target.sync.paths) {
-        if (external_node_path_default().posix.isAbsolute(p))
-            continue;
-        const segments = external_node_path_default().posix.normalize(p).split('/');
-        const firstGlob = segments.findIndex((s) => hasGlob(s));
-        const dir = firstGlob < 0 ? segments.join('/') : segments.slice(0, firstGlob).join('/') || '.';
-        for (let guard = 0; guard < 64 && !isInside(root, dir); guard++) {
-            root = external_node_path_default().posix.normalize(external_node_path_default().posix.join(root, '..'));
-        }
-    }
-    return root;
-}
-function isInside(root, rel) {
-    const r = external_node_path_default().posix.relative(root, rel);
-    return r === '' || (!r.startsWith('../') && r !== '..');
-}
-/**
- * Where the pre-0.216 CLI resolved a path: relative to the file that defines the resource. Returned
- * only when the path fails where it is written (outside the sync root `root`, or missing) but
- * exists there: the CLI then fails with `path <p> is defined relative to the <dir> directory`.
- */
-function fallbackResolution(bundle, ref, root) {
-    if (!ref.resourceFile || !ref.value || ref.resolved === undefined || ref.glob)
-        return undefined;
-    if (external_node_path_default().posix.dirname(ref.resourceFile) === external_node_path_default().posix.dirname(ref.node.loc.file))
-        return undefined;
-    const fails = !isInside(root, ref.resolved) || (withinAnalysedTree(bundle, ref.resolved) && bundle.fileIndex.kind(ref.resolved) === 'missing');
-    if (!fails)
-        return undefined;
-    const old = resolveRelative({ file: ref.resourceFile, line: 1, column: 1 }, ref.value);
-    return bundle.fileIndex.kind(old) === 'missing' ? undefined : old;
-}
-/**
- * Whether a path (relative to the bundle root) lies inside the analysed tree. Files above it were
- * not read, so their existence is unknown and must not be reported as missing.
- */
-function withinAnalysedTree(bundle, rel) {
-    const fromAnalysed = external_node_path_default().posix.normalize(external_node_path_default().posix.join(bundle.relRoot, rel));
-    return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
-}
 
 ;// CONCATENATED MODULE: ./src/checks/lib/targetFacts.ts
 /** Whether anything in the target may build files before deploy (an explicit or implicit artifact). */
@@ -19476,8 +20304,9 @@ relative to where the variable is used) and must exist: \`bundle validate\` and 
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
 A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
 synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
-deploy (\`file doesn't exist <p>\`). Absolute workspace paths, URLs and pipeline glob.include entries are
-not checked; jobs with git_source are skipped.
+deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
+Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
+are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
 Fix: correct the path relative to the file it is written in, add the extension, or create the file.
 Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
     breaksDeploy: true,
@@ -19513,7 +20342,7 @@ function check(bundle, ref, root, artifacts) {
     if (!withinAnalysedTree(bundle, p))
         return undefined;
     if (ref.expect === 'library') {
-        if (ref.glob || artifacts || index.kind(p) !== 'missing')
+        if (ref.glob || artifacts || index.kind(p) !== 'missing' || leadsOutOfRepository(bundle, p))
             return undefined;
         return path_not_found_finding(bundle, ref, `file doesn't exist ${p}`, {
             fix: `Build or commit ${p} before deploy (an \`artifacts:\` entry that builds it), or fix the path relative to ${ref.node.loc.file}.`,
@@ -19529,6 +20358,8 @@ function check(bundle, ref, root, artifacts) {
     }
     if (index.kind(p) !== 'missing')
         return undefined;
+    if (leadsOutOfRepository(bundle, p))
+        return undefined; // symlink-outside-repo reports the link
     const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
     switch (ref.expect) {
         case 'notebook': {
@@ -19715,10 +20546,8 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
     run(bundle, target) {
         const findings = [];
         for (const [key, value] of configSections(target)) {
-            walkScalars(value, key, ({ node, path }) => {
-                if (typeof node.value !== 'string' || !node.value.includes('${resources.'))
-                    return;
-                for (const m of node.value.matchAll(RESOURCE_REF)) {
+            walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+                for (const m of written.matchAll(RESOURCE_REF)) {
                     const [text, type, resKey] = m;
                     const byType = target.resources.get(type);
                     let message;
@@ -20141,8 +20970,10 @@ const packageDiscoveryFailed = noticeCheck({
     title: 'setuptools can tell which packages to ship',
     successMessage: 'Every Python project names or lays out its packages so setuptools can find them.',
     docs: `setuptools' automatic discovery refuses a flat layout with several top-level packages
-("Multiple top-level packages discovered in a flat-layout"): python -m build, and so the wheel build
-of \`databricks bundle deploy\`, fails.
+("Multiple top-level packages discovered in a flat-layout"), or, when there is no package at all,
+several top-level modules ("Multiple top-level modules ..."): python -m build, and so the wheel build
+of \`databricks bundle deploy\`, fails. One package beside top-level modules (a notebook.py next to
+my_pkg/) is fine: setuptools then ships the package and ignores the modules.
 Fix: list the packages ([tool.setuptools] packages = [...] or packages.find include), or move the code
 into a src/ layout.`,
     breaksDeploy: true,
@@ -20179,7 +21010,8 @@ const symlinkOutsideRepo = noticeCheck({
     docs: `A symbolic link whose target lies outside the repository works on the machine that made it and
 nowhere else: a CI checkout or a colleague's clone has no such target, and \`databricks bundle deploy\`
 uploads what the link points to only where it exists. dab-ready does not follow such links (it never
-reads outside the repository) and treats them as missing.
+reads outside the repository) and treats them as missing; the paths that go through such a link are
+reported here, once per link, not as path-not-found.
 Fix: copy the file into the repository, or reference it with sync.paths / include relative to the bundle.`,
     breaksDeploy: false,
 }, (bundle) => bundle.fileIndex.notices);
@@ -20294,357 +21126,121 @@ const silentLogger = {
     output() { },
 };
 
-;// CONCATENATED MODULE: ./src/project/yaml.ts
-// Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
-// it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
-// every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+;// CONCATENATED MODULE: ./src/verify/validate-docs.ts
+// Metadata for the finding ids `databricks bundle validate` produces (verify, not checks), so that
+// `dab-ready explain <id>`, suppressions and the deploy gate know them like any check.
+const validateCheckDocs = [
+    {
+        id: 'bundle-validate-error',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 0.5,
+        title: 'databricks bundle validate reports an error',
+        successMessage: 'databricks bundle validate reports no error',
+        docs: 'The Databricks CLI itself rejected the bundle configuration for this target: `databricks bundle validate -t <target>` ' +
+            'exited with an error, and `bundle deploy` runs the same validation first, so it fails too. The finding quotes the ' +
+            "CLI's own message at the file:line it points to. Fix the configuration there, then run " +
+            '`databricks bundle validate -t <target>` locally to confirm. When dab-ready also reports the problem statically, ' +
+            'the static finding is kept and marked "validate agrees".',
+        breaksDeploy: true,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-warning',
+        category: 'Verification',
+        severity: 'medium',
+        effortHours: 0.25,
+        title: 'databricks bundle validate reports a warning',
+        successMessage: 'databricks bundle validate reports no warning',
+        docs: 'The Databricks CLI warned about the configuration (an unknown field that is then silently ignored, a required field ' +
+            'that is not set, an invalid enum value, an include outside the root file). Deploy still goes ahead, but what is ' +
+            'deployed may not be what the YAML says: an unknown field is dropped, a missing `entry_point` fails the run. ' +
+            'With `--strict` (CLI v0.286.0+) warnings fail validate. Fix the field at the location given.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-recommendation',
+        category: 'Verification',
+        severity: 'low',
+        effortHours: 0.25,
+        title: 'databricks bundle validate makes a recommendation',
+        successMessage: 'databricks bundle validate makes no recommendation',
+        docs: 'The Databricks CLI recommends a change (for example setting `workspace.root_path` for a `mode: production` target ' +
+            'deployed by a service principal). Nothing fails today; follow the recommendation to avoid surprises later.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-unavailable',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 0.25,
+        title: 'databricks bundle validate could not run although it is required',
+        successMessage: 'databricks bundle validate ran',
+        docs: '`--require-validate` (action input `validate: required`) asks for `databricks bundle validate` to run, and it could ' +
+            'not: the CLI is not on PATH (install it with the `databricks/setup-cli` action, pinned to a version), no ' +
+            'credentials were configured (DATABRICKS_HOST with a token or OAuth client, a profile in ~/.databrickscfg, or GitHub ' +
+            'OIDC with `DATABRICKS_AUTH_TYPE: github-oidc` and `permissions: id-token: write`), or authentication failed. Fork ' +
+            'pull requests get no secrets, so require validate only in workflows that have them.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/verify/wheel-docs.ts
+// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
+// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
+// by those checks.
+const noStaticRun = () => [];
+const wheelCheckDocs = [
+    {
+        id: 'wheel-build-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'The wheel builds',
+        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
+        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
+error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
+--verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
+\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
+Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
+setup.py error, packages setuptools cannot discover).`,
+        breaksDeploy: true,
+        run: noStaticRun,
+    },
+    {
+        id: 'entry-point-smoke-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'Every wheel-task entry point starts',
+        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
+        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
+passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
+runs each entry point with --help (other groups and the package_name.entry_point fallback through
+importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
+module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
+is the job run failing at 2 AM.
+Fix: make the module part of the package, give the function defaults for every parameter and parse
+sys.argv (argparse), and declare the dependencies it imports.`,
+        breaksDeploy: false,
+        run: noStaticRun,
+    },
+];
+
+;// CONCATENATED MODULE: ./src/checks/catalog.ts
 
 
-/** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
-const KNOWN_TAGS = new Set([
-    'tag:yaml.org,2002:str',
-    'tag:yaml.org,2002:int',
-    'tag:yaml.org,2002:float',
-    'tag:yaml.org,2002:bool',
-    'tag:yaml.org,2002:null',
-    'tag:yaml.org,2002:map',
-    'tag:yaml.org,2002:seq',
-    'tag:yaml.org,2002:timestamp',
-    '!',
-]);
-/** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
-const MAX_EXPANDED_NODES = 2_000_000;
-const MAX_ERRORS_PER_FILE = 20;
-/** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
-const MAX_FLOW_DEPTH = 1000;
-/** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
-function flowNestingBeyond(text, limit) {
-    let openers = 0;
-    for (let i = text.indexOf('['); i !== -1 && openers <= limit; i = text.indexOf('[', i + 1))
-        openers++;
-    for (let i = text.indexOf('{'); i !== -1 && openers <= limit; i = text.indexOf('{', i + 1))
-        openers++;
-    if (openers <= limit)
-        return undefined;
-    let depth = 0;
-    let quote = '';
-    let comment = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (comment) {
-            if (c === '\n')
-                comment = false;
-            continue;
-        }
-        if (quote) {
-            if (c === quote)
-                quote = '';
-            continue;
-        }
-        if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
-            comment = true;
-        else if (c === '[' || c === '{') {
-            if (++depth > limit)
-                return i;
-        }
-        else if ((c === ']' || c === '}') && depth > 0)
-            depth--;
-    }
-    return undefined;
-}
-function yaml_configInvalid(message, loc) {
-    return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
-}
-function splitLines(text) {
-    return text.split(/\r?\n|\r/);
-}
-function emptyMap(loc) {
-    return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
-}
-/** Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX). */
-function parseConfigText(path, rawText) {
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-    const file = { path, text, lines: splitLines(text) };
-    const notices = [];
-    const lineCounter = new dist/* LineCounter */.HN();
-    const at = (offset) => {
-        const pos = lineCounter.linePos(offset ?? 0);
-        return { file: path, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
-    };
-    const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
-    if (tooDeep !== undefined) {
-        notices.push(yaml_configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
-        return { file, notices };
-    }
-    let doc;
-    try {
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
-        doc = Array.isArray(docs) ? docs[0] : undefined;
-    }
-    catch (err) {
-        notices.push(yaml_configInvalid(`${path}: cannot parse YAML: ${err.message}`, at(0)));
-        return { file, notices };
-    }
-    if (!doc) {
-        file.root = emptyMap({ file: path, line: 1, column: 1 });
-        return { file, notices };
-    }
-    for (const error of doc.errors.slice(0, MAX_ERRORS_PER_FILE)) {
-        notices.push(yaml_configInvalid(`${path}: ${firstLine(error.message)}`, at(error.pos[0])));
-    }
-    if (doc.errors.length > MAX_ERRORS_PER_FILE) {
-        notices.push(yaml_configInvalid(`${path}: ${doc.errors.length - MAX_ERRORS_PER_FILE} more YAML errors not shown`, at(doc.errors[MAX_ERRORS_PER_FILE].pos[0])));
-    }
-    if (doc.errors.length > 0 && !doc.contents)
-        return { file, notices };
-    const converter = new Converter(doc, path, at, notices);
-    const contents = doc.contents;
-    let root;
-    try {
-        root = contents ? converter.convert(contents) : undefined;
-    }
-    catch (err) {
-        if (!(err instanceof RangeError))
-            throw err;
-        notices.push(yaml_configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
-        return { file, notices };
-    }
-    if (!root || (root.kind === 'scalar' && root.value === null)) {
-        file.root = emptyMap(root?.loc ?? { file: path, line: 1, column: 1 });
-    }
-    else if (root.kind !== 'map') {
-        notices.push(yaml_configInvalid(`${path}: the configuration must be a mapping, found a ${describe(root)}`, root.loc));
-    }
-    else {
-        file.root = root;
-    }
-    return { file, notices };
-}
-function describe(node) {
-    if (node.kind === 'map')
-        return 'mapping';
-    if (node.kind === 'seq')
-        return 'sequence';
-    return node.value === null ? 'null value' : `${typeof node.value} value`;
-}
-function firstLine(message) {
-    return message.split('\n')[0].trim();
-}
-class Converter {
-    doc;
-    path;
-    at;
-    notices;
-    /** Converted anchor targets, shared by every alias that points at them. */
-    byAnchor = new Map();
-    sizes = new WeakMap();
-    inProgress = new Set();
-    expanded = 0;
-    exploded = false;
-    constructor(doc, path, at, notices) {
-        this.doc = doc;
-        this.path = path;
-        this.at = at;
-        this.notices = notices;
-    }
-    convert(node, fallbackOffset) {
-        if (node === null || node === undefined) {
-            return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
-        }
-        if ((0,dist/* isAlias */.Vj)(node))
-            return this.convertAlias(node);
-        return this.convertNode(node);
-    }
-    convertAlias(alias) {
-        const loc = this.at(alias.range?.[0]);
-        const target = alias.resolve(this.doc);
-        if (!target) {
-            this.notices.push(yaml_configInvalid(`${this.path}: unknown anchor '${alias.source}' referenced`, loc));
-            return { kind: 'scalar', loc, value: null };
-        }
-        if (this.inProgress.has(target)) {
-            this.notices.push(yaml_configInvalid(`${this.path}: cyclic YAML alias '*${alias.source}'`, loc));
-            return { kind: 'scalar', loc, value: null };
-        }
-        let converted = this.byAnchor.get(target);
-        if (!converted) {
-            converted = this.convertNode(target);
-            this.byAnchor.set(target, converted);
-        }
-        const size = this.size(converted);
-        this.expanded += size;
-        if (this.expanded > MAX_EXPANDED_NODES) {
-            if (!this.exploded) {
-                this.notices.push(yaml_configInvalid(`${this.path}: YAML aliases expand to more than ${MAX_EXPANDED_NODES} values; alias '*${alias.source}' ignored`, loc));
-            }
-            this.exploded = true;
-            return { kind: 'scalar', loc, value: null };
-        }
-        // The alias node itself is located at its use site; what it contains keeps where it is written.
-        const atUseSite = { ...converted, loc };
-        this.sizes.set(atUseSite, size);
-        return atUseSite;
-    }
-    convertNode(node) {
-        const loc = this.at(node.range?.[0]);
-        this.checkTag(node, loc);
-        if ((0,dist/* isScalar */.jn)(node))
-            return { kind: 'scalar', loc, value: scalarValue(node.value) };
-        this.inProgress.add(node);
-        try {
-            if ((0,dist/* isSeq */.oP)(node)) {
-                const items = node.items.map((item) => this.convert(item, node.range?.[0]));
-                return { kind: 'seq', loc, items };
-            }
-            if ((0,dist/* isMap */.jh)(node))
-                return this.convertMap(node.items, loc);
-        }
-        finally {
-            this.inProgress.delete(node);
-        }
-        return { kind: 'scalar', loc, value: null };
-    }
-    convertMap(pairs, loc) {
-        const out = emptyMap(loc);
-        const merges = [];
-        for (const pair of pairs) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const keyNode = pair.key;
-            const keyLoc = this.at(keyNode?.range?.[0] ?? pair.value?.range?.[0]);
-            if (keyNode && !(0,dist/* isScalar */.jn)(keyNode) && !(0,dist/* isAlias */.Vj)(keyNode)) {
-                this.notices.push(yaml_configInvalid(`${this.path}: mapping keys must be scalars`, keyLoc));
-                continue;
-            }
-            if (keyNode && !(0,dist/* isAlias */.Vj)(keyNode))
-                this.checkTag(keyNode, keyLoc);
-            const keyValue = (0,dist/* isAlias */.Vj)(keyNode) ? keyNode.resolve(this.doc) : keyNode;
-            const key = (0,dist/* isScalar */.jn)(keyValue) ? String(keyValue.value ?? '') : '';
-            const isMergeKey = key === '<<' && (0,dist/* isScalar */.jn)(keyNode) && keyNode.type === 'PLAIN';
-            const value = this.convert(pair.value, keyNode?.range?.[2]);
-            if (isMergeKey) {
-                if (merges.length > 0) {
-                    this.notices.push(yaml_configInvalid(`${this.path}: duplicate YAML merge key ('<<') is not allowed; to merge multiple maps, use a sequence: '<<: [*anchor1, *anchor2]'`, keyLoc));
-                    continue;
-                }
-                merges.push({ node: value, keyLoc });
-                continue;
-            }
-            if (out.entries.has(key))
-                out.entries.delete(key); // a repeated key: the last one wins, in its place
-            out.entries.set(key, value);
-            out.keyLocs.set(key, keyLoc);
-        }
-        if (merges.length > 0)
-            this.applyMerge(out, merges[0].node, merges[0].keyLoc);
-        return out;
-    }
-    /** `<<: *a` / `<<: [*a, *b]`: keys written in the mapping win, then earlier sources win. */
-    applyMerge(out, source, keyLoc) {
-        const sources = source.kind === 'seq' ? source.items : [source];
-        const merged = new Map();
-        const mergedLocs = new Map();
-        for (const item of sources) {
-            if (item.kind !== 'map') {
-                if (item.kind === 'scalar' && item.value === null)
-                    continue;
-                this.notices.push(yaml_configInvalid(`${this.path}: map merge requires map or sequence of maps as the value`, item.loc));
-                continue;
-            }
-            for (const [k, v] of item.entries) {
-                if (merged.has(k))
-                    continue;
-                merged.set(k, v);
-                mergedLocs.set(k, keyLoc);
-            }
-        }
-        const own = [...out.entries];
-        const ownLocs = new Map(out.keyLocs);
-        out.entries.clear();
-        out.keyLocs.clear();
-        for (const [k, v] of merged) {
-            if (ownLocs.has(k))
-                continue;
-            out.entries.set(k, v);
-            out.keyLocs.set(k, mergedLocs.get(k));
-        }
-        for (const [k, v] of own) {
-            out.entries.set(k, v);
-            out.keyLocs.set(k, ownLocs.get(k));
-        }
-    }
-    checkTag(node, loc) {
-        const tag = node.tag;
-        if (!tag || KNOWN_TAGS.has(tag))
-            return;
-        this.notices.push(yaml_configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
-    }
-    /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */
-    size(node) {
-        if (node.kind === 'scalar')
-            return 1;
-        const known = this.sizes.get(node);
-        if (known !== undefined)
-            return known;
-        let total = 1;
-        if (node.kind === 'seq')
-            for (const item of node.items)
-                total += this.size(item);
-        else
-            for (const value of node.entries.values())
-                total += this.size(value);
-        this.sizes.set(node, total);
-        return total;
-    }
-}
-const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
-/** Read and parse a config file from disk, refusing huge or binary files with a notice. */
-function readConfigFile(absPath, path, noticeLoc) {
-    const file = { path, text: '', lines: [] };
-    const loc = noticeLoc ?? { file: path, line: 1, column: 1 };
-    let size;
-    try {
-        size = external_node_fs_default().statSync(absPath).size;
-    }
-    catch (err) {
-        return { file, notices: [yaml_configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
-    }
-    if (size > MAX_CONFIG_BYTES) {
-        const mb = (size / 1024 / 1024).toFixed(1);
-        return { file, notices: [yaml_configInvalid(`${path}: file is ${mb} MB, larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB limit; not read`, loc)] };
-    }
-    let bytes;
-    try {
-        bytes = external_node_fs_default().readFileSync(absPath);
-    }
-    catch (err) {
-        return { file, notices: [yaml_configInvalid(`${path}: cannot read: ${err.code ?? err.message}`, loc)] };
-    }
-    if (looksBinary(bytes)) {
-        return { file, notices: [yaml_configInvalid(`${path}: not a text file`, { file: path, line: 1, column: 1 })] };
-    }
-    return parseConfigText(path, bytes.toString('utf8'));
-}
-function looksBinary(bytes) {
-    const head = bytes.subarray(0, 8192);
-    if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-        return true;
-    return head.includes(0);
-}
-function scalarValue(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string' || typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return Number(value);
-    if (value instanceof Date)
-        return value.toISOString();
-    return String(value);
+
+/**
+ * Every finding id dab-ready can report, with its docs: the static checks plus the ids that only
+ * real runs produce (verify, validate). `dab-ready explain` and the deploy gate look ids up here.
+ */
+const catalog = [...checks_checks, ...wheelCheckDocs, ...validateCheckDocs];
+function describeCheck(id) {
+    return catalog.find((c) => c.id === id);
 }
 
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -20841,15 +21437,13 @@ function readSeverity(node, notices, file) {
     }
     return out;
 }
-/** A check id the registry does not know but that is one or two edits from one it does: a typo that
- *  would silently do nothing. (Ids that are far from every check may come from verify runs: no notice.) */
+/** A check id no check or verify step reports: the rule would silently do nothing. */
 function likelyTypo(id, loc, file) {
-    if (id === '*' || checks_checks.some((c) => c.id === id))
+    if (id === '*' || describeCheck(id))
         return undefined;
-    const close = checks_checks.map((c) => c.id).filter((known) => config_editDistance(id, known) <= 2);
-    if (close.length === 0)
-        return undefined;
-    return { ...yaml_configInvalid(`${file}: unknown check '${id}'; did you mean '${close[0]}'?`, loc), severity: 'medium' };
+    const close = catalog.map((c) => c.id).filter((known) => config_editDistance(id, known) <= 2);
+    const hint = close.length > 0 ? `did you mean '${close[0]}'?` : 'dab-ready checks lists the ids';
+    return { ...yaml_configInvalid(`${file}: unknown check '${id}'; ${hint}`, loc), severity: 'medium' };
 }
 function config_editDistance(a, b) {
     if (Math.abs(a.length - b.length) > 2)
@@ -20950,22 +21544,24 @@ function discoverBundleRoots(start) {
             return;
         }
         const names = new Set(entries.map((e) => e.name));
-        const isFile = (name) => {
+        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+        const isFileOrFolder = (name) => {
             const entry = entries.find((e) => e.name === name);
             if (!entry)
                 return false;
-            if (entry.isFile())
+            if (entry.isFile() || entry.isDirectory())
                 return true;
             if (!entry.isSymbolicLink())
                 return false;
             try {
-                return external_node_fs_default().statSync(external_node_path_default().join(dir, name)).isFile();
+                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
+                return st.isFile() || st.isDirectory();
             }
             catch {
                 return false;
             }
         };
-        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFile(n));
+        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
         const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
         if (rootFiles.length === 0 && templates.length > 0) {
             notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
@@ -21019,221 +21615,6 @@ function containsBundleFiles(dir, depth = 0) {
             return true;
     }
     return entries.some((e) => e.isDirectory() && !discover_SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
-}
-
-;// CONCATENATED MODULE: ./src/project/goglob.ts
-// Go's path/filepath Match and Glob (POSIX separator), ported line by line: the CLI expands
-// `include:` entries with filepath.Glob, so `*` never crosses `/` and `**` is just `*`.
-
-
-class BadPatternError extends Error {
-    constructor(pattern) {
-        super(`syntax error in pattern: ${pattern}`);
-    }
-}
-const SEP = '/';
-function goglob_hasGlobMeta(pattern) {
-    return /[*?[\\]/.test(pattern);
-}
-/** filepath.Match. Throws BadPatternError for a malformed pattern. */
-function goglob_goMatch(pattern, name) {
-    let pat = Array.from(pattern);
-    let str = Array.from(name);
-    outer: while (pat.length > 0) {
-        const { star, chunk, rest } = scanChunk(pat);
-        pat = rest;
-        if (star && chunk.length === 0)
-            return !str.includes(SEP);
-        const first = matchChunk(chunk, str);
-        if (first.ok && (first.rest.length === 0 || pat.length > 0)) {
-            str = first.rest;
-            continue;
-        }
-        if (star) {
-            for (let i = 0; i < str.length && str[i] !== SEP; i++) {
-                const next = matchChunk(chunk, str.slice(i + 1));
-                if (next.ok) {
-                    if (pat.length === 0 && next.rest.length > 0)
-                        continue;
-                    str = next.rest;
-                    continue outer;
-                }
-            }
-        }
-        while (pat.length > 0) {
-            const scanned = scanChunk(pat);
-            pat = scanned.rest;
-            matchChunk(scanned.chunk, []);
-        }
-        return false;
-    }
-    return str.length === 0;
-    function scanChunk(p) {
-        let star = false;
-        let start = 0;
-        while (start < p.length && p[start] === '*') {
-            start++;
-            star = true;
-        }
-        let inRange = false;
-        let i = start;
-        for (; i < p.length; i++) {
-            const c = p[i];
-            if (c === '\\') {
-                if (i + 1 < p.length)
-                    i++;
-            }
-            else if (c === '[')
-                inRange = true;
-            else if (c === ']')
-                inRange = false;
-            else if (c === '*' && !inRange)
-                break;
-        }
-        return { star, chunk: p.slice(start, i), rest: p.slice(i) };
-    }
-    function matchChunk(chunkIn, sIn) {
-        let chunk = chunkIn;
-        let s = sIn;
-        let failed = false;
-        while (chunk.length > 0) {
-            if (!failed && s.length === 0)
-                failed = true;
-            const c = chunk[0];
-            if (c === '[') {
-                let r = '';
-                if (!failed) {
-                    r = s[0];
-                    s = s.slice(1);
-                }
-                chunk = chunk.slice(1);
-                let negated = false;
-                if (chunk.length > 0 && chunk[0] === '^') {
-                    negated = true;
-                    chunk = chunk.slice(1);
-                }
-                let match = false;
-                let nrange = 0;
-                for (;;) {
-                    if (chunk.length > 0 && chunk[0] === ']' && nrange > 0) {
-                        chunk = chunk.slice(1);
-                        break;
-                    }
-                    const lo = getEsc(chunk);
-                    chunk = lo.rest;
-                    let hi = lo.r;
-                    if (chunk[0] === '-') {
-                        const h = getEsc(chunk.slice(1));
-                        chunk = h.rest;
-                        hi = h.r;
-                    }
-                    if (!failed && cmp(lo.r, r) <= 0 && cmp(r, hi) <= 0)
-                        match = true;
-                    nrange++;
-                }
-                if (match === negated)
-                    failed = true;
-            }
-            else if (c === '?') {
-                if (!failed) {
-                    if (s[0] === SEP)
-                        failed = true;
-                    s = s.slice(1);
-                }
-                chunk = chunk.slice(1);
-            }
-            else {
-                let literal = chunk;
-                if (c === '\\') {
-                    literal = chunk.slice(1);
-                    if (literal.length === 0)
-                        throw new BadPatternError(pattern);
-                }
-                if (!failed) {
-                    if (literal[0] !== s[0])
-                        failed = true;
-                    s = s.slice(1);
-                }
-                chunk = literal.slice(1);
-            }
-        }
-        return failed ? { rest: [], ok: false } : { rest: s, ok: true };
-    }
-    function getEsc(chunkIn) {
-        let chunk = chunkIn;
-        if (chunk.length === 0 || chunk[0] === '-' || chunk[0] === ']')
-            throw new BadPatternError(pattern);
-        if (chunk[0] === '\\') {
-            chunk = chunk.slice(1);
-            if (chunk.length === 0)
-                throw new BadPatternError(pattern);
-        }
-        const r = chunk[0];
-        const rest = chunk.slice(1);
-        if (rest.length === 0)
-            throw new BadPatternError(pattern);
-        return { r, rest };
-    }
-}
-function cmp(a, b) {
-    return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
-}
-/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
-function goGlob(pattern) {
-    return globWithLimit(pattern, 0);
-}
-function globWithLimit(pattern, depth) {
-    if (depth > 10_000)
-        throw new BadPatternError(pattern);
-    goglob_goMatch(pattern, '');
-    if (!goglob_hasGlobMeta(pattern)) {
-        try {
-            external_node_fs_default().lstatSync(pattern);
-            return [pattern];
-        }
-        catch {
-            return [];
-        }
-    }
-    let dir = external_node_path_default().posix.dirname(pattern);
-    const file = external_node_path_default().posix.basename(pattern);
-    if (pattern.endsWith('/'))
-        return [];
-    dir = dir === '' ? '.' : dir;
-    if (!goglob_hasGlobMeta(dir))
-        return globDir(dir, file, []);
-    if (dir === pattern)
-        throw new BadPatternError(pattern);
-    let matches = [];
-    for (const d of globWithLimit(dir, depth + 1))
-        matches = globDir(d, file, matches);
-    return matches;
-}
-function globDir(dir, pattern, matches) {
-    try {
-        if (!external_node_fs_default().statSync(dir).isDirectory())
-            return matches;
-    }
-    catch {
-        return matches;
-    }
-    let names;
-    try {
-        names = external_node_fs_default().readdirSync(dir);
-    }
-    catch {
-        return matches;
-    }
-    names.sort(byteOrder);
-    for (const name of names) {
-        if (goglob_goMatch(pattern, name))
-            matches.push(external_node_path_default().posix.join(dir, name));
-    }
-    return matches;
-}
-/** Go's string order (bytes), which for UTF-8 equals code point order. */
-function byteOrder(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 ;// CONCATENATED MODULE: ./src/project/merge.ts
@@ -21404,30 +21785,27 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
             notices.push(yaml_configInvalid(`${entry}: syntax error in pattern`, item.loc));
             continue;
         }
-        if (matches.length === 0 && !goglob_hasGlobMeta(entry)) {
+        if (matches.length === 0 && !hasGlobMeta(entry)) {
             notices.push(yaml_configInvalid(`${entry} defined in 'include' section does not match any files`, item.loc));
             continue;
         }
         const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(byteOrder);
+        const outside = [];
         for (const rel of rels) {
             if (seen.has(rel))
                 continue;
             seen.add(rel);
             const abs = external_node_path_default().join(bundleRoot, rel);
+            // Checked first: nothing outside the repository is read or judged (not even its extension).
+            if (!include_isInside(repoRoot, abs) || !include_isInside(realRepo, realpathOrSelf(abs))) {
+                outside.push(rel);
+                continue;
+            }
             const ext = external_node_path_default().posix.extname(rel);
             if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
                 notices.push(yaml_configInvalid(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
                     `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
                     `'sync.include' configuration section instead.`, item.loc));
-                continue;
-            }
-            if (!include_isInside(repoRoot, abs) || !include_isInside(realRepo, realpathOrSelf(abs))) {
-                notices.push({
-                    check: 'include-outside-repository',
-                    severity: 'low',
-                    message: `${rel} (matched by include '${entry}') lies outside the analysed repository; not read, so its resources are not analysed`,
-                    loc: item.loc,
-                });
                 continue;
             }
             let isDir = false;
@@ -21442,8 +21820,19 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
                 continue;
             files.push({ abs, rel, entryLoc: item.loc });
         }
+        if (outside.length > 0 || (matches.length === 0 && !include_isInside(repoRoot, external_node_path_default().resolve(bundleRoot, entry)))) {
+            notices.push(outsideRepository(entry, outside, item.loc));
+        }
     }
     return { files, notices };
+}
+function outsideRepository(entry, matched, loc) {
+    const what = matched.length === 0
+        ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
+        : matched.length === 1
+            ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
+            : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+    return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
 }
 
 ;// CONCATENATED MODULE: ./src/project/interpolate.ts
@@ -21456,9 +21845,13 @@ function referencePattern() {
     return new RegExp(REF_SOURCE, 'gu');
 }
 const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
+/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
+const REF_GLOBAL = referencePattern();
 /** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
 function findReferences(text, loc) {
     const out = [];
+    if (!text.includes('${'))
+        return out;
     for (const m of text.matchAll(referencePattern()))
         out.push({ text: m[0], path: m[1], loc });
     return out;
@@ -21512,10 +21905,34 @@ const interpolate_MAX_DEPTH = 64;
 class Interpolator {
     ctx;
     cache = new Map();
+    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
+    byText = new Map();
     constructor(ctx) {
         this.ctx = ctx;
     }
     interpolate(text, loc) {
+        if (!text.includes('${'))
+            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
+        let known = this.byText.get(text);
+        if (!known) {
+            known = this.interpolateUncached(text, loc);
+            this.byText.set(text, known);
+        }
+        const located = new Map();
+        const at = (r) => {
+            let out = located.get(r);
+            if (!out) {
+                out = { text: r.text, path: r.path, loc };
+                located.set(r, out);
+            }
+            return out;
+        };
+        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
+        if (known.cycles)
+            out.cycles = known.cycles.map(at);
+        return out;
+    }
+    interpolateUncached(text, loc) {
         const unresolved = [];
         const undefinedRefs = [];
         const cycles = [];
@@ -21555,9 +21972,9 @@ class Interpolator {
     }
     expand(text, stack, report) {
         let value = text;
-        for (let pass = 0; pass < MAX_PASSES; pass++) {
+        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
             let changed = false;
-            value = value.replace(referencePattern(), (whole, refPath) => {
+            value = value.replace(REF_GLOBAL, (whole, refPath) => {
                 const outcome = this.lookup(parsePath(refPath), stack);
                 const asText = outcomeText(outcome);
                 if (asText !== undefined) {
@@ -22046,6 +22463,7 @@ function checkSection(map, prefix, mapKeys, notices) {
 }
 function checkResources(resources, prefix, notices) {
     let clean;
+    const seen = new Map();
     for (const [type, byKey] of resources.entries) {
         if (merge_isNull(byKey))
             continue;
@@ -22057,8 +22475,17 @@ function checkResources(resources, prefix, notices) {
         }
         let cleanKeys;
         for (const [key, body] of byKey.entries) {
-            if (merge_isNull(body) || body.kind === 'map')
+            if (merge_isNull(body))
                 continue;
+            if (body.kind === 'map') {
+                const spec = RESOURCE_SPECS[type];
+                const checked = spec ? checkValue(body, spec, `${prefix}.${type}.${key}`, notices, seen) : body;
+                if (checked === body)
+                    continue;
+                cleanKeys ??= copy(byKey);
+                cleanKeys.entries.set(key, checked);
+                continue;
+            }
             notices.push(yaml_configInvalid(`${prefix}.${type}.${key} must be a mapping, found a ${describe(body)}`, body.loc));
             cleanKeys ??= copy(byKey);
             cleanKeys.entries.delete(key);
@@ -22072,6 +22499,103 @@ function checkResources(resources, prefix, notices) {
 }
 function copy(map) {
     return new MergeSession().own(map);
+}
+const MAP = { kind: 'map' };
+const LIST = { kind: 'seq' };
+const LIST_OF_MAPS = { kind: 'seq', items: MAP };
+const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
+const shape_TASK = {
+    kind: 'map',
+    fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
+    byName: (key) => (key.endsWith('_task') ? MAP : undefined),
+};
+shape_TASK.fields.for_each_task = { kind: 'map', fields: { task: shape_TASK } };
+const PERMISSIONS = LIST_OF_MAPS;
+const RESOURCE_SPECS = {
+    jobs: {
+        kind: 'map',
+        fields: {
+            tasks: { kind: 'seq', items: shape_TASK },
+            job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
+            environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
+            parameters: LIST_OF_MAPS,
+            permissions: PERMISSIONS,
+            tags: MAP,
+            git_source: MAP,
+            schedule: MAP,
+            trigger: MAP,
+            email_notifications: MAP,
+        },
+    },
+    pipelines: {
+        kind: 'map',
+        fields: { libraries: LIST_OF_MAPS, clusters: { kind: 'seq', items: CLUSTER }, configuration: MAP, permissions: PERMISSIONS, tags: MAP },
+    },
+};
+const PURE_REFERENCE = /^\$\{[^{}]+\}$/;
+/** Per notice list, where a wrong kind was already reported. */
+const reportedWrongKinds = new WeakMap();
+/**
+ * `value` checked against `spec`: a value of the wrong kind is a `config-invalid` at its line and is
+ * left out (undefined), so the rest loads. Nodes shared through YAML aliases are checked once.
+ */
+function checkValue(value, spec, where, notices, seen) {
+    if (merge_isNull(value))
+        return value;
+    // A complex variable (`tasks: ${var.tasks}`) stands for a value of any kind.
+    if (value.kind === 'scalar' && typeof value.value === 'string' && PURE_REFERENCE.test(value.value.trim()))
+        return value;
+    const done = seen.get(spec) ?? new Map();
+    seen.set(spec, done);
+    if (done.has(value))
+        return done.get(value);
+    let result = value;
+    if (value.kind !== spec.kind) {
+        // One finding per written value, also when YAML aliases reach it from several resources.
+        const at = value.loc;
+        const reported = reportedWrongKinds.get(notices) ?? new Set();
+        reportedWrongKinds.set(notices, reported);
+        const key = `${at.file}\0${at.line}\0${at.column}`;
+        if (!reported.has(key))
+            notices.push(yaml_configInvalid(`${where} must be a ${spec.kind === 'map' ? 'mapping' : 'list'}, found a ${describe(value)}`, at));
+        reported.add(key);
+        result = undefined;
+    }
+    else if (spec.kind === 'seq' && value.kind === 'seq' && spec.items) {
+        const items = [];
+        let changed = false;
+        value.items.forEach((item, i) => {
+            const checked = checkValue(item, spec.items, `${where}[${i}]`, notices, seen);
+            if (checked !== item)
+                changed = true;
+            if (checked)
+                items.push(checked);
+        });
+        if (changed)
+            result = { kind: 'seq', loc: value.loc, items };
+    }
+    else if (spec.kind === 'map' && value.kind === 'map' && (spec.fields || spec.byName)) {
+        let clean;
+        for (const [key, child] of value.entries) {
+            const childSpec = spec.fields?.[key] ?? spec.byName?.(key);
+            if (!childSpec)
+                continue;
+            const checked = checkValue(child, childSpec, `${where}.${key}`, notices, seen);
+            if (checked === child)
+                continue;
+            clean ??= copy(value);
+            if (checked)
+                clean.entries.set(key, checked);
+            else {
+                clean.entries.delete(key);
+                clean.keyLocs.delete(key);
+            }
+        }
+        if (clean)
+            result = clean;
+    }
+    done.set(value, result);
+    return result;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -22693,15 +23217,16 @@ const GLOB_CHARS = /[*?[\]^]/;
 function loadProject(projectPath, options = {}) {
     const abs = external_node_path_default().resolve(projectPath);
     const discovery = discoverBundleRoots(abs);
-    const repoRoot = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+    const analysedDir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+    const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
     const notices = [...discovery.notices];
     const bundles = [];
     for (const root of discovery.roots) {
         try {
-            bundles.push(loadBundle(root, repoRoot, options));
+            bundles.push(loadBundle(root, repoRoot, options, analysedDir));
         }
         catch (err) {
-            const rel = load_toPosix(external_node_path_default().relative(repoRoot, root.dir)) || '.';
+            const rel = load_toPosix(external_node_path_default().relative(analysedDir, root.dir)) || '.';
             notices.push({
                 check: 'internal-error',
                 severity: 'info',
@@ -22711,6 +23236,27 @@ function loadProject(projectPath, options = {}) {
         }
     }
     return { path: abs, bundles, notices };
+}
+/**
+ * The repository a bundle lives in: `override` when it holds the analysed folder, else the first
+ * folder upwards with a `.git` entry (directory, or file for worktrees and submodules), else the folder.
+ */
+function repositoryRoot(analysedDir, override) {
+    if (override) {
+        const given = external_node_path_default().resolve(override);
+        if (include_isInside(given, analysedDir))
+            return given;
+        // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
+        const up = external_node_path_default().relative(realpath(analysedDir), realpath(given));
+        if (up === '' || up.split((external_node_path_default()).sep).every((part) => part === '..'))
+            return external_node_path_default().resolve(analysedDir, up);
+    }
+    for (let dir = analysedDir;; dir = external_node_path_default().dirname(dir)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return analysedDir;
+    }
 }
 function isDirectory(p) {
     try {
@@ -22731,10 +23277,10 @@ function realpath(p) {
 function load_toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
-function loadBundle(root, repoRoot, options = {}) {
+function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     const dir = root.dir;
     const notices = [];
-    const relRoot = load_toPosix(external_node_path_default().relative(repoRoot, dir)) || '.';
+    const relRoot = load_toPosix(external_node_path_default().relative(analysedDir, dir)) || '.';
     const rootFile = root.rootFiles[0];
     const rootLoc = { file: rootFile, line: 1, column: 1 };
     if (root.rootFiles.length > 1) {
@@ -22744,19 +23290,25 @@ function loadBundle(root, repoRoot, options = {}) {
         notices.push(yaml_configInvalid(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
     const files = new Map();
     const rootAbs = external_node_path_default().join(dir, rootFile);
-    const parsedRoot = include_isInside(realpath(repoRoot), realpath(rootAbs))
-        ? readConfigFile(rootAbs, rootFile)
-        : {
+    const rootIsDirectory = isDirectory(rootAbs);
+    const rootInsideRepo = include_isInside(realpath(repoRoot), realpath(rootAbs));
+    const parsedRoot = rootIsDirectory
+        ? {
             file: { path: rootFile, text: '', lines: [] },
-            notices: [
-                {
-                    check: 'include-outside-repository',
-                    severity: 'low',
-                    message: `${rootFile} is a symlink out of the analysed repository; not read`,
-                    loc: rootLoc,
-                },
-            ],
-        };
+            notices: [yaml_configInvalid(`${rootFile} is a directory, not a file: the Databricks CLI cannot read the bundle configuration`, rootLoc)],
+        }
+        : rootInsideRepo
+            ? readConfigFile(rootAbs, rootFile)
+            : {
+                file: { path: rootFile, text: '', lines: [] },
+                notices: [
+                    {
+                        check: 'include-outside-repository',
+                        message: `${rootFile} is a symlink out of the analysed repository; not read`,
+                        loc: rootLoc,
+                    },
+                ],
+            };
     files.set(rootFile, parsedRoot.file);
     notices.push(...parsedRoot.notices);
     const rootMap = checkShapes(parsedRoot.file.root ?? emptyMap(rootLoc), notices);
@@ -22803,6 +23355,7 @@ function loadBundle(root, repoRoot, options = {}) {
     const inputs = { vars, env: options.env ?? process.env };
     const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
     const targets = new Map();
+    const syncMatchers = new Map();
     for (const decl of selection.targets) {
         if (wanted && decl.name !== wanted)
             continue;
@@ -22810,7 +23363,15 @@ function loadBundle(root, repoRoot, options = {}) {
         const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
         for (const n of resolved.notices)
             notices.push({ ...n, targets: [decl.name] });
-        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex));
+        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
+    }
+    // Only a root file that was read can be said to lack a name.
+    if (!rootIsDirectory && rootInsideRepo) {
+        const unnamed = [...targets.values()].filter((t) => !merge_asString(merge_asMap(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
+        if (unnamed.length > 0) {
+            const missing = yaml_configInvalid('bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})', parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc);
+            notices.push(unnamed.length < targets.size ? { ...missing, targets: unnamed } : missing);
+        }
     }
     return {
         root: dir,
@@ -22828,7 +23389,7 @@ function loadBundle(root, repoRoot, options = {}) {
         ...(pythonResources ? { pythonResources } : {}),
     };
 }
-function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex) {
+function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
     const interpolator = new Interpolator({ bundleName, target: name, config, variables });
     const resources = readResources(config);
     const jobs = [...(resources.get('jobs')?.values() ?? [])].map(readJob);
@@ -22839,6 +23400,16 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         artifacts.push(implicit);
     const sync = readSync(config);
     let matcher;
+    const matcherFor = () => {
+        // Targets with the same sync settings share one matcher and its verdicts.
+        const key = JSON.stringify(sync);
+        let shared = syncMatchers.get(key);
+        if (!shared) {
+            shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+            syncMatchers.set(key, shared);
+        }
+        return shared;
+    };
     return {
         name,
         ...(loc ? { loc } : {}),
@@ -22853,9 +23424,20 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         sync,
         interpolate: (text, at) => interpolator.interpolate(text, at),
         syncVerdict: (file) => {
-            matcher ??= createSyncMatcher(fileIndex, sync);
+            matcher ??= matcherFor();
             return matcher(file);
         },
+    };
+}
+function memoisedMatcher(matcher) {
+    const verdicts = new Map();
+    return (file) => {
+        let verdict = verdicts.get(file);
+        if (!verdict) {
+            verdict = matcher(file);
+            verdicts.set(file, verdict);
+        }
+        return verdict;
     };
 }
 /** The CLI's unique_resource_keys: a resource key may be defined once across files and types. */
@@ -22920,123 +23502,6 @@ function readPython(fileIndex, targets, notices) {
         notices.push({ check: 'internal-error', severity: 'info', message: `Python projects could not be read: ${err.message}` });
         return [];
     }
-}
-
-;// CONCATENATED MODULE: ./src/verify/validate-docs.ts
-// Metadata for the finding ids `databricks bundle validate` produces (verify, not checks), so that
-// `dab-ready explain <id>`, suppressions and the deploy gate know them like any check.
-const validateCheckDocs = [
-    {
-        id: 'bundle-validate-error',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 0.5,
-        title: 'databricks bundle validate reports an error',
-        successMessage: 'databricks bundle validate reports no error',
-        docs: 'The Databricks CLI itself rejected the bundle configuration for this target: `databricks bundle validate -t <target>` ' +
-            'exited with an error, and `bundle deploy` runs the same validation first, so it fails too. The finding quotes the ' +
-            "CLI's own message at the file:line it points to. Fix the configuration there, then run " +
-            '`databricks bundle validate -t <target>` locally to confirm. When dab-ready also reports the problem statically, ' +
-            'the static finding is kept and marked "validate agrees".',
-        breaksDeploy: true,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-warning',
-        category: 'Verification',
-        severity: 'medium',
-        effortHours: 0.25,
-        title: 'databricks bundle validate reports a warning',
-        successMessage: 'databricks bundle validate reports no warning',
-        docs: 'The Databricks CLI warned about the configuration (an unknown field that is then silently ignored, a required field ' +
-            'that is not set, an invalid enum value, an include outside the root file). Deploy still goes ahead, but what is ' +
-            'deployed may not be what the YAML says: an unknown field is dropped, a missing `entry_point` fails the run. ' +
-            'With `--strict` (CLI v0.286.0+) warnings fail validate. Fix the field at the location given.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-recommendation',
-        category: 'Verification',
-        severity: 'low',
-        effortHours: 0.25,
-        title: 'databricks bundle validate makes a recommendation',
-        successMessage: 'databricks bundle validate makes no recommendation',
-        docs: 'The Databricks CLI recommends a change (for example setting `workspace.root_path` for a `mode: production` target ' +
-            'deployed by a service principal). Nothing fails today; follow the recommendation to avoid surprises later.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-unavailable',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 0.25,
-        title: 'databricks bundle validate could not run although it is required',
-        successMessage: 'databricks bundle validate ran',
-        docs: '`--require-validate` (action input `validate: required`) asks for `databricks bundle validate` to run, and it could ' +
-            'not: the CLI is not on PATH (install it with the `databricks/setup-cli` action, pinned to a version), no ' +
-            'credentials were configured (DATABRICKS_HOST with a token or OAuth client, a profile in ~/.databrickscfg, or GitHub ' +
-            'OIDC with `DATABRICKS_AUTH_TYPE: github-oidc` and `permissions: id-token: write`), or authentication failed. Fork ' +
-            'pull requests get no secrets, so require validate only in workflows that have them.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-];
-
-;// CONCATENATED MODULE: ./src/verify/wheel-docs.ts
-// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
-// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
-// by those checks.
-const noStaticRun = () => [];
-const wheelCheckDocs = [
-    {
-        id: 'wheel-build-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'The wheel builds',
-        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
-        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
-error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
---verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
-\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
-Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
-setup.py error, packages setuptools cannot discover).`,
-        breaksDeploy: true,
-        run: noStaticRun,
-    },
-    {
-        id: 'entry-point-smoke-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'Every wheel-task entry point starts',
-        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
-        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
-passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
-runs each entry point with --help (other groups and the package_name.entry_point fallback through
-importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
-module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
-is the job run failing at 2 AM.
-Fix: make the module part of the package, give the function defaults for every parameter and parse
-sys.argv (argparse), and declare the dependencies it imports.`,
-        breaksDeploy: false,
-        run: noStaticRun,
-    },
-];
-
-;// CONCATENATED MODULE: ./src/checks/catalog.ts
-
-
-
-/**
- * Every finding id dab-ready can report, with its docs: the static checks plus the ids that only
- * real runs produce (verify, validate). `dab-ready explain` and the deploy gate look ids up here.
- */
-const catalog = [...checks_checks, ...wheelCheckDocs, ...validateCheckDocs];
-function describeCheck(id) {
-    return catalog.find((c) => c.id === id);
 }
 
 ;// CONCATENATED MODULE: ./src/readiness/check-info.ts
@@ -23114,6 +23579,72 @@ function catalogFor(checks) {
     return defaultCatalog;
 }
 
+;// CONCATENATED MODULE: ./src/readiness/gap-title.ts
+// Short, problem-phrased names for failing checks ("Python Package Not Built"): check titles state
+// the expectation, a gap is named by what is wrong. Unknown ids fall back to their own words.
+
+const GAP_TITLES = {
+    'package-name-mismatch': 'Wheel Task Package Name Matches No Distribution',
+    'wheel-not-built': 'Python Package Not Built',
+    'entry-point-missing': 'Python Wheel Entry Points Missing',
+    'entry-point-unresolvable': 'Python Wheel Entry Point Not Callable',
+    'local-vector-search': 'Vector Search Not Using Databricks Managed Service',
+    'vector-search-endpoint-missing': 'Vector Search Endpoint Not Created',
+    'sync-excludes-source': 'Task Code Not Synced',
+    'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
+    'model-registry-unresolved': 'Model Not Registered',
+    'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
+    'cli-init-missing': 'No Databricks CLI Init/Config Files',
+    'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
+    'config-invalid': 'Configuration File Does Not Load',
+    'root-path-glob-chars': 'Bundle Root Path Has Glob Characters',
+    'include-non-yaml': 'Include Matches Non-YAML Files',
+    'include-outside-root': 'Include Written Outside the Root File',
+    'include-glob-nonrecursive': 'Include Glob Relies on Recursive **',
+    'include-outside-repository': 'Include Leads Outside the Repository',
+    'unknown-field': 'Unknown Configuration Key',
+    'null-value': 'Setting Left Empty',
+    'resource-undefined': 'Resource Without Definition',
+    'artifact-not-configured': 'Artifact Without Properties',
+    'variable-type-invalid': 'Invalid Variable Type',
+    'variable-required-unset': 'Required Variable Without Value',
+    'variable-file-invalid': 'Invalid Variable Overrides File',
+    'variable-cycle': 'Variables Reference Each Other in a Cycle',
+    'undefined-variable': 'Reference That Does Not Resolve',
+    'bundle-name-interpolation': 'Bundle Name Is Not a Literal',
+    'enum-invalid': 'Invalid Enumerated Setting',
+    'required-field-missing': 'Required Field Missing',
+    'path-not-found': 'Local Path Not Found',
+    'path-kind-mismatch': 'Path Points at the Wrong Kind of File',
+    'path-outside-sync-root': 'Path Outside the Sync Root',
+    'resource-reference-invalid': 'Reference to an Undeclared Resource',
+    'duplicate-library-name': 'Local Libraries Share a File Name',
+    'wheel-dbr-too-old': 'Local Wheel Needs DBR 13.3 or Newer',
+    'direct-only-resource': 'Resource Type Needs the Direct Deployment Engine',
+    'environment-client-invalid': 'Serverless Environment Without Client Version',
+    'job-cluster-key-undefined': 'Task Uses an Undefined Job Cluster',
+    'task-dependency-undefined': 'Task Depends on an Undefined Task',
+    'package-discovery-failed': 'setuptools Cannot Tell Which Packages to Ship',
+    'setup-py-ignored': 'Packaging Metadata Declared in Two Places',
+    'symlink-outside-repo': 'Symbolic Link Leads Out of the Repository',
+    'bundle-validate-error': 'Bundle Validation Reports an Error',
+    'bundle-validate-warning': 'Bundle Validation Reports a Warning',
+    'bundle-validate-recommendation': 'Bundle Validation Recommends a Change',
+    'bundle-validate-unavailable': 'Bundle Validation Could Not Run',
+    'wheel-build-failed': 'Wheel Build Failed',
+    'entry-point-smoke-failed': 'Entry Point Fails When Run',
+};
+/** The gap name for a check id: the known wording, else the id's words in title case. */
+function gapTitle(check) {
+    const known = GAP_TITLES[check];
+    if (known)
+        return known;
+    return humanizeCheckId(check)
+        .split(' ')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/readiness/glob.ts
 // Globs over POSIX paths relative to the bundle root, for `.dab-ready.yml` phase `include` and
 // `ignore.path`: `*` and `?` stay inside one path segment, `**` spans segments, `[...]` is a class.
@@ -23188,6 +23719,7 @@ function matchesGlob(pattern, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/readiness/phases.ts
+
 
 
 const OTHER_PHASE_ID = 'other';
@@ -23348,9 +23880,13 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
     });
     // checks that fail in some phase: the phases they do not fail in show them as passed
     const failingChecks = new Set(attached.filter((f) => f.phases.length > 0).map((f) => f.check));
+    const wheelTasks = collectWheelTasks(bundle, analysedTargets);
     const phases = phaseSpecs.map((spec, order) => {
         const rs = members.get(spec.id) ?? [];
         const mine = attached.filter((f) => f.phases.includes(spec.id));
+        const jobKeys = new Set(rs.filter((r) => r.type === 'jobs').map((r) => r.key));
+        const wheels = wheelTasks.filter((w) => jobKeys.has(w.job));
+        const scope = { resourceTypes: new Set(rs.map((r) => r.type)), hasWheelTasks: wheels.length > 0 };
         return {
             id: spec.id,
             name: spec.name,
@@ -23359,8 +23895,9 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             resources: rs.map((r) => r.address),
             jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
             files: filesOf.get(spec.id) ?? [],
-            checklist: checklist(mine, failingChecks, catalog, passedCount),
+            checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
             dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+            ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
         };
     });
     return { phases, findings: attached };
@@ -23389,8 +23926,29 @@ function phaseStatus(severities) {
         return 'partial';
     return 'ready';
 }
-const SEVERITY_LABEL = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
-function checklist(mine, failingChecks, catalog, passedCount) {
+/** The checklist label of a failing check's worst severity (the seed's "→ BLOCKER"). */
+const CHECKLIST_LABEL = { critical: 'BLOCKER', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
+/** Whether a check that fails elsewhere says something about this phase when it passes here:
+ *  wheel checks where the phase runs a wheel task, resource-specific checks where it holds such
+ *  resources. Other passed checks are summed up in one line. */
+function concernsPhase(info, scope) {
+    switch (info.category) {
+        case 'Python Package Build':
+        case 'Entry Points':
+            return scope.hasWheelTasks;
+        case 'DLT Pipeline':
+            return scope.resourceTypes.has('pipelines');
+        case 'Vector Search Endpoints':
+            return scope.resourceTypes.has('vector_search_endpoints');
+        case 'Model Registry Integration':
+            return scope.resourceTypes.has('model_serving_endpoints') || scope.resourceTypes.has('registered_models');
+        default:
+            return false;
+    }
+}
+/** Failing checks first (worst first), then the passed checks that concern the phase, then one line
+ *  for everything else. */
+function checklist(mine, failingChecks, catalog, passedCount, scope) {
     const byCheck = new Map();
     for (const f of mine)
         push(byCheck, f.check, f);
@@ -23398,21 +23956,94 @@ function checklist(mine, failingChecks, catalog, passedCount) {
         .map(([check, fs]) => ({ check, fs, severity: worst(fs.map((f) => f.severity)), info: catalog.info(check, fs[0].severity) }))
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.info.order - b.info.order || phases_cmp(a.check, b.check));
     const items = [];
+    for (const { check, fs, severity } of failing) {
+        const count = fs.length > 1 ? ` (${fs.length} findings)` : '';
+        const text = `${gapTitle(check)} → ${CHECKLIST_LABEL[severity]}${count}`;
+        items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+    }
     const passedHere = [...failingChecks]
         .filter((c) => !byCheck.has(c))
         .map((c) => catalog.info(c))
+        .filter((info) => concernsPhase(info, scope))
         .sort((a, b) => a.order - b.order || phases_cmp(a.id, b.id));
     for (const info of passedHere)
         items.push({ text: info.successMessage, ok: true, check: info.id });
-    if (passedCount > 0) {
-        items.push({ text: `${passedCount} other check${passedCount === 1 ? '' : 's'} passed`, ok: true });
-    }
-    for (const { check, fs, severity, info } of failing) {
-        const label = severity === 'info' ? 'informational' : SEVERITY_LABEL[severity].toLowerCase();
-        const text = `${info.title}: ${fs.length} ${label} finding${fs.length === 1 ? '' : 's'}`;
-        items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
+    if (passedCount > 0 || failingChecks.size > 0) {
+        const text = failing.length > 0 ? 'No other check reports a finding in this phase' : 'Configuration complete: no check reports a finding in this phase';
+        items.push({ text, ok: true });
     }
     return items;
+}
+/** The blocked phase that holds `phase` back through its dependencies (transitively), if any: the
+ *  deploy plan does not deploy it while that phase is blocked. A blocked phase is not held back. */
+function heldBackBy(phase, phases) {
+    if (phase.status === 'blocked')
+        return undefined;
+    const byRef = new Map();
+    for (const p of phases)
+        byRef.set(p.id, p);
+    for (const p of phases)
+        if (!byRef.has(p.name))
+            byRef.set(p.name, p);
+    const seen = new Set([phase.id]);
+    const visit = (p) => {
+        for (const ref of p.dependsOn) {
+            const dep = byRef.get(ref);
+            if (!dep || seen.has(dep.id))
+                continue;
+            seen.add(dep.id);
+            if (dep.status === 'blocked')
+                return dep;
+            const found = visit(dep);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    return visit(phase);
+}
+/** The python_wheel_tasks of the analysed targets (first definition wins), with the project that
+ *  provides their package when its distribution name matches. */
+function collectWheelTasks(bundle, analysedTargets) {
+    const names = analysedTargets.filter((t) => bundle.targets?.has(t));
+    const order = names.length > 0 ? names : [...(bundle.targets?.keys() ?? [])];
+    const seen = new Set();
+    const out = [];
+    for (const name of order) {
+        const view = bundle.targets.get(name);
+        for (const job of view?.jobs ?? []) {
+            for (const task of job.tasks) {
+                if (task.type !== 'python_wheel_task')
+                    continue;
+                const id = `${job.key}\u0000${task.key}`;
+                if (seen.has(id))
+                    continue;
+                seen.add(id);
+                const text = (field) => {
+                    const node = task.typeNode?.entries.get(field);
+                    if (node?.kind !== 'scalar' || node.value === null)
+                        return undefined;
+                    const value = view.interpolate(String(node.value), node.loc);
+                    return value.resolved && value.value.trim() ? value.value.trim() : undefined;
+                };
+                const ref = { job: job.key, task: task.key };
+                const packageName = text('package_name');
+                const entryPoint = text('entry_point');
+                if (packageName)
+                    ref.packageName = packageName;
+                if (entryPoint)
+                    ref.entryPoint = entryPoint;
+                const project = packageName ? bundle.python?.find((p) => p.normalizedName === pep503(packageName)) : undefined;
+                if (project)
+                    ref.projectDir = project.dir;
+                out.push(ref);
+            }
+        }
+    }
+    return out;
+}
+function pep503(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function worst(severities) {
     return severities.reduce((w, s) => (severityRank(s) < severityRank(w) ? s : w), 'info');
@@ -24700,9 +25331,10 @@ async function buildUnit(bundle, unit, py, options, log) {
     const ignoredFields = parseIgnoredFields(watched);
     const reason = failureReason(ran.result, options.timeoutMs);
     if (reason) {
-        const environmentGap = missingBuildTooling(ran.tail, options);
+        const environmentGap = missingBuildTooling(ran.tail, options) ?? missingBuildProgram(ran.result.exitCode, ran.tail, unit.artifact?.build);
         if (environmentGap) {
-            return { step: step('skipped', command, `skipped: ${environmentGap}`, ran.tail), status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
+            const skipped = { ...step('skipped', command, `skipped: ${environmentGap.reason}`, ran.tail), missingTool: environmentGap.tool };
+            return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
         }
         const error = exceptionLine(ran.tail) ?? ran.tail.filter((l) => /\berror\b/i.test(l)).pop();
         const detail = `build failed (${reason})${error ? `: ${error.trim()}` : ''}`;
@@ -24726,14 +25358,51 @@ function withoutIsolation(line) {
 /** A build that cannot run here for lack of tooling is not the project's fault: skip, say why. */
 function missingBuildTooling(tail, options) {
     const text = tail.join('\n');
-    if (/No module named build\b/.test(text))
-        return `${options.python} has no \`build\` module (pip install build)`;
+    if (/No module named build\b/.test(text)) {
+        const install = 'python -m pip install build';
+        return { reason: `${options.python} has no \`build\` module (${install})`, tool: { name: 'build', install } };
+    }
     const missing = /ERROR Missing dependencies:\s*\n([\s\S]*)/.exec(text);
     if (missing && !options.isolation) {
-        const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5).join(', ');
-        return `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps}`;
+        const deps = missing[1].split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 5);
+        return {
+            reason: `the build backend's requirements are not installed in ${options.python} (--no-isolation): ${deps.join(', ')}`,
+            tool: { name: deps.join(', '), install: `python -m pip install ${deps.map((d) => displayCommand([d])).join(' ')}` },
+        };
     }
     return undefined;
+}
+const INSTALL_HINTS = {
+    uv: 'pip install uv or astral-sh/setup-uv',
+    poetry: 'pipx install poetry or pip install poetry',
+    hatch: 'pip install hatch',
+    pdm: 'pip install pdm',
+    flit: 'pip install flit',
+    maturin: 'pip install maturin',
+    pipx: 'pip install pipx',
+};
+/** The artifact's build line names a program this runner does not have (bash: exit 127, "uv: command not found"):
+ *  the runner lacks a tool, the project is not at fault. Only a program that starts a command of the line counts. */
+function missingBuildProgram(exitCode, tail, buildLine) {
+    if (exitCode !== 127 || !buildLine)
+        return undefined;
+    const starters = new Set(commandWords(buildLine));
+    for (const line of [...tail].reverse()) {
+        const notFound = /(?:^|:\s)([\w.+-]+): (?:command )?not found\s*$/.exec(line.trim());
+        if (!notFound || !starters.has(notFound[1]))
+            continue;
+        const name = notFound[1];
+        const install = INSTALL_HINTS[name] ?? `install ${name} on the runner`;
+        return { reason: `${name} not found on PATH; install it (${install})`, tool: { name, install } };
+    }
+    return undefined;
+}
+/** The first word of every command in a shell line (`cd pkg && uv build` gives cd, uv); env assignments skipped. */
+function commandWords(line) {
+    return line
+        .split(/&&|\|\||[;|\n()]/)
+        .map((part) => part.trim().split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? '')
+        .filter(Boolean);
 }
 function parseIgnoredFields(lines) {
     const fields = new Map();
@@ -25243,7 +25912,8 @@ async function verifyWheels(bundle, targets, findings, options, log) {
         return { findings, steps };
     const py = preparePython(options.python);
     if (!py) {
-        steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found` });
+        const missingTool = { name: options.python, install: 'set up Python (actions/setup-python) or name one with --python / the python input' };
+        steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail: `skipped: ${options.python} not found`, missingTool });
         log.warn(`dab-ready: ${options.python} not found: wheels are not built, inspected or smoke-tested (set the Python with --python)`);
         return { findings, steps };
     }
@@ -25301,7 +25971,7 @@ async function verifyUnit(bundle, unit, py, options, log, steps, results, unitFi
         if (build.status === 'skipped')
             return;
         if (build.status === 'failed' || !build.wheel) {
-            unitFindings.push(unitFinding(unit, 'wheel-build-failed', buildFailureMessage(unit, build), build.tail, buildFix(unit, build)));
+            unitFindings.push(unitFinding(unit, 'wheel-build-failed', buildFailureMessage(unit, build), build.tail, wheels_buildFix(unit, build)));
             return;
         }
         const started = Date.now();
@@ -25434,7 +26104,7 @@ function buildFailureMessage(unit, build) {
     const failure = build.failure ?? 'failed';
     return `the wheel for ${users} does not build: ${how} in ${unit.dir}: ${failure}${last && !failure.includes(last.trim()) ? `: ${last.trim()}` : ''}`;
 }
-function buildFix(unit, build) {
+function wheels_buildFix(unit, build) {
     const cd = unit.dir === '.' ? '' : `cd ${unit.dir} && `;
     const local = `\`${cd}${unit.artifact ? unit.artifact.build : 'python -m build --wheel'}\``;
     if (/timed out/.test(build.failure ?? ''))
@@ -25562,7 +26232,7 @@ async function analyse(options) {
     const env = options.env ?? process.env;
     const root = external_node_path_default().resolve(options.path);
     const { config, notices: configNotices } = loadConfig(root, options.configFile);
-    const project = loadProject(root, { vars: options.vars, env, target: options.target });
+    const project = loadProject(root, { vars: options.vars, env, target: options.target, repoRoot: options.repoRoot });
     if (project.bundles.length === 0) {
         throw new UsageError(`no bundle found below ${options.path} (looked for databricks.yml, databricks.yaml, bundle.yml, bundle.yaml)`);
     }
@@ -25578,7 +26248,9 @@ async function analyse(options) {
             notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
             continue;
         }
-        bundles.push(await analyseBundle(bundle, config, options, env, log));
+        const analysed = await analyseBundle(bundle, config, options, env, log);
+        bundles.push(analysed.result);
+        notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
     }
     return {
         result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -25602,8 +26274,10 @@ async function analyseBundle(bundle, config, options, env, log) {
         verification.push(...validated.steps);
     }
     // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
-    const { kept, suppressed } = applySuppressions(bundle, findings, config);
-    return buildBundleResult({ bundle, findings: kept, config, verification, analysedTargets: targetNames, suppressed });
+    const suppression = applySuppressions(bundle, findings, config);
+    const result = buildBundleResult({ bundle, findings: suppression.kept, config, verification, analysedTargets: targetNames, suppressed: suppression.suppressed });
+    const notices = suppressionNotices(suppression, config.file).map((n) => (n.loc ? { ...n, loc: { ...n.loc, file: external_node_path_default().posix.join(bundle.relRoot, n.loc.file) } } : n));
+    return { result, notices };
 }
 /** Every check on every target; equal findings on several targets become one finding listing them. */
 function runChecks(bundle, targets, log = silentLogger, registry = checks_checks) {
@@ -25882,9 +26556,10 @@ function plain(text) {
 
 
 
+
 const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment - Gap Analysis';
 const SEVERITY_ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: 'ℹ️' };
-const markdown_SEVERITY_LABEL = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
+const SEVERITY_LABEL = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
 const GAP_HEADING = {
     critical: '🔴 CRITICAL GAPS',
     high: '🟠 HIGH PRIORITY GAPS',
@@ -25930,7 +26605,7 @@ function renderMarkdown(result, options = {}) {
     for (const bundle of result.bundles) {
         if (several)
             parts.push(`## Bundle ${escapeInline(bundle.name)} (${codeSpan(bundle.root)})`);
-        const opts = { depth, checks: options.checks };
+        const opts = { depth, checks: options.checks, maxFindingsPerGap: options.maxFindingsPerGap };
         parts.push(options.detail === 'summary' ? renderBundleSummary(bundle, { ...opts, topGaps: options.topGaps }) : renderBundleFull(bundle, opts));
     }
     if (result.notices.length > 0)
@@ -25946,10 +26621,12 @@ function renderBundleFull(bundle, options = {}) {
         renderExecutiveSummary(bundle, options),
         '---',
         renderGaps(bundle, options),
+        renderRequiredChanges(bundle, options),
         renderPhaseChecklist(bundle, options),
         bundle.verification.length > 0 ? renderVerification(bundle, options) : '',
         renderEffort(bundle, options),
         renderActionPlan(bundle, options),
+        renderTestingStrategy(bundle, options),
         renderConclusion(bundle, options),
     ]
         .filter(Boolean)
@@ -26043,7 +26720,7 @@ function categoryRows(bundle, catalog) {
         return {
             category,
             status: `${SEVERITY_ICON[severity]} ${plural(checksFailing, 'gap')}`,
-            priority: severity === 'low' || severity === 'info' ? markdown_SEVERITY_LABEL[severity] : `**${markdown_SEVERITY_LABEL[severity]}**`,
+            priority: severity === 'low' || severity === 'info' ? SEVERITY_LABEL[severity] : `**${SEVERITY_LABEL[severity]}**`,
             impact: truncate(markdown_firstLine(top.impact ?? top.message), 140),
         };
     });
@@ -26080,22 +26757,34 @@ function renderGap(check, findings, number, bundle, options = {}) {
     const info = catalog.info(check, findings[0]?.severity);
     const h = heading(options) + '#';
     const severity = findings.length > 0 ? worst(findings.map((f) => f.severity)) : info.severity;
-    // check titles state the expectation ("entry points are declared"); a gap is named by what is wrong
-    const name = findings.length === 1
-        ? escapeMessage(truncateWords(markdown_firstLine(findings[0].message), 90))
-        : `${escapeInline(info.title)}: not met in ${findings.length} places`;
-    const parts = [`${h} Gap ${number}: ${name}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+    const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
     if (findings.length === 1) {
         parts.push(renderFindingDetails(findings[0], { bundle }));
     }
     else {
-        findings.forEach((f, i) => {
+        const shown = findings.slice(0, options.maxFindingsPerGap ?? findings.length);
+        shown.forEach((f, i) => {
             parts.push(`${h}# ${number}.${i + 1} ${f.loc ? codeSpan(`${locPath(bundle, f.loc)}:${f.loc.line}`) : escapeInline(markdown_firstLine(f.message))}`);
             parts.push(renderFindingDetails(f, { bundle }));
         });
+        if (shown.length < findings.length)
+            parts.push(`_…and ${plural(findings.length - shown.length, 'more finding')} of this check, not shown here._`);
     }
     parts.push(`**Status:** ${GAP_STATUS[severity]}`);
     return parts.join('\n\n');
+}
+/** The gap heading: the check's problem-phrased name and what it concerns ("Python Package Not
+ *  Built (`jobs.train`)"), or how many places when it concerns many. */
+function gapName(check, findings) {
+    const resources = [...new Set(findings.flatMap((f) => f.resources ?? []))];
+    let subject = '';
+    if (resources.length > 0 && resources.length <= 2)
+        subject = ` (${resources.map((r) => codeSpan(r)).join(', ')})`;
+    else if (resources.length > 2)
+        subject = ` (${resources.length} resources)`;
+    else if (findings.length > 1)
+        subject = ` (${findings.length} places)`;
+    return `${escapeInline(gapTitle(check))}${subject}`;
 }
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
 function renderFindingDetails(finding, options = {}) {
@@ -26137,7 +26826,7 @@ function renderFindingDetails(finding, options = {}) {
 /** One list line per finding: for the summary and for trimmed comments. */
 function renderFindingLine(finding, bundle, options = {}) {
     const where = finding.loc ? ` ${codeSpan(`${locPath(bundle, finding.loc)}:${finding.loc.line}`)}` : '';
-    return `- ${SEVERITY_ICON[finding.severity]} **${markdown_SEVERITY_LABEL[finding.severity]}** ${codeSpan(finding.check)}${where}: ${escapeMessage(truncate(markdown_firstLine(finding.message), 200))}`;
+    return `- ${SEVERITY_ICON[finding.severity]} **${SEVERITY_LABEL[finding.severity]}** ${codeSpan(finding.check)}${where}: ${escapeMessage(truncate(markdown_firstLine(finding.message), 200))}`;
 }
 function renderTopGaps(bundle, limit = 10, options = {}) {
     const h = heading(options);
@@ -26171,7 +26860,9 @@ function renderPhase(phase, bundle, options = {}) {
         const text = escapeInline(item.text);
         lines.push(`- ${icon} ${item.ok ? text : `**${text}**`}`);
     }
-    lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}`);
+    const holder = heldBackBy(phase, bundle.phases);
+    const held = holder ? ` · ⏸️ held back: depends on blocked ${escapeInline(holder.name)}` : '';
+    lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}${held}`);
     return lines.join('\n');
 }
 const PHASE_STATUS = {
@@ -26195,7 +26886,14 @@ function renderVerificationSummary(bundle) {
     if (by('skipped').length > 0)
         parts.push(`${by('skipped').length} skipped`);
     const names = failed.map((v) => `${escapeInline(v.step)}${v.subject ? ` ${codeSpan(v.subject)}` : ''}${v.target ? ` (${codeSpan(v.target)})` : ''}`);
-    return `**Verification:** ${failed.length > 0 ? '❌' : '✅'} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : ''}`;
+    const nothingRan = failed.length === 0 && by('passed').length === 0 ? ': nothing was verified' : '';
+    return `**Verification:** ${verificationIcon(bundle.verification)} ${parts.join(', ')}${names.length > 0 ? `: ${names.join(', ')}` : nothingRan}`;
+}
+/** ❌ when a step failed; ✅ only when something actually ran and passed; ⚠️ when every step was skipped. */
+function verificationIcon(steps) {
+    if (steps.some((v) => v.status === 'failed'))
+        return '❌';
+    return steps.some((v) => v.status === 'passed') ? '✅' : '⚠️';
 }
 function renderVerificationStep(step, options = {}) {
     const h = heading(options) + '#';
@@ -26222,7 +26920,7 @@ function renderEffort(bundle, options = {}) {
         '|-----|----------|--------|----------|',
         ...e.rows.map((r, i) => {
             const n = bundle.findings.filter((f) => f.check === r.check).length;
-            return `| ${i + 1}. ${escapeInline(r.title)} | ${markdown_SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+            return `| ${i + 1}. ${escapeInline(gapTitle(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
         }),
     ].join('\n');
     const totals = [
@@ -26252,6 +26950,115 @@ function renderActionPlan(bundle, options = {}) {
     });
     return parts.join('\n\n');
 }
+/** The failing checks in gap order (by severity, then the effort table's order), numbered from 1. */
+function numberedGaps(bundle) {
+    const out = [];
+    for (const severity of SEVERITIES) {
+        for (const row of bundle.effort.rows.filter((r) => r.severity === severity))
+            out.push({ number: out.length + 1, row });
+    }
+    return out;
+}
+const CHANGE_GROUPS = [
+    { title: 'Must Fix Before Deployment (CRITICAL)', severities: ['critical'] },
+    { title: 'Should Fix for Production (HIGH/MEDIUM)', severities: ['high', 'medium'] },
+    { title: 'Optional Enhancements (LOW)', severities: ['low', 'info'] },
+];
+/** The gaps again, one line each with the first lines of their fix, grouped by how urgent they are. */
+function renderRequiredChanges(bundle, options = {}) {
+    const h = heading(options);
+    const gaps = numberedGaps(bundle);
+    if (gaps.length === 0)
+        return `${h} Summary of Required Changes\n\n✅ Nothing to change.`;
+    const parts = [`${h} Summary of Required Changes`];
+    for (const group of CHANGE_GROUPS) {
+        const mine = gaps.filter((g) => group.severities.includes(g.row.severity));
+        if (mine.length === 0)
+            continue;
+        const lines = [`${h}# ${group.title}`, ''];
+        for (const { number, row } of mine) {
+            const findings = bundle.findings.filter((f) => f.check === row.check);
+            const count = findings.length > 1 ? ` (${findings.length} findings)` : '';
+            lines.push(`${number}. **${gapName(row.check, findings)}**${count}`);
+            const fixText = findings.find((f) => f.fix?.text)?.fix?.text ?? '';
+            const actions = fixText
+                .split(/\r\n|\r|\n/)
+                .map((l) => l.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim())
+                .filter(Boolean)
+                .slice(0, 2);
+            for (const action of actions)
+                lines.push(`   - ${escapeMessage(action)}`);
+        }
+        parts.push(lines.join('\n'));
+    }
+    return parts.join('\n\n');
+}
+/** How to test the fixes, from what the bundle holds: build and smoke-test each wheel-task entry
+ *  point, validate every analysed target, then deploy phase by phase in dependency order. */
+function renderTestingStrategy(bundle, options = {}) {
+    const h = heading(options);
+    const parts = [`${h} Testing Strategy`, 'After fixes are implemented:'];
+    let step = 0;
+    const wheelTasks = bundle.phases.flatMap((p) => p.wheelTasks ?? []);
+    if (wheelTasks.length > 0) {
+        const byDir = new Map();
+        const unplaced = new Set();
+        for (const w of wheelTasks) {
+            if (w.projectDir === undefined) {
+                if (w.packageName)
+                    unplaced.add(w.packageName);
+                continue;
+            }
+            const eps = byDir.get(w.projectDir) ?? [];
+            if (w.entryPoint && !eps.includes(w.entryPoint))
+                eps.push(w.entryPoint);
+            byDir.set(w.projectDir, eps);
+        }
+        const commands = [];
+        for (const [dir, entryPoints] of [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const dist = dir === '.' ? 'dist' : `${dir.replace(/\/+$/, '')}/dist`;
+            if (commands.length > 0)
+                commands.push('');
+            commands.push('# Build wheel', dir === '.' ? 'python -m build' : `python -m build ${shellWord(dir)}`, '');
+            commands.push('# Test entry point' + (entryPoints.length === 1 ? '' : 's'), `pip install ${shellWord(dist)}/*.whl`);
+            for (const ep of entryPoints)
+                commands.push(`${shellWord(ep)} --help`);
+        }
+        for (const name of [...unplaced].sort()) {
+            if (commands.length > 0)
+                commands.push('');
+            commands.push(oneLine(`# No Python project in the repository is named ${name}: build the one that provides it`));
+        }
+        parts.push(`**${++step}. Local Testing**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    if (bundle.targets.length > 0) {
+        const commands = bundle.targets.map((t) => `databricks bundle validate -t ${shellWord(t)}`);
+        parts.push(`**${++step}. Bundle Validation**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    const target = bundle.targets.includes(bundle.defaultTarget) ? bundle.defaultTarget : bundle.targets[0];
+    if (phases.length > 0 && target !== undefined) {
+        const path = bundle.root === '.' ? '' : ` ${shellWord(bundle.root)}`;
+        const commands = ['# Deploy and test each phase in order'];
+        for (const p of phases) {
+            const notes = [];
+            if (p.status === 'blocked')
+                notes.push('blocked until its critical gaps are fixed');
+            const holder = heldBackBy(p, phases);
+            if (holder)
+                notes.push(`held back until ${holder.name} deploys`);
+            const wheels = (p.wheelTasks ?? []).map((w) => w.task);
+            if (wheels.length > 0)
+                notes.push(`test wheel task${wheels.length === 1 ? '' : 's'} ${wheels.join(', ')}`);
+            const note = notes.length > 0 ? `  # ${p.name} (${notes.join('; ')})` : `  # ${p.name}`;
+            commands.push(`dab-ready deploy${path} --phase ${shellWord(p.id)} --target ${shellWord(target)}${oneLine(note)}`);
+        }
+        parts.push(`**${++step}. Incremental Deployment**\n\n${fencedBlock(commands.join('\n'), 'bash')}`);
+    }
+    if (step === 0)
+        return '';
+    return parts.join('\n\n');
+}
 function renderConclusion(bundle, options = {}) {
     const h = heading(options);
     const blockers = bundle.effort.rows.filter((r) => r.severity === 'critical');
@@ -26262,22 +27069,58 @@ function renderConclusion(bundle, options = {}) {
         `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
         blockers.length === 0
             ? '**Critical Blockers:** ✅ **0**'
-            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => codeSpan(b.check)).join(', ')})`,
+            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(gapTitle(b.check))).join(', ')})`,
         `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
         `**Next Step:** ${nextStep(bundle)}`,
     ];
-    return [`${h} Conclusion`, lines.join('  \n')].join('\n\n');
+    return [`${h} Conclusion`, `**Current State:**\n${currentState(bundle)}`, lines.join('  \n')].join('\n\n');
+}
+/** What is true now: what passed, which phases are ready, blocked or held back. */
+function currentState(bundle) {
+    const lines = [];
+    if (bundle.passed.length > 0)
+        lines.push(`- ✅ ${plural(bundle.passed.length, 'check')} passed`);
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    const names = (ps) => ps.map((p) => escapeInline(p.name)).join(', ');
+    const blocked = phases.filter((p) => p.status === 'blocked');
+    const held = phases.map((p) => ({ p, holder: heldBackBy(p, phases) })).filter((x) => x.holder);
+    const heldIds = new Set(held.map((x) => x.p.id));
+    const ready = phases.filter((p) => p.status === 'ready' && !heldIds.has(p.id));
+    const partial = phases.filter((p) => p.status === 'partial' && !heldIds.has(p.id));
+    if (ready.length > 0)
+        lines.push(`- ✅ Ready to deploy: ${names(ready)}`);
+    if (partial.length > 0)
+        lines.push(`- 🟡 Deployable with open gaps: ${names(partial)}`);
+    if (blocked.length > 0)
+        lines.push(`- ❌ Blocked: ${names(blocked)}`);
+    if (held.length > 0) {
+        const holders = [...new Set(held.map((x) => x.holder.name))];
+        lines.push(`- ⏸️ Held back: ${names(held.map((x) => x.p))} (${holders.length === 1 ? 'depend' + (held.length === 1 ? 's' : '') : 'depending'} on blocked ${holders.map(escapeInline).join(', ')})`);
+    }
+    const failed = bundle.verification.filter((v) => v.status === 'failed').length;
+    const passedRuns = bundle.verification.filter((v) => v.status === 'passed').length;
+    const skippedRuns = bundle.verification.length - failed - passedRuns;
+    if (bundle.verification.length > 0) {
+        const skippedText = skippedRuns > 0 ? `, ${skippedRuns} skipped${failed + passedRuns === 0 ? ': nothing was verified' : ''}` : '';
+        lines.push(`- ${verificationIcon(bundle.verification)} Verification: ${passedRuns} passed, ${failed} failed${skippedText}`);
+    }
+    if (lines.length === 0)
+        lines.push('- No checks ran.');
+    return lines.join('\n');
 }
 function nextStep(bundle) {
-    const first = bundle.effort.rows[0];
+    const gaps = numberedGaps(bundle);
+    const first = gaps[0]?.row;
     if (!first)
         return 'Deploy: every check passed.';
-    const finding = bundle.findings.find((f) => f.check === first.check);
-    const what = `${codeSpan(first.check)}${finding ? ` (${escapeMessage(truncate(markdown_firstLine(finding.message), 100))})` : ''}`;
-    if (!bundle.ready)
-        return `Fix ${what} and the other critical gaps, then deploy.`;
+    if (!bundle.ready) {
+        const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(gapTitle(g.row.check)));
+        const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
+        const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
+        return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
+    }
     if (first.severity === 'high' || first.severity === 'medium')
-        return `Deploy, then close the remaining gaps, starting with ${what}.`;
+        return `Deploy, then close the remaining gaps, starting with ${escapeInline(gapTitle(first.check))}.`;
     return 'Deploy; the remaining gaps are optional.';
 }
 function renderNotices(notices, options = {}) {
@@ -26285,6 +27128,13 @@ function renderNotices(notices, options = {}) {
     return [`${h} Repository Notices`, notices.map((n) => renderFindingLine(n, undefined, options)).join('\n')].join('\n\n');
 }
 // ---------------------------------------------------------------------------------------------
+/** A word for a shell command shown in the report: plain when safe, single-quoted otherwise. */
+function shellWord(word) {
+    return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
 function heading(options) {
     return '#'.repeat(Math.max(1, Math.min(4, options.depth ?? 2)));
 }
@@ -26331,13 +27181,6 @@ function plural(n, word) {
 }
 function markdown_firstLine(text) {
     return text.split(/\r\n|\r|\n/).find((l) => l.trim())?.trim() ?? '';
-}
-function truncateWords(text, max) {
-    if (text.length <= max)
-        return text;
-    const cut = text.slice(0, max);
-    const space = cut.lastIndexOf(' ');
-    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '') + ' …';
 }
 function truncate(text, max) {
     return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
@@ -26463,6 +27306,7 @@ function slug(text) {
 
 
 
+
 function renderText(result, options = {}) {
     const c = ansi(options.color === true);
     const out = [];
@@ -26504,7 +27348,9 @@ function bundleText(b, c) {
     for (const p of b.phases) {
         const mark = p.status === 'blocked' ? c.red('✘') : p.status === 'partial' ? c.yellow('⚠') : c.green('✔');
         const deps = p.dependsOn.length > 0 ? c.dim(` (after ${p.dependsOn.map(plain).join(', ')})`) : '';
-        out.push(`  ${mark} ${plain(p.name)}  ${p.status.toUpperCase()}${deps}`);
+        const holder = heldBackBy(p, b.phases);
+        const held = holder ? ` · ${c.yellow(`held back: depends on blocked ${plain(holder.name)}`)}` : '';
+        out.push(`  ${mark} ${plain(p.name)}  ${p.status.toUpperCase()}${deps}${held}`);
         // the terminal lists what is wrong; the Markdown report also lists what passed
         for (const item of p.checklist.filter((i) => i.severity)) {
             const m = item.severity === 'critical' ? c.red('✘') : c.yellow('⚠');
@@ -26552,6 +27398,55 @@ function cap(s) {
     return s[0].toUpperCase() + s.slice(1);
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/command-line.ts
+// The command line shared by the analysing commands (check, plan, deploy): `[path]`, the bundle
+// options `--target`, `--config`, `--var`, `--help`, and the engine request they describe.
+
+
+
+
+const BUNDLE_OPTIONS = {
+    target: { type: 'string', short: 't' },
+    config: { type: 'string', short: 'c' },
+    var: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h', default: false },
+};
+/** Parses `[path] [options]` with the bundle options plus `options`; undefined after printing `usage` for --help. */
+function parseCommandLine(command, usage, args, io, options) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args, allowPositionals: true, options: { ...BUNDLE_OPTIONS, ...options } });
+    if (values.help) {
+        io.stdout(usage);
+        return undefined;
+    }
+    if (positionals.length > 1)
+        throw new UsageError(`${command} takes one path, got ${positionals.length}`);
+    return { values, path: positionals[0] ?? '.' };
+}
+function parseFormat(value, formats) {
+    if (!formats.includes(value))
+        throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+    return value;
+}
+function parseTimeoutMs(seconds) {
+    const n = Number(seconds);
+    if (!(n > 0))
+        throw new UsageError('--timeout takes a positive number of seconds');
+    return n * 1000;
+}
+/** The engine request for the path and bundle options of a parsed command line. */
+function engineRequest(path, values, vars, io, log) {
+    return { path, target: values.target, configFile: values.config && configFromCwd(values.config), vars, env: io.env, log };
+}
+/** `--config` names a file as a shell user means it: relative to the current folder, and it must exist. */
+function configFromCwd(file) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(file);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(abs) || !(0,external_node_fs_namespaceObject.statSync)(abs).isFile())
+        throw new UsageError(`--config ${file}: no such file`);
+    return abs;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 /** Progress and notices go to stderr so machine formats stay alone on stdout. */
 function stderrLogger(io, verbose) {
@@ -26586,7 +27481,31 @@ function parseVarFlags(flags) {
     return vars;
 }
 
+;// CONCATENATED MODULE: ./src/verify/missing-tools.ts
+// Verification skipped because the runner lacks a program (uv, poetry, Python's `build` module) is
+// silent in the report's step list: one warning line names each missing tool and how to install it.
+function missingToolsWarning(result) {
+    const tools = new Map();
+    for (const bundle of result.bundles) {
+        for (const step of bundle.verification) {
+            if (step.status !== 'skipped' || !step.missingTool)
+                continue;
+            const known = tools.get(step.missingTool.name);
+            if (known)
+                known.steps++;
+            else
+                tools.set(step.missingTool.name, { install: step.missingTool.install, steps: 1 });
+        }
+    }
+    if (tools.size === 0)
+        return undefined;
+    const total = [...tools.values()].reduce((n, t) => n + t.steps, 0);
+    const named = [...tools].map(([name, t]) => `${name} (fix: ${t.install})`).join('; ');
+    return `dab-ready: ${total} verification step${total === 1 ? ' was' : 's were'} skipped because a tool is missing on this runner: ${named}. Nothing was built or tested for ${total === 1 ? 'it' : 'them'}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/check.ts
+
 
 
 
@@ -26624,60 +27543,36 @@ Exit codes: 0 gate passed, 1 gate failed, 2 could not run.
 `;
 const FORMATS = ['text', 'markdown', 'json', 'sarif'];
 async function checkCommand(args, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            target: { type: 'string', short: 't' },
-            format: { type: 'string', short: 'f', default: 'text' },
-            output: { type: 'string', short: 'o' },
-            'fail-on': { type: 'string', default: undefined },
-            'min-score': { type: 'string' },
-            config: { type: 'string', short: 'c' },
-            var: { type: 'string', multiple: true },
-            verify: { type: 'boolean', default: false },
-            validate: { type: 'boolean', default: false },
-            'require-validate': { type: 'boolean', default: false },
-            strict: { type: 'boolean', default: false },
-            python: { type: 'string', default: 'python3' },
-            'no-isolation': { type: 'boolean', default: false },
-            'no-deps': { type: 'boolean', default: false },
-            timeout: { type: 'string', default: '600' },
-            verbose: { type: 'boolean', default: false },
-            'no-color': { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
+    const commandLine = parseCommandLine('check', CHECK_USAGE, args, io, {
+        format: { type: 'string', short: 'f', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string', default: undefined },
+        'min-score': { type: 'string' },
+        verify: { type: 'boolean', default: false },
+        validate: { type: 'boolean', default: false },
+        'require-validate': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        python: { type: 'string', default: 'python3' },
+        'no-isolation': { type: 'boolean', default: false },
+        'no-deps': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '600' },
+        verbose: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
     });
-    if (values.help) {
-        io.stdout(CHECK_USAGE);
+    if (!commandLine)
         return 0;
-    }
-    if (positionals.length > 1)
-        throw new UsageError(`check takes one path, got ${positionals.length}`);
-    const format = values.format;
-    if (!FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    const timeoutSeconds = Number(values.timeout);
-    if (!(timeoutSeconds > 0))
-        throw new UsageError('--timeout takes a positive number of seconds');
+    const { values, path } = commandLine;
+    const format = parseFormat(values.format, FORMATS);
+    const timeoutMs = parseTimeoutMs(values.timeout);
     const vars = parseVarFlags(values.var ?? []);
     const verify = values.verify
-        ? { python: values.python, isolation: !values['no-isolation'], installDeps: !values['no-deps'], timeoutMs: timeoutSeconds * 1000 }
+        ? { python: values.python, isolation: !values['no-isolation'], installDeps: !values['no-deps'], timeoutMs }
         : undefined;
     const wantsValidate = values.validate || values['require-validate'];
     const validate = wantsValidate
-        ? { mode: values['require-validate'] ? 'required' : 'auto', strict: values.strict, timeoutMs: timeoutSeconds * 1000, vars }
+        ? { mode: values['require-validate'] ? 'required' : 'auto', strict: values.strict, timeoutMs, vars }
         : undefined;
-    const { result, config } = await analyse({
-        path: positionals[0] ?? '.',
-        target: values.target,
-        configFile: values.config,
-        vars,
-        env: io.env,
-        verify,
-        validate,
-        log: stderrLogger(io, values.verbose),
-    });
+    const { result, config } = await analyse({ ...engineRequest(path, values, vars, io, stderrLogger(io, values.verbose)), verify, validate });
     const failOn = parseFailOn(values['fail-on'] ?? config.failOn ?? 'critical');
     const minScore = parseMinScore(values['min-score'] ?? String(config.minScore ?? 0));
     const report = render(result, format, !values['no-color'] && io.isTty === true && !io.env.NO_COLOR);
@@ -26689,6 +27584,9 @@ async function checkCommand(args, io) {
         io.stdout(report);
     }
     const gate = evaluateGate(result, { failOn, minScore });
+    const missingTools = missingToolsWarning(result);
+    if (missingTools)
+        io.stderr(`warning: ${missingTools}\n`);
     for (const reason of gate.reasons)
         io.stderr(`gate: ${reason}\n`);
     return gate.passed ? 0 : 1;
@@ -26846,6 +27744,8 @@ function combinePlans(plans) {
 
 
 
+/** What a refusal means, for the one place that reports it (the action's error, the CLI's stderr). */
+const REFUSED_MEANS = 'nothing was deployed or run';
 const DEFAULT_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 /** Why the phase may not deploy now (empty = it may). */
 function deployBlockers(result, phase, target, targetExists) {
@@ -26875,15 +27775,20 @@ async function deployPhase(input) {
     const { bundle, result, target, env, log } = input;
     const outcome = { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [], blockers: [] };
     outcome.blockers = deployBlockers(result, input.phase, target, bundle.targets.has(target));
-    if (outcome.blockers.length > 0) {
-        log.warn(`deploy of phase ${input.phase} to ${target} refused:\n${outcome.blockers.map((b) => `  - ${b}`).join('\n')}`);
+    // The caller reports a refusal once (an error in the action, stderr in the CLI); no warning here too.
+    if (outcome.blockers.length > 0)
         return outcome;
-    }
     const phase = findPhase(result.phases, input.phase);
     outcome.phaseStatus = 'failed';
     const badVar = Object.keys(input.vars).find((name) => !/^[A-Za-z_][\w-]*$/.test(name));
     if (badVar !== undefined) {
         outcome.errors.push(`variable name ${JSON.stringify(badVar)} is not a valid bundle variable name`);
+        return outcome;
+    }
+    if (!input.deploy && !input.run) {
+        log.info(`phase ${phase.id} (${phase.name}) may deploy to ${target}: deploy and run are both off, so nothing to do`);
+        outcome.phaseStatus = 'succeeded';
+        outcome.nothingToDo = true;
         return outcome;
     }
     const cli = which('databricks', env);
@@ -26957,7 +27862,18 @@ function cliErrorLines(r, env) {
     return chosen.map((l) => redactSecrets(l, env));
 }
 
+;// CONCATENATED MODULE: ./src/deploy/single-bundle.ts
+/** The analysed bundle to deploy with its loaded model; undefined unless the analysis holds exactly one bundle. */
+function singleBundle(result, project) {
+    if (result.bundles.length !== 1)
+        return undefined;
+    const bundleResult = result.bundles[0];
+    const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
+    return { bundle, result: bundleResult };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/deploy.ts
+
 
 
 
@@ -26983,47 +27899,32 @@ Options:
 Exit codes: 0 deployed and every job succeeded, 1 refused or failed, 2 could not run.
 `;
 async function deployCommand(args, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            phase: { type: 'string' },
-            target: { type: 'string', short: 't' },
-            'no-deploy': { type: 'boolean', default: false },
-            'no-run': { type: 'boolean', default: false },
-            'auto-approve': { type: 'boolean', default: false },
-            'fail-on-active-runs': { type: 'boolean', default: false },
-            var: { type: 'string', multiple: true },
-            config: { type: 'string', short: 'c' },
-            timeout: { type: 'string', default: '21600' },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
+    const commandLine = parseCommandLine('deploy', DEPLOY_USAGE, args, io, {
+        phase: { type: 'string' },
+        'no-deploy': { type: 'boolean', default: false },
+        'no-run': { type: 'boolean', default: false },
+        'auto-approve': { type: 'boolean', default: false },
+        'fail-on-active-runs': { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '21600' },
     });
-    if (values.help) {
-        io.stdout(DEPLOY_USAGE);
+    if (!commandLine)
         return 0;
-    }
-    if (positionals.length > 1)
-        throw new UsageError(`deploy takes one path, got ${positionals.length}`);
+    const { values, path } = commandLine;
     if (!values.phase)
         throw new UsageError('deploy needs --phase N (see dab-ready plan)');
     if (!values.target)
         throw new UsageError('deploy needs --target T');
-    const timeoutSeconds = Number(values.timeout);
-    if (!(timeoutSeconds > 0))
-        throw new UsageError('--timeout takes a positive number of seconds');
+    const timeoutMs = parseTimeoutMs(values.timeout);
     const vars = parseVarFlags(values.var ?? []);
     const log = stderrLogger(io, true);
-    const { result, project } = await analyse({ path: positionals[0] ?? '.', target: values.target, configFile: values.config, vars, env: io.env, log });
-    if (result.bundles.length !== 1) {
+    const { result, project } = await analyse(engineRequest(path, values, vars, io, log));
+    const only = singleBundle(result, project);
+    if (!only) {
         const roots = result.bundles.map((b) => b.root).join(', ');
-        throw new UsageError(`deploy works on one bundle; ${positionals[0] ?? '.'} holds ${result.bundles.length} (${roots}): give the bundle's folder`);
+        throw new UsageError(`deploy works on one bundle; ${path} holds ${result.bundles.length} (${roots}): give the bundle's folder`);
     }
-    const bundleResult = result.bundles[0];
-    const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root) ?? project.bundles[0];
     const outcome = await deployPhase({
-        bundle,
-        result: bundleResult,
+        ...only,
         phase: values.phase,
         target: values.target,
         deploy: !values['no-deploy'],
@@ -27033,17 +27934,18 @@ async function deployCommand(args, io) {
         vars,
         env: io.env,
         log,
-        timeoutMs: timeoutSeconds * 1000,
+        timeoutMs,
     });
     if (outcome.phaseStatus === 'refused') {
-        io.stderr(`dab-ready: deploy of phase ${values.phase} to ${values.target} refused (no databricks command was run):\n`);
+        io.stderr(`dab-ready: deploy of phase ${values.phase} to ${values.target} refused (${REFUSED_MEANS}):\n`);
         for (const b of outcome.blockers)
             io.stderr(`  - ${b}\n`);
         return 1;
     }
     for (const e of outcome.errors)
         io.stderr(`dab-ready: ${e}\n`);
-    io.stdout(`phase ${values.phase} on ${values.target}: ${outcome.phaseStatus}; deployed: ${outcome.deployed}\n`);
+    const status = outcome.nothingToDo ? 'nothing to do (--no-deploy and --no-run; the phase may deploy)' : outcome.phaseStatus;
+    io.stdout(`phase ${values.phase} on ${values.target}: ${status}; deployed: ${outcome.deployed}\n`);
     for (const url of outcome.runUrls)
         io.stdout(`Run URL: ${url}\n`);
     return outcome.phaseStatus === 'succeeded' ? 0 : 1;
@@ -27150,34 +28052,14 @@ Options:
 `;
 const plan_FORMATS = ['text', 'markdown', 'json'];
 async function planCommand(args, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            target: { type: 'string', short: 't' },
-            format: { type: 'string', short: 'f', default: 'text' },
-            config: { type: 'string', short: 'c' },
-            var: { type: 'string', multiple: true },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
+    const commandLine = parseCommandLine('plan', PLAN_USAGE, args, io, {
+        format: { type: 'string', short: 'f', default: 'text' },
     });
-    if (values.help) {
-        io.stdout(PLAN_USAGE);
+    if (!commandLine)
         return 0;
-    }
-    if (positionals.length > 1)
-        throw new UsageError(`plan takes one path, got ${positionals.length}`);
-    const format = values.format;
-    if (!plan_FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${plan_FORMATS.join(', ')}`);
-    const { result } = await analyse({
-        path: positionals[0] ?? '.',
-        target: values.target,
-        configFile: values.config,
-        vars: parseVarFlags(values.var ?? []),
-        env: io.env,
-        log: stderrLogger(io, false),
-    });
+    const { values, path } = commandLine;
+    const format = parseFormat(values.format, plan_FORMATS);
+    const { result } = await analyse(engineRequest(path, values, parseVarFlags(values.var ?? []), io, stderrLogger(io, false)));
     const plan = combinePlans(result.bundles.map((b) => ({ root: b.root, plan: planDeploy(b, { target: values.target }) })));
     if (format === 'json')
         io.stdout(JSON.stringify(plan, null, 2) + '\n');
