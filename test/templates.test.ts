@@ -163,6 +163,12 @@ describe('workflow templates', () => {
       expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
       expect(steps.some((s) => s.uses?.startsWith('actions/setup-python@'))).toBe(true);
       expect(steps.some((s) => s.uses === 'databricks/setup-cli@v1.13.0')).toBe(true);
+      // setup-python has no `build` module: without this step verify skips every wheel build
+      const setupPython = steps.findIndex((s) => s.uses?.startsWith('actions/setup-python@'));
+      const installBuild = steps.findIndex((s) => /^python -m pip install build\b/.test(String((s as { run?: string }).run ?? '')));
+      expect(installBuild).toBeGreaterThan(setupPython);
+      expect(installBuild).toBeLessThan(steps.findIndex((s) => s.uses === OWN_ACTION));
+      expect(readFileSync(path.join(TEMPLATES, file), 'utf8')).toMatch(/uv build --wheel/);
       const action = steps.find((s) => s.uses === OWN_ACTION)!;
       expect(String(action.with?.verify)).toMatch(/^(true|\$\{\{ inputs\.verify \}\})$/);
       // fork pull requests: no comment (their token is read-only), the summary still works
