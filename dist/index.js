@@ -34486,8 +34486,8 @@ sys.argv (argparse), and declare the dependencies it imports.`,
     },
 ];
 
-// EXTERNAL MODULE: ./src/checks/index.ts + 58 modules
-var checks = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ./src/checks/index.ts + 59 modules
+var checks = __nccwpck_require__(8421);
 ;// CONCATENATED MODULE: ./src/checks/catalog.ts
 
 
@@ -34504,7 +34504,7 @@ function describeCheck(id) {
 
 /***/ }),
 
-/***/ 7738:
+/***/ 8421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34761,15 +34761,8 @@ function collectTargetPaths(target) {
     for (const job of target.jobs) {
         if (job.gitSource)
             continue;
-        const c = new Collector(target, job.address, job.file);
-        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-        tasks.forEach((task, i) => {
-            const map = asMap(task);
-            if (map)
-                collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
-        });
-        collectEnvironments(c, job.node, `resources.${job.address}`);
-        out.push(...c.refs);
+        for (const ref of jobPaths(target, job))
+            out.push(ref);
     }
     for (const pipeline of target.pipelines) {
         const c = new Collector(target, pipeline.address, pipeline.file);
@@ -34803,6 +34796,29 @@ function collectTargetPaths(target) {
         out.push(...c.refs);
     }
     return out;
+}
+const pathsByJobNode = new WeakMap();
+/** A job's paths. Without `${...}` they are the same for every target, which share unchanged jobs: kept per node. */
+function jobPaths(target, job) {
+    const key = `${job.address}\0${job.file}`;
+    const known = pathsByJobNode.get(job.node)?.get(key);
+    if (known)
+        return known;
+    const c = new Collector(target, job.address, job.file);
+    const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+    tasks.forEach((task, i) => {
+        const map = asMap(task);
+        if (map)
+            collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+    });
+    collectEnvironments(c, job.node, `resources.${job.address}`);
+    if (c.refs.every((ref) => !ref.raw.includes('${'))) {
+        let byKey = pathsByJobNode.get(job.node);
+        if (!byKey)
+            pathsByJobNode.set(job.node, (byKey = new Map()));
+        byKey.set(key, c.refs);
+    }
+    return c.refs;
 }
 function collectTask(c, task, base) {
     if (!task)
@@ -35913,18 +35929,8 @@ function endpointReferences(bundle, target) {
         refs.push({ name: interp.value, raw: text, loc, resource });
     };
     for (const job of target.jobs) {
-        walkMapNodes(job.node, (map) => {
-            for (const [key, value] of map.entries) {
-                const scalar = asScalar(value);
-                if (scalar && ENDPOINT_KEY.test(key))
-                    add(asString(scalar), scalar.loc, job.address);
-            }
-            // job parameters: [{name: vector_search_endpoint, default: ...}]
-            const name = asString(map.entries.get('name'));
-            const def = asScalar(map.entries.get('default'));
-            if (name && def && ENDPOINT_KEY.test(name) && map !== job.node)
-                add(asString(def), def.loc, job.address);
-        });
+        for (const written of endpointsWritten(job.node))
+            add(written.raw, written.loc, job.address);
         for (const task of job.tasks) {
             const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
             params.forEach((p, i) => {
@@ -35961,6 +35967,28 @@ function endpointReferences(bundle, target) {
         });
     }
     return refs;
+}
+const writtenByJob = new WeakMap();
+/** The endpoint-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function endpointsWritten(jobNode) {
+    let written = writtenByJob.get(jobNode);
+    if (written)
+        return written;
+    const found = [];
+    walkMapNodes(jobNode, (map) => {
+        for (const [key, value] of map.entries) {
+            const scalar = asScalar(value);
+            if (scalar && ENDPOINT_KEY.test(key))
+                found.push({ raw: asString(scalar), loc: scalar.loc });
+        }
+        // job parameters: [{name: vector_search_endpoint, default: ...}]
+        const name = asString(map.entries.get('name'));
+        const def = asScalar(map.entries.get('default'));
+        if (name && def && ENDPOINT_KEY.test(name) && map !== jobNode)
+            found.push({ raw: asString(def), loc: def.loc });
+    });
+    writtenByJob.set(jobNode, (written = found));
+    return written;
 }
 /** Endpoint names the target creates; `any` when code creates one whose name is not a literal. */
 function createdEndpoints(bundle, target) {
@@ -36587,16 +36615,28 @@ function modelReferences(target) {
             add(get(model, 'model_name'), endpoint.address);
     }
     for (const job of target.jobs) {
-        walkMapNodes(job.node, (map) => {
-            for (const [key, value] of map.entries)
-                if (MODEL_KEY.test(key))
-                    add(value, job.address);
-            const name = asString(map.entries.get('name'));
-            if (name && MODEL_KEY.test(name) && map !== job.node)
-                add(map.entries.get('default'), job.address);
-        });
+        for (const value of modelValuesWritten(job.node))
+            add(value, job.address);
     }
     return refs;
+}
+const valuesByJob = new WeakMap();
+/** The model-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function modelValuesWritten(jobNode) {
+    let values = valuesByJob.get(jobNode);
+    if (values)
+        return values;
+    const found = [];
+    walkMapNodes(jobNode, (map) => {
+        for (const [key, value] of map.entries)
+            if (MODEL_KEY.test(key))
+                found.push(value);
+        const name = asString(map.entries.get('name'));
+        if (name && MODEL_KEY.test(name) && map !== jobNode)
+            found.push(map.entries.get('default'));
+    });
+    valuesByJob.set(jobNode, (values = found));
+    return values;
 }
 function registeredModels(bundle, target) {
     const names = new Set();
@@ -37115,11 +37155,28 @@ function configSections(target) {
         return [];
     return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
 }
+const scalarsWithReferences = new WeakMap();
+/**
+ * The string scalars below a config section (at config path `path`) that contain `${`, in document
+ * order. Computed once per node: targets share the sections they do not change.
+ */
+function referenceScalars(node, path) {
+    let byPath = scalarsWithReferences.get(node);
+    if (!byPath)
+        scalarsWithReferences.set(node, (byPath = new Map()));
+    let list = byPath.get(path);
+    if (!list) {
+        const found = [];
+        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
+        byPath.set(path, (list = Object.freeze(found)));
+    }
+    return list;
+}
 /** Scalars of the target's merged config that contain `${`, with their interpolation. */
 function collectReferences(target) {
     const out = [];
     for (const [key, value] of configSections(target)) {
-        walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+        for (const { node, text, path } of referenceScalars(value, key)) {
             const interp = target.interpolate(text, node.loc);
             const undef = new Set(interp.undefinedRefs.map((r) => r.text));
             const seen = new Set();
@@ -37129,7 +37186,7 @@ function collectReferences(target) {
                 seen.add(ref.text);
                 out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
             }
-        });
+        }
     }
     return out;
 }
@@ -37797,7 +37854,65 @@ Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/lib/resource-walk.ts
+
+/** A memo for collectOverMaps (one per check). */
+function mapsMemo() {
+    return new WeakMap();
+}
+/**
+ * What `onMap` gives for every mapping below `node` (walkMaps order), for visitors that do not
+ * depend on the target. Targets share the nodes they do not change, so each resource
+ * (`resources.<type>.<key>`) and each other top-level section is visited once per bundle.
+ * The results are appended to `out`, which is returned.
+ */
+function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
+    let byNode = memo.get(bundle);
+    if (!byNode)
+        memo.set(bundle, (byNode = new WeakMap()));
+    const cache = byNode;
+    const subtree = (n, p) => {
+        let byPath = cache.get(n);
+        if (!byPath)
+            cache.set(n, (byPath = new Map()));
+        let found = byPath.get(p);
+        if (!found) {
+            const list = [];
+            walkMaps(n, p, (v) => {
+                for (const item of onMap(v))
+                    list.push(item);
+            });
+            byPath.set(p, (found = list));
+        }
+        return found;
+    };
+    const add = (items) => {
+        for (const item of items)
+            out.push(item);
+    };
+    // Depth 0 = `resources`, 1 = a resource type, 2 = one resource.
+    const level = (n, p, depth) => {
+        if (depth === 2 || n.kind !== 'map') {
+            add(subtree(n, p));
+            return;
+        }
+        add(onMap({ map: n, path: p }));
+        n.entries.forEach((value, key) => {
+            if (value && value.kind !== 'scalar')
+                level(value, p ? `${p}.${key}` : key, depth + 1);
+        });
+    };
+    if (!node)
+        return out;
+    if (path === 'resources')
+        level(node, path, 0);
+    else
+        add(subtree(node, path));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/enum-invalid.ts
+
 
 
 
@@ -37844,6 +37959,7 @@ function rulesFor(shape) {
         rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
     return rules;
 }
+const enumMemo = mapsMemo();
 const enumInvalid = {
     id: 'enum-invalid',
     category: 'Bundle Configuration',
@@ -37862,14 +37978,15 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
     run(bundle, target) {
         const findings = [];
         for (const [section, node] of configSections(target))
-            walkMaps(node, section, ({ map, path }) => {
+            collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
+                const found = [];
                 for (const rule of rulesFor(pathShape(path))) {
                     const node = map.entries.get(rule.key);
                     const value = asString(node);
                     if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
                         continue;
                     const resource = resourceOf(path);
-                    findings.push({
+                    found.push({
                         check: 'enum-invalid',
                         ...(rule.severity ? { severity: rule.severity } : {}),
                         message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
@@ -37880,7 +37997,8 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
                         fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
                     });
                 }
-            });
+                return found;
+            }, findings);
         const modeNode = get(bundle.base, 'targets', target.name, 'mode');
         const mode = asString(modeNode);
         if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {
@@ -37899,6 +38017,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
 };
 
 ;// CONCATENATED MODULE: ./src/checks/required-field-missing.ts
+
 
 
 
@@ -37932,6 +38051,7 @@ function rulesAt(shape) {
         required_field_missing_rulesByShape.set(shape, (rules = required_field_missing_RULES.filter((rule) => rule.at.test(shape))));
     return rules;
 }
+const requiredMemo = mapsMemo();
 const requiredFieldMissing = {
     id: 'required-field-missing',
     category: 'Bundle Configuration',
@@ -37951,13 +38071,14 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
         const resources = target.config.entries.get('resources');
         if (resources?.kind !== 'map')
             return findings;
-        walkMaps(resources, 'resources', ({ map, path }) => {
+        collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
+            const found = [];
             for (const rule of rulesAt(pathShape(path))) {
                 for (const field of rule.fields) {
                     if (!isNull(map.entries.get(field)))
                         continue;
                     const resource = resourceOf(path);
-                    findings.push({
+                    found.push({
                         check: 'required-field-missing',
                         message: `required field "${field}" is not set (at ${path})`,
                         loc: map.loc,
@@ -37968,7 +38089,8 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
                     });
                 }
             }
-        });
+            return found;
+        }, findings);
         return findings;
     },
 };
@@ -38221,7 +38343,6 @@ Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue
 
 
 
-
 const RESOURCE_REF = /\$\{resources\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?([^}]*)\}/g;
 const resourceReferenceInvalid = {
     id: 'resource-reference-invalid',
@@ -38240,7 +38361,9 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
     run(bundle, target) {
         const findings = [];
         for (const [key, value] of configSections(target)) {
-            walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+            for (const { node, text: written, path } of referenceScalars(value, key)) {
+                if (!written.includes('${resources.'))
+                    continue;
                 for (const m of written.matchAll(RESOURCE_REF)) {
                     const [text, type, resKey] = m;
                     const byType = target.resources.get(type);
@@ -38271,7 +38394,7 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
                         },
                     });
                 }
-            });
+            }
         }
         return findings;
     },
@@ -38533,6 +38656,8 @@ Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment
 ;// CONCATENATED MODULE: ./src/checks/job-cluster-key-undefined.ts
 
 
+/** Jobs without an undefined key: the same in every target that shares the job's node. */
+const cleanJobs = new WeakSet();
 const jobClusterKeyUndefined = {
     id: 'job-cluster-key-undefined',
     category: 'Bundle Configuration',
@@ -38549,6 +38674,9 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
     run(bundle, target) {
         const findings = [];
         for (const job of target.jobs) {
+            if (cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
             const defined = new Set((asSeq(get(job.node, 'job_clusters'))?.items ?? []).map((c) => asString(get(c, 'job_cluster_key'))).filter((k) => !!k));
             const tasks = (asSeq(get(job.node, 'tasks'))?.items ?? []).flatMap((t) => [asMap(t), asMap(get(t, 'for_each_task', 'task'))]);
             for (const task of tasks) {
@@ -38570,6 +38698,8 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
                     },
                 });
             }
+            if (findings.length === before)
+                cleanJobs.add(job.node);
         }
         return findings;
     },
@@ -38579,6 +38709,8 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
 
 
 
+/** Jobs whose dependencies all resolve: the same in every target that shares the job's node. */
+const task_dependency_undefined_cleanJobs = new WeakSet();
 const taskDependencyUndefined = {
     id: 'task-dependency-undefined',
     category: 'Bundle Configuration',
@@ -38595,6 +38727,9 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
     run(bundle, target) {
         const findings = [];
         for (const job of target.jobs) {
+            if (task_dependency_undefined_cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
             const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
             const keys = new Set(tasks.map((t) => asString(get(t, 'task_key'))).filter((k) => !!k));
             for (const task of tasks) {
@@ -38615,6 +38750,8 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
                     });
                 }
             }
+            if (findings.length === before)
+                task_dependency_undefined_cleanJobs.add(job.node);
         }
         return findings;
     },
@@ -38824,8 +38961,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 58 modules
-var checks = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ./src/checks/index.ts + 59 modules
+var checks = __nccwpck_require__(8421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -53621,7 +53758,7 @@ function scalarValue(value) {
 /* harmony export */ });
 /* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog */
 /* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8421);
 
 
 const UNKNOWN_CHECK_CATEGORY = 'Bundle Configuration';

@@ -16685,15 +16685,8 @@ function collectTargetPaths(target) {
     for (const job of target.jobs) {
         if (job.gitSource)
             continue;
-        const c = new Collector(target, job.address, job.file);
-        const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-        tasks.forEach((task, i) => {
-            const map = asMap(task);
-            if (map)
-                collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
-        });
-        collectEnvironments(c, job.node, `resources.${job.address}`);
-        out.push(...c.refs);
+        for (const ref of jobPaths(target, job))
+            out.push(ref);
     }
     for (const pipeline of target.pipelines) {
         const c = new Collector(target, pipeline.address, pipeline.file);
@@ -16727,6 +16720,29 @@ function collectTargetPaths(target) {
         out.push(...c.refs);
     }
     return out;
+}
+const pathsByJobNode = new WeakMap();
+/** A job's paths. Without `${...}` they are the same for every target, which share unchanged jobs: kept per node. */
+function jobPaths(target, job) {
+    const key = `${job.address}\0${job.file}`;
+    const known = pathsByJobNode.get(job.node)?.get(key);
+    if (known)
+        return known;
+    const c = new Collector(target, job.address, job.file);
+    const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+    tasks.forEach((task, i) => {
+        const map = asMap(task);
+        if (map)
+            collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+    });
+    collectEnvironments(c, job.node, `resources.${job.address}`);
+    if (c.refs.every((ref) => !ref.raw.includes('${'))) {
+        let byKey = pathsByJobNode.get(job.node);
+        if (!byKey)
+            pathsByJobNode.set(job.node, (byKey = new Map()));
+        byKey.set(key, c.refs);
+    }
+    return c.refs;
 }
 function collectTask(c, task, base) {
     if (!task)
@@ -17837,18 +17853,8 @@ function endpointReferences(bundle, target) {
         refs.push({ name: interp.value, raw: text, loc, resource });
     };
     for (const job of target.jobs) {
-        walkMapNodes(job.node, (map) => {
-            for (const [key, value] of map.entries) {
-                const scalar = asScalar(value);
-                if (scalar && ENDPOINT_KEY.test(key))
-                    add(nodes_asString(scalar), scalar.loc, job.address);
-            }
-            // job parameters: [{name: vector_search_endpoint, default: ...}]
-            const name = nodes_asString(map.entries.get('name'));
-            const def = asScalar(map.entries.get('default'));
-            if (name && def && ENDPOINT_KEY.test(name) && map !== job.node)
-                add(nodes_asString(def), def.loc, job.address);
-        });
+        for (const written of endpointsWritten(job.node))
+            add(written.raw, written.loc, job.address);
         for (const task of job.tasks) {
             const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
             params.forEach((p, i) => {
@@ -17885,6 +17891,28 @@ function endpointReferences(bundle, target) {
         });
     }
     return refs;
+}
+const writtenByJob = new WeakMap();
+/** The endpoint-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function endpointsWritten(jobNode) {
+    let written = writtenByJob.get(jobNode);
+    if (written)
+        return written;
+    const found = [];
+    walkMapNodes(jobNode, (map) => {
+        for (const [key, value] of map.entries) {
+            const scalar = asScalar(value);
+            if (scalar && ENDPOINT_KEY.test(key))
+                found.push({ raw: nodes_asString(scalar), loc: scalar.loc });
+        }
+        // job parameters: [{name: vector_search_endpoint, default: ...}]
+        const name = nodes_asString(map.entries.get('name'));
+        const def = asScalar(map.entries.get('default'));
+        if (name && def && ENDPOINT_KEY.test(name) && map !== jobNode)
+            found.push({ raw: nodes_asString(def), loc: def.loc });
+    });
+    writtenByJob.set(jobNode, (written = found));
+    return written;
 }
 /** Endpoint names the target creates; `any` when code creates one whose name is not a literal. */
 function createdEndpoints(bundle, target) {
@@ -18511,16 +18539,28 @@ function modelReferences(target) {
             add(get(model, 'model_name'), endpoint.address);
     }
     for (const job of target.jobs) {
-        walkMapNodes(job.node, (map) => {
-            for (const [key, value] of map.entries)
-                if (MODEL_KEY.test(key))
-                    add(value, job.address);
-            const name = nodes_asString(map.entries.get('name'));
-            if (name && MODEL_KEY.test(name) && map !== job.node)
-                add(map.entries.get('default'), job.address);
-        });
+        for (const value of modelValuesWritten(job.node))
+            add(value, job.address);
     }
     return refs;
+}
+const valuesByJob = new WeakMap();
+/** The model-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function modelValuesWritten(jobNode) {
+    let values = valuesByJob.get(jobNode);
+    if (values)
+        return values;
+    const found = [];
+    walkMapNodes(jobNode, (map) => {
+        for (const [key, value] of map.entries)
+            if (MODEL_KEY.test(key))
+                found.push(value);
+        const name = nodes_asString(map.entries.get('name'));
+        if (name && MODEL_KEY.test(name) && map !== jobNode)
+            found.push(map.entries.get('default'));
+    });
+    valuesByJob.set(jobNode, (values = found));
+    return values;
 }
 function registeredModels(bundle, target) {
     const names = new Set();
@@ -19421,11 +19461,28 @@ function configSections(target) {
         return [];
     return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
 }
+const scalarsWithReferences = new WeakMap();
+/**
+ * The string scalars below a config section (at config path `path`) that contain `${`, in document
+ * order. Computed once per node: targets share the sections they do not change.
+ */
+function referenceScalars(node, path) {
+    let byPath = scalarsWithReferences.get(node);
+    if (!byPath)
+        scalarsWithReferences.set(node, (byPath = new Map()));
+    let list = byPath.get(path);
+    if (!list) {
+        const found = [];
+        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
+        byPath.set(path, (list = Object.freeze(found)));
+    }
+    return list;
+}
 /** Scalars of the target's merged config that contain `${`, with their interpolation. */
 function collectReferences(target) {
     const out = [];
     for (const [key, value] of configSections(target)) {
-        walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+        for (const { node, text, path } of referenceScalars(value, key)) {
             const interp = target.interpolate(text, node.loc);
             const undef = new Set(interp.undefinedRefs.map((r) => r.text));
             const seen = new Set();
@@ -19435,7 +19492,7 @@ function collectReferences(target) {
                 seen.add(ref.text);
                 out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
             }
-        });
+        }
     }
     return out;
 }
@@ -20103,7 +20160,65 @@ Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/lib/resource-walk.ts
+
+/** A memo for collectOverMaps (one per check). */
+function mapsMemo() {
+    return new WeakMap();
+}
+/**
+ * What `onMap` gives for every mapping below `node` (walkMaps order), for visitors that do not
+ * depend on the target. Targets share the nodes they do not change, so each resource
+ * (`resources.<type>.<key>`) and each other top-level section is visited once per bundle.
+ * The results are appended to `out`, which is returned.
+ */
+function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
+    let byNode = memo.get(bundle);
+    if (!byNode)
+        memo.set(bundle, (byNode = new WeakMap()));
+    const cache = byNode;
+    const subtree = (n, p) => {
+        let byPath = cache.get(n);
+        if (!byPath)
+            cache.set(n, (byPath = new Map()));
+        let found = byPath.get(p);
+        if (!found) {
+            const list = [];
+            walkMaps(n, p, (v) => {
+                for (const item of onMap(v))
+                    list.push(item);
+            });
+            byPath.set(p, (found = list));
+        }
+        return found;
+    };
+    const add = (items) => {
+        for (const item of items)
+            out.push(item);
+    };
+    // Depth 0 = `resources`, 1 = a resource type, 2 = one resource.
+    const level = (n, p, depth) => {
+        if (depth === 2 || n.kind !== 'map') {
+            add(subtree(n, p));
+            return;
+        }
+        add(onMap({ map: n, path: p }));
+        n.entries.forEach((value, key) => {
+            if (value && value.kind !== 'scalar')
+                level(value, p ? `${p}.${key}` : key, depth + 1);
+        });
+    };
+    if (!node)
+        return out;
+    if (path === 'resources')
+        level(node, path, 0);
+    else
+        add(subtree(node, path));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/enum-invalid.ts
+
 
 
 
@@ -20150,6 +20265,7 @@ function rulesFor(shape) {
         rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
     return rules;
 }
+const enumMemo = mapsMemo();
 const enumInvalid = {
     id: 'enum-invalid',
     category: 'Bundle Configuration',
@@ -20168,14 +20284,15 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
     run(bundle, target) {
         const findings = [];
         for (const [section, node] of configSections(target))
-            walkMaps(node, section, ({ map, path }) => {
+            collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
+                const found = [];
                 for (const rule of rulesFor(pathShape(path))) {
                     const node = map.entries.get(rule.key);
                     const value = nodes_asString(node);
                     if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
                         continue;
                     const resource = resourceOf(path);
-                    findings.push({
+                    found.push({
                         check: 'enum-invalid',
                         ...(rule.severity ? { severity: rule.severity } : {}),
                         message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
@@ -20186,7 +20303,8 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
                         fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
                     });
                 }
-            });
+                return found;
+            }, findings);
         const modeNode = get(bundle.base, 'targets', target.name, 'mode');
         const mode = nodes_asString(modeNode);
         if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {
@@ -20205,6 +20323,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
 };
 
 ;// CONCATENATED MODULE: ./src/checks/required-field-missing.ts
+
 
 
 
@@ -20238,6 +20357,7 @@ function rulesAt(shape) {
         required_field_missing_rulesByShape.set(shape, (rules = required_field_missing_RULES.filter((rule) => rule.at.test(shape))));
     return rules;
 }
+const requiredMemo = mapsMemo();
 const requiredFieldMissing = {
     id: 'required-field-missing',
     category: 'Bundle Configuration',
@@ -20257,13 +20377,14 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
         const resources = target.config.entries.get('resources');
         if (resources?.kind !== 'map')
             return findings;
-        walkMaps(resources, 'resources', ({ map, path }) => {
+        collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
+            const found = [];
             for (const rule of rulesAt(pathShape(path))) {
                 for (const field of rule.fields) {
                     if (!isNull(map.entries.get(field)))
                         continue;
                     const resource = resourceOf(path);
-                    findings.push({
+                    found.push({
                         check: 'required-field-missing',
                         message: `required field "${field}" is not set (at ${path})`,
                         loc: map.loc,
@@ -20274,7 +20395,8 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
                     });
                 }
             }
-        });
+            return found;
+        }, findings);
         return findings;
     },
 };
@@ -20527,7 +20649,6 @@ Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue
 
 
 
-
 const RESOURCE_REF = /\$\{resources\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?([^}]*)\}/g;
 const resourceReferenceInvalid = {
     id: 'resource-reference-invalid',
@@ -20546,7 +20667,9 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
     run(bundle, target) {
         const findings = [];
         for (const [key, value] of configSections(target)) {
-            walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+            for (const { node, text: written, path } of referenceScalars(value, key)) {
+                if (!written.includes('${resources.'))
+                    continue;
                 for (const m of written.matchAll(RESOURCE_REF)) {
                     const [text, type, resKey] = m;
                     const byType = target.resources.get(type);
@@ -20577,7 +20700,7 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
                         },
                     });
                 }
-            });
+            }
         }
         return findings;
     },
@@ -20839,6 +20962,8 @@ Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment
 ;// CONCATENATED MODULE: ./src/checks/job-cluster-key-undefined.ts
 
 
+/** Jobs without an undefined key: the same in every target that shares the job's node. */
+const cleanJobs = new WeakSet();
 const jobClusterKeyUndefined = {
     id: 'job-cluster-key-undefined',
     category: 'Bundle Configuration',
@@ -20855,6 +20980,9 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
     run(bundle, target) {
         const findings = [];
         for (const job of target.jobs) {
+            if (cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
             const defined = new Set((asSeq(get(job.node, 'job_clusters'))?.items ?? []).map((c) => nodes_asString(get(c, 'job_cluster_key'))).filter((k) => !!k));
             const tasks = (asSeq(get(job.node, 'tasks'))?.items ?? []).flatMap((t) => [asMap(t), asMap(get(t, 'for_each_task', 'task'))]);
             for (const task of tasks) {
@@ -20876,6 +21004,8 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
                     },
                 });
             }
+            if (findings.length === before)
+                cleanJobs.add(job.node);
         }
         return findings;
     },
@@ -20885,6 +21015,8 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
 
 
 
+/** Jobs whose dependencies all resolve: the same in every target that shares the job's node. */
+const task_dependency_undefined_cleanJobs = new WeakSet();
 const taskDependencyUndefined = {
     id: 'task-dependency-undefined',
     category: 'Bundle Configuration',
@@ -20901,6 +21033,9 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
     run(bundle, target) {
         const findings = [];
         for (const job of target.jobs) {
+            if (task_dependency_undefined_cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
             const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
             const keys = new Set(tasks.map((t) => nodes_asString(get(t, 'task_key'))).filter((k) => !!k));
             for (const task of tasks) {
@@ -20921,6 +21056,8 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
                     });
                 }
             }
+            if (findings.length === before)
+                task_dependency_undefined_cleanJobs.add(job.node);
         }
         return findings;
     },

@@ -1,6 +1,7 @@
 import type { Check, RawFinding, Severity } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { asString, get, walkMaps } from './lib/nodes.js';
+import { asString, get } from './lib/nodes.js';
+import { collectOverMaps, mapsMemo } from './lib/resource-walk.js';
 import { configSections, pathShape, resourceOf } from './lib/references.js';
 
 interface EnumRule {
@@ -56,6 +57,8 @@ function rulesFor(shape: string): EnumRule[] {
   return rules;
 }
 
+const enumMemo = mapsMemo<RawFinding>();
+
 export const enumInvalid: Check = {
   id: 'enum-invalid',
   category: 'Bundle Configuration',
@@ -73,13 +76,14 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];
-    for (const [section, node] of configSections(target)) walkMaps(node, section, ({ map, path }) => {
+    for (const [section, node] of configSections(target)) collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
+      const found: RawFinding[] = [];
       for (const rule of rulesFor(pathShape(path))) {
         const node = map.entries.get(rule.key);
         const value = asString(node);
         if (!node || value === undefined || value.includes('${') || rule.values.includes(value)) continue;
         const resource = resourceOf(path);
-        findings.push({
+        found.push({
           check: 'enum-invalid',
           ...(rule.severity ? { severity: rule.severity } : {}),
           message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
@@ -90,7 +94,8 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/intern
           fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
         });
       }
-    });
+      return found;
+    }, findings);
     const modeNode = get(bundle.base, 'targets', target.name, 'mode');
     const mode = asString(modeNode);
     if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {

@@ -1,6 +1,9 @@
-import type { Check, RawFinding } from '../model.js';
+import type { Check, MapNode, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asMap, asScalar, asSeq, asString, get } from './lib/nodes.js';
+
+/** Jobs without an undefined key: the same in every target that shares the job's node. */
+const cleanJobs = new WeakSet<MapNode>();
 
 export const jobClusterKeyUndefined: Check = {
   id: 'job-cluster-key-undefined',
@@ -18,6 +21,8 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
   run(bundle, target) {
     const findings: RawFinding[] = [];
     for (const job of target.jobs) {
+      if (cleanJobs.has(job.node)) continue;
+      const before = findings.length;
       const defined = new Set(
         (asSeq(get(job.node, 'job_clusters'))?.items ?? []).map((c) => asString(get(c, 'job_cluster_key'))).filter((k): k is string => !!k),
       );
@@ -40,6 +45,7 @@ Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/con
           },
         });
       }
+      if (findings.length === before) cleanJobs.add(job.node);
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import type { Bundle, Check, Loc, Node, RawFinding, TargetView } from '../model.js';
+import type { Bundle, Check, Loc, MapNode, Node, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
 import { reachableCode, taskEntries } from './lib/task-code.js';
@@ -92,13 +92,25 @@ function modelReferences(target: TargetView): ModelReference[] {
     for (const model of asSeq(get(endpoint.node, 'config', 'served_models'))?.items ?? []) add(get(model, 'model_name'), endpoint.address);
   }
   for (const job of target.jobs) {
-    walkMapNodes(job.node, (map) => {
-      for (const [key, value] of map.entries) if (MODEL_KEY.test(key)) add(value, job.address);
-      const name = asString(map.entries.get('name'));
-      if (name && MODEL_KEY.test(name) && map !== job.node) add(map.entries.get('default'), job.address);
-    });
+    for (const value of modelValuesWritten(job.node)) add(value, job.address);
   }
   return refs;
+}
+
+const valuesByJob = new WeakMap<MapNode, readonly (Node | undefined)[]>();
+
+/** The model-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function modelValuesWritten(jobNode: MapNode): readonly (Node | undefined)[] {
+  let values = valuesByJob.get(jobNode);
+  if (values) return values;
+  const found: (Node | undefined)[] = [];
+  walkMapNodes(jobNode, (map) => {
+    for (const [key, value] of map.entries) if (MODEL_KEY.test(key)) found.push(value);
+    const name = asString(map.entries.get('name'));
+    if (name && MODEL_KEY.test(name) && map !== jobNode) found.push(map.entries.get('default'));
+  });
+  valuesByJob.set(jobNode, (values = found));
+  return values;
 }
 
 function registeredModels(bundle: Bundle, target: TargetView): { names: Set<string>; any: boolean } {

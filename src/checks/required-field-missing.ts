@@ -1,6 +1,7 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { isNull, walkMaps } from './lib/nodes.js';
+import { isNull } from './lib/nodes.js';
+import { collectOverMaps, mapsMemo } from './lib/resource-walk.js';
 import { pathShape, resourceOf } from './lib/references.js';
 
 interface RequiredRule {
@@ -41,6 +42,8 @@ function rulesAt(shape: string): RequiredRule[] {
   return rules;
 }
 
+const requiredMemo = mapsMemo<RawFinding>();
+
 export const requiredFieldMissing: Check = {
   id: 'required-field-missing',
   category: 'Bundle Configuration',
@@ -59,12 +62,13 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
     const findings: RawFinding[] = [];
     const resources = target.config.entries.get('resources');
     if (resources?.kind !== 'map') return findings;
-    walkMaps(resources, 'resources', ({ map, path }) => {
+    collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
+      const found: RawFinding[] = [];
       for (const rule of rulesAt(pathShape(path))) {
         for (const field of rule.fields) {
           if (!isNull(map.entries.get(field))) continue;
           const resource = resourceOf(path);
-          findings.push({
+          found.push({
             check: 'required-field-missing',
             message: `required field "${field}" is not set (at ${path})`,
             loc: map.loc,
@@ -75,7 +79,8 @@ Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/genera
           });
         }
       }
-    });
+      return found;
+    }, findings);
     return findings;
   },
 };

@@ -1,7 +1,6 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { walkStringScalarsContaining } from './lib/nodes.js';
-import { configSections, resourceOf } from './lib/references.js';
+import { configSections, referenceScalars, resourceOf } from './lib/references.js';
 import { closeMatches } from './lib/suggest.js';
 
 const RESOURCE_REF = /\$\{resources\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?([^}]*)\}/g;
@@ -23,7 +22,8 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
   run(bundle, target) {
     const findings: RawFinding[] = [];
     for (const [key, value] of configSections(target)) {
-      walkStringScalarsContaining(value, key, '${resources.', (node, written, path) => {
+      for (const { node, text: written, path } of referenceScalars(value, key)) {
+        if (!written.includes('${resources.')) continue;
         for (const m of written.matchAll(RESOURCE_REF)) {
           const [text, type, resKey] = m;
           const byType = target.resources.get(type);
@@ -52,7 +52,7 @@ Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
             },
           });
         }
-      });
+      }
     }
     return findings;
   },

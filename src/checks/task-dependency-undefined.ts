@@ -1,7 +1,10 @@
-import type { Check, RawFinding } from '../model.js';
+import type { Check, MapNode, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asScalar, asSeq, asString, get } from './lib/nodes.js';
 import { closeMatches } from './lib/suggest.js';
+
+/** Jobs whose dependencies all resolve: the same in every target that shares the job's node. */
+const cleanJobs = new WeakSet<MapNode>();
 
 export const taskDependencyUndefined: Check = {
   id: 'task-dependency-undefined',
@@ -19,6 +22,8 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
   run(bundle, target) {
     const findings: RawFinding[] = [];
     for (const job of target.jobs) {
+      if (cleanJobs.has(job.node)) continue;
+      const before = findings.length;
       const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
       const keys = new Set(tasks.map((t) => asString(get(t, 'task_key'))).filter((k): k is string => !!k));
       for (const task of tasks) {
@@ -38,6 +43,7 @@ Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.d
           });
         }
       }
+      if (findings.length === before) cleanJobs.add(job.node);
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import type { Bundle, Check, Loc, RawFinding, TargetView } from '../model.js';
+import type { Bundle, Check, Loc, MapNode, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asMap, asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
 import { reachableCode, taskEntries } from './lib/task-code.js';
@@ -78,16 +78,7 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
     refs.push({ name: interp.value, raw: text, loc, resource });
   };
   for (const job of target.jobs) {
-    walkMapNodes(job.node, (map) => {
-      for (const [key, value] of map.entries) {
-        const scalar = asScalar(value);
-        if (scalar && ENDPOINT_KEY.test(key)) add(asString(scalar), scalar.loc, job.address);
-      }
-      // job parameters: [{name: vector_search_endpoint, default: ...}]
-      const name = asString(map.entries.get('name'));
-      const def = asScalar(map.entries.get('default'));
-      if (name && def && ENDPOINT_KEY.test(name) && map !== job.node) add(asString(def), def.loc, job.address);
-    });
+    for (const written of endpointsWritten(job.node)) add(written.raw, written.loc, job.address);
     for (const task of job.tasks) {
       const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
       params.forEach((p, i) => {
@@ -120,6 +111,27 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
     });
   }
   return refs;
+}
+
+const writtenByJob = new WeakMap<MapNode, readonly { raw: string | undefined; loc: Loc }[]>();
+
+/** The endpoint-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
+function endpointsWritten(jobNode: MapNode): readonly { raw: string | undefined; loc: Loc }[] {
+  let written = writtenByJob.get(jobNode);
+  if (written) return written;
+  const found: { raw: string | undefined; loc: Loc }[] = [];
+  walkMapNodes(jobNode, (map) => {
+    for (const [key, value] of map.entries) {
+      const scalar = asScalar(value);
+      if (scalar && ENDPOINT_KEY.test(key)) found.push({ raw: asString(scalar), loc: scalar.loc });
+    }
+    // job parameters: [{name: vector_search_endpoint, default: ...}]
+    const name = asString(map.entries.get('name'));
+    const def = asScalar(map.entries.get('default'));
+    if (name && def && ENDPOINT_KEY.test(name) && map !== jobNode) found.push({ raw: asString(def), loc: def.loc });
+  });
+  writtenByJob.set(jobNode, (written = found));
+  return written;
 }
 
 /** Endpoint names the target creates; `any` when code creates one whose name is not a literal. */

@@ -1,7 +1,7 @@
 // The local paths the CLI translates (reference §5), with where each was written and what kind of
 // file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
 import path from 'node:path';
-import type { Bundle, MapNode, Node, ScalarNode, TargetView } from '../../model.js';
+import type { Bundle, Job, MapNode, Node, ScalarNode, TargetView } from '../../model.js';
 import { asMap, asScalar, asSeq, asString, get, getMap } from './nodes.js';
 import { hasGlob, isRemotePath, resolveRelative } from './paths.js';
 
@@ -92,14 +92,7 @@ function collectTargetPaths(target: TargetView): PathRef[] {
   const out: PathRef[] = [];
   for (const job of target.jobs) {
     if (job.gitSource) continue;
-    const c = new Collector(target, job.address, job.file);
-    const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-    tasks.forEach((task, i) => {
-      const map = asMap(task);
-      if (map) collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
-    });
-    collectEnvironments(c, job.node, `resources.${job.address}`);
-    out.push(...c.refs);
+    for (const ref of jobPaths(target, job)) out.push(ref);
   }
   for (const pipeline of target.pipelines) {
     const c = new Collector(target, pipeline.address, pipeline.file);
@@ -136,6 +129,28 @@ function collectTargetPaths(target: TargetView): PathRef[] {
     out.push(...c.refs);
   }
   return out;
+}
+
+const pathsByJobNode = new WeakMap<MapNode, Map<string, readonly PathRef[]>>();
+
+/** A job's paths. Without `${...}` they are the same for every target, which share unchanged jobs: kept per node. */
+function jobPaths(target: TargetView, job: Job): readonly PathRef[] {
+  const key = `${job.address}\0${job.file}`;
+  const known = pathsByJobNode.get(job.node)?.get(key);
+  if (known) return known;
+  const c = new Collector(target, job.address, job.file);
+  const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+  tasks.forEach((task, i) => {
+    const map = asMap(task);
+    if (map) collectTask(c, map, `resources.${job.address}.tasks[${i}]`);
+  });
+  collectEnvironments(c, job.node, `resources.${job.address}`);
+  if (c.refs.every((ref) => !ref.raw.includes('${'))) {
+    let byKey = pathsByJobNode.get(job.node);
+    if (!byKey) pathsByJobNode.set(job.node, (byKey = new Map()));
+    byKey.set(key, c.refs);
+  }
+  return c.refs;
 }
 
 function collectTask(c: Collector, task: MapNode | undefined, base: string): void {

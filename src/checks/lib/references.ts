@@ -53,11 +53,36 @@ export function configSections(target: TargetView): [string, Node][] {
   return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
 }
 
+export interface StringScalar {
+  node: ScalarNode;
+  text: string;
+  /** Config path of the scalar. */
+  path: string;
+}
+
+const scalarsWithReferences = new WeakMap<Node, Map<string, readonly StringScalar[]>>();
+
+/**
+ * The string scalars below a config section (at config path `path`) that contain `${`, in document
+ * order. Computed once per node: targets share the sections they do not change.
+ */
+export function referenceScalars(node: Node, path: string): readonly StringScalar[] {
+  let byPath = scalarsWithReferences.get(node);
+  if (!byPath) scalarsWithReferences.set(node, (byPath = new Map()));
+  let list = byPath.get(path);
+  if (!list) {
+    const found: StringScalar[] = [];
+    walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
+    byPath.set(path, (list = Object.freeze(found)));
+  }
+  return list;
+}
+
 /** Scalars of the target's merged config that contain `${`, with their interpolation. */
 export function collectReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
   for (const [key, value] of configSections(target)) {
-    walkStringScalarsContaining(value, key, '${', (node, text, path) => {
+    for (const { node, text, path } of referenceScalars(value, key)) {
       const interp = target.interpolate(text, node.loc);
       const undef = new Set(interp.undefinedRefs.map((r) => r.text));
       const seen = new Set<string>();
@@ -66,7 +91,7 @@ export function collectReferences(target: TargetView): RefUse[] {
         seen.add(ref.text);
         out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
       }
-    });
+    }
   }
   return out;
 }
