@@ -36994,28 +36994,14 @@ function oncePerBundle(run) {
 var yaml = __nccwpck_require__(8778);
 ;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
 
-
-const cache = new WeakMap();
+const NONE = new Set();
 /**
  * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
- * every element is one (recursively). The CLI raises no unknown-field warning for them.
+ * every element is one (recursively). The CLI raises no unknown-field warning for them. The loader
+ * records them while it parses; a file it could not parse has none.
  */
 function anchorOnlyTopLevelKeys(file) {
-    const recorded = (0,yaml/* recordedAnchorOnlyKeys */._F)(file);
-    if (recorded)
-        return recorded;
-    const cached = cache.get(file);
-    if (cached)
-        return cached;
-    let out = new Set();
-    try {
-        out = (0,yaml/* anchorOnlyTopLevelKeysOf */.U9)((0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false }).contents);
-    }
-    catch {
-        // unparseable: the loader already reported it
-    }
-    cache.set(file, out);
-    return out;
+    return (0,yaml/* recordedAnchorOnlyKeys */._F)(file) ?? NONE;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
@@ -53354,12 +53340,11 @@ function isPackaged(project, module) {
 /* harmony export */   Bu: () => (/* binding */ parseConfigText),
 /* harmony export */   MZ: () => (/* binding */ emptyMap),
 /* harmony export */   RG: () => (/* binding */ readConfigFile),
-/* harmony export */   U9: () => (/* binding */ anchorOnlyTopLevelKeysOf),
 /* harmony export */   _F: () => (/* binding */ recordedAnchorOnlyKeys),
 /* harmony export */   ki: () => (/* binding */ configInvalid),
 /* harmony export */   q0: () => (/* binding */ describe)
 /* harmony export */ });
-/* unused harmony exports MAX_EXPANDED_NODES, splitLines, MAX_CONFIG_BYTES */
+/* unused harmony exports MAX_EXPANDED_NODES, splitLines, anchorOnlyTopLevelKeysOf, MAX_CONFIG_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
@@ -57796,7 +57781,7 @@ exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -7923,7 +7923,7 @@ exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -19300,28 +19300,14 @@ function scalarValue(value) {
 
 ;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
 
-
-const cache = new WeakMap();
+const NONE = new Set();
 /**
  * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
- * every element is one (recursively). The CLI raises no unknown-field warning for them.
+ * every element is one (recursively). The CLI raises no unknown-field warning for them. The loader
+ * records them while it parses; a file it could not parse has none.
  */
 function anchorOnlyTopLevelKeys(file) {
-    const recorded = recordedAnchorOnlyKeys(file);
-    if (recorded)
-        return recorded;
-    const cached = cache.get(file);
-    if (cached)
-        return cached;
-    let out = new Set();
-    try {
-        out = anchorOnlyTopLevelKeysOf((0,dist/* parseDocument */.Tp)(file.text, { merge: false, uniqueKeys: false }).contents);
-    }
-    catch {
-        // unparseable: the loader already reported it
-    }
-    cache.set(file, out);
-    return out;
+    return recordedAnchorOnlyKeys(file) ?? NONE;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
@@ -23785,9 +23771,9 @@ function gapTitle(check) {
 ;// CONCATENATED MODULE: ./src/readiness/glob.ts
 // Globs over POSIX paths relative to the bundle root, for `.dab-ready.yml` phase `include` and
 // `ignore.path`: `*` and `?` stay inside one path segment, `**` spans segments, `[...]` is a class.
-const glob_cache = new Map();
+const cache = new Map();
 function glob_globToRegExp(pattern) {
-    const cached = glob_cache.get(pattern);
+    const cached = cache.get(pattern);
     if (cached)
         return cached;
     let source = '';
@@ -23831,7 +23817,7 @@ function glob_globToRegExp(pattern) {
         }
     }
     const re = new RegExp('^' + source + '$');
-    glob_cache.set(pattern, re);
+    cache.set(pattern, re);
     return re;
 }
 function normalizeGlobPath(value) {
