@@ -19482,6 +19482,16 @@ function collectReferences(target) {
     }
     return out;
 }
+/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
+function rulesPerShape(rules, applies) {
+    const byShape = new Map();
+    return (shape) => {
+        let found = byShape.get(shape);
+        if (!found)
+            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
+        return found;
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/checks/lib/schemaWalk.ts
 /** Walk `node` along `schema`, reporting keys the schema does not know and string fields left null. */
@@ -20243,14 +20253,7 @@ const RULES = [
     { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
     { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
 ];
-/** The rules whose parent pattern matches a path shape; config trees repeat few shapes many times. */
-const rulesByShape = new Map();
-function rulesFor(shape) {
-    let rules = rulesByShape.get(shape);
-    if (!rules)
-        rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
-    return rules;
-}
+const rulesFor = rulesPerShape(RULES, (rule, shape) => rule.parent.test(shape));
 const enumMemo = mapsMemo();
 const enumInvalid = {
     id: 'enum-invalid',
@@ -20335,14 +20338,7 @@ const required_field_missing_RULES = [
     { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
     { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
 ];
-/** The rules for a path shape; config trees repeat few shapes many times. */
-const required_field_missing_rulesByShape = new Map();
-function rulesAt(shape) {
-    let rules = required_field_missing_rulesByShape.get(shape);
-    if (!rules)
-        required_field_missing_rulesByShape.set(shape, (rules = required_field_missing_RULES.filter((rule) => rule.at.test(shape))));
-    return rules;
-}
+const rulesAt = rulesPerShape(required_field_missing_RULES, (rule, shape) => rule.at.test(shape));
 const requiredMemo = mapsMemo();
 const requiredFieldMissing = {
     id: 'required-field-missing',

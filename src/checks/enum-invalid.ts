@@ -2,7 +2,7 @@ import type { Check, RawFinding, Severity } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asString, get } from './lib/nodes.js';
 import { collectOverMaps, mapsMemo } from './lib/resource-walk.js';
-import { configSections, pathShape, resourceOf } from './lib/references.js';
+import { configSections, pathShape, resourceOf, rulesPerShape } from './lib/references.js';
 
 interface EnumRule {
   /** Matches the config path of the enclosing mapping (indexes removed, keys of named maps as `*`). */
@@ -49,13 +49,7 @@ const RULES: EnumRule[] = [
   { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
 ];
 
-/** The rules whose parent pattern matches a path shape; config trees repeat few shapes many times. */
-const rulesByShape = new Map<string, EnumRule[]>();
-function rulesFor(shape: string): EnumRule[] {
-  let rules = rulesByShape.get(shape);
-  if (!rules) rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.parent.test(shape))));
-  return rules;
-}
+const rulesFor = rulesPerShape(RULES, (rule, shape) => rule.parent.test(shape));
 
 const enumMemo = mapsMemo<RawFinding>();
 

@@ -2,7 +2,7 @@ import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { isNull } from './lib/nodes.js';
 import { collectOverMaps, mapsMemo } from './lib/resource-walk.js';
-import { pathShape, resourceOf } from './lib/references.js';
+import { pathShape, resourceOf, rulesPerShape } from './lib/references.js';
 
 interface RequiredRule {
   /** Matches the object's config path with indexes removed and resource keys as `*`. */
@@ -34,13 +34,7 @@ const RULES: RequiredRule[] = [
   { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
 ];
 
-/** The rules for a path shape; config trees repeat few shapes many times. */
-const rulesByShape = new Map<string, RequiredRule[]>();
-function rulesAt(shape: string): RequiredRule[] {
-  let rules = rulesByShape.get(shape);
-  if (!rules) rulesByShape.set(shape, (rules = RULES.filter((rule) => rule.at.test(shape))));
-  return rules;
-}
+const rulesAt = rulesPerShape(RULES, (rule, shape) => rule.at.test(shape));
 
 const requiredMemo = mapsMemo<RawFinding>();
 

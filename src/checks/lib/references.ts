@@ -96,3 +96,13 @@ export function collectReferences(target: TargetView): RefUse[] {
   return out;
 }
 
+
+/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
+export function rulesPerShape<R>(rules: readonly R[], applies: (rule: R, shape: string) => boolean): (shape: string) => R[] {
+  const byShape = new Map<string, R[]>();
+  return (shape) => {
+    let found = byShape.get(shape);
+    if (!found) byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
+    return found;
+  };
+}
