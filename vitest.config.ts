@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // After the summary: how many tests were skipped and why (.ci/run prints the same from JSON).
+    reporters: ['default', './test/support/skip-reasons-reporter.ts'],
     server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

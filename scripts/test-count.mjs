@@ -1,5 +1,8 @@
-// Prints the closing line CI reads ("N passed, N failed") from vitest's JSON results.
+// Prints the closing line CI reads ("N passed, N failed", then ", N skipped" when some were) from
+// vitest's JSON results, after one line per reason tests were skipped.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { skipReasonLines } from './skip-reasons.mjs';
 
 const file = process.argv[2];
 let results;
@@ -10,8 +13,13 @@ try {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+const skipped = (results.testResults ?? []).flatMap((suite) =>
+  (suite.assertionResults ?? [])
+    .filter((test) => test.status === 'skipped' || test.status === 'pending' || test.status === 'todo')
+    .map((test) => ({ reason: test.meta?.skipReason, file: path.relative(process.cwd(), suite.name ?? '') })),
+);
+for (const line of skipReasonLines(skipped)) console.log(line);
 let failed = results.numFailedTests ?? 0;
 if (results.success === false && failed === 0) failed = results.numFailedTestSuites || 1;
-console.log(`${results.numPassedTests ?? 0} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`${results.numPassedTests ?? 0} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
 process.exit(failed > 0 || results.success === false ? 1 : 0);

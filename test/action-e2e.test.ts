@@ -128,7 +128,7 @@ function event(fixture: string, shas: { base: string; head: string }) {
 
 const comments = (pr: number) => server.listComments('acme-data', 'entity-matching', pr);
 
-describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as the runner runs it)', () => {
+describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as the runner runs it)', { meta: { skipReason: 'dist/index.js is not built (npm run build)' } }, () => {
   let fixedScore = 0;
 
   it('a pull request that fixes the bundle: gate passes, comment shows the change from the base commit', async () => {

@@ -1,4 +1,4 @@
-// The real-world corpus (/work/shared/corpus, read-only): every bundle root is loaded, every check
+// The real-world corpus (../shared/corpus beside the repository, read-only): every bundle root is loaded, every check
 // runs for every expected target, and the hand-checked expectations must hold.
 //
 // Matching rule: a GAP/WARN item is found when a finding of a mapped check id sits in the item's
@@ -11,9 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { checks } from '../src/checks/index.js';
 import type { Bundle, Project, RawFinding } from '../src/model.js';
 import { loadProject } from '../src/project/load.js';
+import { sharedCorpus } from './support/shared.js';
 
-const CORPUS = '/work/shared/corpus';
-const available = fs.existsSync(path.join(CORPUS, 'expectations.json'));
+const corpus = sharedCorpus();
+const CORPUS = corpus.root;
+const available = corpus.present;
 
 interface Item {
   kind: string;
@@ -114,7 +116,7 @@ function runAll(bundle: Bundle, targetName: string): { findings: RawFinding[]; c
 const near = (f: RawFinding, item: Item, tolerance: number): boolean =>
   !!f.loc && f.loc.file === item.file && Math.abs(f.loc.line - item.line) <= tolerance;
 
-describe.skipIf(!available)('real-world corpus', () => {
+describe.skipIf(!available)('real-world corpus', corpus.options, () => {
   const entries: Entry[] = available ? JSON.parse(fs.readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8')) : [];
   const repos = [...new Set(entries.map((e) => e.root.split('/')[0]))].sort();
   const projects = new Map<string, Project>();

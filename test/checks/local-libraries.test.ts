@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runChecks } from '../../src/engine.js';
 import type { Finding } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { sharedPart } from '../support/shared.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -128,10 +129,9 @@ describe('wheel-not-built: local libraries of any task', () => {
     expect(only(analyse(dir), 'wheel-not-built', 'path-not-found')).toEqual([]);
   });
 
-  test('CLI case paths/nominal: the missing wheel at resources/my_job.yml:35 is one finding, not path-not-found plus wheel-not-built', () => {
-    const root = '/work/shared/corpus/databricks__cli/acceptance/bundle/paths/nominal';
-    if (!fs.existsSync(root)) return;
-    const findings = analyse(root).filter((f) => f.loc?.file === 'resources/my_job.yml' && f.loc.line === 35);
+  const nominal = sharedPart('corpus', 'databricks__cli', 'acceptance', 'bundle', 'paths', 'nominal');
+  test.skipIf(!nominal.present)('CLI case paths/nominal: the missing wheel at resources/my_job.yml:35 is one finding, not path-not-found plus wheel-not-built', nominal.options, () => {
+    const findings = analyse(nominal.path).filter((f) => f.loc?.file === 'resources/my_job.yml' && f.loc.line === 35);
     expect(findings.map((f) => f.check)).toEqual(['path-not-found']);
   });
 });

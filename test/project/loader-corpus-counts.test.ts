@@ -5,9 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bundle, Project } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { sharedCorpus } from '../support/shared.js';
 
-const CORPUS = '/work/shared/corpus';
-const hasCorpus = fs.existsSync(path.join(CORPUS, 'expectations.json'));
+const corpus = sharedCorpus();
+const CORPUS = corpus.root;
+const hasCorpus = corpus.present;
 
 interface Expectation {
   root: string;
@@ -17,7 +19,7 @@ interface Expectation {
   tasks: number;
 }
 
-describe.skipIf(!hasCorpus)('corpus counts', () => {
+describe.skipIf(!hasCorpus)('corpus counts', corpus.options, () => {
   const expectations: Expectation[] = hasCorpus ? JSON.parse(fs.readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8')) : [];
   let project: Project;
   const byRoot = new Map<string, Bundle>();

@@ -19,8 +19,10 @@ function withBuildLine(line: string) {
   return copy;
 }
 
+const NEEDS_NO_UV = { meta: { skipReason: 'uv is installed here (these tests need a machine without it)' } };
+
 describe('a build tool missing on the runner', () => {
-  it.runIf(!which('uv'))('skips `uv build --wheel` without uv, with the install hint and no finding', async () => {
+  it.runIf(!which('uv'))('skips `uv build --wheel` without uv, with the install hint and no finding', NEEDS_NO_UV, async () => {
     const copy = withBuildLine('uv build --wheel');
     try {
       const bundle = loadBundle(copy.dir);
@@ -102,7 +104,7 @@ describe('the missing-tool warning', () => {
     expect(missingToolsWarning(result([[{ step: 'validate', status: 'skipped', durationMs: 0, command: '', detail: 'skipped: no credentials' }]]))).toBeUndefined();
   });
 
-  it.runIf(!which('uv'))('is printed once by the CLI as a warning: line on stderr', async () => {
+  it.runIf(!which('uv'))('is printed once by the CLI as a warning: line on stderr', NEEDS_NO_UV, async () => {
     const copy = withBuildLine('uv build --wheel');
     try {
       let stdout = '';

@@ -1,0 +1,1 @@
+export function skipReasonLines(skipped: { reason?: string; file: string }[]): string[];
