@@ -58,6 +58,8 @@ function repoWithCommits(name: string, exampleNames: string[]): { dir: string; s
 
 interface Run {
   code: number | null;
+  /** RUNNER_TEMP of the run. */
+  tempDir: string;
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
@@ -94,7 +96,7 @@ async function runAction(workspace: string, event: unknown, inputs: Record<strin
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, outputs: parseOutputFile(fs.readFileSync(files.output, 'utf8')), summary: fs.readFileSync(files.summary, 'utf8') };
+  return { code, tempDir: runDir, stdout, outputs: parseOutputFile(fs.readFileSync(files.output, 'utf8')), summary: fs.readFileSync(files.summary, 'utf8') };
 }
 
 /** The input defaults of action.yml, with `${{ github.token }}` as the runner would expand it. */
@@ -142,9 +144,12 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     expect(fixedScore).toBeGreaterThan(65);
     expect(run.outputs['score-delta']).toBe(`+${fixedScore - 65}`);
     expect(JSON.parse(run.outputs['blocked-phases'])).toEqual([]);
-    expect(run.outputs.sarif).toBe('dab-ready.sarif');
-    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'dab-ready.sarif'), 'utf8'));
+    // the SARIF file goes under RUNNER_TEMP: the checkout is left as it was
+    expect(path.dirname(path.dirname(run.outputs.sarif))).toBe(run.tempDir);
+    const sarif = JSON.parse(fs.readFileSync(run.outputs.sarif, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.sarif'))).toEqual([]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
     const report = JSON.parse(fs.readFileSync(run.outputs['report-json'], 'utf8'));
     expect(report.bundles[0].score).toBe(fixedScore);
     expect(report.bundles[0].verification.length).toBeGreaterThan(0); // verify really built and ran the wheel
@@ -217,12 +222,13 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     const payload = event('pull_request.synchronize.json', { base: sha, head: sha });
     payload.pull_request.number = 44;
     for (let i = 0; i < 2; i++) {
-      const run = await runAction(dir, payload, { path: 'bundles', 'fail-on': 'none' });
+      const run = await runAction(dir, payload, { path: 'bundles', 'fail-on': 'none', sarif: 'reports/dab-ready.sarif' });
       expect(run.code, run.stdout).toBe(0);
+      expect(run.outputs.sarif).toBe(path.join(dir, 'reports', 'dab-ready.sarif')); // a path given: relative to the workspace
       expect(run.outputs.score).toBe('65'); // the least ready bundle
       expect(JSON.parse(run.outputs['blocked-phases'])).toEqual(['broken:2']);
     }
-    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'dab-ready.sarif'), 'utf8'));
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'dab-ready.sarif'), 'utf8'));
     const uris: string[] = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(uris.length).toBeGreaterThan(0);
     expect(uris.every((u) => u.startsWith('bundles/broken/') || u.startsWith('bundles/fixed/'))).toBe(true);
@@ -234,9 +240,10 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
   it('comment-mode off and comment false never call the GitHub API', async () => {
     const { dir, shas } = repoWithCommits('quiet', ['entity-matching-fixed']);
     const before = server.requests.length;
-    for (const inputs of [{ 'comment-mode': 'off' }, { comment: 'false' }] as Record<string, string>[]) {
+    for (const inputs of [{ 'comment-mode': 'off', sarif: 'off' }, { comment: 'false' }] as Record<string, string>[]) {
       const run = await runAction(dir, event('pull_request.synchronize.json', { base: shas[0], head: shas[0] }), inputs);
       expect(run.code, run.stdout).toBe(0);
+      expect(run.outputs.sarif === '').toBe(inputs.sarif === 'off');
       expect(run.outputs['comment-url']).toBe('');
       expect(run.summary).toContain('**dab-ready gate:** ✅ passed');
     }

@@ -17,7 +17,7 @@ export interface AnnotateOptions {
   prefix: string;
   /** Slots left per level in this step (other messages of the step use some). */
   budget?: Partial<Record<AnnotationLevel, number>>;
-  /** Where the rest can be read, e.g. "the job summary and dab-ready.sarif". */
+  /** Where the rest can be read, e.g. "the job summary and the SARIF file (output sarif)". */
   elsewhere?: string;
 }
 

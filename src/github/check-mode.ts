@@ -76,15 +76,15 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   const reportDir = fs.mkdtempSync(path.join(ctx.tempDir ?? os.tmpdir(), 'dab-ready-'));
   const reportJson = path.join(reportDir, 'report.json');
   fs.writeFileSync(reportJson, renderJson(result));
-  let sarifPath = '';
-  if (inputs.sarif) {
-    sarifPath = path.resolve(inputs.sarif);
+  const sarifPath = sarifFile(inputs.sarif, ctx.workspace, reportDir);
+  if (sarifPath) {
     fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
     fs.writeFileSync(sarifPath, renderSarif(result, { pathPrefix: prefix }));
   }
+  const sarifNamed = sarifPath ? 'the SARIF file (output sarif)' : '';
   for (const [name, value] of Object.entries(resultOutputs(result))) core.setOutput(name, value);
   core.setOutput('report-json', reportJson);
-  core.setOutput('sarif', inputs.sarif);
+  core.setOutput('sarif', sarifPath);
 
   // The baseline: the pull request's base commit, when the history is there.
   const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
@@ -121,7 +121,7 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
       deltas,
       commentUrls,
       notes,
-      elsewhere: [inputs.sarif, 'the report-json output'].filter(Boolean).join(' and '),
+      elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and '),
     });
     try {
       await core.summary.addRaw(text, true).write({ overwrite: false });
@@ -136,7 +136,7 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
       prefix,
       // core.setFailed writes one error annotation for the gate; warnings above took their slots.
       budget: { error: STEP_LIMIT - (gate.passed ? 0 : 1), warning: Math.max(0, STEP_LIMIT - warnings), notice: STEP_LIMIT },
-      elsewhere: [inputs.summary ? 'the job summary' : '', inputs.sarif].filter(Boolean).join(' and ') || 'the report-json output',
+      elsewhere: [inputs.summary ? 'the job summary' : '', sarifNamed].filter(Boolean).join(' and ') || 'the report-json output',
     });
   }
 
@@ -145,6 +145,13 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
 
   if (!gate.passed) core.setFailed(`dab-ready gate failed: ${gate.reasons.join('; ')}`);
   return { result, gate, commentUrls, deltas };
+}
+
+/** The SARIF file to write: none (`off`), the given path inside the workspace, or the report folder
+ *  under RUNNER_TEMP, so the checkout stays as it was. */
+export function sarifFile(input: string | false, workspace: string, reportDir: string): string {
+  if (input === false) return '';
+  return input ? path.resolve(workspace, input) : path.join(reportDir, 'dab-ready.sarif');
 }
 
 interface PostCommentsInput {

@@ -25,8 +25,8 @@ export interface ActionInputs {
   commentMode: 'update' | 'recreate' | 'off';
   summary: boolean;
   annotations: boolean;
-  /** '' = write no SARIF file. */
-  sarif: string;
+  /** false = write no SARIF file; '' = under RUNNER_TEMP; else a path relative to the workspace. */
+  sarif: string | false;
   token: string;
   phase?: string;
   deploy: boolean;
@@ -69,7 +69,7 @@ export function readInputs(read: Reader = (name) => core.getInput(name)): Action
     commentMode: oneOf(read, 'comment-mode', ['update', 'recreate', 'off'], 'update'),
     summary: bool(read, 'summary', true),
     annotations: bool(read, 'annotations', true),
-    sarif: read('sarif'),
+    sarif: parseSarif(read('sarif')),
     token,
     phase: read('phase') || undefined,
     deploy: bool(read, 'deploy', true),
@@ -99,6 +99,12 @@ export function parseFailOn(value: string): Severity | 'none' {
   const v = value.trim().toLowerCase();
   if (v === 'none' || (SEVERITIES as readonly string[]).includes(v)) return v as Severity | 'none';
   throw new InputError(`input fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+/** `off` = no SARIF file; anything else is the path ('' = the default place under RUNNER_TEMP). */
+export function parseSarif(value: string): string | false {
+  const v = value.trim();
+  return v.toLowerCase() === 'off' ? false : v;
 }
 
 export function parseMinScore(value: string): number {

@@ -8,7 +8,7 @@ const reader = (values: Record<string, string>) => (name: string) => values[name
 
 describe('action inputs', () => {
   it('reads the defaults of action.yml', () => {
-    const inputs = readInputs(reader({ path: '.', target: 'all', verify: 'true', validate: 'auto', comment: 'auto', 'comment-mode': 'update', sarif: 'dab-ready.sarif' }));
+    const inputs = readInputs(reader({ path: '.', target: 'all', verify: 'true', validate: 'auto', comment: 'auto', 'comment-mode': 'update', sarif: '' }));
     expect(inputs).toMatchObject({
       mode: 'check',
       path: '.',
@@ -21,12 +21,18 @@ describe('action inputs', () => {
       commentMode: 'update',
       summary: true,
       annotations: true,
-      sarif: 'dab-ready.sarif',
+      sarif: '',
       deploy: true,
       run: true,
       autoApprove: false,
       vars: {},
     });
+  });
+
+  it('sarif: empty means the default place, `off` means none, anything else is the path', () => {
+    expect(readInputs(reader({ sarif: '' })).sarif).toBe('');
+    expect(readInputs(reader({ sarif: ' OFF ' })).sarif).toBe(false);
+    expect(readInputs(reader({ sarif: 'reports/dab-ready.sarif' })).sarif).toBe('reports/dab-ready.sarif');
   });
 
   it('masks the token and secret-looking variables, never plain ones', () => {
