@@ -41,7 +41,7 @@ export async function runPlanMode(inputs: DeployModeInputs): Promise<DeployPlan>
   const env = inputs.env ?? process.env;
   const log = inputs.log ?? actionLogger();
   const { result } = await analyseInputs(inputs, env, log);
-  warnMissingTools(result);
+  const missingTools = warnMissingTools(result);
   if (!inputs.target) {
     const targets = [...new Set(result.bundles.flatMap((b) => b.targets))].join(', ');
     log.info(`target: all: the plan combines every target (${targets}): a phase is held back when it is blocked on any of them; mode: deploy still needs one target`);
@@ -50,8 +50,14 @@ export async function runPlanMode(inputs: DeployModeInputs): Promise<DeployPlan>
   core.setOutput('matrix', JSON.stringify(plan.matrix));
   core.setOutput('blocked', JSON.stringify(plan.blocked));
   core.setOutput('has-phases', String(plan.hasPhases));
-  for (const b of plan.blocked) log.info(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}): ${b.reason}`);
-  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderPlanMarkdown(plan, inputs.target)).write();
+  // Held-back phases are annotations on the run, not only log lines: nobody reads the log of a green plan job.
+  for (const b of plan.blocked) {
+    core.warning(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}) does not deploy${inputs.target ? ` to ${inputs.target}` : ''}: ${b.reason}`, { title: 'dab-ready phase held back' });
+  }
+  if (wantsSummary(inputs, env)) {
+    const notes = missingTools ? `\n> [!WARNING]\n> ${missingTools}\n` : '';
+    await core.summary.addRaw(renderPlanMarkdown(plan, inputs.target) + notes).write();
+  }
   return plan;
 }
 
@@ -70,7 +76,7 @@ export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOut
     return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [`mode: deploy needs the ${missing} input`], blockers: [] };
   }
   const { result, project } = await analyseInputs(inputs, env, log);
-  warnMissingTools(result);
+  const missingTools = warnMissingTools(result);
   const only = singleBundle(result, project);
   if (!only) {
     const message = `mode: deploy works on one bundle; ${inputs.path} holds ${result.bundles.length} (${result.bundles.map((b) => b.root).join(', ')}): set path to the bundle's folder`;
@@ -93,7 +99,10 @@ export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOut
   });
   setOutputs(outcome);
   for (const url of outcome.runUrls) log.info(`Run URL: ${url}`);
-  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome)).write();
+  if (wantsSummary(inputs, env)) {
+    const notes = missingTools ? `\n> [!WARNING]\n> ${missingTools}\n` : '';
+    await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome) + notes).write();
+  }
   if (outcome.phaseStatus === 'refused') {
     core.setFailed(`deploy of phase ${inputs.phase} to ${inputs.target} refused (${REFUSED_MEANS}):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
   } else if (outcome.phaseStatus === 'failed') {
@@ -116,9 +125,11 @@ function analyseInputs(inputs: DeployModeInputs, env: NodeJS.ProcessEnv, log: Lo
   });
 }
 
-function warnMissingTools(result: EngineOutput['result']): void {
+/** One warning naming the tools this runner lacks (also returned, for the job summary). */
+function warnMissingTools(result: EngineOutput['result']): string | undefined {
   const message = missingToolsWarning(result);
   if (message) core.warning(message);
+  return message;
 }
 
 function wantsSummary(inputs: DeployModeInputs, env: NodeJS.ProcessEnv): boolean {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +79,34 @@ describe('mode: plan', () => {
     expect(JSON.parse(o.blocked).map((b: { phase: string }) => b.phase)).toEqual(['2', '3', '4']);
     expect(o['has-phases']).toBe('true');
     expect(readFileSync(summaryFile, 'utf8')).toContain('### Deploy plan (target `dev`)');
+  });
+
+  it('shows each held-back phase as a warning annotation and in the summary, not only in the log', async () => {
+    const { lines } = await workflowCommands(() => runPlanMode(inputs(copy('entity-matching'))));
+    const warnings = lines.filter((l) => l.startsWith('::warning'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^::warning title=dab-ready phase held back::phase 2 \(Phase 2: Training\) does not deploy to dev: blocked: .*wheel-not-built/);
+    expect(warnings.slice(1)).toEqual([
+      '::warning title=dab-ready phase held back::phase 3 (Phase 3: Serving) does not deploy to dev: held back: depends on blocked phase 2',
+      '::warning title=dab-ready phase held back::phase 4 (Phase 4: Pipeline) does not deploy to dev: held back: depends on blocked phase 2',
+    ]);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain('| 3 | Phase 3: Serving | ⛔ held back: depends on blocked phase 2 | — |');
+  });
+
+  it('a runner without the build module: the missing tool is a warning and a note in the summary', async () => {
+    const venv = path.join(work, 'bare-python');
+    execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', venv]);
+    const verifyOptions = { python: path.join(venv, 'bin', 'python'), isolation: false, installDeps: false, timeoutMs: 60_000 };
+    const { lines } = await workflowCommands(() => runPlanMode(inputs(copy('entity-matching-fixed'), { verifyOptions })));
+    expect(lines.filter((l) => l.startsWith('::warning'))).toEqual([expect.stringMatching(/^::warning::dab-ready: \d+ verification steps? (was|were) skipped because a tool is missing on this runner: build/)]);
+    expect(readFileSync(summaryFile, 'utf8')).toMatch(/> \[!WARNING\]\n> dab-ready: \d+ verification steps? (was|were) skipped because a tool is missing on this runner: build/);
+  });
+
+  it('a ready bundle: no warning at all', async () => {
+    const { lines } = await workflowCommands(() => runPlanMode(inputs(copy('entity-matching-fixed'))));
+    expect(outputs().blocked).toBe('[]');
+    expect(lines.filter((l) => l.startsWith('::warning'))).toEqual([]);
   });
 });
 
