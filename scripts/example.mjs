@@ -1,24 +1,18 @@
 // The README's main command: dab-ready on the embedded example, before and after the seed's fixes.
-// It runs the real CLI (dist/) with --verify, so the wheel is built and its entry point is run.
+// It runs the real CLI (dist/) with --verify, so the wheel is built and its entry point is run; the
+// Python build tools are found or provided first (scripts/python-tools.mjs says which, or why not).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provision } from './python-tools.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'cli', 'index.js');
 
-/** A Python that can build wheels: the first of these with the `build` and `venv` modules. */
-function findPython() {
-  for (const candidate of [process.env.DAB_READY_PYTHON, 'python3', '/usr/bin/python3', 'python'].filter(Boolean)) {
-    const probe = spawnSync(candidate, ['-c', 'import build, venv'], { stdio: 'ignore' });
-    if (probe.status === 0) return candidate;
-  }
-  return undefined;
-}
-
-const python = findPython();
-const verify = python ? ['--verify', '--python', python, '--no-isolation', '--no-deps'] : [];
-if (!python) console.error('no Python with the build module found: running without --verify (apt-get install python3-build python3-venv)');
+const tools = provision();
+const verify = tools.python ? ['--verify', '--python', tools.python, '--no-isolation', '--no-deps'] : [];
+if (tools.python) console.error(`python tools: ${tools.message}`);
+else console.error(`python tools: ${tools.message}. Running the static analysis only (no --verify).`);
 
 let unexpected = 0;
 for (const [example, expectedExit] of [['examples/entity-matching', 1], ['examples/entity-matching-fixed', 0]]) {

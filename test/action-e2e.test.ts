@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { FakeGitHub, GITHUB_ACTIONS_BOT, startFakeGitHub } from './support/github-server.js';
+import { BUILD_PYTHON } from './support/python.js';
 
 const repoRoot = path.resolve(__dirname, '..');
 const dist = path.join(repoRoot, 'dist', 'index.js');
@@ -15,7 +16,7 @@ const examples = path.join(repoRoot, 'examples');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'github');
 const TOKEN = 'ghs_e2eInstallationToken0123456789abcdef';
 const FORK_TOKEN = 'ghs_e2eForkReadOnlyToken0123456789abcdef';
-const PYTHON = '/usr/bin/python3';
+const PYTHON = BUILD_PYTHON;
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dab-ready-e2e-'));
 let server: FakeGitHub;

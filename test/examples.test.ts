@@ -11,6 +11,7 @@ import { checks } from '../src/checks/index.js';
 import { analyse } from '../src/engine.js';
 import type { BundleResult, Finding, Severity } from '../src/model.js';
 import { run } from '../src/verify/runner.js';
+import { BUILD_PYTHON } from './support/python.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const WEIGHT: Record<Severity, number> = { critical: 10, high: 5, medium: 3, low: 1, info: 0 };
@@ -157,12 +158,12 @@ describe('examples/entity-matching-fixed (after the fixes)', () => {
     try {
       const project = path.join(tmp, 'project');
       fs.cpSync(path.join(EXAMPLES, 'entity-matching-fixed'), project, { recursive: true });
-      const build = await run(['/usr/bin/python3', '-m', 'build', '--wheel', '--no-isolation'], { cwd: project, timeoutMs: 120_000 });
+      const build = await run([BUILD_PYTHON, '-m', 'build', '--wheel', '--no-isolation'], { cwd: project, timeoutMs: 120_000 });
       expect(build.exitCode, build.stderr).toBe(0);
       const wheels = fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.whl'));
       expect(wheels).toEqual(['entity_matching-1.0.0-py3-none-any.whl']);
       const venv = path.join(tmp, 'venv');
-      expect((await run(['/usr/bin/python3', '-m', 'venv', venv], { timeoutMs: 120_000 })).exitCode).toBe(0);
+      expect((await run([BUILD_PYTHON, '-m', 'venv', venv], { timeoutMs: 120_000 })).exitCode).toBe(0);
       const install = await run([path.join(venv, 'bin', 'pip'), 'install', '--no-deps', '--no-index', path.join(project, 'dist', wheels[0])], { timeoutMs: 120_000 });
       expect(install.exitCode, install.stderr).toBe(0);
       const help = await run([path.join(venv, 'bin', 'train_ditto'), '--help'], { timeoutMs: 60_000 });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { runDeployMode, runPlanMode, type DeployModeInputs } from '../../src/github/deploy-mode.js';
 import { silentLogger, type Logger } from '../../src/model.js';
 import { STANDIN_BIN } from '../fixtures/cli/read-scenario.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 // The action's plan/deploy modes write their outputs through @actions/core into the files the
 // runner provides (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY); here those are real temp files.
@@ -96,7 +97,7 @@ describe('mode: plan', () => {
 
   it('a runner without the build module: the missing tool is a warning and a note in the summary', async () => {
     const venv = path.join(work, 'bare-python');
-    execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', venv]);
+    execFileSync(BUILD_PYTHON, ['-m', 'venv', '--without-pip', venv]);
     const verifyOptions = { python: path.join(venv, 'bin', 'python'), isolation: false, installDeps: false, timeoutMs: 60_000 };
     const { lines } = await workflowCommands(() => runPlanMode(inputs(copy('entity-matching-fixed'), { verifyOptions })));
     expect(lines.filter((l) => l.startsWith('::warning'))).toEqual([expect.stringMatching(/^::warning::dab-ready: \d+ verification steps? (was|were) skipped because a tool is missing on this runner: build/)]);

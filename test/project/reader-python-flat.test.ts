@@ -1,5 +1,5 @@
 // setuptools' flat-layout discovery (`_analyse_flat_packages() or _analyse_flat_modules()`), checked
-// against real `/usr/bin/python3 -m build --no-isolation` builds: top-level modules count only when
+// against real `python3 -m build --no-isolation` builds: top-level modules count only when
 // there is no package, and each step refuses more than one of its kind.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,11 @@ import { createFileIndex } from '../../src/project/files.js';
 import { readPythonProjects } from '../../src/project/python.js';
 import { run } from '../../src/verify/runner.js';
 import { makeTree, removeTree } from './reader-tmp.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WHEEL_TRUTH = path.join(here, '..', 'fixtures', 'readers', 'scripts', 'wheel_truth.py');
-const PYTHON = '/usr/bin/python3';
+const PYTHON = BUILD_PYTHON;
 const SETUP = 'from setuptools import setup\nsetup(name="my_test_code", version="0.0.1")\n';
 
 const roots: string[] = [];

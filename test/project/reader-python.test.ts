@@ -8,10 +8,11 @@ import { createFileIndex } from '../../src/project/files.js';
 import { findModuleFile, isPackaged, normalizeName, readPythonProjects } from '../../src/project/python.js';
 import { run } from '../../src/verify/runner.js';
 import { makeTree, removeTree } from './reader-tmp.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'fixtures', 'readers', 'python');
-const PYTHON = '/usr/bin/python3';
+const PYTHON = BUILD_PYTHON;
 
 const roots: string[] = [];
 afterEach(() => {

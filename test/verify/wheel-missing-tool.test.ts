@@ -8,6 +8,7 @@ import { missingToolsWarning } from '../../src/verify/missing-tools.js';
 import { verifyWheels } from '../../src/verify/wheels.js';
 import { which } from '../../src/verify/runner.js';
 import { copyFixture, loadBundle, OFFLINE, recordingLogger, targetsOf } from './wheel-support.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 // An artifact whose build line starts with a program the runner lacks (the default template's
 // `uv build --wheel` on a runner without uv) is skipped with an install hint, not a CRITICAL finding.
@@ -109,7 +110,7 @@ describe('the missing-tool warning', () => {
     try {
       let stdout = '';
       let stderr = '';
-      const code = await main(['check', copy.dir, '--verify', '--python', '/usr/bin/python3', '--no-isolation', '--no-deps', '-f', 'json'], {
+      const code = await main(['check', copy.dir, '--verify', '--python', BUILD_PYTHON, '--no-isolation', '--no-deps', '-f', 'json'], {
         stdout: (s) => (stdout += s),
         stderr: (s) => (stderr += s),
         env: process.env,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVersions, newestWheelPerPackage, normalizeName, parseWheelFileName } from '../../src/verify/wheel-names.js';
 import { parseEntryPoints, readWheel, readWheelMember, topLevelNames, wheelHasModule } from '../../src/verify/wheel-read.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 let dir: string;
 let wheel: string;
@@ -28,7 +29,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'dab-ready-test-wheelread-'));
   wheel = path.join(dir, 'my_pkg-1.2.0-py3-none-any.whl');
-  execFileSync('/usr/bin/python3', ['-c', MAKE_WHEEL, wheel]);
+  execFileSync(BUILD_PYTHON, ['-c', MAKE_WHEEL, wheel]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bundle, Check, Finding, Logger, TargetView, VerifyOptions } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 // Shared by the wheel verification tests: real fixture projects copied to a temp dir (builds write
 // build/, dist/ and *.egg-info where deploy would), loaded with the real loader.
@@ -11,7 +12,7 @@ import { loadProject } from '../../src/project/load.js';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures/wheels');
 
-export const OFFLINE: VerifyOptions = { python: '/usr/bin/python3', isolation: false, installDeps: false, timeoutMs: 120_000 };
+export const OFFLINE: VerifyOptions = { python: BUILD_PYTHON, isolation: false, installDeps: false, timeoutMs: 120_000 };
 
 export function copyFixture(name: string, from = FIXTURES): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dab-ready-test-${path.basename(name)}-`));
