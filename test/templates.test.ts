@@ -435,7 +435,9 @@ describe('reusable workflows and the starters that call them', () => {
   });
 
   it('the README names every starter and reusable workflow, and only files that exist', () => {
-    const named = new Set([...README.matchAll(/\b((?:workflows-templates|\.github\/workflows)\/[\w.-]+\.yml)\b/g)].map((m) => m[1]));
+    // outside code blocks: inside them `.github/workflows/...` is where a user puts a copy
+    const prose = README.replace(/^```[\s\S]*?^```$/gm, '');
+    const named = new Set([...prose.matchAll(/(?<![\w/])((?:workflows-templates|\.github\/workflows)\/[\w.-]+\.yml)\b/g)].map((m) => m[1]));
     for (const file of files.filter((f) => /dab-ready-/.test(f))) expect(named, file).toContain(file);
     for (const file of named) expect(existsSync(path.join(REPO_ROOT, file)), file).toBe(true);
     expect(readdirSync(path.join(REPO_ROOT, 'workflows-templates')).sort()).toEqual(files.filter((f) => f.startsWith('workflows-templates/')).map((f) => path.basename(f)));
