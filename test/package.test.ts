@@ -74,7 +74,7 @@ describe('the npm package', () => {
       tarball = path.join(scratch, info.filename);
       expect(fs.existsSync(tarball)).toBe(true);
       const files = info.files.map((f) => f.path);
-      expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/cli/index.js', 'dist/index.js', 'dist/cli/licenses.txt', 'action.yml', 'README.md', 'LICENSE', 'CHANGELOG.md']));
+      expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/cli/index.js', 'dist/index.js', 'dist/licenses.txt', 'action.yml', 'README.md', 'LICENSE', 'CHANGELOG.md']));
       expect(files.some((f) => f.startsWith('workflows-templates/'))).toBe(true);
       expect(files.filter((f) => /^(src|test|scripts|node_modules|examples)\//.test(f))).toEqual([]);
     }, 120_000);
