@@ -147,8 +147,8 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   return { result, gate, commentUrls, deltas };
 }
 
-/** The SARIF file to write: none (`off`), the given path inside the workspace, or the report folder
- *  under RUNNER_TEMP, so the checkout stays as it was. */
+/** The SARIF file to write: none (`off`), the given path (relative to the workspace), or by default
+ *  the report folder under RUNNER_TEMP, so the checkout stays as it was. */
 export function sarifFile(input: string | false, workspace: string, reportDir: string): string {
   if (input === false) return '';
   return input ? path.resolve(workspace, input) : path.join(reportDir, 'dab-ready.sarif');

@@ -54,10 +54,7 @@ export async function runPlanMode(inputs: DeployModeInputs): Promise<DeployPlan>
   for (const b of plan.blocked) {
     core.warning(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}) does not deploy${inputs.target ? ` to ${inputs.target}` : ''}: ${b.reason}`, { title: 'dab-ready phase held back' });
   }
-  if (wantsSummary(inputs, env)) {
-    const notes = missingTools ? `\n> [!WARNING]\n> ${missingTools}\n` : '';
-    await core.summary.addRaw(renderPlanMarkdown(plan, inputs.target) + notes).write();
-  }
+  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderPlanMarkdown(plan, inputs.target) + warningNote(missingTools)).write();
   return plan;
 }
 
@@ -99,10 +96,7 @@ export async function runDeployMode(inputs: DeployModeInputs): Promise<DeployOut
   });
   setOutputs(outcome);
   for (const url of outcome.runUrls) log.info(`Run URL: ${url}`);
-  if (wantsSummary(inputs, env)) {
-    const notes = missingTools ? `\n> [!WARNING]\n> ${missingTools}\n` : '';
-    await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome) + notes).write();
-  }
+  if (wantsSummary(inputs, env)) await core.summary.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome) + warningNote(missingTools)).write();
   if (outcome.phaseStatus === 'refused') {
     core.setFailed(`deploy of phase ${inputs.phase} to ${inputs.target} refused (${REFUSED_MEANS}):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
   } else if (outcome.phaseStatus === 'failed') {
@@ -130,6 +124,11 @@ function warnMissingTools(result: EngineOutput['result']): string | undefined {
   const message = missingToolsWarning(result);
   if (message) core.warning(message);
   return message;
+}
+
+/** A GitHub-flavoured warning block for the job summary ('' without a message). */
+function warningNote(message: string | undefined): string {
+  return message ? `\n> [!WARNING]\n> ${message}\n` : '';
 }
 
 function wantsSummary(inputs: DeployModeInputs, env: NodeJS.ProcessEnv): boolean {
