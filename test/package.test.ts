@@ -106,5 +106,13 @@ describe('the npm package', () => {
       expect(result.bundles[0].score).toBe(65);
       expect(result.bundles[0].counts.critical).toBe(2);
     }, 180_000);
+
+    it('npx --package=<tarball> runs it without installing it first', () => {
+      const elsewhere = path.join(scratch, 'elsewhere');
+      fs.mkdirSync(elsewhere);
+      const run = npm(['exec', '--yes', '--offline', `--package=${tarball}`, '--', 'dab-ready', '--version'], elsewhere);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.trim()).toBe(pkg.version);
+    }, 120_000);
   });
 });
