@@ -43151,7 +43151,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fg: () => (/* binding */ runCheckMode)
 });
 
-// UNUSED EXPORTS: actionLogger
+// UNUSED EXPORTS: actionLogger, sarifFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -49916,16 +49916,16 @@ async function runCheckMode(inputs, options = {}) {
     const reportDir = external_node_fs_default().mkdtempSync(external_node_path_default().join(ctx.tempDir ?? external_node_os_default().tmpdir(), 'dab-ready-'));
     const reportJson = external_node_path_default().join(reportDir, 'report.json');
     external_node_fs_default().writeFileSync(reportJson, renderJson(result));
-    let sarifPath = '';
-    if (inputs.sarif) {
-        sarifPath = external_node_path_default().resolve(inputs.sarif);
+    const sarifPath = sarifFile(inputs.sarif, ctx.workspace, reportDir);
+    if (sarifPath) {
         external_node_fs_default().mkdirSync(external_node_path_default().dirname(sarifPath), { recursive: true });
         external_node_fs_default().writeFileSync(sarifPath, renderSarif(result, { pathPrefix: prefix }));
     }
+    const sarifNamed = sarifPath ? 'the SARIF file (output sarif)' : '';
     for (const [name, value] of Object.entries(resultOutputs(result)))
         core/* setOutput */.uH(name, value);
     core/* setOutput */.uH('report-json', reportJson);
-    core/* setOutput */.uH('sarif', inputs.sarif);
+    core/* setOutput */.uH('sarif', sarifPath);
     // The baseline: the pull request's base commit, when the history is there.
     const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
     let baseline;
@@ -49964,7 +49964,7 @@ async function runCheckMode(inputs, options = {}) {
             deltas,
             commentUrls,
             notes,
-            elsewhere: [inputs.sarif, 'the report-json output'].filter(Boolean).join(' and '),
+            elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and '),
         });
         try {
             await core/* summary */.z.addRaw(text, true).write({ overwrite: false });
@@ -49979,7 +49979,7 @@ async function runCheckMode(inputs, options = {}) {
             prefix,
             // core.setFailed writes one error annotation for the gate; warnings above took their slots.
             budget: { error: STEP_LIMIT - (gate.passed ? 0 : 1), warning: Math.max(0, STEP_LIMIT - warnings), notice: STEP_LIMIT },
-            elsewhere: [inputs.summary ? 'the job summary' : '', inputs.sarif].filter(Boolean).join(' and ') || 'the report-json output',
+            elsewhere: [inputs.summary ? 'the job summary' : '', sarifNamed].filter(Boolean).join(' and ') || 'the report-json output',
         });
     }
     core/* setOutput */.uH('comment-url', commentUrls[0] ?? '');
@@ -49987,6 +49987,13 @@ async function runCheckMode(inputs, options = {}) {
     if (!gate.passed)
         core/* setFailed */.C1(`dab-ready gate failed: ${gate.reasons.join('; ')}`);
     return { result, gate, commentUrls, deltas };
+}
+/** The SARIF file to write: none (`off`), the given path (relative to the workspace), or by default
+ *  the report folder under RUNNER_TEMP, so the checkout stays as it was. */
+function sarifFile(input, workspace, reportDir) {
+    if (input === false)
+        return '';
+    return input ? external_node_path_default().resolve(workspace, input) : external_node_path_default().join(reportDir, 'dab-ready.sarif');
 }
 async function postComments(input) {
     const { client, ctx, inputs, result, prefix, deltas } = input;
@@ -50389,7 +50396,7 @@ async function runPlanMode(inputs) {
     const env = inputs.env ?? process.env;
     const log = inputs.log ?? actionLogger();
     const { result } = await analyseInputs(inputs, env, log);
-    warnMissingTools(result);
+    const missingTools = warnMissingTools(result);
     if (!inputs.target) {
         const targets = [...new Set(result.bundles.flatMap((b) => b.targets))].join(', ');
         log.info(`target: all: the plan combines every target (${targets}): a phase is held back when it is blocked on any of them; mode: deploy still needs one target`);
@@ -50398,10 +50405,12 @@ async function runPlanMode(inputs) {
     core/* setOutput */.uH('matrix', JSON.stringify(plan.matrix));
     core/* setOutput */.uH('blocked', JSON.stringify(plan.blocked));
     core/* setOutput */.uH('has-phases', String(plan.hasPhases));
-    for (const b of plan.blocked)
-        log.info(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}): ${b.reason}`);
+    // Held-back phases are annotations on the run, not only log lines: nobody reads the log of a green plan job.
+    for (const b of plan.blocked) {
+        core/* warning */.$e(`phase ${b.bundle ? `${b.bundle}:` : ''}${b.phase} (${b.name}) does not deploy${inputs.target ? ` to ${inputs.target}` : ''}: ${b.reason}`, { title: 'dab-ready phase held back' });
+    }
     if (wantsSummary(inputs, env))
-        await core/* summary */.z.addRaw(renderPlanMarkdown(plan, inputs.target)).write();
+        await core/* summary */.z.addRaw(renderPlanMarkdown(plan, inputs.target) + warningNote(missingTools)).write();
     return plan;
 }
 async function runDeployMode(inputs) {
@@ -50419,7 +50428,7 @@ async function runDeployMode(inputs) {
         return { deployed: false, runUrls: [], phaseStatus: 'refused', errors: [`mode: deploy needs the ${missing} input`], blockers: [] };
     }
     const { result, project } = await analyseInputs(inputs, env, log);
-    warnMissingTools(result);
+    const missingTools = warnMissingTools(result);
     const only = singleBundle(result, project);
     if (!only) {
         const message = `mode: deploy works on one bundle; ${inputs.path} holds ${result.bundles.length} (${result.bundles.map((b) => b.root).join(', ')}): set path to the bundle's folder`;
@@ -50444,7 +50453,7 @@ async function runDeployMode(inputs) {
     for (const url of outcome.runUrls)
         log.info(`Run URL: ${url}`);
     if (wantsSummary(inputs, env))
-        await core/* summary */.z.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome)).write();
+        await core/* summary */.z.addRaw(renderOutcomeMarkdown(inputs.phase, inputs.target, outcome) + warningNote(missingTools)).write();
     if (outcome.phaseStatus === 'refused') {
         core/* setFailed */.C1(`deploy of phase ${inputs.phase} to ${inputs.target} refused (${REFUSED_MEANS}):\n${outcome.blockers.map((b) => `- ${b}`).join('\n')}`);
     }
@@ -50466,10 +50475,16 @@ function analyseInputs(inputs, env, log) {
         log,
     });
 }
+/** One warning naming the tools this runner lacks (also returned, for the job summary). */
 function warnMissingTools(result) {
     const message = (0,missing_tools/* missingToolsWarning */.s)(result);
     if (message)
         core/* warning */.$e(message);
+    return message;
+}
+/** A GitHub-flavoured warning block for the job summary ('' without a message). */
+function warningNote(message) {
+    return message ? `\n> [!WARNING]\n> ${message}\n` : '';
 }
 function wantsSummary(inputs, env) {
     return (inputs.summary ?? true) && Boolean(env.GITHUB_STEP_SUMMARY);
@@ -50499,7 +50514,7 @@ function renderOutcomeMarkdown(phase, target, o) {
 /* harmony export */   bt: () => (/* binding */ toVerifyOptions),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony exports parseFailOn, parseMinScore, parseVars */
+/* unused harmony exports parseFailOn, parseSarif, parseMinScore, parseVars */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 // The action's inputs, read once, checked, typed. A wrong value is a one-line error naming the
@@ -50537,7 +50552,7 @@ function readInputs(read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         commentMode: oneOf(read, 'comment-mode', ['update', 'recreate', 'off'], 'update'),
         summary: bool(read, 'summary', true),
         annotations: bool(read, 'annotations', true),
-        sarif: read('sarif'),
+        sarif: parseSarif(read('sarif')),
         token,
         phase: read('phase') || undefined,
         deploy: bool(read, 'deploy', true),
@@ -50570,6 +50585,11 @@ function parseFailOn(value) {
     if (v === 'none' || _model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.includes(v))
         return v;
     throw new InputError(`input fail-on must be one of ${[..._model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, 'none'].join(', ')} (got ${JSON.stringify(value)})`);
+}
+/** `off` = no SARIF file; anything else is the path ('' = the default place under RUNNER_TEMP). */
+function parseSarif(value) {
+    const v = value.trim();
+    return v.toLowerCase() === 'off' ? false : v;
 }
 function parseMinScore(value) {
     const n = Number(value.trim());
