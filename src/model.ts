@@ -244,8 +244,34 @@ export interface PythonProject {
   packages: { name: string; dir: string }[];
   buildBackend?: string;
   hasSetupPy: boolean;
-  /** Static facts worth reporting (setup.py arguments ignored because pyproject has [project], ...). */
+  /** True when setup.py is what names the distribution but builds its name dynamically (`setup(**kwargs)`). */
+  nameUnknown?: boolean;
+  /** What setup.py declares that the built wheel does not get as written (set only when there is something). */
+  setupPy?: SetupPyFacts;
+  /** Static facts worth reporting (invalid TOML, a flat layout setuptools refuses, ...). */
   notes: RawFinding[];
+}
+
+/** A setup() argument whose value does not reach the wheel as written. */
+export interface SetupPyField {
+  keyword: string; // the setup() keyword, e.g. install_requires
+  field: string; // the pyproject.toml field that governs it, e.g. dependencies
+  /** lost: the wheel does not get it at all; differs: pyproject.toml declares another value, which wins. */
+  outcome: 'lost' | 'differs';
+  /** What exactly, e.g. `install_requires transformers>=4.40.0 vs dependencies transformers>=4.30.0`. */
+  detail?: string;
+  loc: Loc;
+}
+
+export interface SetupPyFacts {
+  file: string; // setup.py, relative to the bundle root
+  call: Loc; // the setup( call
+  backend: string;
+  /** Whether the build backend runs setup.py at all (setuptools does; hatchling, poetry, flit do not). */
+  runs: boolean;
+  fields: SetupPyField[];
+  /** Entry points setup.py declares that the wheel does not have as declared. */
+  lostEntryPoints: EntryPoint[];
 }
 
 export interface PythonFunction {
@@ -258,7 +284,7 @@ export interface SourceFacts {
   file: string;
   kind: 'notebook' | 'file';
   language?: 'python' | 'sql' | 'scala' | 'r';
-  pipInstalls: { line: number; text: string; packages: string[] }[];
+  pipInstalls: { line: number; text: string; packages: string[]; requirements?: string[] }[];
   imports: { line: number; module: string }[];
   sysPathAppends: { line: number; expr: string }[];
   widgetsGet: { line: number; name: string }[];
@@ -292,6 +318,8 @@ export interface FileIndex {
 export interface Bundle {
   root: string; // absolute
   relRoot: string; // relative to the analysed path, POSIX ('.' for the same folder)
+  /** Absolute: the repository the bundle lives in (nothing outside it is read; messages name paths relative to the bundle root). */
+  repoRoot?: string;
   rootFile: string;
   name: string;
   nameLoc?: Loc;

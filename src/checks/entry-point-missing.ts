@@ -2,7 +2,16 @@ import path from 'node:path';
 import type { Bundle, Check, PythonProject, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { entryModuleFile } from './lib/task-code.js';
-import { distributionNamed, entryPointsNamed, wheelTasks, type WheelTask } from './lib/wheel-tasks.js';
+import {
+  distributionNamed,
+  entryPointsNamed,
+  LIKELY_REASON,
+  likelyDistribution,
+  packageFromElsewhere,
+  wheelTasks,
+  type LikelyDistribution,
+  type WheelTask,
+} from './lib/wheel-tasks.js';
 
 export const entryPointMissing: Check = {
   id: 'entry-point-missing',
@@ -25,19 +34,34 @@ or in setup.py: entry_points={"console_scripts": ["train_ditto=entity_matching.c
 Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
   breaksDeploy: false,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
+    // Tasks that run one undeclared entry point of one distribution share a root cause: one finding,
+    // in the place of the first of them.
+    type Group = { tasks: WheelTask[]; project: PythonProject; likely?: LikelyDistribution };
+    const findings: (RawFinding | Group)[] = [];
+    const groups = new Map<string, Group>();
     for (const wt of wheelTasks(target)) {
       if (!wt.entryPoint) {
         findings.push(noEntryPoint(bundle, wt));
         continue;
       }
-      const project = distributionNamed(bundle, wt.packageName);
-      if (!project) continue; // not in the repository (PyPI): package-name-mismatch decides
+      // A package_name that names no distribution (package-name-mismatch) still gets its entry point
+      // checked against the distribution it most likely means: fixing the name alone may not be enough.
+      const named = distributionNamed(bundle, wt.packageName);
+      const likely = named || packageFromElsewhere(target, wt) ? undefined : likelyDistribution(bundle, wt.packageName);
+      const project = named ?? likely?.project;
+      if (!project) continue; // not in the repository (PyPI): nothing to compare with
       if (entryPointsNamed(project, wt.entryPoint).length > 0) continue;
       if (fallbackFunction(bundle, project, wt.packageName!, wt.entryPoint)) continue;
-      findings.push(undeclared(bundle, wt, project));
+      const key = `${project.dir}\u0000${wt.packageName}\u0000${wt.entryPoint}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { tasks: [], project, likely };
+        groups.set(key, group);
+        findings.push(group);
+      }
+      group.tasks.push(wt);
     }
-    return findings;
+    return findings.map((f) => ('tasks' in f ? undeclared(bundle, f.tasks, f.project, f.likely) : f));
   },
 };
 
@@ -57,11 +81,13 @@ function noEntryPoint(bundle: Bundle, wt: WheelTask): RawFinding {
   };
 }
 
-function undeclared(bundle: Bundle, wt: WheelTask, project: PythonProject): RawFinding {
+function undeclared(bundle: Bundle, tasks: WheelTask[], project: PythonProject, likely: LikelyDistribution | undefined): RawFinding {
+  const wt = tasks[0];
   const loc = wt.entryPointNode?.loc ?? wt.node.loc;
   const name = wt.entryPoint!;
   const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
   const metadata = project.metadataFiles.join(', ') || project.dir;
+  const ignored = project.setupPy?.lostEntryPoints.find((ep) => ep.name === name);
   const suggestion = suggestedTarget(bundle, project, name);
   const target = suggestion.value;
   const pyproject = project.metadataFiles.find((f) => path.posix.basename(f) === 'pyproject.toml');
@@ -71,19 +97,31 @@ function undeclared(bundle: Bundle, wt: WheelTask, project: PythonProject): RawF
   const patch = suggestion.newFile
     ? `${declaration}\n\n# ${suggestion.newFile} (new)\nimport argparse\nimport sys\n\n\ndef main(argv=None):\n    parser = argparse.ArgumentParser(prog="${name}")\n    args = parser.parse_args(sys.argv[1:] if argv is None else argv)\n    ...`
     : declaration;
+  const distribution = project.name ?? project.dir;
+  const declaredText = declared.length > 0 ? `declared: ${declared.join(', ')}` : `${metadata} declare${project.metadataFiles.length === 1 ? 's' : ''} no entry points`;
+  const where = ignored
+    ? `${ignored.loc.file}:${ignored.loc.line} declares it, but ${project.setupPy!.runs ? 'setuptools takes the entry points from the [project] table of pyproject.toml' : `${project.setupPy!.backend} never runs setup.py`}`
+    : declaredText;
+  const subject = likely
+    ? `entry point ${name} is not declared by ${distribution} either, the distribution package_name ${wt.packageName} most likely means (${LIKELY_REASON[likely.why]}; ${where})`
+    : `entry point ${name} of package ${wt.packageName} is ${ignored ? 'not in the wheel' : 'declared nowhere'} (${where})`;
   return {
     check: entryPointMissing.id,
-    message:
-      `entry point ${name} of package ${wt.packageName} is declared nowhere` +
-      (declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ` (${metadata} declare no entry points)`) +
-      ` and ${wt.packageName}.${name}() does not exist`,
+    message: subject + (likely ? ': fixing package_name alone will not make the run work' : ` and ${wt.packageName}.${name}() does not exist`),
     loc,
-    resources: [wt.resource],
+    resources: [...new Set(tasks.map((t) => t.resource))].sort(),
     evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-    impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: the runtime finds no entry point ${name} in the wheel and no function ${wt.packageName}.${name}.`,
+    impact:
+      `${tasks.length === 1 ? 'Task' : 'Tasks'} ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')} fail${tasks.length === 1 ? 's' : ''} at run time: ` +
+      `the runtime finds no entry point ${name} in the wheel${likely ? ` of ${distribution}` : ''} and no function ${wt.packageName}.${name}.`,
     fix: {
       text:
-        `Declare the entry point in ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
+        (likely
+          ? `Besides setting package_name to ${distribution}, declare the entry point in`
+          : ignored
+            ? `Move the entry point from ${ignored.loc.file} into`
+            : 'Declare the entry point in') +
+        ` ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
         ` (task parameters arrive in sys.argv). Keep the function inside a packaged module (${project.packages.map((p) => p.name).join(', ') || 'a package of the wheel'}).`,
       patch,
     },
@@ -109,6 +147,8 @@ function suggestedTarget(bundle: Bundle, project: PythonProject, name: string): 
     const files = bundle.fileIndex.list(prefix).filter((f) => f.endsWith('.py'));
     for (const wanted of [name, `${name}_cli`, 'main']) {
       for (const file of files) {
+        // A `main` elsewhere is another program's: only in the module named like the entry point, main, cli or __main__.
+        if (wanted === 'main' && ![name, 'main', 'cli', '__main__'].includes(path.posix.basename(file, '.py'))) continue;
         const fn = bundle.fileIndex.facts(file)?.functions.find((f) => f.name === wanted && f.requiredPositional === 0);
         if (fn) return { value: `${moduleOf(pkg.dir, file)}:${fn.name}` };
       }

@@ -1,6 +1,6 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { distributionNamed, wheelTasks } from './lib/wheel-tasks.js';
+import { distributionNamed, LIKELY_REASON, likelyDistribution, packageFromElsewhere, wheelTasks } from './lib/wheel-tasks.js';
 
 export const packageNameMismatch: Check = {
   id: 'package-name-mismatch',
@@ -23,7 +23,11 @@ Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importli
       if (!wt.packageName || distributionNamed(bundle, wt.packageName)) continue;
       // Without any distribution in the repository there is nothing to compare with (a PyPI package,
       // or a wheel built elsewhere).
-      if (names.length === 0) continue;
+      // A distribution whose name setup.py computes (setup(**kwargs)) may be the one.
+      if (names.length === 0 || bundle.python.some((p) => p.nameUnknown)) continue;
+      // Installed from PyPI, a remote wheel, the cluster or its image: not a repository distribution.
+      if (packageFromElsewhere(target, wt)) continue;
+      const likely = likelyDistribution(bundle, wt.packageName);
       const loc = wt.packageNode?.loc ?? wt.node.loc;
       const existing = `the repository's distribution${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}`;
       findings.push({
@@ -33,10 +37,12 @@ Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importli
         resources: [wt.resource],
         evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
         impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: no installed distribution is named ${wt.packageName}.`,
-        fix:
-          names.length === 1
-            ? { text: `Use the distribution's name as package_name.`, patch: `package_name: ${names[0]}` }
-            : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },
+        fix: likely
+          ? {
+              text: `Use the name of the distribution the task most likely runs (${LIKELY_REASON[likely.why]}) as package_name.`,
+              patch: `package_name: ${likely.project.name}`,
+            }
+          : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },
       });
     }
     return findings;

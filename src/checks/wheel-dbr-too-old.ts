@@ -1,9 +1,8 @@
-import type { Check, MapNode, Node, RawFinding, ScalarNode, TargetView } from '../model.js';
+import type { Check, MapNode, RawFinding, ScalarNode, TargetView } from '../model.js';
+import { taskClusterSpec } from './lib/compute.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asScalar, asSeq, asString, get } from './lib/nodes.js';
 import { isLocalLibraryPath } from './lib/paths.js';
-
-const CLUSTER_REF = /^\$\{resources\.clusters\.([A-Za-z0-9_-]+)\.id\}$/;
 
 export const wheelDbrTooOld: Check = {
   id: 'wheel-dbr-too-old',
@@ -51,21 +50,7 @@ Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
 };
 
 function sparkVersion(target: TargetView, job: MapNode, task: MapNode): ScalarNode | undefined {
-  const direct = asScalar(get(task, 'new_cluster', 'spark_version'));
-  if (direct) return direct;
-  const key = asString(get(task, 'job_cluster_key'));
-  if (key) {
-    for (const jc of asSeq(get(job, 'job_clusters'))?.items ?? []) {
-      if (asString(get(jc, 'job_cluster_key')) === key) return asScalar(get(jc, 'new_cluster', 'spark_version'));
-    }
-  }
-  const existing = asString(get(task, 'existing_cluster_id'));
-  const m = existing ? CLUSTER_REF.exec(existing) : null;
-  if (m) {
-    const cluster = target.resources.get('clusters')?.get(m[1]);
-    return asScalar(get(cluster?.node as Node | undefined, 'spark_version'));
-  }
-  return undefined;
+  return asScalar(get(taskClusterSpec(target, { node: job }, { node: task }), 'spark_version'));
 }
 
 function tooOld(version: string): boolean {

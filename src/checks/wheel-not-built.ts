@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Bundle, Check, Loc, MapNode, Node, PythonProject, RawFinding, TargetView } from '../model.js';
+import { runsDockerImage } from './lib/compute.js';
 import { evidenceAt } from './lib/evidence.js';
 import type { PathRef } from './lib/localPaths.js';
 import { asString, get, keyLoc } from './lib/nodes.js';
@@ -52,7 +53,7 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
       if (wt.packageName && installsByName(wt.task, wt.packageName)) continue;
       const project = distributionNamed(bundle, wt.packageName);
       if (!project && asString(get(wt.task.node, 'existing_cluster_id'))) continue; // installed on the cluster, presumably
-      findings.push(noWheel(bundle, target, wt, project, produced[0]));
+      findings.push(runsDockerImage(target, wt.job, wt.task) ? imageMayProvide(bundle, wt) : noWheel(bundle, target, wt, project, produced[0]));
     }
     for (const ref of unbuiltLocalLibraries(bundle, target)) findings.push(noBuild(bundle, target, ref, tasks, produced));
     return findings;
@@ -82,6 +83,23 @@ function noWheel(bundle: Bundle, target: TargetView, wt: WheelTask, project: Pyt
         : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to the task (paths are relative to the file that writes them).`,
       patch: built ? library : `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}\n\n# ${loc.file}, task ${wt.task.key}\n${library}`,
     },
+  };
+}
+
+/** A task on a cluster with a custom Docker image: the image may well contain the package. */
+function imageMayProvide(bundle: Bundle, wt: WheelTask): RawFinding {
+  const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+  const pkg = wt.packageName ?? 'the package';
+  return {
+    check: wheelNotBuilt.id,
+    severity: 'info',
+    message: `task ${wt.task.key} of ${wt.resource} attaches no wheel of ${pkg}; cannot verify: the cluster image (docker_image) may provide it`,
+    loc,
+    resources: [wt.resource],
+    breaksDeploy: false,
+    evidence: evidenceAt(bundle, loc, 0, 2),
+    impact: `If the image does not contain ${pkg}, task ${wt.task.key} of ${wt.resource} fails at run time.`,
+    fix: { text: `Make sure the image installs ${pkg} (at the version this repository builds), or attach the wheel to the task.` },
   };
 }
 

@@ -3,10 +3,11 @@
 
 import * as TOML from '@iarna/toml';
 import * as path from 'node:path';
-import type { EntryPoint, FileIndex, Loc, PythonProject, RawFinding } from '../model.js';
+import type { EntryPoint, FileIndex, Loc, PythonProject } from '../model.js';
 import { keyPath, parseIni, tomlKeyLocations, type IniSections, type KeyLoc } from './config-locations.js';
 import { normalizeRel } from './files.js';
 import { readSetupPy, resolveName, type PyValue, type PythonModuleLiterals } from './python-literal.js';
+import { setupPyFacts } from './setup-py.js';
 
 export const METADATA_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'] as const;
 const MAX_DEPTH = 4;
@@ -182,10 +183,11 @@ function readProject(fileIndex: FileIndex, dir: string): PythonProject {
     entryPoints.push(...added);
   }
 
+  let setupEntryPoints: EntryPoint[] = [];
   if (isSetuptools) {
     const legacy = readLegacyMetadata(r, setupCfg, setupCfgFile, setupPy, setupPyFile);
+    if (setupPy?.setup?.kwargs.has('entry_points')) setupEntryPoints = legacy.entryPoints;
     if (pep621) {
-      project.notes.push(...ignoredSetupPyArguments(pep621, setupPy, setupPyFile, pyprojectFile));
       const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
       for (const ep of legacy.entryPoints) {
         const field = ep.group === 'console_scripts' ? 'scripts' : ep.group === 'gui_scripts' ? 'gui-scripts' : 'entry-points';
@@ -196,26 +198,34 @@ function readProject(fileIndex: FileIndex, dir: string): PythonProject {
         project.name = legacy.name.value;
         project.nameLoc = legacy.name.loc;
       }
+      // setup.py names the distribution, but not with a literal (`setup(**kwargs)`, a computed name).
+      if (project.name === undefined && setupPy && (!setupPy.setup || setupPy.setup.hasUnpacking || setupPy.setup.kwargs.has('name'))) project.nameUnknown = true;
       entryPoints.push(...legacy.entryPoints);
     }
   } else if (setupPy?.setup) {
-    const passed = [...setupPy.setup.kwargs.keys()].filter((k) => METADATA_KEYWORDS[k] || k === 'packages' || k === 'package_dir');
-    if (passed.length > 0) {
-      const pos = setupPy.setup.pos;
-      project.notes.push({
-        check: 'setup-py-ignored',
-        severity: 'high',
-        message: `setup.py passes ${passed.join(', ')}, but ${pyprojectFile} builds with ${backend}, which never runs setup.py: none of it reaches the wheel`,
-        loc: { file: setupPyFile, line: pos.line, column: pos.column },
-        fix: { text: `Move what setup.py declares into ${pyprojectFile}, or delete setup.py.` },
-      });
-    }
+    setupEntryPoints = readLegacyMetadata(r, undefined, setupCfgFile, setupPy, setupPyFile).entryPoints;
   }
   project.entryPoints = entryPoints;
   if (project.name !== undefined) project.normalizedName = normalizeName(project.name);
 
   // --- packages
   project.packages = discoverPackages(r, backend, pyproject, setupCfg, setupPy, pyprojectFile);
+
+  // --- what setup.py declares that the wheel does not get
+  if (setupPy && backend && (pep621 || !isSetuptools)) {
+    const facts = setupPyFacts({
+      setupPy,
+      setupPyFile,
+      backend,
+      runs: isSetuptools,
+      pep621,
+      poetry: isPoetry ? poetry : undefined,
+      wheelEntryPoints: entryPoints,
+      setupEntryPoints,
+      packages: project.packages,
+    });
+    if (facts) project.setupPy = facts;
+  }
   return project;
 }
 
@@ -298,87 +308,6 @@ function dictEntries(value: PyValue | undefined): [PyValue, PyValue][] | undefin
     return [...value.kwargs].map(([k, v]) => [{ kind: 'str', value: k, pos: v.pos }, v]);
   }
   return undefined;
-}
-
-/** setup() keywords that are metadata, and the pyproject [project] field each one maps to. */
-const METADATA_KEYWORDS: Record<string, string> = {
-  name: 'name',
-  version: 'version',
-  description: 'description',
-  long_description: 'readme',
-  long_description_content_type: 'readme',
-  author: 'authors',
-  author_email: 'authors',
-  maintainer: 'maintainers',
-  maintainer_email: 'maintainers',
-  license: 'license',
-  url: 'urls',
-  project_urls: 'urls',
-  download_url: 'urls',
-  classifiers: 'classifiers',
-  keywords: 'keywords',
-  python_requires: 'requires-python',
-  install_requires: 'dependencies',
-  extras_require: 'optional-dependencies',
-  entry_points: 'entry-points',
-};
-
-/** With a pyproject [project] table, setuptools takes metadata from it: setup.py values for fields
- *  [project] sets are overridden; for fields not listed in `dynamic` they are ignored. */
-function ignoredSetupPyArguments(
-  pep621: Table,
-  setupPy: PythonModuleLiterals | undefined,
-  setupPyFile: string,
-  pyprojectFile: string,
-): RawFinding[] {
-  const call = setupPy?.setup;
-  if (!call) return [];
-  const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
-  const notes: RawFinding[] = [];
-  for (const [keyword, value] of call.kwargs) {
-    const field = METADATA_KEYWORDS[keyword];
-    if (!field) continue;
-    const loc = { file: setupPyFile, line: value.pos.line, column: value.pos.column };
-    if (keyword === 'entry_points') {
-      const fields = ['scripts', 'gui-scripts', 'entry-points'];
-      const definedInProject = fields.filter((f) => pep621[f] !== undefined);
-      const missingDynamic = fields.filter((f) => !dynamic.has(f) && pep621[f] === undefined);
-      if (missingDynamic.length === 3 || definedInProject.length > 0) {
-        notes.push({
-          check: 'setup-py-ignored',
-          severity: 'high',
-          message:
-            `setup.py passes entry_points, but ${pyprojectFile} has a [project] table` +
-            (definedInProject.length > 0
-              ? ` that defines ${definedInProject.map((f) => `[project.${f}]`).join(', ')}: setuptools uses those and ignores the entry points of setup.py`
-              : ` without dynamic = ["scripts", "entry-points"]: recent setuptools versions ignore them (older ones warn that they would), so the wheel has none of these entry points`),
-          loc,
-          fix: {
-            text: `Move the entry points into ${pyprojectFile} ([project.scripts] for console_scripts, [project.entry-points."<group>"] for others) and drop them from setup.py.`,
-          },
-        });
-      }
-      continue;
-    }
-    if (pep621[field] !== undefined) {
-      if (keyword === 'name' && value.kind === 'str' && value.value === pep621.name) continue;
-      notes.push({
-        check: 'setup-py-ignored',
-        severity: 'high',
-        message: `setup.py passes ${keyword}, but ${pyprojectFile} sets [project] ${field}: setuptools uses the pyproject.toml value and overrides setup.py`,
-        loc,
-      });
-    } else if (!dynamic.has(field)) {
-      notes.push({
-        check: 'setup-py-ignored',
-        severity: 'high',
-        message: `setup.py passes ${keyword}, but ${pyprojectFile} has a [project] table without "${field}" in dynamic: recent setuptools versions ignore the setup.py value (older ones warn that they would)`,
-        loc,
-        fix: { text: `Set ${field} in [project] of ${pyprojectFile} (or list "${field}" in dynamic).` },
-      });
-    }
-  }
-  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -125,7 +125,7 @@ describe('readPythonProjects: locations and details', () => {
     expect(findModuleFile(index, p, 'entity_matching.nope')).toBeUndefined();
   });
 
-  it('pyproject [project] with a setup.py passing metadata: setup-py-ignored notes; TOML locations', () => {
+  it('pyproject [project] with a setup.py passing metadata: what the wheel does not get, at its lines; TOML locations', () => {
     const p = readFixture('pyproject-with-setup');
     const toml = fs.readFileSync(path.join(fixtures, 'pyproject-with-setup', 'pyproject.toml'), 'utf8').split('\n');
     const lineOf = (needle: string) => toml.findIndex((l) => l.includes(needle)) + 1;
@@ -139,13 +139,14 @@ describe('readPythonProjects: locations and details', () => {
       ['console_scripts', 'em-train', 'em_core.train:main', lineOf('"em-train"'), 1],
       ['databricks.jobs', 'nightly', 'em_core.jobs:nightly', lineOf('nightly ='), 1],
     ]);
-    const notes = p.notes.filter((n) => n.check === 'setup-py-ignored');
-    expect(notes.map((n) => n.loc?.line)).toEqual([4, 5]);
-    expect(notes[0].severity).toBe('high');
-    expect(notes[0].message).toContain('entry_points');
-    expect(notes[0].message).toContain('[project.scripts]');
-    expect(notes[1].message).toContain('install_requires');
-    expect(notes[1].message).toContain('dependencies');
+    // One record of everything setup.py passes that the wheel does not get (the check turns it into one finding).
+    expect(p.notes).toEqual([]);
+    expect(p.setupPy).toMatchObject({ file: 'setup.py', call: { file: 'setup.py', line: 3 }, backend: 'setuptools.build_meta', runs: true });
+    expect(p.setupPy!.fields.map((f) => [f.keyword, f.outcome, f.loc.line, f.detail])).toEqual([
+      ['entry_points', 'lost', 4, 'entry_points console_scripts train=em_core.train:main'],
+      ['install_requires', 'lost', 5, 'install_requires numpy'],
+    ]);
+    expect(p.setupPy!.lostEntryPoints.map((e) => e.name)).toEqual(['train']);
   });
 
   it('setup.cfg: name, package_dir, entry points at their lines', () => {
@@ -159,7 +160,7 @@ describe('readPythonProjects: locations and details', () => {
     ]);
   });
 
-  it('setup.py entry points are ignored when [project] exists without dynamic, and the note says so', () => {
+  it('setup.py entry points are ignored when [project] exists without dynamic, and the record says so', () => {
     const root = tree({
       'pyproject.toml': '[project]\nname = "p"\nversion = "1"\n',
       'setup.py': 'from setuptools import setup\nsetup(\n    name="p",\n    entry_points={"console_scripts": ["run=p.main:main"]},\n)\n',
@@ -167,23 +168,24 @@ describe('readPythonProjects: locations and details', () => {
     });
     const [p] = readPythonProjects(createFileIndex(root, root), []);
     expect(p.entryPoints).toEqual([]);
-    expect(p.notes).toHaveLength(1);
-    expect(p.notes[0]).toMatchObject({ check: 'setup-py-ignored', severity: 'high', loc: { file: 'setup.py', line: 4 } });
-    expect(p.notes[0].message).toContain('without dynamic');
+    expect(p.notes).toEqual([]);
+    // name agrees with pyproject.toml: not listed
+    expect(p.setupPy!.fields.map((f) => [f.keyword, f.outcome, f.loc.line])).toEqual([['entry_points', 'lost', 4]]);
   });
 
-  it('setup.py next to a non-setuptools backend: a note says it never runs', () => {
+  it('setup.py next to a non-setuptools backend: only what pyproject.toml lacks is recorded', () => {
     const root = tree({
-      'pyproject.toml': '[build-system]\nbuild-backend = "hatchling.build"\n[project]\nname = "h"\n',
-      'setup.py': 'from setuptools import setup\nsetup(entry_points={"console_scripts": ["run=h.main:main"]})\n',
+      'pyproject.toml': '[build-system]\nbuild-backend = "hatchling.build"\n[project]\nname = "h"\ndependencies = ["pandas"]\n',
+      'setup.py': 'from setuptools import setup\nsetup(name="other", install_requires=["numpy"], entry_points={"console_scripts": ["run=h.main:main"]})\n',
       'src/h/__init__.py': '',
     });
     const [p] = readPythonProjects(createFileIndex(root, root), []);
     expect(p.entryPoints).toEqual([]);
     expect(p.packages).toEqual([{ name: 'h', dir: 'src' }]);
-    expect(p.notes).toHaveLength(1);
-    expect(p.notes[0]).toMatchObject({ check: 'setup-py-ignored', severity: 'high', loc: { file: 'setup.py', line: 2, column: 1 } });
-    expect(p.notes[0].message).toContain('hatchling.build');
+    expect(p.notes).toEqual([]);
+    // name and dependencies: pyproject.toml has its own (hatchling never reads setup.py's); entry points it lacks
+    expect(p.setupPy).toMatchObject({ runs: false, backend: 'hatchling.build', call: { line: 2, column: 1 } });
+    expect(p.setupPy!.fields.map((f) => [f.keyword, f.outcome])).toEqual([['entry_points', 'lost']]);
   });
 
   it('setup.py entry points count when [project] lists them as dynamic', () => {
@@ -195,6 +197,7 @@ describe('readPythonProjects: locations and details', () => {
     const [p] = readPythonProjects(createFileIndex(root, root), []);
     expect(p.entryPoints.map((e) => e.name)).toEqual(['run']);
     expect(p.notes).toEqual([]);
+    expect(p.setupPy).toBeUndefined();
   });
 
   it('invalid TOML: a config-invalid note at the line the parser reports; the rest still read', () => {

@@ -5,9 +5,11 @@ import path from 'node:path';
 import type { Artifact, Bundle, EntryPoint, Job, Library, Loc, MapNode, PythonProject, ScalarNode, Task, TargetView } from '../../model.js';
 import { goMatcher } from '../../project/goglob.js';
 import { normalizeName } from '../../project/python.js';
+import { runsDockerImage } from './compute.js';
 import { collectPaths, leadsOutOfRepository, type PathRef } from './localPaths.js';
 import { asScalar, asSeq, asString, get } from './nodes.js';
 import { hasGlob, isLocalLibraryPath, resolveRelative } from './paths.js';
+import { editDistance } from './suggest.js';
 
 export interface WheelTask {
   job: Job;
@@ -57,6 +59,41 @@ export function distributionNamed(bundle: Bundle, name: string | undefined): Pyt
   if (!name) return undefined;
   const wanted = normalizeName(name);
   return bundle.python.find((p) => p.name !== undefined && (p.normalizedName ?? normalizeName(p.name)) === wanted);
+}
+
+export interface LikelyDistribution {
+  project: PythonProject;
+  /** Why this one: the repository's only distribution, the one that ships an import package of that name, or the closest name. */
+  why: 'only' | 'import-package' | 'closest';
+}
+
+/** Why a likely distribution was chosen, as a reader is told. */
+export const LIKELY_REASON: Record<LikelyDistribution['why'], string> = {
+  only: "the repository's only distribution",
+  'import-package': 'it ships the import package of that name',
+  closest: 'the closest name',
+};
+
+/**
+ * The distribution a `package_name` that names none most likely means: the repository's only one,
+ * else the one whose import package is `package_name`, else the one with the closest name (unique,
+ * and close enough to be a misspelling). Undefined when a project's name cannot be read statically.
+ */
+export function likelyDistribution(bundle: Bundle, packageName: string | undefined): LikelyDistribution | undefined {
+  if (!packageName || bundle.python.some((p) => p.nameUnknown)) return undefined;
+  const named = bundle.python.filter((p) => p.name !== undefined);
+  if (named.length === 0) return undefined;
+  if (named.length === 1) return { project: named[0], why: 'only' };
+  const wanted = normalizeName(packageName);
+  const importing = named.filter((p) => p.packages.some((pkg) => normalizeName(pkg.name) === wanted));
+  if (importing.length === 1) return { project: importing[0], why: 'import-package' };
+  const scored = named
+    .map((p) => ({ p, d: editDistance(wanted, p.normalizedName ?? normalizeName(p.name!)) }))
+    .sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  const close = best.d <= Math.max(2, Math.floor(wanted.length / 3));
+  if (close && (scored.length === 1 || scored[1].d > best.d)) return { project: best.p, why: 'closest' };
+  return undefined;
 }
 
 /** Entry points of any group named exactly `name` (the runtime compares `ep.name == entry_point`). */
@@ -109,6 +146,20 @@ export function librariesFromVariable(job: Job, task: Task): boolean {
     if (deps?.kind === 'scalar') return true;
   }
   return false;
+}
+
+/**
+ * Whether the task's package evidently comes from outside the repository: installed by name (PyPI),
+ * from remote wheels only, from libraries a variable supplies, or - with no wheel attached at all -
+ * from the existing cluster or the Docker image the task runs on. Its package_name is then not a
+ * repository distribution misspelt.
+ */
+export function packageFromElsewhere(target: TargetView, wt: WheelTask): boolean {
+  if (wt.packageName && installsByName(wt.task, wt.packageName)) return true;
+  if (librariesFromVariable(wt.job, wt.task)) return true;
+  const wheels = attachedWheels(target, wt.task);
+  if (wheels.length > 0) return wheels.every((w) => !w.local);
+  return asString(get(wt.task.node, 'existing_cluster_id')) !== undefined || runsDockerImage(target, wt.job, wt.task);
 }
 
 /** Non-wheel libraries (PyPI specs, requirement lines) that install `packageName` by name. */
