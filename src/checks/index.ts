@@ -8,6 +8,7 @@ import { vectorSearchEndpointMissing } from './vector-search-endpoint-missing.js
 import { syncExcludesSource } from './sync-excludes-source.js';
 import { libraryDepsInconsistent } from './library-deps-inconsistent.js';
 import { dltPipelineDisabled } from './dlt-pipeline-disabled.js';
+import { resourceFileDisabled } from './resource-file-disabled.js';
 import { cliInitMissing } from './cli-init-missing.js';
 import { modelRegistryUnresolved } from './model-registry-unresolved.js';
 import { pythonResourcesNotAnalysed } from './python-resources-not-analysed.js';
@@ -56,6 +57,7 @@ export const checks: readonly Check[] = [
   libraryDepsInconsistent,
   modelRegistryUnresolved,
   dltPipelineDisabled,
+  resourceFileDisabled,
   cliInitMissing,
   pythonResourcesNotAnalysed,
   // checks validate would also fail on

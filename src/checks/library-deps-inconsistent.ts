@@ -1,7 +1,7 @@
-import type { Bundle, Check, Loc, Pipeline, RawFinding, TargetView } from '../model.js';
+import type { Bundle, Check, Loc, Pipeline, RawFinding, TargetView, Task } from '../model.js';
 import { normalizeName } from '../project/python.js';
 import { evidenceAt } from './lib/evidence.js';
-import { asSeq, get } from './lib/nodes.js';
+import { asScalar, asSeq, asString, get } from './lib/nodes.js';
 import { isRemotePath, resolveRelative } from './lib/paths.js';
 import { taskEntries } from './lib/task-code.js';
 
@@ -43,54 +43,134 @@ export function parseRequirement(text: string): Requirement | undefined {
   return { name: normalizeName(m[1]), display: m[1], spec: spec.replace(/\s+/g, '') };
 }
 
+/** How the code that runs a %pip cell gets its dependencies, which decides what to propose. */
+type Compute =
+  | { kind: 'cluster' } // task libraries
+  | { kind: 'environment'; key: string } // the job environment's dependencies
+  | { kind: 'serverless-notebook' } // the notebook's own %pip cell (tasks take no libraries on serverless)
+  | { kind: 'serverless-pipeline' } // the pipeline's environment.dependencies
+  | { kind: 'classic-pipeline' }; // the %pip cell, as Databricks documents for classic pipelines
+
+interface PipPlace {
+  file: string;
+  line: number;
+  text: string;
+  requirements: Requirement[];
+  files: string[]; // -r requirement files
+  compute: Compute;
+  resources: Set<string>;
+  owners: Set<string>; // `task job.task` / `pipeline key`
+}
+
+/** %pip cells of task notebooks and pipeline sources that install dependencies the job or pipeline does not declare. */
 function pipInsteadOfLibraries(bundle: Bundle, target: TargetView): RawFinding[] {
-  const byPlace = new Map<string, { file: string; line: number; text: string; packages: string[]; resources: Set<string>; tasks: Set<string> }>();
+  const places = new Map<string, PipPlace>();
+  const add = (file: string, compute: Compute, resource: string, owner: string) => {
+    for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
+      const requirements = pip.packages.map(parseRequirement).filter((r): r is Requirement => r !== undefined);
+      const files = pip.requirements ?? [];
+      // Only the bundle's own wheel or paths (a .whl under ${workspace.file_path}, a spark.conf or widget value): not a dependency.
+      if (requirements.length === 0 && files.length === 0) continue;
+      const key = `${file}:${pip.line}:${compute.kind}`;
+      const place = places.get(key) ?? { file, line: pip.line, text: pip.text, requirements, files, compute, resources: new Set<string>(), owners: new Set<string>() };
+      place.resources.add(resource);
+      place.owners.add(owner);
+      places.set(key, place);
+      break; // the first cell that installs dependencies stands for the notebook
+    }
+  };
   for (const entry of taskEntries(bundle, target)) {
     if (entry.field !== 'notebook_path' && entry.field !== 'python_file') continue;
     if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0) continue;
-    const pip = bundle.fileIndex.facts(entry.file)?.pipInstalls ?? [];
-    if (pip.length === 0) continue;
-    const first = pip[0];
-    const key = `${entry.file}:${first.line}`;
-    const place = byPlace.get(key) ?? { file: entry.file, line: first.line, text: first.text, packages: pip.flatMap((p) => p.packages), resources: new Set<string>(), tasks: new Set<string>() };
-    place.resources.add(entry.job.address);
-    place.tasks.add(`${entry.job.key}.${entry.task.key}`);
-    byPlace.set(key, place);
+    add(entry.file, taskCompute(entry.task), entry.job.address, `task ${entry.job.key}.${entry.task.key}`);
   }
   for (const pipeline of target.pipelines) {
     if ((asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items.length ?? 0) > 0) continue;
-    for (const file of pipelineFiles(bundle, target, pipeline)) {
-      const pip = bundle.fileIndex.facts(file)?.pipInstalls ?? [];
-      if (pip.length === 0) continue;
-      const key = `${file}:${pip[0].line}`;
-      const place = byPlace.get(key) ?? { file, line: pip[0].line, text: pip[0].text, packages: pip.flatMap((p) => p.packages), resources: new Set<string>(), tasks: new Set<string>() };
-      place.resources.add(pipeline.address);
-      place.tasks.add(`pipeline ${pipeline.key}`);
-      byPlace.set(key, place);
-    }
+    const compute: Compute = asScalar(get(pipeline.node, 'serverless'))?.value === true ? { kind: 'serverless-pipeline' } : { kind: 'classic-pipeline' };
+    for (const file of pipelineFiles(bundle, target, pipeline)) add(file, compute, pipeline.address, `pipeline ${pipeline.key}`);
   }
-  return [...byPlace.values()].map((p) => {
-    const loc: Loc = { file: p.file, line: p.line, column: 1 };
-    const tasks = [...p.tasks].sort();
-    const pins = p.packages.map(parseRequirement).filter((r): r is Requirement => r !== undefined);
-    const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' } as Requirement])
-      .map((r) => {
-        // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
-        const exact = /^===?[^,*]+$/.test(r.spec);
-        const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
-        return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
-      })
-      .join('\n')}`;
+  const findings: RawFinding[] = [];
+  for (const place of places.values()) {
+    const unpinned = place.requirements.filter((r) => !isExactPin(r.spec));
+    // Where the %pip cell is the documented place, only unpinned versions are a problem.
+    const cellIsTheWay = place.compute.kind === 'serverless-notebook' || place.compute.kind === 'classic-pipeline';
+    if (cellIsTheWay && unpinned.length === 0) continue;
+    findings.push(pipFinding(bundle, place, unpinned, cellIsTheWay));
+  }
+  return findings;
+}
+
+function pipFinding(bundle: Bundle, place: PipPlace, unpinned: Requirement[], cellIsTheWay: boolean): RawFinding {
+  const loc: Loc = { file: place.file, line: place.line, column: 1 };
+  const owners = [...place.owners].sort();
+  const installed = [...place.requirements.map((r) => r.display + r.spec), ...place.files.map((f) => `-r ${f}`)].join(' ');
+  const unpinnedNote = unpinned.length > 0 ? ` (not pinned: ${unpinned.map((r) => r.display + r.spec).join(', ')})` : '';
+  const who = owners.join(', ');
+  const verb = owners.length === 1 ? 's' : '';
+  const compute = place.compute;
+  const declared =
+    compute.kind === 'cluster'
+      ? `while ${who} declare${verb} no libraries`
+      : compute.kind === 'environment'
+        ? `while the environment ${compute.key} of ${who} lists no dependencies`
+        : compute.kind === 'serverless-pipeline'
+          ? `while ${who} declare${verb} no environment dependencies`
+          : `for ${who} (${compute.kind === 'classic-pipeline' ? 'a classic pipeline' : 'on serverless compute'}, where the %pip cell is the place for dependencies)`;
+  return {
+    check: libraryDepsInconsistent.id,
+    severity: unpinned.length > 0 ? 'medium' : 'low',
+    message: `${place.file} installs ${installed} with %pip install${unpinnedNote} ${declared}`,
+    loc,
+    resources: [...place.resources].sort(),
+    evidence: evidenceAt(bundle, loc, 0, 0),
+    impact: cellIsTheWay
+      ? 'Every run installs the newest release of the unpinned packages: a release can break the run without any change in the repository.'
+      : 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
+    fix: pipFix(place, cellIsTheWay),
+  };
+}
+
+function pipFix(place: PipPlace, cellIsTheWay: boolean): RawFinding['fix'] {
+  const pins = place.requirements.map(pinned);
+  const compute = place.compute;
+  if (cellIsTheWay) {
     return {
-      check: libraryDepsInconsistent.id,
-      message: `${p.file} installs its dependencies with %pip install (${p.packages.join(' ') || 'requirements'}) while ${tasks.map((t) => (t.startsWith('pipeline ') ? t : `task ${t}`)).join(', ')} declare${tasks.length === 1 ? 's' : ''} no libraries or environment`,
-      loc,
-      resources: [...p.resources].sort(),
-      evidence: evidenceAt(bundle, loc, 0, 0),
-      impact: 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
-      fix: { text: 'Declare the dependencies on the task (or its environment), pinned, and remove the %pip cell.', patch },
+      text: `Pin every package of the %pip cell to the version the ${compute.kind === 'classic-pipeline' ? 'pipeline' : 'notebook'} is tested with (on ${compute.kind === 'classic-pipeline' ? 'classic pipelines' : 'serverless notebook tasks'} the %pip cell is where dependencies belong).`,
+      patch: `%pip install ${pins.map((p) => p.spec).join(' ')}`,
     };
-  });
+  }
+  if (compute.kind === 'serverless-pipeline') {
+    return {
+      text: "Declare the dependencies in the pipeline's environment (serverless pipelines install them before the source runs), pinned, and remove the %pip cell.",
+      patch: `environment:\n  dependencies:\n${pins.map((p) => `    - "${p.spec}"${p.note}`).join('\n')}`,
+    };
+  }
+  if (compute.kind === 'environment') {
+    return {
+      text: `Declare the dependencies in the job environment ${compute.key} (environments[].spec.dependencies), pinned, and remove the %pip cell.`,
+      patch: `environments:\n  - environment_key: ${compute.key}\n    spec:\n      dependencies:\n${pins.map((p) => `        - "${p.spec}"${p.note}`).join('\n')}`,
+    };
+  }
+  return {
+    text: 'Declare the dependencies on the task (or its job cluster), pinned, and remove the %pip cell.',
+    patch: `libraries:\n${pins.map((p) => `  - pypi:\n      package: "${p.spec}"${p.note}`).join('\n')}`,
+  };
+}
+
+/** `name==1.2.3`, or `name==<version>` with a note keeping the range it had (a range becomes a pin to the tested version). */
+function pinned(r: Requirement): { spec: string; note: string } {
+  const exact = isExactPin(r.spec);
+  return { spec: `${r.display}${exact ? r.spec : '==<version>'}`, note: r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '' };
+}
+
+const isExactPin = (spec: string): boolean => /^===?[^,*]+$/.test(spec);
+
+/** What a task runs on: a cluster (job cluster, new or existing cluster), a job environment, or serverless. */
+function taskCompute(task: Task): Compute {
+  if (get(task.node, 'job_cluster_key') || get(task.node, 'new_cluster') || get(task.node, 'existing_cluster_id')) return { kind: 'cluster' };
+  const env = asString(get(task.node, 'environment_key'));
+  if (env !== undefined) return { kind: 'environment', key: env };
+  return { kind: 'serverless-notebook' };
 }
 
 /** The local notebooks/files a pipeline's libraries name (`glob: include: dir/**` lists the folder). */
@@ -135,34 +215,39 @@ function unpinned(bundle: Bundle, target: TargetView): RawFinding[] {
 }
 
 function differentVersions(bundle: Bundle, target: TargetView): RawFinding[] {
-  // package -> specifier -> first place it is written, and the jobs using it
-  const specs = new Map<string, Map<string, { display: string; loc: Loc; resources: Set<string> }>>();
-  const record = (req: Requirement | undefined, loc: Loc, resource: string) => {
+  // package -> specifier -> first place it is written, the resources using it and who declares it
+  // (a task's libraries, or a notebook's %pip cell)
+  const specs = new Map<string, Map<string, { display: string; loc: Loc; resources: Set<string>; owners: Set<string> }>>();
+  const record = (req: Requirement | undefined, loc: Loc, resource: string, owner: string) => {
     if (!req || req.spec === '') return;
     const bySpec = specs.get(req.name) ?? new Map();
-    const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set<string>() };
+    const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set<string>(), owners: new Set<string>() };
     place.resources.add(resource);
+    place.owners.add(owner);
     bySpec.set(req.spec, place);
     specs.set(req.name, bySpec);
   };
   for (const job of target.jobs) {
     for (const task of job.tasks) {
       for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-        if (lib.kind === 'pypi' || lib.kind === 'dependency') record(parseRequirement(lib.value), lib.node.loc, job.address);
+        if (lib.kind === 'pypi' || lib.kind === 'dependency') record(parseRequirement(lib.value), lib.node.loc, job.address, `${job.key}.${task.key}`);
       }
     }
   }
-  for (const entry of taskEntries(bundle, target)) {
-    for (const pip of bundle.fileIndex.facts(entry.file)?.pipInstalls ?? []) {
-      for (const pkg of pip.packages) record(parseRequirement(pkg), { file: entry.file, line: pip.line, column: 1 }, entry.job.address);
+  const cells = (file: string, resource: string) => {
+    for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
+      for (const pkg of pip.packages) record(parseRequirement(pkg), { file, line: pip.line, column: 1 }, resource, file);
     }
-  }
+  };
+  for (const entry of taskEntries(bundle, target)) cells(entry.file, entry.job.address);
+  for (const pipeline of target.pipelines) for (const file of pipelineFiles(bundle, target, pipeline)) cells(file, pipeline.address);
   const findings: RawFinding[] = [];
   for (const bySpec of specs.values()) {
     if (bySpec.size < 2) continue;
     const places = [...bySpec.entries()];
+    const owners = new Set(places.flatMap(([, p]) => [...p.owners]));
+    if (owners.size < 2) continue; // one place naming two specifiers is pip's business (it combines them)
     const resources = [...new Set(places.flatMap(([, p]) => [...p.resources]))].sort();
-    if (resources.length < 2) continue; // different specifiers inside one job are one environment's business
     const loc = places[0][1].loc;
     findings.push({
       check: libraryDepsInconsistent.id,
@@ -170,8 +255,8 @@ function differentVersions(bundle: Bundle, target: TargetView): RawFinding[] {
       loc,
       resources,
       evidence: evidenceAt(bundle, loc, 0, 0),
-      impact: 'Jobs run against different versions of the same library: results depend on which job ran.',
-      fix: { text: `Use one pinned version of ${places[0][1].display} in every job (or ship it as a dependency of the project's wheel).` },
+      impact: 'Tasks and notebooks run against different versions of the same library: results depend on which one ran.',
+      fix: { text: `Use one pinned version of ${places[0][1].display} everywhere (or ship it as a dependency of the project's wheel).` },
     });
   }
   return findings;

@@ -18,8 +18,9 @@ or a job parameter (\`model_name\`, \`registered_model_name\`) names a registere
 the bundle registers: no \`registered_models\` resource (Unity Catalog, compared as
 catalog.schema.name after \${...} interpolation), no \`models\` resource, and no
 \`mlflow.register_model\` / \`log_model(registered_model_name=...)\` / \`create_registered_model\` in code
-a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all):
-deploying the endpoint fails while the model version does not exist.
+a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all).
+High for a serving endpoint: deploying it fails while the model version does not exist. Low when only
+task code loads the model: the run fails in a fresh workspace, but the model may be registered elsewhere.
 Fix: declare the model
   resources:
     registered_models:
@@ -45,13 +46,20 @@ Reference: databricks-bundles.md §2 (resource types), §3 (\${resources.registe
       const parts = name.split('.');
       const uc = parts.length === 3;
       const resources = [...ref.resources].sort();
+      // A serving endpoint whose model version does not exist fails to deploy; task code that loads
+      // the model only fails when it runs, and may well load a model registered elsewhere.
+      const served = resources.some((r) => r.startsWith('model_serving_endpoints.'));
       findings.push({
         check: modelRegistryUnresolved.id,
-        message: `model ${ref.raw} is used by ${resources.join(', ')} but nothing in the bundle registers it`,
+        severity: served ? 'high' : 'low',
+        breaksDeploy: served,
+        message: `model ${ref.raw} is ${served ? 'served' : 'used'} by ${resources.join(', ')} but nothing in the bundle registers it`,
         loc: ref.loc,
         resources,
         evidence: evidenceAt(bundle, ref.loc, 0, 0),
-        impact: 'The endpoint / job depends on a model registered by hand: a fresh workspace or target has no such model and the deployment or the run fails.',
+        impact: served
+          ? 'Deploying the serving endpoint fails while the model (version) does not exist: a fresh workspace or target has no such model.'
+          : 'The job loads a model registered by hand: in a fresh workspace or target the run fails until someone registers it.',
         fix: {
           text: 'Declare the model as a bundle resource and register versions from the training code.',
           patch: uc

@@ -53,8 +53,8 @@ function check(bundle: Bundle, ref: PathRef, root: string, artifacts: boolean): 
   const index = bundle.fileIndex;
   if (ref.remote) {
     if (ref.expect === 'notebook' && !ref.glob && isSyncedRemote(ref.raw) && hasNotebookExtension(ref.value ?? ref.raw)) {
+      // As severe as a local path that names nothing: the task can never run.
       return finding(bundle, ref, `notebook ${ref.raw} does not exist in the workspace: notebooks synced with the bundle lose their extension`, {
-        severity: 'high',
         fix: `Drop the extension: ${ref.raw.slice(0, -path.posix.extname(ref.raw).length)}, or use the local relative path so the CLI translates it.`,
       });
     }

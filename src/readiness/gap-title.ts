@@ -13,6 +13,7 @@ const GAP_TITLES: Record<string, string> = {
   'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
   'model-registry-unresolved': 'Model Not Registered',
   'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
+  'resource-file-disabled': 'Resource File Commented Out',
   'cli-init-missing': 'No Databricks CLI Init/Config Files',
   'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
   'config-invalid': 'Configuration File Does Not Load',

@@ -20,18 +20,24 @@ describe('sync-excludes-source', () => {
 });
 
 describe('library-deps-inconsistent', () => {
-  test('fires for %pip without job libraries / pipeline environment, an unpinned library (low) and one package at two versions across jobs', () => {
+  test('fires for unpinned %pip on serverless, %pip instead of a serverless pipeline environment, an unpinned library (low) and one package at two versions', () => {
     const findings = runOnDefault(libraryDepsInconsistent, 'library-deps-inconsistent/broken');
     expectWellFormed(findings);
     expect(findings.map((f) => [where(f), f.resources, f.severity])).toEqual([
-      ['notebooks/ingest.py:2:1', ['jobs.ingest'], undefined],
-      ['notebooks/dlt_features.py:2:1', ['pipelines.features'], undefined],
+      ['notebooks/ingest.py:2:1', ['jobs.ingest'], 'medium'], // pyyaml is not pinned
+      ['notebooks/dlt_features.py:2:1', ['pipelines.features'], 'low'], // pinned: only the place is wrong
       ['databricks.yml:19:26', ['jobs.report'], 'low'],
       ['databricks.yml:21:26', ['jobs.report', 'jobs.train'], undefined],
     ]);
-    expect(findings[1].message).toContain('while pipeline features declares no libraries or environment');
-    expect(findings[0].message).toContain('installs its dependencies with %pip install (requests==2.32.3 pyyaml)');
-    expect(findings[0].fix?.patch).toContain('package: "requests==2.32.3"');
+    // A notebook task without a cluster runs on serverless, which takes no task libraries: pin in the cell.
+    expect(findings[0].message).toBe(
+      'notebooks/ingest.py installs requests==2.32.3 pyyaml with %pip install (not pinned: pyyaml) for task ingest.ingest (on serverless compute, where the %pip cell is the place for dependencies)',
+    );
+    expect(findings[0].fix?.patch).toBe('%pip install requests==2.32.3 pyyaml==<version>');
+    // A serverless pipeline takes environment.dependencies, never `libraries: - pypi:`.
+    expect(findings[1].message).toBe('notebooks/dlt_features.py installs scikit-learn==1.5.2 with %pip install while pipeline features declares no environment dependencies');
+    expect(findings[1].fix?.patch).toBe('environment:\n  dependencies:\n    - "scikit-learn==1.5.2"');
+    expect(findings[1].fix?.patch).not.toContain('pypi');
     expect(findings[2].message).toBe('library pandas is not pinned to a version');
     expect(findings[3].message).toContain('numpy is required at different versions: ==1.26.4 (databricks.yml:21), ==2.0.0 (databricks.yml:30)');
   });
