@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Bundle, Check, RawFinding } from '../model.js';
+import type { Bundle, Check, RawFinding, TargetView } from '../model.js';
 import { asString, get } from './lib/nodes.js';
 
 const CONFIGURES_CLI = /databricks\s+(?:configure|auth\s+login)\b/;
@@ -14,7 +14,7 @@ export const cliInitMissing: Check = {
   docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
 profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
 \`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
-profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+profile in ~/.databrickscfg. Fires, for the targets that set no \`workspace.host\`, only when the repository
 has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
 then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
@@ -24,10 +24,12 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
   breaksDeploy: false,
-  run(bundle) {
-    // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
-    const hostless = [...bundle.targets.values()].filter((t) => !asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
-    if (hostless.length === 0 || hasCliSetup(bundle)) return [];
+  run(bundle, target) {
+    // A target that names its workspace needs no profile to find it: not that target's finding. The
+    // others get the same finding (place and message), which the engine merges into one.
+    if (setsHost(target)) return [];
+    const hostless = [...bundle.targets.values()].filter((t) => !setsHost(t)).map((t) => t.name);
+    if (hasCliSetup(bundle)) return [];
     const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
     const which =
       hostless.length < bundle.targets.size
@@ -49,6 +51,10 @@ Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, wo
     return [finding];
   },
 };
+
+function setsHost(target: TargetView): boolean {
+  return !!asString(get(target.config, 'workspace', 'host'))?.trim();
+}
 
 /** A .databrickscfg template, a scripts/*init* file, or a shell script that configures the CLI. */
 function hasCliSetup(bundle: Bundle): boolean {

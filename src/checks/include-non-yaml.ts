@@ -11,25 +11,28 @@ export const includeNonYaml: Check = {
   successMessage: 'Every file matched by `include:` is a YAML or JSON file.',
   docs: `Every file an \`include:\` entry matches is loaded as configuration, so it must end in .yml, .yaml or
 .json; otherwise \`bundle validate\` fails with
-\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file).
+\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file; dab-ready
+reports the include entry once, listing the files).
 A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
 Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
 Reference: databricks-bundles.md §1 "include".`,
   breaksDeploy: true,
   run(bundle) {
     const findings: RawFinding[] = [];
+    // One finding per include entry (the root cause), listing every file it wrongly matches; the CLI
+    // prints its error once per file.
     for (const entry of rootIncludes(bundle)) {
-      for (const file of includeMatches(bundle, entry.pattern)) {
-        if (/\.(ya?ml|json)$/i.test(file)) continue;
-        findings.push({
-          check: 'include-non-yaml',
-          message: `Files in the 'include' configuration section must be YAML or JSON files. ${file} (matched by "${entry.pattern}") is not`,
-          loc: entry.node.loc,
-          evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
-          impact: '`bundle validate` and `bundle deploy` fail.',
-          fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${file} with the bundle, use \`sync.include\`.` },
-        });
-      }
+      const files = includeMatches(bundle, entry.pattern).filter((file) => !/\.(ya?ml|json)$/i.test(file));
+      if (files.length === 0) continue;
+      const listed = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+      findings.push({
+        check: 'include-non-yaml',
+        message: `Files in the 'include' configuration section must be YAML or JSON files. ${listed} (matched by "${entry.pattern}") ${files.length === 1 ? 'is' : 'are'} not`,
+        loc: entry.node.loc,
+        evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
+        impact: '`bundle validate` and `bundle deploy` fail.',
+        fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${files.length === 1 ? files[0] : 'those files'} with the bundle, use \`sync.include\`.` },
+      });
     }
     return findings;
   },

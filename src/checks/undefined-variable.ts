@@ -1,8 +1,9 @@
 import type { Check, MapNode, Node, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asMap, getMap, keyLoc } from './lib/nodes.js';
-import { collectReferences, resourceOf } from './lib/references.js';
+import { collectReferences, resourceOf, type RefUse } from './lib/references.js';
 import { closeMatches, didYouMean } from './lib/suggest.js';
+import { includeRootCause } from './lib/unmatched-includes.js';
 
 /** Fields the CLI fills in for `${workspace.*}` and `${bundle.*}` even when the config does not set them. */
 const BUILTIN: Record<string, string[]> = {
@@ -36,23 +37,38 @@ Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];
+    const rootCause = includeRootCause(bundle);
+    // One finding per reference that names nothing (one root cause), at its first use; the other uses are listed.
+    const byRef = new Map<string, RefUse[]>();
     for (const use of collectReferences(target)) {
       if (!use.undefinedRef || use.ref.path.startsWith('resources.')) continue;
+      const uses = byRef.get(use.ref.text) ?? [];
+      uses.push(use);
+      byRef.set(use.ref.text, uses);
+    }
+    for (const [text, uses] of byRef) {
+      const use = uses[0];
       const suggestions = suggest(target, use.ref.path);
-      const resource = resourceOf(use.field);
+      const resources = [...new Set(uses.map((u) => resourceOf(u.field)).filter((r): r is string => r !== undefined))].sort();
+      // An undeclared variable and an include outside the bundle that matches nothing: name the likely cause.
+      const cause = use.ref.path.startsWith('var.') && suggestions.length === 0 && !target.variables.has(use.ref.path.split('.')[1]) ? rootCause : undefined;
+      const others = uses.slice(1).map((u) => `${u.node.loc.file}:${u.node.loc.line}`);
+      const also = others.length === 0 ? '' : ` (also used at ${others.slice(0, 5).join(', ')}${others.length > 5 ? `, and ${others.length - 5} more` : ''})`;
       findings.push({
         check: 'undefined-variable',
-        message: `reference does not exist: ${use.ref.text}${didYouMean(suggestions.map((s) => `\${${s}}`))}`,
+        message: `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
         loc: use.node.loc,
-        ...(resource ? { resources: [resource] } : {}),
+        ...(resources.length > 0 ? { resources } : {}),
         evidence: evidenceAt(bundle, use.node.loc, 0, 0),
-        impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+        impact: '`bundle validate` and `bundle deploy` fail for the targets listed.',
         fix: {
-          text: suggestions.length > 0
-            ? `Replace ${use.ref.text} with \${${suggestions[0]}}.`
+          text: cause
+            ? `${cause.fix} Otherwise declare the variable under top-level \`variables:\`.`
+            : suggestions.length > 0
+            ? `Replace ${text} with \${${suggestions[0]}}${uses.length > 1 ? ' everywhere' : ''}.`
             : use.ref.path.startsWith('var.')
               ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
-              : `Fix the reference ${use.ref.text}.`,
+              : `Fix the reference ${text}.`,
         },
       });
     }

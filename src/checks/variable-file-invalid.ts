@@ -1,4 +1,4 @@
-import type { Check, RawFinding } from '../model.js';
+import type { Bundle, Check, RawFinding } from '../model.js';
 
 export const variableFileInvalid: Check = {
   id: 'variable-file-invalid',
@@ -29,11 +29,9 @@ Reference: databricks-bundles.md §3 "Setting values".`,
       impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
       fix: { text: fix },
     });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (err) {
-      return [finding(`failed to parse variables file ${rel}: ${(err as Error).message}`, 1, 'Write valid JSON: an object of variable values.')];
+    const { parsed, error } = parseOverrides(text);
+    if (error !== undefined) {
+      return [finding(`failed to parse variables file ${rel}: ${error}`, 1, 'Write valid JSON: an object of variable values.')];
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return [
@@ -62,3 +60,19 @@ Reference: databricks-bundles.md §3 "Setting values".`,
     return findings;
   },
 };
+
+function parseOverrides(text: string): { parsed?: unknown; error?: string } {
+  try {
+    return { parsed: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** The target's variable-overrides.json exists but is not a JSON object: the CLI stops there, before any variable. */
+export function overridesFileUnreadable(bundle: Bundle, target: string): boolean {
+  const text = bundle.fileIndex.read(`.databricks/bundle/${target}/variable-overrides.json`);
+  if (text === undefined) return false;
+  const { parsed, error } = parseOverrides(text);
+  return error !== undefined || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed);
+}

@@ -32,15 +32,15 @@ test('silent when every target sets workspace.host, even without a template or i
   expect(cliInit({ 'databricks.yml': 'bundle:\n  name: b\nworkspace:\n  host: https://x.cloud.databricks.com\ntargets:\n  dev:\n    default: true\n  prod: {}\n' })).toEqual([]);
 });
 
-test('fires once, for every target, when a target only names a profile', () => {
+test('fires once, for the targets without workspace.host only, when a target only names a profile', () => {
   const findings = cliInit({ 'databricks.yml': bundleWith(`  dev:\n    default: true\n${PROFILE}  prod:\n${HOST('prod')}`) });
-  expect(findings.map((f) => [f.loc?.file, f.loc?.line, f.targets])).toEqual([['databricks.yml', 2, ['dev', 'prod']]]);
+  expect(findings.map((f) => [f.loc?.file, f.loc?.line, f.targets])).toEqual([['databricks.yml', 2, ['dev']]]);
   expect(findings[0].message).toBe(
     'no .databrickscfg template or CLI init script, and target dev sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
   );
   const all = cliInit({ 'databricks.yml': bundleWith(`  dev:\n    default: true\n${PROFILE}  prod:\n${PROFILE}`) });
-  expect(all.map((f) => f.message)).toEqual([
-    'no .databrickscfg template or CLI init script, and no target sets workspace.host: newcomers must find the workspace and configure the CLI by hand',
+  expect(all.map((f) => [f.message, f.targets])).toEqual([
+    ['no .databrickscfg template or CLI init script, and no target sets workspace.host: newcomers must find the workspace and configure the CLI by hand', ['dev', 'prod']],
   ]);
 });
 

@@ -6,12 +6,11 @@ import { pythonResourcesNotAnalysed } from '../../src/checks/python-resources-no
 import { expectWellFormed, runCheck, runOnDefault, where } from './seed-helpers.js';
 
 describe('dlt-pipeline-disabled', () => {
-  test('fires for a resource file that is entirely commented out and a DLT source no pipeline uses', () => {
+  test('one finding for a commented-out pipeline file, naming the DLT source it would run (not a second finding for the source)', () => {
     const findings = runOnDefault(dltPipelineDisabled, 'dlt-pipeline-disabled/broken');
     expectWellFormed(findings);
-    expect(findings.map(where)).toEqual(['resources/pipelines.yml:3:1', 'src/dlt/orders.py:1:1']);
-    expect(findings[0].message).toBe('resources/pipelines.yml is entirely commented out: pipelines.orders_dlt is not deployed');
-    expect(findings[1].message).toContain('is a DLT source (import dlt) that no pipeline of the bundle uses');
+    expect(findings.map(where)).toEqual(['resources/pipelines.yml:3:1']);
+    expect(findings[0].message).toBe('resources/pipelines.yml is entirely commented out: pipelines.orders_dlt is not deployed and src/dlt/orders.py never runs');
     // resources/notes.yml is all comments too, but holds no resources: not reported
     expect(findings.some((f) => f.loc!.file === 'resources/notes.yml')).toBe(false);
   });
@@ -22,15 +21,14 @@ describe('dlt-pipeline-disabled', () => {
 });
 
 describe('cli-init-missing', () => {
-  test('fires without a template or init script when a target sets no workspace.host: one finding, merged across targets', () => {
+  test('fires without a template or init script, for the target that sets no workspace.host only', () => {
     const findings = runCheck(cliInitMissing, 'cli-init-missing/broken');
     expectWellFormed(findings);
-    expect(findings.map((f) => f.target).sort()).toEqual(['dev', 'prod']);
-    expect(new Set(findings.map(where)).size).toBe(1);
-    // The same message on both targets, so the engine reports (and scores) it once.
-    expect(new Set(findings.map((f) => f.message))).toEqual(
-      new Set(['no .databrickscfg template or CLI init script, and target dev sets no workspace.host: newcomers must find the workspace and configure the CLI by hand']),
-    );
+    // prod sets workspace.host: a newcomer needs no profile to find that workspace
+    expect(findings.map((f) => f.target)).toEqual(['dev']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'no .databrickscfg template or CLI init script, and target dev sets no workspace.host: newcomers must find the workspace and configure the CLI by hand',
+    ]);
     expect(findings[0].fix?.patch).toContain('databricks auth login');
   });
 
@@ -43,11 +41,13 @@ describe('model-registry-unresolved', () => {
   test('fires for a served model and a job model_name that nothing registers (foundation models excluded)', () => {
     const findings = runOnDefault(modelRegistryUnresolved, 'model-registry-unresolved/broken');
     expectWellFormed(findings);
-    expect(findings.map((f) => [where(f), f.resources])).toEqual([
-      ['databricks.yml:12:26', ['model_serving_endpoints.churn']],
-      ['databricks.yml:31:27', ['jobs.scoring']],
+    // A served model nothing registers fails the endpoint's deploy (high); one only task code loads fails a run (low).
+    expect(findings.map((f) => [where(f), f.resources, f.severity, f.breaksDeploy])).toEqual([
+      ['databricks.yml:12:26', ['model_serving_endpoints.churn'], 'high', true],
+      ['databricks.yml:31:27', ['jobs.scoring'], 'low', false],
     ]);
-    expect(findings[0].message).toBe('model ${var.catalog}.ml.churn_model is used by model_serving_endpoints.churn but nothing in the bundle registers it');
+    expect(findings[0].message).toBe('model ${var.catalog}.ml.churn_model is served by model_serving_endpoints.churn but nothing in the bundle registers it');
+    expect(findings[1].message).toBe('model ${var.catalog}.ml.propensity_model is used by jobs.scoring but nothing in the bundle registers it');
     expect(findings[0].fix?.patch).toBe('resources:\n  registered_models:\n    churn_model:\n      catalog_name: ${var.catalog}\n      schema_name: ml\n      name: churn_model');
   });
 
