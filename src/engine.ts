@@ -17,6 +17,7 @@ import type {
   VerifyOptions,
 } from './model.js';
 import { silentLogger } from './model.js';
+import { portableFinding, portablePaths } from './portable-paths.js';
 import { loadProject } from './project/load.js';
 import { buildBundleResult } from './readiness/index.js';
 import { applySuppressions, suppressionNotices } from './readiness/suppress.js';
@@ -65,7 +66,8 @@ export async function analyse(options: EngineOptions): Promise<EngineOutput> {
   }
 
   const bundles: BundleResult[] = [];
-  const notices: Finding[] = [...project.notices, ...configNotices].map((n) => asFinding(n, undefined, []));
+  const portable = portablePaths(root, [project.bundles[0]?.repoRoot]);
+  const notices: Finding[] = [...project.notices, ...configNotices].map((n) => portableFinding(asFinding(n, undefined, []), portable));
   for (const bundle of project.bundles) {
     if (!withTarget.includes(bundle)) {
       notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
@@ -73,7 +75,7 @@ export async function analyse(options: EngineOptions): Promise<EngineOutput> {
     }
     const analysed = await analyseBundle(bundle, config, options, env, log);
     bundles.push(analysed.result);
-    notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
+    notices.push(...analysed.notices.map((n) => portableFinding(asFinding(n, undefined, []), portable)));
   }
   return {
     result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -102,6 +104,14 @@ async function analyseBundle(
     const validated = await validateBundle(bundle, targets, findings, options.validate, env, log);
     findings = validated.findings;
     verification.push(...validated.steps);
+  }
+  // No absolute path of this machine in any text: the same repository elsewhere gives the same result.
+  const portable = portablePaths(bundle.root, [bundle.repoRoot, path.resolve(options.path)]);
+  findings = findings.map((f) => portableFinding(f, portable));
+  for (const step of verification) {
+    step.command = portable(step.command);
+    step.detail = portable(step.detail);
+    if (step.output) step.output = step.output.map(portable);
   }
   // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
   const suppression = applySuppressions(bundle, findings, config);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Bundle, Check, FileKind, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { collectPaths, isInside, syncRoot, type PathRef } from './lib/localPaths.js';
@@ -29,7 +28,7 @@ Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
       const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
       for (const file of files) {
         const kind = bundle.fileIndex.kind(file);
-        const message = mismatch(bundle, ref, file, kind);
+        const message = mismatch(ref, file, kind);
         if (message) findings.push(finding(bundle, ref, message, file, kind));
       }
     }
@@ -37,18 +36,17 @@ Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
   },
 };
 
-function mismatch(bundle: Bundle, ref: PathRef, file: string, kind: FileKind): string | undefined {
+function mismatch(ref: PathRef, file: string, kind: FileKind): string | undefined {
   if (kind === 'missing' || kind === ref.expect) return undefined;
-  const abs = path.join(bundle.root, file);
   const wanted = ref.expect === 'dir' ? 'directory' : ref.expect;
   if (ref.expect === 'file' && kind === 'notebook') {
-    return `expected a file for "${ref.field}" but got a notebook: file at ${abs} is a notebook`;
+    return `expected a file for "${ref.field}" but got a notebook: file at ${file} is a notebook`;
   }
   if (ref.expect === 'notebook' && kind === 'file') {
-    return `expected a notebook for "${ref.field}" but got a file: file at ${abs} is not a notebook`;
+    return `expected a notebook for "${ref.field}" but got a file: file at ${file} is not a notebook`;
   }
   const got = kind === 'dir' ? 'a directory' : kind === 'notebook' ? 'a notebook' : 'a file';
-  return `expected a ${wanted} for "${ref.field}" but got ${got}: ${abs}`;
+  return `expected a ${wanted} for "${ref.field}" but got ${got}: ${file}`;
 }
 
 function finding(bundle: Bundle, ref: PathRef, message: string, file: string, kind: FileKind): RawFinding {

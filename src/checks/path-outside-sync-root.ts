@@ -25,11 +25,11 @@ Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue
     for (const ref of collectPaths(bundle, target)) {
       if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.')) continue;
       if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root)) continue;
-      const abs = path.join(bundle.root, ref.resolved);
       const dir = path.posix.dirname(ref.resolved);
+      // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
       findings.push({
         check: 'path-outside-sync-root',
-        message: `path ${abs} is not contained in sync root path ${path.join(bundle.root, root)}`,
+        message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
         loc: ref.node.loc,
         ...(ref.resource ? { resources: [ref.resource] } : {}),
         evidence: evidenceAt(bundle, ref.node.loc, 0, 0),

@@ -1,4 +1,5 @@
 import type { Check } from '../model.js';
+import { rootPathGlobChars as globCharsIn } from '../project/load.js';
 
 export const rootPathGlobChars: Check = {
   id: 'root-path-glob-chars',
@@ -15,16 +16,16 @@ Fix: rename the directory (or check the repository out under a plain path).
 Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
   breaksDeploy: true,
   run(bundle) {
-    const bad = /[*?[\]^]/.exec(bundle.root);
+    const bad = globCharsIn(bundle.root, bundle.repoRoot);
     if (!bad) return [];
     const loc = { file: bundle.rootFile, line: 1, column: 1 };
     return [
       {
         check: 'root-path-glob-chars',
-        message: `Bundle root path contains glob pattern characters: ${bundle.root} (character "${bad[0]}")`,
+        message: `Bundle root path contains glob pattern characters: ${bad.where} (character "${bad.char}")`,
         loc,
         impact: 'Every bundle command fails before the configuration is read.',
-        fix: { text: `Rename the directory ${bundle.relRoot === '.' ? bundle.root : bundle.relRoot} so that its path has none of * ? [ ] ^.` },
+        fix: { text: `Rename ${bad.where.replace(/ \(relative to the repository\)$/, '')} so that the bundle's path has none of * ? [ ] ^ (or check the repository out under a plain path).` },
       },
     ];
   },

@@ -1,5 +1,6 @@
 import type { Check, Loc, RawFinding, SyncVerdict } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { isInside, syncRoot } from './lib/localPaths.js';
 import { reachableCode, taskEntries, type ReachedFile } from './lib/task-code.js';
 
 export const syncExcludesSource: Check = {
@@ -22,10 +23,13 @@ Reference: databricks-bundles.md §8 "sync"; pitfall 4.`,
   run(bundle, target) {
     // One finding per task file, and one per import statement (the module and its parent packages).
     const groups = new Map<string, { reached: ReachedFile; files: { file: string; verdict: SyncVerdict }[] }>();
+    const root = syncRoot(target);
     for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
       const verdict = target.syncVerdict(reached.file);
       if (verdict.synced) continue;
       const direct = reached.entries.some((e) => e.file === reached.file);
+      // A task path outside the sync root fails validate: path-outside-sync-root reports it, at the same place.
+      if (direct && !isInside(root, reached.file)) continue;
       const key = direct || !reached.via ? `file:${reached.file}` : `import:${reached.via.file}:${reached.via.line}:${reached.via.module}`;
       const group = groups.get(key) ?? { reached, files: [] };
       group.files.push({ file: reached.file, verdict });

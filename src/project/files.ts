@@ -113,7 +113,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
       notice(`symlink:${rel}`, {
         check: 'symlink-outside-repo',
         severity: 'high',
-        message: `${rel} is a symbolic link to ${linkText || target} (${target}), outside the repository: it is treated as missing`,
+        message: `${rel} is a symbolic link to ${linkText && !path.isAbsolute(linkText) ? linkText : `an absolute path (.../${path.basename(linkText || target)})`} outside the repository: it is treated as missing`,
         loc: { file: rel, line: 1, column: 1 },
       });
       return;
@@ -219,7 +219,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
     } catch (err) {
       notice(`unreadable:${relN}`, {
         check: 'config-invalid',
-        message: `${relN} cannot be read: ${(err as Error).message}`,
+        message: `${relN} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         loc: { file: relN, line: 1, column: 1 },
       });
       return undefined;
@@ -323,7 +323,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
       const rel = relOf(absDir);
       notice(`unreadable:${rel}`, {
         check: 'config-invalid',
-        message: `${rel} cannot be read: ${(err as Error).message}`,
+        message: `${rel} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         loc: { file: rel, line: 1, column: 1 },
       });
       return;

@@ -67,6 +67,21 @@ export function repositoryRoot(analysedDir: string, override?: string): string {
   }
 }
 
+/**
+ * The glob character in a bundle root path, and where it is said without an absolute path: the
+ * bundle folder relative to the repository, or the folder above the repository that holds it.
+ */
+export function rootPathGlobChars(dir: string, repoRoot: string | undefined): { char: string; where: string } | undefined {
+  const bad = GLOB_CHARS.exec(dir);
+  if (!bad) return undefined;
+  const inRepo = repoRoot ? toPosix(path.relative(repoRoot, dir)) : '';
+  if (repoRoot && !inRepo.startsWith('..') && GLOB_CHARS.test(inRepo)) {
+    return { char: GLOB_CHARS.exec(inRepo)![0], where: `the bundle folder ${inRepo} (relative to the repository)` };
+  }
+  const folder = dir.split(path.sep).find((part) => GLOB_CHARS.test(part)) ?? path.basename(dir);
+  return { char: bad[0], where: `the folder ${folder} that the repository is checked out in` };
+}
+
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -96,7 +111,9 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   if (root.rootFiles.length > 1) {
     notices.push(configInvalid(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
   }
-  if (GLOB_CHARS.test(dir)) notices.push(configInvalid(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
+
+  const globChars = rootPathGlobChars(dir, repoRoot);
+  if (globChars) notices.push(configInvalid(`Bundle root path contains glob pattern characters: ${globChars.where} (character "${globChars.char}")`, rootLoc));
 
   const files = new Map<string, ConfigFile>();
   const rootAbs = path.join(dir, rootFile);
@@ -190,6 +207,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   return {
     root: dir,
     relRoot,
+    repoRoot,
     rootFile,
     name,
     ...(nameNode ? { nameLoc: nameNode.loc } : {}),

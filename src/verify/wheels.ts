@@ -83,6 +83,11 @@ export async function verifyWheels(
     finding.message = stable(finding.message);
     if (finding.evidence) finding.evidence = stable(finding.evidence);
   }
+  for (const step of steps) {
+    step.command = stable(step.command);
+    step.detail = stable(step.detail);
+    if (step.output) step.output = step.output.map(stable);
+  }
   return { findings: mergeFindings(findings, results, unitFindings), steps };
 }
 

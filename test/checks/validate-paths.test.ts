@@ -83,7 +83,8 @@ describe('path-not-found', () => {
     });
     const findings = repo.run('path-not-found');
     expect(at(findings)).toEqual(['databricks.yml:9']);
-    expect(findings[0].severity).toBe('high');
+    // The task can never run, exactly as with a missing local notebook: critical, not a lesser severity.
+    expect(findings[0].severity).toBeUndefined(); // the check's own severity: critical
     expect(findings[0].fix?.text).toContain('${workspace.file_path}/src/nb');
   });
 
@@ -236,7 +237,8 @@ describe('path-outside-sync-root', () => {
     const outside = loadRepo({ 'bundle/databricks.yml': bundleYml(job), 'src/nb.py': NOTEBOOK }, { bundleDir: 'bundle' });
     const findings = outside.run('path-outside-sync-root');
     expect(at(findings)).toEqual(['databricks.yml:9']);
-    expect(findings[0].message).toMatch(/^path .*\/src\/nb\.py is not contained in sync root path/);
+    // Relative to the bundle root, never an absolute path of this machine.
+    expect(findings[0].message).toBe('path ../src/nb.py is not contained in sync root path . (the bundle root)');
     expect(outside.run('path-not-found')).toEqual([]);
 
     const widened = loadRepo({ 'bundle/databricks.yml': bundleYml(`${job}sync:\n  paths:\n    - .\n    - ../src\n`), 'src/nb.py': NOTEBOOK }, { bundleDir: 'bundle' });
