@@ -1,7 +1,9 @@
 import type { Bundle, Finding, Loc, Logger, Severity, TargetView, ValidateOptions, VerificationStep } from '../model.js';
+import { portablePaths } from '../portable-paths.js';
 import { redactLines, redactSecrets } from '../redact.js';
 import { displayCommand, run, which } from './runner.js';
 import { detectCredentials, NO_CREDENTIALS_HINT } from './validate-auth.js';
+import { sameFamily } from './validate-families.js';
 import { messageSubjects, parseValidateStderr, resourceAddress, type Diagnostic } from './validate-parse.js';
 
 export { validateCheckDocs } from './validate-docs.js';
@@ -116,7 +118,8 @@ async function validateTarget(
       },
     }),
   );
-  const stderr = redactSecrets(result.stderr, env);
+  // Diagnostics name absolute paths (`path /abs/x is not contained in ...`): relative to the bundle root, as every finding.
+  const stderr = portablePaths(bundle.root, [bundle.repoRoot])(redactSecrets(result.stderr, env));
   const tail = redactLines(stderr.split('\n').filter((l) => l.trim() !== '').slice(-20), env);
   const step: VerificationStep = { step: 'validate', target, status: 'passed', durationMs: result.durationMs, command: command + varNote, detail: '', output: undefined };
 
@@ -205,9 +208,10 @@ function mergeAcrossTargets(list: Finding[]): Finding[] {
 }
 
 /**
- * Keep one finding per problem: a CLI diagnostic that a static finding already reports (same file
- * and line, or the same subject such as the missing path or the undefined reference) marks the
- * static one `validateAgrees` and is dropped.
+ * Keep one finding per problem: a CLI diagnostic that a static finding of a related check already
+ * reports (same family - paths, variables, required fields, ... - and the same file and line, or the
+ * same subject such as the missing path or the undefined reference) marks the static one
+ * `validateAgrees` and is dropped. A diagnostic no static finding of its family matches stays.
  */
 export function mergeWithStatic(staticFindings: Finding[], cliFindings: Finding[]): Finding[] {
   const merged = staticFindings.map((f) => ({ ...f }));
@@ -217,6 +221,7 @@ export function mergeWithStatic(staticFindings: Finding[], cliFindings: Finding[
     const subjects = messageSubjects(cli.message);
     const agreeing = merged.filter((s) => {
       if (s.check.startsWith('bundle-validate-')) return false;
+      if (!sameFamily(s.check, cli.message)) return false;
       if (s.targets.length && !s.targets.some((t) => cli.targets.includes(t))) return false;
       if (s.loc && locations.some((l) => l.file === s.loc!.file && l.line === s.loc!.line)) return true;
       return subjects.some((subject) => subject.length > 2 && s.message.includes(subject));
