@@ -26,6 +26,12 @@ when no entry point has that name, calls \`$packageName.$entryPoint()\` directly
 the run fails ("entry point not found" / ImportError); \`databricks bundle validate\` and \`deploy\`
 do not notice, because they never read the wheel's metadata. A task without \`entry_point\` only gets
 the warning \`required field "entry_point" is not set\`.
+A package_name that names no distribution of the repository (package-name-mismatch) is checked
+against the distribution it most likely means - the only one, the one that ships an import package of
+that name, or the closest name - so a missing entry point is reported too: fixing the name alone would
+not make the run work. Tasks that run the same undeclared entry point share one finding; an entry
+point only setup.py declares, which setuptools ignores next to a pyproject [project] table, is named
+as such.
 Fix: declare the entry point in the distribution's metadata, pointing at a function that takes no
 required arguments (parameters arrive in sys.argv):
   [project.scripts]

@@ -12,13 +12,20 @@ export const libraryDepsInconsistent: Check = {
   effortHours: 1,
   title: 'Job libraries are declared, pinned and consistent',
   successMessage: 'Tasks declare their libraries on the job, pinned and at one version per package',
-  docs: `Tasks whose notebooks install their own dependencies with \`%pip install\` (and declare no job
-libraries or environment) reinstall them on every run: slower starts, nothing cached, and the versions
-drift between runs and between jobs. Unpinned requirements (\`pandas\`) change under the job without a
-commit, and one package at different versions in different jobs makes results depend on which job ran.
+  docs: `Tasks on a cluster whose notebooks install their own dependencies with \`%pip install\` (and declare
+no task libraries, or whose environment lists no dependencies) reinstall them on every run: slower
+starts, nothing cached, and the versions drift between runs and between jobs. Unpinned requirements
+(\`pandas\`) change under the job without a commit, and one package at different versions in different
+notebooks or tasks makes results depend on which one ran. Medium when a %pip install is unpinned or
+versions differ, low when every %pip is pinned and consistent (only the place is wrong).
+Where the %pip cell is the documented place - notebook tasks on serverless compute (tasks there take
+no libraries) and classic pipelines - only unpinned versions count. Serverless pipelines take
+\`environment.dependencies\`, never \`libraries: - pypi:\`. A %pip install of the bundle's own wheel (a
+.whl path, a spark.conf or widget value) is not a dependency problem.
 Fix: declare the dependencies on the task (\`libraries: [{pypi: {package: "transformers==4.40.2"}}]\`),
-on a serverless environment (\`environments[].spec.dependencies\`), or build them into the project's
-wheel and attach it (\`whl: ../dist/*.whl\`); pin versions and use the same pin in every job.
+on its environment (\`environments[].spec.dependencies\`), on a serverless pipeline's
+\`environment.dependencies\`, or build them into the project's wheel and attach it
+(\`whl: ../dist/*.whl\`); pin versions and use the same pin everywhere.
 Reference: databricks-bundles.md §6 "artifacts" (wheels in environment dependencies), §14 (%pip cells).`,
   breaksDeploy: false,
   run(bundle, target) {

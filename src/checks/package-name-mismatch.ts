@@ -13,6 +13,9 @@ export const packageNameMismatch: Check = {
 pyproject.toml [project] / setup.py / setup.cfg), compared as pip does (PEP 503: case-insensitive,
 runs of -, _ and . are equal). When the task installs a wheel built from this repository but names
 another package, the runtime finds no such distribution and the run fails; deploy does not check it.
+Not judged when the package evidently comes from elsewhere: installed by name (PyPI), remote wheels
+only, libraries from a variable, or - with no wheel attached - the existing cluster or its Docker
+image; nor when a distribution's name is computed at build time (setup(**kwargs)).
 Fix: set package_name to the distribution name (or rename the distribution).
 Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
   breaksDeploy: false,

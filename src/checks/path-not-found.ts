@@ -30,7 +30,8 @@ relative to the YAML file that writes it (since CLI v0.216.0; a path coming from
 relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
 A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
-synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
+synced with the bundle lose their extension: as critical as a local path that names nothing (the task
+can never run). Local wheel/jar files that no artifact builds fail at
 deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
 Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
 are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.

@@ -32,6 +32,8 @@ configuration merged for the selected target. A reference that names nothing fai
 edit distance 2). References are target-scoped: a variable used by a job that only some targets
 include breaks only those targets. A target that assigns an undeclared variable fails with
 \`failed to perform target override for target=<t>: variable c is not defined but is assigned a value\`.
+One finding per reference that names nothing (its other uses are listed). When an include outside
+the bundle matches nothing, an undeclared \`\${var.x}\` names that include as the likely cause.
 Fix: correct the typo or declare the variable under top-level \`variables:\`.
 Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
   breaksDeploy: true,

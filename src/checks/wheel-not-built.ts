@@ -33,7 +33,8 @@ glob no artifact produces and no file matches makes deploy fail with \`no files 
 (a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
 checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
 exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
-package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached. On a cluster
+with a custom \`docker_image\` the image may contain the package: that task is info ("cannot verify").
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
