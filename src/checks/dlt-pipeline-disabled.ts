@@ -86,11 +86,18 @@ function unusedDltSources(bundle: Bundle, target: TargetView, disabled: Commente
   return findings;
 }
 
-/** Notebooks and source files that import the pipeline module. */
+const sourcesByBundle = new WeakMap<Bundle, string[]>();
+
+/** Notebooks and source files that import the pipeline module (the same for every target). */
 function dltSources(bundle: Bundle): string[] {
-  return bundle.fileIndex
-    .list()
-    .filter((f) => SOURCE_EXTS.includes(path.posix.extname(f).toLowerCase()) && !SKIPPED_DIRS.test(f) && (bundle.fileIndex.facts(f)?.dlt.length ?? 0) > 0);
+  let sources = sourcesByBundle.get(bundle);
+  if (!sources) {
+    sources = bundle.fileIndex
+      .list()
+      .filter((f) => SOURCE_EXTS.includes(path.posix.extname(f).toLowerCase()) && !SKIPPED_DIRS.test(f) && (bundle.fileIndex.facts(f)?.dlt.length ?? 0) > 0);
+    sourcesByBundle.set(bundle, sources);
+  }
+  return sources;
 }
 
 /** The local paths (relative to the bundle root) the target's pipelines list; `${workspace.file_path}/x` names the synced x. */

@@ -61,7 +61,6 @@ type Compute =
 interface PipPlace {
   file: string;
   line: number;
-  text: string;
   requirements: Requirement[];
   files: string[]; // -r requirement files
   compute: Compute;
@@ -73,18 +72,25 @@ interface PipPlace {
 function pipInsteadOfLibraries(bundle: Bundle, target: TargetView): RawFinding[] {
   const places = new Map<string, PipPlace>();
   const add = (file: string, compute: Compute, resource: string, owner: string) => {
-    for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
-      const requirements = pip.packages.map(parseRequirement).filter((r): r is Requirement => r !== undefined);
-      const files = pip.requirements ?? [];
-      // Only the bundle's own wheel or paths (a .whl under ${workspace.file_path}, a spark.conf or widget value): not a dependency.
-      if (requirements.length === 0 && files.length === 0) continue;
-      const key = `${file}:${pip.line}:${compute.kind}`;
-      const place = places.get(key) ?? { file, line: pip.line, text: pip.text, requirements, files, compute, resources: new Set<string>(), owners: new Set<string>() };
-      place.resources.add(resource);
-      place.owners.add(owner);
-      places.set(key, place);
-      break; // the first cell that installs dependencies stands for the notebook
-    }
+    // Only the bundle's own wheel or paths (a .whl under ${workspace.file_path}, a spark.conf or widget value) is not a dependency.
+    const cells = (bundle.fileIndex.facts(file)?.pipInstalls ?? [])
+      .map((pip) => ({ pip, requirements: pip.packages.map(parseRequirement).filter((r): r is Requirement => r !== undefined), files: pip.requirements ?? [] }))
+      .filter((c) => c.requirements.length > 0 || c.files.length > 0);
+    if (cells.length === 0) return;
+    const first = cells[0].pip;
+    const key = `${file}:${first.line}:${compute.kind}`;
+    const place = places.get(key) ?? {
+      file,
+      line: first.line,
+      requirements: cells.flatMap((c) => c.requirements),
+      files: cells.flatMap((c) => c.files),
+      compute,
+      resources: new Set<string>(),
+      owners: new Set<string>(),
+    };
+    place.resources.add(resource);
+    place.owners.add(owner);
+    places.set(key, place);
   };
   for (const entry of taskEntries(bundle, target)) {
     if (entry.field !== 'notebook_path' && entry.field !== 'python_file') continue;
@@ -111,7 +117,8 @@ function pipFinding(bundle: Bundle, place: PipPlace, unpinned: Requirement[], ce
   const loc: Loc = { file: place.file, line: place.line, column: 1 };
   const owners = [...place.owners].sort();
   const installed = [...place.requirements.map((r) => r.display + r.spec), ...place.files.map((f) => `-r ${f}`)].join(' ');
-  const unpinnedNote = unpinned.length > 0 ? ` (not pinned: ${unpinned.map((r) => r.display + r.spec).join(', ')})` : '';
+  const unpinnedNote =
+    unpinned.length === 0 ? '' : unpinned.length === place.requirements.length ? ' (none pinned)' : ` (not pinned: ${unpinned.map((r) => r.display + r.spec).join(', ')})`;
   const who = owners.join(', ');
   const verb = owners.length === 1 ? 's' : '';
   const compute = place.compute;

@@ -52,6 +52,9 @@ describe('library-deps-inconsistent: %pip judged by where the code runs', () => 
 
   test('pipelines are never told to use `libraries: - pypi:`', () => {
     const [, , classic, serverless] = findings();
+    expect(classic.message).toBe(
+      'pipelines/classic_unpinned.py installs great-expectations with %pip install (none pinned) for pipeline classic_unpinned (a classic pipeline, where the %pip cell is the place for dependencies)',
+    );
     expect(classic.fix?.patch).toBe('%pip install great-expectations==<version>');
     expect(serverless.fix?.patch).toBe('environment:\n  dependencies:\n    - "rapidfuzz==<version>"  # now >=3.0: pin the tested version');
     for (const f of [classic, serverless]) expect(`${f.fix?.text} ${f.fix?.patch}`).not.toMatch(/pypi|libraries:/);
