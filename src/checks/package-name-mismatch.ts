@@ -1,6 +1,6 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { distributionNamed, LIKELY_REASON, likelyDistribution, packageFromElsewhere, wheelTasks } from './lib/wheel-tasks.js';
+import { distributionNamed, LIKELY_REASON, likelyDistribution, packageFromElsewhere, wheelTasks, type WheelTask } from './lib/wheel-tasks.js';
 
 export const packageNameMismatch: Check = {
   id: 'package-name-mismatch',
@@ -20,29 +20,36 @@ Fix: set package_name to the distribution name (or rename the distribution).
 Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
   breaksDeploy: false,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
     const names = bundle.python.filter((p) => p.name).map((p) => p.name!);
+    // Without any distribution in the repository there is nothing to compare with (a PyPI package,
+    // or a wheel built elsewhere); a distribution whose name setup.py computes (setup(**kwargs)) may be the one.
+    if (names.length === 0 || bundle.python.some((p) => p.nameUnknown)) return [];
+    // Tasks that write the same wrong package_name share one finding, at the first of them.
+    const byName = new Map<string, WheelTask[]>();
     for (const wt of wheelTasks(target)) {
       if (!wt.packageName || distributionNamed(bundle, wt.packageName)) continue;
-      // Without any distribution in the repository there is nothing to compare with (a PyPI package,
-      // or a wheel built elsewhere).
-      // A distribution whose name setup.py computes (setup(**kwargs)) may be the one.
-      if (names.length === 0 || bundle.python.some((p) => p.nameUnknown)) continue;
       // Installed from PyPI, a remote wheel, the cluster or its image: not a repository distribution.
       if (packageFromElsewhere(target, wt)) continue;
-      const likely = likelyDistribution(bundle, wt.packageName);
+      byName.set(wt.packageName, [...(byName.get(wt.packageName) ?? []), wt]);
+    }
+    const findings: RawFinding[] = [];
+    for (const [packageName, tasks] of byName) {
+      const wt = tasks[0];
+      const likely = likelyDistribution(bundle, packageName);
       const loc = wt.packageNode?.loc ?? wt.node.loc;
       const existing = `the repository's distribution${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}`;
+      const others = tasks.slice(1).map((t) => t.packageNode?.loc ?? t.node.loc).map((l) => `${l.file}:${l.line}`);
+      const whose = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
       findings.push({
         check: packageNameMismatch.id,
-        message: `package_name ${wt.packageName} of task ${wt.task.key} matches no distribution in the repository (${existing})`,
+        message: `package_name ${packageName} of ${whose} matches no distribution in the repository (${existing})${others.length ? `; also written at ${others.join(', ')}` : ''}`,
         loc,
-        resources: [wt.resource],
+        resources: [...new Set(tasks.map((t) => t.resource))].sort(),
         evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-        impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: no installed distribution is named ${wt.packageName}.`,
+        impact: `${tasks.length === 1 ? `Task ${wt.task.key} of ${wt.resource} fails` : 'These tasks fail'} at run time: no installed distribution is named ${packageName}.`,
         fix: likely
           ? {
-              text: `Use the name of the distribution the task most likely runs (${LIKELY_REASON[likely.why]}) as package_name.`,
+              text: `Use the name of the distribution the task most likely runs (${LIKELY_REASON[likely.why]}) as package_name${tasks.length > 1 ? ' in each of them' : ''}.`,
               patch: `package_name: ${likely.project.name}`,
             }
           : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },

@@ -45,43 +45,60 @@ and in the task: \`libraries: [{whl: ../dist/*.whl}]\` (from resources/).
 Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built but not uploaded).`,
   breaksDeploy: true,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
     const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
     const tasks = wheelTasks(target);
+    // Without artifacts, tasks that get no wheel of one package share the root cause (nothing builds
+    // it): one finding, in the place of the first of them.
+    type Unbuilt = { tasks: WheelTask[]; project?: PythonProject };
+    const findings: (RawFinding | Unbuilt)[] = [];
+    const unbuilt = new Map<string, Unbuilt>();
     for (const wt of tasks) {
       if (librariesFromVariable(wt.job, wt.task)) continue; // installed from a (complex) variable: not readable
       if (attachedWheels(target, wt.task).length > 0) continue; // local ones are judged below, with every task's libraries
       if (wt.packageName && installsByName(wt.task, wt.packageName)) continue;
       const project = distributionNamed(bundle, wt.packageName);
       if (!project && asString(get(wt.task.node, 'existing_cluster_id'))) continue; // installed on the cluster, presumably
-      findings.push(runsDockerImage(target, wt.job, wt.task) ? imageMayProvide(bundle, wt) : noWheel(bundle, target, wt, project, produced[0]));
+      if (runsDockerImage(target, wt.job, wt.task)) {
+        findings.push(imageMayProvide(bundle, wt));
+        continue;
+      }
+      const key = target.artifacts.length > 0 ? `task:${wt.resource}:${wt.task.key}` : `package:${wt.packageName ?? ''}`;
+      const group = unbuilt.get(key);
+      if (group) group.tasks.push(wt);
+      else {
+        const fresh = { tasks: [wt], project };
+        unbuilt.set(key, fresh);
+        findings.push(fresh);
+      }
     }
     for (const ref of unbuiltLocalLibraries(bundle, target)) findings.push(noBuild(bundle, target, ref, tasks, produced));
-    return findings;
+    return findings.map((f) => ('tasks' in f ? noWheel(bundle, target, f.tasks, f.project, produced[0]) : f));
   },
 };
 
-function noWheel(bundle: Bundle, target: TargetView, wt: WheelTask, project: PythonProject | undefined, builtGlob: string | undefined): RawFinding {
+function noWheel(bundle: Bundle, target: TargetView, tasks: WheelTask[], project: PythonProject | undefined, builtGlob: string | undefined): RawFinding {
+  const wt = tasks[0];
   const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+  const taskList = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
   const pkg = wt.packageName ?? 'the package';
   const distGlob = builtGlob ?? path.posix.normalize(path.posix.join(project?.dir ?? '.', 'dist/*.whl'));
   const library = `libraries:\n  - whl: ${relativeFrom(loc.file, distGlob)}`;
   const built = target.artifacts.length > 0;
   const message = built
     ? `task ${wt.task.key} attaches no wheel: artifacts are built, but deploy uploads only wheels a task references, so ${pkg} is never installed`
-    : `no wheel of ${pkg} is built or attached for task ${wt.task.key}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
+    : `no wheel of ${pkg} is built or attached for ${taskList}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
   return {
     check: wheelNotBuilt.id,
     message,
     loc,
-    resources: [wt.resource],
+    resources: [...new Set(tasks.map((t) => t.resource))].sort(),
     breaksDeploy: false,
     evidence: evidenceAt(bundle, loc, 0, 2),
-    impact: `Deploy succeeds but task ${wt.task.key} of ${wt.resource} fails at run time: package ${pkg} is not installed on its compute.`,
+    impact: `Deploy succeeds but ${tasks.length === 1 ? `task ${wt.task.key} of ${wt.resource} fails` : 'these tasks fail'} at run time: package ${pkg} is not installed on their compute.`,
     fix: {
       text: built
         ? `Attach the artifact's wheel to the task (paths are relative to ${loc.file}).`
-        : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to the task (paths are relative to the file that writes them).`,
+        : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to ${tasks.length === 1 ? 'the task' : 'each task'} (paths are relative to the file that writes them).`,
       patch: built ? library : `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}\n\n# ${loc.file}, task ${wt.task.key}\n${library}`,
     },
   };

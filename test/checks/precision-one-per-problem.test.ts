@@ -39,4 +39,12 @@ describe('one finding per problem', () => {
     expect(findings.map((f) => [at(f), f.resources])).toEqual([['databricks.yml:20', ['jobs.nightly', 'jobs.weekly']]]);
     expect(findings[0].impact).toMatch(/^Tasks train of jobs\.nightly, train of jobs\.weekly fail at run time/);
   });
+
+  test('wheel-not-built: one finding for the tasks that get no wheel of a package nothing builds', () => {
+    const findings = only(findingsOf(fixture('one-per-problem/no-wheel')), 'wheel-not-built');
+    expect(findings.map((f) => [at(f), f.resources])).toEqual([['databricks.yml:13', ['jobs.nightly', 'jobs.weekly']]]);
+    expect(findings[0].message).toBe(
+      'no wheel of trainer is built or attached for tasks train of jobs.nightly, retrain of jobs.weekly: no artifacts, no whl library',
+    );
+  });
 });

@@ -8,11 +8,13 @@ describe('a package_name that names no distribution still gets its entry point c
   test("against the repository's only distribution: entry-point-missing too when it does not declare the entry point", () => {
     const findings = findingsOf(fixture('likely-distribution'));
     const mismatch = only(findings, 'package-name-mismatch');
-    expect(mismatch.map((f) => [at(f), f.resources])).toEqual([
-      ['databricks.yml:21', ['jobs.typo_and_missing']],
-      ['databricks.yml:35', ['jobs.typo_only']],
+    // One wrong name written in two tasks: one finding, at the first, naming the other place.
+    expect(mismatch.map((f) => [at(f), f.resources, f.fix?.patch])).toEqual([
+      ['databricks.yml:21', ['jobs.typo_and_missing', 'jobs.typo_only'], 'package_name: acme-pipeline'],
     ]);
-    expect(mismatch.every((f) => f.fix?.patch === 'package_name: acme-pipeline')).toBe(true);
+    expect(mismatch[0].message).toBe(
+      "package_name acme_pipelines of tasks run of jobs.typo_and_missing, main of jobs.typo_only matches no distribution in the repository (the repository's distribution is acme-pipeline); also written at databricks.yml:35",
+    );
     const missing = only(findings, 'entry-point-missing');
     expect(missing.map((f) => [at(f), f.resources, f.severity])).toEqual([['databricks.yml:22', ['jobs.typo_and_missing'], 'critical']]);
     expect(missing[0].message).toBe(
