@@ -338,13 +338,19 @@ function verdictKey(check: string, ref: WheelTaskRef): string {
   return `${check}|${ref.target}|${ref.loc.file}:${ref.loc.line}`;
 }
 
-/** Whether a static finding is about this task: written inside it; or, when written elsewhere (the
- *  entry point's line in pyproject.toml), naming the task's job and its entry point (package for a name check). */
+/** Whether a static finding is about this task: written inside it, or inside another task it stands for
+ *  too (one finding per root cause: the same package and entry point, the task's job among its
+ *  resources); or, when written elsewhere (the entry point's line in pyproject.toml), naming the task's
+ *  job and its entry point (package for a name check). */
 function concerns(finding: Finding, ref: WheelTaskRef, all: TaskResult[]): boolean {
   const loc = finding.loc;
   const inside = (r: WheelTaskRef) => !!loc && loc.file === r.span.file && loc.line >= r.span.from && loc.line <= r.span.to;
   if (inside(ref)) return true;
-  if (all.some((r) => inside(r.ref))) return false;
+  const home = all.find((r) => inside(r.ref))?.ref;
+  if (home) {
+    const sameSubject = home.packageName === ref.packageName && (finding.check === 'package-name-mismatch' || home.entryPoint === ref.entryPoint);
+    return sameSubject && !!finding.resources?.includes(ref.address);
+  }
   if (!finding.resources?.includes(ref.address)) return false;
   const word = finding.check === 'package-name-mismatch' ? ref.packageName : ref.entryPoint;
   if (!word) return false;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,4 +86,22 @@ export function recordingLogger(): RecordingLogger {
 
 export function findingsOf(findings: Finding[], check: string): Finding[] {
   return findings.filter((f) => f.check === check);
+}
+
+/**
+ * Runs `fn` with a fresh, empty temporary root (TMPDIR): verification's own folders (venvs, build
+ * output, Python shims) are created there, so a test can tell that they are gone afterwards without
+ * reading their names from the report (which names them as placeholders).
+ */
+export async function inTempRoot<T>(fn: () => Promise<T>): Promise<{ result: T; leftovers: () => string[] }> {
+  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dab-ready-test-tmp-')));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = root;
+  try {
+    const result = await fn();
+    return { result, leftovers: () => readdirSync(root).filter((name) => name.startsWith('dab-ready-')) };
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
 }
