@@ -10,6 +10,7 @@ import { analyse } from '../src/engine.js';
 import { renderJson } from '../src/report/json.js';
 import { inRepository } from './checks/precision-helpers.js';
 import { STANDIN_BIN } from './fixtures/cli/read-scenario.js';
+import { BUILD_PYTHON } from './support/python.js';
 
 const scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dab-portable-')));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -42,7 +43,7 @@ async function reportOf(repo: string, name: string): Promise<string> {
   const { result } = await analyse({
     path: path.join(repo, 'bundle'),
     env,
-    verify: { python: '/usr/bin/python3', isolation: false, installDeps: false, timeoutMs: 120_000 },
+    verify: { python: BUILD_PYTHON, isolation: false, installDeps: false, timeoutMs: 120_000 },
     validate: { mode: 'auto', strict: false, timeoutMs: 60_000, vars: {} },
   });
   return renderJson(result).replace(/"durationMs": \d+/g, '"durationMs": 0');
