@@ -34486,8 +34486,8 @@ sys.argv (argparse), and declare the dependencies it imports.`,
     },
 ];
 
-// EXTERNAL MODULE: ./src/checks/index.ts + 59 modules
-var checks = __nccwpck_require__(8421);
+// EXTERNAL MODULE: ./src/checks/index.ts + 64 modules
+var checks = __nccwpck_require__(3544);
 ;// CONCATENATED MODULE: ./src/checks/catalog.ts
 
 
@@ -34504,7 +34504,7 @@ function describeCheck(id) {
 
 /***/ }),
 
-/***/ 8421:
+/***/ 3544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34532,8 +34532,8 @@ function evidenceAt(bundle, loc, before = 0, after = 2) {
     return slice.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
-// EXTERNAL MODULE: ./src/project/python.ts + 2 modules
-var python = __nccwpck_require__(7399);
+// EXTERNAL MODULE: ./src/project/python.ts + 3 modules
+var python = __nccwpck_require__(5);
 ;// CONCATENATED MODULE: ./src/checks/lib/nodes.ts
 function asMap(node) {
     return node?.kind === 'map' ? node : undefined;
@@ -34690,6 +34690,33 @@ function hasGlob(value) {
 
 // EXTERNAL MODULE: ./src/project/goglob.ts
 var goglob = __nccwpck_require__(6577);
+;// CONCATENATED MODULE: ./src/checks/lib/compute.ts
+
+const CLUSTER_REF = /^\$\{resources\.clusters\.([A-Za-z0-9_-]+)\.(?:id|cluster_id)\}$/;
+/** The cluster specification of a task (a new_cluster-shaped mapping), when the bundle defines it. */
+function taskClusterSpec(target, job, task) {
+    const own = asMap(get(task.node, 'new_cluster'));
+    if (own)
+        return own;
+    const key = asString(get(task.node, 'job_cluster_key'));
+    if (key !== undefined) {
+        for (const jc of asSeq(get(job.node, 'job_clusters'))?.items ?? []) {
+            if (asString(get(jc, 'job_cluster_key')) === key)
+                return asMap(get(jc, 'new_cluster'));
+        }
+        return undefined;
+    }
+    const existing = asString(get(task.node, 'existing_cluster_id'));
+    const ref = existing ? CLUSTER_REF.exec(existing.trim()) : null;
+    return ref ? asMap(target.resources.get('clusters')?.get(ref[1])?.node) : undefined;
+}
+/** Whether the task's cluster runs a custom Docker image (`docker_image`, however its value is given). */
+function runsDockerImage(target, job, task) {
+    const spec = taskClusterSpec(target, job, task);
+    const image = spec?.entries.get('docker_image');
+    return image !== undefined && !(image.kind === 'scalar' && (image.value === null || image.value === ''));
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
 // The local paths the CLI translates (reference §5), with where each was written and what kind of
 // file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
@@ -34930,10 +34957,43 @@ function withinAnalysedTree(bundle, rel) {
     return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/suggest.ts
+/** Levenshtein distance, bounded work (names are short). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
+function closeMatches(name, candidates, max = 2) {
+    const out = new Set();
+    for (const c of candidates)
+        if (c !== name && editDistance(name, c) <= max)
+            out.add(c);
+    return [...out].sort();
+}
+/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
+function didYouMean(suggestions) {
+    if (suggestions.length === 0)
+        return '';
+    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
+    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/wheel-tasks.ts
 // The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
 // name and entry point as written (and interpolated), the wheels attached to the task, and the
 // repository's distribution of that name (PEP 503).
+
+
 
 
 
@@ -34976,6 +35036,38 @@ function distributionNamed(bundle, name) {
         return undefined;
     const wanted = (0,python/* normalizeName */.Pc)(name);
     return bundle.python.find((p) => p.name !== undefined && (p.normalizedName ?? (0,python/* normalizeName */.Pc)(p.name)) === wanted);
+}
+/** Why a likely distribution was chosen, as a reader is told. */
+const LIKELY_REASON = {
+    only: "the repository's only distribution",
+    'import-package': 'it ships the import package of that name',
+    closest: 'the closest name',
+};
+/**
+ * The distribution a `package_name` that names none most likely means: the repository's only one,
+ * else the one whose import package is `package_name`, else the one with the closest name (unique,
+ * and close enough to be a misspelling). Undefined when a project's name cannot be read statically.
+ */
+function likelyDistribution(bundle, packageName) {
+    if (!packageName || bundle.python.some((p) => p.nameUnknown))
+        return undefined;
+    const named = bundle.python.filter((p) => p.name !== undefined);
+    if (named.length === 0)
+        return undefined;
+    if (named.length === 1)
+        return { project: named[0], why: 'only' };
+    const wanted = (0,python/* normalizeName */.Pc)(packageName);
+    const importing = named.filter((p) => p.packages.some((pkg) => (0,python/* normalizeName */.Pc)(pkg.name) === wanted));
+    if (importing.length === 1)
+        return { project: importing[0], why: 'import-package' };
+    const scored = named
+        .map((p) => ({ p, d: editDistance(wanted, p.normalizedName ?? (0,python/* normalizeName */.Pc)(p.name)) }))
+        .sort((a, b) => a.d - b.d);
+    const best = scored[0];
+    const close = best.d <= Math.max(2, Math.floor(wanted.length / 3));
+    if (close && (scored.length === 1 || scored[1].d > best.d))
+        return { project: best.p, why: 'closest' };
+    return undefined;
 }
 /** Entry points of any group named exactly `name` (the runtime compares `ep.name == entry_point`). */
 function entryPointsNamed(project, name) {
@@ -35020,6 +35112,22 @@ function librariesFromVariable(job, task) {
             return true;
     }
     return false;
+}
+/**
+ * Whether the task's package evidently comes from outside the repository: installed by name (PyPI),
+ * from remote wheels only, from libraries a variable supplies, or - with no wheel attached at all -
+ * from the existing cluster or the Docker image the task runs on. Its package_name is then not a
+ * repository distribution misspelt.
+ */
+function packageFromElsewhere(target, wt) {
+    if (wt.packageName && installsByName(wt.task, wt.packageName))
+        return true;
+    if (librariesFromVariable(wt.job, wt.task))
+        return true;
+    const wheels = attachedWheels(target, wt.task);
+    if (wheels.length > 0)
+        return wheels.every((w) => !w.local);
+    return asString(get(wt.task.node, 'existing_cluster_id')) !== undefined || runsDockerImage(target, wt.job, wt.task);
 }
 /** Non-wheel libraries (PyPI specs, requirement lines) that install `packageName` by name. */
 function installsByName(task, packageName) {
@@ -35364,6 +35472,12 @@ when no entry point has that name, calls \`$packageName.$entryPoint()\` directly
 the run fails ("entry point not found" / ImportError); \`databricks bundle validate\` and \`deploy\`
 do not notice, because they never read the wheel's metadata. A task without \`entry_point\` only gets
 the warning \`required field "entry_point" is not set\`.
+A package_name that names no distribution of the repository (package-name-mismatch) is checked
+against the distribution it most likely means - the only one, the one that ships an import package of
+that name, or the closest name - so a missing entry point is reported too: fixing the name alone would
+not make the run work. Tasks that run the same undeclared entry point share one finding; an entry
+point only setup.py declares, which setuptools ignores next to a pyproject [project] table, is named
+as such.
 Fix: declare the entry point in the distribution's metadata, pointing at a function that takes no
 required arguments (parameters arrive in sys.argv):
   [project.scripts]
@@ -35373,21 +35487,33 @@ Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
     breaksDeploy: false,
     run(bundle, target) {
         const findings = [];
+        const groups = new Map();
         for (const wt of wheelTasks(target)) {
             if (!wt.entryPoint) {
                 findings.push(noEntryPoint(bundle, wt));
                 continue;
             }
-            const project = distributionNamed(bundle, wt.packageName);
+            // A package_name that names no distribution (package-name-mismatch) still gets its entry point
+            // checked against the distribution it most likely means: fixing the name alone may not be enough.
+            const named = distributionNamed(bundle, wt.packageName);
+            const likely = named || packageFromElsewhere(target, wt) ? undefined : likelyDistribution(bundle, wt.packageName);
+            const project = named ?? likely?.project;
             if (!project)
-                continue; // not in the repository (PyPI): package-name-mismatch decides
+                continue; // not in the repository (PyPI): nothing to compare with
             if (entryPointsNamed(project, wt.entryPoint).length > 0)
                 continue;
             if (fallbackFunction(bundle, project, wt.packageName, wt.entryPoint))
                 continue;
-            findings.push(undeclared(bundle, wt, project));
+            const key = `${project.dir}\u0000${wt.packageName}\u0000${wt.entryPoint}`;
+            let group = groups.get(key);
+            if (!group) {
+                group = { tasks: [], project, likely };
+                groups.set(key, group);
+                findings.push(group);
+            }
+            group.tasks.push(wt);
         }
-        return findings;
+        return findings.map((f) => ('tasks' in f ? undeclared(bundle, f.tasks, f.project, f.likely) : f));
     },
 };
 function noEntryPoint(bundle, wt) {
@@ -35405,11 +35531,13 @@ function noEntryPoint(bundle, wt) {
         },
     };
 }
-function undeclared(bundle, wt, project) {
+function undeclared(bundle, tasks, project, likely) {
+    const wt = tasks[0];
     const loc = wt.entryPointNode?.loc ?? wt.node.loc;
     const name = wt.entryPoint;
     const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
     const metadata = project.metadataFiles.join(', ') || project.dir;
+    const ignored = project.setupPy?.lostEntryPoints.find((ep) => ep.name === name);
     const suggestion = suggestedTarget(bundle, project, name);
     const target = suggestion.value;
     const pyproject = project.metadataFiles.find((f) => external_node_path_default().posix.basename(f) === 'pyproject.toml');
@@ -35419,17 +35547,29 @@ function undeclared(bundle, wt, project) {
     const patch = suggestion.newFile
         ? `${declaration}\n\n# ${suggestion.newFile} (new)\nimport argparse\nimport sys\n\n\ndef main(argv=None):\n    parser = argparse.ArgumentParser(prog="${name}")\n    args = parser.parse_args(sys.argv[1:] if argv is None else argv)\n    ...`
         : declaration;
+    const distribution = project.name ?? project.dir;
+    const declaredText = declared.length > 0 ? `declared: ${declared.join(', ')}` : `${metadata} declare${project.metadataFiles.length === 1 ? 's' : ''} no entry points`;
+    const where = ignored
+        ? `${ignored.loc.file}:${ignored.loc.line} declares it, but ${project.setupPy.runs ? 'setuptools takes the entry points from the [project] table of pyproject.toml' : `${project.setupPy.backend} never runs setup.py`}`
+        : declaredText;
+    const subject = likely
+        ? `entry point ${name} is not declared by ${distribution} either, the distribution package_name ${wt.packageName} most likely means (${LIKELY_REASON[likely.why]}; ${where})`
+        : `entry point ${name} of package ${wt.packageName} is ${ignored ? 'not in the wheel' : 'declared nowhere'} (${where})`;
     return {
         check: entryPointMissing.id,
-        message: `entry point ${name} of package ${wt.packageName} is declared nowhere` +
-            (declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ` (${metadata} declare no entry points)`) +
-            ` and ${wt.packageName}.${name}() does not exist`,
+        message: subject + (likely ? ': fixing package_name alone will not make the run work' : ` and ${wt.packageName}.${name}() does not exist`),
         loc,
-        resources: [wt.resource],
+        resources: [...new Set(tasks.map((t) => t.resource))].sort(),
         evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-        impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: the runtime finds no entry point ${name} in the wheel and no function ${wt.packageName}.${name}.`,
+        impact: `${tasks.length === 1 ? 'Task' : 'Tasks'} ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')} fail${tasks.length === 1 ? 's' : ''} at run time: ` +
+            `the runtime finds no entry point ${name} in the wheel${likely ? ` of ${distribution}` : ''} and no function ${wt.packageName}.${name}.`,
         fix: {
-            text: `Declare the entry point in ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
+            text: (likely
+                ? `Besides setting package_name to ${distribution}, declare the entry point in`
+                : ignored
+                    ? `Move the entry point from ${ignored.loc.file} into`
+                    : 'Declare the entry point in') +
+                ` ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
                 ` (task parameters arrive in sys.argv). Keep the function inside a packaged module (${project.packages.map((p) => p.name).join(', ') || 'a package of the wheel'}).`,
             patch,
         },
@@ -35456,6 +35596,9 @@ function suggestedTarget(bundle, project, name) {
         const files = bundle.fileIndex.list(prefix).filter((f) => f.endsWith('.py'));
         for (const wanted of [name, `${name}_cli`, 'main']) {
             for (const file of files) {
+                // A `main` elsewhere is another program's: only in the module named like the entry point, main, cli or __main__.
+                if (wanted === 'main' && ![name, 'main', 'cli', '__main__'].includes(external_node_path_default().posix.basename(file, '.py')))
+                    continue;
                 const fn = bundle.fileIndex.facts(file)?.functions.find((f) => f.name === wanted && f.requiredPositional === 0);
                 if (fn)
                     return { value: `${moduleOf(pkg.dir, file)}:${fn.name}` };
@@ -35604,30 +35747,48 @@ const packageNameMismatch = {
 pyproject.toml [project] / setup.py / setup.cfg), compared as pip does (PEP 503: case-insensitive,
 runs of -, _ and . are equal). When the task installs a wheel built from this repository but names
 another package, the runtime finds no such distribution and the run fails; deploy does not check it.
+Not judged when the package evidently comes from elsewhere: installed by name (PyPI), remote wheels
+only, libraries from a variable, or - with no wheel attached - the existing cluster or its Docker
+image; nor when a distribution's name is computed at build time (setup(**kwargs)).
 Fix: set package_name to the distribution name (or rename the distribution).
 Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
     breaksDeploy: false,
     run(bundle, target) {
-        const findings = [];
         const names = bundle.python.filter((p) => p.name).map((p) => p.name);
+        // Without any distribution in the repository there is nothing to compare with (a PyPI package,
+        // or a wheel built elsewhere); a distribution whose name setup.py computes (setup(**kwargs)) may be the one.
+        if (names.length === 0 || bundle.python.some((p) => p.nameUnknown))
+            return [];
+        // Tasks that write the same wrong package_name share one finding, at the first of them.
+        const byName = new Map();
         for (const wt of wheelTasks(target)) {
             if (!wt.packageName || distributionNamed(bundle, wt.packageName))
                 continue;
-            // Without any distribution in the repository there is nothing to compare with (a PyPI package,
-            // or a wheel built elsewhere).
-            if (names.length === 0)
+            // Installed from PyPI, a remote wheel, the cluster or its image: not a repository distribution.
+            if (packageFromElsewhere(target, wt))
                 continue;
+            byName.set(wt.packageName, [...(byName.get(wt.packageName) ?? []), wt]);
+        }
+        const findings = [];
+        for (const [packageName, tasks] of byName) {
+            const wt = tasks[0];
+            const likely = likelyDistribution(bundle, packageName);
             const loc = wt.packageNode?.loc ?? wt.node.loc;
             const existing = `the repository's distribution${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}`;
+            const others = tasks.slice(1).map((t) => t.packageNode?.loc ?? t.node.loc).map((l) => `${l.file}:${l.line}`);
+            const whose = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
             findings.push({
                 check: packageNameMismatch.id,
-                message: `package_name ${wt.packageName} of task ${wt.task.key} matches no distribution in the repository (${existing})`,
+                message: `package_name ${packageName} of ${whose} matches no distribution in the repository (${existing})${others.length ? `; also written at ${others.join(', ')}` : ''}`,
                 loc,
-                resources: [wt.resource],
+                resources: [...new Set(tasks.map((t) => t.resource))].sort(),
                 evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-                impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: no installed distribution is named ${wt.packageName}.`,
-                fix: names.length === 1
-                    ? { text: `Use the distribution's name as package_name.`, patch: `package_name: ${names[0]}` }
+                impact: `${tasks.length === 1 ? `Task ${wt.task.key} of ${wt.resource} fails` : 'These tasks fail'} at run time: no installed distribution is named ${packageName}.`,
+                fix: likely
+                    ? {
+                        text: `Use the name of the distribution the task most likely runs (${LIKELY_REASON[likely.why]}) as package_name${tasks.length > 1 ? ' in each of them' : ''}.`,
+                        patch: `package_name: ${likely.project.name}`,
+                    }
                     : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },
             });
         }
@@ -35636,6 +35797,7 @@ Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importli
 };
 
 ;// CONCATENATED MODULE: ./src/checks/wheel-not-built.ts
+
 
 
 
@@ -35657,7 +35819,8 @@ glob no artifact produces and no file matches makes deploy fail with \`no files 
 (a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
 checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
 exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
-package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached. On a cluster
+with a custom \`docker_image\` the image may contain the package: that task is info ("cannot verify").
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
@@ -35668,9 +35831,10 @@ and in the task: \`libraries: [{whl: ../dist/*.whl}]\` (from resources/).
 Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built but not uploaded).`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
         const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
         const tasks = wheelTasks(target);
+        const findings = [];
+        const unbuilt = new Map();
         for (const wt of tasks) {
             if (librariesFromVariable(wt.job, wt.task))
                 continue; // installed from a (complex) variable: not readable
@@ -35681,36 +35845,66 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
             const project = distributionNamed(bundle, wt.packageName);
             if (!project && asString(get(wt.task.node, 'existing_cluster_id')))
                 continue; // installed on the cluster, presumably
-            findings.push(noWheel(bundle, target, wt, project, produced[0]));
+            if (runsDockerImage(target, wt.job, wt.task)) {
+                findings.push(imageMayProvide(bundle, wt));
+                continue;
+            }
+            const key = target.artifacts.length > 0 ? `task:${wt.resource}:${wt.task.key}` : `package:${wt.packageName ?? ''}`;
+            const group = unbuilt.get(key);
+            if (group)
+                group.tasks.push(wt);
+            else {
+                const fresh = { tasks: [wt], project };
+                unbuilt.set(key, fresh);
+                findings.push(fresh);
+            }
         }
         for (const ref of unbuiltLocalLibraries(bundle, target))
             findings.push(noBuild(bundle, target, ref, tasks, produced));
-        return findings;
+        return findings.map((f) => ('tasks' in f ? noWheel(bundle, target, f.tasks, f.project, produced[0]) : f));
     },
 };
-function noWheel(bundle, target, wt, project, builtGlob) {
+function noWheel(bundle, target, tasks, project, builtGlob) {
+    const wt = tasks[0];
     const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+    const taskList = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
     const pkg = wt.packageName ?? 'the package';
     const distGlob = builtGlob ?? external_node_path_default().posix.normalize(external_node_path_default().posix.join(project?.dir ?? '.', 'dist/*.whl'));
     const library = `libraries:\n  - whl: ${relativeFrom(loc.file, distGlob)}`;
     const built = target.artifacts.length > 0;
     const message = built
         ? `task ${wt.task.key} attaches no wheel: artifacts are built, but deploy uploads only wheels a task references, so ${pkg} is never installed`
-        : `no wheel of ${pkg} is built or attached for task ${wt.task.key}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
+        : `no wheel of ${pkg} is built or attached for ${taskList}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
     return {
         check: wheelNotBuilt.id,
         message,
         loc,
-        resources: [wt.resource],
+        resources: [...new Set(tasks.map((t) => t.resource))].sort(),
         breaksDeploy: false,
         evidence: evidenceAt(bundle, loc, 0, 2),
-        impact: `Deploy succeeds but task ${wt.task.key} of ${wt.resource} fails at run time: package ${pkg} is not installed on its compute.`,
+        impact: `Deploy succeeds but ${tasks.length === 1 ? `task ${wt.task.key} of ${wt.resource} fails` : 'these tasks fail'} at run time: package ${pkg} is not installed on their compute.`,
         fix: {
             text: built
                 ? `Attach the artifact's wheel to the task (paths are relative to ${loc.file}).`
-                : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to the task (paths are relative to the file that writes them).`,
+                : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to ${tasks.length === 1 ? 'the task' : 'each task'} (paths are relative to the file that writes them).`,
             patch: built ? library : `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}\n\n# ${loc.file}, task ${wt.task.key}\n${library}`,
         },
+    };
+}
+/** A task on a cluster with a custom Docker image: the image may well contain the package. */
+function imageMayProvide(bundle, wt) {
+    const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+    const pkg = wt.packageName ?? 'the package';
+    return {
+        check: wheelNotBuilt.id,
+        severity: 'info',
+        message: `task ${wt.task.key} of ${wt.resource} attaches no wheel of ${pkg}; cannot verify: the cluster image (docker_image) may provide it`,
+        loc,
+        resources: [wt.resource],
+        breaksDeploy: false,
+        evidence: evidenceAt(bundle, loc, 0, 2),
+        impact: `If the image does not contain ${pkg}, task ${wt.task.key} of ${wt.resource} fails at run time.`,
+        fix: { text: `Make sure the image installs ${pkg} (at the version this repository builds), or attach the wheel to the task.` },
     };
 }
 function noBuild(bundle, target, ref, tasks, produced) {
@@ -36033,6 +36227,7 @@ function resourceKey(raw) {
 ;// CONCATENATED MODULE: ./src/checks/sync-excludes-source.ts
 
 
+
 const syncExcludesSource = {
     id: 'sync-excludes-source',
     category: 'File Sync Configuration',
@@ -36053,11 +36248,15 @@ Reference: databricks-bundles.md §8 "sync"; pitfall 4.`,
     run(bundle, target) {
         // One finding per task file, and one per import statement (the module and its parent packages).
         const groups = new Map();
+        const root = syncRoot(target);
         for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
             const verdict = target.syncVerdict(reached.file);
             if (verdict.synced)
                 continue;
             const direct = reached.entries.some((e) => e.file === reached.file);
+            // A task path outside the sync root fails validate: path-outside-sync-root reports it, at the same place.
+            if (direct && !isInside(root, reached.file))
+                continue;
             const key = direct || !reached.via ? `file:${reached.file}` : `import:${reached.via.file}:${reached.via.line}:${reached.via.module}`;
             const group = groups.get(key) ?? { reached, files: [] };
             group.files.push({ file: reached.file, verdict });
@@ -36136,13 +36335,20 @@ const libraryDepsInconsistent = {
     effortHours: 1,
     title: 'Job libraries are declared, pinned and consistent',
     successMessage: 'Tasks declare their libraries on the job, pinned and at one version per package',
-    docs: `Tasks whose notebooks install their own dependencies with \`%pip install\` (and declare no job
-libraries or environment) reinstall them on every run: slower starts, nothing cached, and the versions
-drift between runs and between jobs. Unpinned requirements (\`pandas\`) change under the job without a
-commit, and one package at different versions in different jobs makes results depend on which job ran.
+    docs: `Tasks on a cluster whose notebooks install their own dependencies with \`%pip install\` (and declare
+no task libraries, or whose environment lists no dependencies) reinstall them on every run: slower
+starts, nothing cached, and the versions drift between runs and between jobs. Unpinned requirements
+(\`pandas\`) change under the job without a commit, and one package at different versions in different
+notebooks or tasks makes results depend on which one ran. Medium when a %pip install is unpinned or
+versions differ, low when every %pip is pinned and consistent (only the place is wrong).
+Where the %pip cell is the documented place - notebook tasks on serverless compute (tasks there take
+no libraries) and classic pipelines - only unpinned versions count. Serverless pipelines take
+\`environment.dependencies\`, never \`libraries: - pypi:\`. A %pip install of the bundle's own wheel (a
+.whl path, a spark.conf or widget value) is not a dependency problem.
 Fix: declare the dependencies on the task (\`libraries: [{pypi: {package: "transformers==4.40.2"}}]\`),
-on a serverless environment (\`environments[].spec.dependencies\`), or build them into the project's
-wheel and attach it (\`whl: ../dist/*.whl\`); pin versions and use the same pin in every job.
+on its environment (\`environments[].spec.dependencies\`), on a serverless pipeline's
+\`environment.dependencies\`, or build them into the project's wheel and attach it
+(\`whl: ../dist/*.whl\`); pin versions and use the same pin everywhere.
 Reference: databricks-bundles.md §6 "artifacts" (wheels in environment dependencies), §14 (%pip cells).`,
     breaksDeploy: false,
     run(bundle, target) {
@@ -36162,59 +36368,124 @@ function parseRequirement(text) {
         return { name: (0,python/* normalizeName */.Pc)(m[1]), display: m[1], spec };
     return { name: (0,python/* normalizeName */.Pc)(m[1]), display: m[1], spec: spec.replace(/\s+/g, '') };
 }
+/** %pip cells of task notebooks and pipeline sources that install dependencies the job or pipeline does not declare. */
 function pipInsteadOfLibraries(bundle, target) {
-    const byPlace = new Map();
+    const places = new Map();
+    const add = (file, compute, resource, owner) => {
+        // Only the bundle's own wheel or paths (a .whl under ${workspace.file_path}, a spark.conf or widget value) is not a dependency.
+        const cells = (bundle.fileIndex.facts(file)?.pipInstalls ?? [])
+            .map((pip) => ({ pip, requirements: pip.packages.map(parseRequirement).filter((r) => r !== undefined), files: pip.requirements ?? [] }))
+            .filter((c) => c.requirements.length > 0 || c.files.length > 0);
+        if (cells.length === 0)
+            return;
+        const first = cells[0].pip;
+        const key = `${file}:${first.line}:${compute.kind}`;
+        const place = places.get(key) ?? {
+            file,
+            line: first.line,
+            requirements: cells.flatMap((c) => c.requirements),
+            files: cells.flatMap((c) => c.files),
+            compute,
+            resources: new Set(),
+            owners: new Set(),
+        };
+        place.resources.add(resource);
+        place.owners.add(owner);
+        places.set(key, place);
+    };
     for (const entry of taskEntries(bundle, target)) {
         if (entry.field !== 'notebook_path' && entry.field !== 'python_file')
             continue;
         if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0)
             continue;
-        const pip = bundle.fileIndex.facts(entry.file)?.pipInstalls ?? [];
-        if (pip.length === 0)
-            continue;
-        const first = pip[0];
-        const key = `${entry.file}:${first.line}`;
-        const place = byPlace.get(key) ?? { file: entry.file, line: first.line, text: first.text, packages: pip.flatMap((p) => p.packages), resources: new Set(), tasks: new Set() };
-        place.resources.add(entry.job.address);
-        place.tasks.add(`${entry.job.key}.${entry.task.key}`);
-        byPlace.set(key, place);
+        add(entry.file, taskCompute(entry.task), entry.job.address, `task ${entry.job.key}.${entry.task.key}`);
     }
     for (const pipeline of target.pipelines) {
         if ((asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items.length ?? 0) > 0)
             continue;
-        for (const file of pipelineFiles(bundle, target, pipeline)) {
-            const pip = bundle.fileIndex.facts(file)?.pipInstalls ?? [];
-            if (pip.length === 0)
-                continue;
-            const key = `${file}:${pip[0].line}`;
-            const place = byPlace.get(key) ?? { file, line: pip[0].line, text: pip[0].text, packages: pip.flatMap((p) => p.packages), resources: new Set(), tasks: new Set() };
-            place.resources.add(pipeline.address);
-            place.tasks.add(`pipeline ${pipeline.key}`);
-            byPlace.set(key, place);
-        }
+        const compute = asScalar(get(pipeline.node, 'serverless'))?.value === true ? { kind: 'serverless-pipeline' } : { kind: 'classic-pipeline' };
+        for (const file of pipelineFiles(bundle, target, pipeline))
+            add(file, compute, pipeline.address, `pipeline ${pipeline.key}`);
     }
-    return [...byPlace.values()].map((p) => {
-        const loc = { file: p.file, line: p.line, column: 1 };
-        const tasks = [...p.tasks].sort();
-        const pins = p.packages.map(parseRequirement).filter((r) => r !== undefined);
-        const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' }])
-            .map((r) => {
-            // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
-            const exact = /^===?[^,*]+$/.test(r.spec);
-            const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
-            return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
-        })
-            .join('\n')}`;
+    const findings = [];
+    for (const place of places.values()) {
+        const unpinned = place.requirements.filter((r) => !isExactPin(r.spec));
+        // Where the %pip cell is the documented place, only unpinned versions are a problem.
+        const cellIsTheWay = place.compute.kind === 'serverless-notebook' || place.compute.kind === 'classic-pipeline';
+        if (cellIsTheWay && unpinned.length === 0)
+            continue;
+        findings.push(pipFinding(bundle, place, unpinned, cellIsTheWay));
+    }
+    return findings;
+}
+function pipFinding(bundle, place, unpinned, cellIsTheWay) {
+    const loc = { file: place.file, line: place.line, column: 1 };
+    const owners = [...place.owners].sort();
+    const installed = [...place.requirements.map((r) => r.display + r.spec), ...place.files.map((f) => `-r ${f}`)].join(' ');
+    const unpinnedNote = unpinned.length === 0 ? '' : unpinned.length === place.requirements.length ? ' (none pinned)' : ` (not pinned: ${unpinned.map((r) => r.display + r.spec).join(', ')})`;
+    const who = owners.join(', ');
+    const verb = owners.length === 1 ? 's' : '';
+    const compute = place.compute;
+    const declared = compute.kind === 'cluster'
+        ? `while ${who} declare${verb} no libraries`
+        : compute.kind === 'environment'
+            ? `while the environment ${compute.key} of ${who} lists no dependencies`
+            : compute.kind === 'serverless-pipeline'
+                ? `while ${who} declare${verb} no environment dependencies`
+                : `for ${who} (${compute.kind === 'classic-pipeline' ? 'a classic pipeline' : 'on serverless compute'}, where the %pip cell is the place for dependencies)`;
+    return {
+        check: libraryDepsInconsistent.id,
+        severity: unpinned.length > 0 ? 'medium' : 'low',
+        message: `${place.file} installs ${installed} with %pip install${unpinnedNote} ${declared}`,
+        loc,
+        resources: [...place.resources].sort(),
+        evidence: evidenceAt(bundle, loc, 0, 0),
+        impact: cellIsTheWay
+            ? 'Every run installs the newest release of the unpinned packages: a release can break the run without any change in the repository.'
+            : 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
+        fix: pipFix(place, cellIsTheWay),
+    };
+}
+function pipFix(place, cellIsTheWay) {
+    const pins = place.requirements.map(pinned);
+    const compute = place.compute;
+    if (cellIsTheWay) {
         return {
-            check: libraryDepsInconsistent.id,
-            message: `${p.file} installs its dependencies with %pip install (${p.packages.join(' ') || 'requirements'}) while ${tasks.map((t) => (t.startsWith('pipeline ') ? t : `task ${t}`)).join(', ')} declare${tasks.length === 1 ? 's' : ''} no libraries or environment`,
-            loc,
-            resources: [...p.resources].sort(),
-            evidence: evidenceAt(bundle, loc, 0, 0),
-            impact: 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
-            fix: { text: 'Declare the dependencies on the task (or its environment), pinned, and remove the %pip cell.', patch },
+            text: `Pin every package of the %pip cell to the version the ${compute.kind === 'classic-pipeline' ? 'pipeline' : 'notebook'} is tested with (on ${compute.kind === 'classic-pipeline' ? 'classic pipelines' : 'serverless notebook tasks'} the %pip cell is where dependencies belong).`,
+            patch: `%pip install ${pins.map((p) => p.spec).join(' ')}`,
         };
-    });
+    }
+    if (compute.kind === 'serverless-pipeline') {
+        return {
+            text: "Declare the dependencies in the pipeline's environment (serverless pipelines install them before the source runs), pinned, and remove the %pip cell.",
+            patch: `environment:\n  dependencies:\n${pins.map((p) => `    - "${p.spec}"${p.note}`).join('\n')}`,
+        };
+    }
+    if (compute.kind === 'environment') {
+        return {
+            text: `Declare the dependencies in the job environment ${compute.key} (environments[].spec.dependencies), pinned, and remove the %pip cell.`,
+            patch: `environments:\n  - environment_key: ${compute.key}\n    spec:\n      dependencies:\n${pins.map((p) => `        - "${p.spec}"${p.note}`).join('\n')}`,
+        };
+    }
+    return {
+        text: 'Declare the dependencies on the task (or its job cluster), pinned, and remove the %pip cell.',
+        patch: `libraries:\n${pins.map((p) => `  - pypi:\n      package: "${p.spec}"${p.note}`).join('\n')}`,
+    };
+}
+/** `name==1.2.3`, or `name==<version>` with a note keeping the range it had (a range becomes a pin to the tested version). */
+function pinned(r) {
+    const exact = isExactPin(r.spec);
+    return { spec: `${r.display}${exact ? r.spec : '==<version>'}`, note: r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '' };
+}
+const isExactPin = (spec) => /^===?[^,*]+$/.test(spec);
+/** What a task runs on: a cluster (job cluster, new or existing cluster), a job environment, or serverless. */
+function taskCompute(task) {
+    if (get(task.node, 'job_cluster_key') || get(task.node, 'new_cluster') || get(task.node, 'existing_cluster_id'))
+        return { kind: 'cluster' };
+    const env = asString(get(task.node, 'environment_key'));
+    if (env !== undefined)
+        return { kind: 'environment', key: env };
+    return { kind: 'serverless-notebook' };
 }
 /** The local notebooks/files a pipeline's libraries name (`glob: include: dir/**` lists the folder). */
 function pipelineFiles(bundle, target, pipeline) {
@@ -36265,14 +36536,16 @@ function unpinned(bundle, target) {
     }));
 }
 function differentVersions(bundle, target) {
-    // package -> specifier -> first place it is written, and the jobs using it
+    // package -> specifier -> first place it is written, the resources using it and who declares it
+    // (a task's libraries, or a notebook's %pip cell)
     const specs = new Map();
-    const record = (req, loc, resource) => {
+    const record = (req, loc, resource, owner) => {
         if (!req || req.spec === '')
             return;
         const bySpec = specs.get(req.name) ?? new Map();
-        const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set() };
+        const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set(), owners: new Set() };
         place.resources.add(resource);
+        place.owners.add(owner);
         bySpec.set(req.spec, place);
         specs.set(req.name, bySpec);
     };
@@ -36280,24 +36553,30 @@ function differentVersions(bundle, target) {
         for (const task of job.tasks) {
             for (const lib of [...task.libraries, ...task.environmentDependencies]) {
                 if (lib.kind === 'pypi' || lib.kind === 'dependency')
-                    record(parseRequirement(lib.value), lib.node.loc, job.address);
+                    record(parseRequirement(lib.value), lib.node.loc, job.address, `${job.key}.${task.key}`);
             }
         }
     }
-    for (const entry of taskEntries(bundle, target)) {
-        for (const pip of bundle.fileIndex.facts(entry.file)?.pipInstalls ?? []) {
+    const cells = (file, resource) => {
+        for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
             for (const pkg of pip.packages)
-                record(parseRequirement(pkg), { file: entry.file, line: pip.line, column: 1 }, entry.job.address);
+                record(parseRequirement(pkg), { file, line: pip.line, column: 1 }, resource, file);
         }
-    }
+    };
+    for (const entry of taskEntries(bundle, target))
+        cells(entry.file, entry.job.address);
+    for (const pipeline of target.pipelines)
+        for (const file of pipelineFiles(bundle, target, pipeline))
+            cells(file, pipeline.address);
     const findings = [];
     for (const bySpec of specs.values()) {
         if (bySpec.size < 2)
             continue;
         const places = [...bySpec.entries()];
+        const owners = new Set(places.flatMap(([, p]) => [...p.owners]));
+        if (owners.size < 2)
+            continue; // one place naming two specifiers is pip's business (it combines them)
         const resources = [...new Set(places.flatMap(([, p]) => [...p.resources]))].sort();
-        if (resources.length < 2)
-            continue; // different specifiers inside one job are one environment's business
         const loc = places[0][1].loc;
         findings.push({
             check: libraryDepsInconsistent.id,
@@ -36305,8 +36584,8 @@ function differentVersions(bundle, target) {
             loc,
             resources,
             evidence: evidenceAt(bundle, loc, 0, 0),
-            impact: 'Jobs run against different versions of the same library: results depend on which job ran.',
-            fix: { text: `Use one pinned version of ${places[0][1].display} in every job (or ship it as a dependency of the project's wheel).` },
+            impact: 'Tasks and notebooks run against different versions of the same library: results depend on which one ran.',
+            fix: { text: `Use one pinned version of ${places[0][1].display} everywhere (or ship it as a dependency of the project's wheel).` },
         });
     }
     return findings;
@@ -36314,34 +36593,23 @@ function differentVersions(bundle, target) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/checks/dlt-pipeline-disabled.ts
+;// CONCATENATED MODULE: ./src/checks/lib/commented-resources.ts
+// Resource files whose every line is commented out: what they would define (resource addresses) and,
+// for pipelines, the sources their libraries would run. Shared by dlt-pipeline-disabled (files that
+// define pipelines) and resource-file-disabled (files that define anything else).
 
 
 
 
-
-const SOURCE_EXTS = ['.py', '.sql', '.ipynb'];
-const SKIPPED_DIRS = /(^|\/)(\.[^/]+|node_modules|site-packages|venv|build|dist)\//;
-const dltPipelineDisabled = {
-    id: 'dlt-pipeline-disabled',
-    category: 'DLT Pipeline',
-    severity: 'low',
-    effortHours: 8,
-    title: 'DLT pipelines are enabled or removed',
-    successMessage: 'No resource file is commented out and every DLT source belongs to a pipeline',
-    docs: `A resource file whose every line is commented out deploys nothing: the Lakeflow Declarative
-Pipeline (DLT) it describes does not exist in the workspace, and its notebooks (\`import dlt\` /
-\`from pyspark import pipelines\`) are synced but never run; the pipeline module is only available
-inside a pipeline. This is not an error, but the file and notebooks suggest a capability the
-deployment does not have.
-Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
-relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
-sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
-    breaksDeploy: false,
-    run(bundle, target) {
-        return [...commentedResourceFiles(bundle), ...unusedDltSources(bundle, target)];
-    },
-};
+const memo = new WeakMap();
+function commentedResourceFiles(bundle) {
+    let found = memo.get(bundle);
+    if (!found) {
+        found = resourceYamlFiles(bundle).flatMap((file) => commentedFile(bundle, file) ?? []);
+        memo.set(bundle, found);
+    }
+    return found;
+}
 /** The .yml files an include glob matches or that sit in resources/. */
 function resourceYamlFiles(bundle) {
     const files = new Set();
@@ -36356,46 +36624,35 @@ function resourceYamlFiles(bundle) {
         files.add(f);
     return [...files].filter((f) => /\.ya?ml$/i.test(f)).sort();
 }
-function commentedResourceFiles(bundle) {
-    const findings = [];
-    for (const file of resourceYamlFiles(bundle)) {
-        const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
-        const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
-        if (content.length === 0 || !content.every((l) => l.text.startsWith('#')))
-            continue;
-        const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
-        const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
-        const uncommented = start < 0 ? '' : uncommentedLines.slice(start).join('\n');
-        const addresses = commentedAddresses(uncommented);
-        if (addresses.length === 0 && !/\bresources\s*:/.test(uncommented))
-            continue; // a file of notes, not a disabled resource
-        const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
-        const loc = { file, line: first.line, column: 1 };
-        const pipelines = addresses.filter((a) => a.startsWith('pipelines.'));
-        findings.push({
-            check: dltPipelineDisabled.id,
-            message: `${file} is entirely commented out: ${addresses.length ? addresses.join(', ') : 'its resources'} ${addresses.length === 1 ? 'is' : 'are'} not deployed`,
-            loc,
-            resources: [],
-            evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
-            impact: pipelines.length
-                ? 'The DLT pipeline does not exist in the workspace: no declarative expectations, lineage or streaming; only the job-based pipeline runs.'
-                : 'The commented resources do not exist in the workspace.',
-            fix: {
-                text: `Uncomment the resources (check that their library paths exist relative to ${file}) to deploy them, or delete ${file} if the job-based pipeline is the chosen design.`,
-            },
-        });
-    }
-    return findings;
+function commentedFile(bundle, file) {
+    const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
+    const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
+    if (content.length === 0 || !content.every((l) => l.text.startsWith('#')))
+        return undefined;
+    const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
+    const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
+    const doc = start < 0 ? undefined : readYaml(uncommentedLines.slice(start).join('\n'));
+    const addresses = resourceAddresses(doc);
+    if (addresses.length === 0 && start < 0)
+        return undefined; // a file of notes, not a disabled resource
+    const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
+    return {
+        file,
+        loc: { file, line: first.line, column: 1 },
+        addresses,
+        pipelineSources: pipelineLibraryPaths(doc, file),
+        evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
+    };
 }
-function commentedAddresses(text) {
-    let doc;
+function readYaml(text) {
     try {
-        doc = (0,dist/* parse */.qg)(text);
+        return (0,dist/* parse */.qg)(text);
     }
     catch {
-        return [];
+        return undefined;
     }
+}
+function resourceAddresses(doc) {
     const resources = doc?.resources;
     if (!resources || typeof resources !== 'object')
         return [];
@@ -36407,16 +36664,95 @@ function commentedAddresses(text) {
     }
     return out;
 }
-function unusedDltSources(bundle, target) {
-    const used = pipelineSources(target);
+function pipelineLibraryPaths(doc, file) {
+    const pipelines = doc?.resources?.pipelines;
+    if (!pipelines || typeof pipelines !== 'object')
+        return [];
+    const out = [];
+    for (const pipeline of Object.values(pipelines)) {
+        const libraries = pipeline?.libraries;
+        if (!Array.isArray(libraries))
+            continue;
+        for (const lib of libraries) {
+            const value = lib?.notebook?.path ?? lib?.file?.path ?? lib?.glob?.include;
+            if (typeof value !== 'string' || !value.trim() || isRemotePath(value))
+                continue;
+            out.push(external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), value.trim())));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dlt-pipeline-disabled.ts
+
+
+
+
+
+const SOURCE_EXTS = ['.py', '.sql', '.ipynb'];
+const SKIPPED_DIRS = /(^|\/)(\.[^/]+|node_modules|site-packages|venv|build|dist)\//;
+/** How many imports deep pipeline sources are followed to find the package code they use. */
+const IMPORT_DEPTH = 3;
+const dltPipelineDisabled = {
+    id: 'dlt-pipeline-disabled',
+    category: 'DLT Pipeline',
+    severity: 'low',
+    effortHours: 8,
+    title: 'DLT pipelines are enabled or removed',
+    successMessage: 'No pipeline resource file is commented out and every DLT pipeline source belongs to a pipeline',
+    docs: `A resource file whose every line is commented out and that defines a Lakeflow Declarative
+Pipeline (DLT) deploys nothing: the pipeline does not exist in the workspace, and its sources
+(\`import dlt\` / \`from pyspark import pipelines\`) are synced but never run; the pipeline module is only
+available inside a pipeline. One finding per file, naming the sources it would run. A pipeline source
+(a notebook or file a pipeline would list) that no pipeline includes is reported too; package code
+that imports dlt (modules inside a distribution's packages, or imported by pipeline sources) is not a
+pipeline source, and a source a pipeline names by a broken path is path-not-found's. This is not an
+error, but the files suggest a capability the deployment does not have. Commented-out files that
+define other resources are resource-file-disabled's.
+Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
+relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
+sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const disabled = commentedResourceFiles(bundle).filter((c) => c.addresses.some((a) => a.startsWith('pipelines.')));
+        return [...disabled.map((c) => disabledPipelineFile(bundle, c)), ...unusedDltSources(bundle, target, disabled)];
+    },
+};
+function disabledPipelineFile(bundle, c) {
+    const matches = sourceMatchers(c.pipelineSources);
+    const sources = dltSources(bundle).filter((f) => matches.some((m) => m(f)));
+    return {
+        check: dltPipelineDisabled.id,
+        message: `${c.file} is entirely commented out: ${c.addresses.join(', ')} ${c.addresses.length === 1 ? 'is' : 'are'} not deployed` +
+            (sources.length > 0 ? ` and ${sources.join(', ')} never run${sources.length === 1 ? 's' : ''}` : ''),
+        loc: c.loc,
+        resources: [],
+        evidence: c.evidence,
+        impact: 'The DLT pipeline does not exist in the workspace: no declarative expectations, lineage or streaming; only the job-based pipeline runs.',
+        fix: {
+            text: `Uncomment the resources (check that their library paths exist relative to ${c.file}) to deploy them, or delete ${c.file}${sources.length > 0 ? ' and its sources' : ''} if the job-based pipeline is the chosen design.`,
+        },
+    };
+}
+/** Pipeline sources (notebooks / files that import the pipeline module) that no pipeline includes. */
+function unusedDltSources(bundle, target, disabled) {
+    const enabled = enabledPipelinePaths(target);
+    // A source a pipeline names by a broken path is path-not-found's: do not also call it unused.
+    if (enabled.some((p) => !p.endsWith('/**') && !/[*?[]/.test(p) && !existsAsSource(bundle, p)))
+        return [];
+    const used = sourceMatchers([...enabled, ...disabled.flatMap((c) => c.pipelineSources)]);
+    const packageCode = packageCodeMatcher(bundle);
+    const candidates = dltSources(bundle).filter((f) => !used.some((m) => m(f)) && !packageCode(f));
+    if (candidates.length === 0)
+        return [];
+    const importedByPipelines = importedFrom(bundle, bundle.fileIndex.list().filter((f) => used.some((m) => m(f))));
     const findings = [];
-    for (const file of bundle.fileIndex.list()) {
-        if (!SOURCE_EXTS.includes(external_node_path_default().posix.extname(file).toLowerCase()) || SKIPPED_DIRS.test(file))
+    for (const file of candidates) {
+        if (importedByPipelines(file))
             continue;
-        const dlt = bundle.fileIndex.facts(file)?.dlt ?? [];
-        if (dlt.length === 0 || used.some((u) => u(file)))
-            continue;
+        const dlt = bundle.fileIndex.facts(file).dlt;
         const loc = { file, line: dlt[0].line, column: 1 };
+        const stem = external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '');
         findings.push({
             check: dltPipelineDisabled.id,
             message: `${file} is a DLT source (${dlt[0].text}) that no pipeline of the bundle uses`,
@@ -36426,38 +36762,136 @@ function unusedDltSources(bundle, target) {
             impact: 'The declarative pipeline code is never run: the `dlt` / `pyspark.pipelines` module only exists inside a pipeline.',
             fix: {
                 text: 'Add a pipeline whose libraries include this source, or delete it.',
-                patch: `resources:\n  pipelines:\n    ${external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9]+/g, '_')}:\n      name: ${external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '')}\n      serverless: true\n      catalog: <catalog>\n      schema: <schema>\n      libraries:\n        - ${bundle.fileIndex.kind(file) === 'notebook' ? 'notebook' : 'file'}:\n            path: ../${file}`,
+                patch: `resources:\n  pipelines:\n    ${stem.replace(/[^A-Za-z0-9]+/g, '_')}:\n      name: ${stem}\n      serverless: true\n      catalog: <catalog>\n      schema: <schema>\n      libraries:\n        - ${bundle.fileIndex.kind(file) === 'notebook' ? 'notebook' : 'file'}:\n            path: ../${file}`,
             },
         });
     }
     return findings;
 }
-/** Matchers for the files the target's pipelines use (paths relative to the YAML that writes them). */
-function pipelineSources(target) {
+const sourcesByBundle = new WeakMap();
+/** Notebooks and source files that import the pipeline module (the same for every target). */
+function dltSources(bundle) {
+    let sources = sourcesByBundle.get(bundle);
+    if (!sources) {
+        sources = bundle.fileIndex
+            .list()
+            .filter((f) => SOURCE_EXTS.includes(external_node_path_default().posix.extname(f).toLowerCase()) && !SKIPPED_DIRS.test(f) && (bundle.fileIndex.facts(f)?.dlt.length ?? 0) > 0);
+        sourcesByBundle.set(bundle, sources);
+    }
+    return sources;
+}
+/** The local paths (relative to the bundle root) the target's pipelines list; `${workspace.file_path}/x` names the synced x. */
+function enabledPipelinePaths(target) {
     const out = [];
     for (const pipeline of target.pipelines) {
         for (const lib of pipeline.libraries) {
             const raw = lib.path.trim();
-            if (!raw || isRemotePath(raw))
+            if (!raw)
                 continue;
-            const value = target.interpolate(raw, lib.node.loc).value;
-            const resolved = resolveRelative(lib.node.loc, value);
-            if (resolved.endsWith('/**')) {
-                const prefix = resolved.slice(0, -2);
-                out.push((f) => f.startsWith(prefix));
+            const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
+            if (synced) {
+                out.push(external_node_path_default().posix.normalize(synced[1]));
+                continue;
             }
-            else if (/[*?[]/.test(resolved)) {
-                const matches = (0,goglob/* goMatcher */.ZT)(resolved);
-                if (matches)
-                    out.push((f) => matches(f) || matches(f.replace(/\.[^./]+$/, '')));
-            }
-            else {
-                out.push((f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved);
-            }
+            const value = target.interpolate(raw, lib.node.loc);
+            if (!value.resolved || isRemotePath(raw) || isRemotePath(value.value))
+                continue;
+            out.push(resolveRelative(lib.node.loc, value.value));
         }
     }
     return out;
 }
+function existsAsSource(bundle, p) {
+    return [p, `${p}.py`, `${p}.sql`, `${p}.ipynb`].some((c) => bundle.fileIndex.kind(c) !== 'missing');
+}
+/** Matchers for pipeline library paths: `dir/**` (a folder), Go globs, or a file with or without its extension. */
+function sourceMatchers(paths) {
+    return paths.flatMap((resolved) => {
+        if (resolved.endsWith('/**')) {
+            const prefix = resolved.slice(0, -2);
+            return [(f) => f.startsWith(prefix)];
+        }
+        if (/[*?[]/.test(resolved)) {
+            const matches = (0,goglob/* goMatcher */.ZT)(resolved);
+            return matches ? [(f) => matches(f) || matches(f.replace(/\.[^./]+$/, ''))] : [];
+        }
+        return [(f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved || f.startsWith(`${resolved}/`)];
+    });
+}
+/** Files inside the packages a distribution of the repository ships. */
+function packageCodeMatcher(bundle) {
+    const prefixes = bundle.python.flatMap((p) => p.packages.map((pkg) => (pkg.dir === '.' ? pkg.name : `${pkg.dir}/${pkg.name}`)));
+    return (file) => prefixes.some((prefix) => file.startsWith(`${prefix}/`) || file === `${prefix}.py`);
+}
+/**
+ * Whether a file is imported by the given sources, a few levels deep. A module that does not resolve
+ * from the importing file (it comes from the bundle's wheel, installed at run time) still counts for
+ * the repository file whose path ends with it (`pkg.flows` -> `src/pkg/flows.py`).
+ */
+function importedFrom(bundle, sources) {
+    const seen = new Set();
+    const unresolved = new Set();
+    let frontier = sources;
+    for (let depth = 0; depth < IMPORT_DEPTH && frontier.length > 0; depth++) {
+        const next = [];
+        for (const file of frontier) {
+            for (const imp of bundle.fileIndex.facts(file)?.imports ?? []) {
+                const files = importedFiles(bundle, file, imp.module);
+                if (files.length === 0 && !imp.module.startsWith('.'))
+                    unresolved.add(imp.module.split('.').join('/'));
+                for (const imported of files) {
+                    if (seen.has(imported))
+                        continue;
+                    seen.add(imported);
+                    next.push(imported);
+                }
+            }
+        }
+        frontier = next;
+    }
+    return (file) => {
+        if (seen.has(file))
+            return true;
+        const stem = file.replace(/(?:\/__init__)?\.py$/, '');
+        return [...unresolved].some((m) => stem === m || stem.endsWith(`/${m}`));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/resource-file-disabled.ts
+
+const resourceFileDisabled = {
+    id: 'resource-file-disabled',
+    category: 'Bundle Configuration',
+    severity: 'low',
+    effortHours: 0.25,
+    title: 'Resource files are enabled or removed',
+    successMessage: 'No resource file is entirely commented out',
+    docs: `A resource file whose every line is commented out deploys nothing: the jobs, apps, serving
+endpoints or other resources it describes do not exist in the workspace, although the repository shows
+them. Not an error, but readers (and reviewers) take the file for part of the deployment. Files that
+define a pipeline are dlt-pipeline-disabled's.
+Fix: uncomment the resources to deploy them (their paths are relative to the file), or delete the file
+and keep the history in git.`,
+    breaksDeploy: false,
+    run(bundle) {
+        const findings = [];
+        for (const c of commentedResourceFiles(bundle)) {
+            if (c.addresses.some((a) => a.startsWith('pipelines.')))
+                continue;
+            const what = c.addresses.length > 0 ? `${c.addresses.join(', ')} ${c.addresses.length === 1 ? 'is' : 'are'}` : 'its resources are';
+            findings.push({
+                check: resourceFileDisabled.id,
+                message: `${c.file} is entirely commented out: ${what} not deployed`,
+                loc: c.loc,
+                resources: [],
+                evidence: c.evidence,
+                impact: 'The commented resources do not exist in the workspace; nothing that relies on them can run.',
+                fix: { text: `Uncomment the resources to deploy them (paths relative to ${c.file}), or delete ${c.file}.` },
+            });
+        }
+        return findings;
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/cli-init-missing.ts
 
@@ -36473,7 +36907,7 @@ const cliInitMissing = {
     docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
 profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
 \`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
-profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+profile in ~/.databrickscfg. Fires, for the targets that set no \`workspace.host\`, only when the repository
 has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
 then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
@@ -36483,10 +36917,13 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
     breaksDeploy: false,
-    run(bundle) {
-        // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
-        const hostless = [...bundle.targets.values()].filter((t) => !asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
-        if (hostless.length === 0 || hasCliSetup(bundle))
+    run(bundle, target) {
+        // A target that names its workspace needs no profile to find it: not that target's finding. The
+        // others get the same finding (place and message), which the engine merges into one.
+        if (setsHost(target))
+            return [];
+        const hostless = [...bundle.targets.values()].filter((t) => !setsHost(t)).map((t) => t.name);
+        if (hasCliSetup(bundle))
             return [];
         const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
         const which = hostless.length < bundle.targets.size
@@ -36508,6 +36945,9 @@ Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, wo
         return [finding];
     },
 };
+function setsHost(target) {
+    return !!asString(get(target.config, 'workspace', 'host'))?.trim();
+}
 /** A .databrickscfg template, a scripts/*init* file, or a shell script that configures the CLI. */
 function hasCliSetup(bundle) {
     for (const file of bundle.fileIndex.list()) {
@@ -36542,8 +36982,9 @@ or a job parameter (\`model_name\`, \`registered_model_name\`) names a registere
 the bundle registers: no \`registered_models\` resource (Unity Catalog, compared as
 catalog.schema.name after \${...} interpolation), no \`models\` resource, and no
 \`mlflow.register_model\` / \`log_model(registered_model_name=...)\` / \`create_registered_model\` in code
-a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all):
-deploying the endpoint fails while the model version does not exist.
+a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all).
+High for a serving endpoint: deploying it fails while the model version does not exist. Low when only
+task code loads the model: the run fails in a fresh workspace, but the model may be registered elsewhere.
 Fix: declare the model
   resources:
     registered_models:
@@ -36571,13 +37012,20 @@ Reference: databricks-bundles.md §2 (resource types), §3 (\${resources.registe
             const parts = name.split('.');
             const uc = parts.length === 3;
             const resources = [...ref.resources].sort();
+            // A serving endpoint whose model version does not exist fails to deploy; task code that loads
+            // the model only fails when it runs, and may well load a model registered elsewhere.
+            const served = resources.some((r) => r.startsWith('model_serving_endpoints.'));
             findings.push({
                 check: modelRegistryUnresolved.id,
-                message: `model ${ref.raw} is used by ${resources.join(', ')} but nothing in the bundle registers it`,
+                severity: served ? 'high' : 'low',
+                breaksDeploy: served,
+                message: `model ${ref.raw} is ${served ? 'served' : 'used'} by ${resources.join(', ')} but nothing in the bundle registers it`,
                 loc: ref.loc,
                 resources,
                 evidence: evidenceAt(bundle, ref.loc, 0, 0),
-                impact: 'The endpoint / job depends on a model registered by hand: a fresh workspace or target has no such model and the deployment or the run fails.',
+                impact: served
+                    ? 'Deploying the serving endpoint fails while the model (version) does not exist: a fresh workspace or target has no such model.'
+                    : 'The job loads a model registered by hand: in a fresh workspace or target the run fails until someone registers it.',
                 fix: {
                     text: 'Declare the model as a bundle resource and register versions from the training code.',
                     patch: uc
@@ -36753,7 +37201,10 @@ Reference: databricks-bundles.md §1 "Config file discovery, include, YAML featu
     },
 };
 
+// EXTERNAL MODULE: ./src/project/load.ts + 7 modules
+var load = __nccwpck_require__(4755);
 ;// CONCATENATED MODULE: ./src/checks/root-path-glob-chars.ts
+
 const rootPathGlobChars = {
     id: 'root-path-glob-chars',
     category: 'Bundle Configuration',
@@ -36769,17 +37220,17 @@ Fix: rename the directory (or check the repository out under a plain path).
 Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
     breaksDeploy: true,
     run(bundle) {
-        const bad = /[*?[\]^]/.exec(bundle.root);
+        const bad = (0,load/* rootPathGlobChars */.hs)(bundle.root, bundle.repoRoot);
         if (!bad)
             return [];
         const loc = { file: bundle.rootFile, line: 1, column: 1 };
         return [
             {
                 check: 'root-path-glob-chars',
-                message: `Bundle root path contains glob pattern characters: ${bundle.root} (character "${bad[0]}")`,
+                message: `Bundle root path contains glob pattern characters: ${bad.where} (character "${bad.char}")`,
                 loc,
                 impact: 'Every bundle command fails before the configuration is read.',
-                fix: { text: `Rename the directory ${bundle.relRoot === '.' ? bundle.root : bundle.relRoot} so that its path has none of * ? [ ] ^.` },
+                fix: { text: `Rename ${bad.where.replace(/ \(relative to the repository\)$/, '')} so that the bundle's path has none of * ? [ ] ^ (or check the repository out under a plain path).` },
             },
         ];
     },
@@ -36820,26 +37271,29 @@ const includeNonYaml = {
     successMessage: 'Every file matched by `include:` is a YAML or JSON file.',
     docs: `Every file an \`include:\` entry matches is loaded as configuration, so it must end in .yml, .yaml or
 .json; otherwise \`bundle validate\` fails with
-\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file).
+\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file; dab-ready
+reports the include entry once, listing the files).
 A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
 Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
 Reference: databricks-bundles.md §1 "include".`,
     breaksDeploy: true,
     run(bundle) {
         const findings = [];
+        // One finding per include entry (the root cause), listing every file it wrongly matches; the CLI
+        // prints its error once per file.
         for (const entry of rootIncludes(bundle)) {
-            for (const file of includeMatches(bundle, entry.pattern)) {
-                if (/\.(ya?ml|json)$/i.test(file))
-                    continue;
-                findings.push({
-                    check: 'include-non-yaml',
-                    message: `Files in the 'include' configuration section must be YAML or JSON files. ${file} (matched by "${entry.pattern}") is not`,
-                    loc: entry.node.loc,
-                    evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
-                    impact: '`bundle validate` and `bundle deploy` fail.',
-                    fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${file} with the bundle, use \`sync.include\`.` },
-                });
-            }
+            const files = includeMatches(bundle, entry.pattern).filter((file) => !/\.(ya?ml|json)$/i.test(file));
+            if (files.length === 0)
+                continue;
+            const listed = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+            findings.push({
+                check: 'include-non-yaml',
+                message: `Files in the 'include' configuration section must be YAML or JSON files. ${listed} (matched by "${entry.pattern}") ${files.length === 1 ? 'is' : 'are'} not`,
+                loc: entry.node.loc,
+                evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
+                impact: '`bundle validate` and `bundle deploy` fail.',
+                fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${files.length === 1 ? files[0] : 'those files'} with the bundle, use \`sync.include\`.` },
+            });
         }
         return findings;
     },
@@ -37232,37 +37686,6 @@ function walkSchema(node, schema, path, visit, depth = 0) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/checks/lib/suggest.ts
-/** Levenshtein distance, bounded work (names are short). */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
-function closeMatches(name, candidates, max = 2) {
-    const out = new Set();
-    for (const c of candidates)
-        if (c !== name && editDistance(name, c) <= max)
-            out.add(c);
-    return [...out].sort();
-}
-/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
-function didYouMean(suggestions) {
-    if (suggestions.length === 0)
-        return '';
-    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
-    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/checks/unknown-field.ts
 
 
@@ -37513,47 +37936,101 @@ Reference: databricks-bundles.md §3 "Definitions".`,
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/variable-required-unset.ts
+;// CONCATENATED MODULE: ./src/checks/lib/ci-variables.ts
+// Variables the repository's own CI passes to the bundle commands: `--var name=...` or
+// `BUNDLE_VAR_name` in GitHub Actions workflows, Azure Pipelines, GitLab CI or a Makefile, in the
+// bundle's folder or any folder above it inside the repository.
 
-
-const variableRequiredUnset = {
-    id: 'variable-required-unset',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Required variables have a value',
-    successMessage: 'Every declared variable has a default, a lookup or a value for each target.',
-    docs: `A variable declared without \`default\` or \`lookup\` (an empty \`default:\` counts as none) is required:
-unless the selected target assigns it, or \`--var\`, \`BUNDLE_VAR_<name>\` or
-.databricks/bundle/<target>/variable-overrides.json supply it, \`bundle validate\` fails with
-\`no value assigned to required variable <name>\` - even if nothing uses the variable. Values that only
-exist on a developer's machine (a local overrides file, an exported env var) make CI fail.
-Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
-\`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
-Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const [name, v] of target.variables) {
-            if (v.value !== undefined || v.source !== undefined || v.def.lookup)
-                continue;
-            const dflt = asMap(v.def.node)?.entries.get('default');
-            const loc = dflt?.loc ?? v.def.loc;
-            findings.push({
-                check: 'variable-required-unset',
-                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
-                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/${target.name}/variable-overrides.json`,
-                loc,
-                evidence: evidenceAt(bundle, v.def.loc, 0, 2),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: {
-                    text: `Add \`default: ...\` to variable ${name}, assign it under \`targets.${target.name}.variables\`, or pass \`--var ${name}=...\` / BUNDLE_VAR_${name} in CI.`,
-                },
-            });
+const CI_FILES = ['azure-pipelines.yml', 'azure-pipelines.yaml', '.gitlab-ci.yml', 'Makefile'];
+const WORKFLOW_DIR = '.github/workflows';
+/** How many folders above the bundle root are searched (the repository boundary stops it earlier). */
+const MAX_UP = 6;
+const SUPPLIES = /--var(?:=|\s+)["']?(?:[^"'\s,]*,)*([A-Za-z][\w-]*)=|\bBUNDLE_VAR_([A-Za-z][\w-]*)/g;
+const ci_variables_memo = new WeakMap();
+/** The first place (file:line) the repository's CI supplies each variable. */
+function ciSuppliedVariables(bundle) {
+    let found = ci_variables_memo.get(bundle);
+    if (!found) {
+        found = scan(bundle);
+        ci_variables_memo.set(bundle, found);
+    }
+    return found;
+}
+function scan(bundle) {
+    const out = new Map();
+    for (const file of ciFiles(bundle)) {
+        const lines = bundle.fileIndex.lines(file) ?? [];
+        lines.forEach((text, i) => {
+            if (/^\s*#/.test(text))
+                return;
+            for (const m of text.matchAll(SUPPLIES)) {
+                const name = m[1] ?? m[2];
+                if (!out.has(name))
+                    out.set(name, { file, line: i + 1, text: text.trim() });
+            }
+        });
+    }
+    return out;
+}
+function ciFiles(bundle) {
+    const files = [];
+    for (let up = 0, dir = '.'; up <= MAX_UP && bundle.fileIndex.kind(dir) === 'dir'; up++, dir = up === 1 ? '..' : `${dir}/..`) {
+        const at = (name) => (dir === '.' ? name : `${dir}/${name}`);
+        for (const name of CI_FILES)
+            if (bundle.fileIndex.kind(at(name)) !== 'missing')
+                files.push(at(name));
+        const workflows = at(WORKFLOW_DIR);
+        if (bundle.fileIndex.kind(workflows) === 'dir') {
+            for (const f of bundle.fileIndex.list(workflows))
+                if (/\.ya?ml$/i.test(f) && external_node_path_default().posix.dirname(f) === external_node_path_default().posix.normalize(workflows))
+                    files.push(f);
         }
-        return findings;
-    },
-};
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/unmatched-includes.ts
+
+const unmatched_includes_memo = new WeakMap();
+function unmatchedOutsideIncludes(bundle) {
+    let found = unmatched_includes_memo.get(bundle);
+    if (!found) {
+        found = unmatched_includes_scan(bundle);
+        unmatched_includes_memo.set(bundle, found);
+    }
+    return found;
+}
+function unmatched_includes_scan(bundle) {
+    const out = [];
+    for (const item of asSeq(get(bundle.files.get(bundle.rootFile)?.root, 'include'))?.items ?? []) {
+        const pattern = asString(item)?.trim();
+        if (!pattern || !pattern.replace(/^\.\//, '').startsWith('../'))
+            continue;
+        const outsideRepository = bundle.notices.some((n) => n.check === 'include-outside-repository' && n.loc?.file === item.loc.file && n.loc.line === item.loc.line);
+        if (!outsideRepository && bundle.fileIndex.glob(pattern).some((f) => /\.(ya?ml|json)$/i.test(f)))
+            continue;
+        out.push({ pattern, loc: item.loc, outsideRepository });
+    }
+    return out;
+}
+/** `; no file matches include `x` (databricks.yml:6), which may be meant to define it` (empty without such includes). */
+function includeRootCause(bundle) {
+    const includes = unmatchedOutsideIncludes(bundle);
+    if (includes.length === 0)
+        return undefined;
+    const where = (i) => `\`${i.pattern}\` (${i.loc.file}:${i.loc.line})`;
+    const matchesNothing = includes.filter((i) => !i.outsideRepository);
+    const outside = includes.filter((i) => i.outsideRepository);
+    const parts = [];
+    if (matchesNothing.length > 0)
+        parts.push(`no file matches include ${matchesNothing.map(where).join(', ')}`);
+    if (outside.length > 0)
+        parts.push(`include ${outside.map(where).join(', ')} leads outside the repository and is not read`);
+    return {
+        note: includes.length === 1 ? `; ${parts[0]}, which may be meant to define it` : `; ${parts.join(', and ')}: one of them may be meant to define it`,
+        fix: `Make include ${includes.map(where).join(', ')} match the file meant to define it (include paths are relative to the bundle root, and the file must exist in every checkout, CI included).`,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/checks/variable-file-invalid.ts
 const variableFileInvalid = {
@@ -37586,12 +38063,9 @@ Reference: databricks-bundles.md §3 "Setting values".`,
             impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
             fix: { text: fix },
         });
-        let parsed;
-        try {
-            parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        }
-        catch (err) {
-            return [finding(`failed to parse variables file ${rel}: ${err.message}`, 1, 'Write valid JSON: an object of variable values.')];
+        const { parsed, error } = parseOverrides(text);
+        if (error !== undefined) {
+            return [finding(`failed to parse variables file ${rel}: ${error}`, 1, 'Write valid JSON: an object of variable values.')];
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
             return [
@@ -37612,6 +38086,91 @@ Reference: databricks-bundles.md §3 "Setting values".`,
             findings.push(complexVar
                 ? finding(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, line, `Give ${name} a map or list value, or remove it from the file.`)
                 : finding(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, line, `Give ${name} a plain value, or declare it with \`type: complex\`.`));
+        }
+        return findings;
+    },
+};
+function parseOverrides(text) {
+    try {
+        return { parsed: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (err) {
+        return { error: err.message };
+    }
+}
+/** The target's variable-overrides.json exists but is not a JSON object: the CLI stops there, before any variable. */
+function overridesFileUnreadable(bundle, target) {
+    const text = bundle.fileIndex.read(`.databricks/bundle/${target}/variable-overrides.json`);
+    if (text === undefined)
+        return false;
+    const { parsed, error } = parseOverrides(text);
+    return error !== undefined || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed);
+}
+
+;// CONCATENATED MODULE: ./src/checks/variable-required-unset.ts
+
+
+
+
+
+const variableRequiredUnset = {
+    id: 'variable-required-unset',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Required variables have a value',
+    successMessage: 'Every declared variable has a default, a lookup or a value for each target.',
+    docs: `A variable declared without \`default\` or \`lookup\` (an empty \`default:\` counts as none) is required:
+unless the selected target assigns it, or \`--var\`, \`BUNDLE_VAR_<name>\` or
+.databricks/bundle/<target>/variable-overrides.json supply it, \`bundle validate\` fails with
+\`no value assigned to required variable <name>\` - even if nothing uses the variable. Values that only
+exist on a developer's machine (a local overrides file, an exported env var) make CI fail.
+When the repository's own CI supplies the variable (\`--var name=...\` or \`BUNDLE_VAR_name\` in
+.github/workflows/*.yml, azure-pipelines.yml, .gitlab-ci.yml or a Makefile), the finding is info and
+cites where. When an include outside the bundle matches nothing, the finding names it: that file may
+be the one meant to define the variable.
+Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
+\`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
+Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        // An overrides file the CLI cannot read fails first (variable-file-invalid): the values it may hold are its problem.
+        if (overridesFileUnreadable(bundle, target.name))
+            return findings;
+        const ci = ciSuppliedVariables(bundle);
+        const rootCause = includeRootCause(bundle);
+        for (const [name, v] of target.variables) {
+            if (v.value !== undefined || v.source !== undefined || v.def.lookup)
+                continue;
+            const dflt = asMap(v.def.node)?.entries.get('default');
+            const loc = dflt?.loc ?? v.def.loc;
+            const evidence = evidenceAt(bundle, v.def.loc, 0, 2);
+            const supplied = ci.get(name);
+            if (supplied) {
+                findings.push({
+                    check: 'variable-required-unset',
+                    severity: 'info',
+                    breaksDeploy: false,
+                    message: `required variable ${name} has no value in the bundle; the repository's CI supplies it (${supplied.file}:${supplied.line}: ${supplied.text})`,
+                    loc,
+                    evidence,
+                    impact: `Only commands run with that value (CI, or \`--var ${name}=...\` / BUNDLE_VAR_${name} locally) can validate and deploy the targets listed.`,
+                    fix: { text: `Nothing to do for CI. To run bundle commands elsewhere, pass \`--var ${name}=...\` or set BUNDLE_VAR_${name}, as ${supplied.file} does.` },
+                });
+                continue;
+            }
+            const standard = `Add \`default: ...\` to variable ${name}, assign it under \`targets.<target>.variables\` for each target listed, or pass \`--var ${name}=...\` / BUNDLE_VAR_${name} in CI.`;
+            findings.push({
+                check: 'variable-required-unset',
+                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
+                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/<target>/variable-overrides.json` +
+                    (rootCause?.note ?? ''),
+                loc,
+                evidence,
+                impact: '`bundle validate` and `bundle deploy` fail for the targets listed.',
+                fix: { text: rootCause ? `${rootCause.fix} Otherwise: ${standard[0].toLowerCase()}${standard.slice(1)}` : standard },
+            });
         }
         return findings;
     },
@@ -37700,6 +38259,7 @@ function findCycle(start, edges) {
 
 
 
+
 /** Fields the CLI fills in for `${workspace.*}` and `${bundle.*}` even when the config does not set them. */
 const BUILTIN = {
     '': ['bundle', 'workspace', 'variables', 'resources', 'artifacts', 'sync', 'presets'],
@@ -37726,29 +38286,46 @@ configuration merged for the selected target. A reference that names nothing fai
 edit distance 2). References are target-scoped: a variable used by a job that only some targets
 include breaks only those targets. A target that assigns an undeclared variable fails with
 \`failed to perform target override for target=<t>: variable c is not defined but is assigned a value\`.
+One finding per reference that names nothing (its other uses are listed). When an include outside
+the bundle matches nothing, an undeclared \`\${var.x}\` names that include as the likely cause.
 Fix: correct the typo or declare the variable under top-level \`variables:\`.
 Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
+        const rootCause = includeRootCause(bundle);
+        // One finding per reference that names nothing (one root cause), at its first use; the other uses are listed.
+        const byRef = new Map();
         for (const use of collectReferences(target)) {
             if (!use.undefinedRef || use.ref.path.startsWith('resources.'))
                 continue;
+            const uses = byRef.get(use.ref.text) ?? [];
+            uses.push(use);
+            byRef.set(use.ref.text, uses);
+        }
+        for (const [text, uses] of byRef) {
+            const use = uses[0];
             const suggestions = suggest(target, use.ref.path);
-            const resource = resourceOf(use.field);
+            const resources = [...new Set(uses.map((u) => resourceOf(u.field)).filter((r) => r !== undefined))].sort();
+            // An undeclared variable and an include outside the bundle that matches nothing: name the likely cause.
+            const cause = use.ref.path.startsWith('var.') && suggestions.length === 0 && !target.variables.has(use.ref.path.split('.')[1]) ? rootCause : undefined;
+            const others = uses.slice(1).map((u) => `${u.node.loc.file}:${u.node.loc.line}`);
+            const also = others.length === 0 ? '' : ` (also used at ${others.slice(0, 5).join(', ')}${others.length > 5 ? `, and ${others.length - 5} more` : ''})`;
             findings.push({
                 check: 'undefined-variable',
-                message: `reference does not exist: ${use.ref.text}${didYouMean(suggestions.map((s) => `\${${s}}`))}`,
+                message: `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
                 loc: use.node.loc,
-                ...(resource ? { resources: [resource] } : {}),
+                ...(resources.length > 0 ? { resources } : {}),
                 evidence: evidenceAt(bundle, use.node.loc, 0, 0),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                impact: '`bundle validate` and `bundle deploy` fail for the targets listed.',
                 fix: {
-                    text: suggestions.length > 0
-                        ? `Replace ${use.ref.text} with \${${suggestions[0]}}.`
-                        : use.ref.path.startsWith('var.')
-                            ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
-                            : `Fix the reference ${use.ref.text}.`,
+                    text: cause
+                        ? `${cause.fix} Otherwise declare the variable under top-level \`variables:\`.`
+                        : suggestions.length > 0
+                            ? `Replace ${text} with \${${suggestions[0]}}${uses.length > 1 ? ' everywhere' : ''}.`
+                            : use.ref.path.startsWith('var.')
+                                ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
+                                : `Fix the reference ${text}.`,
                 },
             });
         }
@@ -38101,7 +38678,8 @@ relative to the YAML file that writes it (since CLI v0.216.0; a path coming from
 relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
 A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
-synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
+synced with the bundle lose their extension: as critical as a local path that names nothing (the task
+can never run). Local wheel/jar files that no artifact builds fail at
 deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
 Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
 are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
@@ -38124,8 +38702,8 @@ function check(bundle, ref, root, artifacts) {
     const index = bundle.fileIndex;
     if (ref.remote) {
         if (ref.expect === 'notebook' && !ref.glob && isSyncedRemote(ref.raw) && hasNotebookExtension(ref.value ?? ref.raw)) {
+            // As severe as a local path that names nothing: the task can never run.
             return path_not_found_finding(bundle, ref, `notebook ${ref.raw} does not exist in the workspace: notebooks synced with the bundle lose their extension`, {
-                severity: 'high',
                 fix: `Drop the extension: ${ref.raw.slice(0, -external_node_path_default().posix.extname(ref.raw).length)}, or use the local relative path so the CLI translates it.`,
             });
         }
@@ -38207,7 +38785,6 @@ function path_not_found_finding(bundle, ref, message, extra) {
 ;// CONCATENATED MODULE: ./src/checks/path-kind-mismatch.ts
 
 
-
 const pathKindMismatch = {
     id: 'path-kind-mismatch',
     category: 'Bundle Configuration',
@@ -38236,7 +38813,7 @@ Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
             const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
             for (const file of files) {
                 const kind = bundle.fileIndex.kind(file);
-                const message = mismatch(bundle, ref, file, kind);
+                const message = mismatch(ref, file, kind);
                 if (message)
                     findings.push(path_kind_mismatch_finding(bundle, ref, message, file, kind));
             }
@@ -38244,19 +38821,18 @@ Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
         return findings;
     },
 };
-function mismatch(bundle, ref, file, kind) {
+function mismatch(ref, file, kind) {
     if (kind === 'missing' || kind === ref.expect)
         return undefined;
-    const abs = external_node_path_default().join(bundle.root, file);
     const wanted = ref.expect === 'dir' ? 'directory' : ref.expect;
     if (ref.expect === 'file' && kind === 'notebook') {
-        return `expected a file for "${ref.field}" but got a notebook: file at ${abs} is a notebook`;
+        return `expected a file for "${ref.field}" but got a notebook: file at ${file} is a notebook`;
     }
     if (ref.expect === 'notebook' && kind === 'file') {
-        return `expected a notebook for "${ref.field}" but got a file: file at ${abs} is not a notebook`;
+        return `expected a notebook for "${ref.field}" but got a file: file at ${file} is not a notebook`;
     }
     const got = kind === 'dir' ? 'a directory' : kind === 'notebook' ? 'a notebook' : 'a file';
-    return `expected a ${wanted} for "${ref.field}" but got ${got}: ${abs}`;
+    return `expected a ${wanted} for "${ref.field}" but got ${got}: ${file}`;
 }
 function path_kind_mismatch_finding(bundle, ref, message, file, kind) {
     const fix = ref.expect === 'file' && kind === 'notebook'
@@ -38303,11 +38879,11 @@ Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue
                 continue;
             if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root))
                 continue;
-            const abs = external_node_path_default().join(bundle.root, ref.resolved);
             const dir = external_node_path_default().posix.dirname(ref.resolved);
+            // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
             findings.push({
                 check: 'path-outside-sync-root',
-                message: `path ${abs} is not contained in sync root path ${external_node_path_default().join(bundle.root, root)}`,
+                message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
                 loc: ref.node.loc,
                 ...(ref.resource ? { resources: [ref.resource] } : {}),
                 evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
@@ -38470,7 +39046,7 @@ function topLevelPackages(bundle, dir) {
 
 
 
-const CLUSTER_REF = /^\$\{resources\.clusters\.([A-Za-z0-9_-]+)\.id\}$/;
+
 const wheelDbrTooOld = {
     id: 'wheel-dbr-too-old',
     category: 'Python Package Build',
@@ -38519,23 +39095,7 @@ Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
     },
 };
 function sparkVersion(target, job, task) {
-    const direct = asScalar(get(task, 'new_cluster', 'spark_version'));
-    if (direct)
-        return direct;
-    const key = asString(get(task, 'job_cluster_key'));
-    if (key) {
-        for (const jc of asSeq(get(job, 'job_clusters'))?.items ?? []) {
-            if (asString(get(jc, 'job_cluster_key')) === key)
-                return asScalar(get(jc, 'new_cluster', 'spark_version'));
-        }
-    }
-    const existing = asString(get(task, 'existing_cluster_id'));
-    const m = existing ? CLUSTER_REF.exec(existing) : null;
-    if (m) {
-        const cluster = target.resources.get('clusters')?.get(m[1]);
-        return asScalar(get(cluster?.node, 'spark_version'));
-    }
-    return undefined;
+    return asScalar(get(taskClusterSpec(target, { node: job }, { node: task }), 'spark_version'));
 }
 function tooOld(version) {
     const m = /^(\d+)\.(\d+)/.exec(version.trim());
@@ -38775,41 +39335,146 @@ Fix: keep shared configuration inside the repository (a monorepo folder next to 
 
 ;// CONCATENATED MODULE: ./src/checks/package-discovery-failed.ts
 
-const packageDiscoveryFailed = noticeCheck({
+
+
+const packageDiscoveryFailed = {
     id: 'package-discovery-failed',
     category: 'Python Package Build',
     severity: 'high',
     effortHours: 0.5,
     title: 'setuptools can tell which packages to ship',
-    successMessage: 'Every Python project names or lays out its packages so setuptools can find them.',
+    successMessage: 'Every Python project that deploy builds names or lays out its packages so setuptools can find them.',
     docs: `setuptools' automatic discovery refuses a flat layout with several top-level packages
 ("Multiple top-level packages discovered in a flat-layout"), or, when there is no package at all,
 several top-level modules ("Multiple top-level modules ..."): python -m build, and so the wheel build
 of \`databricks bundle deploy\`, fails. One package beside top-level modules (a notebook.py next to
-my_pkg/) is fine: setuptools then ships the package and ignores the modules.
+my_pkg/) is fine: setuptools then ships the package and ignores the modules. Reported only for a
+project something builds: an artifact whose path is the project's folder, the implicit
+python_artifact (setup.py at the bundle root), or a local wheel library under the project's folder.
+A project nothing builds is not a deploy problem.
 Fix: list the packages ([tool.setuptools] packages = [...] or packages.find include), or move the code
 into a src/ layout.`,
     breaksDeploy: true,
-}, (bundle) => bundle.python.flatMap((p) => p.notes));
+    run(bundle, target) {
+        const findings = [];
+        for (const project of bundle.python) {
+            if (!builtByDeploy(bundle, target, project))
+                continue;
+            for (const note of project.notes) {
+                if (note.check !== packageDiscoveryFailed.id)
+                    continue;
+                findings.push(note.evidence || !note.loc ? note : { ...note, evidence: evidenceAt(bundle, note.loc, 0, 2) });
+            }
+        }
+        return findings;
+    },
+};
+/** Whether deploy (or a wheel a task references) builds this project for the target. */
+function builtByDeploy(bundle, target, project) {
+    const dir = external_node_path_default().posix.normalize(project.dir);
+    if (target.artifacts.some((a) => (a.type === undefined || a.type === 'whl') && external_node_path_default().posix.normalize(a.path || '.') === dir))
+        return true;
+    const prefix = dir === '.' ? '' : `${dir}/`;
+    for (const ref of collectPaths(bundle, target)) {
+        if (ref.expect !== 'library' || ref.remote || ref.resolved === undefined || !/\.whl$/i.test(ref.resolved))
+            continue;
+        if (ref.resolved.startsWith(`${prefix}dist/`) || (prefix !== '' && ref.resolved.startsWith(prefix)))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/setup-py-ignored.ts
 
-const setupPyIgnored = noticeCheck({
+
+/** Whether the wheel loses or changes what tasks rely on: its name, entry points, packages, or all its requirements. */
+const shapesTheWheel = (f) => ['name', 'entry_points', 'packages'].includes(f.keyword) || (f.keyword === 'install_requires' && f.outcome === 'lost');
+const setupPyIgnored = {
     id: 'setup-py-ignored',
     category: 'Python Package Build',
     severity: 'high',
     effortHours: 0.5,
     title: 'Packaging metadata is declared in one place',
     successMessage: 'setup.py and pyproject.toml do not contradict each other.',
-    docs: `When pyproject.toml has a [project] table, setuptools takes the metadata from it: a name,
-entry_points or packages passed to setup() in setup.py are ignored or overridden (recent setuptools
-versions warn, then error). The wheel that deploy builds then lacks the entry points a
-python_wheel_task names, although setup.py shows them. With another build backend (hatchling,
-poetry-core, flit) setup.py is not read at all.
+    docs: `When pyproject.toml has a [project] table, setuptools takes the metadata from it: a value
+setup.py passes for a field [project] also sets is overridden, and one for a field [project] neither
+sets nor lists in \`dynamic\` is ignored (recent setuptools; older releases warn that it would be).
+Other build backends (hatchling, poetry-core, flit, uv) never run setup.py at all.
+One finding per setup.py lists every argument concerned. High when the wheel deploy builds loses or
+changes what tasks rely on: the distribution name, entry points, packages or install_requires. Low
+when the other values are only declared twice and differ, or are lost (description, author, ...).
+No finding when both files agree, nor, for a backend that never runs setup.py, when pyproject.toml
+declares everything setup.py does. An entry point a python_wheel_task names is
+entry-point-missing's, at the task.
 Fix: declare the metadata once, in pyproject.toml ([project.scripts] for entry points), and reduce
 setup.py to setup() or remove it.`,
     breaksDeploy: false,
-}, (bundle) => bundle.python.flatMap((p) => p.notes));
+    run(bundle, target) {
+        const findings = [];
+        for (const project of bundle.python) {
+            const finding = ignoredArguments(bundle, target, project);
+            if (finding)
+                findings.push(finding);
+        }
+        return findings;
+    },
+};
+function ignoredArguments(bundle, target, project) {
+    const facts = project.setupPy;
+    if (!facts)
+        return undefined;
+    const namedByTasks = entryPointsTasksName(bundle, target, project);
+    const fields = facts.fields.filter((f) => f.keyword !== 'entry_points' || facts.lostEntryPoints.some((ep) => !namedByTasks.has(ep.name)) || facts.lostEntryPoints.length === 0);
+    if (fields.length === 0)
+        return undefined;
+    const high = fields.some(shapesTheWheel);
+    const pyproject = project.metadataFiles.find((f) => f.endsWith('pyproject.toml')) ?? 'pyproject.toml';
+    const why = facts.runs
+        ? `${pyproject} has a [project] table, so setuptools takes the metadata from it`
+        : `${pyproject} builds with ${facts.backend}, which never runs setup.py`;
+    const listed = fields.map((f) => describe(f, project, namedByTasks)).join('; ');
+    return {
+        check: setupPyIgnored.id,
+        severity: high ? 'high' : 'low',
+        message: `${facts.file} passes ${fields.map((f) => f.keyword).join(', ')} that the wheel does not get as written (${why}): ${listed}`,
+        loc: facts.call,
+        resources: [],
+        evidence: evidenceAt(bundle, facts.call, 0, 2),
+        impact: high
+            ? 'The wheel deploy builds differs from what setup.py shows: its name, entry points, packages or requirements are not the ones a reader expects.'
+            : 'Metadata is declared twice with different values (or only where it is ignored): readers and tools see one value, the wheel another.',
+        fix: {
+            text: facts.runs
+                ? `Keep one declaration: move what setup.py passes into ${pyproject} ([project] fields, [project.scripts] for console scripts) and reduce setup.py to setup(), or list the fields in [project] dynamic.`
+                : `Move what setup.py passes into ${pyproject} (the place ${facts.backend} reads), then delete setup.py.`,
+        },
+    };
+}
+/** `install_requires x>=2 vs dependencies x>=1 (dependencies in pyproject.toml wins)`; entry points a task names are left out. */
+function describe(field, project, namedByTasks) {
+    const lost = project.setupPy?.lostEntryPoints ?? [];
+    if (field.keyword !== 'entry_points' || lost.length === 0) {
+        return `${field.detail ?? field.keyword} (${field.outcome === 'lost' ? 'ignored' : `${field.field} in pyproject.toml wins`})`;
+    }
+    let replaced = false;
+    const shown = lost
+        .filter((ep) => !namedByTasks.has(ep.name))
+        .map((ep) => {
+        const wheel = project.entryPoints.find((w) => w.group === ep.group && w.name === ep.name);
+        replaced ||= wheel !== undefined;
+        return `${ep.group} ${ep.name}=${ep.value}${wheel ? ` vs ${wheel.value} in ${wheel.loc.file}` : ''}`;
+    });
+    return `entry_points ${shown.join(', ')} (${replaced ? 'pyproject.toml wins' : 'ignored'})`;
+}
+/** Entry point names this distribution's python_wheel_tasks run. */
+function entryPointsTasksName(bundle, target, project) {
+    const names = new Set();
+    for (const wt of wheelTasks(target)) {
+        if (wt.entryPoint && distributionNamed(bundle, wt.packageName) === project)
+            names.add(wt.entryPoint);
+    }
+    return names;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/symlink-outside-repo.ts
 
@@ -38830,6 +39495,7 @@ Fix: copy the file into the repository, or reference it with sync.paths / includ
 }, (bundle) => bundle.fileIndex.notices);
 
 ;// CONCATENATED MODULE: ./src/checks/index.ts
+
 
 
 
@@ -38886,6 +39552,7 @@ const checks = [
     libraryDepsInconsistent,
     modelRegistryUnresolved,
     dltPipelineDisabled,
+    resourceFileDisabled,
     cliInitMissing,
     pythonResourcesNotAnalysed,
     // checks validate would also fail on
@@ -38929,7 +39596,7 @@ function findCheck(id) {
 
 /***/ }),
 
-/***/ 9895:
+/***/ 3601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38943,8 +39610,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 59 modules
-var checks = __nccwpck_require__(8421);
+// EXTERNAL MODULE: ./src/checks/index.ts + 64 modules
+var checks = __nccwpck_require__(3544);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -39222,2005 +39889,46 @@ function displayPath(repoPath, abs) {
     return (rel === '' ? external_node_path_default().basename(abs) : rel).split((external_node_path_default()).sep).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/project/discover.ts
-// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
-// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
+;// CONCATENATED MODULE: ./src/portable-paths.ts
+// Findings and verification steps name paths relative to the bundle root, never as absolute paths of
+// the machine: the same repository checked out in two folders gives byte-identical JSON.
 
-
-/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
-const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
-const MAX_DEPTH = 40;
-const MAX_DIRS = 200_000;
-const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
-function discoverBundleRoots(start) {
-    const roots = [];
-    const notices = [];
-    const rel = (dir) => external_node_path_default().relative(start, dir).split((external_node_path_default()).sep).join('/') || '.';
-    let visited = 0;
-    const walk = (dir, depth) => {
-        if (++visited > MAX_DIRS)
-            return;
-        let entries;
-        try {
-            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-        }
-        catch (err) {
-            notices.push({
-                check: 'unreadable-folder',
-                severity: 'info',
-                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
-                loc: { file: rel(dir), line: 1, column: 1 },
-            });
-            return;
-        }
-        const names = new Set(entries.map((e) => e.name));
-        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
-        const isFileOrFolder = (name) => {
-            const entry = entries.find((e) => e.name === name);
-            if (!entry)
-                return false;
-            if (entry.isFile() || entry.isDirectory())
-                return true;
-            if (!entry.isSymbolicLink())
-                return false;
-            try {
-                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
-                return st.isFile() || st.isDirectory();
-            }
-            catch {
-                return false;
-            }
-        };
-        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
-        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
-        if (rootFiles.length === 0 && templates.length > 0) {
-            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
-            return;
-        }
-        if (rootFiles.length > 0)
-            roots.push({ dir, rootFiles });
-        if (names.has('pyvenv.cfg') || depth >= MAX_DEPTH)
-            return;
-        const subdirs = entries
-            .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
-            .map((e) => e.name)
-            .sort();
-        for (const name of subdirs) {
-            const sub = external_node_path_default().join(dir, name);
-            if (name.includes('{{')) {
-                if (containsBundleFiles(sub))
-                    notices.push(templateNotice(rel(sub), rel(sub)));
-                continue;
-            }
-            walk(sub, depth + 1);
-        }
-    };
-    let startDir = start;
-    try {
-        if (!external_node_fs_default().statSync(start).isDirectory())
-            startDir = external_node_path_default().dirname(start);
-    }
-    catch {
-        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
-    }
-    walk(startDir, 0);
-    return { roots, notices };
-}
-function templateNotice(dir, file) {
-    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
-}
-/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
-function containsBundleFiles(dir, depth = 0) {
-    if (depth > 8)
-        return false;
-    let entries;
-    try {
-        entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-    }
-    catch {
-        return false;
-    }
-    for (const e of entries) {
-        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
-            return true;
-    }
-    return entries.some((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
-}
-
-// EXTERNAL MODULE: ./src/project/files.ts + 1 modules
-var project_files = __nccwpck_require__(9988);
-// EXTERNAL MODULE: ./src/project/goglob.ts
-var goglob = __nccwpck_require__(6577);
-;// CONCATENATED MODULE: ./src/project/merge.ts
-class MergeSession {
-    owned = new WeakSet();
-    /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
-    merge(a, b) {
-        if (!a || (a.kind === 'scalar' && a.value === null))
-            return b;
-        if (b.kind === 'scalar' && b.value === null)
-            return a;
-        if (a.kind === 'map' && b.kind === 'map')
-            return this.mergeMaps(a, b);
-        if (a.kind === 'seq' && b.kind === 'seq')
-            return this.concat(a, b);
-        return b;
-    }
-    mergeMaps(a, b) {
-        const out = this.own(a);
-        for (const [key, value] of b.entries) {
-            const existing = out.entries.get(key);
-            if (existing === undefined) {
-                out.entries.set(key, value);
-                out.keyLocs.set(key, b.keyLocs.get(key) ?? value.loc);
-            }
-            else {
-                out.entries.set(key, this.merge(existing, value));
-            }
-        }
-        return out;
-    }
-    concat(a, b) {
-        if (this.owned.has(a)) {
-            a.items.push(...b.items);
-            return a;
-        }
-        const out = { kind: 'seq', loc: a.loc, items: [...a.items, ...b.items] };
-        this.owned.add(out);
-        return out;
-    }
-    /** A writable copy of `map` (the map itself when this session created it). */
-    own(map) {
-        if (this.owned.has(map))
-            return map;
-        const out = { kind: 'map', loc: map.loc, entries: new Map(map.entries), keyLocs: new Map(map.keyLocs) };
-        this.owned.add(out);
-        return out;
-    }
-    ownSeq(seq) {
-        if (this.owned.has(seq))
-            return seq;
-        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
-        this.owned.add(out);
-        return out;
-    }
-    newMap(loc) {
-        const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
-        this.owned.add(out);
-        return out;
-    }
-}
-function getPath(node, ...keys) {
-    let cur = node;
-    for (const key of keys) {
-        if (!cur || cur.kind !== 'map')
-            return undefined;
-        cur = cur.entries.get(key);
-    }
-    return cur;
-}
-function asMap(node) {
-    return node && node.kind === 'map' ? node : undefined;
-}
-function asSeq(node) {
-    return node && node.kind === 'seq' ? node : undefined;
-}
-function asString(node) {
-    if (!node || node.kind !== 'scalar' || node.value === null)
-        return undefined;
-    return String(node.value);
-}
-function isNull(node) {
-    return !node || (node.kind === 'scalar' && node.value === null);
-}
+const portable_paths_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * The CLI's ElementsByKey: sequence items with the same key are merged in order (the first
- * occurrence keeps its place); `keyOf` maps an item to its key.
+ * Rewrites absolute paths under the given folders (the bundle root, the repository, the analysed
+ * folder) relative to the bundle root: `<root>/src/a.py` -> `src/a.py`, `<repo>/lib` -> `../lib`.
  */
-function mergeElementsByKey(session, seq, keyOf, keyField) {
-    const seen = new Map();
-    const order = [];
-    let changed = false;
-    for (const item of seq.items) {
-        const key = keyOf(item);
-        const ref = seen.get(key);
-        if (ref === undefined) {
-            seen.set(key, item);
-            order.push(key);
-            continue;
-        }
-        changed = true;
-        const merged = session.merge(ref, item);
-        // Like the CLI, the merged element carries the (normalised) key it was merged by.
-        if (keyField && merged.kind === 'map') {
-            const written = merged.entries.get(keyField);
-            if (written?.kind === 'scalar' && written.value !== key)
-                merged.entries.set(keyField, { ...written, value: key });
-        }
-        seen.set(key, merged);
-    }
-    if (!changed)
-        return seq;
-    return { kind: 'seq', loc: seq.loc, items: order.map((k) => seen.get(k)) };
-}
-
-;// CONCATENATED MODULE: ./src/project/include.ts
-// The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
-// Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
-// non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
-
-
-
-
-
-
-function isInside(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function realpathOrSelf(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return p;
-    }
-}
-function resolveIncludes(root, bundleRoot, repoRoot) {
-    const files = [];
-    const notices = [];
-    const node = root.entries.get('include');
-    if (!node || (node.kind === 'scalar' && node.value === null))
-        return { files, notices };
-    const seq = asSeq(node);
-    if (!seq) {
-        notices.push((0,yaml/* configInvalid */.ki)(`include must be a list of file paths or globs`, node.loc));
-        return { files, notices };
-    }
-    const realRepo = realpathOrSelf(repoRoot);
-    const seen = new Set(ROOT_FILE_NAMES);
-    for (const item of seq.items) {
-        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
-            notices.push((0,yaml/* configInvalid */.ki)(`include entries must be strings`, item.loc));
-            continue;
-        }
-        const entry = item.value;
-        if (external_node_path_default().posix.isAbsolute(entry) || external_node_path_default().isAbsolute(entry)) {
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: includes must be relative paths`, item.loc));
-            continue;
-        }
-        let matches;
-        try {
-            matches = (0,goglob/* goGlob */.bn)(external_node_path_default().posix.join(bundleRoot.split((external_node_path_default()).sep).join('/'), entry));
-        }
-        catch (err) {
-            if (!(err instanceof goglob/* BadPatternError */.m))
-                throw err;
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: syntax error in pattern`, item.loc));
-            continue;
-        }
-        if (matches.length === 0 && !(0,goglob/* hasGlobMeta */.EZ)(entry)) {
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
-            continue;
-        }
-        const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(goglob/* byteOrder */.Tz);
-        const outside = [];
-        for (const rel of rels) {
-            if (seen.has(rel))
-                continue;
-            seen.add(rel);
-            const abs = external_node_path_default().join(bundleRoot, rel);
-            // Checked first: nothing outside the repository is read or judged (not even its extension).
-            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
-                outside.push(rel);
-                continue;
-            }
-            const ext = external_node_path_default().posix.extname(rel);
-            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
-                notices.push((0,yaml/* configInvalid */.ki)(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
-                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
-                    `'sync.include' configuration section instead.`, item.loc));
-                continue;
-            }
-            let isDir = false;
-            try {
-                isDir = external_node_fs_default().statSync(abs).isDirectory();
-            }
-            catch {
-                notices.push((0,yaml/* configInvalid */.ki)(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
-                continue;
-            }
-            if (isDir)
-                continue;
-            files.push({ abs, rel, entryLoc: item.loc });
-        }
-        if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, external_node_path_default().resolve(bundleRoot, entry)))) {
-            notices.push(outsideRepository(entry, outside, item.loc));
-        }
-    }
-    return { files, notices };
-}
-function outsideRepository(entry, matched, loc) {
-    const what = matched.length === 0
-        ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
-        : matched.length === 1
-            ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
-            : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
-    return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
-}
-
-;// CONCATENATED MODULE: ./src/project/interpolate.ts
-
-// SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
-const SEG = String.raw `\p{L}(?:[\p{L}\p{N}]|[-_]+[\p{L}\p{N}])*`;
-const INDEX = String.raw `(?:\[[0-9]+\])`;
-const REF_SOURCE = String.raw `\$\{(${SEG}${INDEX}*(?:\.${SEG}${INDEX}*)*)\}`;
-function referencePattern() {
-    return new RegExp(REF_SOURCE, 'gu');
-}
-const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
-/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
-const REF_GLOBAL = referencePattern();
-/** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
-function findReferences(text, loc) {
-    const out = [];
-    if (!text.includes('${'))
-        return out;
-    for (const m of text.matchAll(referencePattern()))
-        out.push({ text: m[0], path: m[1], loc });
-    return out;
-}
-function parsePath(refPath) {
-    const tokens = [];
-    for (const part of refPath.split('.')) {
-        const m = /^([^[]+)((?:\[[0-9]+\])*)$/u.exec(part);
-        if (!m)
-            return [];
-        tokens.push(m[1]);
-        for (const idx of m[2].matchAll(/\[([0-9]+)\]/g))
-            tokens.push(Number(idx[1]));
-    }
-    return tokens;
-}
-/** Fields of `workspace` the CLI knows (bundle/config/workspace.go). */
-const WORKSPACE_FIELDS = new Set([
-    'host',
-    'profile',
-    'auth_type',
-    'metadata_service_url',
-    'client_id',
-    'account_id',
-    'google_service_account',
-    'azure_resource_id',
-    'azure_use_msi',
-    'azure_client_id',
-    'azure_tenant_id',
-    'azure_environment',
-    'azure_login_app_id',
-    'experimental_is_unified_host',
-    'workspace_id',
-    'current_user',
-    'root_path',
-    'file_path',
-    'resource_path',
-    'artifact_path',
-    'state_path',
-]);
-const WORKSPACE_DEFAULTS = {
-    root_path: '~/.bundle/${bundle.name}/${bundle.target}',
-    file_path: '${workspace.root_path}/files',
-    resource_path: '${workspace.root_path}/resources',
-    artifact_path: '${workspace.root_path}/artifacts',
-    state_path: '${workspace.root_path}/state',
-};
-const MAX_PASSES = 16;
-const interpolate_MAX_DEPTH = 64;
-/** One interpolator per target; caches the string value of each variable. */
-class Interpolator {
-    ctx;
-    cache = new Map();
-    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
-    byText = new Map();
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    interpolate(text, loc) {
-        if (!text.includes('${'))
-            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
-        let known = this.byText.get(text);
-        if (!known) {
-            known = this.interpolateUncached(text, loc);
-            this.byText.set(text, known);
-        }
-        const located = new Map();
-        const at = (r) => {
-            let out = located.get(r);
-            if (!out) {
-                out = { text: r.text, path: r.path, loc };
-                located.set(r, out);
-            }
-            return out;
-        };
-        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
-        if (known.cycles)
-            out.cycles = known.cycles.map(at);
-        return out;
-    }
-    interpolateUncached(text, loc) {
-        const unresolved = [];
-        const undefinedRefs = [];
-        const cycles = [];
-        const seen = new Set();
-        const value = this.expand(text, [], (ref, outcome) => {
-            const key = `${outcome.kind}:${ref}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            const reference = { text: ref, path: ref.slice(2, -1), loc };
-            if (outcome.kind === 'undefined')
-                undefinedRefs.push(reference);
-            else {
-                unresolved.push(reference);
-                if (outcome.kind === 'cycle')
-                    cycles.push(reference);
-            }
+function portablePaths(bundleRoot, folders) {
+    const bases = [...new Set([bundleRoot, ...folders].filter((f) => !!f && external_node_path_default().isAbsolute(f)).map((f) => external_node_path_default().resolve(f)))]
+        .filter((f) => f !== external_node_path_default().parse(f).root)
+        .sort((a, b) => b.length - a.length); // the longest first: the bundle root before the repository above it
+    const rules = bases.map((base) => {
+        const rel = external_node_path_default().relative(bundleRoot, base).split((external_node_path_default()).sep).join('/');
+        const re = new RegExp(`${portable_paths_escape(base)}(?=[/\\\\]|[^\\w.-]|$)([/\\\\][^\\s"'\`)\\],;:]*)?`, 'g');
+        return (text) => text.replace(re, (_match, rest) => {
+            const tail = (rest ?? '').replace(/\\/g, '/');
+            if (rel === '')
+                return tail ? tail.slice(1) || '.' : '.';
+            return `${rel}${tail}`;
         });
-        const out = {
-            value,
-            resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
-            unresolved,
-            undefinedRefs,
-        };
-        if (cycles.length > 0)
-            out.cycles = cycles;
-        return out;
-    }
-    /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
-    resolve(refPath) {
-        const outcome = this.lookup(parsePath(refPath), []);
-        if (outcome.kind === 'node')
-            return outcome.node;
-        if (outcome.kind === 'text')
-            return outcome.text;
-        return undefined;
-    }
-    expand(text, stack, report) {
-        let value = text;
-        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
-            let changed = false;
-            value = value.replace(REF_GLOBAL, (whole, refPath) => {
-                const outcome = this.lookup(parsePath(refPath), stack);
-                const asText = outcomeText(outcome);
-                if (asText !== undefined) {
-                    changed = true;
-                    return asText;
-                }
-                report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
-                return whole;
-            });
-            if (!changed)
-                break;
-        }
-        return value;
-    }
-    /** A string scalar with references becomes its expanded text (or why it cannot be expanded). */
-    finish(node, stack) {
-        if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('${'))
-            return { kind: 'node', node };
-        let failure;
-        const text = this.expand(node.value, stack, (_ref, outcome) => {
-            if (outcome.kind === 'cycle' || !failure)
-                failure = outcome.kind === 'cycle' ? outcome : { kind: 'unknown' };
-        });
-        return failure ?? { kind: 'text', text };
-    }
-    lookup(tokens, stack) {
-        if (tokens.length === 0)
-            return { kind: 'unknown' };
-        if (stack.length > interpolate_MAX_DEPTH)
-            return { kind: 'cycle' };
-        const [head, ...rest] = tokens;
-        if (head === 'var')
-            return this.variable(rest, stack);
-        if (head === 'variables') {
-            const [name, field, ...more] = rest;
-            if (typeof name !== 'string')
-                return { kind: 'undefined' };
-            if (field === 'value')
-                return this.variable([name, ...more], stack);
-            if (!this.ctx.variables.has(name))
-                return { kind: 'undefined' };
-            if (field === undefined)
-                return { kind: 'unknown' };
-            const def = this.ctx.variables.get(name).def;
-            if (field === 'description' && def.description !== undefined)
-                return { kind: 'text', text: def.description };
-            if (field === 'type' && def.type !== undefined)
-                return { kind: 'text', text: def.type };
-            if (!['default', 'lookup', 'description', 'type'].includes(String(field)))
-                return { kind: 'undefined' };
-            const node = field === 'default' ? def.default : field === 'lookup' ? def.lookup : undefined;
-            const key = `var:${name}`;
-            if (stack.includes(key))
-                return { kind: 'cycle' };
-            return node ? this.navigate(node, more, [...stack, key]) : { kind: 'unknown' };
-        }
-        if (head === 'bundle')
-            return this.bundleField(rest, stack);
-        if (head === 'workspace')
-            return this.workspaceField(rest, stack);
-        return { kind: 'unknown' };
-    }
-    variable(tokens, stack) {
-        const [name, ...rest] = tokens;
-        if (typeof name !== 'string')
-            return { kind: 'undefined' };
-        const value = this.ctx.variables.get(name);
-        if (!value)
-            return { kind: 'undefined' };
-        const key = `var:${name}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        if (!value.value)
-            return { kind: 'unknown' };
-        const cacheable = stack.length === 0 && rest.length === 0;
-        const cached = cacheable ? this.cache.get(name) : undefined;
-        if (cached)
-            return cached;
-        const outcome = this.navigate(value.value, rest, [...stack, key]);
-        if (cacheable)
-            this.cache.set(name, outcome);
-        return outcome;
-    }
-    /** A scalar that is exactly one reference stands for the referenced value (complex or not). */
-    follow(node, stack) {
-        if (node.kind === 'scalar' && typeof node.value === 'string') {
-            const m = PURE_REF.exec(node.value);
-            if (m)
-                return this.lookup(parsePath(m[1]), stack);
-        }
-        return { kind: 'node', node };
-    }
-    navigate(start, tokens, stack) {
-        let outcome = this.follow(start, stack);
-        for (const token of tokens) {
-            if (outcome.kind === 'text')
-                return { kind: 'undefined' };
-            if (outcome.kind !== 'node')
-                return outcome;
-            const node = outcome.node;
-            let next;
-            if (typeof token === 'number')
-                next = node.kind === 'seq' ? node.items[token] : undefined;
-            else
-                next = node.kind === 'map' ? node.entries.get(token) : undefined;
-            if (next === undefined)
-                return { kind: 'undefined' };
-            outcome = this.follow(next, stack);
-        }
-        return outcome.kind === 'node' ? this.finish(outcome.node, stack) : outcome;
-    }
-    bundleField(tokens, stack) {
-        const [field] = tokens;
-        if (field === 'target' || field === 'environment') {
-            return tokens.length === 1 ? { kind: 'text', text: this.ctx.target } : { kind: 'undefined' };
-        }
-        const key = `bundle:${tokens.join('.')}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        const bundle = this.ctx.config.entries.get('bundle');
-        if (field === 'name' && tokens.length === 1 && !bundle)
-            return { kind: 'text', text: this.ctx.bundleName };
-        if (!bundle)
-            return { kind: 'unknown' };
-        const outcome = this.navigate(bundle, tokens, [...stack, key]);
-        return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
-    }
-    workspaceField(tokens, stack) {
-        const [field, ...rest] = tokens;
-        if (typeof field !== 'string')
-            return { kind: 'undefined' };
-        const workspace = asMap(this.ctx.config.entries.get('workspace'));
-        const written = workspace?.entries.get(field);
-        if (!WORKSPACE_FIELDS.has(field) && written === undefined)
-            return { kind: 'undefined' };
-        if (field === 'current_user')
-            return { kind: 'unknown' };
-        const key = `workspace:${field}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        const inner = [...stack, key];
-        if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
-            const outcome = this.navigate(written, rest, inner);
-            return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
-        }
-        const fallback = WORKSPACE_DEFAULTS[field];
-        if (fallback === undefined || rest.length > 0)
-            return { kind: 'unknown' };
-        return this.finish({ kind: 'scalar', loc: this.ctx.config.loc, value: fallback }, inner);
-    }
-}
-function outcomeText(outcome) {
-    if (outcome.kind === 'text')
-        return outcome.text;
-    if (outcome.kind === 'node' && outcome.node.kind === 'scalar' && outcome.node.value !== null)
-        return String(outcome.node.value);
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/project/python.ts + 2 modules
-var python = __nccwpck_require__(7399);
-;// CONCATENATED MODULE: ./src/project/resources.ts
-// Typed views over a target's merged configuration: resources, jobs with their tasks and
-// libraries, pipelines, artifacts (including the CLI's implicit `python_artifact`) and sync.
-
-
-
-function readResources(config) {
-    const out = new Map();
-    const resources = asMap(config.entries.get('resources'));
-    if (!resources)
-        return out;
-    for (const [type, byKey] of resources.entries) {
-        const keys = asMap(byKey);
-        if (!keys)
-            continue;
-        const typed = new Map();
-        for (const [key, node] of keys.entries) {
-            const loc = keys.keyLocs.get(key) ?? node.loc;
-            typed.set(key, { type, key, address: `${type}.${key}`, node: asMap(node) ?? (0,yaml/* emptyMap */.MZ)(node.loc), loc, file: loc.file });
-        }
-        out.set(type, typed);
-    }
-    return out;
-}
-const LIBRARY_KINDS = ['whl', 'jar', 'egg', 'requirements'];
-function readLibraries(node) {
-    const out = [];
-    for (const item of asSeq(node)?.items ?? []) {
-        const lib = asMap(item);
-        if (!lib) {
-            const value = asString(item);
-            if (value !== undefined)
-                out.push({ kind: 'dependency', value, node: item });
-            continue;
-        }
-        for (const kind of LIBRARY_KINDS) {
-            const value = lib.entries.get(kind);
-            const text = asString(value);
-            if (value && text !== undefined)
-                out.push({ kind, value: text, node: value });
-        }
-        const pypi = asMap(lib.entries.get('pypi'));
-        const pkg = pypi?.entries.get('package');
-        if (pkg && asString(pkg) !== undefined)
-            out.push({ kind: 'pypi', value: asString(pkg), node: pkg });
-        const maven = asMap(lib.entries.get('maven'));
-        const coordinates = maven?.entries.get('coordinates');
-        if (coordinates && asString(coordinates) !== undefined)
-            out.push({ kind: 'maven', value: asString(coordinates), node: coordinates });
-        const cran = asMap(lib.entries.get('cran'));
-        const cranPkg = cran?.entries.get('package');
-        if (cranPkg && asString(cranPkg) !== undefined)
-            out.push({ kind: 'cran', value: asString(cranPkg), node: cranPkg });
-    }
-    return out;
-}
-function readDependencies(node) {
-    const out = [];
-    for (const item of asSeq(node)?.items ?? []) {
-        const value = asString(item);
-        if (value !== undefined)
-            out.push({ kind: 'dependency', value, node: item });
-    }
-    return out;
-}
-function taskType(task) {
-    for (const [key, value] of task.entries) {
-        if (key.endsWith('_task')) {
-            const typeNode = asMap(value);
-            return typeNode ? { type: key, typeNode } : { type: key };
-        }
-    }
-    return {};
-}
-function readJob(resource) {
-    const job = resource.node;
-    const environments = new Map();
-    for (const env of asSeq(job.entries.get('environments'))?.items ?? []) {
-        const map = asMap(env);
-        const key = asString(map?.entries.get('environment_key'));
-        if (!map || key === undefined)
-            continue;
-        const deps = readDependencies(asMap(map.entries.get('spec'))?.entries.get('dependencies'));
-        environments.set(key, [...(environments.get(key) ?? []), ...deps]);
-    }
-    const clusterLibraries = new Map();
-    for (const cluster of asSeq(job.entries.get('job_clusters'))?.items ?? []) {
-        const map = asMap(cluster);
-        const key = asString(map?.entries.get('job_cluster_key'));
-        if (!map || key === undefined)
-            continue;
-        const libs = readLibraries(asMap(map.entries.get('new_cluster'))?.entries.get('libraries'));
-        if (libs.length > 0)
-            clusterLibraries.set(key, libs);
-    }
-    const tasks = [];
-    for (const item of asSeq(job.entries.get('tasks'))?.items ?? []) {
-        const node = asMap(item);
-        if (!node)
-            continue;
-        const { type, typeNode } = taskType(node);
-        const libraries = readLibraries(node.entries.get('libraries'));
-        const environmentDependencies = [];
-        const addReach = (task) => {
-            const envKey = asString(task.entries.get('environment_key'));
-            if (envKey !== undefined)
-                environmentDependencies.push(...(environments.get(envKey) ?? []));
-            const clusterKey = asString(task.entries.get('job_cluster_key'));
-            if (clusterKey !== undefined)
-                environmentDependencies.push(...(clusterLibraries.get(clusterKey) ?? []));
-        };
-        addReach(node);
-        // A for_each_task runs an inner task: its libraries and environment reach the same code.
-        const inner = type === 'for_each_task' ? asMap(typeNode?.entries.get('task')) : undefined;
-        if (inner) {
-            libraries.push(...readLibraries(inner.entries.get('libraries')));
-            addReach(inner);
-        }
-        const key = asString(node.entries.get('task_key')) ?? '';
-        const task = { key, node, loc: node.entries.get('task_key')?.loc ?? node.loc, libraries, environmentDependencies };
-        if (type !== undefined)
-            task.type = type;
-        if (typeNode)
-            task.typeNode = typeNode;
-        tasks.push(task);
-    }
-    return { ...resource, tasks, gitSource: job.entries.has('git_source') && !isNull(job.entries.get('git_source')) };
-}
-function readPipeline(resource) {
-    const libraries = [];
-    for (const item of asSeq(resource.node.entries.get('libraries'))?.items ?? []) {
-        const lib = asMap(item);
-        if (!lib)
-            continue;
-        for (const [kind, field] of [
-            ['notebook', 'path'],
-            ['file', 'path'],
-            ['glob', 'include'],
-        ]) {
-            const value = asMap(lib.entries.get(kind))?.entries.get(field);
-            if (value && value.kind === 'scalar' && value.value !== null)
-                libraries.push({ kind, path: String(value.value), node: value });
-        }
-    }
-    return { ...resource, libraries };
-}
-/** Rewrite a path written in `fromFile` (relative to the bundle root) to be relative to the bundle root. */
-function relativeToRoot(fromFile, written) {
-    if (written.startsWith('/') || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(written) || written.includes('${'))
-        return written;
-    const dir = external_node_path_default().posix.dirname(fromFile);
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, written));
-    return joined === '' ? '.' : joined.replace(/\/$/, '') || '.';
-}
-function readArtifacts(config) {
-    const out = [];
-    const artifacts = asMap(config.entries.get('artifacts'));
-    if (!artifacts)
-        return out;
-    for (const [name, raw] of artifacts.entries) {
-        const loc = artifacts.keyLocs.get(name) ?? raw.loc;
-        const node = asMap(raw) ?? (0,yaml/* emptyMap */.MZ)(raw.loc);
-        const pathNode = node.entries.get('path');
-        const written = asString(pathNode);
-        const artifact = {
-            name,
-            node,
-            loc,
-            path: written !== undefined && pathNode ? relativeToRoot(pathNode.loc.file, written) : '.',
-            files: [],
-            implicit: false,
-        };
-        const type = asString(node.entries.get('type'));
-        if (type !== undefined)
-            artifact.type = type;
-        const build = asString(node.entries.get('build'));
-        if (build !== undefined)
-            artifact.build = build;
-        for (const file of asSeq(node.entries.get('files'))?.items ?? []) {
-            const source = asMap(file)?.entries.get('source');
-            const text = asString(source);
-            if (source && text !== undefined)
-                artifact.files.push({ source: relativeToRoot(source.loc.file, text), loc: source.loc });
-        }
-        out.push(artifact);
-    }
-    return out;
-}
-/** cli bundle/libraries/local_path.go: `./x.whl`, `dist/x.whl` are local; PyPI specs, absolute paths and URLs are not. */
-function isLocalLibrary(value) {
-    const v = value.trim();
-    if (v === '' || v.includes('${workspace.'))
-        return false;
-    if (v.startsWith('.'))
-        return true;
-    if (v.startsWith('file://'))
-        return true;
-    if (v.startsWith('-'))
-        return false;
-    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(v))
-        return false;
-    if (v.startsWith('/') || v.startsWith('~'))
-        return false;
-    if (/\.txt$/i.test(v))
-        return false;
-    if (/\s|==|>=|<=|~=|!=|[<>]/.test(v))
-        return false;
-    const base = external_node_path_default().posix.basename(v.replace(/\[[^\]]*\]$/, ''));
-    return /\.(whl|jar|egg|zip|tar\.gz)$/i.test(base) || (v.includes('/') && external_node_path_default().posix.extname(base) !== '');
-}
-/** The CLI's InsertPythonArtifact: no `artifacts`, a local library somewhere, and a root setup.py. */
-function implicitPythonArtifact(config, jobs, fileIndex) {
-    if (config.entries.has('artifacts'))
-        return undefined;
-    // cli libraries.FindTasksWithLocalLibraries: task libraries, and any environment of the job.
-    const isLocal = (lib) => (lib.kind === 'whl' || lib.kind === 'jar' || lib.kind === 'dependency') && isLocalLibrary(lib.value);
-    const local = jobs.some((job) => job.tasks.some((task) => [...task.libraries, ...task.environmentDependencies].some(isLocal)) ||
-        (asSeq(job.node.entries.get('environments'))?.items ?? []).some((env) => readDependencies(asMap(asMap(env)?.entries.get('spec'))?.entries.get('dependencies')).some(isLocal)));
-    if (!local)
-        return undefined;
-    if (!fileIndex || fileIndex.kind('setup.py') === 'missing' || fileIndex.kind('setup.py') === 'dir')
-        return undefined;
-    const loc = { file: 'setup.py', line: 1, column: 1 };
-    return {
-        name: 'python_artifact',
-        node: (0,yaml/* emptyMap */.MZ)(loc),
-        loc,
-        type: 'whl',
-        build: 'python3 setup.py bdist_wheel',
-        path: '.',
-        files: [],
-        implicit: true,
-    };
-}
-function readSync(config) {
-    const sync = asMap(config.entries.get('sync'));
-    const list = (key) => {
-        const node = sync?.entries.get(key);
-        const values = [];
-        const locs = [];
-        for (const item of asSeq(node)?.items ?? []) {
-            const text = asString(item);
-            if (text === undefined)
-                continue;
-            values.push(relativeToRoot(item.loc.file, text));
-            locs.push(item.loc);
-        }
-        return { values, locs, present: node !== undefined && !isNull(node) };
-    };
-    const paths = list('paths');
-    const include = list('include');
-    const exclude = list('exclude');
-    return {
-        paths: paths.present ? paths.values : ['.'],
-        include: include.values,
-        exclude: exclude.values,
-        includeLocs: include.locs,
-        excludeLocs: exclude.locs,
-    };
-}
-function scalarAt(node) {
-    return node && node.kind === 'scalar' ? node : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/project/shape.ts
-
-
-const TOP_LEVEL_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'python', 'presets', 'experimental', 'scripts', 'run_as'];
-const TARGET_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'presets', 'run_as', 'git'];
-const LISTS = ['include', 'permissions'];
-/** Check a file's top level; returns the mapping without the values of the wrong type. */
-function checkShapes(root, notices) {
-    let clean = checkSection(root, '', TOP_LEVEL_MAPS, notices);
-    for (const key of ['targets', 'environments']) {
-        const targets = asMap(clean.entries.get(key));
-        if (!targets)
-            continue;
-        let changedTargets;
-        for (const [name, body] of targets.entries) {
-            const bodyMap = asMap(body);
-            if (!bodyMap)
-                continue;
-            const checked = checkSection(bodyMap, `${key}.${name}.`, TARGET_MAPS, notices);
-            if (checked === bodyMap)
-                continue;
-            changedTargets ??= copy(targets);
-            changedTargets.entries.set(name, checked);
-        }
-        if (!changedTargets)
-            continue;
-        if (clean === root)
-            clean = copy(root);
-        clean.entries.set(key, changedTargets);
-    }
-    return clean;
-}
-function checkSection(map, prefix, mapKeys, notices) {
-    let clean;
-    const drop = (key) => {
-        clean ??= copy(map);
-        clean.entries.delete(key);
-        clean.keyLocs.delete(key);
-    };
-    for (const key of mapKeys) {
-        const value = map.entries.get(key);
-        if (value && !isNull(value) && value.kind !== 'map') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
-            drop(key);
-        }
-    }
-    for (const key of LISTS) {
-        const value = map.entries.get(key);
-        if (value && !isNull(value) && value.kind !== 'seq') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a list, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
-            drop(key);
-        }
-    }
-    const resources = asMap((clean ?? map).entries.get('resources'));
-    if (resources) {
-        const checked = checkResources(resources, `${prefix}resources`, notices);
-        if (checked !== resources) {
-            clean ??= copy(map);
-            clean.entries.set('resources', checked);
-        }
-    }
-    return clean ?? map;
-}
-function checkResources(resources, prefix, notices) {
-    let clean;
-    const seen = new Map();
-    for (const [type, byKey] of resources.entries) {
-        if (isNull(byKey))
-            continue;
-        if (byKey.kind !== 'map') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type} must be a mapping of resource keys, found a ${(0,yaml/* describe */.q0)(byKey)}`, byKey.loc));
-            clean ??= copy(resources);
-            clean.entries.delete(type);
-            continue;
-        }
-        let cleanKeys;
-        for (const [key, body] of byKey.entries) {
-            if (isNull(body))
-                continue;
-            if (body.kind === 'map') {
-                const spec = RESOURCE_SPECS[type];
-                const checked = spec ? checkValue(body, spec, `${prefix}.${type}.${key}`, notices, seen) : body;
-                if (checked === body)
-                    continue;
-                cleanKeys ??= copy(byKey);
-                cleanKeys.entries.set(key, checked);
-                continue;
-            }
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type}.${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
-            cleanKeys ??= copy(byKey);
-            cleanKeys.entries.delete(key);
-        }
-        if (cleanKeys) {
-            clean ??= copy(resources);
-            clean.entries.set(type, cleanKeys);
-        }
-    }
-    return clean ?? resources;
-}
-function copy(map) {
-    return new MergeSession().own(map);
-}
-const MAP = { kind: 'map' };
-const LIST = { kind: 'seq' };
-const LIST_OF_MAPS = { kind: 'seq', items: MAP };
-const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
-const TASK = {
-    kind: 'map',
-    fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
-    byName: (key) => (key.endsWith('_task') ? MAP : undefined),
-};
-TASK.fields.for_each_task = { kind: 'map', fields: { task: TASK } };
-const PERMISSIONS = LIST_OF_MAPS;
-const RESOURCE_SPECS = {
-    jobs: {
-        kind: 'map',
-        fields: {
-            tasks: { kind: 'seq', items: TASK },
-            job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
-            environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
-            parameters: LIST_OF_MAPS,
-            permissions: PERMISSIONS,
-            tags: MAP,
-            git_source: MAP,
-            schedule: MAP,
-            trigger: MAP,
-            email_notifications: MAP,
-        },
-    },
-    pipelines: {
-        kind: 'map',
-        fields: { libraries: LIST_OF_MAPS, clusters: { kind: 'seq', items: CLUSTER }, configuration: MAP, permissions: PERMISSIONS, tags: MAP },
-    },
-};
-const PURE_REFERENCE = /^\$\{[^{}]+\}$/;
-/** Per notice list, where a wrong kind was already reported. */
-const reportedWrongKinds = new WeakMap();
-/**
- * `value` checked against `spec`: a value of the wrong kind is a `config-invalid` at its line and is
- * left out (undefined), so the rest loads. Nodes shared through YAML aliases are checked once.
- */
-function checkValue(value, spec, where, notices, seen) {
-    if (isNull(value))
-        return value;
-    // A complex variable (`tasks: ${var.tasks}`) stands for a value of any kind.
-    if (value.kind === 'scalar' && typeof value.value === 'string' && PURE_REFERENCE.test(value.value.trim()))
-        return value;
-    const done = seen.get(spec) ?? new Map();
-    seen.set(spec, done);
-    if (done.has(value))
-        return done.get(value);
-    let result = value;
-    if (value.kind !== spec.kind) {
-        // One finding per written value, also when YAML aliases reach it from several resources.
-        const at = value.loc;
-        const reported = reportedWrongKinds.get(notices) ?? new Set();
-        reportedWrongKinds.set(notices, reported);
-        const key = `${at.file}\0${at.line}\0${at.column}`;
-        if (!reported.has(key))
-            notices.push((0,yaml/* configInvalid */.ki)(`${where} must be a ${spec.kind === 'map' ? 'mapping' : 'list'}, found a ${(0,yaml/* describe */.q0)(value)}`, at));
-        reported.add(key);
-        result = undefined;
-    }
-    else if (spec.kind === 'seq' && value.kind === 'seq' && spec.items) {
-        const items = [];
-        let changed = false;
-        value.items.forEach((item, i) => {
-            const checked = checkValue(item, spec.items, `${where}[${i}]`, notices, seen);
-            if (checked !== item)
-                changed = true;
-            if (checked)
-                items.push(checked);
-        });
-        if (changed)
-            result = { kind: 'seq', loc: value.loc, items };
-    }
-    else if (spec.kind === 'map' && value.kind === 'map' && (spec.fields || spec.byName)) {
-        let clean;
-        for (const [key, child] of value.entries) {
-            const childSpec = spec.fields?.[key] ?? spec.byName?.(key);
-            if (!childSpec)
-                continue;
-            const checked = checkValue(child, childSpec, `${where}.${key}`, notices, seen);
-            if (checked === child)
-                continue;
-            clean ??= copy(value);
-            if (checked)
-                clean.entries.set(key, checked);
-            else {
-                clean.entries.delete(key);
-                clean.keyLocs.delete(key);
-            }
-        }
-        if (clean)
-            result = clean;
-    }
-    done.set(value, result);
-    return result;
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/project/sync.ts
-// Which files `databricks bundle deploy` uploads (reference §8): files under `sync.paths` that no git
-// ignore rule excludes, plus `sync.include` matches, minus `sync.exclude` matches (exclude wins);
-// `.git` and `.databricks` never.
-//
-// Ignore rules are the CLI's (cli libs/git/repository.go `Ignore`): for every directory from the
-// repository root down to the file, that directory's rule files (`.gitignore`, and at the root also
-// `.git/info/exclude` and the hardcoded `.git`) are tested with the path relative to it; the file is
-// ignored when ANY of them ignores it. Within one file the last matching rule wins and a negation
-// works as in git; a negation in a nested `.gitignore` cannot re-include what a parent `.gitignore`
-// ignores (git would). `negationAcrossFiles: 'git'` switches to git's precedence instead.
-
-
-
-
-const ALWAYS_EXCLUDED = new Set(['.git', '.databricks']);
-function sync_isInside(rel) {
-    return rel !== '..' && !rel.startsWith('../');
-}
-function readTextFile(abs) {
-    try {
-        const st = external_node_fs_.statSync(abs);
-        if (!st.isFile() || st.size > 1024 * 1024)
-            return undefined;
-        return external_node_fs_.readFileSync(abs, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
-function findGitRoot(absDir) {
-    let dir = absDir;
-    for (;;) {
-        if (external_node_fs_.existsSync(external_node_path_.join(dir, '.git')))
-            return dir;
-        const parent = external_node_path_.dirname(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-/** The `.git` directory of a repository (following a `gitdir:` file of worktrees/submodules). */
-function gitDir(gitRoot) {
-    const dotGit = external_node_path_.join(gitRoot, '.git');
-    const text = readTextFile(dotGit);
-    const m = text ? /^gitdir:\s*(.+)$/m.exec(text) : null;
-    return m ? external_node_path_.resolve(gitRoot, m[1].trim()) : dotGit;
-}
-/** Gitignore-style patterns as an Ignore; `mark` keeps the index of the pattern. */
-function compilePatterns(patterns) {
-    const ig = ignore_default()({ allowRelativePaths: true });
-    patterns.forEach((p, i) => ig.add({ pattern: cleanPattern(p), mark: String(i) }));
-    return ig;
-}
-/** The CLI cleans include/exclude patterns (filepath.Clean): `./dist/*.whl` is `dist/*.whl`. */
-function cleanPattern(pattern) {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    const trailing = body.endsWith('/') ? '/' : '';
-    const anchored = body.startsWith('/') ? '/' : '';
-    let cleaned = external_node_path_.posix.normalize(body);
-    if (cleaned === '.' || cleaned === './')
-        cleaned = '';
-    cleaned = cleaned.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-    return (negated ? '!' : '') + anchored + cleaned + (cleaned ? trailing : '');
-}
-function safeTest(ig, p) {
-    try {
-        return ig.test(p);
-    }
-    catch {
-        return { ignored: false, unignored: false };
-    }
-}
-function createSyncMatcher(fileIndex, sync, options = {}) {
-    const gitMode = options.negationAcrossFiles === 'git';
-    const bundleAbs = external_node_path_.resolve(fileIndex.root);
-    const syncPaths = sync.paths.map(project_files/* normalizeRel */.$2);
-    /** `b` relative to `a`, both relative to the bundle root. */
-    const relativeTo = (a, b) => external_node_path_.relative(external_node_path_.resolve(bundleAbs, a), external_node_path_.resolve(bundleAbs, b)).split(external_node_path_.sep).join('/') || '.';
-    // The sync root: the common ancestor of the bundle root and every sync path (cli sync_infer_root.go).
-    let syncRoot = '.';
-    for (const p of syncPaths) {
-        while (relativeTo(syncRoot, p).startsWith('..'))
-            syncRoot = (0,project_files/* normalizeRel */.$2)(`${syncRoot}/..`);
-    }
-    const syncRootAbs = external_node_path_.resolve(bundleAbs, syncRoot);
-    const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
-    const bundleFromGit = external_node_path_.relative(gitRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
-    const toGitRel = (file) => (0,project_files/* normalizeRel */.$2)(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
-    // include/exclude are relative to the bundle root; the CLI joins them onto the bundle directory
-    // relative to the sync root, and tests paths relative to the sync root.
-    const bundleFromSyncRoot = external_node_path_.relative(syncRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
-    const rebase = (p) => {
-        if (bundleFromSyncRoot === '.')
-            return p;
-        const negated = p.startsWith('!');
-        return (negated ? '!' : '') + external_node_path_.posix.join(bundleFromSyncRoot, negated ? p.slice(1) : p);
-    };
-    const include = compilePatterns(sync.include.map(rebase));
-    const exclude = compilePatterns(sync.exclude.map(rebase));
-    // Rule files per directory (relative to the git root), read once.
-    const ruleFiles = new Map();
-    function rulesAt(dir) {
-        let rules = ruleFiles.get(dir);
-        if (rules)
-            return rules;
-        rules = [];
-        const dirAbs = external_node_path_.resolve(gitRootAbs, dir);
-        if (dir === '.') {
-            rules.push({ base: '.', ig: ignore_default()().add('.git') });
-            const excludeAbs = external_node_path_.join(gitDir(gitRootAbs), 'info', 'exclude');
-            const r = ruleFile(excludeAbs, '.');
-            if (r)
-                rules.push(r);
-        }
-        const r = ruleFile(external_node_path_.join(dirAbs, '.gitignore'), dir);
-        if (r)
-            rules.push(r);
-        ruleFiles.set(dir, rules);
-        return rules;
-    }
-    function ruleFile(abs, base) {
-        const text = readTextFile(abs);
-        if (text === undefined)
-            return undefined;
-        const ig = ignore_default()();
-        text.split(/\r?\n/).forEach((line, i) => {
-            ig.add({ pattern: line, mark: String(i + 1) });
-        });
-        const file = external_node_path_.relative(bundleAbs, abs).split(external_node_path_.sep).join('/');
-        return { base, file, ig };
-    }
-    function gitignoreLoc(rule, mark) {
-        if (!rule.file)
-            return undefined;
-        return { file: rule.file, line: Number(mark ?? 1), column: 1 };
-    }
-    // Verdicts per ignore lookup are cached by path (directories included).
-    const ignoredCache = new Map();
-    // For each directory (relative to the git root): the levels from the root down that have rules,
-    // with the offset where the path relative to that level starts.
-    const levelsCache = new Map();
-    function levelsFor(dir) {
-        let levels = levelsCache.get(dir);
-        if (levels)
-            return levels;
-        if (dir === '.')
-            levels = [{ rules: rulesAt('.'), offset: 0 }];
-        else {
-            const slash = dir.lastIndexOf('/');
-            levels = [...levelsFor(slash < 0 ? '.' : dir.slice(0, slash)), { rules: rulesAt(dir), offset: dir.length + 1 }];
-        }
-        levels = levels.filter((l) => l.rules.length > 0);
-        levelsCache.set(dir, levels);
-        return levels;
-    }
-    /** CLI semantics: any level that ignores the path (or a parent, within that level) ignores it. */
-    function ignoredCli(gitRel) {
-        const slash = gitRel.lastIndexOf('/');
-        for (const level of levelsFor(slash < 0 ? '.' : gitRel.slice(0, slash))) {
-            const suffix = level.offset === 0 ? gitRel : gitRel.slice(level.offset);
-            for (const rule of level.rules) {
-                const r = safeTest(rule.ig, suffix);
-                if (r.ignored)
-                    return { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rule, r.rule?.mark) };
-            }
-        }
-        return undefined;
-    }
-    /** Git semantics: an ignored parent directory settles it; else the deepest file with a match decides. */
-    function ignoredGit(gitRel, isDir) {
-        const key = gitRel + (isDir ? '/' : '');
-        const cached = ignoredCache.get(key);
-        if (cached !== undefined)
-            return cached ?? undefined;
-        const parts = gitRel.split('/');
-        let reason;
-        if (parts.length > 1)
-            reason = ignoredGit(parts.slice(0, -1).join('/'), true);
-        if (!reason) {
-            for (let i = parts.length - 1; i >= 0 && !reason; i--) {
-                const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
-                const suffix = parts.slice(i).join('/') + (isDir ? '/' : '');
-                let decided = false;
-                const rules = rulesAt(dir);
-                for (let k = rules.length - 1; k >= 0; k--) {
-                    const r = safeTest(rules[k].ig, suffix);
-                    if (r.ignored)
-                        reason = { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rules[k], r.rule?.mark) };
-                    if (r.ignored || r.unignored) {
-                        decided = true;
-                        break;
-                    }
-                }
-                if (decided)
-                    break;
-            }
-        }
-        ignoredCache.set(key, reason ?? null);
-        return reason;
-    }
-    function underSyncPaths(file) {
-        return syncPaths.some((p) => (p === '.' ? sync_isInside(file) : file === p || sync_isInside(relativeTo(p, file))));
-    }
-    function patternMatch(ig, patterns, locs, fromSyncRoot) {
-        if (patterns.length === 0)
-            return undefined;
-        const r = safeTest(ig, fromSyncRoot);
-        if (!r.ignored)
-            return undefined;
-        const index = Number(r.rule?.mark ?? -1);
-        return { pattern: patterns[index] ?? r.rule?.pattern ?? '', loc: locs[index] };
-    }
-    const NEEDS_NORMALIZING = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^$/;
-    return (fileIn) => {
-        const file = NEEDS_NORMALIZING.test(fileIn) ? (0,project_files/* normalizeRel */.$2)(fileIn) : fileIn;
-        if (file.includes('.git') || file.includes('.databricks')) {
-            if (file.split('/').some((s) => ALWAYS_EXCLUDED.has(s)))
-                return { synced: false, reason: { kind: 'always-excluded' } };
-        }
-        const fromSyncRoot = bundleFromSyncRoot === '.' ? file : (0,project_files/* normalizeRel */.$2)(`${bundleFromSyncRoot}/${file}`);
-        if (!sync_isInside(fromSyncRoot))
-            return { synced: false, reason: { kind: 'outside-sync-paths' } };
-        const excluded = patternMatch(exclude, sync.exclude, sync.excludeLocs, fromSyncRoot);
-        if (excluded)
-            return { synced: false, reason: { kind: 'sync.exclude', pattern: excluded.pattern, loc: excluded.loc } };
-        if (patternMatch(include, sync.include, sync.includeLocs, fromSyncRoot))
-            return { synced: true };
-        if (!underSyncPaths(file))
-            return { synced: false, reason: { kind: 'outside-sync-paths' } };
-        const gitRel = bundleFromGit === '.' ? file : toGitRel(file);
-        if (!sync_isInside(gitRel))
-            return { synced: true };
-        const reason = gitMode ? ignoredGit(gitRel, false) : ignoredCli(gitRel);
-        return reason ? { synced: false, reason } : { synced: true };
-    };
-}
-
-;// CONCATENATED MODULE: ./src/project/targets.ts
-
-
-function readTargets(base) {
-    const notices = [];
-    let node = base.entries.get('targets');
-    const environments = base.entries.get('environments');
-    if (node && environments && !isNull(node) && !isNull(environments)) {
-        notices.push((0,yaml/* configInvalid */.ki)(`both 'environments' and 'targets' are specified; only 'targets' should be used`, environments.loc));
-    }
-    else if ((!node || isNull(node)) && environments) {
-        node = environments;
-    }
-    const map = asMap(node);
-    if (node && !isNull(node) && !map) {
-        notices.push((0,yaml/* configInvalid */.ki)(`targets must be a mapping of target names to target settings, found a ${(0,yaml/* describe */.q0)(node)}`, node.loc));
-    }
-    const targets = [];
-    for (const [name, body] of map?.entries ?? []) {
-        const loc = map.keyLocs.get(name) ?? body.loc;
-        const bodyMap = asMap(body);
-        if (!bodyMap && !isNull(body)) {
-            notices.push((0,yaml/* configInvalid */.ki)(`targets.${name} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
-        }
-        targets.push(bodyMap ? { name, loc, node: bodyMap } : { name, loc });
-    }
-    if (targets.length === 0)
-        return { targets: [{ name: 'default' }], defaultTarget: 'default', notices };
-    const defaults = targets.filter((t) => {
-        const flag = t.node?.entries.get('default');
-        return flag?.kind === 'scalar' && (flag.value === true || flag.value === 'true');
     });
-    if (defaults.length > 1) {
-        notices.push((0,yaml/* configInvalid */.ki)(`multiple targets are marked as default (${defaults.map((t) => t.name).join(', ')})`, defaults[1].node?.entries.get('default')?.loc ?? defaults[1].loc));
-    }
-    const defaultTarget = targets.length === 1 ? targets[0].name : (defaults[0]?.name ?? targets[0].name);
-    return { targets, defaultTarget, notices };
+    return (text) => rules.reduce((t, rule) => rule(t), text);
 }
-/** Sections of a target that merge recursively into the same top-level key. */
-const MERGED_SECTIONS = ['bundle', 'workspace', 'artifacts', 'resources', 'sync', 'permissions', 'presets'];
-/**
- * The configuration for one target: `base` with the target's sections merged in (variables are
- * handled by variables.ts and stay as in `base`), then list elements merged by key.
- */
-function mergeTarget(base, target) {
-    const session = new MergeSession();
-    let config = session.own(base);
-    const body = target.node;
-    let mode;
-    if (body) {
-        for (const section of MERGED_SECTIONS) {
-            const value = body.entries.get(section);
-            if (value === undefined || isNull(value))
-                continue;
-            setKey(config, section, session.merge(config.entries.get(section), value), body.keyLocs.get(section));
-        }
-        const runAs = body.entries.get('run_as');
-        if (runAs !== undefined && !isNull(runAs))
-            setKey(config, 'run_as', runAs, body.keyLocs.get('run_as'));
-        const bundleFields = [
-            ['cluster_id', 'cluster_id'],
-            ['compute_id', 'compute_id'],
-            ['mode', 'mode'],
-        ];
-        for (const [from, to] of bundleFields) {
-            const value = body.entries.get(from);
-            if (value === undefined || isNull(value))
-                continue;
-            const bundle = session.own(asMap(config.entries.get('bundle')) ?? session.newMap(body.loc));
-            setKey(bundle, to, value, body.keyLocs.get(from));
-            setKey(config, 'bundle', bundle);
-        }
-        const git = body.entries.get('git');
-        if (git !== undefined && !isNull(git)) {
-            const bundle = session.own(asMap(config.entries.get('bundle')) ?? session.newMap(body.loc));
-            setKey(bundle, 'git', session.merge(bundle.entries.get('git'), git), body.keyLocs.get('git'));
-            setKey(config, 'bundle', bundle);
-        }
-        mode = asString(body.entries.get('mode'));
-    }
-    config = mergeResourceElements(session, config);
-    return mode !== undefined ? { config, mode } : { config };
-}
-function setKey(map, key, value, keyLoc) {
-    if (!map.entries.has(key) || !map.keyLocs.has(key))
-        map.keyLocs.set(key, keyLoc ?? value.loc);
-    map.entries.set(key, value);
-}
-function byField(field, lower = false, fallback = '') {
-    const keyOf = (item) => {
-        const value = asString(asMap(item)?.entries.get(field));
-        if (value === undefined)
-            return fallback;
-        return lower ? value.toLowerCase() : value;
-    };
-    keyOf.field = field;
-    return keyOf;
-}
-/** Per resource type, the list fields whose elements merge by key (resourcemutator/merge_*.go). */
-const ELEMENT_KEYS = {
-    jobs: [
-        ['tasks', byField('task_key')],
-        ['job_clusters', byField('job_cluster_key')],
-        ['parameters', byField('name')],
-    ],
-    pipelines: [['clusters', byField('label', true, 'default')]],
-    apps: [['resources', byField('name')]],
-};
-const GRANTS = ['grants', byField('principal')];
-function mergeResourceElements(session, config) {
-    const resources = asMap(config.entries.get('resources'));
-    if (!resources)
-        return config;
-    let ownedResources;
-    for (const [type, byKey] of resources.entries) {
-        const keys = asMap(byKey);
-        if (!keys)
-            continue;
-        const fields = [...(ELEMENT_KEYS[type] ?? []), GRANTS];
-        let ownedKeys;
-        for (const [key, resource] of keys.entries) {
-            const body = asMap(resource);
-            if (!body)
-                continue;
-            let ownedBody;
-            for (const [field, keyOf] of fields) {
-                const seq = asSeq(body.entries.get(field));
-                if (!seq || seq.items.length < 2)
-                    continue;
-                const merged = mergeElementsByKey(session, seq, keyOf, keyOf.field);
-                if (merged === seq)
-                    continue;
-                ownedBody ??= session.own(body);
-                ownedBody.entries.set(field, merged);
-            }
-            if (!ownedBody)
-                continue;
-            ownedResources ??= session.own(resources);
-            ownedKeys ??= session.own(keys);
-            ownedKeys.entries.set(key, ownedBody);
-        }
-        if (ownedKeys)
-            ownedResources.entries.set(type, ownedKeys);
-    }
-    if (ownedResources)
-        config.entries.set('resources', ownedResources);
-    return config;
+/** A finding with every text made portable (the same object when nothing changes). */
+function portableFinding(finding, portable) {
+    const message = portable(finding.message);
+    const evidence = finding.evidence === undefined ? undefined : portable(finding.evidence);
+    const impact = finding.impact === undefined ? undefined : portable(finding.impact);
+    const fix = finding.fix && { ...finding.fix, text: portable(finding.fix.text), ...(finding.fix.patch === undefined ? {} : { patch: portable(finding.fix.patch) }) };
+    const same = message === finding.message && evidence === finding.evidence && impact === finding.impact &&
+        fix?.text === finding.fix?.text && fix?.patch === finding.fix?.patch;
+    if (same)
+        return finding;
+    return { ...finding, message, ...(evidence === undefined ? {} : { evidence }), ...(impact === undefined ? {} : { impact }), ...(fix ? { fix } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/project/variables.ts
-// Variable definitions and their values per target (reference §3): --var > BUNDLE_VAR_<name> >
-// .databricks/bundle/<target>/variable-overrides.json > targets.<t>.variables > default; a lookup
-// resolves to an unknown value; a required variable without a value is a finding for that target.
-
-
-
-
-/** Read `variables:` of the merged root configuration. */
-function readVariableDefs(variables, notices) {
-    const defs = new Map();
-    const map = asMap(variables);
-    if (!map) {
-        if (variables && !isNull(variables))
-            notices.push((0,yaml/* configInvalid */.ki)(`variables must be a mapping`, variables.loc));
-        return defs;
-    }
-    for (const [name, node] of map.entries) {
-        const loc = map.keyLocs.get(name) ?? node.loc;
-        const body = asMap(node);
-        if (!body) {
-            // A bare value is read as the default, like a target's shorthand.
-            defs.set(name, { name, loc, node, ...(isNull(node) ? {} : { default: node }) });
-            continue;
-        }
-        const def = { name, loc, node };
-        const type = asString(body.entries.get('type'));
-        if (type !== undefined)
-            def.type = type;
-        const dflt = body.entries.get('default');
-        if (dflt !== undefined && !isNull(dflt))
-            def.default = dflt;
-        const lookup = body.entries.get('lookup');
-        if (lookup !== undefined && !isNull(lookup))
-            def.lookup = lookup;
-        const description = asString(body.entries.get('description'));
-        if (description !== undefined)
-            def.description = description;
-        defs.set(name, def);
-    }
-    return defs;
-}
-const OVERRIDE_FORM_KEYS = new Set(['default', 'lookup', 'description', 'type']);
-/** `targets.<t>.variables.<x>`: a shorthand value, or a `{default|lookup}` map. */
-function targetOverride(def, node) {
-    if (isNull(node))
-        return undefined;
-    const map = asMap(node);
-    const isForm = map !== undefined &&
-        (map.entries.has('default') || map.entries.has('lookup')) &&
-        [...map.entries.keys()].every((k) => OVERRIDE_FORM_KEYS.has(k));
-    if (node.kind === 'scalar' || node.kind === 'seq' || (def.type === 'complex' && !isForm) || !map)
-        return { default: node };
-    const out = {};
-    const dflt = map.entries.get('default');
-    const lookup = map.entries.get('lookup');
-    if (dflt !== undefined && !isNull(dflt))
-        out.default = dflt;
-    if (lookup !== undefined && !isNull(lookup))
-        out.lookup = lookup;
-    return out.default || out.lookup ? out : undefined;
-}
-/** Compute every declared variable's value for one target, plus the target's findings. */
-function resolveTargetVariables(defs, target, targetVariables, bundleRoot, inputs) {
-    const notices = [];
-    const effective = new Map();
-    for (const def of defs.values()) {
-        effective.set(def.name, { def, default: def.default, lookup: def.lookup, targetSet: false });
-    }
-    const overrides = asMap(targetVariables);
-    if (overrides) {
-        for (const [name, node] of overrides.entries) {
-            const loc = overrides.keyLocs.get(name) ?? node.loc;
-            const current = effective.get(name);
-            if (!current) {
-                notices.push({
-                    check: 'undefined-variable',
-                    message: `failed to perform target override for target=${target}: variable ${name} is not defined but is assigned a value`,
-                    loc,
-                });
-                continue;
-            }
-            const override = targetOverride(current.def, node);
-            if (!override)
-                continue;
-            current.default = override.default;
-            current.lookup = override.lookup;
-            current.targetSet = true;
-        }
-    }
-    else if (targetVariables && !isNull(targetVariables)) {
-        notices.push((0,yaml/* configInvalid */.ki)(`targets.${target}.variables must be a mapping`, targetVariables.loc));
-    }
-    const fileValues = readOverridesFile(bundleRoot, target, defs, notices);
-    const values = new Map();
-    for (const [name, e] of effective) {
-        const value = { name, def: e.def };
-        const complex = e.def.type === 'complex';
-        const cli = inputs.vars[name];
-        const env = inputs.env[`BUNDLE_VAR_${name}`];
-        const fromFile = fileValues.get(name);
-        if (cli !== undefined && complex) {
-            notices.push((0,yaml/* configInvalid */.ki)(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
-        }
-        if (cli !== undefined && !complex) {
-            value.value = syntheticScalar(cli, { file: '<--var>', line: 1, column: 1 });
-            value.source = 'cli';
-        }
-        else if (env !== undefined && !complex) {
-            value.value = syntheticScalar(env, { file: `<env BUNDLE_VAR_${name}>`, line: 1, column: 1 });
-            value.source = 'env';
-        }
-        else if (fromFile !== undefined) {
-            value.value = fromFile;
-            value.source = 'overrides-file';
-        }
-        else if (e.lookup) {
-            value.source = 'lookup';
-        }
-        else if (e.default) {
-            value.value = e.default;
-            value.source = e.targetSet ? 'target' : 'default';
-        }
-        else {
-            notices.push({
-                check: 'variable-required-unset',
-                severity: 'critical',
-                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
-                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/${target}/variable-overrides.json`,
-                // A written but empty `default:` is where the CLI points.
-                loc: asMap(e.def.node)?.entries.get('default')?.loc ?? e.def.loc,
-            });
-        }
-        values.set(name, value);
-    }
-    return { values, notices };
-}
-function syntheticScalar(value, loc) {
-    return { kind: 'scalar', loc, value };
-}
-/** `.databricks/bundle/<target>/variable-overrides.json`: a JSON object of values. */
-function readOverridesFile(bundleRoot, target, defs, notices) {
-    // A target name is a path segment here: never let it lead elsewhere.
-    if (target === '.' || target === '..' || /[\\/\0]/.test(target))
-        return new Map();
-    const rel = `.databricks/bundle/${target}/variable-overrides.json`;
-    const abs = external_node_path_default().join(bundleRoot, rel);
-    const out = new Map();
-    let text;
-    try {
-        if (!isInsideReal(bundleRoot, abs))
-            return out;
-        const stat = external_node_fs_default().statSync(abs);
-        if (!stat.isFile())
-            return out;
-        if (stat.size > 10 * 1024 * 1024) {
-            notices.push((0,yaml/* configInvalid */.ki)(`${rel}: file too large; not read`, { file: rel, line: 1, column: 1 }));
-            return out;
-        }
-        text = external_node_fs_default().readFileSync(abs, 'utf8');
-    }
-    catch {
-        return out;
-    }
-    const fileLoc = { file: rel, line: 1, column: 1 };
-    try {
-        JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    }
-    catch (err) {
-        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: ${err.message}`, fileLoc));
-        return out;
-    }
-    const parsed = (0,yaml/* parseConfigText */.Bu)(rel, text);
-    const root = parsed.file.root;
-    if (!root || parsed.notices.length > 0) {
-        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: invalid format, expected a JSON object`, fileLoc));
-        return out;
-    }
-    for (const [name, node] of root.entries) {
-        const def = defs.get(name);
-        const loc = root.keyLocs.get(name) ?? fileLoc;
-        if (!def)
-            continue;
-        const isComplexValue = node.kind !== 'scalar';
-        if (def.type === 'complex' && !isComplexValue) {
-            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, loc));
-            continue;
-        }
-        if (def.type !== 'complex' && isComplexValue) {
-            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, loc));
-            continue;
-        }
-        out.set(name, node);
-    }
-    return out;
-}
-function isInsideReal(parent, child) {
-    try {
-        const rel = external_node_path_default().relative(external_node_fs_default().realpathSync(parent), external_node_fs_default().realpathSync(child));
-        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/load.ts
-// loadProject: every bundle root below a path, each read into a fully populated Bundle with one
-// TargetView per target. Never throws on bad input: problems are findings at their file:line.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const GLOB_CHARS = /[*?[\]^]/;
-function loadProject(projectPath, options = {}) {
-    const abs = external_node_path_default().resolve(projectPath);
-    const discovery = discoverBundleRoots(abs);
-    const analysedDir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
-    const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
-    const notices = [...discovery.notices];
-    const bundles = [];
-    for (const root of discovery.roots) {
-        try {
-            bundles.push(loadBundle(root, repoRoot, options, analysedDir));
-        }
-        catch (err) {
-            const rel = toPosix(external_node_path_default().relative(analysedDir, root.dir)) || '.';
-            notices.push({
-                check: 'internal-error',
-                severity: 'info',
-                message: `${rel}: the bundle could not be loaded (${err.message}); not analysed`,
-                loc: { file: `${rel === '.' ? '' : `${rel}/`}${root.rootFiles[0]}`, line: 1, column: 1 },
-            });
-        }
-    }
-    return { path: abs, bundles, notices };
-}
-/**
- * The repository a bundle lives in: `override` when it holds the analysed folder, else the first
- * folder upwards with a `.git` entry (directory, or file for worktrees and submodules), else the folder.
- */
-function repositoryRoot(analysedDir, override) {
-    if (override) {
-        const given = external_node_path_default().resolve(override);
-        if (isInside(given, analysedDir))
-            return given;
-        // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
-        const up = external_node_path_default().relative(realpath(analysedDir), realpath(given));
-        if (up === '' || up.split((external_node_path_default()).sep).every((part) => part === '..'))
-            return external_node_path_default().resolve(analysedDir, up);
-    }
-    for (let dir = analysedDir;; dir = external_node_path_default().dirname(dir)) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
-            return dir;
-        if (external_node_path_default().dirname(dir) === dir)
-            return analysedDir;
-    }
-}
-function isDirectory(p) {
-    try {
-        return external_node_fs_default().statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function realpath(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return p;
-    }
-}
-function toPosix(p) {
-    return p.split((external_node_path_default()).sep).join('/');
-}
-function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
-    const dir = root.dir;
-    const notices = [];
-    const relRoot = toPosix(external_node_path_default().relative(analysedDir, dir)) || '.';
-    const rootFile = root.rootFiles[0];
-    const rootLoc = { file: rootFile, line: 1, column: 1 };
-    if (root.rootFiles.length > 1) {
-        notices.push((0,yaml/* configInvalid */.ki)(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
-    }
-    if (GLOB_CHARS.test(dir))
-        notices.push((0,yaml/* configInvalid */.ki)(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
-    const files = new Map();
-    const rootAbs = external_node_path_default().join(dir, rootFile);
-    const rootIsDirectory = isDirectory(rootAbs);
-    const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
-    const parsedRoot = rootIsDirectory
-        ? {
-            file: { path: rootFile, text: '', lines: [] },
-            notices: [(0,yaml/* configInvalid */.ki)(`${rootFile} is a directory, not a file: the Databricks CLI cannot read the bundle configuration`, rootLoc)],
-        }
-        : rootInsideRepo
-            ? (0,yaml/* readConfigFile */.RG)(rootAbs, rootFile)
-            : {
-                file: { path: rootFile, text: '', lines: [] },
-                notices: [
-                    {
-                        check: 'include-outside-repository',
-                        message: `${rootFile} is a symlink out of the analysed repository; not read`,
-                        loc: rootLoc,
-                    },
-                ],
-            };
-    files.set(rootFile, parsedRoot.file);
-    notices.push(...parsedRoot.notices);
-    const rootMap = checkShapes(parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
-    const included = resolveIncludes(rootMap, dir, repoRoot);
-    notices.push(...included.notices);
-    const session = new MergeSession();
-    let base = session.own(rootMap);
-    const resourceKeys = new Map();
-    recordResourceKeys(rootMap, resourceKeys, notices);
-    for (const inc of included.files) {
-        const parsed = (0,yaml/* readConfigFile */.RG)(inc.abs, inc.rel);
-        files.set(inc.rel, parsed.file);
-        notices.push(...parsed.notices);
-        if (!parsed.file.root)
-            continue;
-        let map = checkShapes(parsed.file.root, notices);
-        const nestedInclude = map.entries.get('include');
-        if (nestedInclude && !isNull(nestedInclude) && !(nestedInclude.kind === 'seq' && nestedInclude.items.length === 0)) {
-            // Same text as the include-outside-root check, so the engine merges the two; its severity applies.
-            notices.push({
-                check: 'include-outside-root',
-                message: `Include section is defined outside root file: ${inc.rel}. Only includes defined in ${rootFile} are applied.`,
-                loc: nestedInclude.loc,
-            });
-            map = new MergeSession().own(map);
-            map.entries.delete('include');
-            map.keyLocs.delete('include');
-        }
-        recordResourceKeys(map, resourceKeys, notices);
-        base = session.mergeMaps(base, map);
-    }
-    const nameNode = asMap(base.entries.get('bundle'))?.entries.get('name');
-    const name = asString(nameNode) ?? external_node_path_default().basename(dir);
-    const pythonResources = pythonResourcesLoc(base);
-    const selection = readTargets(base);
-    notices.push(...selection.notices);
-    const fileIndex = (0,project_files/* createFileIndex */.zN)(dir, repoRoot);
-    const defs = readVariableDefs(base.entries.get('variables'), notices);
-    const vars = options.vars ?? {};
-    for (const varName of Object.keys(vars)) {
-        if (!defs.has(varName))
-            notices.push((0,yaml/* configInvalid */.ki)(`variable ${varName} has not been defined (set with --var)`));
-    }
-    const inputs = { vars, env: options.env ?? process.env };
-    const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
-    const targets = new Map();
-    const syncMatchers = new Map();
-    for (const decl of selection.targets) {
-        if (wanted && decl.name !== wanted)
-            continue;
-        const { config, mode } = mergeTarget(base, decl);
-        const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
-        for (const n of resolved.notices)
-            notices.push({ ...n, targets: [decl.name] });
-        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
-    }
-    // Only a root file that was read can be said to lack a name.
-    if (!rootIsDirectory && rootInsideRepo) {
-        const unnamed = [...targets.values()].filter((t) => !asString(asMap(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
-        if (unnamed.length > 0) {
-            const missing = (0,yaml/* configInvalid */.ki)('bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})', parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc);
-            notices.push(unnamed.length < targets.size ? { ...missing, targets: unnamed } : missing);
-        }
-    }
-    return {
-        root: dir,
-        relRoot,
-        rootFile,
-        name,
-        ...(nameNode ? { nameLoc: nameNode.loc } : {}),
-        files,
-        base,
-        targets,
-        defaultTarget: selection.defaultTarget,
-        python: readPython(fileIndex, [...targets.values()], notices),
-        fileIndex,
-        notices,
-        ...(pythonResources ? { pythonResources } : {}),
-    };
-}
-function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
-    const interpolator = new Interpolator({ bundleName, target: name, config, variables });
-    const resources = readResources(config);
-    const jobs = [...(resources.get('jobs')?.values() ?? [])].map(readJob);
-    const pipelines = [...(resources.get('pipelines')?.values() ?? [])].map(readPipeline);
-    const artifacts = readArtifacts(config);
-    const implicit = implicitPythonArtifact(config, jobs, fileIndex);
-    if (implicit)
-        artifacts.push(implicit);
-    const sync = readSync(config);
-    let matcher;
-    const matcherFor = () => {
-        // Targets with the same sync settings share one matcher and its verdicts.
-        const key = JSON.stringify(sync);
-        let shared = syncMatchers.get(key);
-        if (!shared) {
-            shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
-            syncMatchers.set(key, shared);
-        }
-        return shared;
-    };
-    return {
-        name,
-        ...(loc ? { loc } : {}),
-        isDefault,
-        ...(mode !== undefined ? { mode } : {}),
-        config,
-        variables,
-        resources,
-        jobs,
-        pipelines,
-        artifacts,
-        sync,
-        interpolate: (text, at) => interpolator.interpolate(text, at),
-        syncVerdict: (file) => {
-            matcher ??= matcherFor();
-            return matcher(file);
-        },
-    };
-}
-function memoisedMatcher(matcher) {
-    const verdicts = new Map();
-    return (file) => {
-        let verdict = verdicts.get(file);
-        if (!verdict) {
-            verdict = matcher(file);
-            verdicts.set(file, verdict);
-        }
-        return verdict;
-    };
-}
-/** The CLI's unique_resource_keys: a resource key may be defined once across files and types. */
-function recordResourceKeys(file, seen, notices) {
-    const sections = [];
-    for (const [type, byKey] of asMap(file.entries.get('resources'))?.entries ?? [])
-        sections.push([type, asMap(byKey)]);
-    sections.push(['scripts', asMap(file.entries.get('scripts'))]);
-    for (const [, keys] of sections) {
-        for (const [key, value] of keys?.entries ?? []) {
-            const loc = keys.keyLocs.get(key) ?? value.loc;
-            const first = seen.get(key);
-            if (!first) {
-                seen.set(key, loc);
-                continue;
-            }
-            notices.push((0,yaml/* configInvalid */.ki)(`multiple resources or scripts have been defined with the same key: ${key} (${first.file}:${first.line}, ${loc.file}:${loc.line})`, loc));
-        }
-    }
-}
-function pythonResourcesLoc(base) {
-    for (const section of [asMap(base.entries.get('python')), asMap(asMap(base.entries.get('experimental'))?.entries.get('python'))]) {
-        const resources = section?.entries.get('resources');
-        if (resources && !isNull(resources) && !(resources.kind === 'seq' && resources.items.length === 0)) {
-            return section.keyLocs.get('resources') ?? resources.loc;
-        }
-    }
-    return undefined;
-}
-/** Where Python projects may sit: the root, artifact paths, and the project dirs of local wheels. */
-function pythonHintDirs(targets) {
-    const dirs = new Set(['.']);
-    const seen = new Set();
-    for (const target of targets) {
-        for (const artifact of target.artifacts)
-            dirs.add(artifact.path);
-        for (const job of target.jobs) {
-            for (const task of job.tasks) {
-                for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-                    if (lib.kind !== 'whl' && lib.kind !== 'dependency')
-                        continue;
-                    const seenKey = `${lib.node.loc.file}\0${lib.value}`;
-                    if (seen.has(seenKey))
-                        continue;
-                    seen.add(seenKey);
-                    const value = lib.value.replace(/\[[^\]]*\]$/, '');
-                    if (!value.endsWith('.whl') || !isLocalLibrary(value))
-                        continue;
-                    const rel = relativeToRoot(lib.node.loc.file, value);
-                    dirs.add(external_node_path_default().posix.dirname(external_node_path_default().posix.dirname(rel)));
-                }
-            }
-        }
-    }
-    return [...dirs].filter((d) => !d.includes('${')).sort();
-}
-function readPython(fileIndex, targets, notices) {
-    try {
-        return (0,python/* readPythonProjects */.rf)(fileIndex, pythonHintDirs(targets));
-    }
-    catch (err) {
-        notices.push({ check: 'internal-error', severity: 'info', message: `Python projects could not be read: ${err.message}` });
-        return [];
-    }
-}
-
+// EXTERNAL MODULE: ./src/project/load.ts + 7 modules
+var load = __nccwpck_require__(4755);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
 var check_info = __nccwpck_require__(9989);
 // EXTERNAL MODULE: ./src/readiness/phases.ts
@@ -41389,8 +40097,8 @@ const NO_CREDENTIALS_HINT = 'no Databricks credentials (set DATABRICKS_HOST with
     'or DATABRICKS_CONFIG_PROFILE with a ~/.databrickscfg profile, or GitHub OIDC: DATABRICKS_AUTH_TYPE=github-oidc with id-token: write)';
 function detectCredentials(target, env) {
     const workspace = target ? mapAt(target.config, 'workspace') : undefined;
-    const bundleHost = literal(validate_auth_scalarAt(workspace, 'host'));
-    const bundleProfile = literal(validate_auth_scalarAt(workspace, 'profile'));
+    const bundleHost = literal(scalarAt(workspace, 'host'));
+    const bundleProfile = literal(scalarAt(workspace, 'profile'));
     const configFile = env.DATABRICKS_CONFIG_FILE || (env.HOME ? external_node_path_default().join(env.HOME, '.databrickscfg') : undefined);
     const profiles = configFile ? readProfiles(configFile) : new Map();
     const configLabel = env.DATABRICKS_CONFIG_FILE ? 'DATABRICKS_CONFIG_FILE' : '~/.databrickscfg';
@@ -41456,9 +40164,85 @@ function mapAt(node, key) {
     const v = node?.entries.get(key);
     return v?.kind === 'map' ? v : undefined;
 }
-function validate_auth_scalarAt(node, key) {
+function scalarAt(node, key) {
     const v = node?.entries.get(key);
     return v?.kind === 'scalar' && v.value !== null && v.value !== '' ? String(v.value) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/verify/validate-families.ts
+// Which static checks report the same kind of problem as a `databricks bundle validate` diagnostic.
+// A diagnostic is merged into a static finding (which is then marked validateAgrees) only when both
+// belong to one family and share the place or the subject: a warning about `entry_point` must not
+// vanish into cli-init-missing because they sit on the same line.
+/** Families of the static checks (a check may belong to several). */
+const CHECK_FAMILIES = {
+    'path-not-found': ['paths'],
+    'path-kind-mismatch': ['paths'],
+    'path-outside-sync-root': ['paths'],
+    'sync-excludes-source': ['paths'],
+    'symlink-outside-repo': ['paths'],
+    'wheel-not-built': ['paths', 'artifacts'],
+    'duplicate-library-name': ['artifacts'],
+    'artifact-not-configured': ['artifacts', 'required'],
+    'wheel-dbr-too-old': ['artifacts', 'compute'],
+    'entry-point-missing': ['required'],
+    'required-field-missing': ['required'],
+    'variable-required-unset': ['variables'],
+    'undefined-variable': ['variables'],
+    'variable-cycle': ['variables'],
+    'variable-file-invalid': ['variables'],
+    'variable-type-invalid': ['variables', 'schema'],
+    'bundle-name-interpolation': ['variables'],
+    'include-non-yaml': ['includes'],
+    'include-outside-root': ['includes'],
+    'include-glob-nonrecursive': ['includes'],
+    'include-outside-repository': ['includes'],
+    'root-path-glob-chars': ['includes'],
+    'config-invalid': ['includes', 'resources', 'schema'],
+    'resource-undefined': ['resources'],
+    'resource-reference-invalid': ['resources'],
+    'job-cluster-key-undefined': ['resources'],
+    'task-dependency-undefined': ['resources'],
+    'unknown-field': ['schema'],
+    'null-value': ['schema'],
+    'enum-invalid': ['schema'],
+    'environment-client-invalid': ['compute', 'schema'],
+    'direct-only-resource': ['compute'],
+};
+/** Check ids not listed above (checks added later) fall into a family by their name. */
+const BY_NAME = [
+    [/^path-|-path-|sync/, 'paths'],
+    [/^variable-|variable/, 'variables'],
+    [/^include-/, 'includes'],
+    [/^resource-|-undefined$|unique-|duplicate-key/, 'resources'],
+    [/required/, 'required'],
+    [/field|enum|schema|type-invalid|null/, 'schema'],
+    [/artifact|wheel|library/, 'artifacts'],
+    [/cluster|compute|environment|engine|dbr|mode|preset|run-as|permission/, 'compute'],
+];
+function checkFamilies(check) {
+    const known = CHECK_FAMILIES[check];
+    if (known)
+        return known;
+    return BY_NAME.filter(([re]) => re.test(check)).map(([, family]) => family);
+}
+/** A diagnostic's family from its summary (cli bundle/config/validate/*, translate_paths, resolve). */
+const DIAGNOSTIC_FAMILIES = [
+    [/^required field "/, 'required'],
+    [/^reference does not exist|required variable|variable \S+ is (?:not defined|of type|not of type)|variables file|cycle detected|variable interpolation in the name|complex variable|lookup variables/i, 'variables'],
+    [/include|glob pattern characters/i, 'includes'],
+    [/not found|no matching files|no files match pattern|doesn't exist|not contained in sync root|is defined relative to the|expected a (?:file|notebook) for|is not a notebook|is a notebook|does not match any files|no files to sync/i, 'paths'],
+    [/ is not defined\b|^multiple resources or scripts|depends on|task_key/i, 'resources'],
+    [/^unknown field|for enum field|^expected (?:a|an) \S+(?: value)?, found|found null|must be a mapping/i, 'schema'],
+    [/artifact|build failed|local library|wheel|\.whl|\.jar/i, 'artifacts'],
+    [/cluster|environment|DBR|compute|direct deployment|engine|mode|root_path|run_as/i, 'compute'],
+];
+function diagnosticFamilies(summary) {
+    return DIAGNOSTIC_FAMILIES.filter(([re]) => re.test(summary)).map(([, family]) => family);
+}
+function sameFamily(check, summary) {
+    const mine = checkFamilies(check);
+    return diagnosticFamilies(summary).some((f) => mine.includes(f));
 }
 
 ;// CONCATENATED MODULE: ./src/verify/validate-parse.ts
@@ -41584,6 +40368,8 @@ var validate_docs = __nccwpck_require__(9147);
 
 
 
+
+
 // Step 4 of verify: run `databricks bundle validate -t <target> -o json` for every analysed target
 // when the CLI and credentials are there, and turn its diagnostics into findings. A static finding
 // about the same problem is kept (marked validateAgrees) instead of a second one.
@@ -41663,7 +40449,8 @@ async function validateTarget(cli, bundle, target, options, env, log) {
                 log.output((0,redact/* redactSecrets */.fp)(line, env));
         },
     }));
-    const stderr = (0,redact/* redactSecrets */.fp)(result.stderr, env);
+    // Diagnostics name absolute paths (`path /abs/x is not contained in ...`): relative to the bundle root, as every finding.
+    const stderr = portablePaths(bundle.root, [bundle.repoRoot])((0,redact/* redactSecrets */.fp)(result.stderr, env));
     const tail = (0,redact/* redactLines */.nI)(stderr.split('\n').filter((l) => l.trim() !== '').slice(-20), env);
     const step = { step: 'validate', target, status: 'passed', durationMs: result.durationMs, command: command + varNote, detail: '', output: undefined };
     if (result.timedOut || result.spawnError) {
@@ -41749,9 +40536,10 @@ function mergeAcrossTargets(list) {
     return [...byKey.values()];
 }
 /**
- * Keep one finding per problem: a CLI diagnostic that a static finding already reports (same file
- * and line, or the same subject such as the missing path or the undefined reference) marks the
- * static one `validateAgrees` and is dropped.
+ * Keep one finding per problem: a CLI diagnostic that a static finding of a related check already
+ * reports (same family - paths, variables, required fields, ... - and the same file and line, or the
+ * same subject such as the missing path or the undefined reference) marks the static one
+ * `validateAgrees` and is dropped. A diagnostic no static finding of its family matches stays.
  */
 function mergeWithStatic(staticFindings, cliFindings) {
     const merged = staticFindings.map((f) => ({ ...f }));
@@ -41761,6 +40549,8 @@ function mergeWithStatic(staticFindings, cliFindings) {
         const subjects = messageSubjects(cli.message);
         const agreeing = merged.filter((s) => {
             if (s.check.startsWith('bundle-validate-'))
+                return false;
+            if (!sameFamily(s.check, cli.message))
                 return false;
             if (s.targets.length && !s.targets.some((t) => cli.targets.includes(t)))
                 return false;
@@ -41868,6 +40658,10 @@ function preparePython(option, env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/project/goglob.ts
+var goglob = __nccwpck_require__(6577);
+// EXTERNAL MODULE: ./src/project/resources.ts
+var resources = __nccwpck_require__(4568);
 ;// CONCATENATED MODULE: ./src/verify/wheel-names.ts
 
 
@@ -42035,7 +40829,7 @@ function placeTask(bundle, target, ref) {
     for (const lib of wheelLibraries(ref.task)) {
         const written = target.interpolate(lib.value, lib.node.loc);
         const value = written.value.replace(/\[[^\]]*\]$/, '');
-        if (!isLocalLibrary(value)) {
+        if (!(0,resources/* isLocalLibrary */.TY)(value)) {
             remote.push(value);
             continue;
         }
@@ -42763,6 +41557,12 @@ async function verifyWheels(bundle, targets, findings, options, log) {
         if (finding.evidence)
             finding.evidence = stable(finding.evidence);
     }
+    for (const step of steps) {
+        step.command = stable(step.command);
+        step.detail = stable(step.detail);
+        if (step.output)
+            step.output = step.output.map(stable);
+    }
     return { findings: mergeFindings(findings, results, unitFindings), steps };
 }
 /** Findings must not depend on temp folder names or where the repository is checked out (same repo, same JSON). */
@@ -43004,15 +41804,20 @@ function mergeFindings(staticFindings, results, unitFindings) {
 function verdictKey(check, ref) {
     return `${check}|${ref.target}|${ref.loc.file}:${ref.loc.line}`;
 }
-/** Whether a static finding is about this task: written inside it; or, when written elsewhere (the
- *  entry point's line in pyproject.toml), naming the task's job and its entry point (package for a name check). */
+/** Whether a static finding is about this task: written inside it, or inside another task it stands for
+ *  too (one finding per root cause: the same package and entry point, the task's job among its
+ *  resources); or, when written elsewhere (the entry point's line in pyproject.toml), naming the task's
+ *  job and its entry point (package for a name check). */
 function concerns(finding, ref, all) {
     const loc = finding.loc;
     const inside = (r) => !!loc && loc.file === r.span.file && loc.line >= r.span.from && loc.line <= r.span.to;
     if (inside(ref))
         return true;
-    if (all.some((r) => inside(r.ref)))
-        return false;
+    const home = all.find((r) => inside(r.ref))?.ref;
+    if (home) {
+        const sameSubject = home.packageName === ref.packageName && (finding.check === 'package-name-mismatch' || home.entryPoint === ref.entryPoint);
+        return sameSubject && !!finding.resources?.includes(ref.address);
+    }
     if (!finding.resources?.includes(ref.address))
         return false;
     const word = finding.check === 'package-name-mismatch' ? ref.packageName : ref.entryPoint;
@@ -43037,6 +41842,7 @@ const TOOL_VERSION = '0.1.0';
 
 
 
+
 /** A problem with how dab-ready was asked to run (no bundle, unknown target): exit code 2. */
 class UsageError extends Error {
 }
@@ -43046,7 +41852,7 @@ async function analyse(options) {
     const env = options.env ?? process.env;
     const root = external_node_path_default().resolve(options.path);
     const { config, notices: configNotices } = loadConfig(root, options.configFile);
-    const project = loadProject(root, { vars: options.vars, env, target: options.target, repoRoot: options.repoRoot });
+    const project = (0,load/* loadProject */.gi)(root, { vars: options.vars, env, target: options.target, repoRoot: options.repoRoot });
     if (project.bundles.length === 0) {
         throw new UsageError(`no bundle found below ${options.path} (looked for databricks.yml, databricks.yaml, bundle.yml, bundle.yaml)`);
     }
@@ -43056,7 +41862,8 @@ async function analyse(options) {
         throw new UsageError(`${options.target}: no such target. Available targets: ${available}`);
     }
     const bundles = [];
-    const notices = [...project.notices, ...configNotices].map((n) => asFinding(n, undefined, []));
+    const portable = portablePaths(root, [project.bundles[0]?.repoRoot]);
+    const notices = [...project.notices, ...configNotices].map((n) => portableFinding(asFinding(n, undefined, []), portable));
     for (const bundle of project.bundles) {
         if (!withTarget.includes(bundle)) {
             notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
@@ -43064,7 +41871,7 @@ async function analyse(options) {
         }
         const analysed = await analyseBundle(bundle, config, options, env, log);
         bundles.push(analysed.result);
-        notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
+        notices.push(...analysed.notices.map((n) => portableFinding(asFinding(n, undefined, []), portable)));
     }
     return {
         result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -43086,6 +41893,15 @@ async function analyseBundle(bundle, config, options, env, log) {
         const validated = await validateBundle(bundle, targets, findings, options.validate, env, log);
         findings = validated.findings;
         verification.push(...validated.steps);
+    }
+    // No absolute path of this machine in any text: the same repository elsewhere gives the same result.
+    const portable = portablePaths(bundle.root, [bundle.repoRoot, external_node_path_default().resolve(options.path)]);
+    findings = findings.map((f) => portableFinding(f, portable));
+    for (const step of verification) {
+        step.command = portable(step.command);
+        step.detail = portable(step.detail);
+        if (step.output)
+            step.output = step.output.map(portable);
     }
     // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
     const suppression = applySuppressions(bundle, findings, config);
@@ -43164,8 +41980,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/engine.ts + 26 modules
-var engine = __nccwpck_require__(9895);
+// EXTERNAL MODULE: ./src/engine.ts + 18 modules
+var engine = __nccwpck_require__(3601);
 // EXTERNAL MODULE: ./src/readiness/gate.ts
 var readiness_gate = __nccwpck_require__(453);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
@@ -50372,8 +49188,8 @@ function singleBundle(result, project) {
     return { bundle, result: bundleResult };
 }
 
-// EXTERNAL MODULE: ./src/engine.ts + 26 modules
-var engine = __nccwpck_require__(9895);
+// EXTERNAL MODULE: ./src/engine.ts + 18 modules
+var engine = __nccwpck_require__(3601);
 // EXTERNAL MODULE: ./src/verify/missing-tools.ts
 var missing_tools = __nccwpck_require__(547);
 ;// CONCATENATED MODULE: ./src/github/deploy-mode.ts
@@ -51419,7 +50235,7 @@ function createFileIndex(root, repoRoot) {
             notice(`symlink:${rel}`, {
                 check: 'symlink-outside-repo',
                 severity: 'high',
-                message: `${rel} is a symbolic link to ${linkText || target} (${target}), outside the repository: it is treated as missing`,
+                message: `${rel} is a symbolic link to ${linkText && !external_node_path_.isAbsolute(linkText) ? linkText : `an absolute path (.../${external_node_path_.basename(linkText || target)})`} outside the repository: it is treated as missing`,
                 loc: { file: rel, line: 1, column: 1 },
             });
             return;
@@ -51537,7 +50353,7 @@ function createFileIndex(root, repoRoot) {
         catch (err) {
             notice(`unreadable:${relN}`, {
                 check: 'config-invalid',
-                message: `${relN} cannot be read: ${err.message}`,
+                message: `${relN} cannot be read: ${err.code ?? err.message}`,
                 loc: { file: relN, line: 1, column: 1 },
             });
             return undefined;
@@ -51655,7 +50471,7 @@ function createFileIndex(root, repoRoot) {
             const rel = relOf(absDir);
             notice(`unreadable:${rel}`, {
                 check: 'config-invalid',
-                message: `${rel} cannot be read: ${err.message}`,
+                message: `${rel} cannot be read: ${err.code ?? err.message}`,
                 loc: { file: rel, line: 1, column: 1 },
             });
             return;
@@ -52004,7 +50820,1800 @@ function byteOrder(a, b) {
 
 /***/ }),
 
-/***/ 7399:
+/***/ 4755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gi: () => (/* binding */ loadProject),
+  hs: () => (/* binding */ rootPathGlobChars)
+});
+
+// UNUSED EXPORTS: loadBundle, pythonHintDirs, repositoryRoot
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/project/discover.ts
+// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
+// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
+
+
+/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
+const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
+const MAX_DEPTH = 40;
+const MAX_DIRS = 200_000;
+const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
+function discoverBundleRoots(start) {
+    const roots = [];
+    const notices = [];
+    const rel = (dir) => external_node_path_default().relative(start, dir).split((external_node_path_default()).sep).join('/') || '.';
+    let visited = 0;
+    const walk = (dir, depth) => {
+        if (++visited > MAX_DIRS)
+            return;
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            notices.push({
+                check: 'unreadable-folder',
+                severity: 'info',
+                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
+                loc: { file: rel(dir), line: 1, column: 1 },
+            });
+            return;
+        }
+        const names = new Set(entries.map((e) => e.name));
+        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+        const isFileOrFolder = (name) => {
+            const entry = entries.find((e) => e.name === name);
+            if (!entry)
+                return false;
+            if (entry.isFile() || entry.isDirectory())
+                return true;
+            if (!entry.isSymbolicLink())
+                return false;
+            try {
+                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
+                return st.isFile() || st.isDirectory();
+            }
+            catch {
+                return false;
+            }
+        };
+        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
+        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
+        if (rootFiles.length === 0 && templates.length > 0) {
+            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
+            return;
+        }
+        if (rootFiles.length > 0)
+            roots.push({ dir, rootFiles });
+        if (names.has('pyvenv.cfg') || depth >= MAX_DEPTH)
+            return;
+        const subdirs = entries
+            .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
+            .map((e) => e.name)
+            .sort();
+        for (const name of subdirs) {
+            const sub = external_node_path_default().join(dir, name);
+            if (name.includes('{{')) {
+                if (containsBundleFiles(sub))
+                    notices.push(templateNotice(rel(sub), rel(sub)));
+                continue;
+            }
+            walk(sub, depth + 1);
+        }
+    };
+    let startDir = start;
+    try {
+        if (!external_node_fs_default().statSync(start).isDirectory())
+            startDir = external_node_path_default().dirname(start);
+    }
+    catch {
+        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
+    }
+    walk(startDir, 0);
+    return { roots, notices };
+}
+function templateNotice(dir, file) {
+    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
+}
+/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
+function containsBundleFiles(dir, depth = 0) {
+    if (depth > 8)
+        return false;
+    let entries;
+    try {
+        entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+    }
+    catch {
+        return false;
+    }
+    for (const e of entries) {
+        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
+            return true;
+    }
+    return entries.some((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
+}
+
+// EXTERNAL MODULE: ./src/project/files.ts + 1 modules
+var project_files = __nccwpck_require__(9988);
+// EXTERNAL MODULE: ./src/project/goglob.ts
+var goglob = __nccwpck_require__(6577);
+// EXTERNAL MODULE: ./src/project/merge.ts
+var merge = __nccwpck_require__(7321);
+// EXTERNAL MODULE: ./src/project/yaml.ts
+var yaml = __nccwpck_require__(8778);
+;// CONCATENATED MODULE: ./src/project/include.ts
+// The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
+// Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
+// non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
+
+
+
+
+
+
+function isInside(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function realpathOrSelf(p) {
+    try {
+        return external_node_fs_default().realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+function resolveIncludes(root, bundleRoot, repoRoot) {
+    const files = [];
+    const notices = [];
+    const node = root.entries.get('include');
+    if (!node || (node.kind === 'scalar' && node.value === null))
+        return { files, notices };
+    const seq = (0,merge/* asSeq */.wH)(node);
+    if (!seq) {
+        notices.push((0,yaml/* configInvalid */.ki)(`include must be a list of file paths or globs`, node.loc));
+        return { files, notices };
+    }
+    const realRepo = realpathOrSelf(repoRoot);
+    const seen = new Set(ROOT_FILE_NAMES);
+    for (const item of seq.items) {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+            notices.push((0,yaml/* configInvalid */.ki)(`include entries must be strings`, item.loc));
+            continue;
+        }
+        const entry = item.value;
+        if (external_node_path_default().posix.isAbsolute(entry) || external_node_path_default().isAbsolute(entry)) {
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: includes must be relative paths`, item.loc));
+            continue;
+        }
+        let matches;
+        try {
+            matches = (0,goglob/* goGlob */.bn)(external_node_path_default().posix.join(bundleRoot.split((external_node_path_default()).sep).join('/'), entry));
+        }
+        catch (err) {
+            if (!(err instanceof goglob/* BadPatternError */.m))
+                throw err;
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: syntax error in pattern`, item.loc));
+            continue;
+        }
+        if (matches.length === 0 && !(0,goglob/* hasGlobMeta */.EZ)(entry)) {
+            notices.push((0,yaml/* configInvalid */.ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
+            continue;
+        }
+        const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(goglob/* byteOrder */.Tz);
+        const outside = [];
+        for (const rel of rels) {
+            if (seen.has(rel))
+                continue;
+            seen.add(rel);
+            const abs = external_node_path_default().join(bundleRoot, rel);
+            // Checked first: nothing outside the repository is read or judged (not even its extension).
+            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
+                outside.push(rel);
+                continue;
+            }
+            const ext = external_node_path_default().posix.extname(rel);
+            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
+                notices.push((0,yaml/* configInvalid */.ki)(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
+                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
+                    `'sync.include' configuration section instead.`, item.loc));
+                continue;
+            }
+            let isDir = false;
+            try {
+                isDir = external_node_fs_default().statSync(abs).isDirectory();
+            }
+            catch {
+                notices.push((0,yaml/* configInvalid */.ki)(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
+                continue;
+            }
+            if (isDir)
+                continue;
+            files.push({ abs, rel, entryLoc: item.loc });
+        }
+        if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, external_node_path_default().resolve(bundleRoot, entry)))) {
+            notices.push(outsideRepository(entry, outside, item.loc));
+        }
+    }
+    return { files, notices };
+}
+function outsideRepository(entry, matched, loc) {
+    const what = matched.length === 0
+        ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
+        : matched.length === 1
+            ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
+            : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+    return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
+}
+
+;// CONCATENATED MODULE: ./src/project/interpolate.ts
+
+// SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
+const SEG = String.raw `\p{L}(?:[\p{L}\p{N}]|[-_]+[\p{L}\p{N}])*`;
+const INDEX = String.raw `(?:\[[0-9]+\])`;
+const REF_SOURCE = String.raw `\$\{(${SEG}${INDEX}*(?:\.${SEG}${INDEX}*)*)\}`;
+function referencePattern() {
+    return new RegExp(REF_SOURCE, 'gu');
+}
+const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
+/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
+const REF_GLOBAL = referencePattern();
+/** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
+function findReferences(text, loc) {
+    const out = [];
+    if (!text.includes('${'))
+        return out;
+    for (const m of text.matchAll(referencePattern()))
+        out.push({ text: m[0], path: m[1], loc });
+    return out;
+}
+function parsePath(refPath) {
+    const tokens = [];
+    for (const part of refPath.split('.')) {
+        const m = /^([^[]+)((?:\[[0-9]+\])*)$/u.exec(part);
+        if (!m)
+            return [];
+        tokens.push(m[1]);
+        for (const idx of m[2].matchAll(/\[([0-9]+)\]/g))
+            tokens.push(Number(idx[1]));
+    }
+    return tokens;
+}
+/** Fields of `workspace` the CLI knows (bundle/config/workspace.go). */
+const WORKSPACE_FIELDS = new Set([
+    'host',
+    'profile',
+    'auth_type',
+    'metadata_service_url',
+    'client_id',
+    'account_id',
+    'google_service_account',
+    'azure_resource_id',
+    'azure_use_msi',
+    'azure_client_id',
+    'azure_tenant_id',
+    'azure_environment',
+    'azure_login_app_id',
+    'experimental_is_unified_host',
+    'workspace_id',
+    'current_user',
+    'root_path',
+    'file_path',
+    'resource_path',
+    'artifact_path',
+    'state_path',
+]);
+const WORKSPACE_DEFAULTS = {
+    root_path: '~/.bundle/${bundle.name}/${bundle.target}',
+    file_path: '${workspace.root_path}/files',
+    resource_path: '${workspace.root_path}/resources',
+    artifact_path: '${workspace.root_path}/artifacts',
+    state_path: '${workspace.root_path}/state',
+};
+const MAX_PASSES = 16;
+const interpolate_MAX_DEPTH = 64;
+/** One interpolator per target; caches the string value of each variable. */
+class Interpolator {
+    ctx;
+    cache = new Map();
+    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
+    byText = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    interpolate(text, loc) {
+        if (!text.includes('${'))
+            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
+        let known = this.byText.get(text);
+        if (!known) {
+            known = this.interpolateUncached(text, loc);
+            this.byText.set(text, known);
+        }
+        const located = new Map();
+        const at = (r) => {
+            let out = located.get(r);
+            if (!out) {
+                out = { text: r.text, path: r.path, loc };
+                located.set(r, out);
+            }
+            return out;
+        };
+        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
+        if (known.cycles)
+            out.cycles = known.cycles.map(at);
+        return out;
+    }
+    interpolateUncached(text, loc) {
+        const unresolved = [];
+        const undefinedRefs = [];
+        const cycles = [];
+        const seen = new Set();
+        const value = this.expand(text, [], (ref, outcome) => {
+            const key = `${outcome.kind}:${ref}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            const reference = { text: ref, path: ref.slice(2, -1), loc };
+            if (outcome.kind === 'undefined')
+                undefinedRefs.push(reference);
+            else {
+                unresolved.push(reference);
+                if (outcome.kind === 'cycle')
+                    cycles.push(reference);
+            }
+        });
+        const out = {
+            value,
+            resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
+            unresolved,
+            undefinedRefs,
+        };
+        if (cycles.length > 0)
+            out.cycles = cycles;
+        return out;
+    }
+    /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
+    resolve(refPath) {
+        const outcome = this.lookup(parsePath(refPath), []);
+        if (outcome.kind === 'node')
+            return outcome.node;
+        if (outcome.kind === 'text')
+            return outcome.text;
+        return undefined;
+    }
+    expand(text, stack, report) {
+        let value = text;
+        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
+            let changed = false;
+            value = value.replace(REF_GLOBAL, (whole, refPath) => {
+                const outcome = this.lookup(parsePath(refPath), stack);
+                const asText = outcomeText(outcome);
+                if (asText !== undefined) {
+                    changed = true;
+                    return asText;
+                }
+                report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
+                return whole;
+            });
+            if (!changed)
+                break;
+        }
+        return value;
+    }
+    /** A string scalar with references becomes its expanded text (or why it cannot be expanded). */
+    finish(node, stack) {
+        if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('${'))
+            return { kind: 'node', node };
+        let failure;
+        const text = this.expand(node.value, stack, (_ref, outcome) => {
+            if (outcome.kind === 'cycle' || !failure)
+                failure = outcome.kind === 'cycle' ? outcome : { kind: 'unknown' };
+        });
+        return failure ?? { kind: 'text', text };
+    }
+    lookup(tokens, stack) {
+        if (tokens.length === 0)
+            return { kind: 'unknown' };
+        if (stack.length > interpolate_MAX_DEPTH)
+            return { kind: 'cycle' };
+        const [head, ...rest] = tokens;
+        if (head === 'var')
+            return this.variable(rest, stack);
+        if (head === 'variables') {
+            const [name, field, ...more] = rest;
+            if (typeof name !== 'string')
+                return { kind: 'undefined' };
+            if (field === 'value')
+                return this.variable([name, ...more], stack);
+            if (!this.ctx.variables.has(name))
+                return { kind: 'undefined' };
+            if (field === undefined)
+                return { kind: 'unknown' };
+            const def = this.ctx.variables.get(name).def;
+            if (field === 'description' && def.description !== undefined)
+                return { kind: 'text', text: def.description };
+            if (field === 'type' && def.type !== undefined)
+                return { kind: 'text', text: def.type };
+            if (!['default', 'lookup', 'description', 'type'].includes(String(field)))
+                return { kind: 'undefined' };
+            const node = field === 'default' ? def.default : field === 'lookup' ? def.lookup : undefined;
+            const key = `var:${name}`;
+            if (stack.includes(key))
+                return { kind: 'cycle' };
+            return node ? this.navigate(node, more, [...stack, key]) : { kind: 'unknown' };
+        }
+        if (head === 'bundle')
+            return this.bundleField(rest, stack);
+        if (head === 'workspace')
+            return this.workspaceField(rest, stack);
+        return { kind: 'unknown' };
+    }
+    variable(tokens, stack) {
+        const [name, ...rest] = tokens;
+        if (typeof name !== 'string')
+            return { kind: 'undefined' };
+        const value = this.ctx.variables.get(name);
+        if (!value)
+            return { kind: 'undefined' };
+        const key = `var:${name}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        if (!value.value)
+            return { kind: 'unknown' };
+        const cacheable = stack.length === 0 && rest.length === 0;
+        const cached = cacheable ? this.cache.get(name) : undefined;
+        if (cached)
+            return cached;
+        const outcome = this.navigate(value.value, rest, [...stack, key]);
+        if (cacheable)
+            this.cache.set(name, outcome);
+        return outcome;
+    }
+    /** A scalar that is exactly one reference stands for the referenced value (complex or not). */
+    follow(node, stack) {
+        if (node.kind === 'scalar' && typeof node.value === 'string') {
+            const m = PURE_REF.exec(node.value);
+            if (m)
+                return this.lookup(parsePath(m[1]), stack);
+        }
+        return { kind: 'node', node };
+    }
+    navigate(start, tokens, stack) {
+        let outcome = this.follow(start, stack);
+        for (const token of tokens) {
+            if (outcome.kind === 'text')
+                return { kind: 'undefined' };
+            if (outcome.kind !== 'node')
+                return outcome;
+            const node = outcome.node;
+            let next;
+            if (typeof token === 'number')
+                next = node.kind === 'seq' ? node.items[token] : undefined;
+            else
+                next = node.kind === 'map' ? node.entries.get(token) : undefined;
+            if (next === undefined)
+                return { kind: 'undefined' };
+            outcome = this.follow(next, stack);
+        }
+        return outcome.kind === 'node' ? this.finish(outcome.node, stack) : outcome;
+    }
+    bundleField(tokens, stack) {
+        const [field] = tokens;
+        if (field === 'target' || field === 'environment') {
+            return tokens.length === 1 ? { kind: 'text', text: this.ctx.target } : { kind: 'undefined' };
+        }
+        const key = `bundle:${tokens.join('.')}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        const bundle = this.ctx.config.entries.get('bundle');
+        if (field === 'name' && tokens.length === 1 && !bundle)
+            return { kind: 'text', text: this.ctx.bundleName };
+        if (!bundle)
+            return { kind: 'unknown' };
+        const outcome = this.navigate(bundle, tokens, [...stack, key]);
+        return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
+    }
+    workspaceField(tokens, stack) {
+        const [field, ...rest] = tokens;
+        if (typeof field !== 'string')
+            return { kind: 'undefined' };
+        const workspace = (0,merge/* asMap */.$H)(this.ctx.config.entries.get('workspace'));
+        const written = workspace?.entries.get(field);
+        if (!WORKSPACE_FIELDS.has(field) && written === undefined)
+            return { kind: 'undefined' };
+        if (field === 'current_user')
+            return { kind: 'unknown' };
+        const key = `workspace:${field}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        const inner = [...stack, key];
+        if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
+            const outcome = this.navigate(written, rest, inner);
+            return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
+        }
+        const fallback = WORKSPACE_DEFAULTS[field];
+        if (fallback === undefined || rest.length > 0)
+            return { kind: 'unknown' };
+        return this.finish({ kind: 'scalar', loc: this.ctx.config.loc, value: fallback }, inner);
+    }
+}
+function outcomeText(outcome) {
+    if (outcome.kind === 'text')
+        return outcome.text;
+    if (outcome.kind === 'node' && outcome.node.kind === 'scalar' && outcome.node.value !== null)
+        return String(outcome.node.value);
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/project/python.ts + 3 modules
+var python = __nccwpck_require__(5);
+// EXTERNAL MODULE: ./src/project/resources.ts
+var project_resources = __nccwpck_require__(4568);
+;// CONCATENATED MODULE: ./src/project/shape.ts
+
+
+const TOP_LEVEL_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'python', 'presets', 'experimental', 'scripts', 'run_as'];
+const TARGET_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'presets', 'run_as', 'git'];
+const LISTS = ['include', 'permissions'];
+/** Check a file's top level; returns the mapping without the values of the wrong type. */
+function checkShapes(root, notices) {
+    let clean = checkSection(root, '', TOP_LEVEL_MAPS, notices);
+    for (const key of ['targets', 'environments']) {
+        const targets = (0,merge/* asMap */.$H)(clean.entries.get(key));
+        if (!targets)
+            continue;
+        let changedTargets;
+        for (const [name, body] of targets.entries) {
+            const bodyMap = (0,merge/* asMap */.$H)(body);
+            if (!bodyMap)
+                continue;
+            const checked = checkSection(bodyMap, `${key}.${name}.`, TARGET_MAPS, notices);
+            if (checked === bodyMap)
+                continue;
+            changedTargets ??= copy(targets);
+            changedTargets.entries.set(name, checked);
+        }
+        if (!changedTargets)
+            continue;
+        if (clean === root)
+            clean = copy(root);
+        clean.entries.set(key, changedTargets);
+    }
+    return clean;
+}
+function checkSection(map, prefix, mapKeys, notices) {
+    let clean;
+    const drop = (key) => {
+        clean ??= copy(map);
+        clean.entries.delete(key);
+        clean.keyLocs.delete(key);
+    };
+    for (const key of mapKeys) {
+        const value = map.entries.get(key);
+        if (value && !(0,merge/* isNull */.kZ)(value) && value.kind !== 'map') {
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
+            drop(key);
+        }
+    }
+    for (const key of LISTS) {
+        const value = map.entries.get(key);
+        if (value && !(0,merge/* isNull */.kZ)(value) && value.kind !== 'seq') {
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a list, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
+            drop(key);
+        }
+    }
+    const resources = (0,merge/* asMap */.$H)((clean ?? map).entries.get('resources'));
+    if (resources) {
+        const checked = checkResources(resources, `${prefix}resources`, notices);
+        if (checked !== resources) {
+            clean ??= copy(map);
+            clean.entries.set('resources', checked);
+        }
+    }
+    return clean ?? map;
+}
+function checkResources(resources, prefix, notices) {
+    let clean;
+    const seen = new Map();
+    for (const [type, byKey] of resources.entries) {
+        if ((0,merge/* isNull */.kZ)(byKey))
+            continue;
+        if (byKey.kind !== 'map') {
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type} must be a mapping of resource keys, found a ${(0,yaml/* describe */.q0)(byKey)}`, byKey.loc));
+            clean ??= copy(resources);
+            clean.entries.delete(type);
+            continue;
+        }
+        let cleanKeys;
+        for (const [key, body] of byKey.entries) {
+            if ((0,merge/* isNull */.kZ)(body))
+                continue;
+            if (body.kind === 'map') {
+                const spec = RESOURCE_SPECS[type];
+                const checked = spec ? checkValue(body, spec, `${prefix}.${type}.${key}`, notices, seen) : body;
+                if (checked === body)
+                    continue;
+                cleanKeys ??= copy(byKey);
+                cleanKeys.entries.set(key, checked);
+                continue;
+            }
+            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type}.${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
+            cleanKeys ??= copy(byKey);
+            cleanKeys.entries.delete(key);
+        }
+        if (cleanKeys) {
+            clean ??= copy(resources);
+            clean.entries.set(type, cleanKeys);
+        }
+    }
+    return clean ?? resources;
+}
+function copy(map) {
+    return new merge/* MergeSession */.JO().own(map);
+}
+const MAP = { kind: 'map' };
+const LIST = { kind: 'seq' };
+const LIST_OF_MAPS = { kind: 'seq', items: MAP };
+const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
+const TASK = {
+    kind: 'map',
+    fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
+    byName: (key) => (key.endsWith('_task') ? MAP : undefined),
+};
+TASK.fields.for_each_task = { kind: 'map', fields: { task: TASK } };
+const PERMISSIONS = LIST_OF_MAPS;
+const RESOURCE_SPECS = {
+    jobs: {
+        kind: 'map',
+        fields: {
+            tasks: { kind: 'seq', items: TASK },
+            job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
+            environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
+            parameters: LIST_OF_MAPS,
+            permissions: PERMISSIONS,
+            tags: MAP,
+            git_source: MAP,
+            schedule: MAP,
+            trigger: MAP,
+            email_notifications: MAP,
+        },
+    },
+    pipelines: {
+        kind: 'map',
+        fields: { libraries: LIST_OF_MAPS, clusters: { kind: 'seq', items: CLUSTER }, configuration: MAP, permissions: PERMISSIONS, tags: MAP },
+    },
+};
+const PURE_REFERENCE = /^\$\{[^{}]+\}$/;
+/** Per notice list, where a wrong kind was already reported. */
+const reportedWrongKinds = new WeakMap();
+/**
+ * `value` checked against `spec`: a value of the wrong kind is a `config-invalid` at its line and is
+ * left out (undefined), so the rest loads. Nodes shared through YAML aliases are checked once.
+ */
+function checkValue(value, spec, where, notices, seen) {
+    if ((0,merge/* isNull */.kZ)(value))
+        return value;
+    // A complex variable (`tasks: ${var.tasks}`) stands for a value of any kind.
+    if (value.kind === 'scalar' && typeof value.value === 'string' && PURE_REFERENCE.test(value.value.trim()))
+        return value;
+    const done = seen.get(spec) ?? new Map();
+    seen.set(spec, done);
+    if (done.has(value))
+        return done.get(value);
+    let result = value;
+    if (value.kind !== spec.kind) {
+        // One finding per written value, also when YAML aliases reach it from several resources.
+        const at = value.loc;
+        const reported = reportedWrongKinds.get(notices) ?? new Set();
+        reportedWrongKinds.set(notices, reported);
+        const key = `${at.file}\0${at.line}\0${at.column}`;
+        if (!reported.has(key))
+            notices.push((0,yaml/* configInvalid */.ki)(`${where} must be a ${spec.kind === 'map' ? 'mapping' : 'list'}, found a ${(0,yaml/* describe */.q0)(value)}`, at));
+        reported.add(key);
+        result = undefined;
+    }
+    else if (spec.kind === 'seq' && value.kind === 'seq' && spec.items) {
+        const items = [];
+        let changed = false;
+        value.items.forEach((item, i) => {
+            const checked = checkValue(item, spec.items, `${where}[${i}]`, notices, seen);
+            if (checked !== item)
+                changed = true;
+            if (checked)
+                items.push(checked);
+        });
+        if (changed)
+            result = { kind: 'seq', loc: value.loc, items };
+    }
+    else if (spec.kind === 'map' && value.kind === 'map' && (spec.fields || spec.byName)) {
+        let clean;
+        for (const [key, child] of value.entries) {
+            const childSpec = spec.fields?.[key] ?? spec.byName?.(key);
+            if (!childSpec)
+                continue;
+            const checked = checkValue(child, childSpec, `${where}.${key}`, notices, seen);
+            if (checked === child)
+                continue;
+            clean ??= copy(value);
+            if (checked)
+                clean.entries.set(key, checked);
+            else {
+                clean.entries.delete(key);
+                clean.keyLocs.delete(key);
+            }
+        }
+        if (clean)
+            result = clean;
+    }
+    done.set(value, result);
+    return result;
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/project/sync.ts
+// Which files `databricks bundle deploy` uploads (reference §8): files under `sync.paths` that no git
+// ignore rule excludes, plus `sync.include` matches, minus `sync.exclude` matches (exclude wins);
+// `.git` and `.databricks` never.
+//
+// Ignore rules are the CLI's (cli libs/git/repository.go `Ignore`): for every directory from the
+// repository root down to the file, that directory's rule files (`.gitignore`, and at the root also
+// `.git/info/exclude` and the hardcoded `.git`) are tested with the path relative to it; the file is
+// ignored when ANY of them ignores it. Within one file the last matching rule wins and a negation
+// works as in git; a negation in a nested `.gitignore` cannot re-include what a parent `.gitignore`
+// ignores (git would). `negationAcrossFiles: 'git'` switches to git's precedence instead.
+
+
+
+
+const ALWAYS_EXCLUDED = new Set(['.git', '.databricks']);
+function sync_isInside(rel) {
+    return rel !== '..' && !rel.startsWith('../');
+}
+function readTextFile(abs) {
+    try {
+        const st = external_node_fs_.statSync(abs);
+        if (!st.isFile() || st.size > 1024 * 1024)
+            return undefined;
+        return external_node_fs_.readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
+function findGitRoot(absDir) {
+    let dir = absDir;
+    for (;;) {
+        if (external_node_fs_.existsSync(external_node_path_.join(dir, '.git')))
+            return dir;
+        const parent = external_node_path_.dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+/** The `.git` directory of a repository (following a `gitdir:` file of worktrees/submodules). */
+function gitDir(gitRoot) {
+    const dotGit = external_node_path_.join(gitRoot, '.git');
+    const text = readTextFile(dotGit);
+    const m = text ? /^gitdir:\s*(.+)$/m.exec(text) : null;
+    return m ? external_node_path_.resolve(gitRoot, m[1].trim()) : dotGit;
+}
+/** Gitignore-style patterns as an Ignore; `mark` keeps the index of the pattern. */
+function compilePatterns(patterns) {
+    const ig = ignore_default()({ allowRelativePaths: true });
+    patterns.forEach((p, i) => ig.add({ pattern: cleanPattern(p), mark: String(i) }));
+    return ig;
+}
+/** The CLI cleans include/exclude patterns (filepath.Clean): `./dist/*.whl` is `dist/*.whl`. */
+function cleanPattern(pattern) {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    const trailing = body.endsWith('/') ? '/' : '';
+    const anchored = body.startsWith('/') ? '/' : '';
+    let cleaned = external_node_path_.posix.normalize(body);
+    if (cleaned === '.' || cleaned === './')
+        cleaned = '';
+    cleaned = cleaned.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+    return (negated ? '!' : '') + anchored + cleaned + (cleaned ? trailing : '');
+}
+function safeTest(ig, p) {
+    try {
+        return ig.test(p);
+    }
+    catch {
+        return { ignored: false, unignored: false };
+    }
+}
+function createSyncMatcher(fileIndex, sync, options = {}) {
+    const gitMode = options.negationAcrossFiles === 'git';
+    const bundleAbs = external_node_path_.resolve(fileIndex.root);
+    const syncPaths = sync.paths.map(project_files/* normalizeRel */.$2);
+    /** `b` relative to `a`, both relative to the bundle root. */
+    const relativeTo = (a, b) => external_node_path_.relative(external_node_path_.resolve(bundleAbs, a), external_node_path_.resolve(bundleAbs, b)).split(external_node_path_.sep).join('/') || '.';
+    // The sync root: the common ancestor of the bundle root and every sync path (cli sync_infer_root.go).
+    let syncRoot = '.';
+    for (const p of syncPaths) {
+        while (relativeTo(syncRoot, p).startsWith('..'))
+            syncRoot = (0,project_files/* normalizeRel */.$2)(`${syncRoot}/..`);
+    }
+    const syncRootAbs = external_node_path_.resolve(bundleAbs, syncRoot);
+    const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
+    const bundleFromGit = external_node_path_.relative(gitRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
+    const toGitRel = (file) => (0,project_files/* normalizeRel */.$2)(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
+    // include/exclude are relative to the bundle root; the CLI joins them onto the bundle directory
+    // relative to the sync root, and tests paths relative to the sync root.
+    const bundleFromSyncRoot = external_node_path_.relative(syncRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
+    const rebase = (p) => {
+        if (bundleFromSyncRoot === '.')
+            return p;
+        const negated = p.startsWith('!');
+        return (negated ? '!' : '') + external_node_path_.posix.join(bundleFromSyncRoot, negated ? p.slice(1) : p);
+    };
+    const include = compilePatterns(sync.include.map(rebase));
+    const exclude = compilePatterns(sync.exclude.map(rebase));
+    // Rule files per directory (relative to the git root), read once.
+    const ruleFiles = new Map();
+    function rulesAt(dir) {
+        let rules = ruleFiles.get(dir);
+        if (rules)
+            return rules;
+        rules = [];
+        const dirAbs = external_node_path_.resolve(gitRootAbs, dir);
+        if (dir === '.') {
+            rules.push({ base: '.', ig: ignore_default()().add('.git') });
+            const excludeAbs = external_node_path_.join(gitDir(gitRootAbs), 'info', 'exclude');
+            const r = ruleFile(excludeAbs, '.');
+            if (r)
+                rules.push(r);
+        }
+        const r = ruleFile(external_node_path_.join(dirAbs, '.gitignore'), dir);
+        if (r)
+            rules.push(r);
+        ruleFiles.set(dir, rules);
+        return rules;
+    }
+    function ruleFile(abs, base) {
+        const text = readTextFile(abs);
+        if (text === undefined)
+            return undefined;
+        const ig = ignore_default()();
+        text.split(/\r?\n/).forEach((line, i) => {
+            ig.add({ pattern: line, mark: String(i + 1) });
+        });
+        const file = external_node_path_.relative(bundleAbs, abs).split(external_node_path_.sep).join('/');
+        return { base, file, ig };
+    }
+    function gitignoreLoc(rule, mark) {
+        if (!rule.file)
+            return undefined;
+        return { file: rule.file, line: Number(mark ?? 1), column: 1 };
+    }
+    // Verdicts per ignore lookup are cached by path (directories included).
+    const ignoredCache = new Map();
+    // For each directory (relative to the git root): the levels from the root down that have rules,
+    // with the offset where the path relative to that level starts.
+    const levelsCache = new Map();
+    function levelsFor(dir) {
+        let levels = levelsCache.get(dir);
+        if (levels)
+            return levels;
+        if (dir === '.')
+            levels = [{ rules: rulesAt('.'), offset: 0 }];
+        else {
+            const slash = dir.lastIndexOf('/');
+            levels = [...levelsFor(slash < 0 ? '.' : dir.slice(0, slash)), { rules: rulesAt(dir), offset: dir.length + 1 }];
+        }
+        levels = levels.filter((l) => l.rules.length > 0);
+        levelsCache.set(dir, levels);
+        return levels;
+    }
+    /** CLI semantics: any level that ignores the path (or a parent, within that level) ignores it. */
+    function ignoredCli(gitRel) {
+        const slash = gitRel.lastIndexOf('/');
+        for (const level of levelsFor(slash < 0 ? '.' : gitRel.slice(0, slash))) {
+            const suffix = level.offset === 0 ? gitRel : gitRel.slice(level.offset);
+            for (const rule of level.rules) {
+                const r = safeTest(rule.ig, suffix);
+                if (r.ignored)
+                    return { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rule, r.rule?.mark) };
+            }
+        }
+        return undefined;
+    }
+    /** Git semantics: an ignored parent directory settles it; else the deepest file with a match decides. */
+    function ignoredGit(gitRel, isDir) {
+        const key = gitRel + (isDir ? '/' : '');
+        const cached = ignoredCache.get(key);
+        if (cached !== undefined)
+            return cached ?? undefined;
+        const parts = gitRel.split('/');
+        let reason;
+        if (parts.length > 1)
+            reason = ignoredGit(parts.slice(0, -1).join('/'), true);
+        if (!reason) {
+            for (let i = parts.length - 1; i >= 0 && !reason; i--) {
+                const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
+                const suffix = parts.slice(i).join('/') + (isDir ? '/' : '');
+                let decided = false;
+                const rules = rulesAt(dir);
+                for (let k = rules.length - 1; k >= 0; k--) {
+                    const r = safeTest(rules[k].ig, suffix);
+                    if (r.ignored)
+                        reason = { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rules[k], r.rule?.mark) };
+                    if (r.ignored || r.unignored) {
+                        decided = true;
+                        break;
+                    }
+                }
+                if (decided)
+                    break;
+            }
+        }
+        ignoredCache.set(key, reason ?? null);
+        return reason;
+    }
+    function underSyncPaths(file) {
+        return syncPaths.some((p) => (p === '.' ? sync_isInside(file) : file === p || sync_isInside(relativeTo(p, file))));
+    }
+    function patternMatch(ig, patterns, locs, fromSyncRoot) {
+        if (patterns.length === 0)
+            return undefined;
+        const r = safeTest(ig, fromSyncRoot);
+        if (!r.ignored)
+            return undefined;
+        const index = Number(r.rule?.mark ?? -1);
+        return { pattern: patterns[index] ?? r.rule?.pattern ?? '', loc: locs[index] };
+    }
+    const NEEDS_NORMALIZING = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^$/;
+    return (fileIn) => {
+        const file = NEEDS_NORMALIZING.test(fileIn) ? (0,project_files/* normalizeRel */.$2)(fileIn) : fileIn;
+        if (file.includes('.git') || file.includes('.databricks')) {
+            if (file.split('/').some((s) => ALWAYS_EXCLUDED.has(s)))
+                return { synced: false, reason: { kind: 'always-excluded' } };
+        }
+        const fromSyncRoot = bundleFromSyncRoot === '.' ? file : (0,project_files/* normalizeRel */.$2)(`${bundleFromSyncRoot}/${file}`);
+        if (!sync_isInside(fromSyncRoot))
+            return { synced: false, reason: { kind: 'outside-sync-paths' } };
+        const excluded = patternMatch(exclude, sync.exclude, sync.excludeLocs, fromSyncRoot);
+        if (excluded)
+            return { synced: false, reason: { kind: 'sync.exclude', pattern: excluded.pattern, loc: excluded.loc } };
+        if (patternMatch(include, sync.include, sync.includeLocs, fromSyncRoot))
+            return { synced: true };
+        if (!underSyncPaths(file))
+            return { synced: false, reason: { kind: 'outside-sync-paths' } };
+        const gitRel = bundleFromGit === '.' ? file : toGitRel(file);
+        if (!sync_isInside(gitRel))
+            return { synced: true };
+        const reason = gitMode ? ignoredGit(gitRel, false) : ignoredCli(gitRel);
+        return reason ? { synced: false, reason } : { synced: true };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/project/targets.ts
+
+
+function readTargets(base) {
+    const notices = [];
+    let node = base.entries.get('targets');
+    const environments = base.entries.get('environments');
+    if (node && environments && !(0,merge/* isNull */.kZ)(node) && !(0,merge/* isNull */.kZ)(environments)) {
+        notices.push((0,yaml/* configInvalid */.ki)(`both 'environments' and 'targets' are specified; only 'targets' should be used`, environments.loc));
+    }
+    else if ((!node || (0,merge/* isNull */.kZ)(node)) && environments) {
+        node = environments;
+    }
+    const map = (0,merge/* asMap */.$H)(node);
+    if (node && !(0,merge/* isNull */.kZ)(node) && !map) {
+        notices.push((0,yaml/* configInvalid */.ki)(`targets must be a mapping of target names to target settings, found a ${(0,yaml/* describe */.q0)(node)}`, node.loc));
+    }
+    const targets = [];
+    for (const [name, body] of map?.entries ?? []) {
+        const loc = map.keyLocs.get(name) ?? body.loc;
+        const bodyMap = (0,merge/* asMap */.$H)(body);
+        if (!bodyMap && !(0,merge/* isNull */.kZ)(body)) {
+            notices.push((0,yaml/* configInvalid */.ki)(`targets.${name} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
+        }
+        targets.push(bodyMap ? { name, loc, node: bodyMap } : { name, loc });
+    }
+    if (targets.length === 0)
+        return { targets: [{ name: 'default' }], defaultTarget: 'default', notices };
+    const defaults = targets.filter((t) => {
+        const flag = t.node?.entries.get('default');
+        return flag?.kind === 'scalar' && (flag.value === true || flag.value === 'true');
+    });
+    if (defaults.length > 1) {
+        notices.push((0,yaml/* configInvalid */.ki)(`multiple targets are marked as default (${defaults.map((t) => t.name).join(', ')})`, defaults[1].node?.entries.get('default')?.loc ?? defaults[1].loc));
+    }
+    const defaultTarget = targets.length === 1 ? targets[0].name : (defaults[0]?.name ?? targets[0].name);
+    return { targets, defaultTarget, notices };
+}
+/** Sections of a target that merge recursively into the same top-level key. */
+const MERGED_SECTIONS = ['bundle', 'workspace', 'artifacts', 'resources', 'sync', 'permissions', 'presets'];
+/**
+ * The configuration for one target: `base` with the target's sections merged in (variables are
+ * handled by variables.ts and stay as in `base`), then list elements merged by key.
+ */
+function mergeTarget(base, target) {
+    const session = new merge/* MergeSession */.JO();
+    let config = session.own(base);
+    const body = target.node;
+    let mode;
+    if (body) {
+        for (const section of MERGED_SECTIONS) {
+            const value = body.entries.get(section);
+            if (value === undefined || (0,merge/* isNull */.kZ)(value))
+                continue;
+            setKey(config, section, session.merge(config.entries.get(section), value), body.keyLocs.get(section));
+        }
+        const runAs = body.entries.get('run_as');
+        if (runAs !== undefined && !(0,merge/* isNull */.kZ)(runAs))
+            setKey(config, 'run_as', runAs, body.keyLocs.get('run_as'));
+        const bundleFields = [
+            ['cluster_id', 'cluster_id'],
+            ['compute_id', 'compute_id'],
+            ['mode', 'mode'],
+        ];
+        for (const [from, to] of bundleFields) {
+            const value = body.entries.get(from);
+            if (value === undefined || (0,merge/* isNull */.kZ)(value))
+                continue;
+            const bundle = session.own((0,merge/* asMap */.$H)(config.entries.get('bundle')) ?? session.newMap(body.loc));
+            setKey(bundle, to, value, body.keyLocs.get(from));
+            setKey(config, 'bundle', bundle);
+        }
+        const git = body.entries.get('git');
+        if (git !== undefined && !(0,merge/* isNull */.kZ)(git)) {
+            const bundle = session.own((0,merge/* asMap */.$H)(config.entries.get('bundle')) ?? session.newMap(body.loc));
+            setKey(bundle, 'git', session.merge(bundle.entries.get('git'), git), body.keyLocs.get('git'));
+            setKey(config, 'bundle', bundle);
+        }
+        mode = (0,merge/* asString */.oJ)(body.entries.get('mode'));
+    }
+    config = mergeResourceElements(session, config);
+    return mode !== undefined ? { config, mode } : { config };
+}
+function setKey(map, key, value, keyLoc) {
+    if (!map.entries.has(key) || !map.keyLocs.has(key))
+        map.keyLocs.set(key, keyLoc ?? value.loc);
+    map.entries.set(key, value);
+}
+function byField(field, lower = false, fallback = '') {
+    const keyOf = (item) => {
+        const value = (0,merge/* asString */.oJ)((0,merge/* asMap */.$H)(item)?.entries.get(field));
+        if (value === undefined)
+            return fallback;
+        return lower ? value.toLowerCase() : value;
+    };
+    keyOf.field = field;
+    return keyOf;
+}
+/** Per resource type, the list fields whose elements merge by key (resourcemutator/merge_*.go). */
+const ELEMENT_KEYS = {
+    jobs: [
+        ['tasks', byField('task_key')],
+        ['job_clusters', byField('job_cluster_key')],
+        ['parameters', byField('name')],
+    ],
+    pipelines: [['clusters', byField('label', true, 'default')]],
+    apps: [['resources', byField('name')]],
+};
+const GRANTS = ['grants', byField('principal')];
+function mergeResourceElements(session, config) {
+    const resources = (0,merge/* asMap */.$H)(config.entries.get('resources'));
+    if (!resources)
+        return config;
+    let ownedResources;
+    for (const [type, byKey] of resources.entries) {
+        const keys = (0,merge/* asMap */.$H)(byKey);
+        if (!keys)
+            continue;
+        const fields = [...(ELEMENT_KEYS[type] ?? []), GRANTS];
+        let ownedKeys;
+        for (const [key, resource] of keys.entries) {
+            const body = (0,merge/* asMap */.$H)(resource);
+            if (!body)
+                continue;
+            let ownedBody;
+            for (const [field, keyOf] of fields) {
+                const seq = (0,merge/* asSeq */.wH)(body.entries.get(field));
+                if (!seq || seq.items.length < 2)
+                    continue;
+                const merged = (0,merge/* mergeElementsByKey */.e5)(session, seq, keyOf, keyOf.field);
+                if (merged === seq)
+                    continue;
+                ownedBody ??= session.own(body);
+                ownedBody.entries.set(field, merged);
+            }
+            if (!ownedBody)
+                continue;
+            ownedResources ??= session.own(resources);
+            ownedKeys ??= session.own(keys);
+            ownedKeys.entries.set(key, ownedBody);
+        }
+        if (ownedKeys)
+            ownedResources.entries.set(type, ownedKeys);
+    }
+    if (ownedResources)
+        config.entries.set('resources', ownedResources);
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/project/variables.ts
+// Variable definitions and their values per target (reference §3): --var > BUNDLE_VAR_<name> >
+// .databricks/bundle/<target>/variable-overrides.json > targets.<t>.variables > default; a lookup
+// resolves to an unknown value; a required variable without a value is a finding for that target.
+
+
+
+
+/** Read `variables:` of the merged root configuration. */
+function readVariableDefs(variables, notices) {
+    const defs = new Map();
+    const map = (0,merge/* asMap */.$H)(variables);
+    if (!map) {
+        if (variables && !(0,merge/* isNull */.kZ)(variables))
+            notices.push((0,yaml/* configInvalid */.ki)(`variables must be a mapping`, variables.loc));
+        return defs;
+    }
+    for (const [name, node] of map.entries) {
+        const loc = map.keyLocs.get(name) ?? node.loc;
+        const body = (0,merge/* asMap */.$H)(node);
+        if (!body) {
+            // A bare value is read as the default, like a target's shorthand.
+            defs.set(name, { name, loc, node, ...((0,merge/* isNull */.kZ)(node) ? {} : { default: node }) });
+            continue;
+        }
+        const def = { name, loc, node };
+        const type = (0,merge/* asString */.oJ)(body.entries.get('type'));
+        if (type !== undefined)
+            def.type = type;
+        const dflt = body.entries.get('default');
+        if (dflt !== undefined && !(0,merge/* isNull */.kZ)(dflt))
+            def.default = dflt;
+        const lookup = body.entries.get('lookup');
+        if (lookup !== undefined && !(0,merge/* isNull */.kZ)(lookup))
+            def.lookup = lookup;
+        const description = (0,merge/* asString */.oJ)(body.entries.get('description'));
+        if (description !== undefined)
+            def.description = description;
+        defs.set(name, def);
+    }
+    return defs;
+}
+const OVERRIDE_FORM_KEYS = new Set(['default', 'lookup', 'description', 'type']);
+/** `targets.<t>.variables.<x>`: a shorthand value, or a `{default|lookup}` map. */
+function targetOverride(def, node) {
+    if ((0,merge/* isNull */.kZ)(node))
+        return undefined;
+    const map = (0,merge/* asMap */.$H)(node);
+    const isForm = map !== undefined &&
+        (map.entries.has('default') || map.entries.has('lookup')) &&
+        [...map.entries.keys()].every((k) => OVERRIDE_FORM_KEYS.has(k));
+    if (node.kind === 'scalar' || node.kind === 'seq' || (def.type === 'complex' && !isForm) || !map)
+        return { default: node };
+    const out = {};
+    const dflt = map.entries.get('default');
+    const lookup = map.entries.get('lookup');
+    if (dflt !== undefined && !(0,merge/* isNull */.kZ)(dflt))
+        out.default = dflt;
+    if (lookup !== undefined && !(0,merge/* isNull */.kZ)(lookup))
+        out.lookup = lookup;
+    return out.default || out.lookup ? out : undefined;
+}
+/** Compute every declared variable's value for one target, plus the target's findings. */
+function resolveTargetVariables(defs, target, targetVariables, bundleRoot, inputs) {
+    const notices = [];
+    const effective = new Map();
+    for (const def of defs.values()) {
+        effective.set(def.name, { def, default: def.default, lookup: def.lookup, targetSet: false });
+    }
+    const overrides = (0,merge/* asMap */.$H)(targetVariables);
+    if (overrides) {
+        for (const [name, node] of overrides.entries) {
+            const loc = overrides.keyLocs.get(name) ?? node.loc;
+            const current = effective.get(name);
+            if (!current) {
+                notices.push({
+                    check: 'undefined-variable',
+                    message: `failed to perform target override for target=${target}: variable ${name} is not defined but is assigned a value`,
+                    loc,
+                });
+                continue;
+            }
+            const override = targetOverride(current.def, node);
+            if (!override)
+                continue;
+            current.default = override.default;
+            current.lookup = override.lookup;
+            current.targetSet = true;
+        }
+    }
+    else if (targetVariables && !(0,merge/* isNull */.kZ)(targetVariables)) {
+        notices.push((0,yaml/* configInvalid */.ki)(`targets.${target}.variables must be a mapping`, targetVariables.loc));
+    }
+    const fileValues = readOverridesFile(bundleRoot, target, defs, notices);
+    const values = new Map();
+    for (const [name, e] of effective) {
+        const value = { name, def: e.def };
+        const complex = e.def.type === 'complex';
+        const cli = inputs.vars[name];
+        const env = inputs.env[`BUNDLE_VAR_${name}`];
+        const fromFile = fileValues.get(name);
+        if (cli !== undefined && complex) {
+            notices.push((0,yaml/* configInvalid */.ki)(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
+        }
+        if (cli !== undefined && !complex) {
+            value.value = syntheticScalar(cli, { file: '<--var>', line: 1, column: 1 });
+            value.source = 'cli';
+        }
+        else if (env !== undefined && !complex) {
+            value.value = syntheticScalar(env, { file: `<env BUNDLE_VAR_${name}>`, line: 1, column: 1 });
+            value.source = 'env';
+        }
+        else if (fromFile !== undefined) {
+            value.value = fromFile;
+            value.source = 'overrides-file';
+        }
+        else if (e.lookup) {
+            value.source = 'lookup';
+        }
+        else if (e.default) {
+            value.value = e.default;
+            value.source = e.targetSet ? 'target' : 'default';
+        }
+        else {
+            notices.push({
+                check: 'variable-required-unset',
+                severity: 'critical',
+                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
+                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/${target}/variable-overrides.json`,
+                // A written but empty `default:` is where the CLI points.
+                loc: (0,merge/* asMap */.$H)(e.def.node)?.entries.get('default')?.loc ?? e.def.loc,
+            });
+        }
+        values.set(name, value);
+    }
+    return { values, notices };
+}
+function syntheticScalar(value, loc) {
+    return { kind: 'scalar', loc, value };
+}
+/** `.databricks/bundle/<target>/variable-overrides.json`: a JSON object of values. */
+function readOverridesFile(bundleRoot, target, defs, notices) {
+    // A target name is a path segment here: never let it lead elsewhere.
+    if (target === '.' || target === '..' || /[\\/\0]/.test(target))
+        return new Map();
+    const rel = `.databricks/bundle/${target}/variable-overrides.json`;
+    const abs = external_node_path_default().join(bundleRoot, rel);
+    const out = new Map();
+    let text;
+    try {
+        if (!isInsideReal(bundleRoot, abs))
+            return out;
+        const stat = external_node_fs_default().statSync(abs);
+        if (!stat.isFile())
+            return out;
+        if (stat.size > 10 * 1024 * 1024) {
+            notices.push((0,yaml/* configInvalid */.ki)(`${rel}: file too large; not read`, { file: rel, line: 1, column: 1 }));
+            return out;
+        }
+        text = external_node_fs_default().readFileSync(abs, 'utf8');
+    }
+    catch {
+        return out;
+    }
+    const fileLoc = { file: rel, line: 1, column: 1 };
+    try {
+        JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch (err) {
+        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: ${err.message}`, fileLoc));
+        return out;
+    }
+    const parsed = (0,yaml/* parseConfigText */.Bu)(rel, text);
+    const root = parsed.file.root;
+    if (!root || parsed.notices.length > 0) {
+        notices.push((0,yaml/* configInvalid */.ki)(`failed to parse variables file ${rel}: invalid format, expected a JSON object`, fileLoc));
+        return out;
+    }
+    for (const [name, node] of root.entries) {
+        const def = defs.get(name);
+        const loc = root.keyLocs.get(name) ?? fileLoc;
+        if (!def)
+            continue;
+        const isComplexValue = node.kind !== 'scalar';
+        if (def.type === 'complex' && !isComplexValue) {
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, loc));
+            continue;
+        }
+        if (def.type !== 'complex' && isComplexValue) {
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, loc));
+            continue;
+        }
+        out.set(name, node);
+    }
+    return out;
+}
+function isInsideReal(parent, child) {
+    try {
+        const rel = external_node_path_default().relative(external_node_fs_default().realpathSync(parent), external_node_fs_default().realpathSync(child));
+        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/load.ts
+// loadProject: every bundle root below a path, each read into a fully populated Bundle with one
+// TargetView per target. Never throws on bad input: problems are findings at their file:line.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const GLOB_CHARS = /[*?[\]^]/;
+function loadProject(projectPath, options = {}) {
+    const abs = external_node_path_default().resolve(projectPath);
+    const discovery = discoverBundleRoots(abs);
+    const analysedDir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
+    const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
+    const notices = [...discovery.notices];
+    const bundles = [];
+    for (const root of discovery.roots) {
+        try {
+            bundles.push(loadBundle(root, repoRoot, options, analysedDir));
+        }
+        catch (err) {
+            const rel = toPosix(external_node_path_default().relative(analysedDir, root.dir)) || '.';
+            notices.push({
+                check: 'internal-error',
+                severity: 'info',
+                message: `${rel}: the bundle could not be loaded (${err.message}); not analysed`,
+                loc: { file: `${rel === '.' ? '' : `${rel}/`}${root.rootFiles[0]}`, line: 1, column: 1 },
+            });
+        }
+    }
+    return { path: abs, bundles, notices };
+}
+/**
+ * The repository a bundle lives in: `override` when it holds the analysed folder, else the first
+ * folder upwards with a `.git` entry (directory, or file for worktrees and submodules), else the folder.
+ */
+function repositoryRoot(analysedDir, override) {
+    if (override) {
+        const given = external_node_path_default().resolve(override);
+        if (isInside(given, analysedDir))
+            return given;
+        // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
+        const up = external_node_path_default().relative(realpath(analysedDir), realpath(given));
+        if (up === '' || up.split((external_node_path_default()).sep).every((part) => part === '..'))
+            return external_node_path_default().resolve(analysedDir, up);
+    }
+    for (let dir = analysedDir;; dir = external_node_path_default().dirname(dir)) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return analysedDir;
+    }
+}
+/**
+ * The glob character in a bundle root path, and where it is said without an absolute path: the
+ * bundle folder relative to the repository, or the folder above the repository that holds it.
+ */
+function rootPathGlobChars(dir, repoRoot) {
+    const bad = GLOB_CHARS.exec(dir);
+    if (!bad)
+        return undefined;
+    const inRepo = repoRoot ? toPosix(external_node_path_default().relative(repoRoot, dir)) : '';
+    if (repoRoot && !inRepo.startsWith('..') && GLOB_CHARS.test(inRepo)) {
+        return { char: GLOB_CHARS.exec(inRepo)[0], where: `the bundle folder ${inRepo} (relative to the repository)` };
+    }
+    const folder = dir.split((external_node_path_default()).sep).find((part) => GLOB_CHARS.test(part)) ?? external_node_path_default().basename(dir);
+    return { char: bad[0], where: `the folder ${folder} that the repository is checked out in` };
+}
+function isDirectory(p) {
+    try {
+        return external_node_fs_default().statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function realpath(p) {
+    try {
+        return external_node_fs_default().realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+function toPosix(p) {
+    return p.split((external_node_path_default()).sep).join('/');
+}
+function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
+    const dir = root.dir;
+    const notices = [];
+    const relRoot = toPosix(external_node_path_default().relative(analysedDir, dir)) || '.';
+    const rootFile = root.rootFiles[0];
+    const rootLoc = { file: rootFile, line: 1, column: 1 };
+    if (root.rootFiles.length > 1) {
+        notices.push((0,yaml/* configInvalid */.ki)(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
+    }
+    const globChars = rootPathGlobChars(dir, repoRoot);
+    if (globChars)
+        notices.push((0,yaml/* configInvalid */.ki)(`Bundle root path contains glob pattern characters: ${globChars.where} (character "${globChars.char}")`, rootLoc));
+    const files = new Map();
+    const rootAbs = external_node_path_default().join(dir, rootFile);
+    const rootIsDirectory = isDirectory(rootAbs);
+    const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
+    const parsedRoot = rootIsDirectory
+        ? {
+            file: { path: rootFile, text: '', lines: [] },
+            notices: [(0,yaml/* configInvalid */.ki)(`${rootFile} is a directory, not a file: the Databricks CLI cannot read the bundle configuration`, rootLoc)],
+        }
+        : rootInsideRepo
+            ? (0,yaml/* readConfigFile */.RG)(rootAbs, rootFile)
+            : {
+                file: { path: rootFile, text: '', lines: [] },
+                notices: [
+                    {
+                        check: 'include-outside-repository',
+                        message: `${rootFile} is a symlink out of the analysed repository; not read`,
+                        loc: rootLoc,
+                    },
+                ],
+            };
+    files.set(rootFile, parsedRoot.file);
+    notices.push(...parsedRoot.notices);
+    const rootMap = checkShapes(parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
+    const included = resolveIncludes(rootMap, dir, repoRoot);
+    notices.push(...included.notices);
+    const session = new merge/* MergeSession */.JO();
+    let base = session.own(rootMap);
+    const resourceKeys = new Map();
+    recordResourceKeys(rootMap, resourceKeys, notices);
+    for (const inc of included.files) {
+        const parsed = (0,yaml/* readConfigFile */.RG)(inc.abs, inc.rel);
+        files.set(inc.rel, parsed.file);
+        notices.push(...parsed.notices);
+        if (!parsed.file.root)
+            continue;
+        let map = checkShapes(parsed.file.root, notices);
+        const nestedInclude = map.entries.get('include');
+        if (nestedInclude && !(0,merge/* isNull */.kZ)(nestedInclude) && !(nestedInclude.kind === 'seq' && nestedInclude.items.length === 0)) {
+            // Same text as the include-outside-root check, so the engine merges the two; its severity applies.
+            notices.push({
+                check: 'include-outside-root',
+                message: `Include section is defined outside root file: ${inc.rel}. Only includes defined in ${rootFile} are applied.`,
+                loc: nestedInclude.loc,
+            });
+            map = new merge/* MergeSession */.JO().own(map);
+            map.entries.delete('include');
+            map.keyLocs.delete('include');
+        }
+        recordResourceKeys(map, resourceKeys, notices);
+        base = session.mergeMaps(base, map);
+    }
+    const nameNode = (0,merge/* asMap */.$H)(base.entries.get('bundle'))?.entries.get('name');
+    const name = (0,merge/* asString */.oJ)(nameNode) ?? external_node_path_default().basename(dir);
+    const pythonResources = pythonResourcesLoc(base);
+    const selection = readTargets(base);
+    notices.push(...selection.notices);
+    const fileIndex = (0,project_files/* createFileIndex */.zN)(dir, repoRoot);
+    const defs = readVariableDefs(base.entries.get('variables'), notices);
+    const vars = options.vars ?? {};
+    for (const varName of Object.keys(vars)) {
+        if (!defs.has(varName))
+            notices.push((0,yaml/* configInvalid */.ki)(`variable ${varName} has not been defined (set with --var)`));
+    }
+    const inputs = { vars, env: options.env ?? process.env };
+    const wanted = options.target && selection.targets.some((t) => t.name === options.target) ? options.target : undefined;
+    const targets = new Map();
+    const syncMatchers = new Map();
+    for (const decl of selection.targets) {
+        if (wanted && decl.name !== wanted)
+            continue;
+        const { config, mode } = mergeTarget(base, decl);
+        const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
+        for (const n of resolved.notices)
+            notices.push({ ...n, targets: [decl.name] });
+        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
+    }
+    // Only a root file that was read can be said to lack a name.
+    if (!rootIsDirectory && rootInsideRepo) {
+        const unnamed = [...targets.values()].filter((t) => !(0,merge/* asString */.oJ)((0,merge/* asMap */.$H)(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
+        if (unnamed.length > 0) {
+            const missing = (0,yaml/* configInvalid */.ki)('bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})', parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc);
+            notices.push(unnamed.length < targets.size ? { ...missing, targets: unnamed } : missing);
+        }
+    }
+    return {
+        root: dir,
+        relRoot,
+        repoRoot,
+        rootFile,
+        name,
+        ...(nameNode ? { nameLoc: nameNode.loc } : {}),
+        files,
+        base,
+        targets,
+        defaultTarget: selection.defaultTarget,
+        python: readPython(fileIndex, [...targets.values()], notices),
+        fileIndex,
+        notices,
+        ...(pythonResources ? { pythonResources } : {}),
+    };
+}
+function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
+    const interpolator = new Interpolator({ bundleName, target: name, config, variables });
+    const resources = (0,project_resources/* readResources */.Mq)(config);
+    const jobs = [...(resources.get('jobs')?.values() ?? [])].map(project_resources/* readJob */.cd);
+    const pipelines = [...(resources.get('pipelines')?.values() ?? [])].map(project_resources/* readPipeline */.l9);
+    const artifacts = (0,project_resources/* readArtifacts */.MN)(config);
+    const implicit = (0,project_resources/* implicitPythonArtifact */.EK)(config, jobs, fileIndex);
+    if (implicit)
+        artifacts.push(implicit);
+    const sync = (0,project_resources/* readSync */.Wf)(config);
+    let matcher;
+    const matcherFor = () => {
+        // Targets with the same sync settings share one matcher and its verdicts.
+        const key = JSON.stringify(sync);
+        let shared = syncMatchers.get(key);
+        if (!shared) {
+            shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+            syncMatchers.set(key, shared);
+        }
+        return shared;
+    };
+    return {
+        name,
+        ...(loc ? { loc } : {}),
+        isDefault,
+        ...(mode !== undefined ? { mode } : {}),
+        config,
+        variables,
+        resources,
+        jobs,
+        pipelines,
+        artifacts,
+        sync,
+        interpolate: (text, at) => interpolator.interpolate(text, at),
+        syncVerdict: (file) => {
+            matcher ??= matcherFor();
+            return matcher(file);
+        },
+    };
+}
+function memoisedMatcher(matcher) {
+    const verdicts = new Map();
+    return (file) => {
+        let verdict = verdicts.get(file);
+        if (!verdict) {
+            verdict = matcher(file);
+            verdicts.set(file, verdict);
+        }
+        return verdict;
+    };
+}
+/** The CLI's unique_resource_keys: a resource key may be defined once across files and types. */
+function recordResourceKeys(file, seen, notices) {
+    const sections = [];
+    for (const [type, byKey] of (0,merge/* asMap */.$H)(file.entries.get('resources'))?.entries ?? [])
+        sections.push([type, (0,merge/* asMap */.$H)(byKey)]);
+    sections.push(['scripts', (0,merge/* asMap */.$H)(file.entries.get('scripts'))]);
+    for (const [, keys] of sections) {
+        for (const [key, value] of keys?.entries ?? []) {
+            const loc = keys.keyLocs.get(key) ?? value.loc;
+            const first = seen.get(key);
+            if (!first) {
+                seen.set(key, loc);
+                continue;
+            }
+            notices.push((0,yaml/* configInvalid */.ki)(`multiple resources or scripts have been defined with the same key: ${key} (${first.file}:${first.line}, ${loc.file}:${loc.line})`, loc));
+        }
+    }
+}
+function pythonResourcesLoc(base) {
+    for (const section of [(0,merge/* asMap */.$H)(base.entries.get('python')), (0,merge/* asMap */.$H)((0,merge/* asMap */.$H)(base.entries.get('experimental'))?.entries.get('python'))]) {
+        const resources = section?.entries.get('resources');
+        if (resources && !(0,merge/* isNull */.kZ)(resources) && !(resources.kind === 'seq' && resources.items.length === 0)) {
+            return section.keyLocs.get('resources') ?? resources.loc;
+        }
+    }
+    return undefined;
+}
+/** Where Python projects may sit: the root, artifact paths, and the project dirs of local wheels. */
+function pythonHintDirs(targets) {
+    const dirs = new Set(['.']);
+    const seen = new Set();
+    for (const target of targets) {
+        for (const artifact of target.artifacts)
+            dirs.add(artifact.path);
+        for (const job of target.jobs) {
+            for (const task of job.tasks) {
+                for (const lib of [...task.libraries, ...task.environmentDependencies]) {
+                    if (lib.kind !== 'whl' && lib.kind !== 'dependency')
+                        continue;
+                    const seenKey = `${lib.node.loc.file}\0${lib.value}`;
+                    if (seen.has(seenKey))
+                        continue;
+                    seen.add(seenKey);
+                    const value = lib.value.replace(/\[[^\]]*\]$/, '');
+                    if (!value.endsWith('.whl') || !(0,project_resources/* isLocalLibrary */.TY)(value))
+                        continue;
+                    const rel = (0,project_resources/* relativeToRoot */.yY)(lib.node.loc.file, value);
+                    dirs.add(external_node_path_default().posix.dirname(external_node_path_default().posix.dirname(rel)));
+                }
+            }
+        }
+    }
+    return [...dirs].filter((d) => !d.includes('${')).sort();
+}
+function readPython(fileIndex, targets, notices) {
+    try {
+        return (0,python/* readPythonProjects */.rf)(fileIndex, pythonHintDirs(targets));
+    }
+    catch (err) {
+        notices.push({ check: 'internal-error', severity: 'info', message: `Python projects could not be read: ${err.message}` });
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ asMap),
+/* harmony export */   JO: () => (/* binding */ MergeSession),
+/* harmony export */   e5: () => (/* binding */ mergeElementsByKey),
+/* harmony export */   kZ: () => (/* binding */ isNull),
+/* harmony export */   oJ: () => (/* binding */ asString),
+/* harmony export */   wH: () => (/* binding */ asSeq)
+/* harmony export */ });
+/* unused harmony export getPath */
+class MergeSession {
+    owned = new WeakSet();
+    /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
+    merge(a, b) {
+        if (!a || (a.kind === 'scalar' && a.value === null))
+            return b;
+        if (b.kind === 'scalar' && b.value === null)
+            return a;
+        if (a.kind === 'map' && b.kind === 'map')
+            return this.mergeMaps(a, b);
+        if (a.kind === 'seq' && b.kind === 'seq')
+            return this.concat(a, b);
+        return b;
+    }
+    mergeMaps(a, b) {
+        const out = this.own(a);
+        for (const [key, value] of b.entries) {
+            const existing = out.entries.get(key);
+            if (existing === undefined) {
+                out.entries.set(key, value);
+                out.keyLocs.set(key, b.keyLocs.get(key) ?? value.loc);
+            }
+            else {
+                out.entries.set(key, this.merge(existing, value));
+            }
+        }
+        return out;
+    }
+    concat(a, b) {
+        if (this.owned.has(a)) {
+            a.items.push(...b.items);
+            return a;
+        }
+        const out = { kind: 'seq', loc: a.loc, items: [...a.items, ...b.items] };
+        this.owned.add(out);
+        return out;
+    }
+    /** A writable copy of `map` (the map itself when this session created it). */
+    own(map) {
+        if (this.owned.has(map))
+            return map;
+        const out = { kind: 'map', loc: map.loc, entries: new Map(map.entries), keyLocs: new Map(map.keyLocs) };
+        this.owned.add(out);
+        return out;
+    }
+    ownSeq(seq) {
+        if (this.owned.has(seq))
+            return seq;
+        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
+        this.owned.add(out);
+        return out;
+    }
+    newMap(loc) {
+        const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
+        this.owned.add(out);
+        return out;
+    }
+}
+function getPath(node, ...keys) {
+    let cur = node;
+    for (const key of keys) {
+        if (!cur || cur.kind !== 'map')
+            return undefined;
+        cur = cur.entries.get(key);
+    }
+    return cur;
+}
+function asMap(node) {
+    return node && node.kind === 'map' ? node : undefined;
+}
+function asSeq(node) {
+    return node && node.kind === 'seq' ? node : undefined;
+}
+function asString(node) {
+    if (!node || node.kind !== 'scalar' || node.value === null)
+        return undefined;
+    return String(node.value);
+}
+function isNull(node) {
+    return !node || (node.kind === 'scalar' && node.value === null);
+}
+/**
+ * The CLI's ElementsByKey: sequence items with the same key are merged in order (the first
+ * occurrence keeps its place); `keyOf` maps an item to its key.
+ */
+function mergeElementsByKey(session, seq, keyOf, keyField) {
+    const seen = new Map();
+    const order = [];
+    let changed = false;
+    for (const item of seq.items) {
+        const key = keyOf(item);
+        const ref = seen.get(key);
+        if (ref === undefined) {
+            seen.set(key, item);
+            order.push(key);
+            continue;
+        }
+        changed = true;
+        const merged = session.merge(ref, item);
+        // Like the CLI, the merged element carries the (normalised) key it was merged by.
+        if (keyField && merged.kind === 'map') {
+            const written = merged.entries.get(keyField);
+            if (written?.kind === 'scalar' && written.value !== key)
+                merged.entries.set(keyField, { ...written, value: key });
+        }
+        seen.set(key, merged);
+    }
+    if (!changed)
+        return seq;
+    return { kind: 'seq', loc: seq.loc, items: order.map((k) => seen.get(k)) };
+}
+
+
+/***/ }),
+
+/***/ 5:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52633,9 +53242,242 @@ function resolveName(value, assignments, depth = 0) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/project/setup-py.ts
+
+
+/** setup() keywords that are metadata, and the pyproject [project] field each one maps to. */
+const METADATA_KEYWORDS = {
+    name: 'name',
+    version: 'version',
+    description: 'description',
+    long_description: 'readme',
+    long_description_content_type: 'readme',
+    author: 'authors',
+    author_email: 'authors',
+    maintainer: 'maintainers',
+    maintainer_email: 'maintainers',
+    license: 'license',
+    url: 'urls',
+    project_urls: 'urls',
+    download_url: 'urls',
+    classifiers: 'classifiers',
+    keywords: 'keywords',
+    python_requires: 'requires-python',
+    install_requires: 'dependencies',
+    extras_require: 'optional-dependencies',
+    entry_points: 'entry-points',
+};
+/** Where poetry (tool.poetry) keeps what [project] calls `field`. */
+const POETRY_KEYS = {
+    name: ['name'],
+    version: ['version'],
+    description: ['description'],
+    readme: ['readme'],
+    authors: ['authors'],
+    maintainers: ['maintainers'],
+    license: ['license'],
+    urls: ['homepage', 'repository', 'documentation', 'urls'],
+    classifiers: ['classifiers'],
+    keywords: ['keywords'],
+    'requires-python': ['dependencies'],
+    dependencies: ['dependencies'],
+    'optional-dependencies': ['extras'],
+};
+const ENTRY_POINT_FIELDS = ['scripts', 'gui-scripts', 'entry-points'];
+function setupPyFacts(input) {
+    const call = input.setupPy.setup;
+    if (!call)
+        return undefined;
+    const env = input.setupPy.assignments;
+    const dynamic = new Set(strings(input.pep621?.dynamic) ?? []);
+    const fields = [];
+    let lostEntryPoints = [];
+    const locOf = (v) => ({ file: input.setupPyFile, line: v.pos.line, column: v.pos.column });
+    for (const [keyword, raw] of call.kwargs) {
+        const value = resolveName(raw, env);
+        const loc = locOf(raw);
+        if (keyword === 'entry_points') {
+            if (input.runs && ENTRY_POINT_FIELDS.every((f) => dynamic.has(f)))
+                continue;
+            const result = entryPointsOutcome(input, value);
+            if (!result)
+                continue;
+            lostEntryPoints = result.lost;
+            fields.push({ keyword, field: ENTRY_POINT_FIELDS.join(' / '), outcome: result.outcome, detail: result.detail, loc });
+            continue;
+        }
+        if (keyword === 'packages') {
+            // setuptools honours packages= next to [project]; other backends find packages their own way.
+            if (input.runs)
+                continue;
+            const listed = literalStrings(value);
+            const missing = (listed ?? []).filter((p) => !input.packages.some((s) => s.name === p.split('.')[0]));
+            if (missing.length > 0)
+                fields.push({ keyword, field: 'packages', outcome: 'lost', detail: `packages ${missing.join(', ')}`, loc });
+            continue;
+        }
+        const field = METADATA_KEYWORDS[keyword];
+        if (!field)
+            continue;
+        if (input.runs && dynamic.has(field))
+            continue; // setup.py provides it, as pyproject.toml says
+        const declared = declaredValue(input, field);
+        if (declared === undefined) {
+            fields.push({ keyword, field, outcome: 'lost', detail: describeLost(keyword, value), loc });
+            continue;
+        }
+        if (!input.runs)
+            continue; // never read: pyproject.toml's value is the one, and there is one
+        const detail = difference(keyword, value, field, declared);
+        if (detail)
+            fields.push({ keyword, field, outcome: 'differs', detail, loc });
+    }
+    if (fields.length === 0)
+        return undefined;
+    return {
+        file: input.setupPyFile,
+        call: { file: input.setupPyFile, line: call.pos.line, column: call.pos.column },
+        backend: input.backend,
+        runs: input.runs,
+        fields,
+        lostEntryPoints,
+    };
+}
+function declaredValue(input, field) {
+    const inProject = input.pep621?.[field];
+    if (inProject !== undefined)
+        return inProject;
+    if (!input.poetry || input.runs)
+        return undefined;
+    for (const key of POETRY_KEYS[field] ?? []) {
+        const v = input.poetry[key];
+        if (v === undefined)
+            continue;
+        if (field === 'requires-python')
+            return v?.python;
+        return v;
+    }
+    return undefined;
+}
+/** Lost or changed entry points of setup.py, compared with what the wheel gets. */
+function entryPointsOutcome(input, value) {
+    const declared = input.setupEntryPoints;
+    if (declared.length === 0) {
+        // Unreadable (built at run time) or empty: lost only when nothing else provides entry points.
+        if (value?.kind === 'dict' && value.entries.length === 0)
+            return undefined;
+        const pyprojectHasSome = input.pep621 && ENTRY_POINT_FIELDS.some((f) => input.pep621[f] !== undefined);
+        if (input.wheelEntryPoints.length > 0 || pyprojectHasSome)
+            return undefined;
+        return { outcome: 'lost', detail: 'entry_points (not readable statically)', lost: [] };
+    }
+    const lost = [];
+    const parts = [];
+    let changed = false;
+    for (const ep of declared) {
+        const same = input.wheelEntryPoints.find((w) => w.group === ep.group && w.name === ep.name);
+        if (same && same.value === ep.value)
+            continue;
+        lost.push(ep);
+        if (same) {
+            changed = true;
+            parts.push(`${ep.group} ${ep.name}=${ep.value} vs ${same.value} in ${same.loc.file}`);
+        }
+        else
+            parts.push(`${ep.group} ${ep.name}=${ep.value}`);
+    }
+    if (lost.length === 0)
+        return undefined;
+    return { outcome: changed ? 'differs' : 'lost', detail: `entry_points ${parts.join(', ')}`, lost };
+}
+function describeLost(keyword, value) {
+    const shown = display(value);
+    return shown === undefined ? keyword : `${keyword} ${shown}`;
+}
+/** How the two declarations differ, or undefined when they agree (or cannot be compared statically). */
+function difference(keyword, value, field, declared) {
+    if (field === 'dependencies')
+        return requirementDifference(literalStrings(value), strings(declared));
+    if (field === 'name') {
+        const mine = value?.kind === 'str' ? value.value : undefined;
+        if (mine === undefined || typeof declared !== 'string' || normalizeName(mine) === normalizeName(declared))
+            return undefined;
+        return `name ${mine} vs ${declared}`;
+    }
+    if (['version', 'description', 'requires-python'].includes(field) || (field === 'license' && typeof declared === 'string')) {
+        const mine = value?.kind === 'str' ? value.value : undefined;
+        if (mine === undefined || typeof declared !== 'string' || mine.trim() === declared.trim())
+            return undefined;
+        const shown = (v) => (/\s/.test(v.trim()) ? JSON.stringify(v.trim()) : v.trim());
+        return `${keyword} ${shown(mine)} vs ${field} ${shown(declared)}`;
+    }
+    if (field === 'classifiers' || field === 'keywords') {
+        const mine = literalStrings(value);
+        const theirs = strings(declared);
+        if (!mine || !theirs || sameSet(mine, theirs))
+            return undefined;
+        return `${keyword} [${mine.join(', ')}] vs ${field} [${theirs.join(', ')}]`;
+    }
+    return undefined; // readme, authors, urls, extras: shaped differently, not compared
+}
+/** `install_requires transformers>=4.40.0 vs dependencies transformers>=4.30.0`; packages one side lacks. */
+function requirementDifference(mine, theirs) {
+    if (!mine || !theirs)
+        return undefined;
+    const byName = (list) => new Map(list.map((r) => [requirementName(r), r.trim()]));
+    const a = byName(mine);
+    const b = byName(theirs);
+    const parts = [];
+    for (const [name, req] of a) {
+        const other = b.get(name);
+        if (other === undefined)
+            parts.push(`install_requires ${req} (not in dependencies)`);
+        else if (compact(other) !== compact(req))
+            parts.push(`install_requires ${req} vs dependencies ${other}`);
+    }
+    for (const [name, req] of b)
+        if (!a.has(name))
+            parts.push(`dependencies ${req} (not in install_requires)`);
+    return parts.length > 0 ? parts.join('; ') : undefined;
+}
+function requirementName(req) {
+    return normalizeName(/^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1] ?? req.trim());
+}
+const compact = (s) => s.replace(/\s+/g, '').toLowerCase();
+const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+function display(value) {
+    if (value?.kind === 'str') {
+        const text = value.value.length > 60 ? `${value.value.slice(0, 57)}...` : value.value;
+        return /\s/.test(text) ? JSON.stringify(text) : text;
+    }
+    const list = literalStrings(value);
+    if (list)
+        return list.length > 4 ? `${list.slice(0, 4).join(', ')}, ...` : list.join(', ');
+    return undefined;
+}
+function literalStrings(value) {
+    if (value?.kind === 'str')
+        return [value.value];
+    if (value?.kind !== 'list')
+        return undefined;
+    const out = [];
+    for (const item of value.items) {
+        if (item.kind !== 'str')
+            return undefined;
+        out.push(item.value);
+    }
+    return out;
+}
+function strings(v) {
+    if (typeof v === 'string')
+        return [v];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/python.ts
 // Python projects of a bundle, read statically (setup.py is parsed, never executed): the
 // distribution name, entry points and the top-level packages the wheel would contain.
+
 
 
 
@@ -52785,10 +53627,12 @@ function readProject(fileIndex, dir) {
         const added = entryPoints.splice(before).filter((e) => !known.has(`${e.group}\u0000${e.name}`));
         entryPoints.push(...added);
     }
+    let setupEntryPoints = [];
     if (isSetuptools) {
         const legacy = readLegacyMetadata(r, setupCfg, setupCfgFile, setupPy, setupPyFile);
+        if (setupPy?.setup?.kwargs.has('entry_points'))
+            setupEntryPoints = legacy.entryPoints;
         if (pep621) {
-            project.notes.push(...ignoredSetupPyArguments(pep621, setupPy, setupPyFile, pyprojectFile));
             const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
             for (const ep of legacy.entryPoints) {
                 const field = ep.group === 'console_scripts' ? 'scripts' : ep.group === 'gui_scripts' ? 'gui-scripts' : 'entry-points';
@@ -52801,27 +53645,36 @@ function readProject(fileIndex, dir) {
                 project.name = legacy.name.value;
                 project.nameLoc = legacy.name.loc;
             }
+            // setup.py names the distribution, but not with a literal (`setup(**kwargs)`, a computed name).
+            if (project.name === undefined && setupPy && (!setupPy.setup || setupPy.setup.hasUnpacking || setupPy.setup.kwargs.has('name')))
+                project.nameUnknown = true;
             entryPoints.push(...legacy.entryPoints);
         }
     }
     else if (setupPy?.setup) {
-        const passed = [...setupPy.setup.kwargs.keys()].filter((k) => METADATA_KEYWORDS[k] || k === 'packages' || k === 'package_dir');
-        if (passed.length > 0) {
-            const pos = setupPy.setup.pos;
-            project.notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${passed.join(', ')}, but ${pyprojectFile} builds with ${backend}, which never runs setup.py: none of it reaches the wheel`,
-                loc: { file: setupPyFile, line: pos.line, column: pos.column },
-                fix: { text: `Move what setup.py declares into ${pyprojectFile}, or delete setup.py.` },
-            });
-        }
+        setupEntryPoints = readLegacyMetadata(r, undefined, setupCfgFile, setupPy, setupPyFile).entryPoints;
     }
     project.entryPoints = entryPoints;
     if (project.name !== undefined)
         project.normalizedName = normalizeName(project.name);
     // --- packages
     project.packages = discoverPackages(r, backend, pyproject, setupCfg, setupPy, pyprojectFile);
+    // --- what setup.py declares that the wheel does not get
+    if (setupPy && backend && (pep621 || !isSetuptools)) {
+        const facts = setupPyFacts({
+            setupPy,
+            setupPyFile,
+            backend,
+            runs: isSetuptools,
+            pep621,
+            poetry: isPoetry ? poetry : undefined,
+            wheelEntryPoints: entryPoints,
+            setupEntryPoints,
+            packages: project.packages,
+        });
+        if (facts)
+            project.setupPy = facts;
+    }
     return project;
 }
 function cleanEntryPointValue(value) {
@@ -52892,83 +53745,6 @@ function dictEntries(value) {
         return [...value.kwargs].map(([k, v]) => [{ kind: 'str', value: k, pos: v.pos }, v]);
     }
     return undefined;
-}
-/** setup() keywords that are metadata, and the pyproject [project] field each one maps to. */
-const METADATA_KEYWORDS = {
-    name: 'name',
-    version: 'version',
-    description: 'description',
-    long_description: 'readme',
-    long_description_content_type: 'readme',
-    author: 'authors',
-    author_email: 'authors',
-    maintainer: 'maintainers',
-    maintainer_email: 'maintainers',
-    license: 'license',
-    url: 'urls',
-    project_urls: 'urls',
-    download_url: 'urls',
-    classifiers: 'classifiers',
-    keywords: 'keywords',
-    python_requires: 'requires-python',
-    install_requires: 'dependencies',
-    extras_require: 'optional-dependencies',
-    entry_points: 'entry-points',
-};
-/** With a pyproject [project] table, setuptools takes metadata from it: setup.py values for fields
- *  [project] sets are overridden; for fields not listed in `dynamic` they are ignored. */
-function ignoredSetupPyArguments(pep621, setupPy, setupPyFile, pyprojectFile) {
-    const call = setupPy?.setup;
-    if (!call)
-        return [];
-    const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
-    const notes = [];
-    for (const [keyword, value] of call.kwargs) {
-        const field = METADATA_KEYWORDS[keyword];
-        if (!field)
-            continue;
-        const loc = { file: setupPyFile, line: value.pos.line, column: value.pos.column };
-        if (keyword === 'entry_points') {
-            const fields = ['scripts', 'gui-scripts', 'entry-points'];
-            const definedInProject = fields.filter((f) => pep621[f] !== undefined);
-            const missingDynamic = fields.filter((f) => !dynamic.has(f) && pep621[f] === undefined);
-            if (missingDynamic.length === 3 || definedInProject.length > 0) {
-                notes.push({
-                    check: 'setup-py-ignored',
-                    severity: 'high',
-                    message: `setup.py passes entry_points, but ${pyprojectFile} has a [project] table` +
-                        (definedInProject.length > 0
-                            ? ` that defines ${definedInProject.map((f) => `[project.${f}]`).join(', ')}: setuptools uses those and ignores the entry points of setup.py`
-                            : ` without dynamic = ["scripts", "entry-points"]: recent setuptools versions ignore them (older ones warn that they would), so the wheel has none of these entry points`),
-                    loc,
-                    fix: {
-                        text: `Move the entry points into ${pyprojectFile} ([project.scripts] for console_scripts, [project.entry-points."<group>"] for others) and drop them from setup.py.`,
-                    },
-                });
-            }
-            continue;
-        }
-        if (pep621[field] !== undefined) {
-            if (keyword === 'name' && value.kind === 'str' && value.value === pep621.name)
-                continue;
-            notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${keyword}, but ${pyprojectFile} sets [project] ${field}: setuptools uses the pyproject.toml value and overrides setup.py`,
-                loc,
-            });
-        }
-        else if (!dynamic.has(field)) {
-            notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${keyword}, but ${pyprojectFile} has a [project] table without "${field}" in dynamic: recent setuptools versions ignore the setup.py value (older ones warn that they would)`,
-                loc,
-                fix: { text: `Set ${field} in [project] of ${pyprojectFile} (or list "${field}" in dynamic).` },
-            });
-        }
-    }
-    return notes;
 }
 // ---------------------------------------------------------------------------------------------
 // Packages
@@ -53344,6 +54120,290 @@ function isPackaged(project, module) {
     if (parts.length === 1)
         return listedPackages.includes(dotted) || (listedModules ?? []).includes(dotted);
     return listedPackages.includes(dotted) || listedPackages.includes(parts.slice(0, -1).join('.'));
+}
+
+
+/***/ }),
+
+/***/ 4568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ implicitPythonArtifact),
+/* harmony export */   MN: () => (/* binding */ readArtifacts),
+/* harmony export */   Mq: () => (/* binding */ readResources),
+/* harmony export */   TY: () => (/* binding */ isLocalLibrary),
+/* harmony export */   Wf: () => (/* binding */ readSync),
+/* harmony export */   cd: () => (/* binding */ readJob),
+/* harmony export */   l9: () => (/* binding */ readPipeline),
+/* harmony export */   yY: () => (/* binding */ relativeToRoot)
+/* harmony export */ });
+/* unused harmony exports readLibraries, scalarAt */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7321);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8778);
+// Typed views over a target's merged configuration: resources, jobs with their tasks and
+// libraries, pipelines, artifacts (including the CLI's implicit `python_artifact`) and sync.
+
+
+
+function readResources(config) {
+    const out = new Map();
+    const resources = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(config.entries.get('resources'));
+    if (!resources)
+        return out;
+    for (const [type, byKey] of resources.entries) {
+        const keys = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(byKey);
+        if (!keys)
+            continue;
+        const typed = new Map();
+        for (const [key, node] of keys.entries) {
+            const loc = keys.keyLocs.get(key) ?? node.loc;
+            typed.set(key, { type, key, address: `${type}.${key}`, node: (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(node) ?? (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyMap */ .MZ)(node.loc), loc, file: loc.file });
+        }
+        out.set(type, typed);
+    }
+    return out;
+}
+const LIBRARY_KINDS = ['whl', 'jar', 'egg', 'requirements'];
+function readLibraries(node) {
+    const out = [];
+    for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(node)?.items ?? []) {
+        const lib = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(item);
+        if (!lib) {
+            const value = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(item);
+            if (value !== undefined)
+                out.push({ kind: 'dependency', value, node: item });
+            continue;
+        }
+        for (const kind of LIBRARY_KINDS) {
+            const value = lib.entries.get(kind);
+            const text = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(value);
+            if (value && text !== undefined)
+                out.push({ kind, value: text, node: value });
+        }
+        const pypi = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(lib.entries.get('pypi'));
+        const pkg = pypi?.entries.get('package');
+        if (pkg && (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(pkg) !== undefined)
+            out.push({ kind: 'pypi', value: (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(pkg), node: pkg });
+        const maven = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(lib.entries.get('maven'));
+        const coordinates = maven?.entries.get('coordinates');
+        if (coordinates && (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(coordinates) !== undefined)
+            out.push({ kind: 'maven', value: (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(coordinates), node: coordinates });
+        const cran = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(lib.entries.get('cran'));
+        const cranPkg = cran?.entries.get('package');
+        if (cranPkg && (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(cranPkg) !== undefined)
+            out.push({ kind: 'cran', value: (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(cranPkg), node: cranPkg });
+    }
+    return out;
+}
+function readDependencies(node) {
+    const out = [];
+    for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(node)?.items ?? []) {
+        const value = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(item);
+        if (value !== undefined)
+            out.push({ kind: 'dependency', value, node: item });
+    }
+    return out;
+}
+function taskType(task) {
+    for (const [key, value] of task.entries) {
+        if (key.endsWith('_task')) {
+            const typeNode = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(value);
+            return typeNode ? { type: key, typeNode } : { type: key };
+        }
+    }
+    return {};
+}
+function readJob(resource) {
+    const job = resource.node;
+    const environments = new Map();
+    for (const env of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(job.entries.get('environments'))?.items ?? []) {
+        const map = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(env);
+        const key = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(map?.entries.get('environment_key'));
+        if (!map || key === undefined)
+            continue;
+        const deps = readDependencies((0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(map.entries.get('spec'))?.entries.get('dependencies'));
+        environments.set(key, [...(environments.get(key) ?? []), ...deps]);
+    }
+    const clusterLibraries = new Map();
+    for (const cluster of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(job.entries.get('job_clusters'))?.items ?? []) {
+        const map = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(cluster);
+        const key = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(map?.entries.get('job_cluster_key'));
+        if (!map || key === undefined)
+            continue;
+        const libs = readLibraries((0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(map.entries.get('new_cluster'))?.entries.get('libraries'));
+        if (libs.length > 0)
+            clusterLibraries.set(key, libs);
+    }
+    const tasks = [];
+    for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(job.entries.get('tasks'))?.items ?? []) {
+        const node = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(item);
+        if (!node)
+            continue;
+        const { type, typeNode } = taskType(node);
+        const libraries = readLibraries(node.entries.get('libraries'));
+        const environmentDependencies = [];
+        const addReach = (task) => {
+            const envKey = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(task.entries.get('environment_key'));
+            if (envKey !== undefined)
+                environmentDependencies.push(...(environments.get(envKey) ?? []));
+            const clusterKey = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(task.entries.get('job_cluster_key'));
+            if (clusterKey !== undefined)
+                environmentDependencies.push(...(clusterLibraries.get(clusterKey) ?? []));
+        };
+        addReach(node);
+        // A for_each_task runs an inner task: its libraries and environment reach the same code.
+        const inner = type === 'for_each_task' ? (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(typeNode?.entries.get('task')) : undefined;
+        if (inner) {
+            libraries.push(...readLibraries(inner.entries.get('libraries')));
+            addReach(inner);
+        }
+        const key = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(node.entries.get('task_key')) ?? '';
+        const task = { key, node, loc: node.entries.get('task_key')?.loc ?? node.loc, libraries, environmentDependencies };
+        if (type !== undefined)
+            task.type = type;
+        if (typeNode)
+            task.typeNode = typeNode;
+        tasks.push(task);
+    }
+    return { ...resource, tasks, gitSource: job.entries.has('git_source') && !(0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .isNull */ .kZ)(job.entries.get('git_source')) };
+}
+function readPipeline(resource) {
+    const libraries = [];
+    for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(resource.node.entries.get('libraries'))?.items ?? []) {
+        const lib = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(item);
+        if (!lib)
+            continue;
+        for (const [kind, field] of [
+            ['notebook', 'path'],
+            ['file', 'path'],
+            ['glob', 'include'],
+        ]) {
+            const value = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(lib.entries.get(kind))?.entries.get(field);
+            if (value && value.kind === 'scalar' && value.value !== null)
+                libraries.push({ kind, path: String(value.value), node: value });
+        }
+    }
+    return { ...resource, libraries };
+}
+/** Rewrite a path written in `fromFile` (relative to the bundle root) to be relative to the bundle root. */
+function relativeToRoot(fromFile, written) {
+    if (written.startsWith('/') || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(written) || written.includes('${'))
+        return written;
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(fromFile);
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.join(dir, written));
+    return joined === '' ? '.' : joined.replace(/\/$/, '') || '.';
+}
+function readArtifacts(config) {
+    const out = [];
+    const artifacts = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(config.entries.get('artifacts'));
+    if (!artifacts)
+        return out;
+    for (const [name, raw] of artifacts.entries) {
+        const loc = artifacts.keyLocs.get(name) ?? raw.loc;
+        const node = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(raw) ?? (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyMap */ .MZ)(raw.loc);
+        const pathNode = node.entries.get('path');
+        const written = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(pathNode);
+        const artifact = {
+            name,
+            node,
+            loc,
+            path: written !== undefined && pathNode ? relativeToRoot(pathNode.loc.file, written) : '.',
+            files: [],
+            implicit: false,
+        };
+        const type = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(node.entries.get('type'));
+        if (type !== undefined)
+            artifact.type = type;
+        const build = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(node.entries.get('build'));
+        if (build !== undefined)
+            artifact.build = build;
+        for (const file of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(node.entries.get('files'))?.items ?? []) {
+            const source = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(file)?.entries.get('source');
+            const text = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(source);
+            if (source && text !== undefined)
+                artifact.files.push({ source: relativeToRoot(source.loc.file, text), loc: source.loc });
+        }
+        out.push(artifact);
+    }
+    return out;
+}
+/** cli bundle/libraries/local_path.go: `./x.whl`, `dist/x.whl` are local; PyPI specs, absolute paths and URLs are not. */
+function isLocalLibrary(value) {
+    const v = value.trim();
+    if (v === '' || v.includes('${workspace.'))
+        return false;
+    if (v.startsWith('.'))
+        return true;
+    if (v.startsWith('file://'))
+        return true;
+    if (v.startsWith('-'))
+        return false;
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(v))
+        return false;
+    if (v.startsWith('/') || v.startsWith('~'))
+        return false;
+    if (/\.txt$/i.test(v))
+        return false;
+    if (/\s|==|>=|<=|~=|!=|[<>]/.test(v))
+        return false;
+    const base = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(v.replace(/\[[^\]]*\]$/, ''));
+    return /\.(whl|jar|egg|zip|tar\.gz)$/i.test(base) || (v.includes('/') && node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.extname(base) !== '');
+}
+/** The CLI's InsertPythonArtifact: no `artifacts`, a local library somewhere, and a root setup.py. */
+function implicitPythonArtifact(config, jobs, fileIndex) {
+    if (config.entries.has('artifacts'))
+        return undefined;
+    // cli libraries.FindTasksWithLocalLibraries: task libraries, and any environment of the job.
+    const isLocal = (lib) => (lib.kind === 'whl' || lib.kind === 'jar' || lib.kind === 'dependency') && isLocalLibrary(lib.value);
+    const local = jobs.some((job) => job.tasks.some((task) => [...task.libraries, ...task.environmentDependencies].some(isLocal)) ||
+        ((0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(job.node.entries.get('environments'))?.items ?? []).some((env) => readDependencies((0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)((0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(env)?.entries.get('spec'))?.entries.get('dependencies')).some(isLocal)));
+    if (!local)
+        return undefined;
+    if (!fileIndex || fileIndex.kind('setup.py') === 'missing' || fileIndex.kind('setup.py') === 'dir')
+        return undefined;
+    const loc = { file: 'setup.py', line: 1, column: 1 };
+    return {
+        name: 'python_artifact',
+        node: (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyMap */ .MZ)(loc),
+        loc,
+        type: 'whl',
+        build: 'python3 setup.py bdist_wheel',
+        path: '.',
+        files: [],
+        implicit: true,
+    };
+}
+function readSync(config) {
+    const sync = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(config.entries.get('sync'));
+    const list = (key) => {
+        const node = sync?.entries.get(key);
+        const values = [];
+        const locs = [];
+        for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(node)?.items ?? []) {
+            const text = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(item);
+            if (text === undefined)
+                continue;
+            values.push(relativeToRoot(item.loc.file, text));
+            locs.push(item.loc);
+        }
+        return { values, locs, present: node !== undefined && !(0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .isNull */ .kZ)(node) };
+    };
+    const paths = list('paths');
+    const include = list('include');
+    const exclude = list('exclude');
+    return {
+        paths: paths.present ? paths.values : ['.'],
+        include: include.values,
+        exclude: exclude.values,
+        includeLocs: include.locs,
+        excludeLocs: exclude.locs,
+    };
+}
+function scalarAt(node) {
+    return node && node.kind === 'scalar' ? node : undefined;
 }
 
 
@@ -53759,7 +54819,7 @@ function scalarValue(value) {
 /* harmony export */ });
 /* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog */
 /* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8421);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3544);
 
 
 const UNKNOWN_CHECK_CATEGORY = 'Bundle Configuration';
@@ -53858,6 +54918,7 @@ const GAP_TITLES = {
     'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
     'model-registry-unresolved': 'Model Not Registered',
     'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
+    'resource-file-disabled': 'Resource File Commented Out',
     'cli-init-missing': 'No Databricks CLI Init/Config Files',
     'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
     'config-invalid': 'Configuration File Does Not Load',

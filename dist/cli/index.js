@@ -15020,7 +15020,7 @@ function createFileIndex(root, repoRoot) {
             notice(`symlink:${rel}`, {
                 check: 'symlink-outside-repo',
                 severity: 'high',
-                message: `${rel} is a symbolic link to ${linkText || target} (${target}), outside the repository: it is treated as missing`,
+                message: `${rel} is a symbolic link to ${linkText && !external_node_path_namespaceObject.isAbsolute(linkText) ? linkText : `an absolute path (.../${external_node_path_namespaceObject.basename(linkText || target)})`} outside the repository: it is treated as missing`,
                 loc: { file: rel, line: 1, column: 1 },
             });
             return;
@@ -15138,7 +15138,7 @@ function createFileIndex(root, repoRoot) {
         catch (err) {
             notice(`unreadable:${relN}`, {
                 check: 'config-invalid',
-                message: `${relN} cannot be read: ${err.message}`,
+                message: `${relN} cannot be read: ${err.code ?? err.message}`,
                 loc: { file: relN, line: 1, column: 1 },
             });
             return undefined;
@@ -15256,7 +15256,7 @@ function createFileIndex(root, repoRoot) {
             const rel = relOf(absDir);
             notice(`unreadable:${rel}`, {
                 check: 'config-invalid',
-                message: `${rel} cannot be read: ${err.message}`,
+                message: `${rel} cannot be read: ${err.code ?? err.message}`,
                 loc: { file: rel, line: 1, column: 1 },
             });
             return;
@@ -15747,9 +15747,242 @@ function resolveName(value, assignments, depth = 0) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/project/setup-py.ts
+
+
+/** setup() keywords that are metadata, and the pyproject [project] field each one maps to. */
+const METADATA_KEYWORDS = {
+    name: 'name',
+    version: 'version',
+    description: 'description',
+    long_description: 'readme',
+    long_description_content_type: 'readme',
+    author: 'authors',
+    author_email: 'authors',
+    maintainer: 'maintainers',
+    maintainer_email: 'maintainers',
+    license: 'license',
+    url: 'urls',
+    project_urls: 'urls',
+    download_url: 'urls',
+    classifiers: 'classifiers',
+    keywords: 'keywords',
+    python_requires: 'requires-python',
+    install_requires: 'dependencies',
+    extras_require: 'optional-dependencies',
+    entry_points: 'entry-points',
+};
+/** Where poetry (tool.poetry) keeps what [project] calls `field`. */
+const POETRY_KEYS = {
+    name: ['name'],
+    version: ['version'],
+    description: ['description'],
+    readme: ['readme'],
+    authors: ['authors'],
+    maintainers: ['maintainers'],
+    license: ['license'],
+    urls: ['homepage', 'repository', 'documentation', 'urls'],
+    classifiers: ['classifiers'],
+    keywords: ['keywords'],
+    'requires-python': ['dependencies'],
+    dependencies: ['dependencies'],
+    'optional-dependencies': ['extras'],
+};
+const ENTRY_POINT_FIELDS = ['scripts', 'gui-scripts', 'entry-points'];
+function setupPyFacts(input) {
+    const call = input.setupPy.setup;
+    if (!call)
+        return undefined;
+    const env = input.setupPy.assignments;
+    const dynamic = new Set(strings(input.pep621?.dynamic) ?? []);
+    const fields = [];
+    let lostEntryPoints = [];
+    const locOf = (v) => ({ file: input.setupPyFile, line: v.pos.line, column: v.pos.column });
+    for (const [keyword, raw] of call.kwargs) {
+        const value = resolveName(raw, env);
+        const loc = locOf(raw);
+        if (keyword === 'entry_points') {
+            if (input.runs && ENTRY_POINT_FIELDS.every((f) => dynamic.has(f)))
+                continue;
+            const result = entryPointsOutcome(input, value);
+            if (!result)
+                continue;
+            lostEntryPoints = result.lost;
+            fields.push({ keyword, field: ENTRY_POINT_FIELDS.join(' / '), outcome: result.outcome, detail: result.detail, loc });
+            continue;
+        }
+        if (keyword === 'packages') {
+            // setuptools honours packages= next to [project]; other backends find packages their own way.
+            if (input.runs)
+                continue;
+            const listed = literalStrings(value);
+            const missing = (listed ?? []).filter((p) => !input.packages.some((s) => s.name === p.split('.')[0]));
+            if (missing.length > 0)
+                fields.push({ keyword, field: 'packages', outcome: 'lost', detail: `packages ${missing.join(', ')}`, loc });
+            continue;
+        }
+        const field = METADATA_KEYWORDS[keyword];
+        if (!field)
+            continue;
+        if (input.runs && dynamic.has(field))
+            continue; // setup.py provides it, as pyproject.toml says
+        const declared = declaredValue(input, field);
+        if (declared === undefined) {
+            fields.push({ keyword, field, outcome: 'lost', detail: describeLost(keyword, value), loc });
+            continue;
+        }
+        if (!input.runs)
+            continue; // never read: pyproject.toml's value is the one, and there is one
+        const detail = difference(keyword, value, field, declared);
+        if (detail)
+            fields.push({ keyword, field, outcome: 'differs', detail, loc });
+    }
+    if (fields.length === 0)
+        return undefined;
+    return {
+        file: input.setupPyFile,
+        call: { file: input.setupPyFile, line: call.pos.line, column: call.pos.column },
+        backend: input.backend,
+        runs: input.runs,
+        fields,
+        lostEntryPoints,
+    };
+}
+function declaredValue(input, field) {
+    const inProject = input.pep621?.[field];
+    if (inProject !== undefined)
+        return inProject;
+    if (!input.poetry || input.runs)
+        return undefined;
+    for (const key of POETRY_KEYS[field] ?? []) {
+        const v = input.poetry[key];
+        if (v === undefined)
+            continue;
+        if (field === 'requires-python')
+            return v?.python;
+        return v;
+    }
+    return undefined;
+}
+/** Lost or changed entry points of setup.py, compared with what the wheel gets. */
+function entryPointsOutcome(input, value) {
+    const declared = input.setupEntryPoints;
+    if (declared.length === 0) {
+        // Unreadable (built at run time) or empty: lost only when nothing else provides entry points.
+        if (value?.kind === 'dict' && value.entries.length === 0)
+            return undefined;
+        const pyprojectHasSome = input.pep621 && ENTRY_POINT_FIELDS.some((f) => input.pep621[f] !== undefined);
+        if (input.wheelEntryPoints.length > 0 || pyprojectHasSome)
+            return undefined;
+        return { outcome: 'lost', detail: 'entry_points (not readable statically)', lost: [] };
+    }
+    const lost = [];
+    const parts = [];
+    let changed = false;
+    for (const ep of declared) {
+        const same = input.wheelEntryPoints.find((w) => w.group === ep.group && w.name === ep.name);
+        if (same && same.value === ep.value)
+            continue;
+        lost.push(ep);
+        if (same) {
+            changed = true;
+            parts.push(`${ep.group} ${ep.name}=${ep.value} vs ${same.value} in ${same.loc.file}`);
+        }
+        else
+            parts.push(`${ep.group} ${ep.name}=${ep.value}`);
+    }
+    if (lost.length === 0)
+        return undefined;
+    return { outcome: changed ? 'differs' : 'lost', detail: `entry_points ${parts.join(', ')}`, lost };
+}
+function describeLost(keyword, value) {
+    const shown = display(value);
+    return shown === undefined ? keyword : `${keyword} ${shown}`;
+}
+/** How the two declarations differ, or undefined when they agree (or cannot be compared statically). */
+function difference(keyword, value, field, declared) {
+    if (field === 'dependencies')
+        return requirementDifference(literalStrings(value), strings(declared));
+    if (field === 'name') {
+        const mine = value?.kind === 'str' ? value.value : undefined;
+        if (mine === undefined || typeof declared !== 'string' || normalizeName(mine) === normalizeName(declared))
+            return undefined;
+        return `name ${mine} vs ${declared}`;
+    }
+    if (['version', 'description', 'requires-python'].includes(field) || (field === 'license' && typeof declared === 'string')) {
+        const mine = value?.kind === 'str' ? value.value : undefined;
+        if (mine === undefined || typeof declared !== 'string' || mine.trim() === declared.trim())
+            return undefined;
+        const shown = (v) => (/\s/.test(v.trim()) ? JSON.stringify(v.trim()) : v.trim());
+        return `${keyword} ${shown(mine)} vs ${field} ${shown(declared)}`;
+    }
+    if (field === 'classifiers' || field === 'keywords') {
+        const mine = literalStrings(value);
+        const theirs = strings(declared);
+        if (!mine || !theirs || sameSet(mine, theirs))
+            return undefined;
+        return `${keyword} [${mine.join(', ')}] vs ${field} [${theirs.join(', ')}]`;
+    }
+    return undefined; // readme, authors, urls, extras: shaped differently, not compared
+}
+/** `install_requires transformers>=4.40.0 vs dependencies transformers>=4.30.0`; packages one side lacks. */
+function requirementDifference(mine, theirs) {
+    if (!mine || !theirs)
+        return undefined;
+    const byName = (list) => new Map(list.map((r) => [requirementName(r), r.trim()]));
+    const a = byName(mine);
+    const b = byName(theirs);
+    const parts = [];
+    for (const [name, req] of a) {
+        const other = b.get(name);
+        if (other === undefined)
+            parts.push(`install_requires ${req} (not in dependencies)`);
+        else if (compact(other) !== compact(req))
+            parts.push(`install_requires ${req} vs dependencies ${other}`);
+    }
+    for (const [name, req] of b)
+        if (!a.has(name))
+            parts.push(`dependencies ${req} (not in install_requires)`);
+    return parts.length > 0 ? parts.join('; ') : undefined;
+}
+function requirementName(req) {
+    return normalizeName(/^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1] ?? req.trim());
+}
+const compact = (s) => s.replace(/\s+/g, '').toLowerCase();
+const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+function display(value) {
+    if (value?.kind === 'str') {
+        const text = value.value.length > 60 ? `${value.value.slice(0, 57)}...` : value.value;
+        return /\s/.test(text) ? JSON.stringify(text) : text;
+    }
+    const list = literalStrings(value);
+    if (list)
+        return list.length > 4 ? `${list.slice(0, 4).join(', ')}, ...` : list.join(', ');
+    return undefined;
+}
+function literalStrings(value) {
+    if (value?.kind === 'str')
+        return [value.value];
+    if (value?.kind !== 'list')
+        return undefined;
+    const out = [];
+    for (const item of value.items) {
+        if (item.kind !== 'str')
+            return undefined;
+        out.push(item.value);
+    }
+    return out;
+}
+function strings(v) {
+    if (typeof v === 'string')
+        return [v];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/python.ts
 // Python projects of a bundle, read statically (setup.py is parsed, never executed): the
 // distribution name, entry points and the top-level packages the wheel would contain.
+
 
 
 
@@ -15899,10 +16132,12 @@ function readProject(fileIndex, dir) {
         const added = entryPoints.splice(before).filter((e) => !known.has(`${e.group}\u0000${e.name}`));
         entryPoints.push(...added);
     }
+    let setupEntryPoints = [];
     if (isSetuptools) {
         const legacy = readLegacyMetadata(r, setupCfg, setupCfgFile, setupPy, setupPyFile);
+        if (setupPy?.setup?.kwargs.has('entry_points'))
+            setupEntryPoints = legacy.entryPoints;
         if (pep621) {
-            project.notes.push(...ignoredSetupPyArguments(pep621, setupPy, setupPyFile, pyprojectFile));
             const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
             for (const ep of legacy.entryPoints) {
                 const field = ep.group === 'console_scripts' ? 'scripts' : ep.group === 'gui_scripts' ? 'gui-scripts' : 'entry-points';
@@ -15915,27 +16150,36 @@ function readProject(fileIndex, dir) {
                 project.name = legacy.name.value;
                 project.nameLoc = legacy.name.loc;
             }
+            // setup.py names the distribution, but not with a literal (`setup(**kwargs)`, a computed name).
+            if (project.name === undefined && setupPy && (!setupPy.setup || setupPy.setup.hasUnpacking || setupPy.setup.kwargs.has('name')))
+                project.nameUnknown = true;
             entryPoints.push(...legacy.entryPoints);
         }
     }
     else if (setupPy?.setup) {
-        const passed = [...setupPy.setup.kwargs.keys()].filter((k) => METADATA_KEYWORDS[k] || k === 'packages' || k === 'package_dir');
-        if (passed.length > 0) {
-            const pos = setupPy.setup.pos;
-            project.notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${passed.join(', ')}, but ${pyprojectFile} builds with ${backend}, which never runs setup.py: none of it reaches the wheel`,
-                loc: { file: setupPyFile, line: pos.line, column: pos.column },
-                fix: { text: `Move what setup.py declares into ${pyprojectFile}, or delete setup.py.` },
-            });
-        }
+        setupEntryPoints = readLegacyMetadata(r, undefined, setupCfgFile, setupPy, setupPyFile).entryPoints;
     }
     project.entryPoints = entryPoints;
     if (project.name !== undefined)
         project.normalizedName = normalizeName(project.name);
     // --- packages
     project.packages = discoverPackages(r, backend, pyproject, setupCfg, setupPy, pyprojectFile);
+    // --- what setup.py declares that the wheel does not get
+    if (setupPy && backend && (pep621 || !isSetuptools)) {
+        const facts = setupPyFacts({
+            setupPy,
+            setupPyFile,
+            backend,
+            runs: isSetuptools,
+            pep621,
+            poetry: isPoetry ? poetry : undefined,
+            wheelEntryPoints: entryPoints,
+            setupEntryPoints,
+            packages: project.packages,
+        });
+        if (facts)
+            project.setupPy = facts;
+    }
     return project;
 }
 function cleanEntryPointValue(value) {
@@ -16006,83 +16250,6 @@ function dictEntries(value) {
         return [...value.kwargs].map(([k, v]) => [{ kind: 'str', value: k, pos: v.pos }, v]);
     }
     return undefined;
-}
-/** setup() keywords that are metadata, and the pyproject [project] field each one maps to. */
-const METADATA_KEYWORDS = {
-    name: 'name',
-    version: 'version',
-    description: 'description',
-    long_description: 'readme',
-    long_description_content_type: 'readme',
-    author: 'authors',
-    author_email: 'authors',
-    maintainer: 'maintainers',
-    maintainer_email: 'maintainers',
-    license: 'license',
-    url: 'urls',
-    project_urls: 'urls',
-    download_url: 'urls',
-    classifiers: 'classifiers',
-    keywords: 'keywords',
-    python_requires: 'requires-python',
-    install_requires: 'dependencies',
-    extras_require: 'optional-dependencies',
-    entry_points: 'entry-points',
-};
-/** With a pyproject [project] table, setuptools takes metadata from it: setup.py values for fields
- *  [project] sets are overridden; for fields not listed in `dynamic` they are ignored. */
-function ignoredSetupPyArguments(pep621, setupPy, setupPyFile, pyprojectFile) {
-    const call = setupPy?.setup;
-    if (!call)
-        return [];
-    const dynamic = new Set(asStrings(pep621.dynamic) ?? []);
-    const notes = [];
-    for (const [keyword, value] of call.kwargs) {
-        const field = METADATA_KEYWORDS[keyword];
-        if (!field)
-            continue;
-        const loc = { file: setupPyFile, line: value.pos.line, column: value.pos.column };
-        if (keyword === 'entry_points') {
-            const fields = ['scripts', 'gui-scripts', 'entry-points'];
-            const definedInProject = fields.filter((f) => pep621[f] !== undefined);
-            const missingDynamic = fields.filter((f) => !dynamic.has(f) && pep621[f] === undefined);
-            if (missingDynamic.length === 3 || definedInProject.length > 0) {
-                notes.push({
-                    check: 'setup-py-ignored',
-                    severity: 'high',
-                    message: `setup.py passes entry_points, but ${pyprojectFile} has a [project] table` +
-                        (definedInProject.length > 0
-                            ? ` that defines ${definedInProject.map((f) => `[project.${f}]`).join(', ')}: setuptools uses those and ignores the entry points of setup.py`
-                            : ` without dynamic = ["scripts", "entry-points"]: recent setuptools versions ignore them (older ones warn that they would), so the wheel has none of these entry points`),
-                    loc,
-                    fix: {
-                        text: `Move the entry points into ${pyprojectFile} ([project.scripts] for console_scripts, [project.entry-points."<group>"] for others) and drop them from setup.py.`,
-                    },
-                });
-            }
-            continue;
-        }
-        if (pep621[field] !== undefined) {
-            if (keyword === 'name' && value.kind === 'str' && value.value === pep621.name)
-                continue;
-            notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${keyword}, but ${pyprojectFile} sets [project] ${field}: setuptools uses the pyproject.toml value and overrides setup.py`,
-                loc,
-            });
-        }
-        else if (!dynamic.has(field)) {
-            notes.push({
-                check: 'setup-py-ignored',
-                severity: 'high',
-                message: `setup.py passes ${keyword}, but ${pyprojectFile} has a [project] table without "${field}" in dynamic: recent setuptools versions ignore the setup.py value (older ones warn that they would)`,
-                loc,
-                fix: { text: `Set ${field} in [project] of ${pyprojectFile} (or list "${field}" in dynamic).` },
-            });
-        }
-    }
-    return notes;
 }
 // ---------------------------------------------------------------------------------------------
 // Packages
@@ -16614,6 +16781,33 @@ function hasGlob(value) {
     return /[*?[]/.test(value);
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/compute.ts
+
+const CLUSTER_REF = /^\$\{resources\.clusters\.([A-Za-z0-9_-]+)\.(?:id|cluster_id)\}$/;
+/** The cluster specification of a task (a new_cluster-shaped mapping), when the bundle defines it. */
+function taskClusterSpec(target, job, task) {
+    const own = asMap(get(task.node, 'new_cluster'));
+    if (own)
+        return own;
+    const key = nodes_asString(get(task.node, 'job_cluster_key'));
+    if (key !== undefined) {
+        for (const jc of asSeq(get(job.node, 'job_clusters'))?.items ?? []) {
+            if (nodes_asString(get(jc, 'job_cluster_key')) === key)
+                return asMap(get(jc, 'new_cluster'));
+        }
+        return undefined;
+    }
+    const existing = nodes_asString(get(task.node, 'existing_cluster_id'));
+    const ref = existing ? CLUSTER_REF.exec(existing.trim()) : null;
+    return ref ? asMap(target.resources.get('clusters')?.get(ref[1])?.node) : undefined;
+}
+/** Whether the task's cluster runs a custom Docker image (`docker_image`, however its value is given). */
+function runsDockerImage(target, job, task) {
+    const spec = taskClusterSpec(target, job, task);
+    const image = spec?.entries.get('docker_image');
+    return image !== undefined && !(image.kind === 'scalar' && (image.value === null || image.value === ''));
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
 // The local paths the CLI translates (reference §5), with where each was written and what kind of
 // file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
@@ -16854,10 +17048,43 @@ function withinAnalysedTree(bundle, rel) {
     return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/suggest.ts
+/** Levenshtein distance, bounded work (names are short). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
+function closeMatches(name, candidates, max = 2) {
+    const out = new Set();
+    for (const c of candidates)
+        if (c !== name && editDistance(name, c) <= max)
+            out.add(c);
+    return [...out].sort();
+}
+/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
+function didYouMean(suggestions) {
+    if (suggestions.length === 0)
+        return '';
+    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
+    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/wheel-tasks.ts
 // The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
 // name and entry point as written (and interpolated), the wheels attached to the task, and the
 // repository's distribution of that name (PEP 503).
+
+
 
 
 
@@ -16900,6 +17127,38 @@ function distributionNamed(bundle, name) {
         return undefined;
     const wanted = normalizeName(name);
     return bundle.python.find((p) => p.name !== undefined && (p.normalizedName ?? normalizeName(p.name)) === wanted);
+}
+/** Why a likely distribution was chosen, as a reader is told. */
+const LIKELY_REASON = {
+    only: "the repository's only distribution",
+    'import-package': 'it ships the import package of that name',
+    closest: 'the closest name',
+};
+/**
+ * The distribution a `package_name` that names none most likely means: the repository's only one,
+ * else the one whose import package is `package_name`, else the one with the closest name (unique,
+ * and close enough to be a misspelling). Undefined when a project's name cannot be read statically.
+ */
+function likelyDistribution(bundle, packageName) {
+    if (!packageName || bundle.python.some((p) => p.nameUnknown))
+        return undefined;
+    const named = bundle.python.filter((p) => p.name !== undefined);
+    if (named.length === 0)
+        return undefined;
+    if (named.length === 1)
+        return { project: named[0], why: 'only' };
+    const wanted = normalizeName(packageName);
+    const importing = named.filter((p) => p.packages.some((pkg) => normalizeName(pkg.name) === wanted));
+    if (importing.length === 1)
+        return { project: importing[0], why: 'import-package' };
+    const scored = named
+        .map((p) => ({ p, d: editDistance(wanted, p.normalizedName ?? normalizeName(p.name)) }))
+        .sort((a, b) => a.d - b.d);
+    const best = scored[0];
+    const close = best.d <= Math.max(2, Math.floor(wanted.length / 3));
+    if (close && (scored.length === 1 || scored[1].d > best.d))
+        return { project: best.p, why: 'closest' };
+    return undefined;
 }
 /** Entry points of any group named exactly `name` (the runtime compares `ep.name == entry_point`). */
 function entryPointsNamed(project, name) {
@@ -16944,6 +17203,22 @@ function librariesFromVariable(job, task) {
             return true;
     }
     return false;
+}
+/**
+ * Whether the task's package evidently comes from outside the repository: installed by name (PyPI),
+ * from remote wheels only, from libraries a variable supplies, or - with no wheel attached at all -
+ * from the existing cluster or the Docker image the task runs on. Its package_name is then not a
+ * repository distribution misspelt.
+ */
+function packageFromElsewhere(target, wt) {
+    if (wt.packageName && installsByName(wt.task, wt.packageName))
+        return true;
+    if (librariesFromVariable(wt.job, wt.task))
+        return true;
+    const wheels = attachedWheels(target, wt.task);
+    if (wheels.length > 0)
+        return wheels.every((w) => !w.local);
+    return nodes_asString(get(wt.task.node, 'existing_cluster_id')) !== undefined || runsDockerImage(target, wt.job, wt.task);
 }
 /** Non-wheel libraries (PyPI specs, requirement lines) that install `packageName` by name. */
 function installsByName(task, packageName) {
@@ -17288,6 +17563,12 @@ when no entry point has that name, calls \`$packageName.$entryPoint()\` directly
 the run fails ("entry point not found" / ImportError); \`databricks bundle validate\` and \`deploy\`
 do not notice, because they never read the wheel's metadata. A task without \`entry_point\` only gets
 the warning \`required field "entry_point" is not set\`.
+A package_name that names no distribution of the repository (package-name-mismatch) is checked
+against the distribution it most likely means - the only one, the one that ships an import package of
+that name, or the closest name - so a missing entry point is reported too: fixing the name alone would
+not make the run work. Tasks that run the same undeclared entry point share one finding; an entry
+point only setup.py declares, which setuptools ignores next to a pyproject [project] table, is named
+as such.
 Fix: declare the entry point in the distribution's metadata, pointing at a function that takes no
 required arguments (parameters arrive in sys.argv):
   [project.scripts]
@@ -17297,21 +17578,33 @@ Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
     breaksDeploy: false,
     run(bundle, target) {
         const findings = [];
+        const groups = new Map();
         for (const wt of wheelTasks(target)) {
             if (!wt.entryPoint) {
                 findings.push(noEntryPoint(bundle, wt));
                 continue;
             }
-            const project = distributionNamed(bundle, wt.packageName);
+            // A package_name that names no distribution (package-name-mismatch) still gets its entry point
+            // checked against the distribution it most likely means: fixing the name alone may not be enough.
+            const named = distributionNamed(bundle, wt.packageName);
+            const likely = named || packageFromElsewhere(target, wt) ? undefined : likelyDistribution(bundle, wt.packageName);
+            const project = named ?? likely?.project;
             if (!project)
-                continue; // not in the repository (PyPI): package-name-mismatch decides
+                continue; // not in the repository (PyPI): nothing to compare with
             if (entryPointsNamed(project, wt.entryPoint).length > 0)
                 continue;
             if (fallbackFunction(bundle, project, wt.packageName, wt.entryPoint))
                 continue;
-            findings.push(undeclared(bundle, wt, project));
+            const key = `${project.dir}\u0000${wt.packageName}\u0000${wt.entryPoint}`;
+            let group = groups.get(key);
+            if (!group) {
+                group = { tasks: [], project, likely };
+                groups.set(key, group);
+                findings.push(group);
+            }
+            group.tasks.push(wt);
         }
-        return findings;
+        return findings.map((f) => ('tasks' in f ? undeclared(bundle, f.tasks, f.project, f.likely) : f));
     },
 };
 function noEntryPoint(bundle, wt) {
@@ -17329,11 +17622,13 @@ function noEntryPoint(bundle, wt) {
         },
     };
 }
-function undeclared(bundle, wt, project) {
+function undeclared(bundle, tasks, project, likely) {
+    const wt = tasks[0];
     const loc = wt.entryPointNode?.loc ?? wt.node.loc;
     const name = wt.entryPoint;
     const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
     const metadata = project.metadataFiles.join(', ') || project.dir;
+    const ignored = project.setupPy?.lostEntryPoints.find((ep) => ep.name === name);
     const suggestion = suggestedTarget(bundle, project, name);
     const target = suggestion.value;
     const pyproject = project.metadataFiles.find((f) => external_node_path_default().posix.basename(f) === 'pyproject.toml');
@@ -17343,17 +17638,29 @@ function undeclared(bundle, wt, project) {
     const patch = suggestion.newFile
         ? `${declaration}\n\n# ${suggestion.newFile} (new)\nimport argparse\nimport sys\n\n\ndef main(argv=None):\n    parser = argparse.ArgumentParser(prog="${name}")\n    args = parser.parse_args(sys.argv[1:] if argv is None else argv)\n    ...`
         : declaration;
+    const distribution = project.name ?? project.dir;
+    const declaredText = declared.length > 0 ? `declared: ${declared.join(', ')}` : `${metadata} declare${project.metadataFiles.length === 1 ? 's' : ''} no entry points`;
+    const where = ignored
+        ? `${ignored.loc.file}:${ignored.loc.line} declares it, but ${project.setupPy.runs ? 'setuptools takes the entry points from the [project] table of pyproject.toml' : `${project.setupPy.backend} never runs setup.py`}`
+        : declaredText;
+    const subject = likely
+        ? `entry point ${name} is not declared by ${distribution} either, the distribution package_name ${wt.packageName} most likely means (${LIKELY_REASON[likely.why]}; ${where})`
+        : `entry point ${name} of package ${wt.packageName} is ${ignored ? 'not in the wheel' : 'declared nowhere'} (${where})`;
     return {
         check: entryPointMissing.id,
-        message: `entry point ${name} of package ${wt.packageName} is declared nowhere` +
-            (declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ` (${metadata} declare no entry points)`) +
-            ` and ${wt.packageName}.${name}() does not exist`,
+        message: subject + (likely ? ': fixing package_name alone will not make the run work' : ` and ${wt.packageName}.${name}() does not exist`),
         loc,
-        resources: [wt.resource],
+        resources: [...new Set(tasks.map((t) => t.resource))].sort(),
         evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-        impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: the runtime finds no entry point ${name} in the wheel and no function ${wt.packageName}.${name}.`,
+        impact: `${tasks.length === 1 ? 'Task' : 'Tasks'} ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')} fail${tasks.length === 1 ? 's' : ''} at run time: ` +
+            `the runtime finds no entry point ${name} in the wheel${likely ? ` of ${distribution}` : ''} and no function ${wt.packageName}.${name}.`,
         fix: {
-            text: `Declare the entry point in ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
+            text: (likely
+                ? `Besides setting package_name to ${distribution}, declare the entry point in`
+                : ignored
+                    ? `Move the entry point from ${ignored.loc.file} into`
+                    : 'Declare the entry point in') +
+                ` ${pyproject ?? metadata}, pointing at a function that the wheel contains and that takes no required arguments` +
                 ` (task parameters arrive in sys.argv). Keep the function inside a packaged module (${project.packages.map((p) => p.name).join(', ') || 'a package of the wheel'}).`,
             patch,
         },
@@ -17380,6 +17687,9 @@ function suggestedTarget(bundle, project, name) {
         const files = bundle.fileIndex.list(prefix).filter((f) => f.endsWith('.py'));
         for (const wanted of [name, `${name}_cli`, 'main']) {
             for (const file of files) {
+                // A `main` elsewhere is another program's: only in the module named like the entry point, main, cli or __main__.
+                if (wanted === 'main' && ![name, 'main', 'cli', '__main__'].includes(external_node_path_default().posix.basename(file, '.py')))
+                    continue;
                 const fn = bundle.fileIndex.facts(file)?.functions.find((f) => f.name === wanted && f.requiredPositional === 0);
                 if (fn)
                     return { value: `${moduleOf(pkg.dir, file)}:${fn.name}` };
@@ -17528,30 +17838,48 @@ const packageNameMismatch = {
 pyproject.toml [project] / setup.py / setup.cfg), compared as pip does (PEP 503: case-insensitive,
 runs of -, _ and . are equal). When the task installs a wheel built from this repository but names
 another package, the runtime finds no such distribution and the run fails; deploy does not check it.
+Not judged when the package evidently comes from elsewhere: installed by name (PyPI), remote wheels
+only, libraries from a variable, or - with no wheel attached - the existing cluster or its Docker
+image; nor when a distribution's name is computed at build time (setup(**kwargs)).
 Fix: set package_name to the distribution name (or rename the distribution).
 Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
     breaksDeploy: false,
     run(bundle, target) {
-        const findings = [];
         const names = bundle.python.filter((p) => p.name).map((p) => p.name);
+        // Without any distribution in the repository there is nothing to compare with (a PyPI package,
+        // or a wheel built elsewhere); a distribution whose name setup.py computes (setup(**kwargs)) may be the one.
+        if (names.length === 0 || bundle.python.some((p) => p.nameUnknown))
+            return [];
+        // Tasks that write the same wrong package_name share one finding, at the first of them.
+        const byName = new Map();
         for (const wt of wheelTasks(target)) {
             if (!wt.packageName || distributionNamed(bundle, wt.packageName))
                 continue;
-            // Without any distribution in the repository there is nothing to compare with (a PyPI package,
-            // or a wheel built elsewhere).
-            if (names.length === 0)
+            // Installed from PyPI, a remote wheel, the cluster or its image: not a repository distribution.
+            if (packageFromElsewhere(target, wt))
                 continue;
+            byName.set(wt.packageName, [...(byName.get(wt.packageName) ?? []), wt]);
+        }
+        const findings = [];
+        for (const [packageName, tasks] of byName) {
+            const wt = tasks[0];
+            const likely = likelyDistribution(bundle, packageName);
             const loc = wt.packageNode?.loc ?? wt.node.loc;
             const existing = `the repository's distribution${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}`;
+            const others = tasks.slice(1).map((t) => t.packageNode?.loc ?? t.node.loc).map((l) => `${l.file}:${l.line}`);
+            const whose = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
             findings.push({
                 check: packageNameMismatch.id,
-                message: `package_name ${wt.packageName} of task ${wt.task.key} matches no distribution in the repository (${existing})`,
+                message: `package_name ${packageName} of ${whose} matches no distribution in the repository (${existing})${others.length ? `; also written at ${others.join(', ')}` : ''}`,
                 loc,
-                resources: [wt.resource],
+                resources: [...new Set(tasks.map((t) => t.resource))].sort(),
                 evidence: evidenceAt(bundle, wt.node.loc, 1, 2),
-                impact: `Task ${wt.task.key} of ${wt.resource} fails at run time: no installed distribution is named ${wt.packageName}.`,
-                fix: names.length === 1
-                    ? { text: `Use the distribution's name as package_name.`, patch: `package_name: ${names[0]}` }
+                impact: `${tasks.length === 1 ? `Task ${wt.task.key} of ${wt.resource} fails` : 'These tasks fail'} at run time: no installed distribution is named ${packageName}.`,
+                fix: likely
+                    ? {
+                        text: `Use the name of the distribution the task most likely runs (${LIKELY_REASON[likely.why]}) as package_name${tasks.length > 1 ? ' in each of them' : ''}.`,
+                        patch: `package_name: ${likely.project.name}`,
+                    }
                     : { text: `Set package_name to the name of the distribution the task's wheel is built from (one of ${names.join(', ')}).` },
             });
         }
@@ -17560,6 +17888,7 @@ Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importli
 };
 
 ;// CONCATENATED MODULE: ./src/checks/wheel-not-built.ts
+
 
 
 
@@ -17581,7 +17910,8 @@ glob no artifact produces and no file matches makes deploy fail with \`no files 
 (a prebuilt wheel that must be downloaded by hand, e.g. into a git-ignored dist/, fails in a clean
 checkout). A missing non-glob path in a bundle without artifacts is path-not-found's (\`file doesn't
 exist <p>\`). A python_wheel_task that attaches no wheel at all deploys but fails at run time (the
-package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached.
+package is not installed). Remote wheels (dbfs:, /Volumes, /Workspace) count as attached. On a cluster
+with a custom \`docker_image\` the image may contain the package: that task is info ("cannot verify").
 Fix: declare the build and attach its output (paths relative to the YAML file that writes them):
   artifacts:
     entity_matching_wheel:
@@ -17592,9 +17922,10 @@ and in the task: \`libraries: [{whl: ../dist/*.whl}]\` (from resources/).
 Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built but not uploaded).`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
         const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
         const tasks = wheelTasks(target);
+        const findings = [];
+        const unbuilt = new Map();
         for (const wt of tasks) {
             if (librariesFromVariable(wt.job, wt.task))
                 continue; // installed from a (complex) variable: not readable
@@ -17605,36 +17936,66 @@ Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built 
             const project = distributionNamed(bundle, wt.packageName);
             if (!project && nodes_asString(get(wt.task.node, 'existing_cluster_id')))
                 continue; // installed on the cluster, presumably
-            findings.push(noWheel(bundle, target, wt, project, produced[0]));
+            if (runsDockerImage(target, wt.job, wt.task)) {
+                findings.push(imageMayProvide(bundle, wt));
+                continue;
+            }
+            const key = target.artifacts.length > 0 ? `task:${wt.resource}:${wt.task.key}` : `package:${wt.packageName ?? ''}`;
+            const group = unbuilt.get(key);
+            if (group)
+                group.tasks.push(wt);
+            else {
+                const fresh = { tasks: [wt], project };
+                unbuilt.set(key, fresh);
+                findings.push(fresh);
+            }
         }
         for (const ref of unbuiltLocalLibraries(bundle, target))
             findings.push(noBuild(bundle, target, ref, tasks, produced));
-        return findings;
+        return findings.map((f) => ('tasks' in f ? noWheel(bundle, target, f.tasks, f.project, produced[0]) : f));
     },
 };
-function noWheel(bundle, target, wt, project, builtGlob) {
+function noWheel(bundle, target, tasks, project, builtGlob) {
+    const wt = tasks[0];
     const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+    const taskList = tasks.length === 1 ? `task ${wt.task.key}` : `tasks ${tasks.map((t) => `${t.task.key} of ${t.resource}`).join(', ')}`;
     const pkg = wt.packageName ?? 'the package';
     const distGlob = builtGlob ?? external_node_path_default().posix.normalize(external_node_path_default().posix.join(project?.dir ?? '.', 'dist/*.whl'));
     const library = `libraries:\n  - whl: ${relativeFrom(loc.file, distGlob)}`;
     const built = target.artifacts.length > 0;
     const message = built
         ? `task ${wt.task.key} attaches no wheel: artifacts are built, but deploy uploads only wheels a task references, so ${pkg} is never installed`
-        : `no wheel of ${pkg} is built or attached for task ${wt.task.key}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
+        : `no wheel of ${pkg} is built or attached for ${taskList}: no artifacts, no whl library${project ? '' : ' and no distribution of that name in the repository'}`;
     return {
         check: wheelNotBuilt.id,
         message,
         loc,
-        resources: [wt.resource],
+        resources: [...new Set(tasks.map((t) => t.resource))].sort(),
         breaksDeploy: false,
         evidence: evidenceAt(bundle, loc, 0, 2),
-        impact: `Deploy succeeds but task ${wt.task.key} of ${wt.resource} fails at run time: package ${pkg} is not installed on its compute.`,
+        impact: `Deploy succeeds but ${tasks.length === 1 ? `task ${wt.task.key} of ${wt.resource} fails` : 'these tasks fail'} at run time: package ${pkg} is not installed on their compute.`,
         fix: {
             text: built
                 ? `Attach the artifact's wheel to the task (paths are relative to ${loc.file}).`
-                : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to the task (paths are relative to the file that writes them).`,
+                : `Declare an artifact that builds the wheel${project ? ` from ${project.dir === '.' ? 'the bundle root' : project.dir}` : ''} and attach its output to ${tasks.length === 1 ? 'the task' : 'each task'} (paths are relative to the file that writes them).`,
             patch: built ? library : `# ${bundle.rootFile}\n${artifactBlock(bundle, project, pkg)}\n\n# ${loc.file}, task ${wt.task.key}\n${library}`,
         },
+    };
+}
+/** A task on a cluster with a custom Docker image: the image may well contain the package. */
+function imageMayProvide(bundle, wt) {
+    const loc = keyLoc(wt.task.node, 'python_wheel_task') ?? wt.node.loc;
+    const pkg = wt.packageName ?? 'the package';
+    return {
+        check: wheelNotBuilt.id,
+        severity: 'info',
+        message: `task ${wt.task.key} of ${wt.resource} attaches no wheel of ${pkg}; cannot verify: the cluster image (docker_image) may provide it`,
+        loc,
+        resources: [wt.resource],
+        breaksDeploy: false,
+        evidence: evidenceAt(bundle, loc, 0, 2),
+        impact: `If the image does not contain ${pkg}, task ${wt.task.key} of ${wt.resource} fails at run time.`,
+        fix: { text: `Make sure the image installs ${pkg} (at the version this repository builds), or attach the wheel to the task.` },
     };
 }
 function noBuild(bundle, target, ref, tasks, produced) {
@@ -17957,6 +18318,7 @@ function resourceKey(raw) {
 ;// CONCATENATED MODULE: ./src/checks/sync-excludes-source.ts
 
 
+
 const syncExcludesSource = {
     id: 'sync-excludes-source',
     category: 'File Sync Configuration',
@@ -17977,11 +18339,15 @@ Reference: databricks-bundles.md §8 "sync"; pitfall 4.`,
     run(bundle, target) {
         // One finding per task file, and one per import statement (the module and its parent packages).
         const groups = new Map();
+        const root = syncRoot(target);
         for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
             const verdict = target.syncVerdict(reached.file);
             if (verdict.synced)
                 continue;
             const direct = reached.entries.some((e) => e.file === reached.file);
+            // A task path outside the sync root fails validate: path-outside-sync-root reports it, at the same place.
+            if (direct && !isInside(root, reached.file))
+                continue;
             const key = direct || !reached.via ? `file:${reached.file}` : `import:${reached.via.file}:${reached.via.line}:${reached.via.module}`;
             const group = groups.get(key) ?? { reached, files: [] };
             group.files.push({ file: reached.file, verdict });
@@ -18060,13 +18426,20 @@ const libraryDepsInconsistent = {
     effortHours: 1,
     title: 'Job libraries are declared, pinned and consistent',
     successMessage: 'Tasks declare their libraries on the job, pinned and at one version per package',
-    docs: `Tasks whose notebooks install their own dependencies with \`%pip install\` (and declare no job
-libraries or environment) reinstall them on every run: slower starts, nothing cached, and the versions
-drift between runs and between jobs. Unpinned requirements (\`pandas\`) change under the job without a
-commit, and one package at different versions in different jobs makes results depend on which job ran.
+    docs: `Tasks on a cluster whose notebooks install their own dependencies with \`%pip install\` (and declare
+no task libraries, or whose environment lists no dependencies) reinstall them on every run: slower
+starts, nothing cached, and the versions drift between runs and between jobs. Unpinned requirements
+(\`pandas\`) change under the job without a commit, and one package at different versions in different
+notebooks or tasks makes results depend on which one ran. Medium when a %pip install is unpinned or
+versions differ, low when every %pip is pinned and consistent (only the place is wrong).
+Where the %pip cell is the documented place - notebook tasks on serverless compute (tasks there take
+no libraries) and classic pipelines - only unpinned versions count. Serverless pipelines take
+\`environment.dependencies\`, never \`libraries: - pypi:\`. A %pip install of the bundle's own wheel (a
+.whl path, a spark.conf or widget value) is not a dependency problem.
 Fix: declare the dependencies on the task (\`libraries: [{pypi: {package: "transformers==4.40.2"}}]\`),
-on a serverless environment (\`environments[].spec.dependencies\`), or build them into the project's
-wheel and attach it (\`whl: ../dist/*.whl\`); pin versions and use the same pin in every job.
+on its environment (\`environments[].spec.dependencies\`), on a serverless pipeline's
+\`environment.dependencies\`, or build them into the project's wheel and attach it
+(\`whl: ../dist/*.whl\`); pin versions and use the same pin everywhere.
 Reference: databricks-bundles.md §6 "artifacts" (wheels in environment dependencies), §14 (%pip cells).`,
     breaksDeploy: false,
     run(bundle, target) {
@@ -18086,59 +18459,124 @@ function parseRequirement(text) {
         return { name: normalizeName(m[1]), display: m[1], spec };
     return { name: normalizeName(m[1]), display: m[1], spec: spec.replace(/\s+/g, '') };
 }
+/** %pip cells of task notebooks and pipeline sources that install dependencies the job or pipeline does not declare. */
 function pipInsteadOfLibraries(bundle, target) {
-    const byPlace = new Map();
+    const places = new Map();
+    const add = (file, compute, resource, owner) => {
+        // Only the bundle's own wheel or paths (a .whl under ${workspace.file_path}, a spark.conf or widget value) is not a dependency.
+        const cells = (bundle.fileIndex.facts(file)?.pipInstalls ?? [])
+            .map((pip) => ({ pip, requirements: pip.packages.map(parseRequirement).filter((r) => r !== undefined), files: pip.requirements ?? [] }))
+            .filter((c) => c.requirements.length > 0 || c.files.length > 0);
+        if (cells.length === 0)
+            return;
+        const first = cells[0].pip;
+        const key = `${file}:${first.line}:${compute.kind}`;
+        const place = places.get(key) ?? {
+            file,
+            line: first.line,
+            requirements: cells.flatMap((c) => c.requirements),
+            files: cells.flatMap((c) => c.files),
+            compute,
+            resources: new Set(),
+            owners: new Set(),
+        };
+        place.resources.add(resource);
+        place.owners.add(owner);
+        places.set(key, place);
+    };
     for (const entry of taskEntries(bundle, target)) {
         if (entry.field !== 'notebook_path' && entry.field !== 'python_file')
             continue;
         if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0)
             continue;
-        const pip = bundle.fileIndex.facts(entry.file)?.pipInstalls ?? [];
-        if (pip.length === 0)
-            continue;
-        const first = pip[0];
-        const key = `${entry.file}:${first.line}`;
-        const place = byPlace.get(key) ?? { file: entry.file, line: first.line, text: first.text, packages: pip.flatMap((p) => p.packages), resources: new Set(), tasks: new Set() };
-        place.resources.add(entry.job.address);
-        place.tasks.add(`${entry.job.key}.${entry.task.key}`);
-        byPlace.set(key, place);
+        add(entry.file, taskCompute(entry.task), entry.job.address, `task ${entry.job.key}.${entry.task.key}`);
     }
     for (const pipeline of target.pipelines) {
         if ((asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items.length ?? 0) > 0)
             continue;
-        for (const file of pipelineFiles(bundle, target, pipeline)) {
-            const pip = bundle.fileIndex.facts(file)?.pipInstalls ?? [];
-            if (pip.length === 0)
-                continue;
-            const key = `${file}:${pip[0].line}`;
-            const place = byPlace.get(key) ?? { file, line: pip[0].line, text: pip[0].text, packages: pip.flatMap((p) => p.packages), resources: new Set(), tasks: new Set() };
-            place.resources.add(pipeline.address);
-            place.tasks.add(`pipeline ${pipeline.key}`);
-            byPlace.set(key, place);
-        }
+        const compute = asScalar(get(pipeline.node, 'serverless'))?.value === true ? { kind: 'serverless-pipeline' } : { kind: 'classic-pipeline' };
+        for (const file of pipelineFiles(bundle, target, pipeline))
+            add(file, compute, pipeline.address, `pipeline ${pipeline.key}`);
     }
-    return [...byPlace.values()].map((p) => {
-        const loc = { file: p.file, line: p.line, column: 1 };
-        const tasks = [...p.tasks].sort();
-        const pins = p.packages.map(parseRequirement).filter((r) => r !== undefined);
-        const patch = `libraries:\n${(pins.length ? pins : [{ display: '<package>', spec: '==<version>' }])
-            .map((r) => {
-            // an exact pin stays; a range (>=4.40.0) becomes a pin to the version the job is tested with
-            const exact = /^===?[^,*]+$/.test(r.spec);
-            const note = r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '';
-            return `  - pypi:\n      package: "${r.display}${exact ? r.spec : '==<version>'}"${note}`;
-        })
-            .join('\n')}`;
+    const findings = [];
+    for (const place of places.values()) {
+        const unpinned = place.requirements.filter((r) => !isExactPin(r.spec));
+        // Where the %pip cell is the documented place, only unpinned versions are a problem.
+        const cellIsTheWay = place.compute.kind === 'serverless-notebook' || place.compute.kind === 'classic-pipeline';
+        if (cellIsTheWay && unpinned.length === 0)
+            continue;
+        findings.push(pipFinding(bundle, place, unpinned, cellIsTheWay));
+    }
+    return findings;
+}
+function pipFinding(bundle, place, unpinned, cellIsTheWay) {
+    const loc = { file: place.file, line: place.line, column: 1 };
+    const owners = [...place.owners].sort();
+    const installed = [...place.requirements.map((r) => r.display + r.spec), ...place.files.map((f) => `-r ${f}`)].join(' ');
+    const unpinnedNote = unpinned.length === 0 ? '' : unpinned.length === place.requirements.length ? ' (none pinned)' : ` (not pinned: ${unpinned.map((r) => r.display + r.spec).join(', ')})`;
+    const who = owners.join(', ');
+    const verb = owners.length === 1 ? 's' : '';
+    const compute = place.compute;
+    const declared = compute.kind === 'cluster'
+        ? `while ${who} declare${verb} no libraries`
+        : compute.kind === 'environment'
+            ? `while the environment ${compute.key} of ${who} lists no dependencies`
+            : compute.kind === 'serverless-pipeline'
+                ? `while ${who} declare${verb} no environment dependencies`
+                : `for ${who} (${compute.kind === 'classic-pipeline' ? 'a classic pipeline' : 'on serverless compute'}, where the %pip cell is the place for dependencies)`;
+    return {
+        check: libraryDepsInconsistent.id,
+        severity: unpinned.length > 0 ? 'medium' : 'low',
+        message: `${place.file} installs ${installed} with %pip install${unpinnedNote} ${declared}`,
+        loc,
+        resources: [...place.resources].sort(),
+        evidence: evidenceAt(bundle, loc, 0, 0),
+        impact: cellIsTheWay
+            ? 'Every run installs the newest release of the unpinned packages: a release can break the run without any change in the repository.'
+            : 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
+        fix: pipFix(place, cellIsTheWay),
+    };
+}
+function pipFix(place, cellIsTheWay) {
+    const pins = place.requirements.map(pinned);
+    const compute = place.compute;
+    if (cellIsTheWay) {
         return {
-            check: libraryDepsInconsistent.id,
-            message: `${p.file} installs its dependencies with %pip install (${p.packages.join(' ') || 'requirements'}) while ${tasks.map((t) => (t.startsWith('pipeline ') ? t : `task ${t}`)).join(', ')} declare${tasks.length === 1 ? 's' : ''} no libraries or environment`,
-            loc,
-            resources: [...p.resources].sort(),
-            evidence: evidenceAt(bundle, loc, 0, 0),
-            impact: 'Libraries are downloaded and installed on every run (slower start, nothing cached) and their versions can drift between runs.',
-            fix: { text: 'Declare the dependencies on the task (or its environment), pinned, and remove the %pip cell.', patch },
+            text: `Pin every package of the %pip cell to the version the ${compute.kind === 'classic-pipeline' ? 'pipeline' : 'notebook'} is tested with (on ${compute.kind === 'classic-pipeline' ? 'classic pipelines' : 'serverless notebook tasks'} the %pip cell is where dependencies belong).`,
+            patch: `%pip install ${pins.map((p) => p.spec).join(' ')}`,
         };
-    });
+    }
+    if (compute.kind === 'serverless-pipeline') {
+        return {
+            text: "Declare the dependencies in the pipeline's environment (serverless pipelines install them before the source runs), pinned, and remove the %pip cell.",
+            patch: `environment:\n  dependencies:\n${pins.map((p) => `    - "${p.spec}"${p.note}`).join('\n')}`,
+        };
+    }
+    if (compute.kind === 'environment') {
+        return {
+            text: `Declare the dependencies in the job environment ${compute.key} (environments[].spec.dependencies), pinned, and remove the %pip cell.`,
+            patch: `environments:\n  - environment_key: ${compute.key}\n    spec:\n      dependencies:\n${pins.map((p) => `        - "${p.spec}"${p.note}`).join('\n')}`,
+        };
+    }
+    return {
+        text: 'Declare the dependencies on the task (or its job cluster), pinned, and remove the %pip cell.',
+        patch: `libraries:\n${pins.map((p) => `  - pypi:\n      package: "${p.spec}"${p.note}`).join('\n')}`,
+    };
+}
+/** `name==1.2.3`, or `name==<version>` with a note keeping the range it had (a range becomes a pin to the tested version). */
+function pinned(r) {
+    const exact = isExactPin(r.spec);
+    return { spec: `${r.display}${exact ? r.spec : '==<version>'}`, note: r.spec && !exact ? `  # now ${r.spec}: pin the tested version` : '' };
+}
+const isExactPin = (spec) => /^===?[^,*]+$/.test(spec);
+/** What a task runs on: a cluster (job cluster, new or existing cluster), a job environment, or serverless. */
+function taskCompute(task) {
+    if (get(task.node, 'job_cluster_key') || get(task.node, 'new_cluster') || get(task.node, 'existing_cluster_id'))
+        return { kind: 'cluster' };
+    const env = nodes_asString(get(task.node, 'environment_key'));
+    if (env !== undefined)
+        return { kind: 'environment', key: env };
+    return { kind: 'serverless-notebook' };
 }
 /** The local notebooks/files a pipeline's libraries name (`glob: include: dir/**` lists the folder). */
 function pipelineFiles(bundle, target, pipeline) {
@@ -18189,14 +18627,16 @@ function unpinned(bundle, target) {
     }));
 }
 function differentVersions(bundle, target) {
-    // package -> specifier -> first place it is written, and the jobs using it
+    // package -> specifier -> first place it is written, the resources using it and who declares it
+    // (a task's libraries, or a notebook's %pip cell)
     const specs = new Map();
-    const record = (req, loc, resource) => {
+    const record = (req, loc, resource, owner) => {
         if (!req || req.spec === '')
             return;
         const bySpec = specs.get(req.name) ?? new Map();
-        const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set() };
+        const place = bySpec.get(req.spec) ?? { display: req.display, loc, resources: new Set(), owners: new Set() };
         place.resources.add(resource);
+        place.owners.add(owner);
         bySpec.set(req.spec, place);
         specs.set(req.name, bySpec);
     };
@@ -18204,24 +18644,30 @@ function differentVersions(bundle, target) {
         for (const task of job.tasks) {
             for (const lib of [...task.libraries, ...task.environmentDependencies]) {
                 if (lib.kind === 'pypi' || lib.kind === 'dependency')
-                    record(parseRequirement(lib.value), lib.node.loc, job.address);
+                    record(parseRequirement(lib.value), lib.node.loc, job.address, `${job.key}.${task.key}`);
             }
         }
     }
-    for (const entry of taskEntries(bundle, target)) {
-        for (const pip of bundle.fileIndex.facts(entry.file)?.pipInstalls ?? []) {
+    const cells = (file, resource) => {
+        for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
             for (const pkg of pip.packages)
-                record(parseRequirement(pkg), { file: entry.file, line: pip.line, column: 1 }, entry.job.address);
+                record(parseRequirement(pkg), { file, line: pip.line, column: 1 }, resource, file);
         }
-    }
+    };
+    for (const entry of taskEntries(bundle, target))
+        cells(entry.file, entry.job.address);
+    for (const pipeline of target.pipelines)
+        for (const file of pipelineFiles(bundle, target, pipeline))
+            cells(file, pipeline.address);
     const findings = [];
     for (const bySpec of specs.values()) {
         if (bySpec.size < 2)
             continue;
         const places = [...bySpec.entries()];
+        const owners = new Set(places.flatMap(([, p]) => [...p.owners]));
+        if (owners.size < 2)
+            continue; // one place naming two specifiers is pip's business (it combines them)
         const resources = [...new Set(places.flatMap(([, p]) => [...p.resources]))].sort();
-        if (resources.length < 2)
-            continue; // different specifiers inside one job are one environment's business
         const loc = places[0][1].loc;
         findings.push({
             check: libraryDepsInconsistent.id,
@@ -18229,8 +18675,8 @@ function differentVersions(bundle, target) {
             loc,
             resources,
             evidence: evidenceAt(bundle, loc, 0, 0),
-            impact: 'Jobs run against different versions of the same library: results depend on which job ran.',
-            fix: { text: `Use one pinned version of ${places[0][1].display} in every job (or ship it as a dependency of the project's wheel).` },
+            impact: 'Tasks and notebooks run against different versions of the same library: results depend on which one ran.',
+            fix: { text: `Use one pinned version of ${places[0][1].display} everywhere (or ship it as a dependency of the project's wheel).` },
         });
     }
     return findings;
@@ -18238,34 +18684,23 @@ function differentVersions(bundle, target) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/checks/dlt-pipeline-disabled.ts
+;// CONCATENATED MODULE: ./src/checks/lib/commented-resources.ts
+// Resource files whose every line is commented out: what they would define (resource addresses) and,
+// for pipelines, the sources their libraries would run. Shared by dlt-pipeline-disabled (files that
+// define pipelines) and resource-file-disabled (files that define anything else).
 
 
 
 
-
-const SOURCE_EXTS = ['.py', '.sql', '.ipynb'];
-const dlt_pipeline_disabled_SKIPPED_DIRS = /(^|\/)(\.[^/]+|node_modules|site-packages|venv|build|dist)\//;
-const dltPipelineDisabled = {
-    id: 'dlt-pipeline-disabled',
-    category: 'DLT Pipeline',
-    severity: 'low',
-    effortHours: 8,
-    title: 'DLT pipelines are enabled or removed',
-    successMessage: 'No resource file is commented out and every DLT source belongs to a pipeline',
-    docs: `A resource file whose every line is commented out deploys nothing: the Lakeflow Declarative
-Pipeline (DLT) it describes does not exist in the workspace, and its notebooks (\`import dlt\` /
-\`from pyspark import pipelines\`) are synced but never run; the pipeline module is only available
-inside a pipeline. This is not an error, but the file and notebooks suggest a capability the
-deployment does not have.
-Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
-relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
-sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
-    breaksDeploy: false,
-    run(bundle, target) {
-        return [...commentedResourceFiles(bundle), ...unusedDltSources(bundle, target)];
-    },
-};
+const memo = new WeakMap();
+function commentedResourceFiles(bundle) {
+    let found = memo.get(bundle);
+    if (!found) {
+        found = resourceYamlFiles(bundle).flatMap((file) => commentedFile(bundle, file) ?? []);
+        memo.set(bundle, found);
+    }
+    return found;
+}
 /** The .yml files an include glob matches or that sit in resources/. */
 function resourceYamlFiles(bundle) {
     const files = new Set();
@@ -18280,46 +18715,35 @@ function resourceYamlFiles(bundle) {
         files.add(f);
     return [...files].filter((f) => /\.ya?ml$/i.test(f)).sort();
 }
-function commentedResourceFiles(bundle) {
-    const findings = [];
-    for (const file of resourceYamlFiles(bundle)) {
-        const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
-        const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
-        if (content.length === 0 || !content.every((l) => l.text.startsWith('#')))
-            continue;
-        const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
-        const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
-        const uncommented = start < 0 ? '' : uncommentedLines.slice(start).join('\n');
-        const addresses = commentedAddresses(uncommented);
-        if (addresses.length === 0 && !/\bresources\s*:/.test(uncommented))
-            continue; // a file of notes, not a disabled resource
-        const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
-        const loc = { file, line: first.line, column: 1 };
-        const pipelines = addresses.filter((a) => a.startsWith('pipelines.'));
-        findings.push({
-            check: dltPipelineDisabled.id,
-            message: `${file} is entirely commented out: ${addresses.length ? addresses.join(', ') : 'its resources'} ${addresses.length === 1 ? 'is' : 'are'} not deployed`,
-            loc,
-            resources: [],
-            evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
-            impact: pipelines.length
-                ? 'The DLT pipeline does not exist in the workspace: no declarative expectations, lineage or streaming; only the job-based pipeline runs.'
-                : 'The commented resources do not exist in the workspace.',
-            fix: {
-                text: `Uncomment the resources (check that their library paths exist relative to ${file}) to deploy them, or delete ${file} if the job-based pipeline is the chosen design.`,
-            },
-        });
-    }
-    return findings;
+function commentedFile(bundle, file) {
+    const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
+    const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
+    if (content.length === 0 || !content.every((l) => l.text.startsWith('#')))
+        return undefined;
+    const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
+    const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
+    const doc = start < 0 ? undefined : readYaml(uncommentedLines.slice(start).join('\n'));
+    const addresses = resourceAddresses(doc);
+    if (addresses.length === 0 && start < 0)
+        return undefined; // a file of notes, not a disabled resource
+    const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
+    return {
+        file,
+        loc: { file, line: first.line, column: 1 },
+        addresses,
+        pipelineSources: pipelineLibraryPaths(doc, file),
+        evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
+    };
 }
-function commentedAddresses(text) {
-    let doc;
+function readYaml(text) {
     try {
-        doc = (0,dist/* parse */.qg)(text);
+        return (0,dist/* parse */.qg)(text);
     }
     catch {
-        return [];
+        return undefined;
     }
+}
+function resourceAddresses(doc) {
     const resources = doc?.resources;
     if (!resources || typeof resources !== 'object')
         return [];
@@ -18331,16 +18755,95 @@ function commentedAddresses(text) {
     }
     return out;
 }
-function unusedDltSources(bundle, target) {
-    const used = pipelineSources(target);
+function pipelineLibraryPaths(doc, file) {
+    const pipelines = doc?.resources?.pipelines;
+    if (!pipelines || typeof pipelines !== 'object')
+        return [];
+    const out = [];
+    for (const pipeline of Object.values(pipelines)) {
+        const libraries = pipeline?.libraries;
+        if (!Array.isArray(libraries))
+            continue;
+        for (const lib of libraries) {
+            const value = lib?.notebook?.path ?? lib?.file?.path ?? lib?.glob?.include;
+            if (typeof value !== 'string' || !value.trim() || isRemotePath(value))
+                continue;
+            out.push(external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(file), value.trim())));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dlt-pipeline-disabled.ts
+
+
+
+
+
+const SOURCE_EXTS = ['.py', '.sql', '.ipynb'];
+const dlt_pipeline_disabled_SKIPPED_DIRS = /(^|\/)(\.[^/]+|node_modules|site-packages|venv|build|dist)\//;
+/** How many imports deep pipeline sources are followed to find the package code they use. */
+const IMPORT_DEPTH = 3;
+const dltPipelineDisabled = {
+    id: 'dlt-pipeline-disabled',
+    category: 'DLT Pipeline',
+    severity: 'low',
+    effortHours: 8,
+    title: 'DLT pipelines are enabled or removed',
+    successMessage: 'No pipeline resource file is commented out and every DLT pipeline source belongs to a pipeline',
+    docs: `A resource file whose every line is commented out and that defines a Lakeflow Declarative
+Pipeline (DLT) deploys nothing: the pipeline does not exist in the workspace, and its sources
+(\`import dlt\` / \`from pyspark import pipelines\`) are synced but never run; the pipeline module is only
+available inside a pipeline. One finding per file, naming the sources it would run. A pipeline source
+(a notebook or file a pipeline would list) that no pipeline includes is reported too; package code
+that imports dlt (modules inside a distribution's packages, or imported by pipeline sources) is not a
+pipeline source, and a source a pipeline names by a broken path is path-not-found's. This is not an
+error, but the files suggest a capability the deployment does not have. Commented-out files that
+define other resources are resource-file-disabled's.
+Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
+relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
+sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const disabled = commentedResourceFiles(bundle).filter((c) => c.addresses.some((a) => a.startsWith('pipelines.')));
+        return [...disabled.map((c) => disabledPipelineFile(bundle, c)), ...unusedDltSources(bundle, target, disabled)];
+    },
+};
+function disabledPipelineFile(bundle, c) {
+    const matches = sourceMatchers(c.pipelineSources);
+    const sources = dltSources(bundle).filter((f) => matches.some((m) => m(f)));
+    return {
+        check: dltPipelineDisabled.id,
+        message: `${c.file} is entirely commented out: ${c.addresses.join(', ')} ${c.addresses.length === 1 ? 'is' : 'are'} not deployed` +
+            (sources.length > 0 ? ` and ${sources.join(', ')} never run${sources.length === 1 ? 's' : ''}` : ''),
+        loc: c.loc,
+        resources: [],
+        evidence: c.evidence,
+        impact: 'The DLT pipeline does not exist in the workspace: no declarative expectations, lineage or streaming; only the job-based pipeline runs.',
+        fix: {
+            text: `Uncomment the resources (check that their library paths exist relative to ${c.file}) to deploy them, or delete ${c.file}${sources.length > 0 ? ' and its sources' : ''} if the job-based pipeline is the chosen design.`,
+        },
+    };
+}
+/** Pipeline sources (notebooks / files that import the pipeline module) that no pipeline includes. */
+function unusedDltSources(bundle, target, disabled) {
+    const enabled = enabledPipelinePaths(target);
+    // A source a pipeline names by a broken path is path-not-found's: do not also call it unused.
+    if (enabled.some((p) => !p.endsWith('/**') && !/[*?[]/.test(p) && !existsAsSource(bundle, p)))
+        return [];
+    const used = sourceMatchers([...enabled, ...disabled.flatMap((c) => c.pipelineSources)]);
+    const packageCode = packageCodeMatcher(bundle);
+    const candidates = dltSources(bundle).filter((f) => !used.some((m) => m(f)) && !packageCode(f));
+    if (candidates.length === 0)
+        return [];
+    const importedByPipelines = importedFrom(bundle, bundle.fileIndex.list().filter((f) => used.some((m) => m(f))));
     const findings = [];
-    for (const file of bundle.fileIndex.list()) {
-        if (!SOURCE_EXTS.includes(external_node_path_default().posix.extname(file).toLowerCase()) || dlt_pipeline_disabled_SKIPPED_DIRS.test(file))
+    for (const file of candidates) {
+        if (importedByPipelines(file))
             continue;
-        const dlt = bundle.fileIndex.facts(file)?.dlt ?? [];
-        if (dlt.length === 0 || used.some((u) => u(file)))
-            continue;
+        const dlt = bundle.fileIndex.facts(file).dlt;
         const loc = { file, line: dlt[0].line, column: 1 };
+        const stem = external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '');
         findings.push({
             check: dltPipelineDisabled.id,
             message: `${file} is a DLT source (${dlt[0].text}) that no pipeline of the bundle uses`,
@@ -18350,38 +18853,136 @@ function unusedDltSources(bundle, target) {
             impact: 'The declarative pipeline code is never run: the `dlt` / `pyspark.pipelines` module only exists inside a pipeline.',
             fix: {
                 text: 'Add a pipeline whose libraries include this source, or delete it.',
-                patch: `resources:\n  pipelines:\n    ${external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9]+/g, '_')}:\n      name: ${external_node_path_default().posix.basename(file).replace(/\.[^.]+$/, '')}\n      serverless: true\n      catalog: <catalog>\n      schema: <schema>\n      libraries:\n        - ${bundle.fileIndex.kind(file) === 'notebook' ? 'notebook' : 'file'}:\n            path: ../${file}`,
+                patch: `resources:\n  pipelines:\n    ${stem.replace(/[^A-Za-z0-9]+/g, '_')}:\n      name: ${stem}\n      serverless: true\n      catalog: <catalog>\n      schema: <schema>\n      libraries:\n        - ${bundle.fileIndex.kind(file) === 'notebook' ? 'notebook' : 'file'}:\n            path: ../${file}`,
             },
         });
     }
     return findings;
 }
-/** Matchers for the files the target's pipelines use (paths relative to the YAML that writes them). */
-function pipelineSources(target) {
+const sourcesByBundle = new WeakMap();
+/** Notebooks and source files that import the pipeline module (the same for every target). */
+function dltSources(bundle) {
+    let sources = sourcesByBundle.get(bundle);
+    if (!sources) {
+        sources = bundle.fileIndex
+            .list()
+            .filter((f) => SOURCE_EXTS.includes(external_node_path_default().posix.extname(f).toLowerCase()) && !dlt_pipeline_disabled_SKIPPED_DIRS.test(f) && (bundle.fileIndex.facts(f)?.dlt.length ?? 0) > 0);
+        sourcesByBundle.set(bundle, sources);
+    }
+    return sources;
+}
+/** The local paths (relative to the bundle root) the target's pipelines list; `${workspace.file_path}/x` names the synced x. */
+function enabledPipelinePaths(target) {
     const out = [];
     for (const pipeline of target.pipelines) {
         for (const lib of pipeline.libraries) {
             const raw = lib.path.trim();
-            if (!raw || isRemotePath(raw))
+            if (!raw)
                 continue;
-            const value = target.interpolate(raw, lib.node.loc).value;
-            const resolved = resolveRelative(lib.node.loc, value);
-            if (resolved.endsWith('/**')) {
-                const prefix = resolved.slice(0, -2);
-                out.push((f) => f.startsWith(prefix));
+            const synced = /^\$\{workspace\.(?:file_path|root_path\}\/files)\}?\/(.+)$/.exec(raw);
+            if (synced) {
+                out.push(external_node_path_default().posix.normalize(synced[1]));
+                continue;
             }
-            else if (/[*?[]/.test(resolved)) {
-                const matches = goMatcher(resolved);
-                if (matches)
-                    out.push((f) => matches(f) || matches(f.replace(/\.[^./]+$/, '')));
-            }
-            else {
-                out.push((f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved);
-            }
+            const value = target.interpolate(raw, lib.node.loc);
+            if (!value.resolved || isRemotePath(raw) || isRemotePath(value.value))
+                continue;
+            out.push(resolveRelative(lib.node.loc, value.value));
         }
     }
     return out;
 }
+function existsAsSource(bundle, p) {
+    return [p, `${p}.py`, `${p}.sql`, `${p}.ipynb`].some((c) => bundle.fileIndex.kind(c) !== 'missing');
+}
+/** Matchers for pipeline library paths: `dir/**` (a folder), Go globs, or a file with or without its extension. */
+function sourceMatchers(paths) {
+    return paths.flatMap((resolved) => {
+        if (resolved.endsWith('/**')) {
+            const prefix = resolved.slice(0, -2);
+            return [(f) => f.startsWith(prefix)];
+        }
+        if (/[*?[]/.test(resolved)) {
+            const matches = goMatcher(resolved);
+            return matches ? [(f) => matches(f) || matches(f.replace(/\.[^./]+$/, ''))] : [];
+        }
+        return [(f) => f === resolved || f.replace(/\.[^./]+$/, '') === resolved || f.startsWith(`${resolved}/`)];
+    });
+}
+/** Files inside the packages a distribution of the repository ships. */
+function packageCodeMatcher(bundle) {
+    const prefixes = bundle.python.flatMap((p) => p.packages.map((pkg) => (pkg.dir === '.' ? pkg.name : `${pkg.dir}/${pkg.name}`)));
+    return (file) => prefixes.some((prefix) => file.startsWith(`${prefix}/`) || file === `${prefix}.py`);
+}
+/**
+ * Whether a file is imported by the given sources, a few levels deep. A module that does not resolve
+ * from the importing file (it comes from the bundle's wheel, installed at run time) still counts for
+ * the repository file whose path ends with it (`pkg.flows` -> `src/pkg/flows.py`).
+ */
+function importedFrom(bundle, sources) {
+    const seen = new Set();
+    const unresolved = new Set();
+    let frontier = sources;
+    for (let depth = 0; depth < IMPORT_DEPTH && frontier.length > 0; depth++) {
+        const next = [];
+        for (const file of frontier) {
+            for (const imp of bundle.fileIndex.facts(file)?.imports ?? []) {
+                const files = importedFiles(bundle, file, imp.module);
+                if (files.length === 0 && !imp.module.startsWith('.'))
+                    unresolved.add(imp.module.split('.').join('/'));
+                for (const imported of files) {
+                    if (seen.has(imported))
+                        continue;
+                    seen.add(imported);
+                    next.push(imported);
+                }
+            }
+        }
+        frontier = next;
+    }
+    return (file) => {
+        if (seen.has(file))
+            return true;
+        const stem = file.replace(/(?:\/__init__)?\.py$/, '');
+        return [...unresolved].some((m) => stem === m || stem.endsWith(`/${m}`));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/resource-file-disabled.ts
+
+const resourceFileDisabled = {
+    id: 'resource-file-disabled',
+    category: 'Bundle Configuration',
+    severity: 'low',
+    effortHours: 0.25,
+    title: 'Resource files are enabled or removed',
+    successMessage: 'No resource file is entirely commented out',
+    docs: `A resource file whose every line is commented out deploys nothing: the jobs, apps, serving
+endpoints or other resources it describes do not exist in the workspace, although the repository shows
+them. Not an error, but readers (and reviewers) take the file for part of the deployment. Files that
+define a pipeline are dlt-pipeline-disabled's.
+Fix: uncomment the resources to deploy them (their paths are relative to the file), or delete the file
+and keep the history in git.`,
+    breaksDeploy: false,
+    run(bundle) {
+        const findings = [];
+        for (const c of commentedResourceFiles(bundle)) {
+            if (c.addresses.some((a) => a.startsWith('pipelines.')))
+                continue;
+            const what = c.addresses.length > 0 ? `${c.addresses.join(', ')} ${c.addresses.length === 1 ? 'is' : 'are'}` : 'its resources are';
+            findings.push({
+                check: resourceFileDisabled.id,
+                message: `${c.file} is entirely commented out: ${what} not deployed`,
+                loc: c.loc,
+                resources: [],
+                evidence: c.evidence,
+                impact: 'The commented resources do not exist in the workspace; nothing that relies on them can run.',
+                fix: { text: `Uncomment the resources to deploy them (paths relative to ${c.file}), or delete ${c.file}.` },
+            });
+        }
+        return findings;
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/cli-init-missing.ts
 
@@ -18397,7 +18998,7 @@ const cliInitMissing = {
     docs: `Bundle commands authenticate with the settings in databricks.yml (workspace.host, profile) plus a
 profile from ~/.databrickscfg or DATABRICKS_* environment variables. A target without
 \`workspace.host\` (only a \`workspace.profile\`, or nothing) names no workspace: a newcomer needs that
-profile in ~/.databrickscfg. Fires only when some target sets no \`workspace.host\` AND the repository
+profile in ~/.databrickscfg. Fires, for the targets that set no \`workspace.host\`, only when the repository
 has no \`.databrickscfg\` template or init script (\`databricks configure\` / \`databricks auth login\`):
 then every newcomer works out the profile, host and auth type by hand, and setups drift.
 Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databricks.sh\`:
@@ -18407,10 +19008,13 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   databricks bundle validate
 Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
     breaksDeploy: false,
-    run(bundle) {
-        // A bundle-wide fact: the same finding (place and message) on every target, merged by the engine.
-        const hostless = [...bundle.targets.values()].filter((t) => !nodes_asString(get(t.config, 'workspace', 'host'))?.trim()).map((t) => t.name);
-        if (hostless.length === 0 || hasCliSetup(bundle))
+    run(bundle, target) {
+        // A target that names its workspace needs no profile to find it: not that target's finding. The
+        // others get the same finding (place and message), which the engine merges into one.
+        if (setsHost(target))
+            return [];
+        const hostless = [...bundle.targets.values()].filter((t) => !setsHost(t)).map((t) => t.name);
+        if (hasCliSetup(bundle))
             return [];
         const loc = bundle.nameLoc ?? { file: bundle.rootFile, line: 1, column: 1 };
         const which = hostless.length < bundle.targets.size
@@ -18432,6 +19036,9 @@ Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, wo
         return [finding];
     },
 };
+function setsHost(target) {
+    return !!nodes_asString(get(target.config, 'workspace', 'host'))?.trim();
+}
 /** A .databrickscfg template, a scripts/*init* file, or a shell script that configures the CLI. */
 function hasCliSetup(bundle) {
     for (const file of bundle.fileIndex.list()) {
@@ -18466,8 +19073,9 @@ or a job parameter (\`model_name\`, \`registered_model_name\`) names a registere
 the bundle registers: no \`registered_models\` resource (Unity Catalog, compared as
 catalog.schema.name after \${...} interpolation), no \`models\` resource, and no
 \`mlflow.register_model\` / \`log_model(registered_model_name=...)\` / \`create_registered_model\` in code
-a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all):
-deploying the endpoint fails while the model version does not exist.
+a task runs. The serving endpoint or the job then depends on a model created by hand (or not at all).
+High for a serving endpoint: deploying it fails while the model version does not exist. Low when only
+task code loads the model: the run fails in a fresh workspace, but the model may be registered elsewhere.
 Fix: declare the model
   resources:
     registered_models:
@@ -18495,13 +19103,20 @@ Reference: databricks-bundles.md §2 (resource types), §3 (\${resources.registe
             const parts = name.split('.');
             const uc = parts.length === 3;
             const resources = [...ref.resources].sort();
+            // A serving endpoint whose model version does not exist fails to deploy; task code that loads
+            // the model only fails when it runs, and may well load a model registered elsewhere.
+            const served = resources.some((r) => r.startsWith('model_serving_endpoints.'));
             findings.push({
                 check: modelRegistryUnresolved.id,
-                message: `model ${ref.raw} is used by ${resources.join(', ')} but nothing in the bundle registers it`,
+                severity: served ? 'high' : 'low',
+                breaksDeploy: served,
+                message: `model ${ref.raw} is ${served ? 'served' : 'used'} by ${resources.join(', ')} but nothing in the bundle registers it`,
                 loc: ref.loc,
                 resources,
                 evidence: evidenceAt(bundle, ref.loc, 0, 0),
-                impact: 'The endpoint / job depends on a model registered by hand: a fresh workspace or target has no such model and the deployment or the run fails.',
+                impact: served
+                    ? 'Deploying the serving endpoint fails while the model (version) does not exist: a fresh workspace or target has no such model.'
+                    : 'The job loads a model registered by hand: in a fresh workspace or target the run fails until someone registers it.',
                 fix: {
                     text: 'Declare the model as a bundle resource and register versions from the training code.',
                     patch: uc
@@ -18677,241 +19292,223 @@ Reference: databricks-bundles.md §1 "Config file discovery, include, YAML featu
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/root-path-glob-chars.ts
-const rootPathGlobChars = {
-    id: 'root-path-glob-chars',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Bundle root path has no glob characters',
-    successMessage: 'The bundle root path contains no glob pattern characters.',
-    docs: `The CLI expands \`include:\` entries relative to the bundle root with filepath.Glob and therefore
-rejects a root directory whose path contains \`*\`, \`?\`, \`[\`, \`]\` or \`^\`:
-\`Error: Bundle root path contains glob pattern characters\`. This depends on where the repository is
-checked out, so it can fail in CI and not on a laptop.
-Fix: rename the directory (or check the repository out under a plain path).
-Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
-    breaksDeploy: true,
-    run(bundle) {
-        const bad = /[*?[\]^]/.exec(bundle.root);
-        if (!bad)
-            return [];
-        const loc = { file: bundle.rootFile, line: 1, column: 1 };
-        return [
-            {
-                check: 'root-path-glob-chars',
-                message: `Bundle root path contains glob pattern characters: ${bundle.root} (character "${bad[0]}")`,
-                loc,
-                impact: 'Every bundle command fails before the configuration is read.',
-                fix: { text: `Rename the directory ${bundle.relRoot === '.' ? bundle.root : bundle.relRoot} so that its path has none of * ? [ ] ^.` },
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/lib/includes.ts
-
-/** The `include:` entries of the root file (only these are applied by the CLI). */
-function rootIncludes(bundle) {
-    const root = bundle.files.get(bundle.rootFile)?.root;
-    const out = [];
-    for (const item of asSeq(get(root, 'include'))?.items ?? []) {
-        const node = asScalar(item);
-        if (node && typeof node.value === 'string' && node.value !== '')
-            out.push({ pattern: node.value, node });
-    }
-    return out;
-}
-/** Files an `include:` entry matches (Go filepath.Glob; a literal entry matches itself when it exists). */
-function includeMatches(bundle, pattern) {
-    try {
-        return bundle.fileIndex.glob(pattern);
-    }
-    catch {
-        return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/include-non-yaml.ts
+;// CONCATENATED MODULE: ./src/project/discover.ts
+// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
+// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
 
 
-const includeNonYaml = {
-    id: 'include-non-yaml',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: '`include` matches only YAML or JSON files',
-    successMessage: 'Every file matched by `include:` is a YAML or JSON file.',
-    docs: `Every file an \`include:\` entry matches is loaded as configuration, so it must end in .yml, .yaml or
-.json; otherwise \`bundle validate\` fails with
-\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file).
-A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
-Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
-Reference: databricks-bundles.md §1 "include".`,
-    breaksDeploy: true,
-    run(bundle) {
-        const findings = [];
-        for (const entry of rootIncludes(bundle)) {
-            for (const file of includeMatches(bundle, entry.pattern)) {
-                if (/\.(ya?ml|json)$/i.test(file))
-                    continue;
-                findings.push({
-                    check: 'include-non-yaml',
-                    message: `Files in the 'include' configuration section must be YAML or JSON files. ${file} (matched by "${entry.pattern}") is not`,
-                    loc: entry.node.loc,
-                    evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
-                    impact: '`bundle validate` and `bundle deploy` fail.',
-                    fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${file} with the bundle, use \`sync.include\`.` },
-                });
-            }
+/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
+const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
+const discover_SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
+const discover_MAX_DEPTH = 40;
+const MAX_DIRS = 200_000;
+const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
+function discoverBundleRoots(start) {
+    const roots = [];
+    const notices = [];
+    const rel = (dir) => external_node_path_default().relative(start, dir).split((external_node_path_default()).sep).join('/') || '.';
+    let visited = 0;
+    const walk = (dir, depth) => {
+        if (++visited > MAX_DIRS)
+            return;
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
         }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/include-outside-root.ts
-
-
-const includeOutsideRoot = {
-    id: 'include-outside-root',
-    category: 'Bundle Configuration',
-    severity: 'high',
-    effortHours: 0.25,
-    title: '`include` is written only in the root file',
-    successMessage: 'Only the root configuration file has an `include:` section.',
-    docs: `Only the \`include:\` of databricks.yml is applied. An \`include:\` inside an included file is ignored
-with \`Warning: Include section is defined outside root file\`, so the files it names (and the resources
-they define) are silently not deployed.
-Fix: move the entries to the \`include:\` of databricks.yml.
-Reference: databricks-bundles.md §1 "include", pitfall 11.`,
-    breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-            if (file.path === bundle.rootFile || !file.root)
-                continue;
-            const include = get(file.root, 'include');
-            if (!include)
-                continue;
-            const loc = include.loc;
-            findings.push({
-                check: 'include-outside-root',
-                message: `Include section is defined outside root file: ${file.path}. Only includes defined in ${bundle.rootFile} are applied.`,
-                loc,
-                evidence: evidenceAt(bundle, loc, 1, 2),
-                impact: 'The files listed there are not loaded: their resources are silently missing from the deployment.',
-                fix: { text: `Move these entries to the \`include:\` section of ${bundle.rootFile} (paths relative to the bundle root).` },
+        catch (err) {
+            notices.push({
+                check: 'unreadable-folder',
+                severity: 'info',
+                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
+                loc: { file: rel(dir), line: 1, column: 1 },
             });
+            return;
         }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/include-glob-nonrecursive.ts
-
-
-
-const includeGlobNonrecursive = {
-    id: 'include-glob-nonrecursive',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.25,
-    title: '`include` globs do not rely on recursive **',
-    successMessage: 'No `include:` entry relies on `**` matching several directory levels.',
-    docs: `The CLI expands \`include:\` entries with Go's filepath.Glob: \`*\` never crosses \`/\` and \`**\` is just
-\`*\`, so \`resources/**/*.yml\` matches exactly one directory level (resources/a/x.yml) and silently skips
-resources/x.yml and resources/a/b/x.yml. The resources in the skipped files are simply not deployed;
-nothing fails. (\`**\` in a pipeline \`glob.include\` is fine: only \`include:\` globs are non-recursive.)
-Fix: list one glob per level (\`resources/*.yml\`, \`resources/*/*.yml\`, \`resources/*/*/*.yml\`).
-Reference: databricks-bundles.md §1 "include", pitfall 11; CLI issue #4831.`,
-    breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const entries = rootIncludes(bundle);
-        const matchedByAny = new Set(entries.flatMap((e) => includeMatches(bundle, e.pattern)));
-        for (const entry of entries) {
-            if (!entry.pattern.includes('**'))
-                continue;
-            const missed = recursiveMatches(bundle, entry.pattern).filter((f) => !matchedByAny.has(f));
-            const shown = missed.slice(0, 10).join(', ') + (missed.length > 10 ? `, and ${missed.length - 10} more` : '');
-            findings.push({
-                check: 'include-glob-nonrecursive',
-                message: missed.length > 0
-                    ? `include entry "${entry.pattern}" uses **, which matches one directory level only: ${missed.length} file(s) it seems to cover are not loaded: ${shown}`
-                    : `include entry "${entry.pattern}" uses **, which matches one directory level only (no file is missed today, but deeper files added later will be)`,
-                ...(missed.length === 0 ? { severity: 'low' } : {}),
-                loc: entry.node.loc,
-                evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
-                impact: missed.length > 0 ? 'Resources defined in the missed files are silently not deployed.' : 'Deeper files added later will be silently ignored.',
-                fix: { text: `Replace "${entry.pattern}" with one glob per directory level, e.g. ${levels(entry.pattern).map((l) => `"${l}"`).join(', ')}.` },
-            });
-        }
-        return findings;
-    },
-};
-/** Files a recursive reading of the pattern (`**` = any number of directories) would match. */
-function recursiveMatches(bundle, pattern) {
-    const segments = external_node_path_default().posix.normalize(pattern).split('/');
-    const firstGlob = segments.findIndex((s) => /[*?[]/.test(s));
-    const base = firstGlob <= 0 ? '.' : segments.slice(0, firstGlob).join('/');
-    const re = globToRegExp(segments.join('/'));
-    let files;
-    try {
-        files = bundle.fileIndex.list(base);
-    }
-    catch {
-        return [];
-    }
-    return files.filter((f) => re.test(f) && /\.(ya?ml|json)$/i.test(f)).sort();
-}
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*' && glob[i + 1] === '*') {
-            const slash = glob[i + 2] === '/';
-            re += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (c === '*')
-            re += '[^/]*';
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 1);
-            if (end < 0)
-                re += '\\[';
-            else {
-                re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-                i = end;
+        const names = new Set(entries.map((e) => e.name));
+        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+        const isFileOrFolder = (name) => {
+            const entry = entries.find((e) => e.name === name);
+            if (!entry)
+                return false;
+            if (entry.isFile() || entry.isDirectory())
+                return true;
+            if (!entry.isSymbolicLink())
+                return false;
+            try {
+                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
+                return st.isFile() || st.isDirectory();
             }
+            catch {
+                return false;
+            }
+        };
+        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
+        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
+        if (rootFiles.length === 0 && templates.length > 0) {
+            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
+            return;
         }
-        else
-            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-function levels(pattern) {
-    const [head, ...tail] = pattern.split('**/');
-    const rest = tail.join('**/') || '*.yml';
-    return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
-/**
- * For checks that do not look at the target: the findings are computed on the first target and
- * handed out again (as a new array) for the others, which the engine merges into one finding.
- */
-function oncePerBundle(run) {
-    const cache = new WeakMap();
-    return (bundle) => {
-        let findings = cache.get(bundle);
-        if (!findings) {
-            findings = run(bundle);
-            cache.set(bundle, findings);
+        if (rootFiles.length > 0)
+            roots.push({ dir, rootFiles });
+        if (names.has('pyvenv.cfg') || depth >= discover_MAX_DEPTH)
+            return;
+        const subdirs = entries
+            .filter((e) => e.isDirectory() && !discover_SKIPPED_DIRS.has(e.name))
+            .map((e) => e.name)
+            .sort();
+        for (const name of subdirs) {
+            const sub = external_node_path_default().join(dir, name);
+            if (name.includes('{{')) {
+                if (containsBundleFiles(sub))
+                    notices.push(templateNotice(rel(sub), rel(sub)));
+                continue;
+            }
+            walk(sub, depth + 1);
         }
-        return [...findings];
     };
+    let startDir = start;
+    try {
+        if (!external_node_fs_default().statSync(start).isDirectory())
+            startDir = external_node_path_default().dirname(start);
+    }
+    catch {
+        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
+    }
+    walk(startDir, 0);
+    return { roots, notices };
+}
+function templateNotice(dir, file) {
+    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
+}
+/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
+function containsBundleFiles(dir, depth = 0) {
+    if (depth > 8)
+        return false;
+    let entries;
+    try {
+        entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+    }
+    catch {
+        return false;
+    }
+    for (const e of entries) {
+        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
+            return true;
+    }
+    return entries.some((e) => e.isDirectory() && !discover_SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
+}
+
+;// CONCATENATED MODULE: ./src/project/merge.ts
+class MergeSession {
+    owned = new WeakSet();
+    /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
+    merge(a, b) {
+        if (!a || (a.kind === 'scalar' && a.value === null))
+            return b;
+        if (b.kind === 'scalar' && b.value === null)
+            return a;
+        if (a.kind === 'map' && b.kind === 'map')
+            return this.mergeMaps(a, b);
+        if (a.kind === 'seq' && b.kind === 'seq')
+            return this.concat(a, b);
+        return b;
+    }
+    mergeMaps(a, b) {
+        const out = this.own(a);
+        for (const [key, value] of b.entries) {
+            const existing = out.entries.get(key);
+            if (existing === undefined) {
+                out.entries.set(key, value);
+                out.keyLocs.set(key, b.keyLocs.get(key) ?? value.loc);
+            }
+            else {
+                out.entries.set(key, this.merge(existing, value));
+            }
+        }
+        return out;
+    }
+    concat(a, b) {
+        if (this.owned.has(a)) {
+            a.items.push(...b.items);
+            return a;
+        }
+        const out = { kind: 'seq', loc: a.loc, items: [...a.items, ...b.items] };
+        this.owned.add(out);
+        return out;
+    }
+    /** A writable copy of `map` (the map itself when this session created it). */
+    own(map) {
+        if (this.owned.has(map))
+            return map;
+        const out = { kind: 'map', loc: map.loc, entries: new Map(map.entries), keyLocs: new Map(map.keyLocs) };
+        this.owned.add(out);
+        return out;
+    }
+    ownSeq(seq) {
+        if (this.owned.has(seq))
+            return seq;
+        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
+        this.owned.add(out);
+        return out;
+    }
+    newMap(loc) {
+        const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
+        this.owned.add(out);
+        return out;
+    }
+}
+function getPath(node, ...keys) {
+    let cur = node;
+    for (const key of keys) {
+        if (!cur || cur.kind !== 'map')
+            return undefined;
+        cur = cur.entries.get(key);
+    }
+    return cur;
+}
+function merge_asMap(node) {
+    return node && node.kind === 'map' ? node : undefined;
+}
+function merge_asSeq(node) {
+    return node && node.kind === 'seq' ? node : undefined;
+}
+function merge_asString(node) {
+    if (!node || node.kind !== 'scalar' || node.value === null)
+        return undefined;
+    return String(node.value);
+}
+function merge_isNull(node) {
+    return !node || (node.kind === 'scalar' && node.value === null);
+}
+/**
+ * The CLI's ElementsByKey: sequence items with the same key are merged in order (the first
+ * occurrence keeps its place); `keyOf` maps an item to its key.
+ */
+function mergeElementsByKey(session, seq, keyOf, keyField) {
+    const seen = new Map();
+    const order = [];
+    let changed = false;
+    for (const item of seq.items) {
+        const key = keyOf(item);
+        const ref = seen.get(key);
+        if (ref === undefined) {
+            seen.set(key, item);
+            order.push(key);
+            continue;
+        }
+        changed = true;
+        const merged = session.merge(ref, item);
+        // Like the CLI, the merged element carries the (normalised) key it was merged by.
+        if (keyField && merged.kind === 'map') {
+            const written = merged.entries.get(keyField);
+            if (written?.kind === 'scalar' && written.value !== key)
+                merged.entries.set(keyField, { ...written, value: key });
+        }
+        seen.set(key, merged);
+    }
+    if (!changed)
+        return seq;
+    return { kind: 'seq', loc: seq.loc, items: order.map((k) => seen.get(k)) };
 }
 
 ;// CONCATENATED MODULE: ./src/project/yaml.ts
@@ -19296,2557 +19893,6 @@ function scalarValue(value) {
     if (value instanceof Date)
         return value.toISOString();
     return String(value);
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
-
-const NONE = new Set();
-/**
- * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
- * every element is one (recursively). The CLI raises no unknown-field warning for them. The loader
- * records them while it parses; a file it could not parse has none.
- */
-function anchorOnlyTopLevelKeys(file) {
-    return recordedAnchorOnlyKeys(file) ?? NONE;
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
-// The part of the CLI's configuration schema (bundle/schema/jsonschema.json, CLI v1.13) that
-// dab-ready checks for unknown and null fields. Objects listed here are complete; anything not
-// listed (`ANY`) is not checked, so a missing entry costs recall, never a false warning.
-const ANY = { kind: 'any' };
-const STRING = { kind: 'string' };
-const obj = (fields) => ({ kind: 'object', fields });
-const mapOf = (value) => ({ kind: 'mapOf', value });
-const seqOf = (item) => ({ kind: 'seqOf', item });
-const anyOf = (...names) => Object.fromEntries(names.map((n) => [n, ANY]));
-const strings = (...names) => Object.fromEntries(names.map((n) => [n, STRING]));
-const permissions = seqOf(obj(strings('level', 'user_name', 'group_name', 'service_principal_name')));
-const trigger = obj(anyOf('file_arrival', 'model', 'pause_status', 'periodic', 'sql_condition', 'table', 'table_update'));
-const taskFields = {
-    ...strings('task_key', 'description', 'job_cluster_key', 'existing_cluster_id', 'environment_key', 'run_if'),
-    ...anyOf('alert_task', 'clean_rooms_notebook_task', 'compute', 'condition_task', 'dashboard_task', 'dbt_cloud_task', 'dbt_platform_task', 'dbt_task', 'depends_on', 'disable_auto_optimization', 'disabled', 'email_notifications', 'gen_ai_compute_task', 'health', 'libraries', 'max_retries', 'min_retry_interval_millis', 'new_cluster', 'notebook_task', 'notification_settings', 'pipeline_task', 'power_bi_task', 'python_wheel_task', 'retry_on_timeout', 'run_job_task', 'spark_jar_task', 'spark_python_task', 'spark_submit_task', 'sql_task', 'timeout_seconds', 'webhook_notifications'),
-};
-const forEachTask = obj({ ...anyOf('inputs', 'concurrency'), task: obj(taskFields) });
-const task = obj({ ...taskFields, for_each_task: forEachTask });
-const job = obj({
-    ...strings('name', 'description', 'budget_policy_id', 'usage_policy_id'),
-    ...anyOf('continuous', 'deployment', 'edit_mode', 'email_notifications', 'environments', 'format', 'git_source', 'health', 'job_clusters', 'max_concurrent_runs', 'notification_settings', 'parameters', 'performance_target', 'queue', 'run_as', 'schedule', 'tags', 'timeout_seconds', 'webhook_notifications', 'lifecycle', 'compute', 'id', 'url', 'modified_status'),
-    tasks: seqOf(task),
-    trigger,
-    permissions,
-});
-const experiment = obj({
-    ...strings('name', 'artifact_location'),
-    ...anyOf('tags', 'lifecycle', 'experiment_id', 'creation_time', 'last_update_time', 'lifecycle_stage', 'id', 'url', 'modified_status'),
-    permissions,
-});
-const RESOURCE_TYPES = [
-    'jobs', 'job_runs', 'pipelines', 'models', 'experiments', 'model_serving_endpoints', 'registered_models',
-    'quality_monitors', 'catalogs', 'schemas', 'volumes', 'external_locations', 'clusters', 'dashboards',
-    'genie_spaces', 'apps', 'secret_scopes', 'alerts', 'sql_warehouses', 'database_instances', 'database_catalogs',
-    'synced_database_tables', 'postgres_projects', 'postgres_branches', 'postgres_endpoints', 'postgres_catalogs',
-    'postgres_databases', 'postgres_roles', 'postgres_synced_tables', 'vector_search_endpoints',
-    'vector_search_indexes', 'instance_pools', 'secrets',
-];
-const resources = obj({
-    ...Object.fromEntries(RESOURCE_TYPES.map((t) => [t, mapOf(ANY)])),
-    jobs: mapOf(job),
-    experiments: mapOf(experiment),
-});
-const workspace = obj({
-    ...strings('host', 'profile', 'auth_type', 'metadata_service_url', 'client_id', 'account_id', 'google_service_account', 'azure_workspace_resource_id', 'azure_resource_id', 'azure_client_id', 'azure_tenant_id', 'azure_environment', 'azure_login_app_id', 'workspace_id', 'root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path'),
-    ...anyOf('azure_use_msi', 'experimental_is_unified_host', 'current_user'),
-});
-const bundle = obj({
-    ...strings('name', 'cluster_id', 'compute_id', 'databricks_cli_version', 'uuid', 'engine'),
-    ...anyOf('target', 'environment', 'git', 'mode'),
-    deployment: obj({ ...anyOf('fail_on_active_runs'), lock: obj(anyOf('enabled', 'force')) }),
-});
-const artifact = obj({
-    ...strings('type', 'path', 'build', 'executable'),
-    ...anyOf('dynamic_version'),
-    files: seqOf(obj(strings('source'))),
-});
-const variable = obj({ ...strings('description', 'type'), ...anyOf('default', 'lookup') });
-const sync = obj(anyOf('paths', 'include', 'exclude'));
-const presets = obj(anyOf('name_prefix', 'pipelines_development', 'trigger_pause_status', 'jobs_max_concurrent_runs', 'tags', 'source_linked_deployment', 'artifacts_dynamic_version'));
-const runAs = obj(strings('service_principal_name', 'user_name'));
-const target = obj({
-    ...anyOf('default', 'mode', 'compute_id', 'cluster_id', 'git', 'variables', 'experimental'),
-    bundle,
-    workspace,
-    artifacts: mapOf(artifact),
-    resources,
-    sync,
-    run_as: runAs,
-    presets,
-    permissions,
-});
-const ROOT_SCHEMA = obj({
-    bundle,
-    include: ANY,
-    variables: mapOf(variable),
-    workspace,
-    artifacts: mapOf(artifact),
-    resources,
-    targets: mapOf(target),
-    environments: mapOf(target),
-    sync,
-    permissions,
-    run_as: runAs,
-    presets,
-    experimental: ANY,
-    python: obj(anyOf('venv_path', 'resources', 'mutators')),
-    scripts: mapOf(obj(strings('content'))),
-});
-
-;// CONCATENATED MODULE: ./src/checks/lib/references.ts
-
-
-/** Resource address (`jobs.x`) a config path belongs to, if any. */
-function resourceOf(field) {
-    const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
-    return m ? `${m[1]}.${m[2]}` : undefined;
-}
-/**
- * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
- * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
- */
-function pathShape(field) {
-    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
-    const first = s.indexOf('.');
-    if (first === -1)
-        return s;
-    const head = s.slice(0, first);
-    // The segment to replace: the third under `resources`, the second under `artifacts`.
-    let start;
-    if (head === 'resources') {
-        const second = s.indexOf('.', first + 1);
-        if (second === -1)
-            return s;
-        start = second + 1;
-    }
-    else if (head === 'artifacts') {
-        start = first + 1;
-    }
-    else {
-        return s;
-    }
-    const end = s.indexOf('.', start);
-    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
-}
-const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
-/**
- * The top-level sections of a target's merged config that the CLI reads: known keys except
- * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
- */
-function configSections(target) {
-    const root = asMap(target.config);
-    if (!root)
-        return [];
-    return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
-}
-const scalarsWithReferences = new WeakMap();
-/**
- * The string scalars below a config section (at config path `path`) that contain `${`, in document
- * order. Computed once per node: targets share the sections they do not change.
- */
-function referenceScalars(node, path) {
-    let byPath = scalarsWithReferences.get(node);
-    if (!byPath)
-        scalarsWithReferences.set(node, (byPath = new Map()));
-    let list = byPath.get(path);
-    if (!list) {
-        const found = [];
-        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
-        byPath.set(path, (list = Object.freeze(found)));
-    }
-    return list;
-}
-/** Scalars of the target's merged config that contain `${`, with their interpolation. */
-function collectReferences(target) {
-    const out = [];
-    for (const [key, value] of configSections(target)) {
-        for (const { node, text, path } of referenceScalars(value, key)) {
-            const interp = target.interpolate(text, node.loc);
-            const undef = new Set(interp.undefinedRefs.map((r) => r.text));
-            const seen = new Set();
-            for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
-                if (seen.has(ref.text))
-                    continue;
-                seen.add(ref.text);
-                out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
-            }
-        }
-    }
-    return out;
-}
-/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
-function rulesPerShape(rules, applies) {
-    const byShape = new Map();
-    return (shape) => {
-        let found = byShape.get(shape);
-        if (!found)
-            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
-        return found;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/schemaWalk.ts
-/** Walk `node` along `schema`, reporting keys the schema does not know and string fields left null. */
-function walkSchema(node, schema, path, visit, depth = 0) {
-    if (!node || depth > 64)
-        return;
-    switch (schema.kind) {
-        case 'object': {
-            if (node.kind !== 'map')
-                return;
-            for (const [key, value] of node.entries) {
-                const child = schema.fields[key];
-                if (!child) {
-                    if (key !== '<<')
-                        visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
-                    continue;
-                }
-                if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
-                    visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
-                }
-                // Only mappings and sequences have anything below them to check.
-                if (value.kind !== 'scalar')
-                    walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
-            }
-            return;
-        }
-        case 'mapOf':
-            if (node.kind !== 'map')
-                return;
-            for (const [key, value] of node.entries)
-                if (value && value.kind !== 'scalar')
-                    walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
-            return;
-        case 'seqOf':
-            if (node.kind !== 'seq')
-                return;
-            node.items.forEach((item, i) => {
-                if (item && item.kind !== 'scalar')
-                    walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
-            });
-            return;
-        default:
-            return;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/suggest.ts
-/** Levenshtein distance, bounded work (names are short). */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
-function closeMatches(name, candidates, max = 2) {
-    const out = new Set();
-    for (const c of candidates)
-        if (c !== name && editDistance(name, c) <= max)
-            out.add(c);
-    return [...out].sort();
-}
-/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
-function didYouMean(suggestions) {
-    if (suggestions.length === 0)
-        return '';
-    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
-    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/unknown-field.ts
-
-
-
-
-
-
-
-
-const unknownField = {
-    id: 'unknown-field',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.25,
-    title: 'No unknown configuration keys',
-    successMessage: 'Every configuration key is one the Databricks CLI knows.',
-    docs: `The CLI reads configuration into typed structures; a key it does not know raises
-\`Warning: unknown field: <key>\` and is then **dropped**: a misspelt \`trigger\` setting, a \`description\` on an
-MLflow experiment or a resource type that an older CLI does not support silently does nothing (the
-job deploys without its schedule). Top-level keys that only hold YAML anchors (\`x-common: &common ...\`)
-are exempt. dab-ready knows the keys of the top level, bundle, workspace, targets, variables,
-artifacts, resources, jobs, tasks, triggers and experiments.
-Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
-rely on recently added resource types.
-Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
-    breaksDeploy: false,
-    run: (bundle) => unknownFieldFindings(bundle),
-};
-/** The keys the schema knows at a config path (for suggestions). */
-function knownKeys(path) {
-    let schema = ROOT_SCHEMA;
-    for (const seg of path.split('.').filter(Boolean)) {
-        const name = seg.replace(/\[\d+\]/g, '');
-        const indexes = (seg.match(/\[\d+\]/g) ?? []).length;
-        if (schema.kind === 'object')
-            schema = schema.fields[name] ?? { kind: 'any' };
-        else if (schema.kind === 'mapOf')
-            schema = schema.value;
-        else
-            return [];
-        for (let i = 0; i < indexes; i++)
-            schema = schema.kind === 'seqOf' ? schema.item : { kind: 'any' };
-    }
-    return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
-}
-/** Target-independent: computed once per bundle. */
-const unknownFieldFindings = oncePerBundle((bundle) => {
-    const findings = [];
-    const seen = new Set();
-    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of files) {
-        if (!file.root)
-            continue;
-        const anchorKeys = anchorOnlyTopLevelKeys(file);
-        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-            if (v.problem !== 'unknown')
-                return;
-            if (!v.path.includes('.') && anchorKeys.has(v.key))
-                return;
-            const id = `${locKey(v.loc)}:${v.key}`;
-            if (seen.has(id))
-                return;
-            seen.add(id);
-            const parentPath = v.path.slice(0, -(v.key.length + 1));
-            const known = knownKeys(parentPath);
-            const close = closeMatches(v.key, known);
-            const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
-            findings.push({
-                check: 'unknown-field',
-                message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
-                loc: v.loc,
-                ...(resource ? { resources: [resource] } : {}),
-                evidence: evidenceAt(bundle, v.loc, 0, 1),
-                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
-                fix: {
-                    text: close.length > 0
-                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
-                        : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
-                },
-            });
-        });
-    }
-    return findings;
-});
-
-;// CONCATENATED MODULE: ./src/checks/null-value.ts
-
-
-
-
-
-const nullValue = {
-    id: 'null-value',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.1,
-    title: 'No string setting is left empty',
-    successMessage: 'No string setting (host, name, paths, keys) is left without a value.',
-    docs: `A key written without a value (\`host:\`) is null. For a string field the CLI warns
-\`expected a string value, found null\` when it loads the file (for every target) and treats the field as
-unset, so for example an empty \`workspace.host\` silently falls back to the profile or DATABRICKS_HOST,
-possibly another workspace.
-Fix: give the key a value or delete the line.
-Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
-    breaksDeploy: false,
-    run: (bundle) => nullValueFindings(bundle),
-};
-/** Target-independent: computed once per bundle. */
-const nullValueFindings = oncePerBundle((bundle) => {
-    const findings = [];
-    const seen = new Set();
-    for (const file of bundle.files.values()) {
-        if (!file.root)
-            continue;
-        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-            if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
-                return;
-            seen.add(locKey(v.loc));
-            findings.push({
-                check: 'null-value',
-                message: `expected a string value, found null: ${v.path}`,
-                loc: v.loc,
-                evidence: evidenceAt(bundle, v.loc, 0, 0),
-                impact: `${v.path} is treated as unset.`,
-                fix: { text: `Give \`${v.key}\` a value or remove the line.` },
-            });
-        });
-    }
-    return findings;
-});
-
-;// CONCATENATED MODULE: ./src/checks/resource-undefined.ts
-
-
-/** `jobs` -> `job`, `postgres_branches` -> `postgres_branch`, `genie_spaces` -> `genie_space`. */
-function singular(type) {
-    if (/(ch|sh|x|ss)es$/.test(type))
-        return type.slice(0, -2);
-    return type.endsWith('s') ? type.slice(0, -1) : type;
-}
-const resourceUndefined = {
-    id: 'resource-undefined',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.1,
-    title: 'Every resource key has a definition',
-    successMessage: 'Every resource key declares a body.',
-    docs: `A resource key written without a body (\`my_job:\` followed by nothing, often because the body is
-commented out or mis-indented) fails \`bundle validate\` with \`job my_job is not defined\`.
-Fix: indent the body under the key, or delete the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI acceptance undefined_resources.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const resources = getMap(target.config, 'resources');
-        for (const [type, byKey] of resources?.entries ?? []) {
-            if (byKey.kind !== 'map')
-                continue;
-            for (const [key, body] of byKey.entries) {
-                if (!isNull(body))
-                    continue;
-                const loc = byKey.keyLocs.get(key) ?? body.loc;
-                findings.push({
-                    check: 'resource-undefined',
-                    message: `${singular(type)} ${key} is not defined`,
-                    loc,
-                    resources: [`${type}.${key}`],
-                    evidence: evidenceAt(bundle, loc, 0, 1),
-                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                    fix: { text: `Indent the definition of ${type}.${key} under its key, or remove the key.` },
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/artifact-not-configured.ts
-
-
-const artifactNotConfigured = {
-    id: 'artifact-not-configured',
-    category: 'Python Package Build',
-    severity: 'critical',
-    effortHours: 0.1,
-    title: 'Every artifact has properties',
-    successMessage: 'Every entry under `artifacts:` declares its properties.',
-    docs: `An \`artifacts.<name>\` key without a body (typically all its lines commented out) fails
-\`bundle validate\` with \`Artifact not properly configured\` / \`please specify artifact properties\`.
-Fix: give the artifact \`type\`/\`build\`/\`path\`, or delete the key.
-Reference: databricks-bundles.md §6 "artifacts"; CLI issue #3017 (acceptance artifacts/nil_artifacts).`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const artifacts = getMap(target.config, 'artifacts');
-        for (const [name, body] of artifacts?.entries ?? []) {
-            if (!isNull(body))
-                continue;
-            const loc = artifacts.keyLocs.get(name) ?? body.loc;
-            findings.push({
-                check: 'artifact-not-configured',
-                message: `Artifact not properly configured: please specify artifact properties for ${name}`,
-                loc,
-                resources: [`artifacts.${name}`],
-                evidence: evidenceAt(bundle, loc, 0, 2),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: { text: `Give artifacts.${name} its properties (e.g. \`type: whl\`, \`build: uv build --wheel\`, \`path: .\`) or remove it.` },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/variable-type-invalid.ts
-
-
-const variableTypeInvalid = {
-    id: 'variable-type-invalid',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.1,
-    title: 'Variable types are valid',
-    successMessage: 'No variable declares a type other than `complex`.',
-    docs: `\`variables.<name>.type\` accepts only \`complex\` (for map/list values). \`type: string\`, \`bool\`, ... raise
-\`Warning: invalid value "string" for enum field. Valid values are [complex]\` and fail \`bundle validate
---strict\`. Plain values need no type; a map default without \`type: complex\` is accepted.
-Fix: delete the \`type:\` line (or write \`type: complex\` for a map/list variable).
-Reference: databricks-bundles.md §3 "Definitions".`,
-    breaksDeploy: false,
-    run(bundle) {
-        const findings = [];
-        const variables = getMap(bundle.base, 'variables');
-        for (const [name, node] of variables?.entries ?? []) {
-            const typeNode = asMap(node)?.entries.get('type');
-            const type = nodes_asString(typeNode);
-            if (!typeNode || type === undefined || type === '' || type === 'complex')
-                continue;
-            findings.push({
-                check: 'variable-type-invalid',
-                message: `invalid value "${type}" for enum field. Valid values are [complex] (at variables.${name}.type)`,
-                loc: typeNode.loc,
-                evidence: evidenceAt(bundle, typeNode.loc, 0, 0),
-                impact: '`bundle validate --strict` fails; the type is ignored otherwise.',
-                fix: { text: `Remove \`type: ${type}\` from variable ${name} (only \`complex\` is a valid type).` },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/variable-required-unset.ts
-
-
-const variableRequiredUnset = {
-    id: 'variable-required-unset',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Required variables have a value',
-    successMessage: 'Every declared variable has a default, a lookup or a value for each target.',
-    docs: `A variable declared without \`default\` or \`lookup\` (an empty \`default:\` counts as none) is required:
-unless the selected target assigns it, or \`--var\`, \`BUNDLE_VAR_<name>\` or
-.databricks/bundle/<target>/variable-overrides.json supply it, \`bundle validate\` fails with
-\`no value assigned to required variable <name>\` - even if nothing uses the variable. Values that only
-exist on a developer's machine (a local overrides file, an exported env var) make CI fail.
-Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
-\`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
-Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const [name, v] of target.variables) {
-            if (v.value !== undefined || v.source !== undefined || v.def.lookup)
-                continue;
-            const dflt = asMap(v.def.node)?.entries.get('default');
-            const loc = dflt?.loc ?? v.def.loc;
-            findings.push({
-                check: 'variable-required-unset',
-                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
-                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/${target.name}/variable-overrides.json`,
-                loc,
-                evidence: evidenceAt(bundle, v.def.loc, 0, 2),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: {
-                    text: `Add \`default: ...\` to variable ${name}, assign it under \`targets.${target.name}.variables\`, or pass \`--var ${name}=...\` / BUNDLE_VAR_${name} in CI.`,
-                },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/variable-file-invalid.ts
-const variableFileInvalid = {
-    id: 'variable-file-invalid',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'variable-overrides.json files are valid',
-    successMessage: 'Every .databricks/bundle/<target>/variable-overrides.json is a JSON object whose values match the variable types.',
-    docs: `The CLI reads .databricks/bundle/<target>/variable-overrides.json for the selected target. It must be a
-JSON object of variable values; a parse error (\`failed to parse variables file\`), another JSON shape
-(\`invalid format\`), a map for a non-complex variable (\`variable x is not of type complex, but the value in
-the variable file is a complex type\`) or a plain value for a complex one fail \`bundle validate\`.
-The file usually lives only on a developer's machine (.databricks is git-ignored), so CI does not
-see it at all.
-Fix: correct the file, or move the values into \`targets.<t>.variables\`.
-Reference: databricks-bundles.md §3 "Setting values".`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const rel = `.databricks/bundle/${target.name}/variable-overrides.json`;
-        const text = bundle.fileIndex.read(rel);
-        if (text === undefined)
-            return [];
-        const at = (line) => ({ file: rel, line, column: 1 });
-        const finding = (message, line, fix) => ({
-            check: 'variable-file-invalid',
-            message,
-            loc: at(line),
-            evidence: text.split(/\r?\n/).slice(line - 1, line + 2).join('\n'),
-            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-            fix: { text: fix },
-        });
-        let parsed;
-        try {
-            parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        }
-        catch (err) {
-            return [finding(`failed to parse variables file ${rel}: ${err.message}`, 1, 'Write valid JSON: an object of variable values.')];
-        }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            return [
-                finding(`failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`, 1, 'Write an object: {"<variable>": <value>, ...}.'),
-            ];
-        }
-        const findings = [];
-        const lines = text.split(/\r?\n/);
-        for (const [name, value] of Object.entries(parsed)) {
-            const v = target.variables.get(name);
-            if (!v)
-                continue;
-            const complexValue = typeof value === 'object' && value !== null;
-            const complexVar = v.def.type === 'complex';
-            if (complexValue === complexVar)
-                continue;
-            const line = Math.max(1, lines.findIndex((l) => l.includes(`"${name}"`)) + 1);
-            findings.push(complexVar
-                ? finding(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, line, `Give ${name} a map or list value, or remove it from the file.`)
-                : finding(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, line, `Give ${name} a plain value, or declare it with \`type: complex\`.`));
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/variable-cycle.ts
-
-
-const VAR_REF = /\$\{(?:var\.([\p{L}][\p{L}\p{N}_-]*)|variables\.([\p{L}][\p{L}\p{N}_-]*)\.value)(?=[}.[])/gu;
-const variableCycle = {
-    id: 'variable-cycle',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Variables do not reference each other in a cycle',
-    successMessage: 'No variable value depends on itself through other variables.',
-    docs: `Variable values may reference other variables (\`default: \${var.prefix}_x\`), but a chain that comes
-back to its start cannot be resolved: \`bundle validate\` fails with
-\`cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b\`.
-Fix: break the cycle by giving one of the variables a literal value.
-Reference: databricks-bundles.md §3; CLI acceptance variables/cycle.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const edges = new Map();
-        for (const [name, v] of target.variables) {
-            const list = [];
-            walkScalars(v.value, '', ({ node }) => {
-                if (typeof node.value !== 'string')
-                    return;
-                for (const m of node.value.matchAll(VAR_REF)) {
-                    const to = m[1] ?? m[2];
-                    if (target.variables.has(to))
-                        list.push({ to, node });
-                }
-            });
-            edges.set(name, list);
-        }
-        const findings = [];
-        const reported = new Set();
-        for (const start of [...edges.keys()].sort()) {
-            const cycle = findCycle(start, edges);
-            if (!cycle)
-                continue;
-            const key = [...cycle].sort().join(',');
-            if (reported.has(key))
-                continue;
-            reported.add(key);
-            const first = edges.get(cycle[0]).find((e) => e.to === cycle[1 % cycle.length]);
-            const chain = [`variables.${cycle[0]}.default`, ...cycle.slice(1).map((c) => `var.${c}`), `var.${cycle[0]}`, `var.${cycle[1 % cycle.length]}`];
-            findings.push({
-                check: 'variable-cycle',
-                message: `cycle detected in field resolution: ${chain.join(' -> ')}`,
-                loc: first.node.loc,
-                evidence: evidenceAt(bundle, first.node.loc, 0, 0),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: { text: `Give one of ${cycle.map((c) => `var.${c}`).join(', ')} a value that does not reference the others.` },
-            });
-        }
-        return findings;
-    },
-};
-/** A cycle through `start` (as the list of variables starting with `start`), if any. */
-function findCycle(start, edges) {
-    const stack = [];
-    const visited = new Set();
-    const dfs = (name) => {
-        stack.push(name);
-        visited.add(name);
-        for (const { to } of edges.get(name) ?? []) {
-            if (to === start)
-                return [...stack];
-            if (!visited.has(to)) {
-                const found = dfs(to);
-                if (found)
-                    return found;
-            }
-        }
-        stack.pop();
-        return undefined;
-    };
-    return dfs(start);
-}
-
-;// CONCATENATED MODULE: ./src/checks/undefined-variable.ts
-
-
-
-
-/** Fields the CLI fills in for `${workspace.*}` and `${bundle.*}` even when the config does not set them. */
-const BUILTIN = {
-    '': ['bundle', 'workspace', 'variables', 'resources', 'artifacts', 'sync', 'presets'],
-    workspace: [
-        'host', 'profile', 'root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path', 'current_user',
-        'auth_type', 'client_id', 'azure_client_id', 'azure_tenant_id', 'azure_environment', 'azure_login_app_id',
-        'azure_workspace_resource_id', 'google_service_account', 'account_id', 'metadata_service_url',
-        'experimental_is_unified_host', 'workspace_id',
-    ],
-    bundle: ['name', 'target', 'environment', 'git', 'uuid', 'cluster_id', 'compute_id', 'databricks_cli_version', 'deployment', 'engine', 'mode'],
-    'workspace.current_user': ['userName', 'short_name', 'domain_friendly_name', 'id', 'displayName', 'active', 'emails', 'groups', 'name', 'entitlements', 'roles', 'externalId'],
-    'bundle.git': ['branch', 'commit', 'origin_url', 'actual_branch', 'bundle_root_path', 'inferred'],
-};
-const undefinedVariable = {
-    id: 'undefined-variable',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: 'Every ${...} reference resolves',
-    successMessage: 'Every ${var.*}, ${bundle.*} and ${workspace.*} reference names something, and targets assign only declared variables.',
-    docs: `\`bundle validate\` resolves every \`\${var.*}\`, \`\${bundle.*}\` and \`\${workspace.*}\` reference on the
-configuration merged for the selected target. A reference that names nothing fails with
-\`reference does not exist: \${var.hst}\` (since CLI v1.13.0 followed by \`did you mean:\` suggestions within
-edit distance 2). References are target-scoped: a variable used by a job that only some targets
-include breaks only those targets. A target that assigns an undeclared variable fails with
-\`failed to perform target override for target=<t>: variable c is not defined but is assigned a value\`.
-Fix: correct the typo or declare the variable under top-level \`variables:\`.
-Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const use of collectReferences(target)) {
-            if (!use.undefinedRef || use.ref.path.startsWith('resources.'))
-                continue;
-            const suggestions = suggest(target, use.ref.path);
-            const resource = resourceOf(use.field);
-            findings.push({
-                check: 'undefined-variable',
-                message: `reference does not exist: ${use.ref.text}${didYouMean(suggestions.map((s) => `\${${s}}`))}`,
-                loc: use.node.loc,
-                ...(resource ? { resources: [resource] } : {}),
-                evidence: evidenceAt(bundle, use.node.loc, 0, 0),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: {
-                    text: suggestions.length > 0
-                        ? `Replace ${use.ref.text} with \${${suggestions[0]}}.`
-                        : use.ref.path.startsWith('var.')
-                            ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
-                            : `Fix the reference ${use.ref.text}.`,
-                },
-            });
-        }
-        findings.push(...undeclaredAssignments(bundle.base, target, (loc) => evidenceAt(bundle, loc, 0, 0)));
-        return findings;
-    },
-};
-/** `targets.<t>.variables.<x>` for an `x` not declared at the top level. */
-function undeclaredAssignments(base, target, evidence) {
-    const declared = getMap(base, 'variables');
-    const assigned = getMap(base, 'targets', target.name, 'variables');
-    if (!assigned)
-        return [];
-    const out = [];
-    for (const name of assigned.entries.keys()) {
-        if (declared?.entries.has(name))
-            continue;
-        const loc = keyLoc(assigned, name);
-        const close = closeMatches(name, declared?.entries.keys() ?? []);
-        out.push({
-            check: 'undefined-variable',
-            message: `failed to perform target override for target=${target.name}: variable ${name} is not defined but is assigned a value`,
-            ...(loc ? { loc, evidence: evidence(loc) } : {}),
-            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-            fix: {
-                text: close.length > 0
-                    ? `Did you mean ${close.join(' or ')}? Otherwise declare \`variables: {${name}: {}}\` at the top level.`
-                    : `Declare \`variables: {${name}: {description: ...}}\` at the top level, or remove the assignment.`,
-            },
-        });
-    }
-    return out;
-}
-/** Suggestions in the CLI's manner: replace the first segment that names nothing with close names. */
-function suggest(target, refPath) {
-    const segments = refPath.split('.');
-    let node;
-    let prefix;
-    let rest;
-    if (segments[0] === 'var') {
-        const name = segments[1] ?? '';
-        if (!target.variables.has(name)) {
-            return closeMatches(name, target.variables.keys()).map((c) => ['var', c, ...segments.slice(2)].join('.'));
-        }
-        const v = target.variables.get(name);
-        node = v.value ?? v.def.default;
-        prefix = ['var', name];
-        rest = segments.slice(2);
-    }
-    else {
-        node = target.config;
-        prefix = [];
-        rest = segments;
-    }
-    for (let i = 0; i < rest.length; i++) {
-        const seg = rest[i].replace(/\[\d+\]$/, '');
-        const map = asMap(node);
-        const here = [...prefix, ...rest.slice(0, i)].join('.');
-        const keys = new Set([...(map?.entries.keys() ?? []), ...(BUILTIN[here] ?? [])]);
-        if (keys.has(seg)) {
-            node = map?.entries.get(seg);
-            continue;
-        }
-        return closeMatches(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
-    }
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/checks/bundle-name-interpolation.ts
-
-
-const bundleNameInterpolation = {
-    id: 'bundle-name-interpolation',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.1,
-    title: 'Bundle name is a literal',
-    successMessage: 'bundle.name is a literal string.',
-    docs: `The bundle name identifies the deployment (workspace root path, state). The CLI warns
-\`Please do not use variable interpolation in the name of your bundle.\`: a name that changes with a
-variable deploys a second, independent copy and orphans the first.
-Fix: write a literal name; use \`presets.name_prefix\` or target-specific resource names instead.
-Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
-    breaksDeploy: false,
-    run(bundle) {
-        const node = asScalar(get(bundle.base, 'bundle', 'name'));
-        if (!node || typeof node.value !== 'string' || !node.value.includes('${'))
-            return [];
-        return [
-            {
-                check: 'bundle-name-interpolation',
-                message: `Please do not use variable interpolation in the name of your bundle. The name of your bundle is "${node.value}"`,
-                loc: node.loc,
-                evidence: evidenceAt(bundle, node.loc, 0, 0),
-                impact: 'A name that varies deploys separate copies of the bundle and orphans earlier ones.',
-                fix: { text: 'Write a literal bundle.name.' },
-            },
-        ];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/lib/resource-walk.ts
-
-/** A memo for collectOverMaps (one per check). */
-function mapsMemo() {
-    return new WeakMap();
-}
-/**
- * What `onMap` gives for every mapping below `node` (walkMaps order), for visitors that do not
- * depend on the target. Targets share the nodes they do not change, so each resource
- * (`resources.<type>.<key>`) and each other top-level section is visited once per bundle.
- * The results are appended to `out`, which is returned.
- */
-function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
-    let byNode = memo.get(bundle);
-    if (!byNode)
-        memo.set(bundle, (byNode = new WeakMap()));
-    const cache = byNode;
-    const subtree = (n, p) => {
-        let byPath = cache.get(n);
-        if (!byPath)
-            cache.set(n, (byPath = new Map()));
-        let found = byPath.get(p);
-        if (!found) {
-            const list = [];
-            walkMaps(n, p, (v) => {
-                for (const item of onMap(v))
-                    list.push(item);
-            });
-            byPath.set(p, (found = list));
-        }
-        return found;
-    };
-    const add = (items) => {
-        for (const item of items)
-            out.push(item);
-    };
-    // Depth 0 = `resources`, 1 = a resource type, 2 = one resource.
-    const level = (n, p, depth) => {
-        if (depth === 2 || n.kind !== 'map') {
-            add(subtree(n, p));
-            return;
-        }
-        add(onMap({ map: n, path: p }));
-        n.entries.forEach((value, key) => {
-            if (value && value.kind !== 'scalar')
-                level(value, p ? `${p}.${key}` : key, depth + 1);
-        });
-    };
-    if (!node)
-        return out;
-    if (path === 'resources')
-        level(node, path, 0);
-    else
-        add(subtree(node, path));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/checks/enum-invalid.ts
-
-
-
-
-const PAUSE = ['PAUSED', 'UNPAUSED'];
-const SOURCE = ['WORKSPACE', 'GIT'];
-const TASK = String.raw `(?:^|\.)tasks(?:\.for_each_task\.task)?`;
-const RULES = [
-    { parent: new RegExp(`${TASK}$`), key: 'run_if', values: ['ALL_SUCCESS', 'ALL_DONE', 'NONE_FAILED', 'AT_LEAST_ONE_SUCCESS', 'ALL_FAILED', 'AT_LEAST_ONE_FAILED'] },
-    { parent: /(?:^|\.)(notebook_task|spark_python_task|dbt_task|sql_task\.file)$/, key: 'source', values: SOURCE },
-    { parent: /(?:^|\.)condition_task$/, key: 'op', values: ['EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'NOT_EQUAL'] },
-    { parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/, key: 'runtime_engine', values: ['NULL', 'STANDARD', 'PHOTON'] },
-    {
-        parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/,
-        key: 'data_security_mode',
-        values: [
-            'NONE', 'SINGLE_USER', 'USER_ISOLATION', 'LEGACY_TABLE_ACL', 'LEGACY_PASSTHROUGH', 'LEGACY_SINGLE_USER',
-            'LEGACY_SINGLE_USER_STANDARD', 'DATA_SECURITY_MODE_STANDARD', 'DATA_SECURITY_MODE_DEDICATED', 'DATA_SECURITY_MODE_AUTO',
-        ],
-    },
-    { parent: /(?:^|\.)aws_attributes$/, key: 'availability', values: ['SPOT', 'ON_DEMAND', 'SPOT_WITH_FALLBACK'] },
-    { parent: /(?:^|\.)aws_attributes$/, key: 'ebs_volume_type', values: ['GENERAL_PURPOSE_SSD', 'THROUGHPUT_OPTIMIZED_HDD'] },
-    { parent: /(?:^|\.)azure_attributes$/, key: 'availability', values: ['SPOT_AZURE', 'ON_DEMAND_AZURE', 'SPOT_WITH_FALLBACK_AZURE'] },
-    { parent: /(?:^|\.)gcp_attributes$/, key: 'availability', values: ['PREEMPTIBLE_GCP', 'ON_DEMAND_GCP', 'PREEMPTIBLE_WITH_FALLBACK_GCP'] },
-    { parent: /^resources\.jobs\.\*\.(schedule|trigger|continuous)$/, key: 'pause_status', values: PAUSE },
-    { parent: /^resources\.jobs\.\*$/, key: 'edit_mode', values: ['UI_LOCKED', 'EDITABLE'] },
-    { parent: /^resources\.jobs\.\*$/, key: 'performance_target', values: ['PERFORMANCE_OPTIMIZED', 'STANDARD'] },
-    { parent: /^resources\.volumes\.\*$/, key: 'volume_type', values: ['MANAGED', 'EXTERNAL'] },
-    { parent: /^resources\.vector_search_endpoints\.\*$/, key: 'endpoint_type', values: ['STANDARD', 'STORAGE_OPTIMIZED'] },
-    { parent: /^resources\.secret_scopes\.\*\.permissions$/, key: 'level', values: ['READ', 'WRITE', 'MANAGE'] },
-    { parent: /^resources\.jobs\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_MANAGE_RUN', 'CAN_VIEW', 'IS_OWNER'] },
-    { parent: /^resources\.pipelines\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_RUN', 'CAN_VIEW', 'IS_OWNER'] },
-    { parent: /^resources\.experiments\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_EDIT', 'CAN_READ'] },
-    { parent: /^permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_VIEW', 'CAN_RUN'] },
-    { parent: /^presets$/, key: 'trigger_pause_status', values: PAUSE },
-    { parent: /^bundle$/, key: 'engine', values: ['terraform', 'direct'] },
-    { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
-    { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
-];
-const rulesFor = rulesPerShape(RULES, (rule, shape) => rule.parent.test(shape));
-const enumMemo = mapsMemo();
-const enumInvalid = {
-    id: 'enum-invalid',
-    category: 'Bundle Configuration',
-    severity: 'medium',
-    effortHours: 0.1,
-    title: 'Enumerated settings use valid values',
-    successMessage: 'Every enumerated setting (run_if, source, cluster modes, pause status, permission levels, ...) has a valid value.',
-    docs: `Fields with a fixed set of values (task \`run_if\`, notebook \`source\`, \`runtime_engine\`,
-\`data_security_mode\`, cloud \`availability\`, \`volume_type\`, \`pause_status\`, permission \`level\`,
-\`bundle.engine\`, ...) are checked by \`bundle validate\`: \`Warning: invalid value "VIEW" for enum field.
-Valid values are [READ WRITE MANAGE]\`. The warning does not stop validate, but the Jobs/UC API rejects
-the value when the bundle is deployed. Values containing \${...} are not checked.
-Fix: use one of the listed values.
-Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/internal/validation/generated/enum_fields.go.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const [section, node] of configSections(target))
-            collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
-                const found = [];
-                for (const rule of rulesFor(pathShape(path))) {
-                    const node = map.entries.get(rule.key);
-                    const value = nodes_asString(node);
-                    if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
-                        continue;
-                    const resource = resourceOf(path);
-                    found.push({
-                        check: 'enum-invalid',
-                        ...(rule.severity ? { severity: rule.severity } : {}),
-                        message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
-                        loc: node.loc,
-                        ...(resource ? { resources: [resource] } : {}),
-                        evidence: evidenceAt(bundle, node.loc, 0, 0),
-                        impact: 'The API rejects the value when the bundle is deployed.',
-                        fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
-                    });
-                }
-                return found;
-            }, findings);
-        const modeNode = get(bundle.base, 'targets', target.name, 'mode');
-        const mode = nodes_asString(modeNode);
-        if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {
-            findings.push({
-                check: 'enum-invalid',
-                severity: 'critical',
-                message: `unsupported value '${mode}' specified for 'mode': must be either 'development' or 'production'`,
-                loc: modeNode.loc,
-                evidence: evidenceAt(bundle, modeNode.loc, 0, 0),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: { text: 'Set `mode: development` or `mode: production` (or remove it).' },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/required-field-missing.ts
-
-
-
-
-const required_field_missing_TASK = String.raw `^resources\.jobs\.\*\.tasks(?:\.for_each_task\.task)?`;
-// A subset of the CLI's bundle/internal/validation/generated/required_fields.go: the fields whose
-// absence the APIs reject. python_wheel_task.entry_point is the entry-point-missing check's.
-const required_field_missing_RULES = [
-    { at: new RegExp(`${required_field_missing_TASK}$`), fields: ['task_key'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.for_each_task$`), fields: ['inputs', 'task'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.notebook_task$`), fields: ['notebook_path'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.spark_python_task$`), fields: ['python_file'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.python_wheel_task$`), fields: ['package_name'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.pipeline_task$`), fields: ['pipeline_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.run_job_task$`), fields: ['job_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.sql_task$`), fields: ['warehouse_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.dbt_task$`), fields: ['commands'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.condition_task$`), fields: ['op', 'left', 'right'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.depends_on$`), fields: ['task_key'] },
-    { at: /^resources\.jobs\.\*\.job_clusters$/, fields: ['job_cluster_key', 'new_cluster'] },
-    { at: /^resources\.jobs\.\*\.environments$/, fields: ['environment_key'] },
-    { at: /^resources\.experiments\.\*$/, fields: ['name'] },
-    { at: /^resources\.schemas\.\*$/, fields: ['catalog_name', 'name'] },
-    { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-    { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-];
-const rulesAt = rulesPerShape(required_field_missing_RULES, (rule, shape) => rule.at.test(shape));
-const requiredMemo = mapsMemo();
-const requiredFieldMissing = {
-    id: 'required-field-missing',
-    category: 'Bundle Configuration',
-    severity: 'high',
-    effortHours: 0.1,
-    title: 'Required fields are set',
-    successMessage: 'Tasks, job clusters, for_each tasks and UC resources set their required fields.',
-    docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for fields the API requires: a task's
-\`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a notebook_task's \`notebook_path\`, a job
-cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
-\`bundle deploy\` then fails when the API rejects the incomplete object.
-Fix: set the field (values may come from variables).
-Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/generated/required_fields.go.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const resources = target.config.entries.get('resources');
-        if (resources?.kind !== 'map')
-            return findings;
-        collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
-            const found = [];
-            for (const rule of rulesAt(pathShape(path))) {
-                for (const field of rule.fields) {
-                    if (!isNull(map.entries.get(field)))
-                        continue;
-                    const resource = resourceOf(path);
-                    found.push({
-                        check: 'required-field-missing',
-                        message: `required field "${field}" is not set (at ${path})`,
-                        loc: map.loc,
-                        ...(resource ? { resources: [resource] } : {}),
-                        evidence: evidenceAt(bundle, map.loc, 1, 2),
-                        impact: '`bundle validate` warns; `bundle deploy` fails when the API rejects the object.',
-                        fix: { text: `Set \`${field}\` in ${path}.` },
-                    });
-                }
-            }
-            return found;
-        }, findings);
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/lib/targetFacts.ts
-/** Whether anything in the target may build files before deploy (an explicit or implicit artifact). */
-function hasArtifacts(target) {
-    return target.artifacts.length > 0;
-}
-
-;// CONCATENATED MODULE: ./src/checks/path-not-found.ts
-
-
-
-
-const EXTENSION_HINT = 'Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]';
-const pathNotFound = {
-    id: 'path-not-found',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: 'Local paths exist',
-    successMessage: 'Every local notebook, file, directory and library path the bundle references exists.',
-    docs: `A relative path in a job task, pipeline library, dashboard, alert or artifact is resolved
-relative to the YAML file that writes it (since CLI v0.216.0; a path coming from \${var.x} resolves
-relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
-\`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
-A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
-synced with the bundle lose their extension. Local wheel/jar files that no artifact builds fail at
-deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
-Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
-are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
-Fix: correct the path relative to the file it is written in, add the extension, or create the file.
-Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const root = syncRoot(target);
-        const artifacts = hasArtifacts(target);
-        for (const ref of collectPaths(bundle, target)) {
-            const finding = check(bundle, ref, root, artifacts);
-            if (finding)
-                findings.push(finding);
-        }
-        return findings;
-    },
-};
-function check(bundle, ref, root, artifacts) {
-    const index = bundle.fileIndex;
-    if (ref.remote) {
-        if (ref.expect === 'notebook' && !ref.glob && isSyncedRemote(ref.raw) && hasNotebookExtension(ref.value ?? ref.raw)) {
-            return path_not_found_finding(bundle, ref, `notebook ${ref.raw} does not exist in the workspace: notebooks synced with the bundle lose their extension`, {
-                severity: 'high',
-                fix: `Drop the extension: ${ref.raw.slice(0, -external_node_path_default().posix.extname(ref.raw).length)}, or use the local relative path so the CLI translates it.`,
-            });
-        }
-        return undefined;
-    }
-    const p = ref.resolved;
-    if (p === undefined)
-        return undefined;
-    const hint = ref.expect === 'library' ? undefined : relativeToResourceHint(bundle, ref, root);
-    if (hint)
-        return path_not_found_finding(bundle, ref, hint.message, { fix: hint.fix });
-    if (!withinAnalysedTree(bundle, p))
-        return undefined;
-    if (ref.expect === 'library') {
-        if (ref.glob || artifacts || index.kind(p) !== 'missing' || leadsOutOfRepository(bundle, p))
-            return undefined;
-        return path_not_found_finding(bundle, ref, `file doesn't exist ${p}`, {
-            fix: `Build or commit ${p} before deploy (an \`artifacts:\` entry that builds it), or fix the path relative to ${ref.node.loc.file}.`,
-        });
-    }
-    if (!isInside(root, p))
-        return undefined; // path-outside-sync-root reports it
-    if (ref.glob && ref.globAllowed) {
-        if (index.glob(p).length > 0)
-            return undefined;
-        const message = ref.expect === 'exists' ? `${ref.value}: no matching files` : `${ref.expect} ${p} not found`;
-        return path_not_found_finding(bundle, ref, message, { fix: `No file matches ${p}; fix the pattern relative to ${ref.node.loc.file}.` });
-    }
-    if (index.kind(p) !== 'missing')
-        return undefined;
-    if (leadsOutOfRepository(bundle, p))
-        return undefined; // symlink-outside-repo reports the link
-    const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
-    switch (ref.expect) {
-        case 'notebook': {
-            if (hasNotebookExtension(p))
-                return path_not_found_finding(bundle, ref, `notebook ${p} not found`, { fix });
-            const existing = notebookCandidates(p).filter((c) => index.kind(c) !== 'missing');
-            if (existing.length > 0) {
-                return path_not_found_finding(bundle, ref, `notebook "${p}" not found. Did you mean "${existing[0]}"? ${EXTENSION_HINT}`, {
-                    fix: `Write the extension: ${ref.raw}${external_node_path_default().posix.extname(existing[0])}`,
-                });
-            }
-            return path_not_found_finding(bundle, ref, `notebook "${p}" not found. ${EXTENSION_HINT}`, { fix });
-        }
-        case 'file':
-            return path_not_found_finding(bundle, ref, `file ${p} not found`, { fix });
-        case 'dir':
-            return path_not_found_finding(bundle, ref, `directory ${p} not found`, { fix });
-        default:
-            return path_not_found_finding(bundle, ref, ref.field.startsWith('artifacts.') ? `${ref.value}: no matching files` : `${p} not found`, { fix });
-    }
-}
-/** The pre-0.216 layout: the path exists relative to the file that defines the resource (CLI error since 0.262). */
-function relativeToResourceHint(bundle, ref, root) {
-    const old = fallbackResolution(bundle, ref, root);
-    if (!old || !ref.value || !ref.resourceFile)
-        return undefined;
-    const dir = external_node_path_default().posix.dirname(ref.resourceFile);
-    const fromHere = external_node_path_default().posix.relative(external_node_path_default().posix.dirname(ref.node.loc.file), old) || '.';
-    return {
-        message: `path ${ref.value} is defined relative to the ${dir} directory (${ref.resourceFile}). Please update the path to be relative to the file where it is defined`,
-        fix: `Write it relative to ${ref.node.loc.file}: ${fromHere.startsWith('.') ? fromHere : `./${fromHere}`}`,
-    };
-}
-function path_not_found_finding(bundle, ref, message, extra) {
-    return {
-        check: 'path-not-found',
-        ...(extra.severity ? { severity: extra.severity } : {}),
-        message,
-        loc: ref.node.loc,
-        ...(ref.resource ? { resources: [ref.resource] } : {}),
-        evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
-        impact: `\`bundle ${ref.expect === 'library' ? 'deploy' : 'validate'}\` fails at ${ref.field}.`,
-        fix: { text: extra.fix },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/path-kind-mismatch.ts
-
-
-
-const pathKindMismatch = {
-    id: 'path-kind-mismatch',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: 'Notebook and file paths point at the right kind of file',
-    successMessage: 'Every notebook path names a notebook and every file path a plain file.',
-    docs: `The CLI tells notebooks from files by extension and first line: a .py/.r file whose first line is
-exactly \`# Databricks notebook source\` (\`// ...\` for .scala, \`-- ...\` for .sql) or a .ipynb is a
-notebook; anything else is a file. \`notebook_task.notebook_path\` and pipeline \`notebook.path\` must
-name notebooks; \`spark_python_task.python_file\`, pipeline \`file.path\`, \`sql_task.file.path\` and
-\`requirements\` must name plain files. Otherwise \`bundle validate\` fails with
-\`expected a file for "<path>" but got a notebook\` or \`expected a notebook for "<path>" but got a file\`.
-A BOM or a blank first line hides the notebook header.
-Fix: use the task type that matches the file (notebook_task for notebooks), or add/remove the header.
-Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const root = syncRoot(target);
-        for (const ref of collectPaths(bundle, target)) {
-            if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved))
-                continue;
-            if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir')
-                continue;
-            const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
-            for (const file of files) {
-                const kind = bundle.fileIndex.kind(file);
-                const message = mismatch(bundle, ref, file, kind);
-                if (message)
-                    findings.push(path_kind_mismatch_finding(bundle, ref, message, file, kind));
-            }
-        }
-        return findings;
-    },
-};
-function mismatch(bundle, ref, file, kind) {
-    if (kind === 'missing' || kind === ref.expect)
-        return undefined;
-    const abs = external_node_path_default().join(bundle.root, file);
-    const wanted = ref.expect === 'dir' ? 'directory' : ref.expect;
-    if (ref.expect === 'file' && kind === 'notebook') {
-        return `expected a file for "${ref.field}" but got a notebook: file at ${abs} is a notebook`;
-    }
-    if (ref.expect === 'notebook' && kind === 'file') {
-        return `expected a notebook for "${ref.field}" but got a file: file at ${abs} is not a notebook`;
-    }
-    const got = kind === 'dir' ? 'a directory' : kind === 'notebook' ? 'a notebook' : 'a file';
-    return `expected a ${wanted} for "${ref.field}" but got ${got}: ${abs}`;
-}
-function path_kind_mismatch_finding(bundle, ref, message, file, kind) {
-    const fix = ref.expect === 'file' && kind === 'notebook'
-        ? `${file} starts with the notebook header: run it with a notebook_task (or a pipeline \`notebook:\` library), or remove the header line to keep it a plain file.`
-        : ref.expect === 'notebook' && kind === 'file'
-            ? `${file} has no \`Databricks notebook source\` header: run it with spark_python_task (or a pipeline \`file:\` library), or make its first line the notebook header.`
-            : `Point ${ref.field} at a ${ref.expect === 'dir' ? 'directory' : ref.expect}.`;
-    return {
-        check: 'path-kind-mismatch',
-        message,
-        loc: ref.node.loc,
-        ...(ref.resource ? { resources: [ref.resource] } : {}),
-        evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
-        impact: `\`bundle validate\` and \`bundle deploy\` fail at ${ref.field}.`,
-        fix: { text: fix },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/path-outside-sync-root.ts
-
-
-
-const pathOutsideSyncRoot = {
-    id: 'path-outside-sync-root',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: 'Referenced paths lie inside the sync root',
-    successMessage: 'Every notebook, file and directory the bundle references is uploaded with it.',
-    docs: `The files a bundle uploads come from its sync root: the bundle root, widened to the common
-ancestor of the root and every \`sync.paths\` entry. A notebook or file path that resolves outside it
-cannot be translated to a workspace path: \`bundle validate\` fails with
-\`path <abs> is not contained in sync root path\`. Libraries (whl/jar) outside the root are fine: they
-are uploaded as artifacts.
-Fix: add the directory to \`sync.paths\` (e.g. \`sync: {paths: [.., ../src]}\` keeps the root synced too),
-or move the file under the bundle root.
-Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue #2649.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        const root = syncRoot(target);
-        for (const ref of collectPaths(bundle, target)) {
-            if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.'))
-                continue;
-            if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root))
-                continue;
-            const abs = external_node_path_default().join(bundle.root, ref.resolved);
-            const dir = external_node_path_default().posix.dirname(ref.resolved);
-            findings.push({
-                check: 'path-outside-sync-root',
-                message: `path ${abs} is not contained in sync root path ${external_node_path_default().join(bundle.root, root)}`,
-                loc: ref.node.loc,
-                ...(ref.resource ? { resources: [ref.resource] } : {}),
-                evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
-                impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
-                fix: {
-                    text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
-                },
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/resource-reference-invalid.ts
-
-
-
-const RESOURCE_REF = /\$\{resources\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?([^}]*)\}/g;
-const resourceReferenceInvalid = {
-    id: 'resource-reference-invalid',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: '${resources.*} references name declared resources',
-    successMessage: 'Every ${resources.<type>.<key>...} reference names a resource the target declares.',
-    docs: `\`\${resources.<type>.<key>.<field>}\` references are left alone by \`bundle validate\` and resolved during
-deploy, so a typo in the resource type or key passes validation and fails \`bundle deploy\`
-(direct engine: \`cannot resolve "\${resources...}"\`; terraform: \`Unsupported attribute\`). References are
-checked per target: a resource defined only under another target's \`resources\` is missing here.
-Fix: use the resource type (plural, e.g. \`jobs\`) and key exactly as declared under \`resources:\`.
-Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const [key, value] of configSections(target)) {
-            for (const { node, text: written, path } of referenceScalars(value, key)) {
-                if (!written.includes('${resources.'))
-                    continue;
-                for (const m of written.matchAll(RESOURCE_REF)) {
-                    const [text, type, resKey] = m;
-                    const byType = target.resources.get(type);
-                    let message;
-                    let suggestion = [];
-                    if (!byType) {
-                        suggestion = closeMatches(type, target.resources.keys(), 3);
-                        message = `${text} names resource type "${type}", which target ${target.name} does not declare`;
-                    }
-                    else if (!resKey || !byType.has(resKey)) {
-                        suggestion = resKey ? closeMatches(resKey, byType.keys(), 3) : [];
-                        message = `${text} names ${type}.${resKey ?? ''}, which target ${target.name} does not declare`;
-                    }
-                    if (!message)
-                        continue;
-                    const resource = resourceOf(path);
-                    findings.push({
-                        check: 'resource-reference-invalid',
-                        message: `cannot resolve "${text}": ${message}`,
-                        loc: node.loc,
-                        ...(resource ? { resources: [resource] } : {}),
-                        evidence: evidenceAt(bundle, node.loc, 0, 0),
-                        impact: '`bundle validate` passes but `bundle deploy` fails when it resolves the reference.',
-                        fix: {
-                            text: suggestion.length > 0
-                                ? `Did you mean ${suggestion.map((s) => (byType ? `resources.${type}.${s}` : `resources.${s}`)).join(' or ')}?`
-                                : `Declare the resource under \`resources.${type}\` for target ${target.name}, or fix the reference.`,
-                        },
-                    });
-                }
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/duplicate-library-name.ts
-
-
-
-const duplicateLibraryName = {
-    id: 'duplicate-library-name',
-    category: 'Python Package Build',
-    severity: 'critical',
-    effortHours: 0.5,
-    title: 'Local libraries have distinct file names',
-    successMessage: 'No two local libraries from different directories share a file name.',
-    docs: `Local wheels and jars are uploaded to one directory (\`\${workspace.artifact_path}/.internal/\`), so two
-libraries with the same file name from different places would overwrite each other. Since CLI v0.243.0
-deploy fails with \`Duplicate local library names: <name>.whl\`. It happens when two artifacts build the
-same distribution (same name and version), or two directories hold a wheel of the same name.
-Fix: give the distributions different names (or versions), or reference one of them only.
-Reference: databricks-bundles.md pitfall 20; CLI bundle/libraries/same_name_libraries.go.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const groups = new Map();
-        for (const ref of collectPaths(bundle, target)) {
-            if (ref.expect !== 'library' || ref.resolved === undefined)
-                continue;
-            const named = libraryName(bundle, target, ref.resolved);
-            if (!named)
-                continue;
-            const list = groups.get(named.name) ?? [];
-            list.push({ ref, dir: named.dir, why: named.why });
-            groups.set(named.name, list);
-        }
-        const findings = [];
-        for (const [name, refs] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-            const dirs = [...new Set(refs.map((r) => r.dir))].sort();
-            if (dirs.length < 2)
-                continue;
-            const first = refs[0].ref;
-            const others = refs.filter((r) => r.dir !== refs[0].dir).map((r) => `${r.ref.node.loc.file}:${r.ref.node.loc.line}`);
-            findings.push({
-                check: 'duplicate-library-name',
-                message: `Duplicate local library names: ${name} is built or found in ${dirs.join(' and ')} (${refs[0].why}); also referenced at ${others.join(', ')}`,
-                loc: first.node.loc,
-                resources: [...new Set(refs.map((r) => r.ref.resource).filter((r) => !!r))].sort(),
-                evidence: evidenceAt(bundle, first.node.loc, 0, 0),
-                impact: '`bundle deploy` fails before uploading the libraries.',
-                fix: { text: `Give the distributions in ${dirs.join(' and ')} different names, or reference only one of them.` },
-            });
-        }
-        return findings;
-    },
-};
-/**
- * The file name a local library reference uploads: the basename of a literal path; for a wheel
- * glob under `<dir>/dist/`, the distribution built in `<dir>` (from its metadata, else its only
- * top-level package).
- */
-function libraryName(bundle, target, resolved) {
-    if (!/[*?[]/.test(resolved))
-        return { name: external_node_path_default().posix.basename(resolved), dir: external_node_path_default().posix.dirname(resolved), why: 'same file name' };
-    const distDir = external_node_path_default().posix.dirname(resolved);
-    if (external_node_path_default().posix.basename(distDir) !== 'dist')
-        return undefined;
-    const projectDir = external_node_path_default().posix.dirname(distDir);
-    const built = target.artifacts.some((a) => external_node_path_default().posix.normalize(a.path) === projectDir);
-    if (!built)
-        return undefined;
-    const project = bundle.python.find((p) => external_node_path_default().posix.normalize(p.dir) === projectDir);
-    if (project?.normalizedName)
-        return { name: `${project.normalizedName} wheel`, dir: projectDir, why: 'same distribution name' };
-    const pkgs = topLevelPackages(bundle, projectDir);
-    if (pkgs.length === 1)
-        return { name: `${pkgs[0]} wheel`, dir: projectDir, why: 'same package, distribution metadata not found' };
-    return undefined;
-}
-function topLevelPackages(bundle, dir) {
-    const out = new Set();
-    for (const file of bundle.fileIndex.list(dir)) {
-        const rel = external_node_path_default().posix.relative(dir, file).split('/');
-        const parts = rel[0] === 'src' ? rel.slice(1) : rel;
-        if (parts.length === 2 && parts[1] === '__init__.py')
-            out.add(parts[0].toLowerCase().replace(/[-_.]+/g, '_'));
-    }
-    return [...out].sort();
-}
-
-;// CONCATENATED MODULE: ./src/checks/wheel-dbr-too-old.ts
-
-
-
-const CLUSTER_REF = /^\$\{resources\.clusters\.([A-Za-z0-9_-]+)\.id\}$/;
-const wheelDbrTooOld = {
-    id: 'wheel-dbr-too-old',
-    category: 'Python Package Build',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Local wheels run on DBR 13.3 or newer',
-    successMessage: 'Every task with a local wheel library runs on DBR 13.3+ (or serverless).',
-    docs: `Local wheel libraries are uploaded to the workspace file system, which clusters before DBR 13.3
-cannot install from. \`bundle validate\` fails with \`task <t> uses cluster with incompatible DBR version
-<v>\` and \`Python wheel tasks require compute with DBR 13.3+ to include local libraries\`. The check
-follows new_cluster, job_cluster_key and \`existing_cluster_id: \${resources.clusters.<k>.id}\`.
-Fix: use spark_version 13.3.x or newer (or serverless), or set \`experimental.python_wheel_wrapper: true\`.
-Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        if (asScalar(get(target.config, 'experimental', 'python_wheel_wrapper'))?.value === true)
-            return [];
-        const findings = [];
-        for (const job of target.jobs) {
-            for (const task of job.tasks) {
-                const local = (asSeq(get(task.node, 'libraries'))?.items ?? []).some((lib) => {
-                    const whl = nodes_asString(get(lib, 'whl'));
-                    return whl !== undefined && isLocalLibraryPath(whl);
-                });
-                if (!local)
-                    continue;
-                const version = sparkVersion(target, job.node, task.node);
-                if (!version)
-                    continue;
-                const text = target.interpolate(String(version.value), version.loc);
-                if (!text.resolved || !tooOld(text.value))
-                    continue;
-                findings.push({
-                    check: 'wheel-dbr-too-old',
-                    message: `task ${task.key} uses cluster with incompatible DBR version ${text.value}: Python wheel tasks require compute ` +
-                        'with DBR 13.3+ to include local libraries',
-                    loc: version.loc,
-                    resources: [job.address],
-                    evidence: evidenceAt(bundle, version.loc, 0, 0),
-                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                    fix: { text: 'Use spark_version 13.3.x-scala2.12 or newer (or serverless), or set `experimental.python_wheel_wrapper: true`.' },
-                });
-            }
-        }
-        return findings;
-    },
-};
-function sparkVersion(target, job, task) {
-    const direct = asScalar(get(task, 'new_cluster', 'spark_version'));
-    if (direct)
-        return direct;
-    const key = nodes_asString(get(task, 'job_cluster_key'));
-    if (key) {
-        for (const jc of asSeq(get(job, 'job_clusters'))?.items ?? []) {
-            if (nodes_asString(get(jc, 'job_cluster_key')) === key)
-                return asScalar(get(jc, 'new_cluster', 'spark_version'));
-        }
-    }
-    const existing = nodes_asString(get(task, 'existing_cluster_id'));
-    const m = existing ? CLUSTER_REF.exec(existing) : null;
-    if (m) {
-        const cluster = target.resources.get('clusters')?.get(m[1]);
-        return asScalar(get(cluster?.node, 'spark_version'));
-    }
-    return undefined;
-}
-function tooOld(version) {
-    const m = /^(\d+)\.(\d+)/.exec(version.trim());
-    if (!m)
-        return false;
-    const [major, minor] = [Number(m[1]), Number(m[2])];
-    return major < 13 || (major === 13 && minor < 3);
-}
-
-;// CONCATENATED MODULE: ./src/checks/direct-only-resource.ts
-
-
-
-/** Resource types with no Terraform mapping (cli bundle/config/mutator/validate_direct_only_resources.go). */
-const DIRECT_ONLY_TYPES = [
-    'job_runs', 'catalogs', 'external_locations', 'genie_spaces', 'vector_search_endpoints', 'vector_search_indexes', 'instance_pools', 'secrets',
-];
-const title = (type) => singular(type)
-    .split('_')
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
-const directOnlyResource = {
-    id: 'direct-only-resource',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.25,
-    title: 'Direct-only resource types are deployed with the direct engine',
-    successMessage: 'No resource needs the direct deployment engine while the bundle pins the terraform engine.',
-    docs: `Some resource types exist only in the CLI's direct deployment engine: ${DIRECT_ONLY_TYPES.join(', ')}.
-With \`bundle.engine: terraform\` they fail validation: \`<Title> resources are only supported with direct
-deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; this check fires only
-when the configuration pins terraform explicitly. Existing terraform deployments and
-DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
-Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
-Reference: databricks-bundles.md §2 "resources", pitfall 13.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const engineNode = get(target.config, 'bundle', 'engine');
-        if (nodes_asString(engineNode) !== 'terraform')
-            return [];
-        const findings = [];
-        for (const type of DIRECT_ONLY_TYPES) {
-            for (const res of target.resources.get(type)?.values() ?? []) {
-                findings.push({
-                    check: 'direct-only-resource',
-                    message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; bundle.engine is terraform)`,
-                    loc: res.loc,
-                    resources: [res.address],
-                    evidence: evidenceAt(bundle, res.loc, 0, 1),
-                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                    fix: { text: 'Set `bundle.engine: direct` (or DATABRICKS_BUNDLE_ENGINE=direct).' },
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/environment-client-invalid.ts
-
-
-const environmentClientInvalid = {
-    id: 'environment-client-invalid',
-    category: 'Library Dependencies',
-    severity: 'medium',
-    effortHours: 0.1,
-    title: 'Serverless environments name a client version',
-    successMessage: 'Every job environment sets `client` (or `environment_version`) to a version number.',
-    docs: `\`environments[].spec.client\` (now \`environment_version\`) selects the serverless environment version:
-"1", "2", "3", ... A value such as "databricks" names no version; the Jobs API is expected to reject it
-when the job is created (unverified: the CLI does not check it).
-Fix: write \`client: "2"\` (or \`environment_version: "2"\`), the version your code needs.
-Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment_version: "2"\`).`,
-    breaksDeploy: false,
-    run(bundle, target) {
-        const findings = [];
-        for (const job of target.jobs) {
-            for (const env of asSeq(get(job.node, 'environments'))?.items ?? []) {
-                for (const key of ['client', 'environment_version']) {
-                    const node = get(env, 'spec', key);
-                    const value = nodes_asString(node);
-                    if (!node || value === undefined || value.includes('${') || /^\d+(\.\d+)*$/.test(value.trim()))
-                        continue;
-                    findings.push({
-                        check: 'environment-client-invalid',
-                        message: `environments.spec.${key} is "${value}"; it must be an environment version such as "2"`,
-                        loc: node.loc,
-                        resources: [job.address],
-                        evidence: evidenceAt(bundle, node.loc, 0, 0),
-                        impact: 'Creating the job is expected to fail: the serverless environment version does not exist.',
-                        fix: { text: `Set ${key}: "2" (or the environment version your code is tested with).` },
-                    });
-                }
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/job-cluster-key-undefined.ts
-
-
-/** Jobs without an undefined key: the same in every target that shares the job's node. */
-const cleanJobs = new WeakSet();
-const jobClusterKeyUndefined = {
-    id: 'job-cluster-key-undefined',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.1,
-    title: 'Tasks use job clusters their job defines',
-    successMessage: "Every task's job_cluster_key names a cluster in its job's job_clusters.",
-    docs: `A task's \`job_cluster_key\` must name an entry of the same job's \`job_clusters\` (after target merging,
-clusters are matched by job_cluster_key). \`bundle validate\` reports \`job_cluster_key <k> is not defined\`
-and the Jobs API rejects the job when it is deployed.
-Fix: add the cluster to \`job_clusters\` or correct the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/config/validate/job_cluster_key_defined.go.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const job of target.jobs) {
-            if (cleanJobs.has(job.node))
-                continue;
-            const before = findings.length;
-            const defined = new Set((asSeq(get(job.node, 'job_clusters'))?.items ?? []).map((c) => nodes_asString(get(c, 'job_cluster_key'))).filter((k) => !!k));
-            const tasks = (asSeq(get(job.node, 'tasks'))?.items ?? []).flatMap((t) => [asMap(t), asMap(get(t, 'for_each_task', 'task'))]);
-            for (const task of tasks) {
-                const node = asScalar(get(task, 'job_cluster_key'));
-                const key = nodes_asString(node);
-                if (!node || key === undefined || key.includes('${') || defined.has(key))
-                    continue;
-                findings.push({
-                    check: 'job-cluster-key-undefined',
-                    message: `job_cluster_key ${key} is not defined`,
-                    loc: node.loc,
-                    resources: [job.address],
-                    evidence: evidenceAt(bundle, node.loc, 0, 0),
-                    impact: `\`bundle deploy\` fails for target ${target.name}: the Jobs API rejects the task.`,
-                    fix: {
-                        text: defined.size > 0
-                            ? `Use one of ${[...defined].sort().join(', ')}, or add a job_clusters entry with job_cluster_key: ${key}.`
-                            : `Add \`job_clusters: [{job_cluster_key: ${key}, new_cluster: {...}}]\` to ${job.address}.`,
-                    },
-                });
-            }
-            if (findings.length === before)
-                cleanJobs.add(job.node);
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/task-dependency-undefined.ts
-
-
-
-/** Jobs whose dependencies all resolve: the same in every target that shares the job's node. */
-const task_dependency_undefined_cleanJobs = new WeakSet();
-const taskDependencyUndefined = {
-    id: 'task-dependency-undefined',
-    category: 'Bundle Configuration',
-    severity: 'critical',
-    effortHours: 0.1,
-    title: 'Task dependencies name tasks of the same job',
-    successMessage: 'Every depends_on entry names a task of the same job.',
-    docs: `\`depends_on: [{task_key: x}]\` must name a task of the same job (after target merging by task_key).
-\`bundle validate\` does not check it; the Jobs API rejects the job at deploy (invalid dependency graph).
-A target that drops or renames a task breaks the tasks that depend on it only in that target.
-Fix: correct the task_key or add the task.
-Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.depends_on.`,
-    breaksDeploy: true,
-    run(bundle, target) {
-        const findings = [];
-        for (const job of target.jobs) {
-            if (task_dependency_undefined_cleanJobs.has(job.node))
-                continue;
-            const before = findings.length;
-            const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
-            const keys = new Set(tasks.map((t) => nodes_asString(get(t, 'task_key'))).filter((k) => !!k));
-            for (const task of tasks) {
-                for (const dep of asSeq(get(task, 'depends_on'))?.items ?? []) {
-                    const node = asScalar(get(dep, 'task_key'));
-                    const key = nodes_asString(node);
-                    if (!node || key === undefined || key.includes('${') || keys.has(key))
-                        continue;
-                    const close = closeMatches(key, keys);
-                    findings.push({
-                        check: 'task-dependency-undefined',
-                        message: `task ${nodes_asString(get(task, 'task_key')) ?? '?'} depends on task ${key}, which job ${job.key} does not define in target ${target.name}`,
-                        loc: node.loc,
-                        resources: [job.address],
-                        evidence: evidenceAt(bundle, node.loc, 0, 0),
-                        impact: `\`bundle deploy\` fails for target ${target.name}: the Jobs API rejects the dependency graph.`,
-                        fix: { text: close.length > 0 ? `Did you mean ${close.join(' or ')}?` : `Add task ${key} to ${job.address} or remove the dependency.` },
-                    });
-                }
-            }
-            if (findings.length === before)
-                task_dependency_undefined_cleanJobs.add(job.node);
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/lib/notice-check.ts
-
-/**
- * A check that reports what the readers noticed while loading (a symlink out of the repository,
- * setup.py arguments setuptools ignores, ...), so those findings are documented and suppressible
- * like every other check. It runs after the others: the file index fills its notices lazily.
- */
-function noticeCheck(meta, source) {
-    return {
-        ...meta,
-        run(bundle) {
-            return source(bundle)
-                .filter((n) => n.check === meta.id)
-                .map((n) => (n.evidence || !n.loc ? n : { ...n, evidence: evidenceAt(bundle, n.loc, 0, 2) }));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/include-outside-repository.ts
-
-const includeOutsideRepository = noticeCheck({
-    id: 'include-outside-repository',
-    category: 'Bundle Configuration',
-    severity: 'high',
-    effortHours: 0.5,
-    title: 'Includes stay inside the repository',
-    successMessage: 'Every included configuration file lives inside the repository.',
-    docs: `An include entry (or a symbolic link it matches) that leads out of the repository loads
-configuration that a CI checkout does not have: the deploy from CI then differs from the one on the
-author's machine, or fails with "does not match any files". dab-ready does not read such files.
-Fix: keep shared configuration inside the repository (a monorepo folder next to the bundle, reached with ../).`,
-    breaksDeploy: true,
-}, (bundle) => bundle.notices);
-
-;// CONCATENATED MODULE: ./src/checks/package-discovery-failed.ts
-
-const packageDiscoveryFailed = noticeCheck({
-    id: 'package-discovery-failed',
-    category: 'Python Package Build',
-    severity: 'high',
-    effortHours: 0.5,
-    title: 'setuptools can tell which packages to ship',
-    successMessage: 'Every Python project names or lays out its packages so setuptools can find them.',
-    docs: `setuptools' automatic discovery refuses a flat layout with several top-level packages
-("Multiple top-level packages discovered in a flat-layout"), or, when there is no package at all,
-several top-level modules ("Multiple top-level modules ..."): python -m build, and so the wheel build
-of \`databricks bundle deploy\`, fails. One package beside top-level modules (a notebook.py next to
-my_pkg/) is fine: setuptools then ships the package and ignores the modules.
-Fix: list the packages ([tool.setuptools] packages = [...] or packages.find include), or move the code
-into a src/ layout.`,
-    breaksDeploy: true,
-}, (bundle) => bundle.python.flatMap((p) => p.notes));
-
-;// CONCATENATED MODULE: ./src/checks/setup-py-ignored.ts
-
-const setupPyIgnored = noticeCheck({
-    id: 'setup-py-ignored',
-    category: 'Python Package Build',
-    severity: 'high',
-    effortHours: 0.5,
-    title: 'Packaging metadata is declared in one place',
-    successMessage: 'setup.py and pyproject.toml do not contradict each other.',
-    docs: `When pyproject.toml has a [project] table, setuptools takes the metadata from it: a name,
-entry_points or packages passed to setup() in setup.py are ignored or overridden (recent setuptools
-versions warn, then error). The wheel that deploy builds then lacks the entry points a
-python_wheel_task names, although setup.py shows them. With another build backend (hatchling,
-poetry-core, flit) setup.py is not read at all.
-Fix: declare the metadata once, in pyproject.toml ([project.scripts] for entry points), and reduce
-setup.py to setup() or remove it.`,
-    breaksDeploy: false,
-}, (bundle) => bundle.python.flatMap((p) => p.notes));
-
-;// CONCATENATED MODULE: ./src/checks/symlink-outside-repo.ts
-
-const symlinkOutsideRepo = noticeCheck({
-    id: 'symlink-outside-repo',
-    category: 'File Sync Configuration',
-    severity: 'high',
-    effortHours: 0.5,
-    title: 'No symbolic link leads out of the repository',
-    successMessage: 'Every file the bundle uses lives inside the repository.',
-    docs: `A symbolic link whose target lies outside the repository works on the machine that made it and
-nowhere else: a CI checkout or a colleague's clone has no such target, and \`databricks bundle deploy\`
-uploads what the link points to only where it exists. dab-ready does not follow such links (it never
-reads outside the repository) and treats them as missing; the paths that go through such a link are
-reported here, once per link, not as path-not-found.
-Fix: copy the file into the repository, or reference it with sync.paths / include relative to the bundle.`,
-    breaksDeploy: false,
-}, (bundle) => bundle.fileIndex.notices);
-
-;// CONCATENATED MODULE: ./src/checks/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-// checks validate would also fail on
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Every check, in report order. Adding a check = adding a file + one line here.
-const checks_checks = [
-    packageNameMismatch,
-    wheelNotBuilt,
-    entryPointMissing,
-    entryPointUnresolvable,
-    localVectorSearch,
-    vectorSearchEndpointMissing,
-    syncExcludesSource,
-    libraryDepsInconsistent,
-    modelRegistryUnresolved,
-    dltPipelineDisabled,
-    cliInitMissing,
-    pythonResourcesNotAnalysed,
-    // checks validate would also fail on
-    rootPathGlobChars,
-    includeNonYaml,
-    includeOutsideRoot,
-    includeGlobNonrecursive,
-    unknownField,
-    nullValue,
-    resourceUndefined,
-    artifactNotConfigured,
-    variableTypeInvalid,
-    variableRequiredUnset,
-    variableFileInvalid,
-    variableCycle,
-    undefinedVariable,
-    bundleNameInterpolation,
-    enumInvalid,
-    requiredFieldMissing,
-    pathNotFound,
-    pathKindMismatch,
-    pathOutsideSyncRoot,
-    resourceReferenceInvalid,
-    duplicateLibraryName,
-    wheelDbrTooOld,
-    directOnlyResource,
-    environmentClientInvalid,
-    jobClusterKeyUndefined,
-    taskDependencyUndefined,
-    // what the readers noticed while loading; last, because the file index fills its notices lazily
-    symlinkOutsideRepo,
-    setupPyIgnored,
-    packageDiscoveryFailed,
-    includeOutsideRepository,
-    configInvalid,
-];
-function findCheck(id) {
-    return checks_checks.find((c) => c.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The shapes at the seams. `project` builds a Bundle (read-only afterwards), `checks` turn it into
-// findings, `verify` adds findings from real runs, `readiness` folds them into a result, `report`
-// renders it, `github`/`deploy` act on it.
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const severityRank = (s) => SEVERITIES.indexOf(s);
-const silentLogger = {
-    info() { },
-    warn() { },
-    group: (_name, fn) => fn(),
-    output() { },
-};
-
-;// CONCATENATED MODULE: ./src/verify/validate-docs.ts
-// Metadata for the finding ids `databricks bundle validate` produces (verify, not checks), so that
-// `dab-ready explain <id>`, suppressions and the deploy gate know them like any check.
-const validateCheckDocs = [
-    {
-        id: 'bundle-validate-error',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 0.5,
-        title: 'databricks bundle validate reports an error',
-        successMessage: 'databricks bundle validate reports no error',
-        docs: 'The Databricks CLI itself rejected the bundle configuration for this target: `databricks bundle validate -t <target>` ' +
-            'exited with an error, and `bundle deploy` runs the same validation first, so it fails too. The finding quotes the ' +
-            "CLI's own message at the file:line it points to. Fix the configuration there, then run " +
-            '`databricks bundle validate -t <target>` locally to confirm. When dab-ready also reports the problem statically, ' +
-            'the static finding is kept and marked "validate agrees".',
-        breaksDeploy: true,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-warning',
-        category: 'Verification',
-        severity: 'medium',
-        effortHours: 0.25,
-        title: 'databricks bundle validate reports a warning',
-        successMessage: 'databricks bundle validate reports no warning',
-        docs: 'The Databricks CLI warned about the configuration (an unknown field that is then silently ignored, a required field ' +
-            'that is not set, an invalid enum value, an include outside the root file). Deploy still goes ahead, but what is ' +
-            'deployed may not be what the YAML says: an unknown field is dropped, a missing `entry_point` fails the run. ' +
-            'With `--strict` (CLI v0.286.0+) warnings fail validate. Fix the field at the location given.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-recommendation',
-        category: 'Verification',
-        severity: 'low',
-        effortHours: 0.25,
-        title: 'databricks bundle validate makes a recommendation',
-        successMessage: 'databricks bundle validate makes no recommendation',
-        docs: 'The Databricks CLI recommends a change (for example setting `workspace.root_path` for a `mode: production` target ' +
-            'deployed by a service principal). Nothing fails today; follow the recommendation to avoid surprises later.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-    {
-        id: 'bundle-validate-unavailable',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 0.25,
-        title: 'databricks bundle validate could not run although it is required',
-        successMessage: 'databricks bundle validate ran',
-        docs: '`--require-validate` (action input `validate: required`) asks for `databricks bundle validate` to run, and it could ' +
-            'not: the CLI is not on PATH (install it with the `databricks/setup-cli` action, pinned to a version), no ' +
-            'credentials were configured (DATABRICKS_HOST with a token or OAuth client, a profile in ~/.databrickscfg, or GitHub ' +
-            'OIDC with `DATABRICKS_AUTH_TYPE: github-oidc` and `permissions: id-token: write`), or authentication failed. Fork ' +
-            'pull requests get no secrets, so require validate only in workflows that have them.',
-        breaksDeploy: false,
-        run: () => [],
-    },
-];
-
-;// CONCATENATED MODULE: ./src/verify/wheel-docs.ts
-// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
-// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
-// by those checks.
-const noStaticRun = () => [];
-const wheelCheckDocs = [
-    {
-        id: 'wheel-build-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'The wheel builds',
-        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
-        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
-error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
---verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
-\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
-Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
-setup.py error, packages setuptools cannot discover).`,
-        breaksDeploy: true,
-        run: noStaticRun,
-    },
-    {
-        id: 'entry-point-smoke-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'Every wheel-task entry point starts',
-        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
-        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
-passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
-runs each entry point with --help (other groups and the package_name.entry_point fallback through
-importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
-module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
-is the job run failing at 2 AM.
-Fix: make the module part of the package, give the function defaults for every parameter and parse
-sys.argv (argparse), and declare the dependencies it imports.`,
-        breaksDeploy: false,
-        run: noStaticRun,
-    },
-];
-
-;// CONCATENATED MODULE: ./src/checks/catalog.ts
-
-
-
-/**
- * Every finding id dab-ready can report, with its docs: the static checks plus the ids that only
- * real runs produce (verify, validate). `dab-ready explain` and the deploy gate look ids up here.
- */
-const catalog = [...checks_checks, ...wheelCheckDocs, ...validateCheckDocs];
-function describeCheck(id) {
-    return catalog.find((c) => c.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-// `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
-// each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
-
-
-
-
-
-const CONFIG_FILE_NAMES = ['.dab-ready.yml', '.dab-ready.yaml'];
-function defaultConfig() {
-    return { ignore: [], severity: {} };
-}
-const TOP_LEVEL_KEYS = ['phases', 'ignore', 'severity', 'fail-on', 'min-score'];
-const KEY_ALIASES = { failOn: 'fail-on', fail_on: 'fail-on', minScore: 'min-score', min_score: 'min-score' };
-/** Read `.dab-ready.yml` (or `.yaml`) at `repoPath`, or `explicitFile` (absolute or relative to `repoPath`).
- *  Notice locations are relative to `repoPath` (POSIX). No file = defaults, no notice. */
-function loadConfig(repoPath, explicitFile) {
-    let abs;
-    if (explicitFile) {
-        abs = external_node_path_default().resolve(repoPath, explicitFile);
-        if (!external_node_fs_default().existsSync(abs)) {
-            return {
-                config: defaultConfig(),
-                notices: [yaml_configInvalid(`${explicitFile}: configuration file not found`, { file: displayPath(repoPath, abs), line: 1, column: 1 })],
-            };
-        }
-    }
-    else {
-        abs = CONFIG_FILE_NAMES.map((n) => external_node_path_default().join(repoPath, n)).find((p) => isFile(p));
-        if (!abs)
-            return { config: defaultConfig(), notices: [] };
-    }
-    const rel = displayPath(repoPath, abs);
-    const parsed = readConfigFile(abs, rel);
-    const notices = [...parsed.notices];
-    const config = defaultConfig();
-    config.file = rel;
-    if (parsed.file.root)
-        interpretConfig(parsed.file.root, config, notices);
-    return { config, notices };
-}
-/** Turn a parsed config mapping into a DabReadyConfig, reporting every wrong value. Exported for tests. */
-function interpretConfig(root, config, notices) {
-    const file = root.loc.file;
-    for (const [rawKey, value] of root.entries) {
-        const key = KEY_ALIASES[rawKey] ?? rawKey;
-        const keyLoc = root.keyLocs.get(rawKey) ?? root.loc;
-        switch (key) {
-            case 'phases':
-                config.phases = readPhases(value, notices, file);
-                break;
-            case 'ignore':
-                config.ignore = readIgnore(value, notices, file);
-                break;
-            case 'severity':
-                config.severity = readSeverity(value, notices, file);
-                break;
-            case 'fail-on': {
-                const v = scalarString(value);
-                if (v !== undefined && (v === 'none' || isSeverity(v)))
-                    config.failOn = v;
-                else
-                    notices.push(yaml_configInvalid(`${file}: fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}`, value.loc));
-                break;
-            }
-            case 'min-score': {
-                const v = value.kind === 'scalar' ? value.value : undefined;
-                const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-                if (Number.isFinite(n) && n >= 0 && n <= 100)
-                    config.minScore = n;
-                else
-                    notices.push(yaml_configInvalid(`${file}: min-score must be a number from 0 to 100`, value.loc));
-                break;
-            }
-            default:
-                notices.push(yaml_configInvalid(`${file}: unknown key '${rawKey}' (expected ${TOP_LEVEL_KEYS.join(', ')})`, keyLoc));
-        }
-    }
-}
-function readPhases(node, notices, file) {
-    if (node.kind === 'scalar' && node.value === null)
-        return undefined;
-    if (node.kind !== 'seq') {
-        notices.push(yaml_configInvalid(`${file}: phases must be a list of {name, include}`, node.loc));
-        return undefined;
-    }
-    const phases = [];
-    node.items.forEach((item, index) => {
-        if (item.kind !== 'map') {
-            notices.push(yaml_configInvalid(`${file}: phases[${index}] must be a mapping with name and include`, item.loc));
-            return;
-        }
-        const name = scalarString(item.entries.get('name'));
-        if (!name) {
-            notices.push(yaml_configInvalid(`${file}: phases[${index}] needs a name`, item.loc));
-            return;
-        }
-        const include = stringList(item.entries.get('include'), notices, file, `phases[${index}].include`);
-        if (!include || include.length === 0) {
-            notices.push(yaml_configInvalid(`${file}: phases[${index}] (${name}) needs an include list`, item.entries.get('include')?.loc ?? item.loc));
-            return;
-        }
-        const phase = { name, include };
-        const idNode = item.entries.get('id');
-        if (idNode) {
-            const id = scalarString(idNode);
-            if (id)
-                phase.id = id;
-            else
-                notices.push(yaml_configInvalid(`${file}: phases[${index}].id must be a string or number`, idNode.loc));
-        }
-        const depNode = item.entries.get('depends_on') ?? item.entries.get('depends-on') ?? item.entries.get('dependsOn');
-        if (depNode) {
-            const deps = stringList(depNode, notices, file, `phases[${index}].depends_on`);
-            if (deps)
-                phase.dependsOn = deps;
-        }
-        for (const [k, v] of item.entries) {
-            if (!['name', 'id', 'include', 'depends_on', 'depends-on', 'dependsOn'].includes(k)) {
-                notices.push(yaml_configInvalid(`${file}: phases[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
-            }
-        }
-        phases.push(phase);
-    });
-    return phases.length > 0 ? phases : undefined;
-}
-function readIgnore(node, notices, file) {
-    if (node.kind === 'scalar' && node.value === null)
-        return [];
-    if (node.kind !== 'seq') {
-        notices.push(yaml_configInvalid(`${file}: ignore must be a list of {check, path?, reason?}`, node.loc));
-        return [];
-    }
-    const rules = [];
-    node.items.forEach((item, index) => {
-        if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) {
-            rules.push({ check: item.value.trim() });
-            return;
-        }
-        if (item.kind !== 'map') {
-            notices.push(yaml_configInvalid(`${file}: ignore[${index}] must be a mapping with a check`, item.loc));
-            return;
-        }
-        const check = scalarString(item.entries.get('check'));
-        if (!check) {
-            notices.push(yaml_configInvalid(`${file}: ignore[${index}] needs a check id`, item.loc));
-            return;
-        }
-        const typo = likelyTypo(check, item.entries.get('check').loc, file);
-        if (typo)
-            notices.push(typo);
-        const rule = { check };
-        for (const field of ['path', 'reason']) {
-            const v = item.entries.get(field);
-            if (!v || (v.kind === 'scalar' && v.value === null))
-                continue;
-            const s = scalarString(v);
-            if (s)
-                rule[field] = s;
-            else
-                notices.push(yaml_configInvalid(`${file}: ignore[${index}].${field} must be a string`, v.loc));
-        }
-        for (const [k, v] of item.entries) {
-            if (!['check', 'path', 'reason'].includes(k)) {
-                notices.push(yaml_configInvalid(`${file}: ignore[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
-            }
-        }
-        rules.push(rule);
-    });
-    return rules;
-}
-function readSeverity(node, notices, file) {
-    const out = {};
-    if (node.kind === 'scalar' && node.value === null)
-        return out;
-    if (node.kind !== 'map') {
-        notices.push(yaml_configInvalid(`${file}: severity must map check ids to ${[...SEVERITIES, 'off'].join('|')}`, node.loc));
-        return out;
-    }
-    for (const [check, value] of node.entries) {
-        const typo = likelyTypo(check, node.keyLocs.get(check) ?? value.loc, file);
-        if (typo)
-            notices.push(typo);
-        const v = scalarString(value)?.toLowerCase();
-        if (v && (v === 'off' || isSeverity(v)))
-            out[check] = v;
-        else if (value.kind === 'scalar' && value.value === false)
-            out[check] = 'off';
-        else {
-            notices.push(yaml_configInvalid(`${file}: severity.${check}: '${describeValue(value)}' is not one of ${[...SEVERITIES, 'off'].join(', ')}`, value.loc));
-        }
-    }
-    return out;
-}
-/** A check id no check or verify step reports: the rule would silently do nothing. */
-function likelyTypo(id, loc, file) {
-    if (id === '*' || describeCheck(id))
-        return undefined;
-    const close = catalog.map((c) => c.id).filter((known) => config_editDistance(id, known) <= 2);
-    const hint = close.length > 0 ? `did you mean '${close[0]}'?` : 'dab-ready checks lists the ids';
-    return { ...yaml_configInvalid(`${file}: unknown check '${id}'; ${hint}`, loc), severity: 'medium' };
-}
-function config_editDistance(a, b) {
-    if (Math.abs(a.length - b.length) > 2)
-        return 3;
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-function stringList(node, notices, file, what) {
-    if (!node)
-        return undefined;
-    if (node.kind === 'scalar') {
-        const s = scalarString(node);
-        if (s)
-            return [s];
-        notices.push(yaml_configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
-        return undefined;
-    }
-    if (node.kind !== 'seq') {
-        notices.push(yaml_configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
-        return undefined;
-    }
-    const out = [];
-    for (const item of node.items) {
-        const s = scalarString(item);
-        if (s)
-            out.push(s);
-        else
-            notices.push(yaml_configInvalid(`${file}: ${what}: every entry must be a string`, item.loc));
-    }
-    return out;
-}
-function scalarString(node) {
-    if (!node || node.kind !== 'scalar')
-        return undefined;
-    if (typeof node.value === 'string')
-        return node.value.trim() || undefined;
-    if (typeof node.value === 'number')
-        return String(node.value);
-    return undefined;
-}
-function describeValue(node) {
-    if (node.kind === 'scalar')
-        return String(node.value);
-    return node.kind === 'map' ? 'a mapping' : 'a list';
-}
-function isSeverity(v) {
-    return SEVERITIES.includes(v);
-}
-function isFile(p) {
-    try {
-        return external_node_fs_default().statSync(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function displayPath(repoPath, abs) {
-    const rel = external_node_path_default().relative(external_node_path_default().resolve(repoPath), abs);
-    return (rel === '' ? external_node_path_default().basename(abs) : rel).split((external_node_path_default()).sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/project/discover.ts
-// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
-// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
-
-
-/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
-const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
-const discover_SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
-const discover_MAX_DEPTH = 40;
-const MAX_DIRS = 200_000;
-const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
-function discoverBundleRoots(start) {
-    const roots = [];
-    const notices = [];
-    const rel = (dir) => external_node_path_default().relative(start, dir).split((external_node_path_default()).sep).join('/') || '.';
-    let visited = 0;
-    const walk = (dir, depth) => {
-        if (++visited > MAX_DIRS)
-            return;
-        let entries;
-        try {
-            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-        }
-        catch (err) {
-            notices.push({
-                check: 'unreadable-folder',
-                severity: 'info',
-                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
-                loc: { file: rel(dir), line: 1, column: 1 },
-            });
-            return;
-        }
-        const names = new Set(entries.map((e) => e.name));
-        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
-        const isFileOrFolder = (name) => {
-            const entry = entries.find((e) => e.name === name);
-            if (!entry)
-                return false;
-            if (entry.isFile() || entry.isDirectory())
-                return true;
-            if (!entry.isSymbolicLink())
-                return false;
-            try {
-                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
-                return st.isFile() || st.isDirectory();
-            }
-            catch {
-                return false;
-            }
-        };
-        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
-        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
-        if (rootFiles.length === 0 && templates.length > 0) {
-            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
-            return;
-        }
-        if (rootFiles.length > 0)
-            roots.push({ dir, rootFiles });
-        if (names.has('pyvenv.cfg') || depth >= discover_MAX_DEPTH)
-            return;
-        const subdirs = entries
-            .filter((e) => e.isDirectory() && !discover_SKIPPED_DIRS.has(e.name))
-            .map((e) => e.name)
-            .sort();
-        for (const name of subdirs) {
-            const sub = external_node_path_default().join(dir, name);
-            if (name.includes('{{')) {
-                if (containsBundleFiles(sub))
-                    notices.push(templateNotice(rel(sub), rel(sub)));
-                continue;
-            }
-            walk(sub, depth + 1);
-        }
-    };
-    let startDir = start;
-    try {
-        if (!external_node_fs_default().statSync(start).isDirectory())
-            startDir = external_node_path_default().dirname(start);
-    }
-    catch {
-        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
-    }
-    walk(startDir, 0);
-    return { roots, notices };
-}
-function templateNotice(dir, file) {
-    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
-}
-/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
-function containsBundleFiles(dir, depth = 0) {
-    if (depth > 8)
-        return false;
-    let entries;
-    try {
-        entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-    }
-    catch {
-        return false;
-    }
-    for (const e of entries) {
-        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
-            return true;
-    }
-    return entries.some((e) => e.isDirectory() && !discover_SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
-}
-
-;// CONCATENATED MODULE: ./src/project/merge.ts
-class MergeSession {
-    owned = new WeakSet();
-    /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
-    merge(a, b) {
-        if (!a || (a.kind === 'scalar' && a.value === null))
-            return b;
-        if (b.kind === 'scalar' && b.value === null)
-            return a;
-        if (a.kind === 'map' && b.kind === 'map')
-            return this.mergeMaps(a, b);
-        if (a.kind === 'seq' && b.kind === 'seq')
-            return this.concat(a, b);
-        return b;
-    }
-    mergeMaps(a, b) {
-        const out = this.own(a);
-        for (const [key, value] of b.entries) {
-            const existing = out.entries.get(key);
-            if (existing === undefined) {
-                out.entries.set(key, value);
-                out.keyLocs.set(key, b.keyLocs.get(key) ?? value.loc);
-            }
-            else {
-                out.entries.set(key, this.merge(existing, value));
-            }
-        }
-        return out;
-    }
-    concat(a, b) {
-        if (this.owned.has(a)) {
-            a.items.push(...b.items);
-            return a;
-        }
-        const out = { kind: 'seq', loc: a.loc, items: [...a.items, ...b.items] };
-        this.owned.add(out);
-        return out;
-    }
-    /** A writable copy of `map` (the map itself when this session created it). */
-    own(map) {
-        if (this.owned.has(map))
-            return map;
-        const out = { kind: 'map', loc: map.loc, entries: new Map(map.entries), keyLocs: new Map(map.keyLocs) };
-        this.owned.add(out);
-        return out;
-    }
-    ownSeq(seq) {
-        if (this.owned.has(seq))
-            return seq;
-        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
-        this.owned.add(out);
-        return out;
-    }
-    newMap(loc) {
-        const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
-        this.owned.add(out);
-        return out;
-    }
-}
-function getPath(node, ...keys) {
-    let cur = node;
-    for (const key of keys) {
-        if (!cur || cur.kind !== 'map')
-            return undefined;
-        cur = cur.entries.get(key);
-    }
-    return cur;
-}
-function merge_asMap(node) {
-    return node && node.kind === 'map' ? node : undefined;
-}
-function merge_asSeq(node) {
-    return node && node.kind === 'seq' ? node : undefined;
-}
-function merge_asString(node) {
-    if (!node || node.kind !== 'scalar' || node.value === null)
-        return undefined;
-    return String(node.value);
-}
-function merge_isNull(node) {
-    return !node || (node.kind === 'scalar' && node.value === null);
-}
-/**
- * The CLI's ElementsByKey: sequence items with the same key are merged in order (the first
- * occurrence keeps its place); `keyOf` maps an item to its key.
- */
-function mergeElementsByKey(session, seq, keyOf, keyField) {
-    const seen = new Map();
-    const order = [];
-    let changed = false;
-    for (const item of seq.items) {
-        const key = keyOf(item);
-        const ref = seen.get(key);
-        if (ref === undefined) {
-            seen.set(key, item);
-            order.push(key);
-            continue;
-        }
-        changed = true;
-        const merged = session.merge(ref, item);
-        // Like the CLI, the merged element carries the (normalised) key it was merged by.
-        if (keyField && merged.kind === 'map') {
-            const written = merged.entries.get(keyField);
-            if (written?.kind === 'scalar' && written.value !== key)
-                merged.entries.set(keyField, { ...written, value: key });
-        }
-        seen.set(key, merged);
-    }
-    if (!changed)
-        return seq;
-    return { kind: 'seq', loc: seq.loc, items: order.map((k) => seen.get(k)) };
 }
 
 ;// CONCATENATED MODULE: ./src/project/include.ts
@@ -22623,18 +20669,18 @@ const MAP = { kind: 'map' };
 const LIST = { kind: 'seq' };
 const LIST_OF_MAPS = { kind: 'seq', items: MAP };
 const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
-const shape_TASK = {
+const TASK = {
     kind: 'map',
     fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
     byName: (key) => (key.endsWith('_task') ? MAP : undefined),
 };
-shape_TASK.fields.for_each_task = { kind: 'map', fields: { task: shape_TASK } };
+TASK.fields.for_each_task = { kind: 'map', fields: { task: TASK } };
 const PERMISSIONS = LIST_OF_MAPS;
 const RESOURCE_SPECS = {
     jobs: {
         kind: 'map',
         fields: {
-            tasks: { kind: 'seq', items: shape_TASK },
+            tasks: { kind: 'seq', items: TASK },
             job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
             environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
             parameters: LIST_OF_MAPS,
@@ -23377,6 +21423,21 @@ function repositoryRoot(analysedDir, override) {
             return analysedDir;
     }
 }
+/**
+ * The glob character in a bundle root path, and where it is said without an absolute path: the
+ * bundle folder relative to the repository, or the folder above the repository that holds it.
+ */
+function rootPathGlobChars(dir, repoRoot) {
+    const bad = GLOB_CHARS.exec(dir);
+    if (!bad)
+        return undefined;
+    const inRepo = repoRoot ? load_toPosix(external_node_path_default().relative(repoRoot, dir)) : '';
+    if (repoRoot && !inRepo.startsWith('..') && GLOB_CHARS.test(inRepo)) {
+        return { char: GLOB_CHARS.exec(inRepo)[0], where: `the bundle folder ${inRepo} (relative to the repository)` };
+    }
+    const folder = dir.split((external_node_path_default()).sep).find((part) => GLOB_CHARS.test(part)) ?? external_node_path_default().basename(dir);
+    return { char: bad[0], where: `the folder ${folder} that the repository is checked out in` };
+}
 function isDirectory(p) {
     try {
         return external_node_fs_default().statSync(p).isDirectory();
@@ -23405,8 +21466,9 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     if (root.rootFiles.length > 1) {
         notices.push(yaml_configInvalid(`multiple bundle root configuration files found in ${relRoot}: ${root.rootFiles.join(', ')}`, { ...rootLoc, file: root.rootFiles[1] }));
     }
-    if (GLOB_CHARS.test(dir))
-        notices.push(yaml_configInvalid(`Bundle root path contains glob pattern characters: ${dir}`, rootLoc));
+    const globChars = rootPathGlobChars(dir, repoRoot);
+    if (globChars)
+        notices.push(yaml_configInvalid(`Bundle root path contains glob pattern characters: ${globChars.where} (character "${globChars.char}")`, rootLoc));
     const files = new Map();
     const rootAbs = external_node_path_default().join(dir, rootFile);
     const rootIsDirectory = isDirectory(rootAbs);
@@ -23495,6 +21557,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     return {
         root: dir,
         relRoot,
+        repoRoot,
         rootFile,
         name,
         ...(nameNode ? { nameLoc: nameNode.loc } : {}),
@@ -23623,6 +21686,2830 @@ function readPython(fileIndex, targets, notices) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/checks/root-path-glob-chars.ts
+
+const root_path_glob_chars_rootPathGlobChars = {
+    id: 'root-path-glob-chars',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Bundle root path has no glob characters',
+    successMessage: 'The bundle root path contains no glob pattern characters.',
+    docs: `The CLI expands \`include:\` entries relative to the bundle root with filepath.Glob and therefore
+rejects a root directory whose path contains \`*\`, \`?\`, \`[\`, \`]\` or \`^\`:
+\`Error: Bundle root path contains glob pattern characters\`. This depends on where the repository is
+checked out, so it can fail in CI and not on a laptop.
+Fix: rename the directory (or check the repository out under a plain path).
+Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
+    breaksDeploy: true,
+    run(bundle) {
+        const bad = rootPathGlobChars(bundle.root, bundle.repoRoot);
+        if (!bad)
+            return [];
+        const loc = { file: bundle.rootFile, line: 1, column: 1 };
+        return [
+            {
+                check: 'root-path-glob-chars',
+                message: `Bundle root path contains glob pattern characters: ${bad.where} (character "${bad.char}")`,
+                loc,
+                impact: 'Every bundle command fails before the configuration is read.',
+                fix: { text: `Rename ${bad.where.replace(/ \(relative to the repository\)$/, '')} so that the bundle's path has none of * ? [ ] ^ (or check the repository out under a plain path).` },
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/includes.ts
+
+/** The `include:` entries of the root file (only these are applied by the CLI). */
+function rootIncludes(bundle) {
+    const root = bundle.files.get(bundle.rootFile)?.root;
+    const out = [];
+    for (const item of asSeq(get(root, 'include'))?.items ?? []) {
+        const node = asScalar(item);
+        if (node && typeof node.value === 'string' && node.value !== '')
+            out.push({ pattern: node.value, node });
+    }
+    return out;
+}
+/** Files an `include:` entry matches (Go filepath.Glob; a literal entry matches itself when it exists). */
+function includeMatches(bundle, pattern) {
+    try {
+        return bundle.fileIndex.glob(pattern);
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/include-non-yaml.ts
+
+
+const includeNonYaml = {
+    id: 'include-non-yaml',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: '`include` matches only YAML or JSON files',
+    successMessage: 'Every file matched by `include:` is a YAML or JSON file.',
+    docs: `Every file an \`include:\` entry matches is loaded as configuration, so it must end in .yml, .yaml or
+.json; otherwise \`bundle validate\` fails with
+\`Files in the 'include' configuration section must be YAML or JSON files.\` (once per matched file; dab-ready
+reports the include entry once, listing the files).
+A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
+Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
+Reference: databricks-bundles.md §1 "include".`,
+    breaksDeploy: true,
+    run(bundle) {
+        const findings = [];
+        // One finding per include entry (the root cause), listing every file it wrongly matches; the CLI
+        // prints its error once per file.
+        for (const entry of rootIncludes(bundle)) {
+            const files = includeMatches(bundle, entry.pattern).filter((file) => !/\.(ya?ml|json)$/i.test(file));
+            if (files.length === 0)
+                continue;
+            const listed = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+            findings.push({
+                check: 'include-non-yaml',
+                message: `Files in the 'include' configuration section must be YAML or JSON files. ${listed} (matched by "${entry.pattern}") ${files.length === 1 ? 'is' : 'are'} not`,
+                loc: entry.node.loc,
+                evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
+                impact: '`bundle validate` and `bundle deploy` fail.',
+                fix: { text: `Narrow "${entry.pattern}" to YAML files (e.g. "*.yml"); to upload ${files.length === 1 ? files[0] : 'those files'} with the bundle, use \`sync.include\`.` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/include-outside-root.ts
+
+
+const includeOutsideRoot = {
+    id: 'include-outside-root',
+    category: 'Bundle Configuration',
+    severity: 'high',
+    effortHours: 0.25,
+    title: '`include` is written only in the root file',
+    successMessage: 'Only the root configuration file has an `include:` section.',
+    docs: `Only the \`include:\` of databricks.yml is applied. An \`include:\` inside an included file is ignored
+with \`Warning: Include section is defined outside root file\`, so the files it names (and the resources
+they define) are silently not deployed.
+Fix: move the entries to the \`include:\` of databricks.yml.
+Reference: databricks-bundles.md §1 "include", pitfall 11.`,
+    breaksDeploy: false,
+    run(bundle) {
+        const findings = [];
+        for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+            if (file.path === bundle.rootFile || !file.root)
+                continue;
+            const include = get(file.root, 'include');
+            if (!include)
+                continue;
+            const loc = include.loc;
+            findings.push({
+                check: 'include-outside-root',
+                message: `Include section is defined outside root file: ${file.path}. Only includes defined in ${bundle.rootFile} are applied.`,
+                loc,
+                evidence: evidenceAt(bundle, loc, 1, 2),
+                impact: 'The files listed there are not loaded: their resources are silently missing from the deployment.',
+                fix: { text: `Move these entries to the \`include:\` section of ${bundle.rootFile} (paths relative to the bundle root).` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/include-glob-nonrecursive.ts
+
+
+
+const includeGlobNonrecursive = {
+    id: 'include-glob-nonrecursive',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.25,
+    title: '`include` globs do not rely on recursive **',
+    successMessage: 'No `include:` entry relies on `**` matching several directory levels.',
+    docs: `The CLI expands \`include:\` entries with Go's filepath.Glob: \`*\` never crosses \`/\` and \`**\` is just
+\`*\`, so \`resources/**/*.yml\` matches exactly one directory level (resources/a/x.yml) and silently skips
+resources/x.yml and resources/a/b/x.yml. The resources in the skipped files are simply not deployed;
+nothing fails. (\`**\` in a pipeline \`glob.include\` is fine: only \`include:\` globs are non-recursive.)
+Fix: list one glob per level (\`resources/*.yml\`, \`resources/*/*.yml\`, \`resources/*/*/*.yml\`).
+Reference: databricks-bundles.md §1 "include", pitfall 11; CLI issue #4831.`,
+    breaksDeploy: false,
+    run(bundle) {
+        const findings = [];
+        const entries = rootIncludes(bundle);
+        const matchedByAny = new Set(entries.flatMap((e) => includeMatches(bundle, e.pattern)));
+        for (const entry of entries) {
+            if (!entry.pattern.includes('**'))
+                continue;
+            const missed = recursiveMatches(bundle, entry.pattern).filter((f) => !matchedByAny.has(f));
+            const shown = missed.slice(0, 10).join(', ') + (missed.length > 10 ? `, and ${missed.length - 10} more` : '');
+            findings.push({
+                check: 'include-glob-nonrecursive',
+                message: missed.length > 0
+                    ? `include entry "${entry.pattern}" uses **, which matches one directory level only: ${missed.length} file(s) it seems to cover are not loaded: ${shown}`
+                    : `include entry "${entry.pattern}" uses **, which matches one directory level only (no file is missed today, but deeper files added later will be)`,
+                ...(missed.length === 0 ? { severity: 'low' } : {}),
+                loc: entry.node.loc,
+                evidence: evidenceAt(bundle, entry.node.loc, 0, 0),
+                impact: missed.length > 0 ? 'Resources defined in the missed files are silently not deployed.' : 'Deeper files added later will be silently ignored.',
+                fix: { text: `Replace "${entry.pattern}" with one glob per directory level, e.g. ${levels(entry.pattern).map((l) => `"${l}"`).join(', ')}.` },
+            });
+        }
+        return findings;
+    },
+};
+/** Files a recursive reading of the pattern (`**` = any number of directories) would match. */
+function recursiveMatches(bundle, pattern) {
+    const segments = external_node_path_default().posix.normalize(pattern).split('/');
+    const firstGlob = segments.findIndex((s) => /[*?[]/.test(s));
+    const base = firstGlob <= 0 ? '.' : segments.slice(0, firstGlob).join('/');
+    const re = globToRegExp(segments.join('/'));
+    let files;
+    try {
+        files = bundle.fileIndex.list(base);
+    }
+    catch {
+        return [];
+    }
+    return files.filter((f) => re.test(f) && /\.(ya?ml|json)$/i.test(f)).sort();
+}
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') {
+            const slash = glob[i + 2] === '/';
+            re += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 1);
+            if (end < 0)
+                re += '\\[';
+            else {
+                re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+function levels(pattern) {
+    const [head, ...tail] = pattern.split('**/');
+    const rest = tail.join('**/') || '*.yml';
+    return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
+/**
+ * For checks that do not look at the target: the findings are computed on the first target and
+ * handed out again (as a new array) for the others, which the engine merges into one finding.
+ */
+function oncePerBundle(run) {
+    const cache = new WeakMap();
+    return (bundle) => {
+        let findings = cache.get(bundle);
+        if (!findings) {
+            findings = run(bundle);
+            cache.set(bundle, findings);
+        }
+        return [...findings];
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
+
+const NONE = new Set();
+/**
+ * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
+ * every element is one (recursively). The CLI raises no unknown-field warning for them. The loader
+ * records them while it parses; a file it could not parse has none.
+ */
+function anchorOnlyTopLevelKeys(file) {
+    return recordedAnchorOnlyKeys(file) ?? NONE;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
+// The part of the CLI's configuration schema (bundle/schema/jsonschema.json, CLI v1.13) that
+// dab-ready checks for unknown and null fields. Objects listed here are complete; anything not
+// listed (`ANY`) is not checked, so a missing entry costs recall, never a false warning.
+const ANY = { kind: 'any' };
+const STRING = { kind: 'string' };
+const obj = (fields) => ({ kind: 'object', fields });
+const mapOf = (value) => ({ kind: 'mapOf', value });
+const seqOf = (item) => ({ kind: 'seqOf', item });
+const anyOf = (...names) => Object.fromEntries(names.map((n) => [n, ANY]));
+const schema_strings = (...names) => Object.fromEntries(names.map((n) => [n, STRING]));
+const permissions = seqOf(obj(schema_strings('level', 'user_name', 'group_name', 'service_principal_name')));
+const trigger = obj(anyOf('file_arrival', 'model', 'pause_status', 'periodic', 'sql_condition', 'table', 'table_update'));
+const taskFields = {
+    ...schema_strings('task_key', 'description', 'job_cluster_key', 'existing_cluster_id', 'environment_key', 'run_if'),
+    ...anyOf('alert_task', 'clean_rooms_notebook_task', 'compute', 'condition_task', 'dashboard_task', 'dbt_cloud_task', 'dbt_platform_task', 'dbt_task', 'depends_on', 'disable_auto_optimization', 'disabled', 'email_notifications', 'gen_ai_compute_task', 'health', 'libraries', 'max_retries', 'min_retry_interval_millis', 'new_cluster', 'notebook_task', 'notification_settings', 'pipeline_task', 'power_bi_task', 'python_wheel_task', 'retry_on_timeout', 'run_job_task', 'spark_jar_task', 'spark_python_task', 'spark_submit_task', 'sql_task', 'timeout_seconds', 'webhook_notifications'),
+};
+const forEachTask = obj({ ...anyOf('inputs', 'concurrency'), task: obj(taskFields) });
+const task = obj({ ...taskFields, for_each_task: forEachTask });
+const job = obj({
+    ...schema_strings('name', 'description', 'budget_policy_id', 'usage_policy_id'),
+    ...anyOf('continuous', 'deployment', 'edit_mode', 'email_notifications', 'environments', 'format', 'git_source', 'health', 'job_clusters', 'max_concurrent_runs', 'notification_settings', 'parameters', 'performance_target', 'queue', 'run_as', 'schedule', 'tags', 'timeout_seconds', 'webhook_notifications', 'lifecycle', 'compute', 'id', 'url', 'modified_status'),
+    tasks: seqOf(task),
+    trigger,
+    permissions,
+});
+const experiment = obj({
+    ...schema_strings('name', 'artifact_location'),
+    ...anyOf('tags', 'lifecycle', 'experiment_id', 'creation_time', 'last_update_time', 'lifecycle_stage', 'id', 'url', 'modified_status'),
+    permissions,
+});
+const RESOURCE_TYPES = [
+    'jobs', 'job_runs', 'pipelines', 'models', 'experiments', 'model_serving_endpoints', 'registered_models',
+    'quality_monitors', 'catalogs', 'schemas', 'volumes', 'external_locations', 'clusters', 'dashboards',
+    'genie_spaces', 'apps', 'secret_scopes', 'alerts', 'sql_warehouses', 'database_instances', 'database_catalogs',
+    'synced_database_tables', 'postgres_projects', 'postgres_branches', 'postgres_endpoints', 'postgres_catalogs',
+    'postgres_databases', 'postgres_roles', 'postgres_synced_tables', 'vector_search_endpoints',
+    'vector_search_indexes', 'instance_pools', 'secrets',
+];
+const resources = obj({
+    ...Object.fromEntries(RESOURCE_TYPES.map((t) => [t, mapOf(ANY)])),
+    jobs: mapOf(job),
+    experiments: mapOf(experiment),
+});
+const workspace = obj({
+    ...schema_strings('host', 'profile', 'auth_type', 'metadata_service_url', 'client_id', 'account_id', 'google_service_account', 'azure_workspace_resource_id', 'azure_resource_id', 'azure_client_id', 'azure_tenant_id', 'azure_environment', 'azure_login_app_id', 'workspace_id', 'root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path'),
+    ...anyOf('azure_use_msi', 'experimental_is_unified_host', 'current_user'),
+});
+const bundle = obj({
+    ...schema_strings('name', 'cluster_id', 'compute_id', 'databricks_cli_version', 'uuid', 'engine'),
+    ...anyOf('target', 'environment', 'git', 'mode'),
+    deployment: obj({ ...anyOf('fail_on_active_runs'), lock: obj(anyOf('enabled', 'force')) }),
+});
+const artifact = obj({
+    ...schema_strings('type', 'path', 'build', 'executable'),
+    ...anyOf('dynamic_version'),
+    files: seqOf(obj(schema_strings('source'))),
+});
+const variable = obj({ ...schema_strings('description', 'type'), ...anyOf('default', 'lookup') });
+const sync = obj(anyOf('paths', 'include', 'exclude'));
+const presets = obj(anyOf('name_prefix', 'pipelines_development', 'trigger_pause_status', 'jobs_max_concurrent_runs', 'tags', 'source_linked_deployment', 'artifacts_dynamic_version'));
+const runAs = obj(schema_strings('service_principal_name', 'user_name'));
+const target = obj({
+    ...anyOf('default', 'mode', 'compute_id', 'cluster_id', 'git', 'variables', 'experimental'),
+    bundle,
+    workspace,
+    artifacts: mapOf(artifact),
+    resources,
+    sync,
+    run_as: runAs,
+    presets,
+    permissions,
+});
+const ROOT_SCHEMA = obj({
+    bundle,
+    include: ANY,
+    variables: mapOf(variable),
+    workspace,
+    artifacts: mapOf(artifact),
+    resources,
+    targets: mapOf(target),
+    environments: mapOf(target),
+    sync,
+    permissions,
+    run_as: runAs,
+    presets,
+    experimental: ANY,
+    python: obj(anyOf('venv_path', 'resources', 'mutators')),
+    scripts: mapOf(obj(schema_strings('content'))),
+});
+
+;// CONCATENATED MODULE: ./src/checks/lib/references.ts
+
+
+/** Resource address (`jobs.x`) a config path belongs to, if any. */
+function resourceOf(field) {
+    const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
+    return m ? `${m[1]}.${m[2]}` : undefined;
+}
+/**
+ * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
+ * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
+ */
+function pathShape(field) {
+    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
+    const first = s.indexOf('.');
+    if (first === -1)
+        return s;
+    const head = s.slice(0, first);
+    // The segment to replace: the third under `resources`, the second under `artifacts`.
+    let start;
+    if (head === 'resources') {
+        const second = s.indexOf('.', first + 1);
+        if (second === -1)
+            return s;
+        start = second + 1;
+    }
+    else if (head === 'artifacts') {
+        start = first + 1;
+    }
+    else {
+        return s;
+    }
+    const end = s.indexOf('.', start);
+    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
+}
+const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
+/**
+ * The top-level sections of a target's merged config that the CLI reads: known keys except
+ * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
+ */
+function configSections(target) {
+    const root = asMap(target.config);
+    if (!root)
+        return [];
+    return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
+}
+const scalarsWithReferences = new WeakMap();
+/**
+ * The string scalars below a config section (at config path `path`) that contain `${`, in document
+ * order. Computed once per node: targets share the sections they do not change.
+ */
+function referenceScalars(node, path) {
+    let byPath = scalarsWithReferences.get(node);
+    if (!byPath)
+        scalarsWithReferences.set(node, (byPath = new Map()));
+    let list = byPath.get(path);
+    if (!list) {
+        const found = [];
+        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
+        byPath.set(path, (list = Object.freeze(found)));
+    }
+    return list;
+}
+/** Scalars of the target's merged config that contain `${`, with their interpolation. */
+function collectReferences(target) {
+    const out = [];
+    for (const [key, value] of configSections(target)) {
+        for (const { node, text, path } of referenceScalars(value, key)) {
+            const interp = target.interpolate(text, node.loc);
+            const undef = new Set(interp.undefinedRefs.map((r) => r.text));
+            const seen = new Set();
+            for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
+                if (seen.has(ref.text))
+                    continue;
+                seen.add(ref.text);
+                out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
+            }
+        }
+    }
+    return out;
+}
+/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
+function rulesPerShape(rules, applies) {
+    const byShape = new Map();
+    return (shape) => {
+        let found = byShape.get(shape);
+        if (!found)
+            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
+        return found;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/schemaWalk.ts
+/** Walk `node` along `schema`, reporting keys the schema does not know and string fields left null. */
+function walkSchema(node, schema, path, visit, depth = 0) {
+    if (!node || depth > 64)
+        return;
+    switch (schema.kind) {
+        case 'object': {
+            if (node.kind !== 'map')
+                return;
+            for (const [key, value] of node.entries) {
+                const child = schema.fields[key];
+                if (!child) {
+                    if (key !== '<<')
+                        visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
+                    continue;
+                }
+                if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
+                    visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
+                }
+                // Only mappings and sequences have anything below them to check.
+                if (value.kind !== 'scalar')
+                    walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
+            }
+            return;
+        }
+        case 'mapOf':
+            if (node.kind !== 'map')
+                return;
+            for (const [key, value] of node.entries)
+                if (value && value.kind !== 'scalar')
+                    walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
+            return;
+        case 'seqOf':
+            if (node.kind !== 'seq')
+                return;
+            node.items.forEach((item, i) => {
+                if (item && item.kind !== 'scalar')
+                    walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
+            });
+            return;
+        default:
+            return;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/unknown-field.ts
+
+
+
+
+
+
+
+
+const unknownField = {
+    id: 'unknown-field',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.25,
+    title: 'No unknown configuration keys',
+    successMessage: 'Every configuration key is one the Databricks CLI knows.',
+    docs: `The CLI reads configuration into typed structures; a key it does not know raises
+\`Warning: unknown field: <key>\` and is then **dropped**: a misspelt \`trigger\` setting, a \`description\` on an
+MLflow experiment or a resource type that an older CLI does not support silently does nothing (the
+job deploys without its schedule). Top-level keys that only hold YAML anchors (\`x-common: &common ...\`)
+are exempt. dab-ready knows the keys of the top level, bundle, workspace, targets, variables,
+artifacts, resources, jobs, tasks, triggers and experiments.
+Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
+rely on recently added resource types.
+Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
+    breaksDeploy: false,
+    run: (bundle) => unknownFieldFindings(bundle),
+};
+/** The keys the schema knows at a config path (for suggestions). */
+function knownKeys(path) {
+    let schema = ROOT_SCHEMA;
+    for (const seg of path.split('.').filter(Boolean)) {
+        const name = seg.replace(/\[\d+\]/g, '');
+        const indexes = (seg.match(/\[\d+\]/g) ?? []).length;
+        if (schema.kind === 'object')
+            schema = schema.fields[name] ?? { kind: 'any' };
+        else if (schema.kind === 'mapOf')
+            schema = schema.value;
+        else
+            return [];
+        for (let i = 0; i < indexes; i++)
+            schema = schema.kind === 'seqOf' ? schema.item : { kind: 'any' };
+    }
+    return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
+}
+/** Target-independent: computed once per bundle. */
+const unknownFieldFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of files) {
+        if (!file.root)
+            continue;
+        const anchorKeys = anchorOnlyTopLevelKeys(file);
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'unknown')
+                return;
+            if (!v.path.includes('.') && anchorKeys.has(v.key))
+                return;
+            const id = `${locKey(v.loc)}:${v.key}`;
+            if (seen.has(id))
+                return;
+            seen.add(id);
+            const parentPath = v.path.slice(0, -(v.key.length + 1));
+            const known = knownKeys(parentPath);
+            const close = closeMatches(v.key, known);
+            const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
+            findings.push({
+                check: 'unknown-field',
+                message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
+                loc: v.loc,
+                ...(resource ? { resources: [resource] } : {}),
+                evidence: evidenceAt(bundle, v.loc, 0, 1),
+                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
+                fix: {
+                    text: close.length > 0
+                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
+                        : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
+                },
+            });
+        });
+    }
+    return findings;
+});
+
+;// CONCATENATED MODULE: ./src/checks/null-value.ts
+
+
+
+
+
+const nullValue = {
+    id: 'null-value',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'No string setting is left empty',
+    successMessage: 'No string setting (host, name, paths, keys) is left without a value.',
+    docs: `A key written without a value (\`host:\`) is null. For a string field the CLI warns
+\`expected a string value, found null\` when it loads the file (for every target) and treats the field as
+unset, so for example an empty \`workspace.host\` silently falls back to the profile or DATABRICKS_HOST,
+possibly another workspace.
+Fix: give the key a value or delete the line.
+Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
+    breaksDeploy: false,
+    run: (bundle) => nullValueFindings(bundle),
+};
+/** Target-independent: computed once per bundle. */
+const nullValueFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const seen = new Set();
+    for (const file of bundle.files.values()) {
+        if (!file.root)
+            continue;
+        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
+            if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
+                return;
+            seen.add(locKey(v.loc));
+            findings.push({
+                check: 'null-value',
+                message: `expected a string value, found null: ${v.path}`,
+                loc: v.loc,
+                evidence: evidenceAt(bundle, v.loc, 0, 0),
+                impact: `${v.path} is treated as unset.`,
+                fix: { text: `Give \`${v.key}\` a value or remove the line.` },
+            });
+        });
+    }
+    return findings;
+});
+
+;// CONCATENATED MODULE: ./src/checks/resource-undefined.ts
+
+
+/** `jobs` -> `job`, `postgres_branches` -> `postgres_branch`, `genie_spaces` -> `genie_space`. */
+function singular(type) {
+    if (/(ch|sh|x|ss)es$/.test(type))
+        return type.slice(0, -2);
+    return type.endsWith('s') ? type.slice(0, -1) : type;
+}
+const resourceUndefined = {
+    id: 'resource-undefined',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Every resource key has a definition',
+    successMessage: 'Every resource key declares a body.',
+    docs: `A resource key written without a body (\`my_job:\` followed by nothing, often because the body is
+commented out or mis-indented) fails \`bundle validate\` with \`job my_job is not defined\`.
+Fix: indent the body under the key, or delete the key.
+Reference: databricks-bundles.md §9 ("Other validate messages"); CLI acceptance undefined_resources.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const resources = getMap(target.config, 'resources');
+        for (const [type, byKey] of resources?.entries ?? []) {
+            if (byKey.kind !== 'map')
+                continue;
+            for (const [key, body] of byKey.entries) {
+                if (!isNull(body))
+                    continue;
+                const loc = byKey.keyLocs.get(key) ?? body.loc;
+                findings.push({
+                    check: 'resource-undefined',
+                    message: `${singular(type)} ${key} is not defined`,
+                    loc,
+                    resources: [`${type}.${key}`],
+                    evidence: evidenceAt(bundle, loc, 0, 1),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: `Indent the definition of ${type}.${key} under its key, or remove the key.` },
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/artifact-not-configured.ts
+
+
+const artifactNotConfigured = {
+    id: 'artifact-not-configured',
+    category: 'Python Package Build',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Every artifact has properties',
+    successMessage: 'Every entry under `artifacts:` declares its properties.',
+    docs: `An \`artifacts.<name>\` key without a body (typically all its lines commented out) fails
+\`bundle validate\` with \`Artifact not properly configured\` / \`please specify artifact properties\`.
+Fix: give the artifact \`type\`/\`build\`/\`path\`, or delete the key.
+Reference: databricks-bundles.md §6 "artifacts"; CLI issue #3017 (acceptance artifacts/nil_artifacts).`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const artifacts = getMap(target.config, 'artifacts');
+        for (const [name, body] of artifacts?.entries ?? []) {
+            if (!isNull(body))
+                continue;
+            const loc = artifacts.keyLocs.get(name) ?? body.loc;
+            findings.push({
+                check: 'artifact-not-configured',
+                message: `Artifact not properly configured: please specify artifact properties for ${name}`,
+                loc,
+                resources: [`artifacts.${name}`],
+                evidence: evidenceAt(bundle, loc, 0, 2),
+                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                fix: { text: `Give artifacts.${name} its properties (e.g. \`type: whl\`, \`build: uv build --wheel\`, \`path: .\`) or remove it.` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/variable-type-invalid.ts
+
+
+const variableTypeInvalid = {
+    id: 'variable-type-invalid',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Variable types are valid',
+    successMessage: 'No variable declares a type other than `complex`.',
+    docs: `\`variables.<name>.type\` accepts only \`complex\` (for map/list values). \`type: string\`, \`bool\`, ... raise
+\`Warning: invalid value "string" for enum field. Valid values are [complex]\` and fail \`bundle validate
+--strict\`. Plain values need no type; a map default without \`type: complex\` is accepted.
+Fix: delete the \`type:\` line (or write \`type: complex\` for a map/list variable).
+Reference: databricks-bundles.md §3 "Definitions".`,
+    breaksDeploy: false,
+    run(bundle) {
+        const findings = [];
+        const variables = getMap(bundle.base, 'variables');
+        for (const [name, node] of variables?.entries ?? []) {
+            const typeNode = asMap(node)?.entries.get('type');
+            const type = nodes_asString(typeNode);
+            if (!typeNode || type === undefined || type === '' || type === 'complex')
+                continue;
+            findings.push({
+                check: 'variable-type-invalid',
+                message: `invalid value "${type}" for enum field. Valid values are [complex] (at variables.${name}.type)`,
+                loc: typeNode.loc,
+                evidence: evidenceAt(bundle, typeNode.loc, 0, 0),
+                impact: '`bundle validate --strict` fails; the type is ignored otherwise.',
+                fix: { text: `Remove \`type: ${type}\` from variable ${name} (only \`complex\` is a valid type).` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/ci-variables.ts
+// Variables the repository's own CI passes to the bundle commands: `--var name=...` or
+// `BUNDLE_VAR_name` in GitHub Actions workflows, Azure Pipelines, GitLab CI or a Makefile, in the
+// bundle's folder or any folder above it inside the repository.
+
+const CI_FILES = ['azure-pipelines.yml', 'azure-pipelines.yaml', '.gitlab-ci.yml', 'Makefile'];
+const WORKFLOW_DIR = '.github/workflows';
+/** How many folders above the bundle root are searched (the repository boundary stops it earlier). */
+const MAX_UP = 6;
+const SUPPLIES = /--var(?:=|\s+)["']?(?:[^"'\s,]*,)*([A-Za-z][\w-]*)=|\bBUNDLE_VAR_([A-Za-z][\w-]*)/g;
+const ci_variables_memo = new WeakMap();
+/** The first place (file:line) the repository's CI supplies each variable. */
+function ciSuppliedVariables(bundle) {
+    let found = ci_variables_memo.get(bundle);
+    if (!found) {
+        found = scan(bundle);
+        ci_variables_memo.set(bundle, found);
+    }
+    return found;
+}
+function scan(bundle) {
+    const out = new Map();
+    for (const file of ciFiles(bundle)) {
+        const lines = bundle.fileIndex.lines(file) ?? [];
+        lines.forEach((text, i) => {
+            if (/^\s*#/.test(text))
+                return;
+            for (const m of text.matchAll(SUPPLIES)) {
+                const name = m[1] ?? m[2];
+                if (!out.has(name))
+                    out.set(name, { file, line: i + 1, text: text.trim() });
+            }
+        });
+    }
+    return out;
+}
+function ciFiles(bundle) {
+    const files = [];
+    for (let up = 0, dir = '.'; up <= MAX_UP && bundle.fileIndex.kind(dir) === 'dir'; up++, dir = up === 1 ? '..' : `${dir}/..`) {
+        const at = (name) => (dir === '.' ? name : `${dir}/${name}`);
+        for (const name of CI_FILES)
+            if (bundle.fileIndex.kind(at(name)) !== 'missing')
+                files.push(at(name));
+        const workflows = at(WORKFLOW_DIR);
+        if (bundle.fileIndex.kind(workflows) === 'dir') {
+            for (const f of bundle.fileIndex.list(workflows))
+                if (/\.ya?ml$/i.test(f) && external_node_path_default().posix.dirname(f) === external_node_path_default().posix.normalize(workflows))
+                    files.push(f);
+        }
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lib/unmatched-includes.ts
+
+const unmatched_includes_memo = new WeakMap();
+function unmatchedOutsideIncludes(bundle) {
+    let found = unmatched_includes_memo.get(bundle);
+    if (!found) {
+        found = unmatched_includes_scan(bundle);
+        unmatched_includes_memo.set(bundle, found);
+    }
+    return found;
+}
+function unmatched_includes_scan(bundle) {
+    const out = [];
+    for (const item of asSeq(get(bundle.files.get(bundle.rootFile)?.root, 'include'))?.items ?? []) {
+        const pattern = nodes_asString(item)?.trim();
+        if (!pattern || !pattern.replace(/^\.\//, '').startsWith('../'))
+            continue;
+        const outsideRepository = bundle.notices.some((n) => n.check === 'include-outside-repository' && n.loc?.file === item.loc.file && n.loc.line === item.loc.line);
+        if (!outsideRepository && bundle.fileIndex.glob(pattern).some((f) => /\.(ya?ml|json)$/i.test(f)))
+            continue;
+        out.push({ pattern, loc: item.loc, outsideRepository });
+    }
+    return out;
+}
+/** `; no file matches include `x` (databricks.yml:6), which may be meant to define it` (empty without such includes). */
+function includeRootCause(bundle) {
+    const includes = unmatchedOutsideIncludes(bundle);
+    if (includes.length === 0)
+        return undefined;
+    const where = (i) => `\`${i.pattern}\` (${i.loc.file}:${i.loc.line})`;
+    const matchesNothing = includes.filter((i) => !i.outsideRepository);
+    const outside = includes.filter((i) => i.outsideRepository);
+    const parts = [];
+    if (matchesNothing.length > 0)
+        parts.push(`no file matches include ${matchesNothing.map(where).join(', ')}`);
+    if (outside.length > 0)
+        parts.push(`include ${outside.map(where).join(', ')} leads outside the repository and is not read`);
+    return {
+        note: includes.length === 1 ? `; ${parts[0]}, which may be meant to define it` : `; ${parts.join(', and ')}: one of them may be meant to define it`,
+        fix: `Make include ${includes.map(where).join(', ')} match the file meant to define it (include paths are relative to the bundle root, and the file must exist in every checkout, CI included).`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/variable-file-invalid.ts
+const variableFileInvalid = {
+    id: 'variable-file-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'variable-overrides.json files are valid',
+    successMessage: 'Every .databricks/bundle/<target>/variable-overrides.json is a JSON object whose values match the variable types.',
+    docs: `The CLI reads .databricks/bundle/<target>/variable-overrides.json for the selected target. It must be a
+JSON object of variable values; a parse error (\`failed to parse variables file\`), another JSON shape
+(\`invalid format\`), a map for a non-complex variable (\`variable x is not of type complex, but the value in
+the variable file is a complex type\`) or a plain value for a complex one fail \`bundle validate\`.
+The file usually lives only on a developer's machine (.databricks is git-ignored), so CI does not
+see it at all.
+Fix: correct the file, or move the values into \`targets.<t>.variables\`.
+Reference: databricks-bundles.md §3 "Setting values".`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const rel = `.databricks/bundle/${target.name}/variable-overrides.json`;
+        const text = bundle.fileIndex.read(rel);
+        if (text === undefined)
+            return [];
+        const at = (line) => ({ file: rel, line, column: 1 });
+        const finding = (message, line, fix) => ({
+            check: 'variable-file-invalid',
+            message,
+            loc: at(line),
+            evidence: text.split(/\r?\n/).slice(line - 1, line + 2).join('\n'),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            fix: { text: fix },
+        });
+        const { parsed, error } = parseOverrides(text);
+        if (error !== undefined) {
+            return [finding(`failed to parse variables file ${rel}: ${error}`, 1, 'Write valid JSON: an object of variable values.')];
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            return [
+                finding(`failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`, 1, 'Write an object: {"<variable>": <value>, ...}.'),
+            ];
+        }
+        const findings = [];
+        const lines = text.split(/\r?\n/);
+        for (const [name, value] of Object.entries(parsed)) {
+            const v = target.variables.get(name);
+            if (!v)
+                continue;
+            const complexValue = typeof value === 'object' && value !== null;
+            const complexVar = v.def.type === 'complex';
+            if (complexValue === complexVar)
+                continue;
+            const line = Math.max(1, lines.findIndex((l) => l.includes(`"${name}"`)) + 1);
+            findings.push(complexVar
+                ? finding(`variable ${name} is of type complex, but the value in the variable file is not a complex type`, line, `Give ${name} a map or list value, or remove it from the file.`)
+                : finding(`variable ${name} is not of type complex, but the value in the variable file is a complex type`, line, `Give ${name} a plain value, or declare it with \`type: complex\`.`));
+        }
+        return findings;
+    },
+};
+function parseOverrides(text) {
+    try {
+        return { parsed: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (err) {
+        return { error: err.message };
+    }
+}
+/** The target's variable-overrides.json exists but is not a JSON object: the CLI stops there, before any variable. */
+function overridesFileUnreadable(bundle, target) {
+    const text = bundle.fileIndex.read(`.databricks/bundle/${target}/variable-overrides.json`);
+    if (text === undefined)
+        return false;
+    const { parsed, error } = parseOverrides(text);
+    return error !== undefined || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed);
+}
+
+;// CONCATENATED MODULE: ./src/checks/variable-required-unset.ts
+
+
+
+
+
+const variableRequiredUnset = {
+    id: 'variable-required-unset',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Required variables have a value',
+    successMessage: 'Every declared variable has a default, a lookup or a value for each target.',
+    docs: `A variable declared without \`default\` or \`lookup\` (an empty \`default:\` counts as none) is required:
+unless the selected target assigns it, or \`--var\`, \`BUNDLE_VAR_<name>\` or
+.databricks/bundle/<target>/variable-overrides.json supply it, \`bundle validate\` fails with
+\`no value assigned to required variable <name>\` - even if nothing uses the variable. Values that only
+exist on a developer's machine (a local overrides file, an exported env var) make CI fail.
+When the repository's own CI supplies the variable (\`--var name=...\` or \`BUNDLE_VAR_name\` in
+.github/workflows/*.yml, azure-pipelines.yml, .gitlab-ci.yml or a Makefile), the finding is info and
+cites where. When an include outside the bundle matches nothing, the finding names it: that file may
+be the one meant to define the variable.
+Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
+\`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
+Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        // An overrides file the CLI cannot read fails first (variable-file-invalid): the values it may hold are its problem.
+        if (overridesFileUnreadable(bundle, target.name))
+            return findings;
+        const ci = ciSuppliedVariables(bundle);
+        const rootCause = includeRootCause(bundle);
+        for (const [name, v] of target.variables) {
+            if (v.value !== undefined || v.source !== undefined || v.def.lookup)
+                continue;
+            const dflt = asMap(v.def.node)?.entries.get('default');
+            const loc = dflt?.loc ?? v.def.loc;
+            const evidence = evidenceAt(bundle, v.def.loc, 0, 2);
+            const supplied = ci.get(name);
+            if (supplied) {
+                findings.push({
+                    check: 'variable-required-unset',
+                    severity: 'info',
+                    breaksDeploy: false,
+                    message: `required variable ${name} has no value in the bundle; the repository's CI supplies it (${supplied.file}:${supplied.line}: ${supplied.text})`,
+                    loc,
+                    evidence,
+                    impact: `Only commands run with that value (CI, or \`--var ${name}=...\` / BUNDLE_VAR_${name} locally) can validate and deploy the targets listed.`,
+                    fix: { text: `Nothing to do for CI. To run bundle commands elsewhere, pass \`--var ${name}=...\` or set BUNDLE_VAR_${name}, as ${supplied.file} does.` },
+                });
+                continue;
+            }
+            const standard = `Add \`default: ...\` to variable ${name}, assign it under \`targets.<target>.variables\` for each target listed, or pass \`--var ${name}=...\` / BUNDLE_VAR_${name} in CI.`;
+            findings.push({
+                check: 'variable-required-unset',
+                message: `no value assigned to required variable ${name}. Variables are usually assigned in databricks.yml, and they can be ` +
+                    `overridden using "--var", the BUNDLE_VAR_${name} environment variable, or .databricks/bundle/<target>/variable-overrides.json` +
+                    (rootCause?.note ?? ''),
+                loc,
+                evidence,
+                impact: '`bundle validate` and `bundle deploy` fail for the targets listed.',
+                fix: { text: rootCause ? `${rootCause.fix} Otherwise: ${standard[0].toLowerCase()}${standard.slice(1)}` : standard },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/variable-cycle.ts
+
+
+const VAR_REF = /\$\{(?:var\.([\p{L}][\p{L}\p{N}_-]*)|variables\.([\p{L}][\p{L}\p{N}_-]*)\.value)(?=[}.[])/gu;
+const variableCycle = {
+    id: 'variable-cycle',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Variables do not reference each other in a cycle',
+    successMessage: 'No variable value depends on itself through other variables.',
+    docs: `Variable values may reference other variables (\`default: \${var.prefix}_x\`), but a chain that comes
+back to its start cannot be resolved: \`bundle validate\` fails with
+\`cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b\`.
+Fix: break the cycle by giving one of the variables a literal value.
+Reference: databricks-bundles.md §3; CLI acceptance variables/cycle.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const edges = new Map();
+        for (const [name, v] of target.variables) {
+            const list = [];
+            walkScalars(v.value, '', ({ node }) => {
+                if (typeof node.value !== 'string')
+                    return;
+                for (const m of node.value.matchAll(VAR_REF)) {
+                    const to = m[1] ?? m[2];
+                    if (target.variables.has(to))
+                        list.push({ to, node });
+                }
+            });
+            edges.set(name, list);
+        }
+        const findings = [];
+        const reported = new Set();
+        for (const start of [...edges.keys()].sort()) {
+            const cycle = findCycle(start, edges);
+            if (!cycle)
+                continue;
+            const key = [...cycle].sort().join(',');
+            if (reported.has(key))
+                continue;
+            reported.add(key);
+            const first = edges.get(cycle[0]).find((e) => e.to === cycle[1 % cycle.length]);
+            const chain = [`variables.${cycle[0]}.default`, ...cycle.slice(1).map((c) => `var.${c}`), `var.${cycle[0]}`, `var.${cycle[1 % cycle.length]}`];
+            findings.push({
+                check: 'variable-cycle',
+                message: `cycle detected in field resolution: ${chain.join(' -> ')}`,
+                loc: first.node.loc,
+                evidence: evidenceAt(bundle, first.node.loc, 0, 0),
+                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                fix: { text: `Give one of ${cycle.map((c) => `var.${c}`).join(', ')} a value that does not reference the others.` },
+            });
+        }
+        return findings;
+    },
+};
+/** A cycle through `start` (as the list of variables starting with `start`), if any. */
+function findCycle(start, edges) {
+    const stack = [];
+    const visited = new Set();
+    const dfs = (name) => {
+        stack.push(name);
+        visited.add(name);
+        for (const { to } of edges.get(name) ?? []) {
+            if (to === start)
+                return [...stack];
+            if (!visited.has(to)) {
+                const found = dfs(to);
+                if (found)
+                    return found;
+            }
+        }
+        stack.pop();
+        return undefined;
+    };
+    return dfs(start);
+}
+
+;// CONCATENATED MODULE: ./src/checks/undefined-variable.ts
+
+
+
+
+
+/** Fields the CLI fills in for `${workspace.*}` and `${bundle.*}` even when the config does not set them. */
+const BUILTIN = {
+    '': ['bundle', 'workspace', 'variables', 'resources', 'artifacts', 'sync', 'presets'],
+    workspace: [
+        'host', 'profile', 'root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path', 'current_user',
+        'auth_type', 'client_id', 'azure_client_id', 'azure_tenant_id', 'azure_environment', 'azure_login_app_id',
+        'azure_workspace_resource_id', 'google_service_account', 'account_id', 'metadata_service_url',
+        'experimental_is_unified_host', 'workspace_id',
+    ],
+    bundle: ['name', 'target', 'environment', 'git', 'uuid', 'cluster_id', 'compute_id', 'databricks_cli_version', 'deployment', 'engine', 'mode'],
+    'workspace.current_user': ['userName', 'short_name', 'domain_friendly_name', 'id', 'displayName', 'active', 'emails', 'groups', 'name', 'entitlements', 'roles', 'externalId'],
+    'bundle.git': ['branch', 'commit', 'origin_url', 'actual_branch', 'bundle_root_path', 'inferred'],
+};
+const undefinedVariable = {
+    id: 'undefined-variable',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Every ${...} reference resolves',
+    successMessage: 'Every ${var.*}, ${bundle.*} and ${workspace.*} reference names something, and targets assign only declared variables.',
+    docs: `\`bundle validate\` resolves every \`\${var.*}\`, \`\${bundle.*}\` and \`\${workspace.*}\` reference on the
+configuration merged for the selected target. A reference that names nothing fails with
+\`reference does not exist: \${var.hst}\` (since CLI v1.13.0 followed by \`did you mean:\` suggestions within
+edit distance 2). References are target-scoped: a variable used by a job that only some targets
+include breaks only those targets. A target that assigns an undeclared variable fails with
+\`failed to perform target override for target=<t>: variable c is not defined but is assigned a value\`.
+One finding per reference that names nothing (its other uses are listed). When an include outside
+the bundle matches nothing, an undeclared \`\${var.x}\` names that include as the likely cause.
+Fix: correct the typo or declare the variable under top-level \`variables:\`.
+Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const rootCause = includeRootCause(bundle);
+        // One finding per reference that names nothing (one root cause), at its first use; the other uses are listed.
+        const byRef = new Map();
+        for (const use of collectReferences(target)) {
+            if (!use.undefinedRef || use.ref.path.startsWith('resources.'))
+                continue;
+            const uses = byRef.get(use.ref.text) ?? [];
+            uses.push(use);
+            byRef.set(use.ref.text, uses);
+        }
+        for (const [text, uses] of byRef) {
+            const use = uses[0];
+            const suggestions = suggest(target, use.ref.path);
+            const resources = [...new Set(uses.map((u) => resourceOf(u.field)).filter((r) => r !== undefined))].sort();
+            // An undeclared variable and an include outside the bundle that matches nothing: name the likely cause.
+            const cause = use.ref.path.startsWith('var.') && suggestions.length === 0 && !target.variables.has(use.ref.path.split('.')[1]) ? rootCause : undefined;
+            const others = uses.slice(1).map((u) => `${u.node.loc.file}:${u.node.loc.line}`);
+            const also = others.length === 0 ? '' : ` (also used at ${others.slice(0, 5).join(', ')}${others.length > 5 ? `, and ${others.length - 5} more` : ''})`;
+            findings.push({
+                check: 'undefined-variable',
+                message: `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
+                loc: use.node.loc,
+                ...(resources.length > 0 ? { resources } : {}),
+                evidence: evidenceAt(bundle, use.node.loc, 0, 0),
+                impact: '`bundle validate` and `bundle deploy` fail for the targets listed.',
+                fix: {
+                    text: cause
+                        ? `${cause.fix} Otherwise declare the variable under top-level \`variables:\`.`
+                        : suggestions.length > 0
+                            ? `Replace ${text} with \${${suggestions[0]}}${uses.length > 1 ? ' everywhere' : ''}.`
+                            : use.ref.path.startsWith('var.')
+                                ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
+                                : `Fix the reference ${text}.`,
+                },
+            });
+        }
+        findings.push(...undeclaredAssignments(bundle.base, target, (loc) => evidenceAt(bundle, loc, 0, 0)));
+        return findings;
+    },
+};
+/** `targets.<t>.variables.<x>` for an `x` not declared at the top level. */
+function undeclaredAssignments(base, target, evidence) {
+    const declared = getMap(base, 'variables');
+    const assigned = getMap(base, 'targets', target.name, 'variables');
+    if (!assigned)
+        return [];
+    const out = [];
+    for (const name of assigned.entries.keys()) {
+        if (declared?.entries.has(name))
+            continue;
+        const loc = keyLoc(assigned, name);
+        const close = closeMatches(name, declared?.entries.keys() ?? []);
+        out.push({
+            check: 'undefined-variable',
+            message: `failed to perform target override for target=${target.name}: variable ${name} is not defined but is assigned a value`,
+            ...(loc ? { loc, evidence: evidence(loc) } : {}),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            fix: {
+                text: close.length > 0
+                    ? `Did you mean ${close.join(' or ')}? Otherwise declare \`variables: {${name}: {}}\` at the top level.`
+                    : `Declare \`variables: {${name}: {description: ...}}\` at the top level, or remove the assignment.`,
+            },
+        });
+    }
+    return out;
+}
+/** Suggestions in the CLI's manner: replace the first segment that names nothing with close names. */
+function suggest(target, refPath) {
+    const segments = refPath.split('.');
+    let node;
+    let prefix;
+    let rest;
+    if (segments[0] === 'var') {
+        const name = segments[1] ?? '';
+        if (!target.variables.has(name)) {
+            return closeMatches(name, target.variables.keys()).map((c) => ['var', c, ...segments.slice(2)].join('.'));
+        }
+        const v = target.variables.get(name);
+        node = v.value ?? v.def.default;
+        prefix = ['var', name];
+        rest = segments.slice(2);
+    }
+    else {
+        node = target.config;
+        prefix = [];
+        rest = segments;
+    }
+    for (let i = 0; i < rest.length; i++) {
+        const seg = rest[i].replace(/\[\d+\]$/, '');
+        const map = asMap(node);
+        const here = [...prefix, ...rest.slice(0, i)].join('.');
+        const keys = new Set([...(map?.entries.keys() ?? []), ...(BUILTIN[here] ?? [])]);
+        if (keys.has(seg)) {
+            node = map?.entries.get(seg);
+            continue;
+        }
+        return closeMatches(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/checks/bundle-name-interpolation.ts
+
+
+const bundleNameInterpolation = {
+    id: 'bundle-name-interpolation',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Bundle name is a literal',
+    successMessage: 'bundle.name is a literal string.',
+    docs: `The bundle name identifies the deployment (workspace root path, state). The CLI warns
+\`Please do not use variable interpolation in the name of your bundle.\`: a name that changes with a
+variable deploys a second, independent copy and orphans the first.
+Fix: write a literal name; use \`presets.name_prefix\` or target-specific resource names instead.
+Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
+    breaksDeploy: false,
+    run(bundle) {
+        const node = asScalar(get(bundle.base, 'bundle', 'name'));
+        if (!node || typeof node.value !== 'string' || !node.value.includes('${'))
+            return [];
+        return [
+            {
+                check: 'bundle-name-interpolation',
+                message: `Please do not use variable interpolation in the name of your bundle. The name of your bundle is "${node.value}"`,
+                loc: node.loc,
+                evidence: evidenceAt(bundle, node.loc, 0, 0),
+                impact: 'A name that varies deploys separate copies of the bundle and orphans earlier ones.',
+                fix: { text: 'Write a literal bundle.name.' },
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/resource-walk.ts
+
+/** A memo for collectOverMaps (one per check). */
+function mapsMemo() {
+    return new WeakMap();
+}
+/**
+ * What `onMap` gives for every mapping below `node` (walkMaps order), for visitors that do not
+ * depend on the target. Targets share the nodes they do not change, so each resource
+ * (`resources.<type>.<key>`) and each other top-level section is visited once per bundle.
+ * The results are appended to `out`, which is returned.
+ */
+function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
+    let byNode = memo.get(bundle);
+    if (!byNode)
+        memo.set(bundle, (byNode = new WeakMap()));
+    const cache = byNode;
+    const subtree = (n, p) => {
+        let byPath = cache.get(n);
+        if (!byPath)
+            cache.set(n, (byPath = new Map()));
+        let found = byPath.get(p);
+        if (!found) {
+            const list = [];
+            walkMaps(n, p, (v) => {
+                for (const item of onMap(v))
+                    list.push(item);
+            });
+            byPath.set(p, (found = list));
+        }
+        return found;
+    };
+    const add = (items) => {
+        for (const item of items)
+            out.push(item);
+    };
+    // Depth 0 = `resources`, 1 = a resource type, 2 = one resource.
+    const level = (n, p, depth) => {
+        if (depth === 2 || n.kind !== 'map') {
+            add(subtree(n, p));
+            return;
+        }
+        add(onMap({ map: n, path: p }));
+        n.entries.forEach((value, key) => {
+            if (value && value.kind !== 'scalar')
+                level(value, p ? `${p}.${key}` : key, depth + 1);
+        });
+    };
+    if (!node)
+        return out;
+    if (path === 'resources')
+        level(node, path, 0);
+    else
+        add(subtree(node, path));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/enum-invalid.ts
+
+
+
+
+const PAUSE = ['PAUSED', 'UNPAUSED'];
+const SOURCE = ['WORKSPACE', 'GIT'];
+const enum_invalid_TASK = String.raw `(?:^|\.)tasks(?:\.for_each_task\.task)?`;
+const RULES = [
+    { parent: new RegExp(`${enum_invalid_TASK}$`), key: 'run_if', values: ['ALL_SUCCESS', 'ALL_DONE', 'NONE_FAILED', 'AT_LEAST_ONE_SUCCESS', 'ALL_FAILED', 'AT_LEAST_ONE_FAILED'] },
+    { parent: /(?:^|\.)(notebook_task|spark_python_task|dbt_task|sql_task\.file)$/, key: 'source', values: SOURCE },
+    { parent: /(?:^|\.)condition_task$/, key: 'op', values: ['EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'NOT_EQUAL'] },
+    { parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/, key: 'runtime_engine', values: ['NULL', 'STANDARD', 'PHOTON'] },
+    {
+        parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/,
+        key: 'data_security_mode',
+        values: [
+            'NONE', 'SINGLE_USER', 'USER_ISOLATION', 'LEGACY_TABLE_ACL', 'LEGACY_PASSTHROUGH', 'LEGACY_SINGLE_USER',
+            'LEGACY_SINGLE_USER_STANDARD', 'DATA_SECURITY_MODE_STANDARD', 'DATA_SECURITY_MODE_DEDICATED', 'DATA_SECURITY_MODE_AUTO',
+        ],
+    },
+    { parent: /(?:^|\.)aws_attributes$/, key: 'availability', values: ['SPOT', 'ON_DEMAND', 'SPOT_WITH_FALLBACK'] },
+    { parent: /(?:^|\.)aws_attributes$/, key: 'ebs_volume_type', values: ['GENERAL_PURPOSE_SSD', 'THROUGHPUT_OPTIMIZED_HDD'] },
+    { parent: /(?:^|\.)azure_attributes$/, key: 'availability', values: ['SPOT_AZURE', 'ON_DEMAND_AZURE', 'SPOT_WITH_FALLBACK_AZURE'] },
+    { parent: /(?:^|\.)gcp_attributes$/, key: 'availability', values: ['PREEMPTIBLE_GCP', 'ON_DEMAND_GCP', 'PREEMPTIBLE_WITH_FALLBACK_GCP'] },
+    { parent: /^resources\.jobs\.\*\.(schedule|trigger|continuous)$/, key: 'pause_status', values: PAUSE },
+    { parent: /^resources\.jobs\.\*$/, key: 'edit_mode', values: ['UI_LOCKED', 'EDITABLE'] },
+    { parent: /^resources\.jobs\.\*$/, key: 'performance_target', values: ['PERFORMANCE_OPTIMIZED', 'STANDARD'] },
+    { parent: /^resources\.volumes\.\*$/, key: 'volume_type', values: ['MANAGED', 'EXTERNAL'] },
+    { parent: /^resources\.vector_search_endpoints\.\*$/, key: 'endpoint_type', values: ['STANDARD', 'STORAGE_OPTIMIZED'] },
+    { parent: /^resources\.secret_scopes\.\*\.permissions$/, key: 'level', values: ['READ', 'WRITE', 'MANAGE'] },
+    { parent: /^resources\.jobs\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_MANAGE_RUN', 'CAN_VIEW', 'IS_OWNER'] },
+    { parent: /^resources\.pipelines\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_RUN', 'CAN_VIEW', 'IS_OWNER'] },
+    { parent: /^resources\.experiments\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_EDIT', 'CAN_READ'] },
+    { parent: /^permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_VIEW', 'CAN_RUN'] },
+    { parent: /^presets$/, key: 'trigger_pause_status', values: PAUSE },
+    { parent: /^bundle$/, key: 'engine', values: ['terraform', 'direct'] },
+    { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
+    { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
+];
+const rulesFor = rulesPerShape(RULES, (rule, shape) => rule.parent.test(shape));
+const enumMemo = mapsMemo();
+const enumInvalid = {
+    id: 'enum-invalid',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Enumerated settings use valid values',
+    successMessage: 'Every enumerated setting (run_if, source, cluster modes, pause status, permission levels, ...) has a valid value.',
+    docs: `Fields with a fixed set of values (task \`run_if\`, notebook \`source\`, \`runtime_engine\`,
+\`data_security_mode\`, cloud \`availability\`, \`volume_type\`, \`pause_status\`, permission \`level\`,
+\`bundle.engine\`, ...) are checked by \`bundle validate\`: \`Warning: invalid value "VIEW" for enum field.
+Valid values are [READ WRITE MANAGE]\`. The warning does not stop validate, but the Jobs/UC API rejects
+the value when the bundle is deployed. Values containing \${...} are not checked.
+Fix: use one of the listed values.
+Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/internal/validation/generated/enum_fields.go.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const [section, node] of configSections(target))
+            collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
+                const found = [];
+                for (const rule of rulesFor(pathShape(path))) {
+                    const node = map.entries.get(rule.key);
+                    const value = nodes_asString(node);
+                    if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
+                        continue;
+                    const resource = resourceOf(path);
+                    found.push({
+                        check: 'enum-invalid',
+                        ...(rule.severity ? { severity: rule.severity } : {}),
+                        message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
+                        loc: node.loc,
+                        ...(resource ? { resources: [resource] } : {}),
+                        evidence: evidenceAt(bundle, node.loc, 0, 0),
+                        impact: 'The API rejects the value when the bundle is deployed.',
+                        fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
+                    });
+                }
+                return found;
+            }, findings);
+        const modeNode = get(bundle.base, 'targets', target.name, 'mode');
+        const mode = nodes_asString(modeNode);
+        if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {
+            findings.push({
+                check: 'enum-invalid',
+                severity: 'critical',
+                message: `unsupported value '${mode}' specified for 'mode': must be either 'development' or 'production'`,
+                loc: modeNode.loc,
+                evidence: evidenceAt(bundle, modeNode.loc, 0, 0),
+                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                fix: { text: 'Set `mode: development` or `mode: production` (or remove it).' },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/required-field-missing.ts
+
+
+
+
+const required_field_missing_TASK = String.raw `^resources\.jobs\.\*\.tasks(?:\.for_each_task\.task)?`;
+// A subset of the CLI's bundle/internal/validation/generated/required_fields.go: the fields whose
+// absence the APIs reject. python_wheel_task.entry_point is the entry-point-missing check's.
+const required_field_missing_RULES = [
+    { at: new RegExp(`${required_field_missing_TASK}$`), fields: ['task_key'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.for_each_task$`), fields: ['inputs', 'task'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.notebook_task$`), fields: ['notebook_path'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.spark_python_task$`), fields: ['python_file'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.python_wheel_task$`), fields: ['package_name'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.pipeline_task$`), fields: ['pipeline_id'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.run_job_task$`), fields: ['job_id'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.sql_task$`), fields: ['warehouse_id'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.dbt_task$`), fields: ['commands'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.condition_task$`), fields: ['op', 'left', 'right'] },
+    { at: new RegExp(`${required_field_missing_TASK}\\.depends_on$`), fields: ['task_key'] },
+    { at: /^resources\.jobs\.\*\.job_clusters$/, fields: ['job_cluster_key', 'new_cluster'] },
+    { at: /^resources\.jobs\.\*\.environments$/, fields: ['environment_key'] },
+    { at: /^resources\.experiments\.\*$/, fields: ['name'] },
+    { at: /^resources\.schemas\.\*$/, fields: ['catalog_name', 'name'] },
+    { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
+    { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
+];
+const rulesAt = rulesPerShape(required_field_missing_RULES, (rule, shape) => rule.at.test(shape));
+const requiredMemo = mapsMemo();
+const requiredFieldMissing = {
+    id: 'required-field-missing',
+    category: 'Bundle Configuration',
+    severity: 'high',
+    effortHours: 0.1,
+    title: 'Required fields are set',
+    successMessage: 'Tasks, job clusters, for_each tasks and UC resources set their required fields.',
+    docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for fields the API requires: a task's
+\`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a notebook_task's \`notebook_path\`, a job
+cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
+\`bundle deploy\` then fails when the API rejects the incomplete object.
+Fix: set the field (values may come from variables).
+Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/generated/required_fields.go.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const resources = target.config.entries.get('resources');
+        if (resources?.kind !== 'map')
+            return findings;
+        collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
+            const found = [];
+            for (const rule of rulesAt(pathShape(path))) {
+                for (const field of rule.fields) {
+                    if (!isNull(map.entries.get(field)))
+                        continue;
+                    const resource = resourceOf(path);
+                    found.push({
+                        check: 'required-field-missing',
+                        message: `required field "${field}" is not set (at ${path})`,
+                        loc: map.loc,
+                        ...(resource ? { resources: [resource] } : {}),
+                        evidence: evidenceAt(bundle, map.loc, 1, 2),
+                        impact: '`bundle validate` warns; `bundle deploy` fails when the API rejects the object.',
+                        fix: { text: `Set \`${field}\` in ${path}.` },
+                    });
+                }
+            }
+            return found;
+        }, findings);
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/targetFacts.ts
+/** Whether anything in the target may build files before deploy (an explicit or implicit artifact). */
+function hasArtifacts(target) {
+    return target.artifacts.length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/checks/path-not-found.ts
+
+
+
+
+const EXTENSION_HINT = 'Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]';
+const pathNotFound = {
+    id: 'path-not-found',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Local paths exist',
+    successMessage: 'Every local notebook, file, directory and library path the bundle references exists.',
+    docs: `A relative path in a job task, pipeline library, dashboard, alert or artifact is resolved
+relative to the YAML file that writes it (since CLI v0.216.0; a path coming from \${var.x} resolves
+relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
+\`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
+A notebook path under \${workspace.file_path} that keeps its extension names nothing, because notebooks
+synced with the bundle lose their extension: as critical as a local path that names nothing (the task
+can never run). Local wheel/jar files that no artifact builds fail at
+deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds, is wheel-not-built's).
+Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
+are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
+Fix: correct the path relative to the file it is written in, add the extension, or create the file.
+Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const root = syncRoot(target);
+        const artifacts = hasArtifacts(target);
+        for (const ref of collectPaths(bundle, target)) {
+            const finding = check(bundle, ref, root, artifacts);
+            if (finding)
+                findings.push(finding);
+        }
+        return findings;
+    },
+};
+function check(bundle, ref, root, artifacts) {
+    const index = bundle.fileIndex;
+    if (ref.remote) {
+        if (ref.expect === 'notebook' && !ref.glob && isSyncedRemote(ref.raw) && hasNotebookExtension(ref.value ?? ref.raw)) {
+            // As severe as a local path that names nothing: the task can never run.
+            return path_not_found_finding(bundle, ref, `notebook ${ref.raw} does not exist in the workspace: notebooks synced with the bundle lose their extension`, {
+                fix: `Drop the extension: ${ref.raw.slice(0, -external_node_path_default().posix.extname(ref.raw).length)}, or use the local relative path so the CLI translates it.`,
+            });
+        }
+        return undefined;
+    }
+    const p = ref.resolved;
+    if (p === undefined)
+        return undefined;
+    const hint = ref.expect === 'library' ? undefined : relativeToResourceHint(bundle, ref, root);
+    if (hint)
+        return path_not_found_finding(bundle, ref, hint.message, { fix: hint.fix });
+    if (!withinAnalysedTree(bundle, p))
+        return undefined;
+    if (ref.expect === 'library') {
+        if (ref.glob || artifacts || index.kind(p) !== 'missing' || leadsOutOfRepository(bundle, p))
+            return undefined;
+        return path_not_found_finding(bundle, ref, `file doesn't exist ${p}`, {
+            fix: `Build or commit ${p} before deploy (an \`artifacts:\` entry that builds it), or fix the path relative to ${ref.node.loc.file}.`,
+        });
+    }
+    if (!isInside(root, p))
+        return undefined; // path-outside-sync-root reports it
+    if (ref.glob && ref.globAllowed) {
+        if (index.glob(p).length > 0)
+            return undefined;
+        const message = ref.expect === 'exists' ? `${ref.value}: no matching files` : `${ref.expect} ${p} not found`;
+        return path_not_found_finding(bundle, ref, message, { fix: `No file matches ${p}; fix the pattern relative to ${ref.node.loc.file}.` });
+    }
+    if (index.kind(p) !== 'missing')
+        return undefined;
+    if (leadsOutOfRepository(bundle, p))
+        return undefined; // symlink-outside-repo reports the link
+    const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
+    switch (ref.expect) {
+        case 'notebook': {
+            if (hasNotebookExtension(p))
+                return path_not_found_finding(bundle, ref, `notebook ${p} not found`, { fix });
+            const existing = notebookCandidates(p).filter((c) => index.kind(c) !== 'missing');
+            if (existing.length > 0) {
+                return path_not_found_finding(bundle, ref, `notebook "${p}" not found. Did you mean "${existing[0]}"? ${EXTENSION_HINT}`, {
+                    fix: `Write the extension: ${ref.raw}${external_node_path_default().posix.extname(existing[0])}`,
+                });
+            }
+            return path_not_found_finding(bundle, ref, `notebook "${p}" not found. ${EXTENSION_HINT}`, { fix });
+        }
+        case 'file':
+            return path_not_found_finding(bundle, ref, `file ${p} not found`, { fix });
+        case 'dir':
+            return path_not_found_finding(bundle, ref, `directory ${p} not found`, { fix });
+        default:
+            return path_not_found_finding(bundle, ref, ref.field.startsWith('artifacts.') ? `${ref.value}: no matching files` : `${p} not found`, { fix });
+    }
+}
+/** The pre-0.216 layout: the path exists relative to the file that defines the resource (CLI error since 0.262). */
+function relativeToResourceHint(bundle, ref, root) {
+    const old = fallbackResolution(bundle, ref, root);
+    if (!old || !ref.value || !ref.resourceFile)
+        return undefined;
+    const dir = external_node_path_default().posix.dirname(ref.resourceFile);
+    const fromHere = external_node_path_default().posix.relative(external_node_path_default().posix.dirname(ref.node.loc.file), old) || '.';
+    return {
+        message: `path ${ref.value} is defined relative to the ${dir} directory (${ref.resourceFile}). Please update the path to be relative to the file where it is defined`,
+        fix: `Write it relative to ${ref.node.loc.file}: ${fromHere.startsWith('.') ? fromHere : `./${fromHere}`}`,
+    };
+}
+function path_not_found_finding(bundle, ref, message, extra) {
+    return {
+        check: 'path-not-found',
+        ...(extra.severity ? { severity: extra.severity } : {}),
+        message,
+        loc: ref.node.loc,
+        ...(ref.resource ? { resources: [ref.resource] } : {}),
+        evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
+        impact: `\`bundle ${ref.expect === 'library' ? 'deploy' : 'validate'}\` fails at ${ref.field}.`,
+        fix: { text: extra.fix },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/path-kind-mismatch.ts
+
+
+const pathKindMismatch = {
+    id: 'path-kind-mismatch',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Notebook and file paths point at the right kind of file',
+    successMessage: 'Every notebook path names a notebook and every file path a plain file.',
+    docs: `The CLI tells notebooks from files by extension and first line: a .py/.r file whose first line is
+exactly \`# Databricks notebook source\` (\`// ...\` for .scala, \`-- ...\` for .sql) or a .ipynb is a
+notebook; anything else is a file. \`notebook_task.notebook_path\` and pipeline \`notebook.path\` must
+name notebooks; \`spark_python_task.python_file\`, pipeline \`file.path\`, \`sql_task.file.path\` and
+\`requirements\` must name plain files. Otherwise \`bundle validate\` fails with
+\`expected a file for "<path>" but got a notebook\` or \`expected a notebook for "<path>" but got a file\`.
+A BOM or a blank first line hides the notebook header.
+Fix: use the task type that matches the file (notebook_task for notebooks), or add/remove the header.
+Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const root = syncRoot(target);
+        for (const ref of collectPaths(bundle, target)) {
+            if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved))
+                continue;
+            if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir')
+                continue;
+            const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
+            for (const file of files) {
+                const kind = bundle.fileIndex.kind(file);
+                const message = mismatch(ref, file, kind);
+                if (message)
+                    findings.push(path_kind_mismatch_finding(bundle, ref, message, file, kind));
+            }
+        }
+        return findings;
+    },
+};
+function mismatch(ref, file, kind) {
+    if (kind === 'missing' || kind === ref.expect)
+        return undefined;
+    const wanted = ref.expect === 'dir' ? 'directory' : ref.expect;
+    if (ref.expect === 'file' && kind === 'notebook') {
+        return `expected a file for "${ref.field}" but got a notebook: file at ${file} is a notebook`;
+    }
+    if (ref.expect === 'notebook' && kind === 'file') {
+        return `expected a notebook for "${ref.field}" but got a file: file at ${file} is not a notebook`;
+    }
+    const got = kind === 'dir' ? 'a directory' : kind === 'notebook' ? 'a notebook' : 'a file';
+    return `expected a ${wanted} for "${ref.field}" but got ${got}: ${file}`;
+}
+function path_kind_mismatch_finding(bundle, ref, message, file, kind) {
+    const fix = ref.expect === 'file' && kind === 'notebook'
+        ? `${file} starts with the notebook header: run it with a notebook_task (or a pipeline \`notebook:\` library), or remove the header line to keep it a plain file.`
+        : ref.expect === 'notebook' && kind === 'file'
+            ? `${file} has no \`Databricks notebook source\` header: run it with spark_python_task (or a pipeline \`file:\` library), or make its first line the notebook header.`
+            : `Point ${ref.field} at a ${ref.expect === 'dir' ? 'directory' : ref.expect}.`;
+    return {
+        check: 'path-kind-mismatch',
+        message,
+        loc: ref.node.loc,
+        ...(ref.resource ? { resources: [ref.resource] } : {}),
+        evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
+        impact: `\`bundle validate\` and \`bundle deploy\` fail at ${ref.field}.`,
+        fix: { text: fix },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/path-outside-sync-root.ts
+
+
+
+const pathOutsideSyncRoot = {
+    id: 'path-outside-sync-root',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Referenced paths lie inside the sync root',
+    successMessage: 'Every notebook, file and directory the bundle references is uploaded with it.',
+    docs: `The files a bundle uploads come from its sync root: the bundle root, widened to the common
+ancestor of the root and every \`sync.paths\` entry. A notebook or file path that resolves outside it
+cannot be translated to a workspace path: \`bundle validate\` fails with
+\`path <abs> is not contained in sync root path\`. Libraries (whl/jar) outside the root are fine: they
+are uploaded as artifacts.
+Fix: add the directory to \`sync.paths\` (e.g. \`sync: {paths: [.., ../src]}\` keeps the root synced too),
+or move the file under the bundle root.
+Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue #2649.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const root = syncRoot(target);
+        for (const ref of collectPaths(bundle, target)) {
+            if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.'))
+                continue;
+            if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root))
+                continue;
+            const dir = external_node_path_default().posix.dirname(ref.resolved);
+            // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
+            findings.push({
+                check: 'path-outside-sync-root',
+                message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
+                loc: ref.node.loc,
+                ...(ref.resource ? { resources: [ref.resource] } : {}),
+                evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
+                impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
+                fix: {
+                    text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
+                },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/resource-reference-invalid.ts
+
+
+
+const RESOURCE_REF = /\$\{resources\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?([^}]*)\}/g;
+const resourceReferenceInvalid = {
+    id: 'resource-reference-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: '${resources.*} references name declared resources',
+    successMessage: 'Every ${resources.<type>.<key>...} reference names a resource the target declares.',
+    docs: `\`\${resources.<type>.<key>.<field>}\` references are left alone by \`bundle validate\` and resolved during
+deploy, so a typo in the resource type or key passes validation and fails \`bundle deploy\`
+(direct engine: \`cannot resolve "\${resources...}"\`; terraform: \`Unsupported attribute\`). References are
+checked per target: a resource defined only under another target's \`resources\` is missing here.
+Fix: use the resource type (plural, e.g. \`jobs\`) and key exactly as declared under \`resources:\`.
+Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const [key, value] of configSections(target)) {
+            for (const { node, text: written, path } of referenceScalars(value, key)) {
+                if (!written.includes('${resources.'))
+                    continue;
+                for (const m of written.matchAll(RESOURCE_REF)) {
+                    const [text, type, resKey] = m;
+                    const byType = target.resources.get(type);
+                    let message;
+                    let suggestion = [];
+                    if (!byType) {
+                        suggestion = closeMatches(type, target.resources.keys(), 3);
+                        message = `${text} names resource type "${type}", which target ${target.name} does not declare`;
+                    }
+                    else if (!resKey || !byType.has(resKey)) {
+                        suggestion = resKey ? closeMatches(resKey, byType.keys(), 3) : [];
+                        message = `${text} names ${type}.${resKey ?? ''}, which target ${target.name} does not declare`;
+                    }
+                    if (!message)
+                        continue;
+                    const resource = resourceOf(path);
+                    findings.push({
+                        check: 'resource-reference-invalid',
+                        message: `cannot resolve "${text}": ${message}`,
+                        loc: node.loc,
+                        ...(resource ? { resources: [resource] } : {}),
+                        evidence: evidenceAt(bundle, node.loc, 0, 0),
+                        impact: '`bundle validate` passes but `bundle deploy` fails when it resolves the reference.',
+                        fix: {
+                            text: suggestion.length > 0
+                                ? `Did you mean ${suggestion.map((s) => (byType ? `resources.${type}.${s}` : `resources.${s}`)).join(' or ')}?`
+                                : `Declare the resource under \`resources.${type}\` for target ${target.name}, or fix the reference.`,
+                        },
+                    });
+                }
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/duplicate-library-name.ts
+
+
+
+const duplicateLibraryName = {
+    id: 'duplicate-library-name',
+    category: 'Python Package Build',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Local libraries have distinct file names',
+    successMessage: 'No two local libraries from different directories share a file name.',
+    docs: `Local wheels and jars are uploaded to one directory (\`\${workspace.artifact_path}/.internal/\`), so two
+libraries with the same file name from different places would overwrite each other. Since CLI v0.243.0
+deploy fails with \`Duplicate local library names: <name>.whl\`. It happens when two artifacts build the
+same distribution (same name and version), or two directories hold a wheel of the same name.
+Fix: give the distributions different names (or versions), or reference one of them only.
+Reference: databricks-bundles.md pitfall 20; CLI bundle/libraries/same_name_libraries.go.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const groups = new Map();
+        for (const ref of collectPaths(bundle, target)) {
+            if (ref.expect !== 'library' || ref.resolved === undefined)
+                continue;
+            const named = libraryName(bundle, target, ref.resolved);
+            if (!named)
+                continue;
+            const list = groups.get(named.name) ?? [];
+            list.push({ ref, dir: named.dir, why: named.why });
+            groups.set(named.name, list);
+        }
+        const findings = [];
+        for (const [name, refs] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            const dirs = [...new Set(refs.map((r) => r.dir))].sort();
+            if (dirs.length < 2)
+                continue;
+            const first = refs[0].ref;
+            const others = refs.filter((r) => r.dir !== refs[0].dir).map((r) => `${r.ref.node.loc.file}:${r.ref.node.loc.line}`);
+            findings.push({
+                check: 'duplicate-library-name',
+                message: `Duplicate local library names: ${name} is built or found in ${dirs.join(' and ')} (${refs[0].why}); also referenced at ${others.join(', ')}`,
+                loc: first.node.loc,
+                resources: [...new Set(refs.map((r) => r.ref.resource).filter((r) => !!r))].sort(),
+                evidence: evidenceAt(bundle, first.node.loc, 0, 0),
+                impact: '`bundle deploy` fails before uploading the libraries.',
+                fix: { text: `Give the distributions in ${dirs.join(' and ')} different names, or reference only one of them.` },
+            });
+        }
+        return findings;
+    },
+};
+/**
+ * The file name a local library reference uploads: the basename of a literal path; for a wheel
+ * glob under `<dir>/dist/`, the distribution built in `<dir>` (from its metadata, else its only
+ * top-level package).
+ */
+function libraryName(bundle, target, resolved) {
+    if (!/[*?[]/.test(resolved))
+        return { name: external_node_path_default().posix.basename(resolved), dir: external_node_path_default().posix.dirname(resolved), why: 'same file name' };
+    const distDir = external_node_path_default().posix.dirname(resolved);
+    if (external_node_path_default().posix.basename(distDir) !== 'dist')
+        return undefined;
+    const projectDir = external_node_path_default().posix.dirname(distDir);
+    const built = target.artifacts.some((a) => external_node_path_default().posix.normalize(a.path) === projectDir);
+    if (!built)
+        return undefined;
+    const project = bundle.python.find((p) => external_node_path_default().posix.normalize(p.dir) === projectDir);
+    if (project?.normalizedName)
+        return { name: `${project.normalizedName} wheel`, dir: projectDir, why: 'same distribution name' };
+    const pkgs = topLevelPackages(bundle, projectDir);
+    if (pkgs.length === 1)
+        return { name: `${pkgs[0]} wheel`, dir: projectDir, why: 'same package, distribution metadata not found' };
+    return undefined;
+}
+function topLevelPackages(bundle, dir) {
+    const out = new Set();
+    for (const file of bundle.fileIndex.list(dir)) {
+        const rel = external_node_path_default().posix.relative(dir, file).split('/');
+        const parts = rel[0] === 'src' ? rel.slice(1) : rel;
+        if (parts.length === 2 && parts[1] === '__init__.py')
+            out.add(parts[0].toLowerCase().replace(/[-_.]+/g, '_'));
+    }
+    return [...out].sort();
+}
+
+;// CONCATENATED MODULE: ./src/checks/wheel-dbr-too-old.ts
+
+
+
+
+const wheelDbrTooOld = {
+    id: 'wheel-dbr-too-old',
+    category: 'Python Package Build',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Local wheels run on DBR 13.3 or newer',
+    successMessage: 'Every task with a local wheel library runs on DBR 13.3+ (or serverless).',
+    docs: `Local wheel libraries are uploaded to the workspace file system, which clusters before DBR 13.3
+cannot install from. \`bundle validate\` fails with \`task <t> uses cluster with incompatible DBR version
+<v>\` and \`Python wheel tasks require compute with DBR 13.3+ to include local libraries\`. The check
+follows new_cluster, job_cluster_key and \`existing_cluster_id: \${resources.clusters.<k>.id}\`.
+Fix: use spark_version 13.3.x or newer (or serverless), or set \`experimental.python_wheel_wrapper: true\`.
+Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        if (asScalar(get(target.config, 'experimental', 'python_wheel_wrapper'))?.value === true)
+            return [];
+        const findings = [];
+        for (const job of target.jobs) {
+            for (const task of job.tasks) {
+                const local = (asSeq(get(task.node, 'libraries'))?.items ?? []).some((lib) => {
+                    const whl = nodes_asString(get(lib, 'whl'));
+                    return whl !== undefined && isLocalLibraryPath(whl);
+                });
+                if (!local)
+                    continue;
+                const version = sparkVersion(target, job.node, task.node);
+                if (!version)
+                    continue;
+                const text = target.interpolate(String(version.value), version.loc);
+                if (!text.resolved || !tooOld(text.value))
+                    continue;
+                findings.push({
+                    check: 'wheel-dbr-too-old',
+                    message: `task ${task.key} uses cluster with incompatible DBR version ${text.value}: Python wheel tasks require compute ` +
+                        'with DBR 13.3+ to include local libraries',
+                    loc: version.loc,
+                    resources: [job.address],
+                    evidence: evidenceAt(bundle, version.loc, 0, 0),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: 'Use spark_version 13.3.x-scala2.12 or newer (or serverless), or set `experimental.python_wheel_wrapper: true`.' },
+                });
+            }
+        }
+        return findings;
+    },
+};
+function sparkVersion(target, job, task) {
+    return asScalar(get(taskClusterSpec(target, { node: job }, { node: task }), 'spark_version'));
+}
+function tooOld(version) {
+    const m = /^(\d+)\.(\d+)/.exec(version.trim());
+    if (!m)
+        return false;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    return major < 13 || (major === 13 && minor < 3);
+}
+
+;// CONCATENATED MODULE: ./src/checks/direct-only-resource.ts
+
+
+
+/** Resource types with no Terraform mapping (cli bundle/config/mutator/validate_direct_only_resources.go). */
+const DIRECT_ONLY_TYPES = [
+    'job_runs', 'catalogs', 'external_locations', 'genie_spaces', 'vector_search_endpoints', 'vector_search_indexes', 'instance_pools', 'secrets',
+];
+const title = (type) => singular(type)
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+const directOnlyResource = {
+    id: 'direct-only-resource',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Direct-only resource types are deployed with the direct engine',
+    successMessage: 'No resource needs the direct deployment engine while the bundle pins the terraform engine.',
+    docs: `Some resource types exist only in the CLI's direct deployment engine: ${DIRECT_ONLY_TYPES.join(', ')}.
+With \`bundle.engine: terraform\` they fail validation: \`<Title> resources are only supported with direct
+deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; this check fires only
+when the configuration pins terraform explicitly. Existing terraform deployments and
+DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
+Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
+Reference: databricks-bundles.md §2 "resources", pitfall 13.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const engineNode = get(target.config, 'bundle', 'engine');
+        if (nodes_asString(engineNode) !== 'terraform')
+            return [];
+        const findings = [];
+        for (const type of DIRECT_ONLY_TYPES) {
+            for (const res of target.resources.get(type)?.values() ?? []) {
+                findings.push({
+                    check: 'direct-only-resource',
+                    message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; bundle.engine is terraform)`,
+                    loc: res.loc,
+                    resources: [res.address],
+                    evidence: evidenceAt(bundle, res.loc, 0, 1),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: 'Set `bundle.engine: direct` (or DATABRICKS_BUNDLE_ENGINE=direct).' },
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/environment-client-invalid.ts
+
+
+const environmentClientInvalid = {
+    id: 'environment-client-invalid',
+    category: 'Library Dependencies',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Serverless environments name a client version',
+    successMessage: 'Every job environment sets `client` (or `environment_version`) to a version number.',
+    docs: `\`environments[].spec.client\` (now \`environment_version\`) selects the serverless environment version:
+"1", "2", "3", ... A value such as "databricks" names no version; the Jobs API is expected to reject it
+when the job is created (unverified: the CLI does not check it).
+Fix: write \`client: "2"\` (or \`environment_version: "2"\`), the version your code needs.
+Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment_version: "2"\`).`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        for (const job of target.jobs) {
+            for (const env of asSeq(get(job.node, 'environments'))?.items ?? []) {
+                for (const key of ['client', 'environment_version']) {
+                    const node = get(env, 'spec', key);
+                    const value = nodes_asString(node);
+                    if (!node || value === undefined || value.includes('${') || /^\d+(\.\d+)*$/.test(value.trim()))
+                        continue;
+                    findings.push({
+                        check: 'environment-client-invalid',
+                        message: `environments.spec.${key} is "${value}"; it must be an environment version such as "2"`,
+                        loc: node.loc,
+                        resources: [job.address],
+                        evidence: evidenceAt(bundle, node.loc, 0, 0),
+                        impact: 'Creating the job is expected to fail: the serverless environment version does not exist.',
+                        fix: { text: `Set ${key}: "2" (or the environment version your code is tested with).` },
+                    });
+                }
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/job-cluster-key-undefined.ts
+
+
+/** Jobs without an undefined key: the same in every target that shares the job's node. */
+const cleanJobs = new WeakSet();
+const jobClusterKeyUndefined = {
+    id: 'job-cluster-key-undefined',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Tasks use job clusters their job defines',
+    successMessage: "Every task's job_cluster_key names a cluster in its job's job_clusters.",
+    docs: `A task's \`job_cluster_key\` must name an entry of the same job's \`job_clusters\` (after target merging,
+clusters are matched by job_cluster_key). \`bundle validate\` reports \`job_cluster_key <k> is not defined\`
+and the Jobs API rejects the job when it is deployed.
+Fix: add the cluster to \`job_clusters\` or correct the key.
+Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/config/validate/job_cluster_key_defined.go.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const job of target.jobs) {
+            if (cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
+            const defined = new Set((asSeq(get(job.node, 'job_clusters'))?.items ?? []).map((c) => nodes_asString(get(c, 'job_cluster_key'))).filter((k) => !!k));
+            const tasks = (asSeq(get(job.node, 'tasks'))?.items ?? []).flatMap((t) => [asMap(t), asMap(get(t, 'for_each_task', 'task'))]);
+            for (const task of tasks) {
+                const node = asScalar(get(task, 'job_cluster_key'));
+                const key = nodes_asString(node);
+                if (!node || key === undefined || key.includes('${') || defined.has(key))
+                    continue;
+                findings.push({
+                    check: 'job-cluster-key-undefined',
+                    message: `job_cluster_key ${key} is not defined`,
+                    loc: node.loc,
+                    resources: [job.address],
+                    evidence: evidenceAt(bundle, node.loc, 0, 0),
+                    impact: `\`bundle deploy\` fails for target ${target.name}: the Jobs API rejects the task.`,
+                    fix: {
+                        text: defined.size > 0
+                            ? `Use one of ${[...defined].sort().join(', ')}, or add a job_clusters entry with job_cluster_key: ${key}.`
+                            : `Add \`job_clusters: [{job_cluster_key: ${key}, new_cluster: {...}}]\` to ${job.address}.`,
+                    },
+                });
+            }
+            if (findings.length === before)
+                cleanJobs.add(job.node);
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/task-dependency-undefined.ts
+
+
+
+/** Jobs whose dependencies all resolve: the same in every target that shares the job's node. */
+const task_dependency_undefined_cleanJobs = new WeakSet();
+const taskDependencyUndefined = {
+    id: 'task-dependency-undefined',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Task dependencies name tasks of the same job',
+    successMessage: 'Every depends_on entry names a task of the same job.',
+    docs: `\`depends_on: [{task_key: x}]\` must name a task of the same job (after target merging by task_key).
+\`bundle validate\` does not check it; the Jobs API rejects the job at deploy (invalid dependency graph).
+A target that drops or renames a task breaks the tasks that depend on it only in that target.
+Fix: correct the task_key or add the task.
+Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.depends_on.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const job of target.jobs) {
+            if (task_dependency_undefined_cleanJobs.has(job.node))
+                continue;
+            const before = findings.length;
+            const tasks = asSeq(get(job.node, 'tasks'))?.items ?? [];
+            const keys = new Set(tasks.map((t) => nodes_asString(get(t, 'task_key'))).filter((k) => !!k));
+            for (const task of tasks) {
+                for (const dep of asSeq(get(task, 'depends_on'))?.items ?? []) {
+                    const node = asScalar(get(dep, 'task_key'));
+                    const key = nodes_asString(node);
+                    if (!node || key === undefined || key.includes('${') || keys.has(key))
+                        continue;
+                    const close = closeMatches(key, keys);
+                    findings.push({
+                        check: 'task-dependency-undefined',
+                        message: `task ${nodes_asString(get(task, 'task_key')) ?? '?'} depends on task ${key}, which job ${job.key} does not define in target ${target.name}`,
+                        loc: node.loc,
+                        resources: [job.address],
+                        evidence: evidenceAt(bundle, node.loc, 0, 0),
+                        impact: `\`bundle deploy\` fails for target ${target.name}: the Jobs API rejects the dependency graph.`,
+                        fix: { text: close.length > 0 ? `Did you mean ${close.join(' or ')}?` : `Add task ${key} to ${job.address} or remove the dependency.` },
+                    });
+                }
+            }
+            if (findings.length === before)
+                task_dependency_undefined_cleanJobs.add(job.node);
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/notice-check.ts
+
+/**
+ * A check that reports what the readers noticed while loading (a symlink out of the repository,
+ * setup.py arguments setuptools ignores, ...), so those findings are documented and suppressible
+ * like every other check. It runs after the others: the file index fills its notices lazily.
+ */
+function noticeCheck(meta, source) {
+    return {
+        ...meta,
+        run(bundle) {
+            return source(bundle)
+                .filter((n) => n.check === meta.id)
+                .map((n) => (n.evidence || !n.loc ? n : { ...n, evidence: evidenceAt(bundle, n.loc, 0, 2) }));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/include-outside-repository.ts
+
+const includeOutsideRepository = noticeCheck({
+    id: 'include-outside-repository',
+    category: 'Bundle Configuration',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'Includes stay inside the repository',
+    successMessage: 'Every included configuration file lives inside the repository.',
+    docs: `An include entry (or a symbolic link it matches) that leads out of the repository loads
+configuration that a CI checkout does not have: the deploy from CI then differs from the one on the
+author's machine, or fails with "does not match any files". dab-ready does not read such files.
+Fix: keep shared configuration inside the repository (a monorepo folder next to the bundle, reached with ../).`,
+    breaksDeploy: true,
+}, (bundle) => bundle.notices);
+
+;// CONCATENATED MODULE: ./src/checks/package-discovery-failed.ts
+
+
+
+const packageDiscoveryFailed = {
+    id: 'package-discovery-failed',
+    category: 'Python Package Build',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'setuptools can tell which packages to ship',
+    successMessage: 'Every Python project that deploy builds names or lays out its packages so setuptools can find them.',
+    docs: `setuptools' automatic discovery refuses a flat layout with several top-level packages
+("Multiple top-level packages discovered in a flat-layout"), or, when there is no package at all,
+several top-level modules ("Multiple top-level modules ..."): python -m build, and so the wheel build
+of \`databricks bundle deploy\`, fails. One package beside top-level modules (a notebook.py next to
+my_pkg/) is fine: setuptools then ships the package and ignores the modules. Reported only for a
+project something builds: an artifact whose path is the project's folder, the implicit
+python_artifact (setup.py at the bundle root), or a local wheel library under the project's folder.
+A project nothing builds is not a deploy problem.
+Fix: list the packages ([tool.setuptools] packages = [...] or packages.find include), or move the code
+into a src/ layout.`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const project of bundle.python) {
+            if (!builtByDeploy(bundle, target, project))
+                continue;
+            for (const note of project.notes) {
+                if (note.check !== packageDiscoveryFailed.id)
+                    continue;
+                findings.push(note.evidence || !note.loc ? note : { ...note, evidence: evidenceAt(bundle, note.loc, 0, 2) });
+            }
+        }
+        return findings;
+    },
+};
+/** Whether deploy (or a wheel a task references) builds this project for the target. */
+function builtByDeploy(bundle, target, project) {
+    const dir = external_node_path_default().posix.normalize(project.dir);
+    if (target.artifacts.some((a) => (a.type === undefined || a.type === 'whl') && external_node_path_default().posix.normalize(a.path || '.') === dir))
+        return true;
+    const prefix = dir === '.' ? '' : `${dir}/`;
+    for (const ref of collectPaths(bundle, target)) {
+        if (ref.expect !== 'library' || ref.remote || ref.resolved === undefined || !/\.whl$/i.test(ref.resolved))
+            continue;
+        if (ref.resolved.startsWith(`${prefix}dist/`) || (prefix !== '' && ref.resolved.startsWith(prefix)))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/checks/setup-py-ignored.ts
+
+
+/** Whether the wheel loses or changes what tasks rely on: its name, entry points, packages, or all its requirements. */
+const shapesTheWheel = (f) => ['name', 'entry_points', 'packages'].includes(f.keyword) || (f.keyword === 'install_requires' && f.outcome === 'lost');
+const setupPyIgnored = {
+    id: 'setup-py-ignored',
+    category: 'Python Package Build',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'Packaging metadata is declared in one place',
+    successMessage: 'setup.py and pyproject.toml do not contradict each other.',
+    docs: `When pyproject.toml has a [project] table, setuptools takes the metadata from it: a value
+setup.py passes for a field [project] also sets is overridden, and one for a field [project] neither
+sets nor lists in \`dynamic\` is ignored (recent setuptools; older releases warn that it would be).
+Other build backends (hatchling, poetry-core, flit, uv) never run setup.py at all.
+One finding per setup.py lists every argument concerned. High when the wheel deploy builds loses or
+changes what tasks rely on: the distribution name, entry points, packages or install_requires. Low
+when the other values are only declared twice and differ, or are lost (description, author, ...).
+No finding when both files agree, nor, for a backend that never runs setup.py, when pyproject.toml
+declares everything setup.py does. An entry point a python_wheel_task names is
+entry-point-missing's, at the task.
+Fix: declare the metadata once, in pyproject.toml ([project.scripts] for entry points), and reduce
+setup.py to setup() or remove it.`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        for (const project of bundle.python) {
+            const finding = ignoredArguments(bundle, target, project);
+            if (finding)
+                findings.push(finding);
+        }
+        return findings;
+    },
+};
+function ignoredArguments(bundle, target, project) {
+    const facts = project.setupPy;
+    if (!facts)
+        return undefined;
+    const namedByTasks = entryPointsTasksName(bundle, target, project);
+    const fields = facts.fields.filter((f) => f.keyword !== 'entry_points' || facts.lostEntryPoints.some((ep) => !namedByTasks.has(ep.name)) || facts.lostEntryPoints.length === 0);
+    if (fields.length === 0)
+        return undefined;
+    const high = fields.some(shapesTheWheel);
+    const pyproject = project.metadataFiles.find((f) => f.endsWith('pyproject.toml')) ?? 'pyproject.toml';
+    const why = facts.runs
+        ? `${pyproject} has a [project] table, so setuptools takes the metadata from it`
+        : `${pyproject} builds with ${facts.backend}, which never runs setup.py`;
+    const listed = fields.map((f) => setup_py_ignored_describe(f, project, namedByTasks)).join('; ');
+    return {
+        check: setupPyIgnored.id,
+        severity: high ? 'high' : 'low',
+        message: `${facts.file} passes ${fields.map((f) => f.keyword).join(', ')} that the wheel does not get as written (${why}): ${listed}`,
+        loc: facts.call,
+        resources: [],
+        evidence: evidenceAt(bundle, facts.call, 0, 2),
+        impact: high
+            ? 'The wheel deploy builds differs from what setup.py shows: its name, entry points, packages or requirements are not the ones a reader expects.'
+            : 'Metadata is declared twice with different values (or only where it is ignored): readers and tools see one value, the wheel another.',
+        fix: {
+            text: facts.runs
+                ? `Keep one declaration: move what setup.py passes into ${pyproject} ([project] fields, [project.scripts] for console scripts) and reduce setup.py to setup(), or list the fields in [project] dynamic.`
+                : `Move what setup.py passes into ${pyproject} (the place ${facts.backend} reads), then delete setup.py.`,
+        },
+    };
+}
+/** `install_requires x>=2 vs dependencies x>=1 (dependencies in pyproject.toml wins)`; entry points a task names are left out. */
+function setup_py_ignored_describe(field, project, namedByTasks) {
+    const lost = project.setupPy?.lostEntryPoints ?? [];
+    if (field.keyword !== 'entry_points' || lost.length === 0) {
+        return `${field.detail ?? field.keyword} (${field.outcome === 'lost' ? 'ignored' : `${field.field} in pyproject.toml wins`})`;
+    }
+    let replaced = false;
+    const shown = lost
+        .filter((ep) => !namedByTasks.has(ep.name))
+        .map((ep) => {
+        const wheel = project.entryPoints.find((w) => w.group === ep.group && w.name === ep.name);
+        replaced ||= wheel !== undefined;
+        return `${ep.group} ${ep.name}=${ep.value}${wheel ? ` vs ${wheel.value} in ${wheel.loc.file}` : ''}`;
+    });
+    return `entry_points ${shown.join(', ')} (${replaced ? 'pyproject.toml wins' : 'ignored'})`;
+}
+/** Entry point names this distribution's python_wheel_tasks run. */
+function entryPointsTasksName(bundle, target, project) {
+    const names = new Set();
+    for (const wt of wheelTasks(target)) {
+        if (wt.entryPoint && distributionNamed(bundle, wt.packageName) === project)
+            names.add(wt.entryPoint);
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/checks/symlink-outside-repo.ts
+
+const symlinkOutsideRepo = noticeCheck({
+    id: 'symlink-outside-repo',
+    category: 'File Sync Configuration',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'No symbolic link leads out of the repository',
+    successMessage: 'Every file the bundle uses lives inside the repository.',
+    docs: `A symbolic link whose target lies outside the repository works on the machine that made it and
+nowhere else: a CI checkout or a colleague's clone has no such target, and \`databricks bundle deploy\`
+uploads what the link points to only where it exists. dab-ready does not follow such links (it never
+reads outside the repository) and treats them as missing; the paths that go through such a link are
+reported here, once per link, not as path-not-found.
+Fix: copy the file into the repository, or reference it with sync.paths / include relative to the bundle.`,
+    breaksDeploy: false,
+}, (bundle) => bundle.fileIndex.notices);
+
+;// CONCATENATED MODULE: ./src/checks/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+// checks validate would also fail on
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Every check, in report order. Adding a check = adding a file + one line here.
+const checks_checks = [
+    packageNameMismatch,
+    wheelNotBuilt,
+    entryPointMissing,
+    entryPointUnresolvable,
+    localVectorSearch,
+    vectorSearchEndpointMissing,
+    syncExcludesSource,
+    libraryDepsInconsistent,
+    modelRegistryUnresolved,
+    dltPipelineDisabled,
+    resourceFileDisabled,
+    cliInitMissing,
+    pythonResourcesNotAnalysed,
+    // checks validate would also fail on
+    root_path_glob_chars_rootPathGlobChars,
+    includeNonYaml,
+    includeOutsideRoot,
+    includeGlobNonrecursive,
+    unknownField,
+    nullValue,
+    resourceUndefined,
+    artifactNotConfigured,
+    variableTypeInvalid,
+    variableRequiredUnset,
+    variableFileInvalid,
+    variableCycle,
+    undefinedVariable,
+    bundleNameInterpolation,
+    enumInvalid,
+    requiredFieldMissing,
+    pathNotFound,
+    pathKindMismatch,
+    pathOutsideSyncRoot,
+    resourceReferenceInvalid,
+    duplicateLibraryName,
+    wheelDbrTooOld,
+    directOnlyResource,
+    environmentClientInvalid,
+    jobClusterKeyUndefined,
+    taskDependencyUndefined,
+    // what the readers noticed while loading; last, because the file index fills its notices lazily
+    symlinkOutsideRepo,
+    setupPyIgnored,
+    packageDiscoveryFailed,
+    includeOutsideRepository,
+    configInvalid,
+];
+function findCheck(id) {
+    return checks_checks.find((c) => c.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shapes at the seams. `project` builds a Bundle (read-only afterwards), `checks` turn it into
+// findings, `verify` adds findings from real runs, `readiness` folds them into a result, `report`
+// renders it, `github`/`deploy` act on it.
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const severityRank = (s) => SEVERITIES.indexOf(s);
+const silentLogger = {
+    info() { },
+    warn() { },
+    group: (_name, fn) => fn(),
+    output() { },
+};
+
+;// CONCATENATED MODULE: ./src/verify/validate-docs.ts
+// Metadata for the finding ids `databricks bundle validate` produces (verify, not checks), so that
+// `dab-ready explain <id>`, suppressions and the deploy gate know them like any check.
+const validateCheckDocs = [
+    {
+        id: 'bundle-validate-error',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 0.5,
+        title: 'databricks bundle validate reports an error',
+        successMessage: 'databricks bundle validate reports no error',
+        docs: 'The Databricks CLI itself rejected the bundle configuration for this target: `databricks bundle validate -t <target>` ' +
+            'exited with an error, and `bundle deploy` runs the same validation first, so it fails too. The finding quotes the ' +
+            "CLI's own message at the file:line it points to. Fix the configuration there, then run " +
+            '`databricks bundle validate -t <target>` locally to confirm. When dab-ready also reports the problem statically, ' +
+            'the static finding is kept and marked "validate agrees".',
+        breaksDeploy: true,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-warning',
+        category: 'Verification',
+        severity: 'medium',
+        effortHours: 0.25,
+        title: 'databricks bundle validate reports a warning',
+        successMessage: 'databricks bundle validate reports no warning',
+        docs: 'The Databricks CLI warned about the configuration (an unknown field that is then silently ignored, a required field ' +
+            'that is not set, an invalid enum value, an include outside the root file). Deploy still goes ahead, but what is ' +
+            'deployed may not be what the YAML says: an unknown field is dropped, a missing `entry_point` fails the run. ' +
+            'With `--strict` (CLI v0.286.0+) warnings fail validate. Fix the field at the location given.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-recommendation',
+        category: 'Verification',
+        severity: 'low',
+        effortHours: 0.25,
+        title: 'databricks bundle validate makes a recommendation',
+        successMessage: 'databricks bundle validate makes no recommendation',
+        docs: 'The Databricks CLI recommends a change (for example setting `workspace.root_path` for a `mode: production` target ' +
+            'deployed by a service principal). Nothing fails today; follow the recommendation to avoid surprises later.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+    {
+        id: 'bundle-validate-unavailable',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 0.25,
+        title: 'databricks bundle validate could not run although it is required',
+        successMessage: 'databricks bundle validate ran',
+        docs: '`--require-validate` (action input `validate: required`) asks for `databricks bundle validate` to run, and it could ' +
+            'not: the CLI is not on PATH (install it with the `databricks/setup-cli` action, pinned to a version), no ' +
+            'credentials were configured (DATABRICKS_HOST with a token or OAuth client, a profile in ~/.databrickscfg, or GitHub ' +
+            'OIDC with `DATABRICKS_AUTH_TYPE: github-oidc` and `permissions: id-token: write`), or authentication failed. Fork ' +
+            'pull requests get no secrets, so require validate only in workflows that have them.',
+        breaksDeploy: false,
+        run: () => [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/verify/wheel-docs.ts
+// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
+// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
+// by those checks.
+const noStaticRun = () => [];
+const wheelCheckDocs = [
+    {
+        id: 'wheel-build-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'The wheel builds',
+        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
+        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
+error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
+--verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
+\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
+Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
+setup.py error, packages setuptools cannot discover).`,
+        breaksDeploy: true,
+        run: noStaticRun,
+    },
+    {
+        id: 'entry-point-smoke-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'Every wheel-task entry point starts',
+        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
+        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
+passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
+runs each entry point with --help (other groups and the package_name.entry_point fallback through
+importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
+module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
+is the job run failing at 2 AM.
+Fix: make the module part of the package, give the function defaults for every parameter and parse
+sys.argv (argparse), and declare the dependencies it imports.`,
+        breaksDeploy: false,
+        run: noStaticRun,
+    },
+];
+
+;// CONCATENATED MODULE: ./src/checks/catalog.ts
+
+
+
+/**
+ * Every finding id dab-ready can report, with its docs: the static checks plus the ids that only
+ * real runs produce (verify, validate). `dab-ready explain` and the deploy gate look ids up here.
+ */
+const catalog = [...checks_checks, ...wheelCheckDocs, ...validateCheckDocs];
+function describeCheck(id) {
+    return catalog.find((c) => c.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+// `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
+// each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
+
+
+
+
+
+const CONFIG_FILE_NAMES = ['.dab-ready.yml', '.dab-ready.yaml'];
+function defaultConfig() {
+    return { ignore: [], severity: {} };
+}
+const TOP_LEVEL_KEYS = ['phases', 'ignore', 'severity', 'fail-on', 'min-score'];
+const KEY_ALIASES = { failOn: 'fail-on', fail_on: 'fail-on', minScore: 'min-score', min_score: 'min-score' };
+/** Read `.dab-ready.yml` (or `.yaml`) at `repoPath`, or `explicitFile` (absolute or relative to `repoPath`).
+ *  Notice locations are relative to `repoPath` (POSIX). No file = defaults, no notice. */
+function loadConfig(repoPath, explicitFile) {
+    let abs;
+    if (explicitFile) {
+        abs = external_node_path_default().resolve(repoPath, explicitFile);
+        if (!external_node_fs_default().existsSync(abs)) {
+            return {
+                config: defaultConfig(),
+                notices: [yaml_configInvalid(`${explicitFile}: configuration file not found`, { file: displayPath(repoPath, abs), line: 1, column: 1 })],
+            };
+        }
+    }
+    else {
+        abs = CONFIG_FILE_NAMES.map((n) => external_node_path_default().join(repoPath, n)).find((p) => isFile(p));
+        if (!abs)
+            return { config: defaultConfig(), notices: [] };
+    }
+    const rel = displayPath(repoPath, abs);
+    const parsed = readConfigFile(abs, rel);
+    const notices = [...parsed.notices];
+    const config = defaultConfig();
+    config.file = rel;
+    if (parsed.file.root)
+        interpretConfig(parsed.file.root, config, notices);
+    return { config, notices };
+}
+/** Turn a parsed config mapping into a DabReadyConfig, reporting every wrong value. Exported for tests. */
+function interpretConfig(root, config, notices) {
+    const file = root.loc.file;
+    for (const [rawKey, value] of root.entries) {
+        const key = KEY_ALIASES[rawKey] ?? rawKey;
+        const keyLoc = root.keyLocs.get(rawKey) ?? root.loc;
+        switch (key) {
+            case 'phases':
+                config.phases = readPhases(value, notices, file);
+                break;
+            case 'ignore':
+                config.ignore = readIgnore(value, notices, file);
+                break;
+            case 'severity':
+                config.severity = readSeverity(value, notices, file);
+                break;
+            case 'fail-on': {
+                const v = scalarString(value);
+                if (v !== undefined && (v === 'none' || isSeverity(v)))
+                    config.failOn = v;
+                else
+                    notices.push(yaml_configInvalid(`${file}: fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}`, value.loc));
+                break;
+            }
+            case 'min-score': {
+                const v = value.kind === 'scalar' ? value.value : undefined;
+                const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+                if (Number.isFinite(n) && n >= 0 && n <= 100)
+                    config.minScore = n;
+                else
+                    notices.push(yaml_configInvalid(`${file}: min-score must be a number from 0 to 100`, value.loc));
+                break;
+            }
+            default:
+                notices.push(yaml_configInvalid(`${file}: unknown key '${rawKey}' (expected ${TOP_LEVEL_KEYS.join(', ')})`, keyLoc));
+        }
+    }
+}
+function readPhases(node, notices, file) {
+    if (node.kind === 'scalar' && node.value === null)
+        return undefined;
+    if (node.kind !== 'seq') {
+        notices.push(yaml_configInvalid(`${file}: phases must be a list of {name, include}`, node.loc));
+        return undefined;
+    }
+    const phases = [];
+    node.items.forEach((item, index) => {
+        if (item.kind !== 'map') {
+            notices.push(yaml_configInvalid(`${file}: phases[${index}] must be a mapping with name and include`, item.loc));
+            return;
+        }
+        const name = scalarString(item.entries.get('name'));
+        if (!name) {
+            notices.push(yaml_configInvalid(`${file}: phases[${index}] needs a name`, item.loc));
+            return;
+        }
+        const include = stringList(item.entries.get('include'), notices, file, `phases[${index}].include`);
+        if (!include || include.length === 0) {
+            notices.push(yaml_configInvalid(`${file}: phases[${index}] (${name}) needs an include list`, item.entries.get('include')?.loc ?? item.loc));
+            return;
+        }
+        const phase = { name, include };
+        const idNode = item.entries.get('id');
+        if (idNode) {
+            const id = scalarString(idNode);
+            if (id)
+                phase.id = id;
+            else
+                notices.push(yaml_configInvalid(`${file}: phases[${index}].id must be a string or number`, idNode.loc));
+        }
+        const depNode = item.entries.get('depends_on') ?? item.entries.get('depends-on') ?? item.entries.get('dependsOn');
+        if (depNode) {
+            const deps = stringList(depNode, notices, file, `phases[${index}].depends_on`);
+            if (deps)
+                phase.dependsOn = deps;
+        }
+        for (const [k, v] of item.entries) {
+            if (!['name', 'id', 'include', 'depends_on', 'depends-on', 'dependsOn'].includes(k)) {
+                notices.push(yaml_configInvalid(`${file}: phases[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
+            }
+        }
+        phases.push(phase);
+    });
+    return phases.length > 0 ? phases : undefined;
+}
+function readIgnore(node, notices, file) {
+    if (node.kind === 'scalar' && node.value === null)
+        return [];
+    if (node.kind !== 'seq') {
+        notices.push(yaml_configInvalid(`${file}: ignore must be a list of {check, path?, reason?}`, node.loc));
+        return [];
+    }
+    const rules = [];
+    node.items.forEach((item, index) => {
+        if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) {
+            rules.push({ check: item.value.trim() });
+            return;
+        }
+        if (item.kind !== 'map') {
+            notices.push(yaml_configInvalid(`${file}: ignore[${index}] must be a mapping with a check`, item.loc));
+            return;
+        }
+        const check = scalarString(item.entries.get('check'));
+        if (!check) {
+            notices.push(yaml_configInvalid(`${file}: ignore[${index}] needs a check id`, item.loc));
+            return;
+        }
+        const typo = likelyTypo(check, item.entries.get('check').loc, file);
+        if (typo)
+            notices.push(typo);
+        const rule = { check };
+        for (const field of ['path', 'reason']) {
+            const v = item.entries.get(field);
+            if (!v || (v.kind === 'scalar' && v.value === null))
+                continue;
+            const s = scalarString(v);
+            if (s)
+                rule[field] = s;
+            else
+                notices.push(yaml_configInvalid(`${file}: ignore[${index}].${field} must be a string`, v.loc));
+        }
+        for (const [k, v] of item.entries) {
+            if (!['check', 'path', 'reason'].includes(k)) {
+                notices.push(yaml_configInvalid(`${file}: ignore[${index}]: unknown key '${k}'`, item.keyLocs.get(k) ?? v.loc));
+            }
+        }
+        rules.push(rule);
+    });
+    return rules;
+}
+function readSeverity(node, notices, file) {
+    const out = {};
+    if (node.kind === 'scalar' && node.value === null)
+        return out;
+    if (node.kind !== 'map') {
+        notices.push(yaml_configInvalid(`${file}: severity must map check ids to ${[...SEVERITIES, 'off'].join('|')}`, node.loc));
+        return out;
+    }
+    for (const [check, value] of node.entries) {
+        const typo = likelyTypo(check, node.keyLocs.get(check) ?? value.loc, file);
+        if (typo)
+            notices.push(typo);
+        const v = scalarString(value)?.toLowerCase();
+        if (v && (v === 'off' || isSeverity(v)))
+            out[check] = v;
+        else if (value.kind === 'scalar' && value.value === false)
+            out[check] = 'off';
+        else {
+            notices.push(yaml_configInvalid(`${file}: severity.${check}: '${describeValue(value)}' is not one of ${[...SEVERITIES, 'off'].join(', ')}`, value.loc));
+        }
+    }
+    return out;
+}
+/** A check id no check or verify step reports: the rule would silently do nothing. */
+function likelyTypo(id, loc, file) {
+    if (id === '*' || describeCheck(id))
+        return undefined;
+    const close = catalog.map((c) => c.id).filter((known) => config_editDistance(id, known) <= 2);
+    const hint = close.length > 0 ? `did you mean '${close[0]}'?` : 'dab-ready checks lists the ids';
+    return { ...yaml_configInvalid(`${file}: unknown check '${id}'; ${hint}`, loc), severity: 'medium' };
+}
+function config_editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function stringList(node, notices, file, what) {
+    if (!node)
+        return undefined;
+    if (node.kind === 'scalar') {
+        const s = scalarString(node);
+        if (s)
+            return [s];
+        notices.push(yaml_configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
+        return undefined;
+    }
+    if (node.kind !== 'seq') {
+        notices.push(yaml_configInvalid(`${file}: ${what} must be a list of strings`, node.loc));
+        return undefined;
+    }
+    const out = [];
+    for (const item of node.items) {
+        const s = scalarString(item);
+        if (s)
+            out.push(s);
+        else
+            notices.push(yaml_configInvalid(`${file}: ${what}: every entry must be a string`, item.loc));
+    }
+    return out;
+}
+function scalarString(node) {
+    if (!node || node.kind !== 'scalar')
+        return undefined;
+    if (typeof node.value === 'string')
+        return node.value.trim() || undefined;
+    if (typeof node.value === 'number')
+        return String(node.value);
+    return undefined;
+}
+function describeValue(node) {
+    if (node.kind === 'scalar')
+        return String(node.value);
+    return node.kind === 'map' ? 'a mapping' : 'a list';
+}
+function isSeverity(v) {
+    return SEVERITIES.includes(v);
+}
+function isFile(p) {
+    try {
+        return external_node_fs_default().statSync(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function displayPath(repoPath, abs) {
+    const rel = external_node_path_default().relative(external_node_path_default().resolve(repoPath), abs);
+    return (rel === '' ? external_node_path_default().basename(abs) : rel).split((external_node_path_default()).sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/portable-paths.ts
+// Findings and verification steps name paths relative to the bundle root, never as absolute paths of
+// the machine: the same repository checked out in two folders gives byte-identical JSON.
+
+const portable_paths_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Rewrites absolute paths under the given folders (the bundle root, the repository, the analysed
+ * folder) relative to the bundle root: `<root>/src/a.py` -> `src/a.py`, `<repo>/lib` -> `../lib`.
+ */
+function portablePaths(bundleRoot, folders) {
+    const bases = [...new Set([bundleRoot, ...folders].filter((f) => !!f && external_node_path_default().isAbsolute(f)).map((f) => external_node_path_default().resolve(f)))]
+        .filter((f) => f !== external_node_path_default().parse(f).root)
+        .sort((a, b) => b.length - a.length); // the longest first: the bundle root before the repository above it
+    const rules = bases.map((base) => {
+        const rel = external_node_path_default().relative(bundleRoot, base).split((external_node_path_default()).sep).join('/');
+        const re = new RegExp(`${portable_paths_escape(base)}(?=[/\\\\]|[^\\w.-]|$)([/\\\\][^\\s"'\`)\\],;:]*)?`, 'g');
+        return (text) => text.replace(re, (_match, rest) => {
+            const tail = (rest ?? '').replace(/\\/g, '/');
+            if (rel === '')
+                return tail ? tail.slice(1) || '.' : '.';
+            return `${rel}${tail}`;
+        });
+    });
+    return (text) => rules.reduce((t, rule) => rule(t), text);
+}
+/** A finding with every text made portable (the same object when nothing changes). */
+function portableFinding(finding, portable) {
+    const message = portable(finding.message);
+    const evidence = finding.evidence === undefined ? undefined : portable(finding.evidence);
+    const impact = finding.impact === undefined ? undefined : portable(finding.impact);
+    const fix = finding.fix && { ...finding.fix, text: portable(finding.fix.text), ...(finding.fix.patch === undefined ? {} : { patch: portable(finding.fix.patch) }) };
+    const same = message === finding.message && evidence === finding.evidence && impact === finding.impact &&
+        fix?.text === finding.fix?.text && fix?.patch === finding.fix?.patch;
+    if (same)
+        return finding;
+    return { ...finding, message, ...(evidence === undefined ? {} : { evidence }), ...(impact === undefined ? {} : { impact }), ...(fix ? { fix } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/readiness/check-info.ts
 
 
@@ -23713,6 +24600,7 @@ const GAP_TITLES = {
     'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
     'model-registry-unresolved': 'Model Not Registered',
     'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
+    'resource-file-disabled': 'Resource File Commented Out',
     'cli-init-missing': 'No Databricks CLI Init/Config Files',
     'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
     'config-invalid': 'Configuration File Does Not Load',
@@ -24768,6 +25656,82 @@ function validate_auth_scalarAt(node, key) {
     return v?.kind === 'scalar' && v.value !== null && v.value !== '' ? String(v.value) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/verify/validate-families.ts
+// Which static checks report the same kind of problem as a `databricks bundle validate` diagnostic.
+// A diagnostic is merged into a static finding (which is then marked validateAgrees) only when both
+// belong to one family and share the place or the subject: a warning about `entry_point` must not
+// vanish into cli-init-missing because they sit on the same line.
+/** Families of the static checks (a check may belong to several). */
+const CHECK_FAMILIES = {
+    'path-not-found': ['paths'],
+    'path-kind-mismatch': ['paths'],
+    'path-outside-sync-root': ['paths'],
+    'sync-excludes-source': ['paths'],
+    'symlink-outside-repo': ['paths'],
+    'wheel-not-built': ['paths', 'artifacts'],
+    'duplicate-library-name': ['artifacts'],
+    'artifact-not-configured': ['artifacts', 'required'],
+    'wheel-dbr-too-old': ['artifacts', 'compute'],
+    'entry-point-missing': ['required'],
+    'required-field-missing': ['required'],
+    'variable-required-unset': ['variables'],
+    'undefined-variable': ['variables'],
+    'variable-cycle': ['variables'],
+    'variable-file-invalid': ['variables'],
+    'variable-type-invalid': ['variables', 'schema'],
+    'bundle-name-interpolation': ['variables'],
+    'include-non-yaml': ['includes'],
+    'include-outside-root': ['includes'],
+    'include-glob-nonrecursive': ['includes'],
+    'include-outside-repository': ['includes'],
+    'root-path-glob-chars': ['includes'],
+    'config-invalid': ['includes', 'resources', 'schema'],
+    'resource-undefined': ['resources'],
+    'resource-reference-invalid': ['resources'],
+    'job-cluster-key-undefined': ['resources'],
+    'task-dependency-undefined': ['resources'],
+    'unknown-field': ['schema'],
+    'null-value': ['schema'],
+    'enum-invalid': ['schema'],
+    'environment-client-invalid': ['compute', 'schema'],
+    'direct-only-resource': ['compute'],
+};
+/** Check ids not listed above (checks added later) fall into a family by their name. */
+const BY_NAME = [
+    [/^path-|-path-|sync/, 'paths'],
+    [/^variable-|variable/, 'variables'],
+    [/^include-/, 'includes'],
+    [/^resource-|-undefined$|unique-|duplicate-key/, 'resources'],
+    [/required/, 'required'],
+    [/field|enum|schema|type-invalid|null/, 'schema'],
+    [/artifact|wheel|library/, 'artifacts'],
+    [/cluster|compute|environment|engine|dbr|mode|preset|run-as|permission/, 'compute'],
+];
+function checkFamilies(check) {
+    const known = CHECK_FAMILIES[check];
+    if (known)
+        return known;
+    return BY_NAME.filter(([re]) => re.test(check)).map(([, family]) => family);
+}
+/** A diagnostic's family from its summary (cli bundle/config/validate/*, translate_paths, resolve). */
+const DIAGNOSTIC_FAMILIES = [
+    [/^required field "/, 'required'],
+    [/^reference does not exist|required variable|variable \S+ is (?:not defined|of type|not of type)|variables file|cycle detected|variable interpolation in the name|complex variable|lookup variables/i, 'variables'],
+    [/include|glob pattern characters/i, 'includes'],
+    [/not found|no matching files|no files match pattern|doesn't exist|not contained in sync root|is defined relative to the|expected a (?:file|notebook) for|is not a notebook|is a notebook|does not match any files|no files to sync/i, 'paths'],
+    [/ is not defined\b|^multiple resources or scripts|depends on|task_key/i, 'resources'],
+    [/^unknown field|for enum field|^expected (?:a|an) \S+(?: value)?, found|found null|must be a mapping/i, 'schema'],
+    [/artifact|build failed|local library|wheel|\.whl|\.jar/i, 'artifacts'],
+    [/cluster|environment|DBR|compute|direct deployment|engine|mode|root_path|run_as/i, 'compute'],
+];
+function diagnosticFamilies(summary) {
+    return DIAGNOSTIC_FAMILIES.filter(([re]) => re.test(summary)).map(([, family]) => family);
+}
+function sameFamily(check, summary) {
+    const mine = checkFamilies(check);
+    return diagnosticFamilies(summary).some((f) => mine.includes(f));
+}
+
 ;// CONCATENATED MODULE: ./src/verify/validate-parse.ts
 
 const HEADER = /^(Error|Warning|Recommendation): (.*)$/;
@@ -24889,6 +25853,8 @@ function messageSubjects(summary) {
 
 
 
+
+
 // Step 4 of verify: run `databricks bundle validate -t <target> -o json` for every analysed target
 // when the CLI and credentials are there, and turn its diagnostics into findings. A static finding
 // about the same problem is kept (marked validateAgrees) instead of a second one.
@@ -24968,7 +25934,8 @@ async function validateTarget(cli, bundle, target, options, env, log) {
                 log.output(redactSecrets(line, env));
         },
     }));
-    const stderr = redactSecrets(result.stderr, env);
+    // Diagnostics name absolute paths (`path /abs/x is not contained in ...`): relative to the bundle root, as every finding.
+    const stderr = portablePaths(bundle.root, [bundle.repoRoot])(redactSecrets(result.stderr, env));
     const tail = redactLines(stderr.split('\n').filter((l) => l.trim() !== '').slice(-20), env);
     const step = { step: 'validate', target, status: 'passed', durationMs: result.durationMs, command: command + varNote, detail: '', output: undefined };
     if (result.timedOut || result.spawnError) {
@@ -25054,9 +26021,10 @@ function mergeAcrossTargets(list) {
     return [...byKey.values()];
 }
 /**
- * Keep one finding per problem: a CLI diagnostic that a static finding already reports (same file
- * and line, or the same subject such as the missing path or the undefined reference) marks the
- * static one `validateAgrees` and is dropped.
+ * Keep one finding per problem: a CLI diagnostic that a static finding of a related check already
+ * reports (same family - paths, variables, required fields, ... - and the same file and line, or the
+ * same subject such as the missing path or the undefined reference) marks the static one
+ * `validateAgrees` and is dropped. A diagnostic no static finding of its family matches stays.
  */
 function mergeWithStatic(staticFindings, cliFindings) {
     const merged = staticFindings.map((f) => ({ ...f }));
@@ -25066,6 +26034,8 @@ function mergeWithStatic(staticFindings, cliFindings) {
         const subjects = messageSubjects(cli.message);
         const agreeing = merged.filter((s) => {
             if (s.check.startsWith('bundle-validate-'))
+                return false;
+            if (!sameFamily(s.check, cli.message))
                 return false;
             if (s.targets.length && !s.targets.some((t) => cli.targets.includes(t)))
                 return false;
@@ -26068,6 +27038,12 @@ async function verifyWheels(bundle, targets, findings, options, log) {
         if (finding.evidence)
             finding.evidence = stable(finding.evidence);
     }
+    for (const step of steps) {
+        step.command = stable(step.command);
+        step.detail = stable(step.detail);
+        if (step.output)
+            step.output = step.output.map(stable);
+    }
     return { findings: mergeFindings(findings, results, unitFindings), steps };
 }
 /** Findings must not depend on temp folder names or where the repository is checked out (same repo, same JSON). */
@@ -26309,15 +27285,20 @@ function mergeFindings(staticFindings, results, unitFindings) {
 function verdictKey(check, ref) {
     return `${check}|${ref.target}|${ref.loc.file}:${ref.loc.line}`;
 }
-/** Whether a static finding is about this task: written inside it; or, when written elsewhere (the
- *  entry point's line in pyproject.toml), naming the task's job and its entry point (package for a name check). */
+/** Whether a static finding is about this task: written inside it, or inside another task it stands for
+ *  too (one finding per root cause: the same package and entry point, the task's job among its
+ *  resources); or, when written elsewhere (the entry point's line in pyproject.toml), naming the task's
+ *  job and its entry point (package for a name check). */
 function concerns(finding, ref, all) {
     const loc = finding.loc;
     const inside = (r) => !!loc && loc.file === r.span.file && loc.line >= r.span.from && loc.line <= r.span.to;
     if (inside(ref))
         return true;
-    if (all.some((r) => inside(r.ref)))
-        return false;
+    const home = all.find((r) => inside(r.ref))?.ref;
+    if (home) {
+        const sameSubject = home.packageName === ref.packageName && (finding.check === 'package-name-mismatch' || home.entryPoint === ref.entryPoint);
+        return sameSubject && !!finding.resources?.includes(ref.address);
+    }
     if (!finding.resources?.includes(ref.address))
         return false;
     const word = finding.check === 'package-name-mismatch' ? ref.packageName : ref.entryPoint;
@@ -26331,6 +27312,7 @@ const TOOL_NAME = 'dab-ready';
 const TOOL_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -26361,7 +27343,8 @@ async function analyse(options) {
         throw new UsageError(`${options.target}: no such target. Available targets: ${available}`);
     }
     const bundles = [];
-    const notices = [...project.notices, ...configNotices].map((n) => asFinding(n, undefined, []));
+    const portable = portablePaths(root, [project.bundles[0]?.repoRoot]);
+    const notices = [...project.notices, ...configNotices].map((n) => portableFinding(asFinding(n, undefined, []), portable));
     for (const bundle of project.bundles) {
         if (!withTarget.includes(bundle)) {
             notices.push(asFinding({ check: 'target-not-in-bundle', severity: 'info', message: `bundle ${bundle.relRoot} has no target ${options.target}: not analysed` }, undefined, []));
@@ -26369,7 +27352,7 @@ async function analyse(options) {
         }
         const analysed = await analyseBundle(bundle, config, options, env, log);
         bundles.push(analysed.result);
-        notices.push(...analysed.notices.map((n) => asFinding(n, undefined, [])));
+        notices.push(...analysed.notices.map((n) => portableFinding(asFinding(n, undefined, []), portable)));
     }
     return {
         result: { schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, path: options.path, bundles, notices },
@@ -26391,6 +27374,15 @@ async function analyseBundle(bundle, config, options, env, log) {
         const validated = await validateBundle(bundle, targets, findings, options.validate, env, log);
         findings = validated.findings;
         verification.push(...validated.steps);
+    }
+    // No absolute path of this machine in any text: the same repository elsewhere gives the same result.
+    const portable = portablePaths(bundle.root, [bundle.repoRoot, external_node_path_default().resolve(options.path)]);
+    findings = findings.map((f) => portableFinding(f, portable));
+    for (const step of verification) {
+        step.command = portable(step.command);
+        step.detail = portable(step.detail);
+        if (step.output)
+            step.output = step.output.map(portable);
     }
     // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
     const suppression = applySuppressions(bundle, findings, config);
