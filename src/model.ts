@@ -69,6 +69,9 @@ export interface Finding extends RawFinding {
   severity: Severity;
   targets: string[];
   phases: string[];
+  /** In the baseline (`--baseline`, or the base branch with `fail-on-new-only`): reported, but it
+   *  does not fail the gate. */
+  existing?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 // Annotations on the file and line of each finding, most severe first, within GitHub's limits
-// (10 errors, 10 warnings and 10 notices per step). The rest are counted in one notice that
-// points to the SARIF file and the job summary.
+// (10 errors, 10 warnings and 10 notices per step). They agree with the gate: a finding that fails
+// it (at or above fail-on, not in the baseline) is an error, the rest warnings and notices, so a
+// green gate never shows a red annotation.
+// The rest are counted in one notice that points to the SARIF file and the job summary.
 import type { AnnotationProperties } from '@actions/core';
 import type { BundleResult, Finding, Result, Severity } from '../model.js';
 import { severityRank } from '../model.js';
 import { analysedPath } from '../report/paths.js';
+import { catalogFor } from '../readiness/check-info.js';
+import { rulePageUrl } from '../report/rule-links.js';
 import { repoPath } from './paths.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -17,16 +21,17 @@ export interface AnnotateOptions {
   prefix: string;
   /** Slots left per level in this step (other messages of the step use some). */
   budget?: Partial<Record<AnnotationLevel, number>>;
+  /** The gate's threshold (default critical). */
+  failOn?: Severity | 'none';
   /** Where the rest can be read, e.g. "the job summary and the SARIF file (output sarif)". */
   elsewhere?: string;
 }
 
 export const STEP_LIMIT = 10;
 
-export function levelFor(severity: Severity): AnnotationLevel {
-  if (severity === 'critical' || severity === 'high') return 'error';
-  if (severity === 'medium') return 'warning';
-  return 'notice';
+export function levelFor(finding: Pick<Finding, 'severity' | 'existing'>, failOn: Severity | 'none' = 'critical'): AnnotationLevel {
+  if (!finding.existing && failOn !== 'none' && severityRank(finding.severity) <= severityRank(failOn)) return 'error';
+  return severityRank(finding.severity) <= severityRank('medium') ? 'warning' : 'notice';
 }
 
 interface Located {
@@ -59,13 +64,13 @@ export function annotate(result: Result, options: AnnotateOptions): { emitted: n
   const all = orderedFindings(result, options.prefix);
   // If anything will be left over, keep one notice slot for the pointer to the rest.
   const fits = (['error', 'warning', 'notice'] as const).every(
-    (level) => all.filter((l) => levelFor(l.finding.severity) === level).length <= left[level],
+    (level) => all.filter((l) => levelFor(l.finding, options.failOn) === level).length <= left[level],
   );
   if (!fits) left.notice = Math.max(0, left.notice - 1);
   let emitted = 0;
   let omitted = 0;
   for (const { finding, file } of all) {
-    const level = levelFor(finding.severity);
+    const level = levelFor(finding, options.failOn);
     if (left[level] <= 0) {
       omitted++;
       continue;
@@ -73,7 +78,7 @@ export function annotate(result: Result, options: AnnotateOptions): { emitted: n
     left[level]--;
     emitted++;
     options.sink[level](annotationMessage(finding), {
-      title: `dab-ready ${finding.check} (${finding.severity})`,
+      title: `${catalogFor().info(finding.check, finding.severity).title} (dab-ready ${finding.check}, ${finding.severity}${finding.existing ? ', existing' : ''})`,
       file,
       startLine: file ? Math.max(1, finding.loc?.line ?? 1) : undefined,
       startColumn: file && finding.loc?.column ? finding.loc.column : undefined,
@@ -91,5 +96,5 @@ export function annotate(result: Result, options: AnnotateOptions): { emitted: n
 function annotationMessage(finding: Finding): string {
   const targets = finding.targets.length ? ` [targets: ${finding.targets.join(', ')}]` : '';
   const fix = finding.fix?.text ? `\nFix: ${finding.fix.text}` : '';
-  return `${finding.message}${targets}${fix}`;
+  return `${finding.message}${targets}${fix}\nRule: ${rulePageUrl(finding.check)}`;
 }

@@ -54,3 +54,16 @@ export async function analyseBaseCommit(options: BaseCheckoutOptions): Promise<B
     await git(['worktree', 'prune'], toplevel);
   }
 }
+
+/** Repository-relative files that differ between the base commit and the checked-out head, or
+ *  undefined when git cannot tell (no history, not a checkout). */
+export async function changedFiles(folder: string, baseSha: string, env: NodeJS.ProcessEnv = process.env): Promise<string[] | undefined> {
+  if (!/^[0-9a-f]{7,64}$/i.test(baseSha)) return undefined;
+  const cwd = path.resolve(folder);
+  const opts = { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 60_000, maxBytes: 4 * 1024 * 1024 };
+  const top = await run(['git', 'rev-parse', '--show-toplevel'], opts);
+  if (top.exitCode !== 0) return undefined;
+  const diff = await run(['git', 'diff', '--name-only', '-z', baseSha, 'HEAD'], { ...opts, cwd: top.stdout.trim() });
+  if (diff.exitCode !== 0) return undefined;
+  return diff.stdout.split('\0').filter(Boolean);
+}

@@ -10,17 +10,21 @@ import { evaluateGate, type GateOutcome } from '../readiness/gate.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { annotate, STEP_LIMIT } from './annotations.js';
-import { analyseBaseCommit } from './base-checkout.js';
+import { analyseBaseCommit, changedFiles } from './base-checkout.js';
 import { createClient, type GitHubClient } from './client.js';
-import { bundleRepoRoot, commentMarker, renderCommentBody } from './comment-body.js';
+import { commentMarker, renderPullRequestComment, type ReadinessViewInput } from './comment-body.js';
 import { upsertStickyComment } from './comment.js';
 import { readRunContext, type RunContext } from './context.js';
-import { baselineFromResult, compareBundle, readEmbeddedDigest, signedChange, type Baseline, type BundleDelta } from './delta.js';
+import { baselineFromResult, compareBundle, readEmbeddedDigests, signedChange, type Baseline, type BundleDelta } from './delta.js';
+import { markExisting } from '../readiness/baseline.js';
+import type { LinkContext } from '../report/finding-details.js';
 import { toValidateOptions, toVerifyOptions, type ActionInputs } from './inputs.js';
 import { overallScore, resultOutputs } from './outputs.js';
-import { repoPrefix } from './paths.js';
+import { repoPath, repoPrefix } from './paths.js';
 import type { RetryPolicy } from './retry.js';
 import { renderJobSummary } from './summary.js';
+import { suggestedEdits } from './suggestion-edits.js';
+import { postSuggestions } from './suggestions.js';
 import { missingToolsWarning } from '../verify/missing-tools.js';
 
 export interface CheckModeOptions {
@@ -56,11 +60,8 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   const analyseFolder = (folder: string) =>
     analyse({ path: folder, repoRoot: env.GITHUB_WORKSPACE, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
 
-  const { result, config } = await analyseFolder(inputs.path);
-  const gate = evaluateGate(result, {
-    failOn: inputs.failOn ?? config.failOn ?? 'critical',
-    minScore: inputs.minScore ?? config.minScore ?? 0,
-  });
+  const { result, config, project } = await analyseFolder(inputs.path);
+  const failOn = inputs.failOn ?? config.failOn ?? 'critical';
   const prefix = repoPrefix(inputs.path);
   const notes: string[] = [];
   let warnings = 0;
@@ -71,6 +72,26 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   };
   const missingTools = missingToolsWarning(result);
   if (missingTools) warnOnce(missingTools);
+
+  // The baseline: the pull request's base commit, when the history is there.
+  const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
+  let baseline: Baseline | undefined;
+  let touched: Set<string> | undefined;
+  const baseSha = ctx.pullRequest?.baseSha;
+  if (baseSha && (wantsComment || inputs.summary || inputs.failOnNewOnly)) {
+    core.info(`Analysing the base commit ${baseSha.slice(0, 12)} for the comparison`);
+    const base = await analyseBaseCommit({ path: inputs.path, sha: baseSha, analyse: async (folder) => (await analyseFolder(folder)).result, tempDir: ctx.tempDir, env });
+    if (base.result) {
+      baseline = baselineFromResult(base.result, baseSha);
+      if (inputs.failOnNewOnly) markExisting(result, base.result);
+    } else core.info(`No base comparison from git: ${base.skipped}`);
+    const changed = await changedFiles(inputs.path, baseSha, env);
+    if (changed) touched = touchedBundles(result, prefix, changed);
+  }
+  if (inputs.failOnNewOnly && !baseline) {
+    warnOnce('dab-ready: fail-on-new-only needs the base commit (actions/checkout with fetch-depth: 0); every finding counts for the gate.');
+  }
+  const gate = evaluateGate(result, { failOn, minScore: inputs.minScore ?? config.minScore ?? 0 });
 
   // Report files and the outputs that depend only on the result.
   const reportDir = fs.mkdtempSync(path.join(ctx.tempDir ?? os.tmpdir(), 'dab-ready-'));
@@ -86,23 +107,15 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   core.setOutput('report-json', reportJson);
   core.setOutput('sarif', sarifPath);
 
-  // The baseline: the pull request's base commit, when the history is there.
-  const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
-  let baseline: Baseline | undefined;
-  const baseSha = ctx.pullRequest?.baseSha;
-  if (baseSha && (wantsComment || inputs.summary)) {
-    core.info(`Analysing the base commit ${baseSha.slice(0, 12)} for the comparison`);
-    const base = await analyseBaseCommit({ path: inputs.path, sha: baseSha, analyse: async (folder) => (await analyseFolder(folder)).result, tempDir: ctx.tempDir, env });
-    if (base.result) baseline = baselineFromResult(base.result, baseSha);
-    else core.info(`No base comparison from git: ${base.skipped}`);
-  }
   const deltas = new Map<string, BundleDelta>();
   for (const bundle of result.bundles) {
     const delta = compareBundle(bundle, baseline);
     if (delta) deltas.set(bundle.root, delta);
   }
+  const links: LinkContext | undefined = ctx.owner && ctx.repo && ctx.sha ? { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } : undefined;
+  const view: ReadinessViewInput = { result, gate, failOn, deltas, prefix, links, runUrl: ctx.runUrl, touched, newOnly: inputs.failOnNewOnly && Boolean(baseline) };
 
-  // The sticky comment, one per bundle root.
+  // The sticky comment: one per pull request (and `path`).
   const commentUrls: string[] = [];
   if (inputs.comment === 'true' && !ctx.pullRequest) core.info('comment: true, but this run is not for a pull request: no comment.');
   if (wantsComment && ctx.pullRequest && ctx.owner && ctx.repo) {
@@ -110,19 +123,32 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
       warnOnce('dab-ready: no github-token, so no pull request comment; the report is in the job summary.');
     } else {
       const client = options.client ?? createClient(inputs.token, { baseUrl: ctx.apiUrl, retry: options.retry });
-      await postComments({ client, ctx, inputs, result, prefix, deltas, commentUrls, warnOnce });
+      await postComment({ client, ctx, inputs, view, commentUrls, warnOnce });
+    }
+  }
+  const headSha = ctx.pullRequest?.headSha;
+  if (inputs.suggestions && inputs.token && ctx.pullRequest && ctx.owner && ctx.repo && headSha) {
+    const client = options.client ?? createClient(inputs.token, { baseUrl: ctx.apiUrl, retry: options.retry });
+    try {
+      const outcome = await postSuggestions({
+        client,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pullNumber: ctx.pullRequest.number,
+        headSha,
+        fromFork: ctx.pullRequest.fromFork,
+        edits: suggestedEdits(result, project, prefix),
+        max: inputs.suggestionsMax,
+      });
+      if (outcome.skipped) core.info(`No suggestions: ${outcome.skipped}.`);
+      else core.info(`Suggestions: ${outcome.posted} posted, ${outcome.alreadyPosted} already there, ${outcome.outsideDiff} outside the diff, ${outcome.capped} over the limit of ${inputs.suggestionsMax}.`);
+    } catch (error) {
+      core.info(`No suggestions: ${oneLine(error)}`);
     }
   }
 
   if (inputs.summary) {
-    const text = renderJobSummary({
-      result,
-      gate,
-      deltas,
-      commentUrls,
-      notes,
-      elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and '),
-    });
+    const text = renderJobSummary({ ...view, commentUrls, notes });
     try {
       await core.summary.addRaw(text, true).write({ overwrite: false });
     } catch (error) {
@@ -134,6 +160,7 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
     annotate(result, {
       sink: { error: core.error, warning: core.warning, notice: core.notice },
       prefix,
+      failOn,
       // core.setFailed writes one error annotation for the gate; warnings above took their slots.
       budget: { error: STEP_LIMIT - (gate.passed ? 0 : 1), warning: Math.max(0, STEP_LIMIT - warnings), notice: STEP_LIMIT },
       elsewhere: [inputs.summary ? 'the job summary' : '', sarifNamed].filter(Boolean).join(' and ') || 'the report-json output',
@@ -154,50 +181,58 @@ export function sarifFile(input: string | false, workspace: string, reportDir: s
   return input ? path.resolve(workspace, input) : path.join(reportDir, 'dab-ready.sarif');
 }
 
-interface PostCommentsInput {
+/** Bundle roots (relative to the analysed folder) holding a changed file. */
+export function touchedBundles(result: Result, prefix: string, changed: string[]): Set<string> {
+  const touched = new Set<string>();
+  for (const bundle of result.bundles) {
+    const root = repoPath(prefix, bundle.root);
+    if (changed.some((file) => root === '.' || file === root || file.startsWith(`${root}/`))) touched.add(bundle.root);
+  }
+  return touched;
+}
+
+interface PostCommentInput {
   client: GitHubClient;
   ctx: RunContext;
   inputs: ActionInputs;
-  result: Result;
-  prefix: string;
-  deltas: Map<string, BundleDelta>;
+  view: ReadinessViewInput;
   commentUrls: string[];
   warnOnce: (message: string) => void;
 }
 
-async function postComments(input: PostCommentsInput): Promise<void> {
-  const { client, ctx, inputs, result, prefix, deltas } = input;
-  for (const bundle of result.bundles) {
-    try {
-      const outcome = await upsertStickyComment({
-        client,
-        owner: ctx.owner!,
-        repo: ctx.repo!,
-        issueNumber: ctx.pullRequest!.number,
-        marker: commentMarker(bundleRepoRoot(prefix, bundle)),
-        mode: inputs.commentMode === 'recreate' ? 'recreate' : 'update',
-        render: (previous) => {
-          if (!deltas.has(bundle.root)) {
-            const digest = readEmbeddedDigest(previous?.body);
-            const delta = digest && compareBundle(bundle, { source: 'previous-comment', bundles: [{ ...digest, root: bundle.root }] });
-            if (delta) deltas.set(bundle.root, delta);
-          }
-          return renderCommentBody({ result, bundle, prefix, delta: deltas.get(bundle.root), runUrl: ctx.runUrl, headSha: ctx.sha });
-        },
-      });
-      if (outcome.status === 'forbidden') {
-        const why = ctx.pullRequest!.fromFork
-          ? 'this pull request comes from a fork, whose GITHUB_TOKEN is read-only'
-          : 'the token may not write to this pull request (it needs pull-requests: write)';
-        input.warnOnce(`dab-ready could not comment: ${why}. The report is in the job summary.`);
-        return;
-      }
-      core.info(`Comment ${outcome.status}: ${outcome.url}${outcome.duplicatesRemoved ? ` (${outcome.duplicatesRemoved} duplicate removed)` : ''}`);
-      input.commentUrls.push(outcome.url);
-    } catch (error) {
-      input.warnOnce(`dab-ready could not comment: ${oneLine(error)}. The report is in the job summary.`);
+async function postComment(input: PostCommentInput): Promise<void> {
+  const { client, ctx, inputs, view } = input;
+  try {
+    const outcome = await upsertStickyComment({
+      client,
+      owner: ctx.owner!,
+      repo: ctx.repo!,
+      issueNumber: ctx.pullRequest!.number,
+      marker: commentMarker(view.prefix),
+      mode: inputs.commentMode === 'recreate' ? 'recreate' : 'update',
+      render: (previous) => {
+        // Without the base commit, compare with the data the previous comment carries.
+        const digests = readEmbeddedDigests(previous?.body);
+        for (const bundle of view.result.bundles) {
+          if (view.deltas.has(bundle.root)) continue;
+          const digest = digests.find((d) => d.root === bundle.root);
+          const delta = digest && compareBundle(bundle, { source: 'previous-comment', bundles: [digest] });
+          if (delta) view.deltas.set(bundle.root, delta);
+        }
+        return renderPullRequestComment(view);
+      },
+    });
+    if (outcome.status === 'forbidden') {
+      const why = ctx.pullRequest!.fromFork
+        ? 'this pull request comes from a fork, whose GITHUB_TOKEN is read-only'
+        : 'the token may not write to this pull request (it needs pull-requests: write)';
+      input.warnOnce(`dab-ready could not comment: ${why}. The report is in the job summary.`);
       return;
     }
+    core.info(`Comment ${outcome.status}: ${outcome.url}${outcome.duplicatesRemoved ? ` (${outcome.duplicatesRemoved} duplicate removed)` : ''}`);
+    input.commentUrls.push(outcome.url);
+  } catch (error) {
+    input.warnOnce(`dab-ready could not comment: ${oneLine(error)}. The report is in the job summary.`);
   }
 }
 

@@ -16,6 +16,8 @@ export interface RunContext {
   repo?: string;
   pullRequest?: PullRequestInfo;
   apiUrl: string;
+  /** `https://github.com` (GITHUB_SERVER_URL): for links to files at the head commit. */
+  serverUrl: string;
   /** `${GITHUB_SERVER_URL}/${repo}/actions/runs/${GITHUB_RUN_ID}`: where the job summary is shown. */
   runUrl?: string;
   sha?: string;
@@ -58,6 +60,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
             fromFork: Boolean(pr.head?.repo?.full_name && pr.base?.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name),
           }
         : undefined,
+    serverUrl,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     runUrl: fullName && env.GITHUB_RUN_ID ? `${serverUrl}/${fullName}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     sha: pr?.head?.sha ?? env.GITHUB_SHA,

@@ -33,6 +33,12 @@ export interface ActionInputs {
   run: boolean;
   autoApprove: boolean;
   failOnActiveRuns: boolean;
+  /** The gate counts only findings the pull request added (against its base commit). */
+  failOnNewOnly: boolean;
+  /** Post GitHub suggestions (review comments) for mechanical fixes on lines in the diff. */
+  suggestions: boolean;
+  /** At most this many suggestions per run. */
+  suggestionsMax: number;
   /** From the multiline `vars` input (`name=value` per line; commas kept). */
   vars: Record<string, string>;
 }
@@ -77,7 +83,18 @@ export function readInputs(read: Reader = (name) => core.getInput(name)): Action
     autoApprove: bool(read, 'auto-approve', false),
     failOnActiveRuns: bool(read, 'fail-on-active-runs', false),
     vars,
+    failOnNewOnly: bool(read, 'fail-on-new-only', false),
+    suggestions: bool(read, 'suggestions', true),
+    suggestionsMax: count(read, 'suggestions-max', 5),
   };
+}
+
+function count(read: Reader, name: string, fallback: number): number {
+  const value = read(name).trim();
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 50) throw new InputError(`input ${name} must be a whole number from 0 to 50 (got ${JSON.stringify(value)})`);
+  return n;
 }
 
 function oneOf<T extends string>(read: Reader, name: string, allowed: readonly T[], fallback: T): T {

@@ -14,7 +14,8 @@ export interface GateOutcome {
 
 export function evaluateGate(result: Result, options: GateOptions): GateOutcome {
   const reasons: string[] = [];
-  const atOrAbove = (f: Finding) => options.failOn !== 'none' && severityRank(f.severity) <= severityRank(options.failOn);
+  // A finding in the baseline is reported but never fails the gate.
+  const atOrAbove = (f: Finding) => !f.existing && options.failOn !== 'none' && severityRank(f.severity) <= severityRank(options.failOn);
   for (const bundle of result.bundles) {
     const label = bundle.root === '.' ? bundle.name : `${bundle.name} (${bundle.root})`;
     const analysed = bundle.targets;

@@ -3,6 +3,18 @@
 
 const ZWJ = '\u200D';
 
+/** Text inside raw HTML (a `<summary>`, an attribute): entities for HTML, mentions broken, one line. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ);
+}
+
 /** Text for a Markdown paragraph or table cell: one line, HTML and Markdown syntax neutralised. */
 export function escapeInline(text: string): string {
   return text
