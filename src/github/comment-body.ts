@@ -20,6 +20,7 @@ export const COMMENT_BUDGET = 60_000;
 /** Findings shown as their own collapsed block per bundle; the rest share one block. */
 export const DETAILS_LIMIT = 15;
 const CHANGE_LIST_LIMIT = 5;
+const MORE_LIST_LIMIT = 50;
 
 export interface ReadinessViewInput {
   result: Result;
@@ -49,6 +50,8 @@ export interface CommentOptions {
   sticky?: boolean;
   /** Findings shown as their own collapsed block per bundle (default DETAILS_LIMIT). */
   detailsLimit?: number;
+  /** Where findings left out are (default: the job summary). */
+  elsewhere?: string;
   /** How the budget is measured (characters for a comment, bytes for the job summary). */
   measure?: (text: string) => number;
 }
@@ -82,7 +85,8 @@ export function renderPullRequestComment(input: ReadinessViewInput, options: Com
     if (several) sections.push({ text: bundleHeading(input, bundle), required: true }, ...changeBlocks(input, bundle, true));
     // In a monorepo a bundle the pull request did not touch shows only what blocks it.
     const compact = several && !options.expandAll && !isTouched(input, bundle);
-    sections.push(...bundleBlocks(input, bundle, options.detailsLimit ?? DETAILS_LIMIT, { several, compact }));
+    const elsewhere = options.elsewhere ?? (input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary');
+    sections.push(...bundleBlocks(input, bundle, options.detailsLimit ?? DETAILS_LIMIT, { several, compact, elsewhere }));
   }
   if (several) {
     const quiet = result.bundles.filter((b) => !(options.expandAll || isBlocking(b) || isTouched(input, b))).length;
@@ -223,7 +227,7 @@ function bundleHeading(input: ReadinessViewInput, bundle: BundleResult): string 
 
 /** The phase table (and chart), then one collapsed block per finding, most severe first. In a
  *  monorepo the phases fold into one line, and an untouched bundle shows only its blockers. */
-function bundleBlocks(input: ReadinessViewInput, bundle: BundleResult, limit: number, shape: { several: boolean; compact: boolean }): Block[] {
+function bundleBlocks(input: ReadinessViewInput, bundle: BundleResult, limit: number, shape: { several: boolean; compact: boolean; elsewhere: string }): Block[] {
   const blocks: Block[] = [];
   if (bundle.phases.length > 1) {
     const chart = phaseFlowchart(bundle) ?? '';
@@ -246,10 +250,11 @@ function bundleBlocks(input: ReadinessViewInput, bundle: BundleResult, limit: nu
   }
   const rest = bundle.findings.filter((f) => !shown.includes(f));
   if (rest.length > 0) {
-    const lines = rest.map((f) => `- ${findingLine(input, bundle, f)}`);
+    const lines = rest.slice(0, MORE_LIST_LIMIT).map((f) => `- ${findingLine(input, bundle, f)}`);
+    if (rest.length > MORE_LIST_LIMIT) lines.push(`- _…and ${rest.length - MORE_LIST_LIMIT} more in ${shape.elsewhere}_`);
     blocks.push({
       text: `<details><summary>${shown.length ? `${rest.length} more` : rest.length} finding${rest.length === 1 ? '' : 's'} (${escapeHtml(countsText(countBy(rest)))})</summary>\n\n${lines.join('\n')}\n\n</details>`,
-      fallback: `_…and ${rest.length} more findings: see the job summary._`,
+      fallback: `_…and ${rest.length} more findings: see ${shape.elsewhere}._`,
     });
   }
   if (bundle.findings.length === 0) blocks.push({ text: '✅ No findings.', required: true });

@@ -80,7 +80,8 @@ interface IssueRef {
   marker: string;
 }
 
-/** This identity's comments carrying the marker, oldest first, over every page. */
+/** This identity's comments that start with the marker, oldest first, over every page. Only the
+ *  first line counts: repository content quoted further down (a marker in a code block) never does. */
 export async function listOwnComments(client: GitHubClient, ref: IssueRef, identity: Identity): Promise<ExistingComment[]> {
   const all = (await client.paginate(client.rest.issues.listComments, {
     owner: ref.owner,
@@ -89,7 +90,7 @@ export async function listOwnComments(client: GitHubClient, ref: IssueRef, ident
     per_page: 100,
   })) as ExistingComment[];
   return all
-    .filter((c) => (c.body ?? '').includes(ref.marker) && isAuthoredBy(c, identity))
+    .filter((c) => (c.body ?? '').startsWith(ref.marker) && isAuthoredBy(c, identity))
     .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
 }
 

@@ -13,6 +13,8 @@ export interface SummaryInput extends ReadinessViewInput {
   /** One-line facts about this run (e.g. "no comment: the token is read-only on fork pull requests"). */
   notes?: string[];
   budgetBytes?: number;
+  /** Where everything is when the summary cannot hold it (the SARIF file, the JSON report). */
+  elsewhere?: string;
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -27,6 +29,7 @@ export function renderJobSummary(input: SummaryInput): string {
     sticky: false,
     notes,
     detailsLimit: SUMMARY_DETAILS_LIMIT,
+    elsewhere: input.elsewhere ?? 'the JSON report (the report-json output)',
   });
   const comments = input.commentUrls?.length ? `\n${input.commentUrls.map((u) => `[Pull request comment](${u})`).join(' · ')}\n` : '';
   return body + comments;

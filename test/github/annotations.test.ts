@@ -32,12 +32,36 @@ describe('annotations', () => {
     expect(annotate(r, { sink, prefix: 'services' })).toEqual({ emitted: 4, omitted: 0 });
     expect(calls.map((c) => [c.level, c.props.file, c.props.startLine])).toEqual([
       ['error', 'services/bundles/em/resources/train.yml', 24],
-      ['error', 'services/.dab-ready.yml', 3],
+      ['warning', 'services/.dab-ready.yml', 3], // high, below the default fail-on critical
       ['warning', 'services/bundles/shared/lib.py', 2],
       ['notice', 'services/bundles/em/databricks.yml', 4],
     ]);
-    expect(calls[0].props.title).toBe('dab-ready crit (critical)');
-    expect(calls[0].message).toBe('crit at resources/train.yml:24 [targets: dev]\nFix: Declare the artifact.');
+    expect(calls[0].props.title).toBe('Crit (dab-ready crit, critical)');
+    expect(calls[0].message).toBe(
+      'crit at resources/train.yml:24 [targets: dev]\nFix: Declare the artifact.\nRule: https://github.com/dab-ready/dab-ready/blob/main/docs/checks/README.md',
+    );
+  });
+
+  it('agrees with the gate: errors exactly for findings at or above fail-on that are not in the baseline', () => {
+    const findings = [
+      finding('wheel-not-built', 'critical', 'a.yml', 1),
+      finding('wheel-not-built', 'critical', 'b.yml', 1, { existing: true }),
+      finding('h', 'high', 'c.yml', 1),
+      finding('m', 'medium', 'd.yml', 1),
+      finding('l', 'low', 'e.yml', 1),
+    ];
+    const levels = (failOn: 'critical' | 'high' | 'medium' | 'none') => {
+      const { calls, sink } = recorder();
+      annotate(result([bundle(findings)]), { sink, prefix: '', failOn });
+      return Object.fromEntries(calls.map((c) => [c.props.file, c.level]));
+    };
+    expect(levels('critical')).toEqual({ 'a.yml': 'error', 'b.yml': 'warning', 'c.yml': 'warning', 'd.yml': 'warning', 'e.yml': 'notice' });
+    expect(levels('high')).toEqual({ 'a.yml': 'error', 'b.yml': 'warning', 'c.yml': 'error', 'd.yml': 'warning', 'e.yml': 'notice' });
+    expect(levels('medium')).toEqual({ 'a.yml': 'error', 'b.yml': 'warning', 'c.yml': 'error', 'd.yml': 'error', 'e.yml': 'notice' });
+    expect(Object.values(levels('none'))).not.toContain('error');
+    const { calls, sink } = recorder();
+    annotate(result([bundle(findings)]), { sink, prefix: '' });
+    expect(calls.find((c) => c.props.file === 'a.yml')!.props.title).toBe('Wheel tasks get a wheel that deploy builds and attaches (dab-ready wheel-not-built, critical)');
   });
 
   it('stays within 10 per level and counts the rest in one notice pointing to SARIF and the summary', () => {
@@ -61,6 +85,6 @@ describe('annotations', () => {
   it('annotates a finding without a location without a file', () => {
     const { calls, sink } = recorder();
     annotate(result([bundle([{ check: 'validate-failed', severity: 'high', message: 'validate failed', targets: [], phases: [] }])]), { sink, prefix: '' });
-    expect(calls[0].props).toEqual({ title: 'dab-ready validate-failed (high)', file: undefined, startLine: undefined, startColumn: undefined });
+    expect(calls[0].props).toEqual({ title: 'Validate failed (dab-ready validate-failed, high)', file: undefined, startLine: undefined, startColumn: undefined });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
 import { upsertStickyComment } from '../../src/github/comment.js';
-import { commentMarker, renderCommentBody } from '../../src/github/comment-body.js';
+import { commentMarker, renderPullRequestComment } from '../../src/github/comment-body.js';
 import { bundle, finding, result } from './factory.js';
 import { FakeGitHub, GITHUB_ACTIONS_BOT, startFakeGitHub } from '../support/github-server.js';
 
@@ -156,12 +156,14 @@ describe('sticky comment', () => {
     const evidence = 'x: 1\n'.repeat(400);
     const b = bundle(Array.from({ length: 300 }, (_, i) => finding(`check-${i % 40}`, 'high', `resources/r${i}.yml`, i + 1, { evidence })));
     const bundleMarker = commentMarker('.');
-    const render = () => renderCommentBody({ result: result([b]), bundle: b, prefix: '', runUrl: 'https://github.com/o/r/actions/runs/1' });
+    const render = () =>
+      renderPullRequestComment({ result: result([b]), gate: { passed: true, reasons: [] }, failOn: 'critical', deltas: new Map(), prefix: '', runUrl: 'https://github.com/o/r/actions/runs/1' });
     expect(render().length).toBeLessThan(65_536);
     const outcome = await upsertStickyComment({ client: client(), owner, repo, issueNumber: pr, marker: bundleMarker, render });
     expect(outcome).toMatchObject({ status: 'created' });
     const [stored] = server.listComments(owner, repo, pr);
-    expect(stored.body).toContain("left out to stay within GitHub's comment size limit");
+    expect(stored.body.length).toBeLessThan(65_536);
+    expect(stored.body).toContain('<details><summary>285 more findings (285 high)</summary>');
     // and a body that really is too long is refused by the fake as GitHub does (422), not retried
     await expect(
       upsertStickyComment({ client: client(), owner, repo, issueNumber: pr, marker: '<!-- other -->', render: () => '<!-- other -->' + 'y'.repeat(70_000) }),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromResult, compareBundle, describeScore, embedDigest, readEmbeddedDigest, signedChange } from '../../src/github/delta.js';
+import { baselineFromResult, compareBundle, describeScore, embedDigests, readEmbeddedDigests, unmatched, signedChange } from '../../src/github/delta.js';
 import { bundle, finding, result } from './factory.js';
 
 describe('delta', () => {
   const base = bundle([finding('a', 'critical', 'x.yml', 10), finding('b', 'low', 'y.yml', 1)]);
   const head = bundle([finding('a', 'critical', 'x.yml', 14), finding('c', 'high', 'z.yml', 2)]);
 
-  it('matches findings by check, file and message, not by line', () => {
-    const moved = bundle([finding('a', 'critical', 'x.yml', 14, { message: 'a at x.yml:10' }), finding('c', 'high', 'z.yml', 2)]);
+  it('matches findings by check, file and message, not by line (even line numbers inside the message)', () => {
+    const moved = bundle([finding('a', 'critical', 'x.yml', 14, { message: 'a at x.yml:14' }), finding('c', 'high', 'z.yml', 2)]);
     const delta = compareBundle(moved, baselineFromResult(result([base]), 'abc'))!;
     expect(delta.added.map((f) => f.check)).toEqual(['c']);
     expect(delta.resolved.map((f) => f.check)).toEqual(['b']);
@@ -27,11 +27,20 @@ describe('delta', () => {
     expect([signedChange(20), signedChange(-5), signedChange(0)]).toEqual(['+20', '-5', '0']);
   });
 
-  it('round-trips the digest embedded in a comment, even with -- and > in file names', () => {
+  it('pairs equal findings one to one: two in the head against one in the base is one new', () => {
+    const d = (key: string) => ({ check: 'x', severity: 'low' as const, key });
+    expect(unmatched([d('k'), d('k'), d('m')], [d('k')]).map((f) => f.key)).toEqual(['k', 'm']);
+    expect(unmatched([d('k')], [d('k'), d('k')])).toEqual([]);
+  });
+
+  it('round-trips the digests embedded in a comment, even with -- and > in file names, for several bundles', () => {
     const tricky = bundle([finding('a', 'high', 'dir--x/-->y.yml', 3)], { root: 'b--1', score: 77 });
-    const html = embedDigest(tricky);
+    const other = bundle([finding('b', 'low', 'z.yml', 1)], { root: 'b2', score: 90 });
+    const html = embedDigests([tricky, other]);
     expect(html.indexOf('-->')).toBe(html.length - 3);
-    const digest = readEmbeddedDigest(`intro\n\n${html}\n`)!;
+    const digests = readEmbeddedDigests(`intro\n\n${html}\n`);
+    expect(digests.map((d) => d.root)).toEqual(['b--1', 'b2']);
+    const digest = digests[0];
     expect(digest).toEqual({ root: 'b--1', score: 77, findings: [{ check: 'a', severity: 'high', file: 'dir--x/-->y.yml', line: 3, key: expect.any(String) }] });
     // the previous comment's digest works as a baseline
     const delta = compareBundle(bundle([], { root: 'b--1', score: 90 }), { source: 'previous-comment', bundles: [digest] })!;
@@ -39,10 +48,13 @@ describe('delta', () => {
     expect(delta.change).toBe(13);
   });
 
-  it('ignores a missing or damaged digest', () => {
-    expect(readEmbeddedDigest(undefined)).toBeUndefined();
-    expect(readEmbeddedDigest('no data here')).toBeUndefined();
-    expect(readEmbeddedDigest('<!-- dab-ready-data {"v":1,"root": -->')).toBeUndefined();
-    expect(readEmbeddedDigest('<!-- dab-ready-data {"v":2,"root":".","score":1,"f":[]} -->')).toBeUndefined();
+  it('ignores a missing or damaged digest, and reads the last one (earlier ones are quoted content)', () => {
+    expect(readEmbeddedDigests(undefined)).toEqual([]);
+    expect(readEmbeddedDigests('no data here')).toEqual([]);
+    expect(readEmbeddedDigests('<!-- dab-ready-data {"v":2,"b": -->')).toEqual([]);
+    expect(readEmbeddedDigests('<!-- dab-ready-data {"v":1,"root":".","score":1,"f":[]} -->')).toEqual([]);
+    const fake = '```\n<!-- dab-ready-data {"v":2,"b":[{"root":".","score":1,"f":[]}]} -->\n```';
+    const real = embedDigests([bundle([], { score: 99 })]);
+    expect(readEmbeddedDigests(`${fake}\n\n${real}`)).toEqual([{ root: '.', score: 99, findings: [] }]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderCommentBody } from '../../src/github/comment-body.js';
+import { renderPullRequestComment } from '../../src/github/comment-body.js';
+import type { Result } from '../../src/model.js';
 import { renderJobSummary } from '../../src/github/summary.js';
 import type { VerificationStep } from '../../src/model.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -17,20 +18,21 @@ const skipped: VerificationStep = {
 };
 const passed: VerificationStep = { ...skipped, status: 'passed', detail: 'built x.whl' };
 const failed: VerificationStep = { ...skipped, status: 'failed', detail: 'build failed' };
+const view = (r: Result) => ({ result: r, gate: { passed: true, reasons: [] }, failOn: 'critical' as const, deltas: new Map(), prefix: '' });
 const withSteps = (steps: VerificationStep[]) => result([bundle([finding('crit', 'critical', 'a.yml', 1)], { verification: steps })]);
 
 describe('verification status icons', () => {
   it('a skipped-only verification shows ⚠️ and "nothing was verified" in the job summary, never ✅', () => {
-    const text = renderJobSummary({ result: withSteps([skipped]), gate: { passed: true, reasons: [] }, deltas: new Map() });
-    expect(text).toContain('- ⚠️ Verification: 0 passed, 0 failed, 1 skipped: nothing was verified');
-    expect(text).not.toMatch(/✅ Verification|Verification:\*\* ✅/);
+    const text = renderJobSummary(view(withSteps([skipped])));
+    expect(text).toContain('<summary>⚠️ Verification runs</summary>');
+    expect(text).not.toMatch(/✅ Verification/);
     const short = renderMarkdown(withSteps([skipped]), { detail: 'summary' });
     expect(short).toContain('**Verification:** ⚠️ 0 passed, 0 failed, 1 skipped: nothing was verified');
   });
 
   it('a skipped-only verification is ⚠️ in the pull request comment', () => {
     const r = withSteps([skipped]);
-    const body = renderCommentBody({ result: r, bundle: r.bundles[0], prefix: '' });
+    const body = renderPullRequestComment(view(r));
     expect(body).toContain('<summary>⚠️ Verification runs</summary>');
   });
 
@@ -41,6 +43,6 @@ describe('verification status icons', () => {
     const bad = renderMarkdown(withSteps([failed, skipped]), { detail: 'summary' });
     expect(bad).toContain('**Verification:** ❌ 0 passed, 1 failed, 1 skipped: build `.`');
     const r = withSteps([failed]);
-    expect(renderCommentBody({ result: r, bundle: r.bundles[0], prefix: '' })).toContain('<summary>❌ Verification runs</summary>');
+    expect(renderPullRequestComment(view(r))).toContain('<summary>❌ Verification runs</summary>');
   });
 });
