@@ -67,6 +67,8 @@ export class FakeGitHub {
   private readonly tokens = new Map<string, FakeUser>();
   private readonly comments: StoredComment[] = [];
   private readonly pulls = new Map<string, unknown>();
+  private readonly pullFiles = new Map<string, { filename: string; patch?: string }[]>();
+  readonly reviewComments: (StoredComment & { path: string; line: number; start_line: number | null; commit_id: string })[] = [];
   private readonly faults: (Fault & { left: number })[] = [];
   private barriers: { method: string; path: RegExp; count: number; waiting: (() => void)[] }[] = [];
   private nextId = 1000;
@@ -100,6 +102,11 @@ export class FakeGitHub {
 
   addPull(owner: string, repo: string, number: number, pull: unknown): void {
     this.pulls.set(`${owner}/${repo}#${number}`, pull);
+  }
+
+  /** The files of a pull request with their unified diffs (what GET .../pulls/N/files returns). */
+  addPullFiles(owner: string, repo: string, number: number, files: { filename: string; patch?: string }[]): void {
+    this.pullFiles.set(`${owner}/${repo}#${number}`, files);
   }
 
   /** Plant a comment as if `user` had written it. */
@@ -245,6 +252,31 @@ export class FakeGitHub {
       }
     }
 
+    m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/(files|comments)$/.exec(url.pathname);
+    if (m) {
+      const issue = `${m[1]}/${m[2]}#${m[3]}`;
+      const files = this.pullFiles.get(issue);
+      if (!files) return send(404, { message: 'Not Found' });
+      if (m[4] === 'files' && method === 'GET') return send(200, files);
+      if (m[4] === 'comments' && method === 'GET') return send(200, this.reviewComments.filter((c) => c.issue === issue).map(publicComment));
+      if (m[4] === 'comments' && method === 'POST') {
+        if (user.readOnly) return forbidden();
+        const b = body as { body?: string; path?: string; line?: number; start_line?: number; commit_id?: string; side?: string };
+        const file = files.find((f) => f.filename === b.path);
+        const hunks = [...(file?.patch ?? '').matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)].map((h) => [Number(h[1]), Number(h[1]) + Number(h[2] ?? 1) - 1]);
+        const from = b.start_line ?? b.line ?? 0;
+        const inDiff = hunks.some(([lo, hi]) => from >= lo && (b.line ?? 0) <= hi);
+        if (!b.commit_id || b.side !== 'RIGHT' || !inDiff) {
+          return send(422, { message: 'Validation Failed', errors: [{ message: 'pull_request_review_thread.line must be part of the diff' }] });
+        }
+        const stored = this.store(issue, String(b.body ?? ''), user);
+        this.comments.splice(this.comments.indexOf(stored), 1); // a review comment, not an issue comment
+        const review = { ...stored, path: b.path!, line: b.line!, start_line: b.start_line ?? null, commit_id: b.commit_id };
+        this.reviewComments.push(review);
+        return send(201, publicComment(review));
+      }
+    }
+
     m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(url.pathname);
     if (m && method === 'GET') {
       const pull = this.pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
@@ -254,7 +286,7 @@ export class FakeGitHub {
   }
 }
 
-function publicComment(comment: StoredComment): Omit<StoredComment, 'issue'> {
+function publicComment<C extends StoredComment>(comment: C): Omit<C, 'issue'> {
   const { issue: _issue, ...rest } = comment;
   return rest;
 }
