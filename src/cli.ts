@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import type { CliIo } from './cli/io.js';
+import { quietOnEpipe } from './cli/io.js';
 import { main } from './cli/main.js';
 
+// `dab-ready checks | head`: the reader went away; stop quietly with the code so far.
+quietOnEpipe(process.stdout, (code) => process.exit(process.exitCode ?? code));
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTty: process.stdout.isTTY,
+  stderrIsTty: process.stderr.isTTY,
 };
 main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;

@@ -38,6 +38,8 @@ export interface EngineOptions {
   verify?: VerifyOptions;
   validate?: ValidateOptions;
   log?: Logger;
+  /** Keep only the findings of these checks (`--select` / `--ignore`); the score counts only them. */
+  only?: (check: string) => boolean;
 }
 
 export interface EngineOutput {
@@ -113,6 +115,7 @@ async function analyseBundle(
     step.detail = portable(step.detail);
     if (step.output) step.output = step.output.map(portable);
   }
+  if (options.only) findings = findings.filter((f) => options.only!(f.check));
   // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
   const suppression = applySuppressions(bundle, findings, config);
   const result = buildBundleResult({ bundle, findings: suppression.kept, config, verification, analysedTargets: targetNames, suppressed: suppression.suppressed });

@@ -71,7 +71,7 @@ describe('dab-ready check', () => {
     [['check', example, '--fail-on', 'severe'], /--fail-on must be one of/],
     [['check', example, '--min-score', 'abc'], /--min-score takes a number/],
     [['check', example, '--target', 'nope'], /nope: no such target\. Available targets: dev, prod/],
-    [['check', example, '--bogus'], /Unknown option '--bogus'/],
+    [['check', example, '--bogus'], /unknown option --bogus \(see dab-ready check --help\)/],
     [['check', example, '--var', 'novalue'], /--var expects name=value/],
     [['explain', 'no-such-check'], /unknown check no-such-check/],
     [['frobnicate'], /unknown command frobnicate/],

@@ -1,23 +1,81 @@
 import type { Logger } from '../model.js';
+import { formatDuration } from '../report/markdown.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** stdout is a terminal. */
   isTty?: boolean;
+  /** stderr is a terminal (progress is drawn in place there). */
+  stderrIsTty?: boolean;
+  /** The folder paths are shown relative to (default process.cwd()). */
+  cwd?: string;
 }
 
-/** Progress and notices go to stderr so machine formats stay alone on stdout. */
-export function stderrLogger(io: CliIo, verbose: boolean): Logger {
+export interface ProgressOptions {
+  verbose: boolean;
+  /** Draw elapsed time in place (a terminal) or print a heartbeat line (CI logs). */
+  tty: boolean;
+  /** Heartbeat interval for logs (default 10 s) and redraw interval on a terminal (default 1 s). */
+  heartbeatMs?: number;
+  redrawMs?: number;
+  now?: () => number;
+}
+
+/** Progress and notices go to stderr so machine formats stay alone on stdout. A long step shows its
+ *  elapsed time: redrawn in place on a terminal, a heartbeat line every 10 s in a CI log. */
+export function stderrLogger(io: CliIo, options: ProgressOptions | boolean): Logger {
+  const opts: ProgressOptions = typeof options === 'boolean' ? { verbose: options, tty: io.stderrIsTty === true } : options;
+  const now = opts.now ?? Date.now;
+  const inPlace = opts.tty && !opts.verbose; // streamed output would be overwritten
   return {
     info: (message) => io.stderr(`${message}\n`),
     warn: (message) => io.stderr(`warning: ${message}\n`),
     async group(name, fn) {
-      io.stderr(`▸ ${name}\n`);
-      return fn();
+      const started = now();
+      const elapsed = () => formatDuration(now() - started);
+      io.stderr(inPlace ? `▸ ${name}` : `▸ ${name}\n`);
+      let beats = 0;
+      const timer = setInterval(
+        () => {
+          beats++;
+          if (inPlace) io.stderr(`\r\u001b[2K▸ ${name} … ${elapsed()}`);
+          else io.stderr(`  … still running: ${name} (${elapsed()})\n`);
+        },
+        inPlace ? (opts.redrawMs ?? 1000) : (opts.heartbeatMs ?? 10_000),
+      );
+      try {
+        return await fn();
+      } finally {
+        clearInterval(timer);
+        if (inPlace) io.stderr(`\r\u001b[2K▸ ${name} (${elapsed()})\n`);
+        else if (beats > 0) io.stderr(`  done: ${name} (${elapsed()})\n`);
+      }
     },
     output: (line) => {
-      if (verbose) io.stderr(`  │ ${line}\n`);
+      if (opts.verbose) io.stderr(`  │ ${line}\n`);
     },
   };
+}
+
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+/** Colour by destination: never into a file; --color wins, then NO_COLOR, then FORCE_COLOR, then
+ *  whether stdout is a terminal. */
+export function useColor(choice: ColorChoice, io: Pick<CliIo, 'env' | 'isTty'>, toFile: boolean): boolean {
+  if (toFile || choice === 'never') return false;
+  if (choice === 'always') return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTty === true;
+}
+
+/** Ends the process quietly when the reader of stdout goes away (`dab-ready checks | head`). */
+export function quietOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(0);
+    else throw error;
+  });
 }

@@ -1,8 +1,10 @@
 import { checkCommand } from './check.js';
+import { didYouMean } from './command-line.js';
 import { deployCommand } from './deploy.js';
 import { explainCommand, listChecksCommand } from './explain.js';
 import type { CliIo } from './io.js';
 import { planCommand } from './plan.js';
+import { preCommitCommand } from './pre-commit.js';
 import { UsageError } from '../engine.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -14,36 +16,45 @@ Usage:
   dab-ready deploy [path] --phase N --target T [options]
                                        deploy the bundle and run one phase's jobs, if it is ready
   dab-ready explain <check-id>         why a check fails on Databricks and how to fix it
-  dab-ready checks [--format markdown] list every check
-  dab-ready --version
+  dab-ready checks [--format F]        list every check (text, markdown or json)
+  dab-ready pre-commit [files...]      static checks of the bundles holding these files (a git hook)
+  dab-ready help [command]             this help, or a command's
+  dab-ready -V, --version              the version
 `;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
+  check: checkCommand,
+  plan: planCommand,
+  deploy: deployCommand,
+  explain: explainCommand,
+  checks: listChecksCommand,
+  'pre-commit': preCommitCommand,
+};
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && command in COMMANDS) return await COMMANDS[command](rest, io);
     switch (command) {
-      case 'check':
-        return await checkCommand(rest, io);
-      case 'plan':
-        return await planCommand(rest, io);
-      case 'deploy':
-        return await deployCommand(rest, io);
-      case 'explain':
-        return explainCommand(rest, io);
-      case 'checks':
-        return listChecksCommand(rest, io);
       case '--version':
+      case '-V':
       case '-v':
         io.stdout(`${TOOL_VERSION}\n`);
         return 0;
-      case undefined:
+      case 'help':
+        if (rest[0] && rest[0] in COMMANDS) return await COMMANDS[rest[0]](['--help'], io);
+        if (rest[0]) throw new UsageError(`unknown command ${rest[0]}${didYouMean(rest[0], Object.keys(COMMANDS))}`);
+        io.stdout(USAGE);
+        return 0;
       case '--help':
       case '-h':
-      case 'help':
         io.stdout(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case undefined:
+        io.stderr(USAGE);
+        return 2;
       default:
-        throw new UsageError(`unknown command ${command}\n\n${USAGE}`);
+        throw new UsageError(`unknown command ${command}${didYouMean(command, [...Object.keys(COMMANDS), 'help'])} (dab-ready --help lists them)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,7 @@ import type { BundleResult, Finding, Result, Severity } from '../model.js';
 import { severityRank } from '../model.js';
 import { analysedPath } from '../report/paths.js';
 import { catalogFor } from '../readiness/check-info.js';
+import { failsGate } from '../readiness/gate.js';
 import { rulePageUrl } from '../report/rule-links.js';
 import { repoPath } from './paths.js';
 
@@ -30,7 +31,7 @@ export interface AnnotateOptions {
 export const STEP_LIMIT = 10;
 
 export function levelFor(finding: Pick<Finding, 'severity' | 'existing'>, failOn: Severity | 'none' = 'critical'): AnnotationLevel {
-  if (!finding.existing && failOn !== 'none' && severityRank(finding.severity) <= severityRank(failOn)) return 'error';
+  if (failsGate(finding, failOn)) return 'error';
   return severityRank(finding.severity) <= severityRank('medium') ? 'warning' : 'notice';
 }
 

@@ -4,7 +4,7 @@
 // under GitHub's 65,536-character limit by leaving out whole blocks, never by cutting one.
 import type { BundleResult, Finding, Result, Severity } from '../model.js';
 import { severityRank } from '../model.js';
-import type { GateOutcome } from '../readiness/gate.js';
+import { failsGate, type GateOutcome } from '../readiness/gate.js';
 import { catalogFor } from '../readiness/check-info.js';
 import { codeSpan, escapeHtml, escapeInline, escapeMessage } from '../report/escape.js';
 import { blobUrl, findingDetails, SEVERITY_ICON, type LinkContext } from '../report/finding-details.js';
@@ -141,8 +141,7 @@ function gateText(input: ReadinessViewInput): string {
 
 /** Whether a finding counts for the gate. */
 function counts(input: ReadinessViewInput, f: Finding): boolean {
-  if (input.failOn === 'none' || f.existing) return false;
-  return severityRank(f.severity) <= severityRank(input.failOn);
+  return failsGate(f, input.failOn);
 }
 
 function renderHeadline(input: ReadinessViewInput): string {

@@ -12,10 +12,15 @@ export interface GateOutcome {
   reasons: string[];
 }
 
+/** Whether a finding fails the gate: at or above `failOn` and not in the baseline (an existing
+ *  finding is reported but never fails it). */
+export function failsGate(f: Pick<Finding, 'severity' | 'existing'>, failOn: Severity | 'none'): boolean {
+  return !f.existing && failOn !== 'none' && severityRank(f.severity) <= severityRank(failOn);
+}
+
 export function evaluateGate(result: Result, options: GateOptions): GateOutcome {
   const reasons: string[] = [];
-  // A finding in the baseline is reported but never fails the gate.
-  const atOrAbove = (f: Finding) => !f.existing && options.failOn !== 'none' && severityRank(f.severity) <= severityRank(options.failOn);
+  const atOrAbove = (f: Finding) => failsGate(f, options.failOn);
   for (const bundle of result.bundles) {
     const label = bundle.root === '.' ? bundle.name : `${bundle.name} (${bundle.root})`;
     const analysed = bundle.targets;

@@ -3,7 +3,6 @@
 import type { Bundle, DabReadyConfig, Finding, PhaseResult, PhaseStatus, PhaseWheelTask, Resource, Severity } from '../model.js';
 import { severityRank } from '../model.js';
 import type { CheckCatalog, CheckInfo } from './check-info.js';
-import { gapTitle } from './gap-title.js';
 import { hasGlobChars, matchesGlob, normalizeGlobPath } from './glob.js';
 
 export const OTHER_PHASE_ID = 'other';
@@ -283,7 +282,7 @@ function checklist(
   const items: PhaseResult['checklist'] = [];
   for (const { check, fs, severity } of failing) {
     const count = fs.length > 1 ? ` (${fs.length} findings)` : '';
-    const text = `${gapTitle(check)} → ${CHECKLIST_LABEL[severity]}${count}`;
+    const text = `${catalog.info(check, severity).title} → ${CHECKLIST_LABEL[severity]}${count}`;
     items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
   }
   const passedHere = [...failingChecks]

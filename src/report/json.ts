@@ -2,7 +2,9 @@
 // byte-identical output (durations are the only run-dependent values).
 import type { BundleResult, Check, Finding, Result } from '../model.js';
 import { catalogFor, type CheckCatalog } from '../readiness/check-info.js';
+import { fingerprint } from './fingerprint.js';
 import { locPath } from './paths.js';
+import { rulePageUrl } from './rule-links.js';
 
 export interface JsonOptions {
   checks?: readonly Check[];
@@ -79,6 +81,9 @@ function findingJson(f: Finding, bundle: BundleResult | undefined, catalog: Chec
     impact: f.impact ?? null,
     fix: f.fix ? { text: f.fix.text, patch: f.fix.patch ?? null } : null,
     effortHours: info.effortHours,
+    fingerprint: fingerprint(f),
+    rulePage: rulePageUrl(f.check),
+    ...(f.existing ? { existing: true } : {}),
     ...(f.verified !== undefined ? { verified: f.verified } : {}),
     ...(f.validateAgrees !== undefined ? { validateAgrees: f.validateAgrees } : {}),
   };

@@ -1,15 +1,17 @@
-// The Markdown report, in the shape of the hand-written gap analysis (seed/gap-analysis.md).
-// Every section is its own function so the PR comment can compose and trim them to fit.
+// The Markdown report (`--format markdown`): the whole deployment readiness document for one or
+// more bundles, from executive summary to action plan. Findings are named by their check's title,
+// shown like in the pull request comment, and link to their rule pages.
 import type { BundleResult, Category, Check, Finding, PhaseResult, Result, Severity, VerificationStep } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { catalogFor, type CheckCatalog } from '../readiness/check-info.js';
-import { gapTitle } from '../readiness/gap-title.js';
 import { buildActionPlan } from '../readiness/plan.js';
 import { heldBackBy, worst } from '../readiness/phases.js';
 import { codeSpan, escapeInline, escapeLines, escapeMessage, fencedBlock, languageFor } from './escape.js';
+import { patchBlocks, SEVERITY_ICON } from './finding-details.js';
 import { locPath } from './paths.js';
+import { rulePageUrl } from './rule-links.js';
 
-export const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment - Gap Analysis';
+export const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment Readiness';
 
 export interface MarkdownOptions {
   detail?: 'full' | 'summary';
@@ -29,7 +31,7 @@ export interface SectionOptions {
   maxFindingsPerGap?: number;
 }
 
-export const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: 'ℹ️' };
+export { SEVERITY_ICON } from './finding-details.js';
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
 const GAP_HEADING: Record<Severity, string> = {
   critical: '🔴 CRITICAL GAPS',
@@ -241,7 +243,7 @@ export function renderGap(check: string, findings: Finding[], number: number, bu
   const info = catalog.info(check, findings[0]?.severity);
   const h = heading(options) + '#';
   const severity = findings.length > 0 ? worst(findings.map((f) => f.severity)) : info.severity;
-  const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+  const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} ([rule page](${rulePageUrl(check)})) · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
   if (findings.length === 1) {
     parts.push(renderFindingDetails(findings[0], { bundle }));
   } else {
@@ -264,7 +266,7 @@ export function gapName(check: string, findings: readonly Finding[]): string {
   if (resources.length > 0 && resources.length <= 2) subject = ` (${resources.map((r) => codeSpan(r)).join(', ')})`;
   else if (resources.length > 2) subject = ` (${resources.length} resources)`;
   else if (findings.length > 1) subject = ` (${findings.length} places)`;
-  return `${escapeInline(gapTitle(check))}${subject}`;
+  return `${escapeInline(checkTitle(check))}${subject}`;
 }
 
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
@@ -280,7 +282,7 @@ export function renderFindingDetails(finding: Finding, options: { bundle?: Bundl
   if (finding.impact) parts.push(`**Impact:**\n${bulletLines(finding.impact)}`);
   if (finding.fix) {
     const fix = [`**Required Fix:**`, escapeLines(finding.fix.text)];
-    if (finding.fix.patch) fix.push(fencedBlock(finding.fix.patch, patchLanguage(finding.fix.patch, finding.loc?.file)));
+    if (finding.fix.patch) fix.push(...patchBlocks(finding.fix.patch, finding.loc?.file));
     parts.push(fix.join('\n\n'));
   }
   const facts: string[] = [];
@@ -392,7 +394,7 @@ export function renderEffort(bundle: BundleResult, options: SectionOptions = {})
     '|-----|----------|--------|----------|',
     ...e.rows.map((r, i) => {
       const n = bundle.findings.filter((f) => f.check === r.check).length;
-      return `| ${i + 1}. ${escapeInline(gapTitle(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+      return `| ${i + 1}. ${escapeInline(checkTitle(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
     }),
   ].join('\n');
   const totals = [
@@ -532,7 +534,7 @@ export function renderConclusion(bundle: BundleResult, options: SectionOptions =
     `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
     blockers.length === 0
       ? '**Critical Blockers:** ✅ **0**'
-      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(gapTitle(b.check))).join(', ')})`,
+      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(checkTitle(b.check))).join(', ')})`,
     `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
     `**Next Step:** ${nextStep(bundle)}`,
   ];
@@ -573,12 +575,12 @@ function nextStep(bundle: BundleResult): string {
   const first = gaps[0]?.row;
   if (!first) return 'Deploy: every check passed.';
   if (!bundle.ready) {
-    const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(gapTitle(g.row.check)));
+    const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(checkTitle(g.row.check)));
     const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
     const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
     return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
   }
-  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${escapeInline(gapTitle(first.check))}.`;
+  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${escapeInline(checkTitle(first.check))}.`;
   return 'Deploy; the remaining gaps are optional.';
 }
 
@@ -598,6 +600,11 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ');
 }
 
+/** The check's title: the one name a finding has in every report. */
+function checkTitle(check: string): string {
+  return catalogFor().info(check).title;
+}
+
 function heading(options: SectionOptions): string {
   return '#'.repeat(Math.max(1, Math.min(4, options.depth ?? 2)));
 }
@@ -609,14 +616,6 @@ function bulletLines(text: string): string {
     .filter(Boolean)
     .map((l) => `- ${escapeMessage(l)}`)
     .join('\n');
-}
-
-function patchLanguage(patch: string, file: string | undefined): string {
-  if (/^(---|\+\+\+|@@) /m.test(patch)) return 'diff';
-  if (/^\s*\[[A-Za-z0-9_.\- "]+\]\s*$/m.test(patch) && /^\s*[\w.-]+\s*=/m.test(patch)) return 'toml';
-  if (/^\s*(def |import |from \S+ import |entry_points\s*=)/m.test(patch)) return 'python';
-  if (/^\s*[\w.-]+:(\s|$)/m.test(patch) && !/^\s*(def|class|if|for|while|with|try)\b.*:\s*$/m.test(patch)) return 'yaml';
-  return languageFor(file);
 }
 
 export function formatHours(hours: number): string {

@@ -1,10 +1,11 @@
 // SARIF 2.1.0 for GitHub code scanning: every check is a rule, every finding a result with a stable
 // partial fingerprint. No `security-severity`: these are deployment problems, not vulnerabilities.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { BundleResult, Check, Finding, Result, Severity } from '../model.js';
 import { catalogFor, type CheckInfo } from '../readiness/check-info.js';
+import { fingerprint } from './fingerprint.js';
 import { analysedPath, toPosix } from './paths.js';
+import { rulePageUrl } from './rule-links.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/dab-ready/dab-ready';
@@ -67,6 +68,7 @@ function ruleJson(rule: CheckInfo) {
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: full || rule.title },
+    helpUri: rulePageUrl(rule.id),
     help: {
       text: docs || `${rule.title}. Run \`dab-ready explain ${rule.id}\` for details.`,
       markdown: docs ? `**${rule.title}**\n\n${docs}` : `**${rule.title}**`,
@@ -98,14 +100,10 @@ function resultJson(f: Finding, bundle: BundleResult | undefined, ruleIndex: num
         },
       },
     ],
-    partialFingerprints: { 'dabReady/v1': fingerprint(f.check, file, f.message) },
+    partialFingerprints: { 'dabReady/v2': fingerprint(f) },
+    ...(f.existing ? { baselineState: 'unchanged' } : {}),
     properties: { severity: f.severity, targets: [...f.targets] },
   };
-}
-
-/** Stable across runs and line moves: the check, the file and the message. */
-export function fingerprint(check: string, file: string, message: string): string {
-  return createHash('sha256').update(`${check}\u0000${file}\u0000${message}`).digest('hex').slice(0, 32);
 }
 
 function toUri(file: string): string {

@@ -4,27 +4,49 @@ import { SEVERITIES } from '../model.js';
 import { ansi, plain } from './escape.js';
 import { heldBackBy } from '../readiness/phases.js';
 import { formatDuration } from './markdown.js';
-import { locPath } from './paths.js';
+import { analysedPath } from './paths.js';
+import { errorExcerpt } from './error-lines.js';
+import { failsGate } from '../readiness/gate.js';
+import { rulePageUrl } from './rule-links.js';
 
 export interface TextOptions {
   color?: boolean;
+  /** How a file is shown (default: relative to the analysed folder). The CLI shows it relative to
+   *  the current folder, so a terminal can open it. */
+  display?: (bundleRoot: string, file: string) => string;
+  /** Only the findings that fail the gate (`--quiet`). */
+  quiet?: boolean;
+  failOn?: Severity | 'none';
+  /** The last line (the CLI's summary across bundles). */
+  summary?: string;
 }
 
 export function renderText(result: Result, options: TextOptions = {}): string {
   const c = ansi(options.color === true);
+  const display = options.display ?? ((root: string, file: string) => analysedPath(root, file));
   const out: string[] = [];
+  if (options.quiet) {
+    const failing = (f: Finding) => failsGate(f, options.failOn ?? 'critical');
+    for (const bundle of result.bundles) for (const f of bundle.findings.filter(failing)) out.push(findingText(f, bundle, c, display)[0]);
+    for (const n of result.notices.filter(failing)) out.push(findingText(n, undefined, c, display)[0]);
+    if (options.summary) out.push(options.summary);
+    return out.length ? out.join('\n') + '\n' : '';
+  }
   if (result.bundles.length === 0) out.push('No Databricks Asset Bundle found.');
   for (const bundle of result.bundles) {
-    out.push(...bundleText(bundle, c));
+    out.push(...bundleText(bundle, c, display));
     out.push('');
   }
   if (result.notices.length > 0) {
     out.push(c.bold('Notices'));
-    for (const n of result.notices) out.push(...findingText(n, undefined, c));
+    for (const n of result.notices) out.push(...findingText(n, undefined, c, display));
     out.push('');
   }
+  if (options.summary) out.push(c.bold(options.summary));
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
+
+type Display = (bundleRoot: string, file: string) => string;
 
 type Paint = ReturnType<typeof ansi>;
 
@@ -32,7 +54,7 @@ function severityPaint(c: Paint, s: Severity): (t: string) => string {
   return s === 'critical' ? (t) => c.bold(c.red(t)) : s === 'high' ? c.red : s === 'medium' ? c.yellow : s === 'low' ? c.blue : c.dim;
 }
 
-function bundleText(b: BundleResult, c: Paint): string[] {
+function bundleText(b: BundleResult, c: Paint, display: Display): string[] {
   const out: string[] = [];
   const root = b.root === '.' ? '' : ` (${plain(b.root)})`;
   out.push(c.bold(`${plain(b.name)}${root}`));
@@ -44,7 +66,7 @@ function bundleText(b: BundleResult, c: Paint): string[] {
   out.push(SEVERITIES.map((s) => `${cap(s)} ${b.counts[s]}`).join(' · '));
   out.push('');
   if (b.findings.length === 0) out.push(c.green('✔ No findings.'));
-  for (const f of b.findings) out.push(...findingText(f, b, c));
+  for (const f of b.findings) out.push(...findingText(f, b, c, display));
   if (b.findings.length > 0) out.push('');
 
   out.push(c.bold('Phases'));
@@ -69,7 +91,7 @@ function bundleText(b: BundleResult, c: Paint): string[] {
       const about = [v.target, v.subject].filter(Boolean).map((s) => plain(s!)).join(' ');
       out.push(`  ${m} ${v.step}${about ? ` ${about}` : ''}  ${v.status} in ${formatDuration(v.durationMs)}: ${plain(v.detail)}`);
       if (v.command) out.push(c.dim(`      $ ${plain(v.command)}`));
-      if (v.status === 'failed') for (const line of v.output ?? []) out.push(c.dim(`      | ${plain(line)}`));
+      if (v.status === 'failed') for (const line of errorExcerpt(v.output ?? [], 25)) out.push(c.dim(`      | ${plain(line)}`));
     }
   }
 
@@ -80,13 +102,16 @@ function bundleText(b: BundleResult, c: Paint): string[] {
   return out;
 }
 
-function findingText(f: Finding, bundle: BundleResult | undefined, c: Paint): string[] {
-  const where = f.loc ? `${locPath(bundle, f.loc)}:${f.loc.line}:${f.loc.column}` : bundle ? `${bundle.root === '.' ? '' : bundle.root + '/'}${bundle.rootFile ?? 'databricks.yml'}` : '-';
+function findingText(f: Finding, bundle: BundleResult | undefined, c: Paint, display: Display): string[] {
+  const root = bundle?.root ?? '.';
+  const where = f.loc ? `${display(root, f.loc.file)}:${f.loc.line}:${f.loc.column}` : bundle ? display(root, bundle.rootFile ?? 'databricks.yml') : '-';
   const paint = severityPaint(c, f.severity);
-  const lines = [`${plain(where)}  ${paint(f.severity)}  ${c.magenta(f.check)}  ${plain(f.message.split('\n')[0])}`];
+  const existing = f.existing ? c.dim(' (existing)') : '';
+  const lines = [`${plain(where)}  ${paint(f.severity)}  ${c.magenta(f.check)}  ${plain(f.message.split('\n')[0])}${existing}`];
   for (const extra of f.message.split('\n').slice(1)) if (extra.trim()) lines.push(`    ${plain(extra)}`);
   if (f.fix?.text) lines.push(`    ${c.green('fix:')} ${plain(f.fix.text.split('\n').filter((l) => l.trim()).join(' / '))}`);
-  if (f.targets.length > 0) lines.push(c.dim(`    targets: ${f.targets.map(plain).join(', ')}`));
+  const targets = f.targets.length > 0 ? `targets: ${f.targets.map(plain).join(', ')} · ` : '';
+  lines.push(c.dim(`    ${targets}rule: ${rulePageUrl(f.check)}`));
   return lines;
 }
 

@@ -1,3 +1,4 @@
+import { errorExcerpt } from '../report/error-lines.js';
 import os from 'node:os';
 import path from 'node:path';
 import { findCheck } from '../checks/index.js';
@@ -266,7 +267,7 @@ function unitFinding(unit: BuildUnit, check: WheelCheck, message: string, tail: 
     message,
     loc: unit.artifact && !unit.artifact.implicit ? unit.artifact.loc : first.loc,
     resources: [...new Set(unit.tasks.map((t) => t.address))].sort(),
-    evidence: tail.slice(-15).join('\n') || undefined,
+    evidence: errorExcerpt(tail).join('\n') || undefined,
     fix: { text: fix },
     verified: true,
     targets: [...unit.targets],
