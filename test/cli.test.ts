@@ -94,6 +94,8 @@ describe('dab-ready explain and checks', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^entry-point-missing — /);
     expect(r.stdout).toMatch(/dab-ready-ignore: entry-point-missing/);
+    expect(r.stdout).toContain('Rule page: https://github.com/dab-ready/dab-ready/blob/main/docs/checks/entry-point-missing.md');
+    expect(r.stdout).not.toMatch(/databricks-bundles\.md|pitfall/);
   });
 
   it('lists every check id once', async () => {

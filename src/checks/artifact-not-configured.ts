@@ -12,7 +12,7 @@ export const artifactNotConfigured: Check = {
   docs: `An \`artifacts.<name>\` key without a body (typically all its lines commented out) fails
 \`bundle validate\` with \`Artifact not properly configured\` / \`please specify artifact properties\`.
 Fix: give the artifact \`type\`/\`build\`/\`path\`, or delete the key.
-Reference: databricks-bundles.md §6 "artifacts"; CLI issue #3017 (acceptance artifacts/nil_artifacts).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#artifacts ; https://github.com/databricks/cli/issues/3017 ; https://github.com/databricks/cli/tree/main/acceptance/bundle/artifacts/nil_artifacts`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -13,7 +13,7 @@ export const bundleNameInterpolation: Check = {
 \`Please do not use variable interpolation in the name of your bundle.\`: a name that changes with a
 variable deploys a second, independent copy and orphans the first.
 Fix: write a literal name; use \`presets.name_prefix\` or target-specific resource names instead.
-Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/empty`,
   breaksDeploy: false,
   run(bundle) {
     const node = asScalar(get(bundle.base, 'bundle', 'name'));

@@ -22,7 +22,7 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   set -euo pipefail
   databricks auth login --host "\${DATABRICKS_HOST:?set DATABRICKS_HOST}" --profile "\${PROFILE:-DEFAULT}"
   databricks bundle validate
-Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
+Reference: https://docs.databricks.com/dev-tools/auth/config-profiles.html ; https://docs.databricks.com/dev-tools/cli/bundle-cli.html`,
   breaksDeploy: false,
   run(bundle, target) {
     // A target that names its workspace needs no profile to find it: not that target's finding. The

@@ -28,7 +28,7 @@ more than one root file (\`multiple bundle root configuration files found\`), se
 \`default: true\` (\`multiple targets are marked as default\`), or a value of the wrong type where the
 CLI expects a mapping or a list.
 Fix: correct the file at the reported line.
-Reference: databricks-bundles.md §1 "Config file discovery, include, YAML features", §4 "Target selection".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/settings#targets`,
   breaksDeploy: true,
   run(bundle, target) {
     return [...bundle.notices, ...bundle.fileIndex.notices]

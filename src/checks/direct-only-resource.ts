@@ -27,7 +27,7 @@ deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; 
 when the configuration pins terraform explicitly. Existing terraform deployments and
 DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
 Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
-Reference: databricks-bundles.md §2 "resources", pitfall 13.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_direct_only_resources.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const engineNode = get(target.config, 'bundle', 'engine');

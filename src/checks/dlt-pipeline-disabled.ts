@@ -28,7 +28,7 @@ error, but the files suggest a capability the deployment does not have. Commente
 define other resources are resource-file-disabled's.
 Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
 relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
-sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
+sources. Reference: https://docs.databricks.com/dev-tools/bundles/resources#pipelines ; https://docs.databricks.com/delta-live-tables/python-ref.html`,
   breaksDeploy: false,
   run(bundle, target) {
     const disabled = commentedResourceFiles(bundle).filter((c) => c.addresses.some((a) => a.startsWith('pipelines.')));

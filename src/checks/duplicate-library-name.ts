@@ -15,7 +15,7 @@ libraries with the same file name from different places would overwrite each oth
 deploy fails with \`Duplicate local library names: <name>.whl\`. It happens when two artifacts build the
 same distribution (same name and version), or two directories hold a wheel of the same name.
 Fix: give the distributions different names (or versions), or reference one of them only.
-Reference: databricks-bundles.md pitfall 20; CLI bundle/libraries/same_name_libraries.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://github.com/databricks/cli/blob/main/bundle/libraries/same_name_libraries.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const groups = new Map<string, { ref: PathRef; dir: string; why: string }[]>();

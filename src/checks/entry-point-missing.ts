@@ -37,7 +37,7 @@ required arguments (parameters arrive in sys.argv):
   [project.scripts]
   train_ditto = "entity_matching.cli:train_cli"
 or in setup.py: entry_points={"console_scripts": ["train_ditto=entity_matching.cli:train_cli"]}.
-Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html ; https://docs.databricks.com/dev-tools/bundles/resources#jobs`,
   breaksDeploy: false,
   run(bundle, target) {
     // Tasks that run one undeclared entry point of one distribution share a root cause: one finding,

@@ -20,7 +20,7 @@ it requires positional arguments (TypeError: missing 1 required positional argum
 Fix: move the function into a packaged module and point the entry point at it, give every parameter a
 default and parse sys.argv (argparse), e.g. \`train_ditto = "entity_matching.cli:train_cli"\` with
 \`def train_cli(argv=None)\`.
-Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1; sdp-meta issue #455.`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html ; https://github.com/databrickslabs/dlt-meta/issues/455`,
   breaksDeploy: false,
   run(bundle, target) {
     // One finding per entry point, listing every job whose wheel task calls it.

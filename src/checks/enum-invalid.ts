@@ -66,7 +66,7 @@ export const enumInvalid: Check = {
 Valid values are [READ WRITE MANAGE]\`. The warning does not stop validate, but the Jobs/UC API rejects
 the value when the bundle is deployed. Values containing \${...} are not checked.
 Fix: use one of the listed values.
-Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/internal/validation/generated/enum_fields.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/enum_fields.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

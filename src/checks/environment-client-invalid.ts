@@ -13,7 +13,7 @@ export const environmentClientInvalid: Check = {
 "1", "2", "3", ... A value such as "databricks" names no version; the Jobs API is expected to reject it
 when the job is created (unverified: the CLI does not check it).
 Fix: write \`client: "2"\` (or \`environment_version: "2"\`), the version your code needs.
-Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment_version: "2"\`).`,
+Reference: https://docs.databricks.com/api/workspace/jobs/create#environments ; https://docs.databricks.com/dev-tools/bundles/library-dependencies`,
   breaksDeploy: false,
   run(bundle, target) {
     const findings: RawFinding[] = [];

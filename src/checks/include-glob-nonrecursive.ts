@@ -15,7 +15,7 @@ export const includeGlobNonrecursive: Check = {
 resources/x.yml and resources/a/b/x.yml. The resources in the skipped files are simply not deployed;
 nothing fails. (\`**\` in a pipeline \`glob.include\` is fine: only \`include:\` globs are non-recursive.)
 Fix: list one glob per level (\`resources/*.yml\`, \`resources/*/*.yml\`, \`resources/*/*/*.yml\`).
-Reference: databricks-bundles.md §1 "include", pitfall 11; CLI issue #4831.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include ; https://github.com/databricks/cli/issues/4831`,
   breaksDeploy: false,
   run(bundle) {
     const findings: RawFinding[] = [];

@@ -15,7 +15,7 @@ export const includeNonYaml: Check = {
 reports the include entry once, listing the files).
 A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
 Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
-Reference: databricks-bundles.md §1 "include".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
   breaksDeploy: true,
   run(bundle) {
     const findings: RawFinding[] = [];

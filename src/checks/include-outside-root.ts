@@ -13,7 +13,7 @@ export const includeOutsideRoot: Check = {
 with \`Warning: Include section is defined outside root file\`, so the files it names (and the resources
 they define) are silently not deployed.
 Fix: move the entries to the \`include:\` of databricks.yml.
-Reference: databricks-bundles.md §1 "include", pitfall 11.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
   breaksDeploy: false,
   run(bundle) {
     const findings: RawFinding[] = [];

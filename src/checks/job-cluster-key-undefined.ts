@@ -16,7 +16,7 @@ export const jobClusterKeyUndefined: Check = {
 clusters are matched by job_cluster_key). \`bundle validate\` reports \`job_cluster_key <k> is not defined\`
 and the Jobs API rejects the job when it is deployed.
 Fix: add the cluster to \`job_clusters\` or correct the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/config/validate/job_cluster_key_defined.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/job_cluster_key_defined.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -26,7 +26,7 @@ Fix: declare the dependencies on the task (\`libraries: [{pypi: {package: "trans
 on its environment (\`environments[].spec.dependencies\`), on a serverless pipeline's
 \`environment.dependencies\`, or build them into the project's wheel and attach it
 (\`whl: ../dist/*.whl\`); pin versions and use the same pin everywhere.
-Reference: databricks-bundles.md §6 "artifacts" (wheels in environment dependencies), §14 (%pip cells).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://docs.databricks.com/libraries/notebooks-python-libraries.html`,
   breaksDeploy: false,
   run(bundle, target) {
     return [...pipInsteadOfLibraries(bundle, target), ...unpinned(bundle, target), ...differentVersions(bundle, target)];

@@ -23,7 +23,7 @@ create_delta_sync_index), then query it:
   from databricks.vector_search.client import VectorSearchClient
   index = VectorSearchClient().get_index(endpoint_name=..., index_name="<catalog>.<schema>.<index>")
   index.similarity_search(query_vector=..., columns=["id"], num_results=10)
-Reference: databricks-bundles.md §2 "vector_search_endpoints", §13 "Databricks Vector Search Python client".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
   breaksDeploy: false,
   run(bundle, target) {
     const findings: RawFinding[] = [];

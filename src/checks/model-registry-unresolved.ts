@@ -29,7 +29,7 @@ Fix: declare the model
         schema_name: models
         name: ditto_matcher
 and register versions from the training job (mlflow.register_model / log_model(registered_model_name=...)).
-Reference: databricks-bundles.md §2 (resource types), §3 (\${resources.registered_models.<key>.name}).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#registered_models ; https://docs.databricks.com/dev-tools/bundles/variables`,
   breaksDeploy: false,
   run(bundle, target) {
     const registered = registeredModels(bundle, target);

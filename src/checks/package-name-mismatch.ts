@@ -17,7 +17,7 @@ Not judged when the package evidently comes from elsewhere: installed by name (P
 only, libraries from a variable, or - with no wheel attached - the existing cluster or its Docker
 image; nor when a distribution's name is computed at build time (setup(**kwargs)).
 Fix: set package_name to the distribution name (or rename the distribution).
-Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html`,
   breaksDeploy: false,
   run(bundle, target) {
     const names = bundle.python.filter((p) => p.name).map((p) => p.name!);

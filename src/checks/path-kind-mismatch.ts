@@ -17,7 +17,7 @@ name notebooks; \`spark_python_task.python_file\`, pipeline \`file.path\`, \`sql
 \`expected a file for "<path>" but got a notebook\` or \`expected a notebook for "<path>" but got a file\`.
 A BOM or a blank first line hides the notebook header.
 Fix: use the task type that matches the file (notebook_task for notebooks), or add/remove the header.
-Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/notebooks/notebook-export-import.html`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

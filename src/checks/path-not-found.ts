@@ -36,7 +36,7 @@ deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds
 Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
 are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
 Fix: correct the path relative to the file it is written in, add the extension, or create the file.
-Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/dev-tools/bundles/settings#artifacts`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -17,7 +17,7 @@ cannot be translated to a workspace path: \`bundle validate\` fails with
 are uploaded as artifacts.
 Fix: add the directory to \`sync.paths\` (e.g. \`sync: {paths: [.., ../src]}\` keeps the root synced too),
 or move the file under the bundle root.
-Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue #2649.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/issues/2649`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -13,7 +13,7 @@ export const pythonResourcesNotAnalysed: Check = {
 code, so the jobs and pipelines it creates are not checked; the findings cover only the YAML resources.
 Fix: nothing to fix; run \`databricks bundle validate -o json\` to see the full configuration, or keep
 the resources that matter for the deployment gate in YAML.
-Reference: databricks-bundles.md §2 "Top-level keys" (python: venv_path, resources, mutators).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/python/`,
   breaksDeploy: false,
   run(bundle) {
     if (!bundle.pythonResources) return [];

@@ -50,7 +50,7 @@ export const requiredFieldMissing: Check = {
 cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
 \`bundle deploy\` then fails when the API rejects the incomplete object.
 Fix: set the field (values may come from variables).
-Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/generated/required_fields.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/required_fields.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -17,7 +17,7 @@ deploy, so a typo in the resource type or key passes validation and fails \`bund
 (direct engine: \`cannot resolve "\${resources...}"\`; terraform: \`Unsupported attribute\`). References are
 checked per target: a resource defined only under another target's \`resources\` is missing here.
 Fix: use the resource type (plural, e.g. \`jobs\`) and key exactly as declared under \`resources:\`.
-Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables#substitutions`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -18,7 +18,7 @@ export const resourceUndefined: Check = {
   docs: `A resource key written without a body (\`my_job:\` followed by nothing, often because the body is
 commented out or mis-indented) fails \`bundle validate\` with \`job my_job is not defined\`.
 Fix: indent the body under the key, or delete the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI acceptance undefined_resources.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/tree/main/acceptance/bundle/undefined_resources`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

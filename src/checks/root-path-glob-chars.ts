@@ -13,7 +13,7 @@ rejects a root directory whose path contains \`*\`, \`?\`, \`[\`, \`]\` or \`^\`
 \`Error: Bundle root path contains glob pattern characters\`. This depends on where the repository is
 checked out, so it can fail in CI and not on a laptop.
 Fix: rename the directory (or check the repository out under a plain path).
-Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/pull/3096`,
   breaksDeploy: true,
   run(bundle) {
     const bad = globCharsIn(bundle.root, bundle.repoRoot);

@@ -18,7 +18,7 @@ sys.path), must be among them; otherwise the job fails with "notebook not found"
 ModuleNotFoundError although everything works locally. Exclude wins over include.
 Fix: remove the pattern that excludes the code from \`sync.exclude\` / .gitignore, or re-add the files
 with \`sync.include\` (gitignore-style patterns, relative to the file that writes them).
-Reference: databricks-bundles.md §8 "sync"; pitfall 4.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync`,
   breaksDeploy: false,
   run(bundle, target) {
     // One finding per task file, and one per import statement (the module and its parent packages).

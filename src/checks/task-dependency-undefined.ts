@@ -17,7 +17,7 @@ export const taskDependencyUndefined: Check = {
 \`bundle validate\` does not check it; the Jobs API rejects the job at deploy (invalid dependency graph).
 A target that drops or renames a task breaks the tasks that depend on it only in that target.
 Fix: correct the task_key or add the task.
-Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.depends_on.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#targets ; https://docs.databricks.com/api/workspace/jobs/create#tasks-depends_on`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -35,7 +35,7 @@ include breaks only those targets. A target that assigns an undeclared variable 
 One finding per reference that names nothing (its other uses are listed). When an include outside
 the bundle matches nothing, an undeclared \`\${var.x}\` names that include as the likely cause.
 Fix: correct the typo or declare the variable under top-level \`variables:\`.
-Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

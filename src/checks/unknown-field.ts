@@ -23,7 +23,7 @@ are exempt. dab-ready knows the keys of the top level, bundle, workspace, target
 artifacts, resources, jobs, tasks, triggers and experiments.
 Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
 rely on recently added resource types.
-Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/resources`,
   breaksDeploy: false,
   run: (bundle) => unknownFieldFindings(bundle),
 };

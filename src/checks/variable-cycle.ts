@@ -15,7 +15,7 @@ export const variableCycle: Check = {
 back to its start cannot be resolved: \`bundle validate\` fails with
 \`cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b\`.
 Fix: break the cycle by giving one of the variables a literal value.
-Reference: databricks-bundles.md §3; CLI acceptance variables/cycle.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/cycle`,
   breaksDeploy: true,
   run(bundle, target) {
     const edges = new Map<string, { to: string; node: ScalarNode }[]>();

@@ -14,7 +14,7 @@ the variable file is a complex type\`) or a plain value for a complex one fail \
 The file usually lives only on a developer's machine (.databricks is git-ignored), so CI does not
 see it at all.
 Fix: correct the file, or move the values into \`targets.<t>.variables\`.
-Reference: databricks-bundles.md §3 "Setting values".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
   breaksDeploy: true,
   run(bundle, target) {
     const rel = `.databricks/bundle/${target.name}/variable-overrides.json`;

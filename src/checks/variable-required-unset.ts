@@ -23,7 +23,7 @@ cites where. When an include outside the bundle matches nothing, the finding nam
 be the one meant to define the variable.
 Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
 \`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
-Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -13,7 +13,7 @@ export const variableTypeInvalid: Check = {
 \`Warning: invalid value "string" for enum field. Valid values are [complex]\` and fail \`bundle validate
 --strict\`. Plain values need no type; a map default without \`type: complex\` is accepted.
 Fix: delete the \`type:\` line (or write \`type: complex\` for a map/list variable).
-Reference: databricks-bundles.md §3 "Definitions".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
   breaksDeploy: false,
   run(bundle) {
     const findings: RawFinding[] = [];

@@ -28,7 +28,7 @@ CLIs older than 1.3.0 or existing terraform deployments; \`target_qps\`, not \`m
         name: entity-matching-vs-\${bundle.target}
         endpoint_type: STANDARD
 or create it idempotently in a setup task with VectorSearchClient().create_endpoint(name=..., endpoint_type="STANDARD").
-Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists", §13; pitfalls 12-13.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
   breaksDeploy: false,
   run(bundle, target) {
     const created = createdEndpoints(bundle, target);

@@ -16,7 +16,7 @@ cannot install from. \`bundle validate\` fails with \`task <t> uses cluster with
 <v>\` and \`Python wheel tasks require compute with DBR 13.3+ to include local libraries\`. The check
 follows new_cluster, job_cluster_key and \`existing_cluster_id: \${resources.clusters.<k>.id}\`.
 Fix: use spark_version 13.3.x or newer (or serverless), or set \`experimental.python_wheel_wrapper: true\`.
-Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies`,
   breaksDeploy: true,
   run(bundle, target) {
     if (asScalar(get(target.config, 'experimental', 'python_wheel_wrapper'))?.value === true) return [];

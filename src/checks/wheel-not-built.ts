@@ -42,7 +42,7 @@ Fix: declare the build and attach its output (paths relative to the YAML file th
       build: python3 -m build --wheel
       path: .
 and in the task: \`libraries: [{whl: ../dist/*.whl}]\` (from resources/).
-Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built but not uploaded).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#artifacts ; https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://github.com/databricks/cli/issues/1269`,
   breaksDeploy: true,
   run(bundle, target) {
     const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
