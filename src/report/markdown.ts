@@ -243,7 +243,7 @@ export function renderGap(check: string, findings: Finding[], number: number, bu
   const info = catalog.info(check, findings[0]?.severity);
   const h = heading(options) + '#';
   const severity = findings.length > 0 ? worst(findings.map((f) => f.severity)) : info.severity;
-  const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} ([rule page](${rulePageUrl(check)})) · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+  const parts = [`${h} Gap ${number}: ${gapName(check, findings, options.checks)}`, `**Check:** ${codeSpan(check)} ([rule page](${rulePageUrl(check)})) · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
   if (findings.length === 1) {
     parts.push(renderFindingDetails(findings[0], { bundle }));
   } else {
@@ -260,13 +260,13 @@ export function renderGap(check: string, findings: Finding[], number: number, bu
 
 /** The gap heading: the check's problem-phrased name and what it concerns ("Python Package Not
  *  Built (`jobs.train`)"), or how many places when it concerns many. */
-export function gapName(check: string, findings: readonly Finding[]): string {
+export function gapName(check: string, findings: readonly Finding[], checks?: readonly Check[]): string {
   const resources = [...new Set(findings.flatMap((f) => f.resources ?? []))];
   let subject = '';
   if (resources.length > 0 && resources.length <= 2) subject = ` (${resources.map((r) => codeSpan(r)).join(', ')})`;
   else if (resources.length > 2) subject = ` (${resources.length} resources)`;
   else if (findings.length > 1) subject = ` (${findings.length} places)`;
-  return `${escapeInline(checkTitle(check))}${subject}`;
+  return `${escapeInline(checkTitle(check, checks))}${subject}`;
 }
 
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
@@ -394,7 +394,7 @@ export function renderEffort(bundle: BundleResult, options: SectionOptions = {})
     '|-----|----------|--------|----------|',
     ...e.rows.map((r, i) => {
       const n = bundle.findings.filter((f) => f.check === r.check).length;
-      return `| ${i + 1}. ${escapeInline(checkTitle(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+      return `| ${i + 1}. ${escapeInline(checkTitle(r.check, options.checks))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
     }),
   ].join('\n');
   const totals = [
@@ -452,7 +452,7 @@ export function renderRequiredChanges(bundle: BundleResult, options: SectionOpti
     for (const { number, row } of mine) {
       const findings = bundle.findings.filter((f) => f.check === row.check);
       const count = findings.length > 1 ? ` (${findings.length} findings)` : '';
-      lines.push(`${number}. **${gapName(row.check, findings)}**${count}`);
+      lines.push(`${number}. **${gapName(row.check, findings, options.checks)}**${count}`);
       const fixText = findings.find((f) => f.fix?.text)?.fix?.text ?? '';
       const actions = fixText
         .split(/\r\n|\r|\n/)
@@ -534,9 +534,9 @@ export function renderConclusion(bundle: BundleResult, options: SectionOptions =
     `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
     blockers.length === 0
       ? '**Critical Blockers:** ✅ **0**'
-      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(checkTitle(b.check))).join(', ')})`,
+      : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(checkTitle(b.check, options.checks))).join(', ')})`,
     `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
-    `**Next Step:** ${nextStep(bundle)}`,
+    `**Next Step:** ${nextStep(bundle, options.checks)}`,
   ];
   return [`${h} Conclusion`, `**Current State:**\n${currentState(bundle)}`, lines.join('  \n')].join('\n\n');
 }
@@ -570,17 +570,17 @@ function currentState(bundle: BundleResult): string {
   return lines.join('\n');
 }
 
-function nextStep(bundle: BundleResult): string {
+function nextStep(bundle: BundleResult, checks?: readonly Check[]): string {
   const gaps = numberedGaps(bundle);
   const first = gaps[0]?.row;
   if (!first) return 'Deploy: every check passed.';
   if (!bundle.ready) {
-    const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(checkTitle(g.row.check)));
+    const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(checkTitle(g.row.check, checks)));
     const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
     const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
     return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
   }
-  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${escapeInline(checkTitle(first.check))}.`;
+  if (first.severity === 'high' || first.severity === 'medium') return `Deploy, then close the remaining gaps, starting with ${escapeInline(checkTitle(first.check, checks))}.`;
   return 'Deploy; the remaining gaps are optional.';
 }
 
@@ -601,8 +601,8 @@ function oneLine(text: string): string {
 }
 
 /** The check's title: the one name a finding has in every report. */
-function checkTitle(check: string): string {
-  return catalogFor().info(check).title;
+function checkTitle(check: string, checks?: readonly Check[]): string {
+  return catalogFor(checks).info(check).title;
 }
 
 function heading(options: SectionOptions): string {

@@ -145,17 +145,17 @@ describe('finding attachment and phase status', () => {
     // pipelines.yml holds no resource and the finding is low: no phase
     expect(r.findings.find((f) => f.check === 'dlt-pipeline-disabled')!.phases).toEqual([]);
 
-    // failing items first, worst first, named by what is wrong; then one line for the rest
+    // failing items first, worst first, named by their check's title; then one line for the rest
     expect(byId['2'].checklist.map((i) => [i.check, i.severity, i.ok, i.text])).toEqual([
-      ['entry-point-missing', 'critical', false, 'Python Wheel Entry Points Missing → BLOCKER'],
-      ['wheel-not-built', 'critical', false, 'Python Package Not Built → BLOCKER'],
+      ['entry-point-missing', 'critical', false, 'Entry points missing → BLOCKER'],
+      ['wheel-not-built', 'critical', false, 'Wheel not built → BLOCKER'],
       [undefined, undefined, true, 'No other check reports a finding in this phase'],
     ]);
     // checks failing elsewhere that do not concern a phase are not listed as passed there
     expect(byId['0'].checklist).toEqual([{ text: 'Configuration complete: no check reports a finding in this phase', ok: true }]);
     expect(byId['4'].checklist.map((i) => i.text)).toEqual([
-      'Vector Search Endpoint Not Created → HIGH',
-      'Library Dependencies Not Consistently Specified → MEDIUM',
+      'Vector Search endpoint not created → HIGH',
+      'Library dependencies inconsistent → MEDIUM',
       'No other check reports a finding in this phase',
     ]);
   });
@@ -169,7 +169,7 @@ describe('finding attachment and phase status', () => {
       ],
     });
     const item = r.phases.find((p) => p.id === '4')!.checklist.find((i) => !i.ok)!;
-    expect(item.text).toBe('Library Dependencies Not Consistently Specified → MEDIUM (2 findings)');
+    expect(item.text).toBe('Library dependencies inconsistent → MEDIUM (2 findings)');
   });
 
   it('attaches a bundle-wide critical finding to every phase, a non-critical one to none, and a located one by its file', () => {
@@ -186,12 +186,12 @@ describe('finding attachment and phase status', () => {
     expect(byCheck['cli-init-missing']).toEqual([]);
     expect(byCheck['library-deps-inconsistent']).toEqual(['1']);
     expect(r.phases.every((p) => p.status === 'blocked')).toBe(true);
-    expect(r.phases[0].checklist.find((i) => i.check === 'config-invalid')!.text).toBe('Configuration File Does Not Load → BLOCKER');
+    expect(r.phases[0].checklist.find((i) => i.check === 'config-invalid')!.text).toBe('Config invalid → BLOCKER');
   });
 
-  it('names a check the gap titles do not know by its own words', () => {
+  it('names a check the catalog does not know by its own words', () => {
     const r = result({ resources: seedResources, findings: [finding('brand-new-check', 'critical', { file: 'databricks.yml', line: 3 })] });
-    expect(r.phases[0].checklist[0]).toEqual({ text: 'Brand New Check → BLOCKER', ok: false, severity: 'critical', check: 'brand-new-check' });
+    expect(r.phases[0].checklist[0]).toEqual({ text: 'Brand new check → BLOCKER', ok: false, severity: 'critical', check: 'brand-new-check' });
   });
 });
 
@@ -258,7 +258,7 @@ describe('wheel tasks and passed checks that concern a phase (real bundle on dis
     const entryPointOk = (id: string) => byId[id].checklist.some((i) => i.ok && i.check === 'entry-point-missing');
     expect(entryPointOk('1')).toBe(true);
     expect(entryPointOk('0')).toBe(false);
-    expect(byId['2'].checklist[0]).toMatchObject({ ok: false, check: 'entry-point-missing', text: 'Python Wheel Entry Points Missing → BLOCKER' });
+    expect(byId['2'].checklist[0]).toMatchObject({ ok: false, check: 'entry-point-missing', text: 'Wheel task entry points are declared → BLOCKER' });
     expect(byId['2'].checklist.at(-1)).toEqual({ text: 'No other check reports a finding in this phase', ok: true });
   });
 });

@@ -28,6 +28,7 @@ describe('renderJson', () => {
     expect(Object.keys(bundle.phases[0])).toEqual(['id', 'name', 'status', 'jobs', 'dependsOn']);
     expect(Object.keys(bundle.findings[0])).toEqual([
       'check', 'severity', 'category', 'message', 'file', 'line', 'column', 'targets', 'resource', 'resources', 'phases', 'evidence', 'impact', 'fix', 'effortHours',
+      'fingerprint', 'rulePage',
     ]);
     expect(Object.keys(bundle.effort)).toEqual(['rows', 'criticalPath', 'withHigh', 'full']);
     expect(Object.keys(bundle.verification[1])).toEqual(['step', 'target', 'subject', 'status', 'durationMs', 'command', 'detail']);

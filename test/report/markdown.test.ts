@@ -94,19 +94,19 @@ describe('renderMarkdown (full)', () => {
       return !inFence && /^#{1,3} /.test(l);
     });
     expect(headings).toEqual([
-      '# Databricks Asset Bundle Deployment - Gap Analysis',
+      '# Databricks Asset Bundle Deployment Readiness',
       '## Executive Summary',
       '## 🔴 CRITICAL GAPS',
-      '### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)',
-      '### Gap 2: Python Package Not Built (`jobs.train_ditto`)',
+      '### Gap 1: Entry points missing (`jobs.train_ditto`)',
+      '### Gap 2: Wheel not built (`jobs.train_ditto`)',
       '## 🟠 HIGH PRIORITY GAPS',
-      '### Gap 3: Vector Search Endpoint Not Created (`jobs.entity_matching_pipeline`)',
-      '### Gap 4: Vector Search Not Using Databricks Managed Service (`jobs.register_model`)',
+      '### Gap 3: Vector Search endpoint not created (`jobs.entity_matching_pipeline`)',
+      '### Gap 4: Local FAISS instead of Databricks Vector Search (`jobs.register_model`)',
       '## 🟡 MEDIUM PRIORITY GAPS',
-      '### Gap 5: Library Dependencies Not Consistently Specified (`jobs.entity_matching_pipeline`)',
+      '### Gap 5: Library dependencies inconsistent (`jobs.entity_matching_pipeline`)',
       '## 🟢 LOW PRIORITY / OPTIONAL',
-      '### Gap 6: DLT Pipeline Not Implemented',
-      '### Gap 7: No Databricks CLI Init/Config Files',
+      '### Gap 6: DLT pipeline not implemented',
+      '### Gap 7: No Databricks CLI init script',
       '## Summary of Required Changes',
       '### Must Fix Before Deployment (CRITICAL)',
       '### Should Fix for Production (HIGH/MEDIUM)',
@@ -142,12 +142,12 @@ describe('renderMarkdown (full)', () => {
     expect(md).toContain('**Total Critical Path:** ~2.5 hours');
     expect(md).toContain('**Total with High Priority:** ~8.5 hours');
     expect(md).toContain('**Full Implementation:** ~18 hours');
-    expect(md).toContain('| 2. Python Package Not Built | CRITICAL | 30 min | 1 |');
+    expect(md).toContain('| 2. Wheel not built | CRITICAL | 30 min | 1 |');
   });
 
   it('names each gap by what is wrong and what it concerns, never a cut-off message', () => {
     const gap = md.slice(md.indexOf('### Gap 1'), md.indexOf('### Gap 2'));
-    expect(gap.split('\n')[0]).toBe('### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
+    expect(gap.split('\n')[0]).toBe('### Gap 1: Entry points missing (`jobs.train_ditto`)');
     expect(md).not.toMatch(/^#+ Gap .*…/m);
     const several = seedResult({
       findings: [
@@ -158,8 +158,8 @@ describe('renderMarkdown (full)', () => {
       ],
     });
     const out = renderMarkdown(several, { checks: seedChecks });
-    expect(out).toContain('### Gap 1: Brand New Check (2 places)');
-    expect(out).toContain('### Gap 2: Library Dependencies Not Consistently Specified (3 resources)');
+    expect(out).toContain('### Gap 1: Brand new check (2 places)');
+    expect(out).toContain('### Gap 2: Library dependencies inconsistent (3 resources)');
   });
 
   it('shows a gap with issue, evidence at file:line with the lines, impact, fix with its patch, status', () => {
@@ -174,13 +174,13 @@ describe('renderMarkdown (full)', () => {
   it('writes the phase checklist with ✅/❌/⚠️ lines and statuses', () => {
     const phase2 = md.slice(md.indexOf('### Phase 2'), md.indexOf('### Phase 3'));
     expect(phase2.split('\n').filter((l) => l.startsWith('- '))).toEqual([
-      '- ❌ **Python Wheel Entry Points Missing → BLOCKER**',
-      '- ❌ **Python Package Not Built → BLOCKER**',
+      '- ❌ **Entry points missing → BLOCKER**',
+      '- ❌ **Wheel not built → BLOCKER**',
       '- ✅ No other check reports a finding in this phase',
       '- **Status:** ❌ **BLOCKED**',
     ]);
     const phase4 = md.slice(md.indexOf('### Phase 4'), md.indexOf('## Verification'));
-    expect(phase4).toContain('- ⚠️ **Library Dependencies Not Consistently Specified → MEDIUM**');
+    expect(phase4).toContain('- ⚠️ **Library dependencies inconsistent → MEDIUM**');
     // partial, and held back by the deploy plan behind the blocked phase 2 (status and score unchanged)
     expect(phase4).toContain('- **Status:** 🟡 **PARTIAL** · ⏸️ held back: depends on blocked Phase 2: Training');
     const phase1 = md.slice(md.indexOf('### Phase 1'), md.indexOf('### Phase 2'));
@@ -190,11 +190,11 @@ describe('renderMarkdown (full)', () => {
   it('summarises the required changes by urgency, numbered like the gaps', () => {
     const summary = md.slice(md.indexOf('## Summary of Required Changes'), md.indexOf('## Deployment Readiness Checklist'));
     expect(summary).toContain(
-      '### Must Fix Before Deployment (CRITICAL)\n\n1. **Python Wheel Entry Points Missing (`jobs.train_ditto`)**\n   - Declare the entry point in pyproject.toml\n2. **Python Package Not Built (`jobs.train_ditto`)**\n   - Add an artifacts entry that runs python -m build',
+      '### Must Fix Before Deployment (CRITICAL)\n\n1. **Entry points missing (`jobs.train_ditto`)**\n   - Declare the entry point in pyproject.toml\n2. **Wheel not built (`jobs.train_ditto`)**\n   - Add an artifacts entry that runs python -m build',
     );
-    expect(summary).toContain('### Should Fix for Production (HIGH/MEDIUM)\n\n3. **Vector Search Endpoint Not Created');
-    expect(summary).toContain('5. **Library Dependencies Not Consistently Specified');
-    expect(summary).toContain('### Optional Enhancements (LOW)\n\n6. **DLT Pipeline Not Implemented**\n7. **No Databricks CLI Init/Config Files**');
+    expect(summary).toContain('### Should Fix for Production (HIGH/MEDIUM)\n\n3. **Vector Search endpoint not created');
+    expect(summary).toContain('5. **Library dependencies inconsistent');
+    expect(summary).toContain('### Optional Enhancements (LOW)\n\n6. **DLT pipeline not implemented**\n7. **No Databricks CLI init script**');
   });
 
   it('derives the testing strategy from the bundle: validate every target, deploy phase by phase', () => {
@@ -256,7 +256,7 @@ describe('renderMarkdown (full)', () => {
   it('orders the action plan by severity and concludes with score and blockers', () => {
     expect(md).toContain('1. **Entry points missing** (2h)\n   - Declare the entry point in pyproject.toml\n2. **Wheel not built** (0.5h)');
     expect(md).toContain('**Deployment Readiness:** **65%**');
-    expect(md).toContain('**Critical Blockers:** ❌ **2** (Python Wheel Entry Points Missing, Python Package Not Built)');
+    expect(md).toContain('**Critical Blockers:** ❌ **2** (Entry points missing, Wheel not built)');
     expect(md).toContain(
       [
         '**Current State:**',
@@ -267,7 +267,7 @@ describe('renderMarkdown (full)', () => {
         '- ❌ Verification: 1 passed, 1 failed',
       ].join('\n'),
     );
-    expect(md).toContain('**Next Step:** Fix Python Wheel Entry Points Missing, Python Package Not Built, then deploy Phase 2: Training.');
+    expect(md).toContain('**Next Step:** Fix Entry points missing, Wheel not built, then deploy Phase 2: Training.');
   });
 
   it('leaves out the verification section when no step ran', () => {
@@ -286,7 +286,7 @@ describe('renderMarkdown (full)', () => {
     expect(out).toContain('## Bundle entity\\_matching (`.`)');
     expect(out).toContain('## Bundle other\\_bundle (`other`)');
     expect(out).toContain('### Executive Summary');
-    expect(out).toContain('#### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
+    expect(out).toContain('#### Gap 1: Entry points missing (`jobs.train_ditto`)');
     expect(out).toContain('- `other/resources/jobs_phase2_training.yml:48`');
   });
 });

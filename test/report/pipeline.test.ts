@@ -66,7 +66,7 @@ describe('readiness and reports on a real bundle', () => {
     expect(JSON.parse(json).bundles[0].findings[0]).toMatchObject({ check: 'entry-point-missing', category: 'Entry Points', file: 'resources/jobs_phase2_training.yml', line: 10 });
 
     const md = renderMarkdown(result);
-    expect(md).toContain('### Gap 1: Python Wheel Entry Points Missing (`jobs.train_ditto`)');
+    expect(md).toContain('### Gap 1: Wheel task entry points are declared (`jobs.train_ditto`)');
     expect(md).toContain('**Issue:** entry point train\\_ditto of package entity\\_matching is declared nowhere');
     // the testing strategy comes from the bundle's wheel tasks, targets and phases
     expect(md).toContain('```bash\n# Build wheel\npython -m build\n\n# Test entry points\npip install dist/*.whl\ntrain_ditto --help\nevaluate_ditto --help\n```');
@@ -111,13 +111,13 @@ describe('the entity-matching example reads like the seed gap analysis', () => {
     const { result } = await analyseExample({ path: example });
     const md = renderMarkdown(result);
     expect(md.split('\n').filter((l) => l.startsWith('### Gap '))).toEqual([
-      '### Gap 1: Python Package Not Built (`jobs.train_ditto_model`)',
-      '### Gap 2: Python Wheel Entry Points Missing (`jobs.train_ditto_model`)',
-      '### Gap 3: Vector Search Not Using Databricks Managed Service (`jobs.entity_matching_pipeline`)',
-      '### Gap 4: Vector Search Endpoint Not Created (`jobs.deploy_model`, `jobs.entity_matching_pipeline`)',
-      '### Gap 5: Library Dependencies Not Consistently Specified (`jobs.entity_matching_pipeline`)',
-      '### Gap 6: DLT Pipeline Not Implemented',
-      '### Gap 7: No Databricks CLI Init/Config Files',
+      '### Gap 1: Wheel tasks get a wheel that deploy builds and attaches (`jobs.train_ditto_model`)',
+      '### Gap 2: Wheel task entry points are declared (`jobs.train_ditto_model`)',
+      '### Gap 3: Jobs use Databricks Vector Search, not an in-process index (`jobs.entity_matching_pipeline`)',
+      '### Gap 4: Referenced Vector Search endpoints are created (`jobs.deploy_model`, `jobs.entity_matching_pipeline`)',
+      '### Gap 5: Job libraries are declared, pinned and consistent (`jobs.entity_matching_pipeline`)',
+      '### Gap 6: DLT pipelines are enabled or removed',
+      '### Gap 7: Newcomers can configure the Databricks CLI',
     ]);
     for (const section of ['## Summary of Required Changes', '## Testing Strategy', '## Conclusion', '**Current State:**']) expect(md).toContain(section);
     expect(md).toContain('# Test entry point\npip install dist/*.whl\ntrain_ditto --help');
@@ -128,6 +128,6 @@ describe('the entity-matching example reads like the seed gap analysis', () => {
     const libraryGap = md.slice(md.indexOf('### Gap 5'), md.indexOf('### Gap 6'));
     expect(libraryGap).toContain('package: "transformers==<version>"  # now >=4.40.0: pin the tested version');
     expect(libraryGap).not.toMatch(/package: "[^"]*>=/);
-    expect(md).toContain('**Next Step:** Fix Python Package Not Built, Python Wheel Entry Points Missing, then deploy Phase 2: Training.');
+    expect(md).toContain('**Next Step:** Fix Wheel tasks get a wheel that deploy builds and attaches, Wheel task entry points are declared, then deploy Phase 2: Training.');
   });
 });

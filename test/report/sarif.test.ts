@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, renderSarif } from '../../src/report/sarif.js';
+import { fingerprint } from '../../src/report/fingerprint.js';
+import { renderSarif } from '../../src/report/sarif.js';
 import { finding, seedChecks } from '../readiness/helpers.js';
 import { seedResult } from './results.js';
 
@@ -66,7 +67,7 @@ describe('renderSarif', () => {
       expect(loc.artifactLocation.uri.startsWith('/')).toBe(false);
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
       expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
-      expect(r.partialFingerprints['dabReady/v1']).toMatch(/^[0-9a-f]{32}$/);
+      expect(r.partialFingerprints['dabReady/v2']).toMatch(/^[0-9a-f]{24}$/);
       expect(['critical', 'high', 'medium', 'low', 'info']).toContain(r.properties.severity);
       expect(Array.isArray(r.properties.targets)).toBe(true);
     }
@@ -105,7 +106,10 @@ describe('renderSarif', () => {
     const a = run.results[0].partialFingerprints;
     const b = JSON.parse(renderSarif(moved, { checks: seedChecks })).runs[0].results[0].partialFingerprints;
     expect(b).toEqual(a);
-    expect(fingerprint('x', 'a.yml', 'one')).not.toBe(fingerprint('x', 'a.yml', 'two'));
+    const at = (message: string, line: number) => ({ check: 'x', message, loc: { file: 'a.yml', line, column: 1 } });
+    expect(fingerprint(at('one', 1))).not.toBe(fingerprint(at('two', 1)));
+    // line numbers inside the message do not count either
+    expect(fingerprint(at('imported by nb.py:30, line 4', 1))).toBe(fingerprint(at('imported by nb.py:32, line 6', 9)));
     expect(renderSarif(seedResult(), { checks: seedChecks })).toBe(renderSarif(seedResult(), { checks: seedChecks }));
   });
 

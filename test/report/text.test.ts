@@ -27,7 +27,7 @@ describe('renderText', () => {
 
   it('shows phases with their failing checks, verification and totals', () => {
     expect(out).toContain(
-      '  ✘ Phase 2: Training  BLOCKED (after 0, 1)\n      ✘ Python Wheel Entry Points Missing → BLOCKER\n      ✘ Python Package Not Built → BLOCKER',
+      '  ✘ Phase 2: Training  BLOCKED (after 0, 1)\n      ✘ Entry points missing → BLOCKER\n      ✘ Wheel not built → BLOCKER',
     );
     // held back behind the blocked phase 2, as the deploy plan does; the status stays PARTIAL
     expect(out).toContain('  ⚠ Phase 3: Serving  PARTIAL (after 0, 1, 2) · held back: depends on blocked Phase 2: Training');
