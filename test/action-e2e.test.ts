@@ -158,15 +158,16 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     const [comment] = comments(42);
     expect(comments(42)).toHaveLength(1);
     expect(run.outputs['comment-url']).toBe(comment.html_url);
-    expect(comment.body.startsWith('<!-- dab-ready:. -->')).toBe(true);
-    expect(comment.body).toContain(`${fixedScore}% (up from 65%)`);
-    expect(comment.body).toContain('compared with the base commit');
-    expect(comment.body).toMatch(/\*\*Resolved findings\*\*[\s\S]*entry-point|Entry/i);
+    expect(comment.body.startsWith('<!-- dab-ready:comment path=. -->\n')).toBe(true);
+    expect(comment.body).toContain(`### 🟡 dab-ready: partial · score ${fixedScore}/100 (+${fixedScore - 65} vs base) · ✅ gate passed`);
+    expect(comment.body).toContain('- ✅ resolved: 🔴 **critical** · Wheel task entry points are declared');
+    // file:line links the file at the pull request's head commit
+    expect(comment.body).toMatch(/<a href="https:\/\/github\.com\/acme-data\/entity-matching\/blob\/[0-9a-f]{40}\/resources\/jobs_phase3_serving\.yml#L\d+">/);
     expect(comment.body).toContain('https://github.com/acme-data/entity-matching/actions/runs/1234567890');
     expect(comment.body.length).toBeLessThan(65_536);
 
-    expect(run.summary).toContain('**dab-ready gate:** ✅ passed');
-    expect(run.summary).toContain(`readiness ${fixedScore}% (up from 65%)`);
+    expect(run.summary).toContain(`score ${fixedScore}/100 (+${fixedScore - 65} vs base) · ✅ gate passed`);
+    expect(run.summary).not.toContain('<!-- dab-ready');
     // the base analysis ran in a temporary worktree that is gone again
     expect(git(dir, 'worktree', 'list').split('\n')).toHaveLength(1);
     // the token is only ever handed to the runner to mask
@@ -187,11 +188,12 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     const after = comments(42);
     expect(after).toHaveLength(1);
     expect(after[0].id).toBe(before.id);
-    expect(after[0].body).toContain(`65% (down from ${fixedScore}%)`);
-    expect(after[0].body).toContain('compared with the previous run');
-    expect(after[0].body).toMatch(/\*\*New findings\*\*[\s\S]*wheel/i);
+    expect(after[0].body).toContain(`score 65/100 (−${fixedScore - 65} vs previous run) · ❌ gate failed: 2 findings at or above critical`);
+    expect(after[0].body).toContain('**Since the previous run:** 🆕 2 new');
+    expect(after[0].body).toMatch(/🔴 <b>critical<\/b> · Wheel tasks get a wheel that deploy builds and attaches · .*<i>🆕 new<\/i>/);
 
-    expect(run.summary).toContain('**dab-ready gate:** ❌ failed');
+    expect(run.summary).toContain('❌ gate failed: 2 findings at or above critical');
+    expect(run.summary).toContain('> gate: entity\\_matching: 2 findings at or above critical');
     // annotations on repository paths, the gate's own error counted in the 10 errors
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors.length).toBeLessThanOrEqual(10);
@@ -208,10 +210,10 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     expect(run.outputs['comment-url']).toBe('');
     expect(run.outputs['score-delta']).toBe('0');
     expect(run.summary).toContain('could not comment');
-    expect(run.summary).toContain('Gap Analysis');
+    expect(run.summary).toContain('### 🟡 dab-ready: partial');
   }, 300_000);
 
-  it('a monorepo with two bundles keeps one comment per bundle root, across runs', async () => {
+  it('a monorepo with two bundles keeps one comment for the pull request, across runs', async () => {
     const dir = path.join(scratch, 'monorepo');
     fs.mkdirSync(path.join(dir, 'bundles'), { recursive: true });
     fs.cpSync(path.join(examples, 'entity-matching'), path.join(dir, 'bundles', 'broken'), { recursive: true });
@@ -233,9 +235,43 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     const uris: string[] = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect(uris.length).toBeGreaterThan(0);
     expect(uris.every((u) => u.startsWith('bundles/broken/') || u.startsWith('bundles/fixed/'))).toBe(true);
-    const markers = comments(44).map((c) => c.body.split('\n')[0]);
-    expect(markers.sort()).toEqual(['<!-- dab-ready:bundles/broken -->', '<!-- dab-ready:bundles/fixed -->']);
-    expect(comments(44).every((c) => c.body.includes('(unchanged)'))).toBe(true);
+    expect(comments(44)).toHaveLength(1);
+    const [body] = comments(44).map((c) => c.body);
+    expect(body.split('\n')[0]).toBe('<!-- dab-ready:comment path=bundles -->');
+    expect(body).toContain('### ❌ dab-ready: 1 of 2 bundles blocked · lowest score 65/100 (unchanged)');
+    expect(body).toMatch(/^\| `broken` \| 65 \| 0 \| ❌ blocked \(2 critical\) \|$/m);
+    expect(body).toMatch(/^\| `fixed` \| \d+ \| 0 \| 🟡 partial \|$/m);
+    // the blocked bundle has its section, the untouched clean one is a table row
+    expect(body.match(/^#### (❌|🟡|✅) `/gm)).toHaveLength(1);
+    expect(body).toContain('1 bundle without blockers that this pull request did not touch');
+  }, 120_000);
+
+  it('posts suggestions for mechanical fixes on the changed lines, once per head commit, and keeps one comment', async () => {
+    const dir = path.join(scratch, 'suggest');
+    fs.cpSync(path.join(examples, 'entity-matching'), dir, { recursive: true, filter: (src) => !/(^|\/)(build|dist|[^/]+\.egg-info|__pycache__)$/.test(path.relative(examples, src)) });
+    const training = path.join(dir, 'resources/jobs_phase2_training.yml');
+    const head = fs.readFileSync(training, 'utf8');
+    fs.writeFileSync(training, head.split('\n').slice(0, 19).join('\n') + '\n');
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const base = git(dir, 'rev-parse', 'HEAD');
+    fs.writeFileSync(training, head);
+    git(dir, 'commit', '-q', '-am', 'the training task');
+    const sha = git(dir, 'rev-parse', 'HEAD');
+    const patch = git(dir, 'diff', base, sha, '--', 'resources/jobs_phase2_training.yml').split('\n').filter((l, i, all) => i >= all.findIndex((x) => x.startsWith('@@'))).join('\n');
+    server.addPullFiles('acme-data', 'entity-matching', 45, [{ filename: 'resources/jobs_phase2_training.yml', patch }]);
+    const payload = event('pull_request.synchronize.json', { base, head: sha });
+    payload.pull_request.number = 45;
+    for (let i = 0; i < 2; i++) {
+      const run = await runAction(dir, payload, { 'fail-on': 'none' });
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain(i === 0 ? 'Suggestions: 1 posted, 0 already there' : 'Suggestions: 0 posted, 1 already there');
+    }
+    const review = server.reviewComments.filter((c) => c.issue === 'acme-data/entity-matching#45');
+    expect(review.map((c) => [c.path, c.line, c.commit_id])).toEqual([['resources/jobs_phase2_training.yml', 30, sha]]);
+    expect(review[0].body).toContain('```suggestion\n              epochs: "10"\n          libraries:\n            - whl: ../dist/*.whl\n```');
+    expect(comments(45)).toHaveLength(1);
   }, 120_000);
 
   it('comment-mode off and comment false never call the GitHub API', async () => {
@@ -246,7 +282,7 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
       expect(run.code, run.stdout).toBe(0);
       expect(run.outputs.sarif === '').toBe(inputs.sarif === 'off');
       expect(run.outputs['comment-url']).toBe('');
-      expect(run.summary).toContain('**dab-ready gate:** ✅ passed');
+      expect(run.summary).toContain('✅ gate passed');
     }
     expect(server.requests.length).toBe(before);
   }, 120_000);

@@ -127,7 +127,8 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
     }
   }
   const headSha = ctx.pullRequest?.headSha;
-  if (inputs.suggestions && inputs.token && ctx.pullRequest && ctx.owner && ctx.repo && headSha) {
+  // Suggestions are review comments: they go with the comment (off when commenting is off).
+  if (inputs.suggestions && wantsComment && inputs.token && ctx.pullRequest && ctx.owner && ctx.repo && headSha) {
     const client = options.client ?? createClient(inputs.token, { baseUrl: ctx.apiUrl, retry: options.retry });
     try {
       const outcome = await postSuggestions({

@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine.js';
 import type { Result } from '../../src/model.js';
@@ -19,9 +17,17 @@ const require = createRequire(import.meta.url);
 const reportSchema = JSON.parse(fs.readFileSync(path.join(repo, 'schema/report.schema.json'), 'utf8'));
 const sarifSchema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
+// ajv and ajv-draft-04 are CommonJS with a default export that NodeNext typing does not see as a class.
+interface Validator {
+  (data: unknown): boolean;
+  errors?: unknown;
+}
+type AjvConstructor = new (options: Record<string, unknown>) => { compile(schema: unknown): Validator; addFormat(name: string, format: RegExp): unknown };
+const Ajv = (require('ajv') as { default: AjvConstructor }).default;
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('uri', /^https?:\/\/\S+$/);
 const validateReport = ajv.compile(reportSchema);
+const AjvDraft04 = (require('ajv-draft-04') as { default: AjvConstructor }).default;
 const ajv04 = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
 const validateSarif = ajv04.compile(sarifSchema);
 
