@@ -3,7 +3,6 @@
 // changed, the bundles (several) or the phases (one), and one collapsed block per finding. Kept
 // under GitHub's 65,536-character limit by leaving out whole blocks, never by cutting one.
 import type { BundleResult, Finding, Result, Severity } from '../model.js';
-import { severityRank } from '../model.js';
 import { failsGate, type GateOutcome } from '../readiness/gate.js';
 import { catalogFor } from '../readiness/check-info.js';
 import { codeSpan, escapeHtml, escapeInline, escapeMessage } from '../report/escape.js';

@@ -81,14 +81,6 @@ export function unmatched(these: FindingDigest[], those: FindingDigest[]): Findi
   });
 }
 
-/** "85% (up from 65%)", "60% (down from 70%)", "85% (unchanged)", or "85%" without a baseline. */
-export function describeScore(score: number, delta?: BundleDelta): string {
-  if (!delta) return `${score}%`;
-  if (delta.change > 0) return `${score}% (up from ${delta.baseScore}%)`;
-  if (delta.change < 0) return `${score}% (down from ${delta.baseScore}%)`;
-  return `${score}% (unchanged)`;
-}
-
 export function signedChange(change: number): string {
   return change > 0 ? `+${change}` : String(change);
 }

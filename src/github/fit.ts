@@ -32,25 +32,3 @@ export function fitBlocks(blocks: Block[], budget: number, measure: (text: strin
   }
   return { text: chosen.filter((c): c is string => c !== undefined).join(SEPARATOR), dropped };
 }
-
-/** `<details>` around as many items as fit in `budget`, with a line saying how many were left out. */
-export function detailsBlock(
-  summary: string,
-  items: string[],
-  budget: number,
-  more: (left: number) => string,
-  measure: (t: string) => number = (t) => t.length,
-): { text: string; left: number } | undefined {
-  const open = `<details>\n<summary>${summary}</summary>`;
-  const close = '</details>';
-  const kept: string[] = [];
-  for (const [i, item] of items.entries()) {
-    const left = items.length - i - 1;
-    const candidate = [open, ...kept, item, ...(left > 0 ? [more(left)] : []), close].join(SEPARATOR);
-    if (measure(candidate) > budget) break;
-    kept.push(item);
-  }
-  if (kept.length === 0) return undefined;
-  const left = items.length - kept.length;
-  return { text: [open, ...kept, ...(left > 0 ? [more(left)] : []), close].join(SEPARATOR), left };
-}

@@ -1,6 +1,6 @@
-import { errorExcerpt } from '../report/error-lines.js';
 import os from 'node:os';
 import path from 'node:path';
+import { errorExcerpt } from '../report/error-lines.js';
 import { findCheck } from '../checks/index.js';
 import type { Bundle, Finding, Logger, TargetView, VerificationStep, VerifyOptions } from '../model.js';
 import { exceptionLine, formatSeconds } from './program.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromResult, compareBundle, describeScore, embedDigests, readEmbeddedDigests, unmatched, signedChange } from '../../src/github/delta.js';
+import { baselineFromResult, compareBundle, embedDigests, readEmbeddedDigests, unmatched, signedChange } from '../../src/github/delta.js';
+import { scoreText } from '../../src/github/comment-body.js';
 import { bundle, finding, result } from './factory.js';
 
 describe('delta', () => {
@@ -19,11 +20,11 @@ describe('delta', () => {
     expect(compareBundle(head, undefined)).toBeUndefined();
   });
 
-  it('describes the score like "85% (up from 65%)"', () => {
-    expect(describeScore(85, { change: 20, baseScore: 65 } as never)).toBe('85% (up from 65%)');
-    expect(describeScore(60, { change: -10, baseScore: 70 } as never)).toBe('60% (down from 70%)');
-    expect(describeScore(70, { change: 0, baseScore: 70 } as never)).toBe('70% (unchanged)');
-    expect(describeScore(70)).toBe('70%');
+  it('describes the score change like "85/100 (+20 vs base)"', () => {
+    expect(scoreText(85, { change: 20, source: 'base' } as never)).toBe('85/100 (+20 vs base)');
+    expect(scoreText(60, { change: -10, source: 'previous-comment' } as never)).toBe('60/100 (−10 vs previous run)');
+    expect(scoreText(70, { change: 0, source: 'base' } as never)).toBe('70/100 (unchanged)');
+    expect(scoreText(70, undefined)).toBe('70/100');
     expect([signedChange(20), signedChange(-5), signedChange(0)]).toEqual(['+20', '-5', '0']);
   });
 
