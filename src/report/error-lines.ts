@@ -1,14 +1,30 @@
-// The lines of a failed program's output that explain the failure: from the first error or
-// traceback on (a build tool's real error sits above its generic "backend exited" epilogue), not
-// only the last few lines.
+// The lines of a failed program's output that explain the failure. A build tool's real error (a
+// Python exception, an `error:` line) sits above its generic epilogue ("ERROR Backend subprocess
+// exited ..."), so the excerpt is anchored on the last exception (else the first error line):
+// the traceback's header, the frames just above the error, the error, and the tool's last line.
 
-const ERROR_START = /^(Traceback \(most recent call last\)|\s*(error|ERROR|Error)\b|.*\b[A-Z]\w*(Error|Exception)\b:|.*\bfailed\b|.*\bNo such file\b|\s*E\s{2})/;
+const EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b(:|$)/;
+const ERROR_LINE = /^(\s*(error|ERROR|Error)\b|E\s{2}|.*\bfailed\b|.*\bNo such file\b)/;
 
-/** At most `max` lines: the block starting at the first error line, else the last lines. */
+/** At most `max` lines (a longer output is cut with `…`). */
 export function errorExcerpt(lines: readonly string[], max = 15): string[] {
   const kept = lines.map((l) => l.replace(/\s+$/, '')).filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''));
-  const first = kept.findIndex((l) => ERROR_START.test(l));
-  if (first < 0 || kept.length - first <= max) return kept.slice(first < 0 ? -max : Math.max(0, Math.min(first, kept.length - max)));
-  // the error block, then the very last line (the tool's verdict) when it does not fit
-  return [...kept.slice(first, first + max - 2), '…', kept[kept.length - 1]];
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  if (kept.length <= max) return kept;
+  const exception = lastIndex(kept, (l) => EXCEPTION.test(l));
+  const anchor = exception >= 0 ? exception : kept.findIndex((l) => ERROR_LINE.test(l));
+  if (anchor < 0) return kept.slice(-max);
+  const tail = kept.length - 1 > anchor + 2 ? ['…', kept[kept.length - 1]] : kept.slice(anchor + 1);
+  const room = max - tail.length; // lines up to and including the anchor
+  const traceback = lastIndex(kept.slice(0, anchor + 1), (l) => l.startsWith('Traceback (most recent call last)'));
+  let start = Math.max(0, anchor - room + 1);
+  if (traceback >= start) return [...kept.slice(traceback, anchor + 1), ...tail];
+  const head = traceback >= 0 ? [kept[traceback], '…'] : [];
+  start = anchor - (room - head.length) + 1;
+  return [...head, ...kept.slice(start, anchor + 1), ...tail];
+}
+
+function lastIndex(lines: readonly string[], test: (line: string) => boolean): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (test(lines[i])) return i;
+  return -1;
 }
