@@ -1,4 +1,5 @@
 import type { Logger } from '../model.js';
+import { withHeartbeat } from '../heartbeat.js';
 import { formatDuration } from '../report/markdown.js';
 
 export interface CliIo {
@@ -33,24 +34,19 @@ export function stderrLogger(io: CliIo, options: ProgressOptions | boolean): Log
     info: (message) => io.stderr(`${message}\n`),
     warn: (message) => io.stderr(`warning: ${message}\n`),
     async group(name, fn) {
+      if (!inPlace) {
+        io.stderr(`▸ ${name}\n`);
+        return withHeartbeat(name, fn, (line) => io.stderr(`${line}\n`), opts.heartbeatMs, now);
+      }
       const started = now();
       const elapsed = () => formatDuration(now() - started);
-      io.stderr(inPlace ? `▸ ${name}` : `▸ ${name}\n`);
-      let beats = 0;
-      const timer = setInterval(
-        () => {
-          beats++;
-          if (inPlace) io.stderr(`\r\u001b[2K▸ ${name} … ${elapsed()}`);
-          else io.stderr(`  … still running: ${name} (${elapsed()})\n`);
-        },
-        inPlace ? (opts.redrawMs ?? 1000) : (opts.heartbeatMs ?? 10_000),
-      );
+      io.stderr(`▸ ${name}`);
+      const timer = setInterval(() => io.stderr(`\r\u001b[2K▸ ${name} … ${elapsed()}`), opts.redrawMs ?? 1000);
       try {
         return await fn();
       } finally {
         clearInterval(timer);
-        if (inPlace) io.stderr(`\r\u001b[2K▸ ${name} (${elapsed()})\n`);
-        else if (beats > 0) io.stderr(`  done: ${name} (${elapsed()})\n`);
+        io.stderr(`\r\u001b[2K▸ ${name} (${elapsed()})\n`);
       }
     },
     output: (line) => {

@@ -26,6 +26,7 @@ import { renderJobSummary } from './summary.js';
 import { suggestedEdits } from './suggestion-edits.js';
 import { postSuggestions } from './suggestions.js';
 import { missingToolsWarning } from '../verify/missing-tools.js';
+import { withHeartbeat } from '../heartbeat.js';
 
 export interface CheckModeOptions {
   env?: NodeJS.ProcessEnv;
@@ -47,7 +48,8 @@ export const actionLogger: Logger = {
   info: (message) => core.info(message),
   // Annotations are scarce (10 per level per step): they are kept for findings.
   warn: (message) => core.info(`warning: ${message}`),
-  group: (name, fn) => core.group(name, fn),
+  // CI logs: a long step (wheel build, pip, validate) prints a heartbeat every 10 s.
+  group: (name, fn) => core.group(name, () => withHeartbeat(name, fn, (line) => core.info(line))),
   output: (line) => core.info(line),
 };
 

@@ -3,28 +3,24 @@
 
 const ZWJ = '\u200D';
 
+/** One line with `&`, `<` and `>` as entities. */
+function htmlText(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `@name` with a zero-width joiner after the `@`: shown the same, pings nobody. */
+function breakMentions(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ);
+}
+
 /** Text inside raw HTML (a `<summary>`, an attribute): entities for HTML, mentions broken, one line. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ);
+  return breakMentions(htmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
 }
 
 /** Text for a Markdown paragraph or table cell: one line, HTML and Markdown syntax neutralised. */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
-    .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
-    .replace(/^(\s*)([#+-]|\d+[.)])(\s)/, '$1\\$2$3');
+  return breakMentions(htmlText(text).replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)).replace(/^(\s*)([#+-]|\d+[.)])(\s)/, '$1\\$2$3');
 }
 
 /** A message that may quote code between backticks (`entry_point`): the quoted parts become safe
