@@ -274,6 +274,32 @@ describe.skipIf(!fs.existsSync(dist))('node dist/index.js on the examples (as th
     expect(comments(45)).toHaveLength(1);
   }, 120_000);
 
+  it('fail-on-new-only: blockers the base already had are existing and do not fail the gate; a new one does', async () => {
+    const { dir, shas } = repoWithCommits('new-only', ['entity-matching']);
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'a pull request that changes nothing dab-ready looks at');
+    shas.push(git(dir, 'rev-parse', 'HEAD'));
+    const same = await runAction(dir, event('pull_request.synchronize.json', { base: shas[0], head: shas[1] }), { 'fail-on-new-only': 'true', comment: 'false' });
+    expect(same.code, same.stdout).toBe(0);
+    expect(same.summary).toContain('✅ gate passed');
+    expect(same.stdout).toMatch(/::warning title=Wheel tasks get .*%2C existing\),file=resources\/jobs_phase2_training\.yml,line=24,/);
+    expect(same.stdout).not.toMatch(/^::error (title|file)=/m);
+    expect(JSON.parse(fs.readFileSync(same.outputs['report-json'], 'utf8')).bundles[0].findings.every((f: { existing?: boolean }) => f.existing)).toBe(true);
+    // the same pull request without fail-on-new-only fails on the same two blockers
+    const all = await runAction(dir, event('pull_request.synchronize.json', { base: shas[0], head: shas[1] }), { comment: 'false' });
+    expect(all.code).toBe(1);
+    // a blocker the pull request adds fails it
+    fs.appendFileSync(path.join(dir, 'databricks.yml'), '\nvariables:\n  needed:\n    description: no default\n');
+    git(dir, 'commit', '-q', '-am', 'a required variable without a value');
+    const added = await runAction(dir, event('pull_request.synchronize.json', { base: shas[0], head: git(dir, 'rev-parse', 'HEAD') }), { 'fail-on-new-only': 'true', comment: 'false' });
+    expect(added.code, added.stdout).toBe(1);
+    expect(added.stdout).toMatch(/::error::dab-ready gate failed: .*variable-required-unset/);
+    expect(added.stdout).not.toMatch(/::error::dab-ready gate failed: .*wheel-not-built/);
+    // without the base commit every finding counts, with one warning
+    const noBase = await runAction(dir, event('pull_request.synchronize.json', { base: '0123456789abcdef0123456789abcdef01234567', head: shas[1] }), { 'fail-on-new-only': 'true', comment: 'false' });
+    expect(noBase.code).toBe(1);
+    expect(noBase.stdout).toContain('::warning::dab-ready: fail-on-new-only needs the base commit');
+  }, 180_000);
+
   it('comment-mode off and comment false never call the GitHub API', async () => {
     const { dir, shas } = repoWithCommits('quiet', ['entity-matching-fixed']);
     const before = server.requests.length;

@@ -45,8 +45,12 @@ export async function collectExamples(repoRoot: string): Promise<Map<string, Rul
     } catch {
       continue;
     }
+    // A message that names an absolute path would make the page depend on where the repository is.
+    const local = (text: string) => text.split(`${folder}${path.sep}`).join('').split(folder).join('.');
     for (const finding of findings) {
-      if (!examples.has(finding.check)) examples.set(finding.check, { source: path.relative(repoRoot, folder).split(path.sep).join('/'), finding });
+      if (examples.has(finding.check)) continue;
+      const portable = { ...finding, message: local(finding.message), evidence: finding.evidence && local(finding.evidence) };
+      examples.set(finding.check, { source: path.relative(repoRoot, folder).split(path.sep).join('/'), finding: portable });
     }
   }
   return examples;
