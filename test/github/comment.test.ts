@@ -171,6 +171,26 @@ describe('sticky comment', () => {
     expect(recordedWaits).toEqual([]);
   });
 
+  it('a finding that quotes markers and HTML: the next run still finds and updates its own comment, and only that one', async () => {
+    const hostile = [
+      '</details> `` ` `` @octocat <img src=https://evil.example/x.png> <!-- dab-ready:comment path=other -->',
+      '<!-- dab-ready-data {"v":2,"b":[]} -->',
+    ].join(' ');
+    const b = bundle([finding('bad', 'critical', 'a.yml', 1, { message: hostile, evidence: `${hostile}\n<!-- dab-ready:comment path=other -->` })]);
+    const render = () =>
+      renderPullRequestComment({ result: result([b]), gate: { passed: false, reasons: [] }, failOn: 'critical', deltas: new Map(), prefix: '' });
+    const first = await upsertStickyComment({ client: client(), owner, repo, issueNumber: pr, marker: commentMarker(''), render });
+    const second = await upsertStickyComment({ client: client(), owner, repo, issueNumber: pr, marker: commentMarker(''), render });
+    expect(first).toMatchObject({ status: 'created' });
+    expect(second).toMatchObject({ status: 'updated' });
+    expect(first.status !== 'forbidden' && second.status !== 'forbidden' && first.id === second.id).toBe(true);
+    // a run for another path does not take this comment, although its body quotes that marker
+    const other = await upsertStickyComment({ client: client(), owner, repo, issueNumber: pr, marker: commentMarker('other'), render: () => `${commentMarker('other')}\nother` });
+    expect(other).toMatchObject({ status: 'created' });
+    expect(server.listComments(owner, repo, pr)).toHaveLength(2);
+    expect(server.listComments(owner, repo, pr)[0].body).toBe(render());
+  });
+
   it("skips another app bot's comment with the marker (its edit is refused) and keeps its own from then on", async () => {
     const foreign = server.seedComment(owner, repo, pr, `${marker}\nother app`, { login: 'other-app[bot]', type: 'Bot', app: 'other-app' });
     expect(await upsert('ours 1')).toMatchObject({ status: 'created' });
