@@ -151,7 +151,7 @@ export async function runCheckMode(inputs: ActionInputs, options: CheckModeOptio
   }
 
   if (inputs.summary) {
-    const text = renderJobSummary({ ...view, commentUrls, notes, elsewhere: [inputs.sarif, 'the report-json output'].filter(Boolean).join(' and ') });
+    const text = renderJobSummary({ ...view, commentUrls, notes, elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and ') });
     try {
       await core.summary.addRaw(text, true).write({ overwrite: false });
     } catch (error) {
