@@ -108,8 +108,6 @@ export function bundleStatus(bundle: BundleResult): Status {
   return bundle.counts.high + bundle.counts.medium > 0 ? 'partial' : 'ready';
 }
 
-const STATUS_WORD: Record<Status, string> = { ready: 'ready', partial: 'partial', blocked: 'blocked' };
-
 function isBlocking(bundle: BundleResult): boolean {
   return bundleStatus(bundle) === 'blocked';
 }
@@ -152,7 +150,7 @@ function renderHeadline(input: ReadinessViewInput): string {
   const several = result.bundles.length > 1;
   const what = several
     ? `${statuses.filter((s) => s === 'blocked').length} of ${result.bundles.length} bundles blocked`
-    : STATUS_WORD[status];
+    : status;
   const score = several ? `lowest score ${scoreText(worst.score, input.deltas.get(worst.root))}` : `score ${scoreText(worst.score, input.deltas.get(worst.root))}`;
   const line = `### ${STATUS_ICON[status]} dab-ready: ${what} · ${score} · ${gateText(input)}`;
   const total = sumCounts(result.bundles);
@@ -248,7 +246,7 @@ function bundleBlocks(input: ReadinessViewInput, bundle: BundleResult, limit: nu
   }
   const rest = bundle.findings.filter((f) => !shown.includes(f));
   if (rest.length > 0) {
-    const lines = rest.slice(0, MORE_LIST_LIMIT).map((f) => `- ${findingLine(input, bundle, f)}`);
+    const lines = rest.slice(0, MORE_LIST_LIMIT).map((f) => `- ${findingLine(input, bundle.root, f)}`);
     if (rest.length > MORE_LIST_LIMIT) lines.push(`- _…and ${rest.length - MORE_LIST_LIMIT} more in ${shape.elsewhere}_`);
     blocks.push({
       text: `<details><summary>${shown.length ? `${rest.length} more` : rest.length} finding${rest.length === 1 ? '' : 's'} (${escapeHtml(countsText(countBy(rest)))})</summary>\n\n${lines.join('\n')}\n\n</details>`,
@@ -268,8 +266,8 @@ function countBy(findings: Finding[]): Record<Severity, number> {
   return c;
 }
 
-function findingLine(input: ReadinessViewInput, bundle: BundleResult, f: Finding): string {
-  const file = f.loc ? analysedPath(bundle.root, f.loc.file) : undefined;
+function findingLine(input: ReadinessViewInput, bundleRoot: string, f: Finding): string {
+  const file = f.loc ? analysedPath(bundleRoot, f.loc.file) : undefined;
   const where = file ? `${file}:${f.loc!.line}` : undefined;
   const place = where ? (input.links ? ` · [${codeSpan(where)}](${blobUrl(input.links, file!, f.loc!.line)})` : ` · ${codeSpan(where)}`) : '';
   const title = catalogFor().info(f.check, f.severity).title;
@@ -277,7 +275,7 @@ function findingLine(input: ReadinessViewInput, bundle: BundleResult, f: Finding
 }
 
 function renderNotices(input: ReadinessViewInput): string {
-  const lines = input.result.notices.slice(0, 20).map((n) => `- ${findingLine(input, { root: '.' } as BundleResult, n)}`);
+  const lines = input.result.notices.slice(0, 20).map((n) => `- ${findingLine(input, '.', n)}`);
   return `<details><summary>${input.result.notices.length} repository notice${input.result.notices.length === 1 ? '' : 's'}</summary>\n\n${lines.join('\n')}\n\n</details>`;
 }
 
