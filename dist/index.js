@@ -35483,7 +35483,7 @@ required arguments (parameters arrive in sys.argv):
   [project.scripts]
   train_ditto = "entity_matching.cli:train_cli"
 or in setup.py: entry_points={"console_scripts": ["train_ditto=entity_matching.cli:train_cli"]}.
-Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1.`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html ; https://docs.databricks.com/dev-tools/bundles/resources#jobs`,
     breaksDeploy: false,
     run(bundle, target) {
         const findings = [];
@@ -35634,7 +35634,7 @@ it requires positional arguments (TypeError: missing 1 required positional argum
 Fix: move the function into a packaged module and point the entry point at it, give every parameter a
 default and parse sys.argv (argparse), e.g. \`train_ditto = "entity_matching.cli:train_cli"\` with
 \`def train_cli(argv=None)\`.
-Reference: databricks-bundles.md §7 "python_wheel_task"; pitfall 1; sdp-meta issue #455.`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html ; https://github.com/databrickslabs/dlt-meta/issues/455`,
     breaksDeploy: false,
     run(bundle, target) {
         // One finding per entry point, listing every job whose wheel task calls it.
@@ -35751,7 +35751,7 @@ Not judged when the package evidently comes from elsewhere: installed by name (P
 only, libraries from a variable, or - with no wheel attached - the existing cluster or its Docker
 image; nor when a distribution's name is computed at build time (setup(**kwargs)).
 Fix: set package_name to the distribution name (or rename the distribution).
-Reference: databricks-bundles.md §7 "python_wheel_task" (package_name, importlib.metadata lookup).`,
+Reference: https://docs.databricks.com/jobs/python-wheel.html`,
     breaksDeploy: false,
     run(bundle, target) {
         const names = bundle.python.filter((p) => p.name).map((p) => p.name);
@@ -35828,7 +35828,7 @@ Fix: declare the build and attach its output (paths relative to the YAML file th
       build: python3 -m build --wheel
       path: .
 and in the task: \`libraries: [{whl: ../dist/*.whl}]\` (from resources/).
-Reference: databricks-bundles.md §6 "artifacts"; pitfall 2; issue #1269 (built but not uploaded).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#artifacts ; https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://github.com/databricks/cli/issues/1269`,
     breaksDeploy: true,
     run(bundle, target) {
         const produced = target.artifacts.flatMap((a) => artifactOutputs(a));
@@ -36001,7 +36001,7 @@ create_delta_sync_index), then query it:
   from databricks.vector_search.client import VectorSearchClient
   index = VectorSearchClient().get_index(endpoint_name=..., index_name="<catalog>.<schema>.<index>")
   index.similarity_search(query_vector=..., columns=["id"], num_results=10)
-Reference: databricks-bundles.md §2 "vector_search_endpoints", §13 "Databricks Vector Search Python client".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
     breaksDeploy: false,
     run(bundle, target) {
         const findings = [];
@@ -36077,7 +36077,7 @@ CLIs older than 1.3.0 or existing terraform deployments; \`target_qps\`, not \`m
         name: entity-matching-vs-\${bundle.target}
         endpoint_type: STANDARD
 or create it idempotently in a setup task with VectorSearchClient().create_endpoint(name=..., endpoint_type="STANDARD").
-Reference: databricks-bundles.md §2 "vector_search_endpoints — YES, it exists", §13; pitfalls 12-13.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
     breaksDeploy: false,
     run(bundle, target) {
         const created = createdEndpoints(bundle, target);
@@ -36243,7 +36243,7 @@ sys.path), must be among them; otherwise the job fails with "notebook not found"
 ModuleNotFoundError although everything works locally. Exclude wins over include.
 Fix: remove the pattern that excludes the code from \`sync.exclude\` / .gitignore, or re-add the files
 with \`sync.include\` (gitignore-style patterns, relative to the file that writes them).
-Reference: databricks-bundles.md §8 "sync"; pitfall 4.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync`,
     breaksDeploy: false,
     run(bundle, target) {
         // One finding per task file, and one per import statement (the module and its parent packages).
@@ -36349,7 +36349,7 @@ Fix: declare the dependencies on the task (\`libraries: [{pypi: {package: "trans
 on its environment (\`environments[].spec.dependencies\`), on a serverless pipeline's
 \`environment.dependencies\`, or build them into the project's wheel and attach it
 (\`whl: ../dist/*.whl\`); pin versions and use the same pin everywhere.
-Reference: databricks-bundles.md §6 "artifacts" (wheels in environment dependencies), §14 (%pip cells).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://docs.databricks.com/libraries/notebooks-python-libraries.html`,
     breaksDeploy: false,
     run(bundle, target) {
         return [...pipInsteadOfLibraries(bundle, target), ...unpinned(bundle, target), ...differentVersions(bundle, target)];
@@ -36711,7 +36711,7 @@ error, but the files suggest a capability the deployment does not have. Commente
 define other resources are resource-file-disabled's.
 Fix: either enable the pipeline (uncomment the resource; \`libraries\` entries point at the DLT sources,
 relative to the YAML file; set \`catalog\` and \`schema\`), or delete the commented file and the unused
-sources. Reference: databricks-bundles.md §12 "Lakeflow (DLT) pipelines resource".`,
+sources. Reference: https://docs.databricks.com/dev-tools/bundles/resources#pipelines ; https://docs.databricks.com/delta-live-tables/python-ref.html`,
     breaksDeploy: false,
     run(bundle, target) {
         const disabled = commentedResourceFiles(bundle).filter((c) => c.addresses.some((a) => a.startsWith('pipelines.')));
@@ -36915,7 +36915,7 @@ Fix: commit \`.databrickscfg.template\` (no secrets) or \`scripts/init-databrick
   set -euo pipefail
   databricks auth login --host "\${DATABRICKS_HOST:?set DATABRICKS_HOST}" --profile "\${PROFILE:-DEFAULT}"
   databricks bundle validate
-Reference: databricks-bundles.md §11 "Authentication in CI" (.databrickscfg, workspace.host precedence).`,
+Reference: https://docs.databricks.com/dev-tools/auth/config-profiles.html ; https://docs.databricks.com/dev-tools/cli/bundle-cli.html`,
     breaksDeploy: false,
     run(bundle, target) {
         // A target that names its workspace needs no profile to find it: not that target's finding. The
@@ -36993,7 +36993,7 @@ Fix: declare the model
         schema_name: models
         name: ditto_matcher
 and register versions from the training job (mlflow.register_model / log_model(registered_model_name=...)).
-Reference: databricks-bundles.md §2 (resource types), §3 (\${resources.registered_models.<key>.name}).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#registered_models ; https://docs.databricks.com/dev-tools/bundles/variables`,
     breaksDeploy: false,
     run(bundle, target) {
         const registered = registeredModels(bundle, target);
@@ -37142,7 +37142,7 @@ const pythonResourcesNotAnalysed = {
 code, so the jobs and pipelines it creates are not checked; the findings cover only the YAML resources.
 Fix: nothing to fix; run \`databricks bundle validate -o json\` to see the full configuration, or keep
 the resources that matter for the deployment gate in YAML.
-Reference: databricks-bundles.md §2 "Top-level keys" (python: venv_path, resources, mutators).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/python/`,
     breaksDeploy: false,
     run(bundle) {
         if (!bundle.pythonResources)
@@ -37187,7 +37187,7 @@ more than one root file (\`multiple bundle root configuration files found\`), se
 \`default: true\` (\`multiple targets are marked as default\`), or a value of the wrong type where the
 CLI expects a mapping or a list.
 Fix: correct the file at the reported line.
-Reference: databricks-bundles.md §1 "Config file discovery, include, YAML features", §4 "Target selection".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/settings#targets`,
     breaksDeploy: true,
     run(bundle, target) {
         return [...bundle.notices, ...bundle.fileIndex.notices]
@@ -37217,7 +37217,7 @@ rejects a root directory whose path contains \`*\`, \`?\`, \`[\`, \`]\` or \`^\`
 \`Error: Bundle root path contains glob pattern characters\`. This depends on where the repository is
 checked out, so it can fail in CI and not on a laptop.
 Fix: rename the directory (or check the repository out under a plain path).
-Reference: databricks-bundles.md §1 "Root file"; CLI PR #3096.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/pull/3096`,
     breaksDeploy: true,
     run(bundle) {
         const bad = (0,load/* rootPathGlobChars */.hs)(bundle.root, bundle.repoRoot);
@@ -37275,7 +37275,7 @@ const includeNonYaml = {
 reports the include entry once, listing the files).
 A broad glob such as \`resources/*\` is only safe while the directory holds nothing else.
 Fix: narrow the glob (\`resources/*.yml\`); to upload other files with the bundle use \`sync.include\`.
-Reference: databricks-bundles.md §1 "include".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
     breaksDeploy: true,
     run(bundle) {
         const findings = [];
@@ -37313,7 +37313,7 @@ const includeOutsideRoot = {
 with \`Warning: Include section is defined outside root file\`, so the files it names (and the resources
 they define) are silently not deployed.
 Fix: move the entries to the \`include:\` of databricks.yml.
-Reference: databricks-bundles.md §1 "include", pitfall 11.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
     breaksDeploy: false,
     run(bundle) {
         const findings = [];
@@ -37353,7 +37353,7 @@ const includeGlobNonrecursive = {
 resources/x.yml and resources/a/b/x.yml. The resources in the skipped files are simply not deployed;
 nothing fails. (\`**\` in a pipeline \`glob.include\` is fine: only \`include:\` globs are non-recursive.)
 Fix: list one glob per level (\`resources/*.yml\`, \`resources/*/*.yml\`, \`resources/*/*/*.yml\`).
-Reference: databricks-bundles.md §1 "include", pitfall 11; CLI issue #4831.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#include ; https://github.com/databricks/cli/issues/4831`,
     breaksDeploy: false,
     run(bundle) {
         const findings = [];
@@ -37710,7 +37710,7 @@ are exempt. dab-ready knows the keys of the top level, bundle, workspace, target
 artifacts, resources, jobs, tasks, triggers and experiments.
 Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
 rely on recently added resource types.
-Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/resources`,
     breaksDeploy: false,
     run: (bundle) => unknownFieldFindings(bundle),
 };
@@ -37789,7 +37789,7 @@ const nullValue = {
 unset, so for example an empty \`workspace.host\` silently falls back to the profile or DATABRICKS_HOST,
 possibly another workspace.
 Fix: give the key a value or delete the line.
-Reference: databricks-bundles.md §1; CLI libs/dyn/convert normalisation.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go`,
     breaksDeploy: false,
     run: (bundle) => nullValueFindings(bundle),
 };
@@ -37836,7 +37836,7 @@ const resourceUndefined = {
     docs: `A resource key written without a body (\`my_job:\` followed by nothing, often because the body is
 commented out or mis-indented) fails \`bundle validate\` with \`job my_job is not defined\`.
 Fix: indent the body under the key, or delete the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI acceptance undefined_resources.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/tree/main/acceptance/bundle/undefined_resources`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -37876,7 +37876,7 @@ const artifactNotConfigured = {
     docs: `An \`artifacts.<name>\` key without a body (typically all its lines commented out) fails
 \`bundle validate\` with \`Artifact not properly configured\` / \`please specify artifact properties\`.
 Fix: give the artifact \`type\`/\`build\`/\`path\`, or delete the key.
-Reference: databricks-bundles.md §6 "artifacts"; CLI issue #3017 (acceptance artifacts/nil_artifacts).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#artifacts ; https://github.com/databricks/cli/issues/3017 ; https://github.com/databricks/cli/tree/main/acceptance/bundle/artifacts/nil_artifacts`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -37913,7 +37913,7 @@ const variableTypeInvalid = {
 \`Warning: invalid value "string" for enum field. Valid values are [complex]\` and fail \`bundle validate
 --strict\`. Plain values need no type; a map default without \`type: complex\` is accepted.
 Fix: delete the \`type:\` line (or write \`type: complex\` for a map/list variable).
-Reference: databricks-bundles.md §3 "Definitions".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     breaksDeploy: false,
     run(bundle) {
         const findings = [];
@@ -38047,7 +38047,7 @@ the variable file is a complex type\`) or a plain value for a complex one fail \
 The file usually lives only on a developer's machine (.databricks is git-ignored), so CI does not
 see it at all.
 Fix: correct the file, or move the values into \`targets.<t>.variables\`.
-Reference: databricks-bundles.md §3 "Setting values".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     breaksDeploy: true,
     run(bundle, target) {
         const rel = `.databricks/bundle/${target.name}/variable-overrides.json`;
@@ -38131,7 +38131,7 @@ cites where. When an include outside the bundle matches nothing, the finding nam
 be the one meant to define the variable.
 Fix: give the variable a default, assign it under \`targets.<t>.variables\`, or pass it in CI with
 \`--var name=value\` / \`BUNDLE_VAR_<name>\` (dab-ready's \`vars\` input).
-Reference: databricks-bundles.md §3 "Setting values", pitfall 7.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38191,7 +38191,7 @@ const variableCycle = {
 back to its start cannot be resolved: \`bundle validate\` fails with
 \`cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b\`.
 Fix: break the cycle by giving one of the variables a literal value.
-Reference: databricks-bundles.md §3; CLI acceptance variables/cycle.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/cycle`,
     breaksDeploy: true,
     run(bundle, target) {
         const edges = new Map();
@@ -38289,7 +38289,7 @@ include breaks only those targets. A target that assigns an undeclared variable 
 One finding per reference that names nothing (its other uses are listed). When an include outside
 the bundle matches nothing, an undeclared \`\${var.x}\` names that include as the likely cause.
 Fix: correct the typo or declare the variable under top-level \`variables:\`.
-Reference: databricks-bundles.md §3 "Variables and interpolation", pitfall 7.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38408,7 +38408,7 @@ const bundleNameInterpolation = {
 \`Please do not use variable interpolation in the name of your bundle.\`: a name that changes with a
 variable deploys a second, independent copy and orphans the first.
 Fix: write a literal name; use \`presets.name_prefix\` or target-specific resource names instead.
-Reference: databricks-bundles.md §3 "Syntax"; CLI acceptance variables/empty.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/empty`,
     breaksDeploy: false,
     run(bundle) {
         const node = asScalar(get(bundle.base, 'bundle', 'name'));
@@ -38539,7 +38539,7 @@ const enumInvalid = {
 Valid values are [READ WRITE MANAGE]\`. The warning does not stop validate, but the Jobs/UC API rejects
 the value when the bundle is deployed. Values containing \${...} are not checked.
 Fix: use one of the listed values.
-Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/internal/validation/generated/enum_fields.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/enum_fields.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38623,7 +38623,7 @@ const requiredFieldMissing = {
 cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
 \`bundle deploy\` then fails when the API rejects the incomplete object.
 Fix: set the field (values may come from variables).
-Reference: databricks-bundles.md §7, §9; CLI bundle/internal/validation/generated/required_fields.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/required_fields.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38684,7 +38684,7 @@ deploy (\`file doesn't exist <p>\`; a missing glob, or a path no artifact builds
 Absolute workspace paths, URLs and pipeline glob.include entries are not checked; jobs with git_source
 are skipped; a path through a symbolic link that leads out of the repository is symlink-outside-repo's.
 Fix: correct the path relative to the file it is written in, add the extension, or create the file.
-Reference: databricks-bundles.md §5 "Paths in resources", §6 "artifacts".`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/dev-tools/bundles/settings#artifacts`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38800,7 +38800,7 @@ name notebooks; \`spark_python_task.python_file\`, pipeline \`file.path\`, \`sql
 \`expected a file for "<path>" but got a notebook\` or \`expected a notebook for "<path>" but got a file\`.
 A BOM or a blank first line hides the notebook header.
 Fix: use the task type that matches the file (notebook_task for notebooks), or add/remove the header.
-Reference: databricks-bundles.md §5 "Notebook detection", pitfall 6.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/notebooks/notebook-export-import.html`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38869,7 +38869,7 @@ cannot be translated to a workspace path: \`bundle validate\` fails with
 are uploaded as artifacts.
 Fix: add the directory to \`sync.paths\` (e.g. \`sync: {paths: [.., ../src]}\` keeps the root synced too),
 or move the file under the bundle root.
-Reference: databricks-bundles.md §5 "Paths in resources", §8 "sync"; CLI issue #2649.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/issues/2649`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38914,7 +38914,7 @@ deploy, so a typo in the resource type or key passes validation and fails \`bund
 (direct engine: \`cannot resolve "\${resources...}"\`; terraform: \`Unsupported attribute\`). References are
 checked per target: a resource defined only under another target's \`resources\` is missing here.
 Fix: use the resource type (plural, e.g. \`jobs\`) and key exactly as declared under \`resources:\`.
-Reference: databricks-bundles.md §3 "Syntax" and pitfall 14.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables#substitutions`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -38974,7 +38974,7 @@ libraries with the same file name from different places would overwrite each oth
 deploy fails with \`Duplicate local library names: <name>.whl\`. It happens when two artifacts build the
 same distribution (same name and version), or two directories hold a wheel of the same name.
 Fix: give the distributions different names (or versions), or reference one of them only.
-Reference: databricks-bundles.md pitfall 20; CLI bundle/libraries/same_name_libraries.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies ; https://github.com/databricks/cli/blob/main/bundle/libraries/same_name_libraries.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const groups = new Map();
@@ -39059,7 +39059,7 @@ cannot install from. \`bundle validate\` fails with \`task <t> uses cluster with
 <v>\` and \`Python wheel tasks require compute with DBR 13.3+ to include local libraries\`. The check
 follows new_cluster, job_cluster_key and \`existing_cluster_id: \${resources.clusters.<k>.id}\`.
 Fix: use spark_version 13.3.x or newer (or serverless), or set \`experimental.python_wheel_wrapper: true\`.
-Reference: databricks-bundles.md §6 (DBR < 13.3), pitfall 17.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/library-dependencies`,
     breaksDeploy: true,
     run(bundle, target) {
         if (asScalar(get(target.config, 'experimental', 'python_wheel_wrapper'))?.value === true)
@@ -39130,7 +39130,7 @@ deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; 
 when the configuration pins terraform explicitly. Existing terraform deployments and
 DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
 Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
-Reference: databricks-bundles.md §2 "resources", pitfall 13.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_direct_only_resources.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const engineNode = get(target.config, 'bundle', 'engine');
@@ -39168,7 +39168,7 @@ const environmentClientInvalid = {
 "1", "2", "3", ... A value such as "databricks" names no version; the Jobs API is expected to reject it
 when the job is created (unverified: the CLI does not check it).
 Fix: write \`client: "2"\` (or \`environment_version: "2"\`), the version your code needs.
-Reference: Jobs API \`JobEnvironment.spec\`; CLI template default (\`environment_version: "2"\`).`,
+Reference: https://docs.databricks.com/api/workspace/jobs/create#environments ; https://docs.databricks.com/dev-tools/bundles/library-dependencies`,
     breaksDeploy: false,
     run(bundle, target) {
         const findings = [];
@@ -39211,7 +39211,7 @@ const jobClusterKeyUndefined = {
 clusters are matched by job_cluster_key). \`bundle validate\` reports \`job_cluster_key <k> is not defined\`
 and the Jobs API rejects the job when it is deployed.
 Fix: add the cluster to \`job_clusters\` or correct the key.
-Reference: databricks-bundles.md §9 ("Other validate messages"); CLI bundle/config/validate/job_cluster_key_defined.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/job_cluster_key_defined.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -39264,7 +39264,7 @@ const taskDependencyUndefined = {
 \`bundle validate\` does not check it; the Jobs API rejects the job at deploy (invalid dependency graph).
 A target that drops or renames a task breaks the tasks that depend on it only in that target.
 Fix: correct the task_key or add the task.
-Reference: databricks-bundles.md §4 "Override merge semantics"; Jobs API Task.depends_on.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#targets ; https://docs.databricks.com/api/workspace/jobs/create#tasks-depends_on`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
@@ -39596,7 +39596,7 @@ function findCheck(id) {
 
 /***/ }),
 
-/***/ 3601:
+/***/ 3091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40576,6 +40576,41 @@ function locationsOf(f) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/report/error-lines.ts
+// The lines of a failed program's output that explain the failure. A build tool's real error (a
+// Python exception, an `error:` line) sits above its generic epilogue ("ERROR Backend subprocess
+// exited ..."), so the excerpt is anchored on the last exception (else the first error line):
+// the traceback's header, the frames just above the error, the error, and the tool's last line.
+const EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b(:|$)/;
+const ERROR_LINE = /^(\s*(error|ERROR|Error)\b|E\s{2}|.*\bfailed\b|.*\bNo such file\b)/;
+/** At most `max` lines (a longer output is cut with `…`). */
+function errorExcerpt(lines, max = 15) {
+    const kept = lines.map((l) => l.replace(/\s+$/, '')).filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''));
+    while (kept.length && kept[kept.length - 1] === '')
+        kept.pop();
+    if (kept.length <= max)
+        return kept;
+    const exception = lastIndex(kept, (l) => EXCEPTION.test(l));
+    const anchor = exception >= 0 ? exception : kept.findIndex((l) => ERROR_LINE.test(l));
+    if (anchor < 0)
+        return kept.slice(-max);
+    const tail = kept.length - 1 > anchor + 2 ? ['…', kept[kept.length - 1]] : kept.slice(anchor + 1);
+    const room = max - tail.length; // lines up to and including the anchor
+    const traceback = lastIndex(kept.slice(0, anchor + 1), (l) => l.startsWith('Traceback (most recent call last)'));
+    let start = Math.max(0, anchor - room + 1);
+    if (traceback >= start)
+        return [...kept.slice(traceback, anchor + 1), ...tail];
+    const head = traceback >= 0 ? [kept[traceback], '…'] : [];
+    start = anchor - (room - head.length) + 1;
+    return [...head, ...kept.slice(start, anchor + 1), ...tail];
+}
+function lastIndex(lines, test) {
+    for (let i = lines.length - 1; i >= 0; i--)
+        if (test(lines[i]))
+            return i;
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/program.ts
 
 // Runs one program through the runner with its output streamed into the log and the last lines
@@ -41495,6 +41530,7 @@ function missingDependency(error, options, context) {
 
 
 
+
 // The wheel part of `--verify`: build (1), inspect (2) and smoke-test (3) every wheel a wheel task of
 // the analysed targets needs; confirm or overrule the static findings for the same task.
 /** Static checks a wheel verification settles. */
@@ -41733,7 +41769,7 @@ function unitFinding(unit, check, message, tail, fix) {
         message,
         loc: unit.artifact && !unit.artifact.implicit ? unit.artifact.loc : first.loc,
         resources: [...new Set(unit.tasks.map((t) => t.address))].sort(),
-        evidence: tail.slice(-15).join('\n') || undefined,
+        evidence: errorExcerpt(tail).join('\n') || undefined,
         fix: { text: fix },
         verified: true,
         targets: [...unit.targets],
@@ -41903,6 +41939,8 @@ async function analyseBundle(bundle, config, options, env, log) {
         if (step.output)
             step.output = step.output.map(portable);
     }
+    if (options.only)
+        findings = findings.filter((f) => options.only(f.check));
     // Suppressions apply last, so a finding confirmed by a real run stays suppressed too.
     const suppression = applySuppressions(bundle, findings, config);
     const result = buildBundleResult({ bundle, findings: suppression.kept, config, verification, analysedTargets: targetNames, suppressed: suppression.suppressed });
@@ -41957,7 +41995,7 @@ function findingKey(f) {
 
 /***/ }),
 
-/***/ 1976:
+/***/ 9885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41967,7 +42005,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fg: () => (/* binding */ runCheckMode)
 });
 
-// UNUSED EXPORTS: actionLogger, sarifFile
+// UNUSED EXPORTS: actionLogger, sarifFile, touchedBundles
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -41980,12 +42018,35 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/engine.ts + 18 modules
-var engine = __nccwpck_require__(3601);
+// EXTERNAL MODULE: ./src/engine.ts + 19 modules
+var engine = __nccwpck_require__(3091);
 // EXTERNAL MODULE: ./src/readiness/gate.ts
 var readiness_gate = __nccwpck_require__(453);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
 var check_info = __nccwpck_require__(9989);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/fingerprint.ts
+// A finding's stable identity: the check, the file (relative to its bundle root, so it does not
+// depend on the folder the analysis started from) and the message with every line number taken
+// out, so moving code up or down keeps it. Baselines, the
+// pull request delta, JSON `fingerprint` and SARIF `partialFingerprints` all use this one value.
+
+const fingerprint_FINGERPRINT_VERSION = 1;
+/** Line and column numbers in a message ("file.py:30", "line 12", "lines 3-5") become N. */
+function withoutLineNumbers(message) {
+    return message
+        .replace(/(\S):\d+(?::\d+)?(?=\b|$)/g, '$1:N')
+        .replace(/\b(lines?|column|col)\s+\d+(?:\s*[-–]\s*\d+)?/gi, '$1 N');
+}
+function fingerprint_fingerprint(finding) {
+    const file = finding.loc?.file ?? '';
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${finding.check}\u0000${file}\u0000${withoutLineNumbers(finding.message)}`)
+        .digest('hex')
+        .slice(0, 24);
+}
+
 ;// CONCATENATED MODULE: ./src/report/paths.ts
 
 /** A bundle-relative file as a path relative to the analysed path (POSIX, normalised). */
@@ -41993,7 +42054,7 @@ function analysedPath(bundleRoot, file) {
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(toPosix(bundleRoot || '.'), toPosix(file)));
     return joined === '' ? '.' : joined;
 }
-function locPath(bundle, loc) {
+function paths_locPath(bundle, loc) {
     if (!loc)
         return undefined;
     return analysedPath(bundle?.root ?? '.', loc.file);
@@ -42002,7 +42063,22 @@ function toPosix(p) {
     return p.replace(/\\/g, '/');
 }
 
+// EXTERNAL MODULE: ./src/checks/catalog.ts + 1 modules
+var catalog = __nccwpck_require__(4586);
+;// CONCATENATED MODULE: ./src/report/rule-links.ts
+// Where a check's rule page lives (docs/checks/<id>.md, generated from the check's metadata by
+// `npm run rule-pages`). Every report links there instead of to documents users do not have.
+
+const REPOSITORY_URL = 'https://github.com/dab-ready/dab-ready';
+const RULE_PAGES_URL = `${REPOSITORY_URL}/blob/main/docs/checks`;
+/** The rule page of a check id; ids without a page (internal notices) link to the index. */
+function rule_links_rulePageUrl(id) {
+    return (0,catalog/* describeCheck */.c)(id) ? `${RULE_PAGES_URL}/${id}.md` : `${RULE_PAGES_URL}/README.md`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
+
 
 
 function renderJson(result, options = {}) {
@@ -42062,7 +42138,7 @@ function findingJson(f, bundle, catalog) {
         severity: f.severity,
         category: info.category,
         message: f.message,
-        file: locPath(bundle, f.loc) ?? null,
+        file: paths_locPath(bundle, f.loc) ?? null,
         line: f.loc?.line ?? null,
         column: f.loc?.column ?? null,
         targets: [...f.targets],
@@ -42073,16 +42149,18 @@ function findingJson(f, bundle, catalog) {
         impact: f.impact ?? null,
         fix: f.fix ? { text: f.fix.text, patch: f.fix.patch ?? null } : null,
         effortHours: info.effortHours,
+        fingerprint: fingerprint_fingerprint(f),
+        rulePage: rule_links_rulePageUrl(f.check),
+        ...(f.existing ? { existing: true } : {}),
         ...(f.verified !== undefined ? { verified: f.verified } : {}),
         ...(f.validateAgrees !== undefined ? { validateAgrees: f.validateAgrees } : {}),
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for GitHub code scanning: every check is a rule, every finding a result with a stable
 // partial fingerprint. No `security-severity`: these are deployment problems, not vulnerabilities.
+
 
 
 
@@ -42134,6 +42212,7 @@ function ruleJson(rule) {
         name: pascalCase(rule.id),
         shortDescription: { text: rule.title },
         fullDescription: { text: full || rule.title },
+        helpUri: rule_links_rulePageUrl(rule.id),
         help: {
             text: docs || `${rule.title}. Run \`dab-ready explain ${rule.id}\` for details.`,
             markdown: docs ? `**${rule.title}**\n\n${docs}` : `**${rule.title}**`,
@@ -42164,13 +42243,10 @@ function resultJson(f, bundle, ruleIndex, prefix) {
                 },
             },
         ],
-        partialFingerprints: { 'dabReady/v1': fingerprint(f.check, file, f.message) },
+        partialFingerprints: { 'dabReady/v2': fingerprint_fingerprint(f) },
+        ...(f.existing ? { baselineState: 'unchanged' } : {}),
         properties: { severity: f.severity, targets: [...f.targets] },
     };
-}
-/** Stable across runs and line moves: the check, the file and the message. */
-function fingerprint(check, file, message) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${check}\u0000${file}\u0000${message}`).digest('hex').slice(0, 32);
 }
 function toUri(file) {
     return file
@@ -42201,13 +42277,14 @@ var paths = __nccwpck_require__(9679);
 
 
 
+
+
+
 const STEP_LIMIT = 10;
-function levelFor(severity) {
-    if (severity === 'critical' || severity === 'high')
+function levelFor(finding, failOn = 'critical') {
+    if ((0,readiness_gate/* failsGate */.F)(finding, failOn))
         return 'error';
-    if (severity === 'medium')
-        return 'warning';
-    return 'notice';
+    return (0,model/* severityRank */.qs)(finding.severity) <= (0,model/* severityRank */.qs)('medium') ? 'warning' : 'notice';
 }
 /** Every finding of the result with its repository-relative file, most severe first. */
 function orderedFindings(result, prefix) {
@@ -42231,13 +42308,13 @@ function annotate(result, options) {
     };
     const all = orderedFindings(result, options.prefix);
     // If anything will be left over, keep one notice slot for the pointer to the rest.
-    const fits = ['error', 'warning', 'notice'].every((level) => all.filter((l) => levelFor(l.finding.severity) === level).length <= left[level]);
+    const fits = ['error', 'warning', 'notice'].every((level) => all.filter((l) => levelFor(l.finding, options.failOn) === level).length <= left[level]);
     if (!fits)
         left.notice = Math.max(0, left.notice - 1);
     let emitted = 0;
     let omitted = 0;
     for (const { finding, file } of all) {
-        const level = levelFor(finding.severity);
+        const level = levelFor(finding, options.failOn);
         if (left[level] <= 0) {
             omitted++;
             continue;
@@ -42245,7 +42322,7 @@ function annotate(result, options) {
         left[level]--;
         emitted++;
         options.sink[level](annotationMessage(finding), {
-            title: `dab-ready ${finding.check} (${finding.severity})`,
+            title: `${(0,check_info/* catalogFor */.xn)().info(finding.check, finding.severity).title} (dab-ready ${finding.check}, ${finding.severity}${finding.existing ? ', existing' : ''})`,
             file,
             startLine: file ? Math.max(1, finding.loc?.line ?? 1) : undefined,
             startColumn: file && finding.loc?.column ? finding.loc.column : undefined,
@@ -42262,7 +42339,7 @@ function annotate(result, options) {
 function annotationMessage(finding) {
     const targets = finding.targets.length ? ` [targets: ${finding.targets.join(', ')}]` : '';
     const fix = finding.fix?.text ? `\nFix: ${finding.fix.text}` : '';
-    return `${finding.message}${targets}${fix}`;
+    return `${finding.message}${targets}${fix}\nRule: ${rule_links_rulePageUrl(finding.check)}`;
 }
 
 // EXTERNAL MODULE: ./src/verify/runner.ts + 1 modules
@@ -42309,6 +42386,21 @@ async function analyseBaseCommit(options) {
         external_node_fs_default().rmSync(parent, { recursive: true, force: true });
         await git(['worktree', 'prune'], toplevel);
     }
+}
+/** Repository-relative files that differ between the base commit and the checked-out head, or
+ *  undefined when git cannot tell (no history, not a checkout). */
+async function changedFiles(folder, baseSha, env = process.env) {
+    if (!/^[0-9a-f]{7,64}$/i.test(baseSha))
+        return undefined;
+    const cwd = external_node_path_default().resolve(folder);
+    const opts = { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 60_000, maxBytes: 4 * 1024 * 1024 };
+    const top = await (0,runner/* run */.eF)(['git', 'rev-parse', '--show-toplevel'], opts);
+    if (top.exitCode !== 0)
+        return undefined;
+    const diff = await (0,runner/* run */.eF)(['git', 'diff', '--name-only', '-z', baseSha, 'HEAD'], { ...opts, cwd: top.stdout.trim() });
+    if (diff.exitCode !== 0)
+        return undefined;
+    return diff.stdout.split('\0').filter(Boolean);
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -47390,20 +47482,25 @@ function createClient(token, options = {}) {
 // Everything that comes from the repository (file names, messages, evidence, resource names) goes
 // through here before it reaches Markdown: no raw HTML, no @mentions, no breaking out of code.
 const ZWJ = '\u200D';
+/** One line with `&`, `<` and `>` as entities. */
+function htmlText(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** `@name` with a zero-width joiner after the `@`: shown the same, pings nobody. */
+function breakMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ);
+}
+/** Text inside raw HTML (a `<summary>`, an attribute): entities for HTML, mentions broken, one line. */
+function escapeHtml(text) {
+    return breakMentions(htmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+}
 /** Text for a Markdown paragraph or table cell: one line, HTML and Markdown syntax neutralised. */
-function escapeInline(text) {
-    return text
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
-        .replace(/@(?=[A-Za-z0-9_-])/g, '@' + ZWJ)
-        .replace(/^(\s*)([#+-]|\d+[.)])(\s)/, '$1\\$2$3');
+function escape_escapeInline(text) {
+    return breakMentions(htmlText(text).replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)).replace(/^(\s*)([#+-]|\d+[.)])(\s)/, '$1\\$2$3');
 }
 /** A message that may quote code between backticks (`entry_point`): the quoted parts become safe
  *  code spans, everything else is escaped. One line. */
-function escapeMessage(text, options = {}) {
+function escape_escapeMessage(text, options = {}) {
     const line = text.replace(/\r\n|\r|\n/g, ' ');
     let out = '';
     let i = 0;
@@ -47416,16 +47513,16 @@ function escapeMessage(text, options = {}) {
             n++;
         const close = findRun(line, open + n, n);
         if (close === -1) {
-            out += escapeInline(line.slice(i, open + n));
+            out += escape_escapeInline(line.slice(i, open + n));
             i = open + n;
             continue;
         }
-        out += escapeInline(line.slice(i, open));
+        out += escape_escapeInline(line.slice(i, open));
         const body = line.slice(open + n, close);
-        out += body.trim() ? codeSpan(body.trim(), options) : escapeInline(line.slice(open, close + n));
+        out += body.trim() ? escape_codeSpan(body.trim(), options) : escape_escapeInline(line.slice(open, close + n));
         i = close + n;
     }
-    return out + escapeInline(line.slice(i));
+    return out + escape_escapeInline(line.slice(i));
 }
 /** The next run of exactly `n` backticks at or after `from`, or -1. */
 function findRun(text, from, n) {
@@ -47444,14 +47541,14 @@ function findRun(text, from, n) {
     return -1;
 }
 /** Several lines of text, each escaped; the line breaks are kept as Markdown hard breaks. */
-function escapeLines(text) {
+function escape_escapeLines(text) {
     return text
         .split(/\r\n|\r|\n/)
-        .map((line) => escapeMessage(line))
+        .map((line) => escape_escapeMessage(line))
         .join('  \n');
 }
 /** An inline code span that cannot be broken out of; in a table cell `|` is escaped as GFM requires. */
-function codeSpan(text, options = {}) {
+function escape_codeSpan(text, options = {}) {
     let body = text.replace(/\r\n|\r|\n/g, ' ');
     const longest = longestRun(body, '`');
     const fence = '`'.repeat(longest + 1);
@@ -47462,7 +47559,7 @@ function codeSpan(text, options = {}) {
     return fence + body + fence;
 }
 /** A fenced code block whose fence is longer than any backtick run inside. */
-function fencedBlock(content, language = '') {
+function escape_fencedBlock(content, language = '') {
     const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
     const lang = /^[A-Za-z0-9_+.-]{1,20}$/.test(language) ? language : '';
     const body = content.replace(/\r\n|\r/g, '\n').replace(/\n+$/, '');
@@ -47494,7 +47591,7 @@ const LANGUAGES = {
     ipynb: 'json',
 };
 /** The fence language for a file name (`yaml` for `.yml`, ...). */
-function languageFor(file) {
+function escape_languageFor(file) {
     if (!file)
         return '';
     const m = /\.([A-Za-z0-9]+)$/.exec(file);
@@ -47519,8 +47616,122 @@ function plain(text) {
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-// EXTERNAL MODULE: ./src/readiness/gap-title.ts
-var gap_title = __nccwpck_require__(3863);
+;// CONCATENATED MODULE: ./src/report/finding-details.ts
+
+
+
+
+const finding_details_SEVERITY_ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: 'ℹ️' };
+/** `path:line` relative to the analysed folder, or undefined for a finding without a place. */
+function findingWhere(finding, bundle) {
+    const file = paths_locPath(bundle, finding.loc);
+    return file ? `${file}:${finding.loc.line}` : undefined;
+}
+/** The blob URL of a finding's line at the head commit. */
+function blobUrl(links, analysedFile, line) {
+    const file = [links.prefix, analysedFile].filter((p) => p && p !== '.').join('/');
+    const encoded = file
+        .split('/')
+        .filter((s) => s !== '.')
+        .map(encodeURIComponent)
+        .join('/');
+    return `${links.repoUrl}/blob/${encodeURIComponent(links.sha)}/${encoded}${line ? `#L${line}` : ''}`;
+}
+/** The summary line, as HTML (Markdown is not rendered inside `<summary>`). */
+function findingSummaryHtml(finding, bundle, options = {}) {
+    const title = (0,check_info/* catalogFor */.xn)().info(finding.check, finding.severity).title;
+    const parts = [`${finding_details_SEVERITY_ICON[finding.severity]} <b>${finding.severity}</b>`, escapeHtml(title)];
+    const where = options.bundleRelative && finding.loc ? `${finding.loc.file}:${finding.loc.line}` : findingWhere(finding, bundle);
+    if (where) {
+        const code = `<code>${escapeHtml(where)}</code>`;
+        parts.push(options.links ? `<a href="${escapeHtml(blobUrl(options.links, paths_locPath(bundle, finding.loc), finding.loc.line))}">${code}</a>` : code);
+    }
+    const tags = [options.isNew ? '🆕 new' : '', options.isExisting ? 'existing' : ''].filter(Boolean);
+    return parts.join(' · ') + (tags.length ? ` · <i>${tags.join(', ')}</i>` : '');
+}
+/** The body: what is wrong, the lines at fault, the impact, the fix, and the check's id and page. */
+function findingBody(finding, options = {}) {
+    const parts = [escape_escapeLines(finding.message)];
+    if (finding.evidence)
+        parts.push(escape_fencedBlock(finding.evidence, escape_languageFor(finding.loc?.file)));
+    if (finding.impact)
+        parts.push(`**Impact:** ${escape_escapeLines(finding.impact)}`);
+    if (finding.fix) {
+        parts.push(`**Fix:** ${escape_escapeLines(finding.fix.text)}`);
+        if (finding.fix.patch)
+            parts.push(...finding_details_patchBlocks(finding.fix.patch, finding.loc?.file));
+    }
+    const facts = [`${escape_codeSpan(finding.check)} ([rule](${rule_links_rulePageUrl(finding.check)}))`];
+    if (finding.targets.length > 0)
+        facts.push(`targets ${finding.targets.map((t) => escape_codeSpan(t)).join(', ')}`);
+    if (finding.phases.length > 0 && options.phaseNames)
+        facts.push(finding.phases.map((id) => escape_escapeMessage(options.phaseNames.get(id) ?? id)).join(', '));
+    if (finding.verified)
+        facts.push('✅ confirmed by a real run');
+    if (finding.validateAgrees)
+        facts.push('`databricks bundle validate` agrees');
+    facts.push(`suppress: ${escape_codeSpan(`# dab-ready-ignore: ${finding.check} <reason>`)}`);
+    parts.push(`<sub>${facts.join(' · ')}</sub>`);
+    return parts.join('\n\n');
+}
+/** The whole collapsed block. */
+function findingDetails(finding, bundle, options = {}) {
+    return `<details><summary>${findingSummaryHtml(finding, bundle, options)}</summary>\n\n${findingBody(finding, options)}\n\n</details>`;
+}
+// ---------------------------------------------------------------------------------------------
+// Fix snippets: a patch may hold several files (`# databricks.yml` ... `# pyproject.toml` ...).
+// Each becomes its own fence in its own language, captioned with the file it goes to.
+const FILE_HEADER = /^#\s+((?:[\w.-]+\/)*[\w.-]+\.[A-Za-z0-9]+)\b(.*)$/;
+function splitPatch(patch) {
+    const lines = patch.replace(/\r\n|\r/g, '\n').replace(/\n+$/, '').split('\n');
+    const sections = [];
+    let current = { lines: [] };
+    lines.forEach((line, i) => {
+        const header = FILE_HEADER.exec(line);
+        const startsSection = header && (i === 0 || lines[i - 1].trim() === '') && escape_languageFor(header[1]) !== '';
+        if (startsSection) {
+            if (current.lines.some((l) => l.trim()))
+                sections.push(finish(current));
+            current = { caption: line.replace(/^#\s+/, '').trim(), file: header[1], lines: [] };
+        }
+        else {
+            current.lines.push(line);
+        }
+    });
+    if (current.lines.some((l) => l.trim()) || current.caption)
+        sections.push(finish(current));
+    return sections;
+}
+function finish(section) {
+    const lines = [...section.lines];
+    while (lines.length && !lines[lines.length - 1].trim())
+        lines.pop();
+    return { caption: section.caption, file: section.file, body: lines.join('\n') };
+}
+function finding_details_patchBlocks(patch, findingFile) {
+    return splitPatch(patch).map((s) => {
+        const language = s.file ? escape_languageFor(s.file) : patchLanguage(s.body, findingFile);
+        const fence = escape_fencedBlock(s.body, language);
+        return s.caption ? `${escape_codeSpan(s.caption)}\n${fence}` : fence;
+    });
+}
+/** The language of a snippet without a file header. */
+function patchLanguage(patch, file) {
+    if (/^#!.*\b(ba|z)?sh\b/.test(patch))
+        return 'bash';
+    if (/^(---|\+\+\+|@@) /m.test(patch))
+        return 'diff';
+    if (/^\s*\[[A-Za-z0-9_.\- "]+\]\s*$/m.test(patch) && /^\s*[\w.-]+\s*=/m.test(patch))
+        return 'toml';
+    if (/^\s*(def |import |from \S+ import |entry_points\s*=)/m.test(patch))
+        return 'python';
+    if (/^\s*(%pip|pip|python3?|databricks|uv|export)\s/m.test(patch) && !/^\s*[\w.-]+:\s/m.test(patch))
+        return 'bash';
+    if (/^\s*[\w.-]+:(\s|$)/m.test(patch) && !/^\s*(def|class|if|for|while|with|try)\b.*:\s*$/m.test(patch))
+        return 'yaml';
+    return escape_languageFor(file);
+}
+
 // EXTERNAL MODULE: ./src/readiness/plan.ts
 var plan = __nccwpck_require__(9277);
 // EXTERNAL MODULE: ./src/readiness/phases.ts
@@ -47533,8 +47744,9 @@ var readiness_phases = __nccwpck_require__(382);
 
 
 
-const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment - Gap Analysis';
-const SEVERITY_ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: 'ℹ️' };
+
+const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment Readiness';
+
 const SEVERITY_LABEL = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
 const GAP_HEADING = {
     critical: '🔴 CRITICAL GAPS',
@@ -47557,7 +47769,7 @@ const PRIORITY_NAME = {
     low: 'Low Priority',
     info: 'Informational',
 };
-const CATEGORY_ORDER = [
+const CATEGORY_ORDER = (/* unused pure expression or super */ null && ([
     'Bundle Configuration',
     'Python Package Build',
     'Entry Points',
@@ -47569,7 +47781,7 @@ const CATEGORY_ORDER = [
     'DLT Pipeline',
     'Developer Setup',
     'Verification',
-];
+]));
 function renderMarkdown(result, options = {}) {
     const title = escapeInline(options.title ?? DEFAULT_TITLE);
     const several = result.bundles.length > 1;
@@ -47658,12 +47870,12 @@ function renderSummarySection(bundle, _options = {}) {
     return lines.join('\n\n');
 }
 function renderCounts(bundle) {
-    return model/* SEVERITIES */.oC.filter((s) => s !== 'info' || bundle.counts.info > 0)
+    return SEVERITIES.filter((s) => s !== 'info' || bundle.counts.info > 0)
         .map((s) => `**${PRIORITY_NAME[s]}:** ${bundle.counts[s]}`)
         .join('  \n');
 }
 function renderExecutiveSummary(bundle, options = {}) {
-    const catalog = (0,check_info/* catalogFor */.xn)(options.checks);
+    const catalog = catalogFor(options.checks);
     const h = heading(options);
     const rows = categoryRows(bundle, catalog);
     const table = rows.length === 0
@@ -47690,7 +47902,7 @@ function categoryRows(bundle, catalog) {
         if (!findings) {
             return { category, status: '✅ Complete', priority: 'N/A', impact: passedBy.get(category)?.[0] ?? 'All checks passed' };
         }
-        const severity = (0,readiness_phases/* worst */.QZ)(findings.map((f) => f.severity));
+        const severity = worst(findings.map((f) => f.severity));
         const top = findings.find((f) => f.severity === severity);
         const checksFailing = new Set(findings.map((f) => f.check)).size;
         return {
@@ -47707,11 +47919,11 @@ function rank(category) {
 }
 /** The gaps grouped by severity, one gap per failing check, numbered in report order. */
 function renderGaps(bundle, options = {}) {
-    const catalog = (0,check_info/* catalogFor */.xn)(options.checks);
+    const catalog = catalogFor(options.checks);
     const h = heading(options);
     const out = [];
     let number = 0;
-    for (const severity of model/* SEVERITIES */.oC) {
+    for (const severity of SEVERITIES) {
         const rows = bundle.effort.rows.filter((r) => r.severity === severity);
         if (rows.length === 0)
             continue;
@@ -47729,11 +47941,11 @@ function renderGaps(bundle, options = {}) {
 }
 /** One gap: a failing check with each of its findings. */
 function renderGap(check, findings, number, bundle, options = {}) {
-    const catalog = (0,check_info/* catalogFor */.xn)(options.checks);
+    const catalog = catalogFor(options.checks);
     const info = catalog.info(check, findings[0]?.severity);
     const h = heading(options) + '#';
-    const severity = findings.length > 0 ? (0,readiness_phases/* worst */.QZ)(findings.map((f) => f.severity)) : info.severity;
-    const parts = [`${h} Gap ${number}: ${gapName(check, findings)}`, `**Check:** ${codeSpan(check)} · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
+    const severity = findings.length > 0 ? worst(findings.map((f) => f.severity)) : info.severity;
+    const parts = [`${h} Gap ${number}: ${gapName(check, findings, options.checks)}`, `**Check:** ${codeSpan(check)} ([rule page](${rulePageUrl(check)})) · **Category:** ${escapeInline(info.category)} · **Effort:** ${formatHours(info.effortHours)}`];
     if (findings.length === 1) {
         parts.push(renderFindingDetails(findings[0], { bundle }));
     }
@@ -47751,7 +47963,7 @@ function renderGap(check, findings, number, bundle, options = {}) {
 }
 /** The gap heading: the check's problem-phrased name and what it concerns ("Python Package Not
  *  Built (`jobs.train`)"), or how many places when it concerns many. */
-function gapName(check, findings) {
+function gapName(check, findings, checks) {
     const resources = [...new Set(findings.flatMap((f) => f.resources ?? []))];
     let subject = '';
     if (resources.length > 0 && resources.length <= 2)
@@ -47760,7 +47972,7 @@ function gapName(check, findings) {
         subject = ` (${resources.length} resources)`;
     else if (findings.length > 1)
         subject = ` (${findings.length} places)`;
-    return `${escapeInline((0,gap_title/* gapTitle */.$)(check))}${subject}`;
+    return `${escapeInline(checkTitle(check, checks))}${subject}`;
 }
 /** Issue, Evidence, Impact, Required Fix and where it applies, for one finding. */
 function renderFindingDetails(finding, options = {}) {
@@ -47779,7 +47991,7 @@ function renderFindingDetails(finding, options = {}) {
     if (finding.fix) {
         const fix = [`**Required Fix:**`, escapeLines(finding.fix.text)];
         if (finding.fix.patch)
-            fix.push(fencedBlock(finding.fix.patch, patchLanguage(finding.fix.patch, finding.loc?.file)));
+            fix.push(...patchBlocks(finding.fix.patch, finding.loc?.file));
         parts.push(fix.join('\n\n'));
     }
     const facts = [];
@@ -47836,7 +48048,7 @@ function renderPhase(phase, bundle, options = {}) {
         const text = escapeInline(item.text);
         lines.push(`- ${icon} ${item.ok ? text : `**${text}**`}`);
     }
-    const holder = (0,readiness_phases/* heldBackBy */.It)(phase, bundle.phases);
+    const holder = heldBackBy(phase, bundle.phases);
     const held = holder ? ` · ⏸️ held back: depends on blocked ${escapeInline(holder.name)}` : '';
     lines.push(`- **Status:** ${PHASE_STATUS[phase.status]}${held}`);
     return lines.join('\n');
@@ -47873,16 +48085,16 @@ function verificationIcon(steps) {
 }
 function renderVerificationStep(step, options = {}) {
     const h = heading(options) + '#';
-    const about = [step.target ? `target ${codeSpan(step.target)}` : '', step.subject ? codeSpan(step.subject) : ''].filter(Boolean).join(' · ');
+    const about = [step.target ? `target ${escape_codeSpan(step.target)}` : '', step.subject ? escape_codeSpan(step.subject) : ''].filter(Boolean).join(' · ');
     const parts = [
-        `${h} ${STEP_ICON[step.status]} ${escapeInline(step.step)}${about ? ` · ${about}` : ''} · ${step.status} in ${formatDuration(step.durationMs)}`,
+        `${h} ${STEP_ICON[step.status]} ${escape_escapeInline(step.step)}${about ? ` · ${about}` : ''} · ${step.status} in ${formatDuration(step.durationMs)}`,
     ];
     if (step.detail)
-        parts.push(escapeLines(step.detail));
+        parts.push(escape_escapeLines(step.detail));
     if (step.command)
-        parts.push(fencedBlock(`$ ${step.command}`, 'console'));
+        parts.push(escape_fencedBlock(`$ ${step.command}`, 'console'));
     if (step.status === 'failed' && step.output && step.output.length > 0) {
-        parts.push(`Last lines of output:\n\n${fencedBlock(step.output.join('\n'), 'text')}`);
+        parts.push(`Last lines of output:\n\n${escape_fencedBlock(step.output.join('\n'), 'text')}`);
     }
     return parts.join('\n\n');
 }
@@ -47896,7 +48108,7 @@ function renderEffort(bundle, options = {}) {
         '|-----|----------|--------|----------|',
         ...e.rows.map((r, i) => {
             const n = bundle.findings.filter((f) => f.check === r.check).length;
-            return `| ${i + 1}. ${escapeInline((0,gap_title/* gapTitle */.$)(r.check))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
+            return `| ${i + 1}. ${escapeInline(checkTitle(r.check, options.checks))} | ${SEVERITY_LABEL[r.severity]} | ${formatHours(r.hours)} | ${n} |`;
         }),
     ].join('\n');
     const totals = [
@@ -47908,7 +48120,7 @@ function renderEffort(bundle, options = {}) {
 }
 function renderActionPlan(bundle, options = {}) {
     const h = heading(options);
-    const steps = (0,plan/* buildActionPlan */.I)(bundle, options.checks);
+    const steps = buildActionPlan(bundle, options.checks);
     if (steps.length === 0)
         return `${h} Recommended Action Plan\n\n✅ Nothing to do: deploy.`;
     const parts = [`${h} Recommended Action Plan`];
@@ -47929,7 +48141,7 @@ function renderActionPlan(bundle, options = {}) {
 /** The failing checks in gap order (by severity, then the effort table's order), numbered from 1. */
 function numberedGaps(bundle) {
     const out = [];
-    for (const severity of model/* SEVERITIES */.oC) {
+    for (const severity of SEVERITIES) {
         for (const row of bundle.effort.rows.filter((r) => r.severity === severity))
             out.push({ number: out.length + 1, row });
     }
@@ -47955,7 +48167,7 @@ function renderRequiredChanges(bundle, options = {}) {
         for (const { number, row } of mine) {
             const findings = bundle.findings.filter((f) => f.check === row.check);
             const count = findings.length > 1 ? ` (${findings.length} findings)` : '';
-            lines.push(`${number}. **${gapName(row.check, findings)}**${count}`);
+            lines.push(`${number}. **${gapName(row.check, findings, options.checks)}**${count}`);
             const fixText = findings.find((f) => f.fix?.text)?.fix?.text ?? '';
             const actions = fixText
                 .split(/\r\n|\r|\n/)
@@ -48020,7 +48232,7 @@ function renderTestingStrategy(bundle, options = {}) {
             const notes = [];
             if (p.status === 'blocked')
                 notes.push('blocked until its critical gaps are fixed');
-            const holder = (0,readiness_phases/* heldBackBy */.It)(p, phases);
+            const holder = heldBackBy(p, phases);
             if (holder)
                 notes.push(`held back until ${holder.name} deploys`);
             const wheels = (p.wheelTasks ?? []).map((w) => w.task);
@@ -48045,9 +48257,9 @@ function renderConclusion(bundle, options = {}) {
         `**Deployment Readiness:** **${bundle.score}%**${differ ? ` (worst target ${worstTargets.map((t) => codeSpan(t)).join(', ')})` : ''}`,
         blockers.length === 0
             ? '**Critical Blockers:** ✅ **0**'
-            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline((0,gap_title/* gapTitle */.$)(b.check))).join(', ')})`,
+            : `**Critical Blockers:** ❌ **${bundle.counts.critical}** (${blockers.map((b) => escapeInline(checkTitle(b.check, options.checks))).join(', ')})`,
         `**Time to Production:** ~${formatHours(bundle.effort.withHigh)} (critical and high priority gaps)`,
-        `**Next Step:** ${nextStep(bundle)}`,
+        `**Next Step:** ${nextStep(bundle, options.checks)}`,
     ];
     return [`${h} Conclusion`, `**Current State:**\n${currentState(bundle)}`, lines.join('  \n')].join('\n\n');
 }
@@ -48059,7 +48271,7 @@ function currentState(bundle) {
     const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
     const names = (ps) => ps.map((p) => escapeInline(p.name)).join(', ');
     const blocked = phases.filter((p) => p.status === 'blocked');
-    const held = phases.map((p) => ({ p, holder: (0,readiness_phases/* heldBackBy */.It)(p, phases) })).filter((x) => x.holder);
+    const held = phases.map((p) => ({ p, holder: heldBackBy(p, phases) })).filter((x) => x.holder);
     const heldIds = new Set(held.map((x) => x.p.id));
     const ready = phases.filter((p) => p.status === 'ready' && !heldIds.has(p.id));
     const partial = phases.filter((p) => p.status === 'partial' && !heldIds.has(p.id));
@@ -48084,19 +48296,19 @@ function currentState(bundle) {
         lines.push('- No checks ran.');
     return lines.join('\n');
 }
-function nextStep(bundle) {
+function nextStep(bundle, checks) {
     const gaps = numberedGaps(bundle);
     const first = gaps[0]?.row;
     if (!first)
         return 'Deploy: every check passed.';
     if (!bundle.ready) {
-        const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline((0,gap_title/* gapTitle */.$)(g.row.check)));
+        const critical = gaps.filter((g) => g.row.severity === 'critical').map((g) => escapeInline(checkTitle(g.row.check, checks)));
         const blocked = bundle.phases.filter((p) => p.status === 'blocked').map((p) => escapeInline(p.name));
         const then = blocked.length > 0 && blocked.length < bundle.phases.length ? `deploy ${blocked.join(', ')}` : 'deploy';
         return critical.length > 0 ? `Fix ${critical.join(', ')}, then ${then}.` : `Fix the critical gaps, then ${then}.`;
     }
     if (first.severity === 'high' || first.severity === 'medium')
-        return `Deploy, then close the remaining gaps, starting with ${escapeInline((0,gap_title/* gapTitle */.$)(first.check))}.`;
+        return `Deploy, then close the remaining gaps, starting with ${escapeInline(checkTitle(first.check, checks))}.`;
     return 'Deploy; the remaining gaps are optional.';
 }
 function renderNotices(notices, options = {}) {
@@ -48111,6 +48323,10 @@ function shellWord(word) {
 function oneLine(text) {
     return text.replace(/[\r\n]+/g, ' ');
 }
+/** The check's title: the one name a finding has in every report. */
+function checkTitle(check, checks) {
+    return catalogFor(checks).info(check).title;
+}
 function heading(options) {
     return '#'.repeat(Math.max(1, Math.min(4, options.depth ?? 2)));
 }
@@ -48121,17 +48337,6 @@ function bulletLines(text) {
         .filter(Boolean)
         .map((l) => `- ${escapeMessage(l)}`)
         .join('\n');
-}
-function patchLanguage(patch, file) {
-    if (/^(---|\+\+\+|@@) /m.test(patch))
-        return 'diff';
-    if (/^\s*\[[A-Za-z0-9_.\- "]+\]\s*$/m.test(patch) && /^\s*[\w.-]+\s*=/m.test(patch))
-        return 'toml';
-    if (/^\s*(def |import |from \S+ import |entry_points\s*=)/m.test(patch))
-        return 'python';
-    if (/^\s*[\w.-]+:(\s|$)/m.test(patch) && !/^\s*(def|class|if|for|while|with|try)\b.*:\s*$/m.test(patch))
-        return 'yaml';
-    return languageFor(file);
 }
 function formatHours(hours) {
     if (hours > 0 && hours < 1)
@@ -48162,14 +48367,104 @@ function truncate(text, max) {
     return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
 }
 
+;// CONCATENATED MODULE: ./src/report/phase-view.ts
+
+
+
+const STATUS_ICON = { ready: '✅', partial: '🟡', blocked: '❌' };
+function phaseFindings(bundle, phase) {
+    return bundle.findings.filter((f) => f.phases.includes(phase.id));
+}
+/** "❌ blocked", "🟡 partial · 2 high", "⏸️ held back by Phase 2" (with its own state). */
+function phaseStatusText(bundle, phase) {
+    const mine = phaseFindings(bundle, phase);
+    const open = ['high', 'medium']
+        .map((s) => [s, mine.filter((f) => f.severity === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${n} ${s}`);
+    const base = `${STATUS_ICON[phase.status]} ${phase.status}${phase.status === 'partial' && open.length ? ` (${open.join(', ')})` : ''}`;
+    return (0,readiness_phases/* heldBackBy */.It)(phase, bundle.phases) ? `${base}, ⏸️ held back` : base;
+}
+/** One line: "Phases: Phase 0: Setup ✅ → Phase 1: Data ✅ → Phase 2: Training ❌ → ...". */
+function phaseLine(bundle) {
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    return phases.map((p) => `${escape_escapeMessage(p.name)} ${STATUS_ICON[p.status]}${(0,readiness_phases/* heldBackBy */.It)(p, phases) ? '⏸️' : ''}`).join(' → ');
+}
+function phaseTable(bundle) {
+    const rows = [...bundle.phases]
+        .sort((a, b) => a.order - b.order)
+        .map((p) => {
+        const blockers = phaseFindings(bundle, p).filter((f) => f.severity === 'critical').length;
+        const jobs = p.jobs.length ? p.jobs.map((j) => escape_codeSpan(j, { inTable: true })).join(', ') : '–';
+        return `| ${escape_escapeMessage(p.name, { inTable: true })} | ${phaseStatusText(bundle, p)} | ${blockers || '–'} | ${jobs} |`;
+    });
+    return ['| Phase | Status | Blockers | Jobs |', '|---|---|---|---|', ...rows].join('\n');
+}
+const CLASS_STYLE = {
+    ready: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328',
+    partial: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328',
+    blocked: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    held: 'fill:#eaeef2,stroke:#6e7781,color:#1f2328,stroke-dasharray:4 3',
+};
+/** The dependency chain, left to right, without the edges implied by others (transitive reduction). */
+function phaseFlowchart(bundle) {
+    const phases = [...bundle.phases].sort((a, b) => a.order - b.order);
+    if (phases.length < 2)
+        return undefined;
+    const index = new Map(phases.map((p, i) => [p.id, i]));
+    const reaches = (from, to, seen = new Set()) => {
+        const phase = phases[index.get(from)];
+        for (const dep of phase?.dependsOn ?? []) {
+            if (dep === to)
+                return true;
+            if (!seen.has(dep) && index.has(dep)) {
+                seen.add(dep);
+                if (reaches(dep, to, seen))
+                    return true;
+            }
+        }
+        return false;
+    };
+    const lines = ['flowchart LR'];
+    for (const [i, p] of phases.entries()) {
+        const held = (0,readiness_phases/* heldBackBy */.It)(p, phases) ? ' ⏸️' : '';
+        lines.push(`  p${i}["${mermaidText(p.name)} ${STATUS_ICON[p.status]}${held}"]:::${(0,readiness_phases/* heldBackBy */.It)(p, phases) ? 'held' : p.status}`);
+    }
+    for (const [i, p] of phases.entries()) {
+        for (const dep of p.dependsOn) {
+            if (!index.has(dep))
+                continue;
+            const implied = p.dependsOn.some((other) => other !== dep && index.has(other) && reaches(other, dep));
+            if (!implied)
+                lines.push(`  p${index.get(dep)} --> p${i}`);
+        }
+    }
+    for (const [name, style] of Object.entries(CLASS_STYLE))
+        lines.push(`  classDef ${name} ${style}`);
+    return escape_fencedBlock(lines.join('\n'), 'mermaid');
+}
+/** Label text that cannot leave its quotes or start Mermaid markup. */
+function mermaidText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '#amp;')
+        .replace(/"/g, '#quot;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/`/g, '#96;')
+        .slice(0, 60);
+}
+/** "2 critical · 1 high" (only the severities present), or "no findings". */
+function countsText(counts) {
+    const parts = model/* SEVERITIES */.oC.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+    return parts.length ? parts.join(' · ') : 'no findings';
+}
+
 ;// CONCATENATED MODULE: ./src/github/delta.ts
-// What changed between the pull request's base and its head: the score and the findings, per
-// bundle root. A finding is "the same" when its check, file and message are (lines move).
 
 
 function digestFinding(finding) {
-    const key = (0,external_node_crypto_.createHash)('sha256').update(`${finding.check}\n${finding.loc?.file ?? ''}\n${finding.message}`).digest('hex').slice(0, 12);
-    return { check: finding.check, severity: finding.severity, file: finding.loc?.file, line: finding.loc?.line, key, message: finding.message };
+    return { check: finding.check, severity: finding.severity, file: finding.loc?.file, line: finding.loc?.line, key: fingerprint_fingerprint(finding), message: finding.message };
 }
 function digestBundle(bundle) {
     return { root: bundle.root, score: bundle.score, findings: bundle.findings.map(digestFinding) };
@@ -48182,8 +48477,6 @@ function compareBundle(head, baseline) {
     if (!baseline || !base)
         return undefined;
     const headFindings = head.findings.map(digestFinding);
-    const baseKeys = new Set(base.findings.map((f) => f.key));
-    const headKeys = new Set(headFindings.map((f) => f.key));
     const order = (a, b) => (0,model/* severityRank */.qs)(a.severity) - (0,model/* severityRank */.qs)(b.severity) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
     return {
         source: baseline.source,
@@ -48191,19 +48484,22 @@ function compareBundle(head, baseline) {
         baseScore: base.score,
         headScore: head.score,
         change: head.score - base.score,
-        added: headFindings.filter((f) => !baseKeys.has(f.key)).sort(order),
-        resolved: base.findings.filter((f) => !headKeys.has(f.key)).sort(order),
+        added: unmatched(headFindings, base.findings).sort(order),
+        resolved: unmatched(base.findings, headFindings).sort(order),
     };
 }
-/** "85% (up from 65%)", "60% (down from 70%)", "85% (unchanged)", or "85%" without a baseline. */
-function describeScore(score, delta) {
-    if (!delta)
-        return `${score}%`;
-    if (delta.change > 0)
-        return `${score}% (up from ${delta.baseScore}%)`;
-    if (delta.change < 0)
-        return `${score}% (down from ${delta.baseScore}%)`;
-    return `${score}% (unchanged)`;
+/** The findings of `these` left after pairing each with one of `those` of the same key: two equal
+ *  findings in the head and one in the base are one new finding. */
+function unmatched(these, those) {
+    const left = new Map();
+    for (const f of those)
+        left.set(f.key, (left.get(f.key) ?? 0) + 1);
+    return these.filter((f) => {
+        const n = left.get(f.key) ?? 0;
+        if (n > 0)
+            left.set(f.key, n - 1);
+        return n === 0;
+    });
 }
 function signedChange(change) {
     return change > 0 ? `+${change}` : String(change);
@@ -48213,42 +48509,54 @@ function signedChange(change) {
 const DATA_PREFIX = '<!-- dab-ready-data ';
 const DATA_SUFFIX = ' -->';
 const MAX_EMBEDDED_FINDINGS = 200;
-/** An HTML comment carrying the bundle's digest (messages left out: keys are enough to match). */
-function embedDigest(bundle) {
-    const findings = bundle.findings
-        .map(digestFinding)
-        .sort((a, b) => (0,model/* severityRank */.qs)(a.severity) - (0,model/* severityRank */.qs)(b.severity))
-        .slice(0, MAX_EMBEDDED_FINDINGS)
-        .map((f) => [f.check, model/* SEVERITIES */.oC.indexOf(f.severity), f.file ?? '', f.line ?? 0, f.key]);
-    const json = JSON.stringify({ v: 1, root: bundle.root, score: bundle.score, f: findings });
+/** An HTML comment carrying the bundles' digests (messages left out: keys are enough to match). */
+function embedDigests(bundles) {
+    let budget = MAX_EMBEDDED_FINDINGS;
+    const rows = bundles.map((bundle) => {
+        const findings = bundle.findings
+            .map(digestFinding)
+            .sort((a, b) => (0,model/* severityRank */.qs)(a.severity) - (0,model/* severityRank */.qs)(b.severity))
+            .slice(0, Math.max(0, budget))
+            .map((f) => [f.check, model/* SEVERITIES */.oC.indexOf(f.severity), f.file ?? '', f.line ?? 0, f.key]);
+        budget -= findings.length;
+        return { root: bundle.root, score: bundle.score, f: findings };
+    });
+    const json = JSON.stringify({ v: 2, b: rows });
     // `--` may only occur inside JSON strings; \u002d keeps the HTML comment from ending early.
     return DATA_PREFIX + json.replace(/-(?=-)/g, '\\u002d').replace(/>/g, '\\u003e').replace(/</g, '\\u003c') + DATA_SUFFIX;
 }
-/** The digest embedded in a previous comment's body, or undefined when absent or unreadable. */
-function readEmbeddedDigest(body) {
+/** The digests embedded at the end of a previous comment ([] when absent or unreadable). The last
+ *  occurrence is ours: anything earlier is quoted repository content. */
+function readEmbeddedDigests(body) {
     if (!body)
-        return undefined;
-    const start = body.indexOf(DATA_PREFIX);
+        return [];
+    const start = body.lastIndexOf(DATA_PREFIX);
     if (start < 0)
-        return undefined;
+        return [];
     const end = body.indexOf(DATA_SUFFIX, start + DATA_PREFIX.length);
     if (end < 0)
-        return undefined;
+        return [];
     try {
         const data = JSON.parse(body.slice(start + DATA_PREFIX.length, end));
-        if (data.v !== 1 || typeof data.root !== 'string' || typeof data.score !== 'number' || !Array.isArray(data.f))
-            return undefined;
-        const findings = [];
-        for (const row of data.f) {
-            if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[4] !== 'string')
+        if (data.v !== 2 || !Array.isArray(data.b))
+            return [];
+        const digests = [];
+        for (const raw of data.b) {
+            if (typeof raw?.root !== 'string' || typeof raw.score !== 'number' || !Array.isArray(raw.f))
                 continue;
-            const severity = model/* SEVERITIES */.oC[Number(row[1])] ?? 'info';
-            findings.push({ check: row[0], severity, file: row[2] ? String(row[2]) : undefined, line: Number(row[3]) || undefined, key: row[4] });
+            const findings = [];
+            for (const row of raw.f) {
+                if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[4] !== 'string')
+                    continue;
+                const severity = model/* SEVERITIES */.oC[Number(row[1])] ?? 'info';
+                findings.push({ check: row[0], severity, file: row[2] ? String(row[2]) : undefined, line: Number(row[3]) || undefined, key: row[4] });
+            }
+            digests.push({ root: raw.root, score: raw.score, findings });
         }
-        return { root: data.root, score: data.score, findings };
+        return digests;
     }
     catch {
-        return undefined;
+        return [];
     }
 }
 
@@ -48278,23 +48586,6 @@ function fitBlocks(blocks, budget, measure = (t) => t.length) {
     }
     return { text: chosen.filter((c) => c !== undefined).join(SEPARATOR), dropped };
 }
-/** `<details>` around as many items as fit in `budget`, with a line saying how many were left out. */
-function detailsBlock(summary, items, budget, more, measure = (t) => t.length) {
-    const open = `<details>\n<summary>${summary}</summary>`;
-    const close = '</details>';
-    const kept = [];
-    for (const [i, item] of items.entries()) {
-        const left = items.length - i - 1;
-        const candidate = [open, ...kept, item, ...(left > 0 ? [more(left)] : []), close].join(SEPARATOR);
-        if (measure(candidate) > budget)
-            break;
-        kept.push(item);
-    }
-    if (kept.length === 0)
-        return undefined;
-    const left = items.length - kept.length;
-    return { text: [open, ...kept, ...(left > 0 ? [more(left)] : []), close].join(SEPARATOR), left };
-}
 
 ;// CONCATENATED MODULE: ./src/github/comment-body.ts
 
@@ -48304,109 +48595,239 @@ function detailsBlock(summary, items, budget, more, measure = (t) => t.length) {
 
 
 
+
+
+
 /** GitHub rejects bodies over 65,536 characters; this leaves room for what we cannot predict. */
 const COMMENT_BUDGET = 60_000;
-const LIST_LIMIT = 20;
-/** The hidden marker: one sticky comment per bundle root (repository-relative). */
-function commentMarker(bundleRepoRoot) {
-    const safe = bundleRepoRoot.replace(/[^\w./@+-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/-(?=-)/g, '%2d');
-    return `<!-- dab-ready:${safe} -->`;
+/** Findings shown as their own collapsed block per bundle; the rest share one block. */
+const DETAILS_LIMIT = 15;
+const CHANGE_LIST_LIMIT = 5;
+const MORE_LIST_LIMIT = 50;
+/** The hidden marker on the comment's first line: one sticky comment per pull request and `path`. */
+function commentMarker(prefix) {
+    const safe = (prefix || '.').replace(/[^\w./@+-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/-(?=-)/g, '%2d');
+    return `<!-- dab-ready:comment path=${safe} -->`;
 }
-function bundleRepoRoot(prefix, bundle) {
-    return (0,paths/* repoPath */.qN)(prefix, bundle.root);
-}
-function renderCommentBody(input) {
-    const { bundle, delta, result } = input;
-    const budget = input.budget ?? COMMENT_BUDGET;
-    const root = bundleRepoRoot(input.prefix, bundle);
-    const link = input.runUrl ? `[job summary](${input.runUrl})` : 'job summary';
-    const options = { depth: 3 };
-    const heading = [
-        `## dab-ready: ${escapeInline(bundle.name)}${root === '.' ? '' : ` (${codeSpan(root)})`}`,
-        `**Readiness:** ${describeScore(bundle.score, delta)} · ${bundle.ready ? '✅ ready to deploy' : '❌ not ready to deploy'}${delta ? ` · ${baselineLabel(delta)}` : ''}`,
-    ].join('\n\n');
-    const footer = (dropped) => [
-        '---',
-        dropped ? `_Some details were left out to stay within GitHub's comment size limit: the full report is in the ${link}._` : '',
-        `<sub>Full report: ${link}${input.headSha ? ` · commit ${codeSpan(input.headSha.slice(0, 12))}` : ''} · ${escapeInline(result.tool.name)} ${escapeInline(result.tool.version)}</sub>`,
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-    const data = embedDigest(bundle);
-    const short = [
-        { text: commentMarker(root), required: true },
-        { text: heading, required: true },
-        { text: renderSummarySection(bundle, options), required: true },
-        ...(delta ? [{ text: renderDelta(delta, bundle, LIST_LIMIT), fallback: renderDelta(delta, bundle, 3) }] : []),
-        { text: renderPhaseChecklist(bundle, options), fallback: phaseLines(bundle) },
-        { text: renderTopGaps(bundle, 10, options), fallback: renderTopGaps(bundle, 3, options) },
+function renderPullRequestComment(input, options = {}) {
+    const budget = options.budget ?? COMMENT_BUDGET;
+    const sticky = options.sticky !== false;
+    const { result } = input;
+    const several = result.bundles.length > 1;
+    const data = sticky ? embedDigests(result.bundles) : '';
+    const footer = (dropped) => renderFooter(input, dropped);
+    const head = [
+        ...(sticky ? [{ text: commentMarker(input.prefix), required: true }] : []),
+        { text: renderHeadline(input), required: true },
+        ...(options.notes ?? []).map((n) => ({ text: `> ${escape_escapeInline(n)}`, required: true })),
     ];
-    const reserve = footer(true).length + data.length + 2 * SEPARATOR.length;
-    const head = fitBlocks(short, budget - reserve);
-    let used = head.text.length + reserve;
-    let dropped = head.dropped > 0;
-    const extra = [];
-    const add = (block, wanted) => {
-        if (!wanted)
-            return;
-        const text = typeof block === 'string' ? block : block?.text;
-        if (text === undefined || used + SEPARATOR.length + text.length > budget) {
-            dropped = true;
-            return;
-        }
-        if (typeof block === 'object' && block.left > 0)
-            dropped = true;
-        extra.push(text);
-        used += SEPARATOR.length + text.length;
-    };
-    const gaps = bundle.effort.rows.map((row, i) => renderGap(row.check, bundle.findings.filter((f) => f.check === row.check), i + 1, bundle, options));
-    const room = () => budget - used - SEPARATOR.length;
-    add(gaps.length ? detailsBlock(`Details of ${comment_body_plural(gaps.length, 'gap')}: evidence, impact, fix`, gaps, room(), (n) => `_…and ${comment_body_plural(n, 'more gap')} in the ${link}._`) : undefined, gaps.length > 0);
-    add(bundle.verification.length ? detailsBlock(`${verificationIcon(bundle.verification)} Verification runs`, [renderVerification(bundle, options)], room(), () => '') : undefined, bundle.verification.length > 0);
-    add(result.notices.length ? renderNotices(result.notices, options) : undefined, result.notices.length > 0);
-    return [head.text, ...extra, footer(dropped), data].join(SEPARATOR) + '\n';
-}
-function baselineLabel(delta) {
-    return delta.source === 'base' ? `compared with the base commit ${codeSpan((delta.sha ?? '').slice(0, 12) || 'base')}` : 'compared with the previous run';
-}
-/** New and resolved findings since the baseline, `limit` lines of each at most. */
-function renderDelta(delta, bundle, limit) {
-    const title = delta.source === 'base' ? '### Changes in this pull request' : '### Changes since the previous run';
-    if (delta.added.length === 0 && delta.resolved.length === 0)
-        return `${title}\n\nNo finding added or resolved.`;
-    const parts = [title, `**${delta.added.length} new** · **${delta.resolved.length} resolved**`];
-    if (delta.added.length) {
-        const lines = delta.added.slice(0, limit).map((d) => {
-            const finding = bundle.findings.find((f) => sameFinding(f, d));
-            return finding ? renderFindingLine(finding, bundle) : digestLine(d, bundle);
-        });
-        parts.push(`**New findings**\n\n${withMore(lines, delta.added.length)}`);
+    if (several)
+        head.push({ text: renderBundleTable(input), required: true });
+    else if (result.bundles.length === 1)
+        head.push(...changeBlocks(input, result.bundles[0]));
+    const sections = [];
+    for (const bundle of result.bundles) {
+        const expanded = !several || options.expandAll || isBlocking(bundle) || isTouched(input, bundle);
+        if (!expanded)
+            continue;
+        if (several)
+            sections.push({ text: bundleHeading(input, bundle), required: true }, ...changeBlocks(input, bundle, true));
+        // In a monorepo a bundle the pull request did not touch shows only what blocks it.
+        const compact = several && !options.expandAll && !isTouched(input, bundle);
+        const elsewhere = options.elsewhere ?? (input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary');
+        sections.push(...bundleBlocks(input, bundle, options.detailsLimit ?? DETAILS_LIMIT, { several, compact, elsewhere }));
     }
-    if (delta.resolved.length) {
-        const lines = delta.resolved.slice(0, limit).map((d) => digestLine(d, bundle, '✅'));
-        parts.push(`**Resolved findings**\n\n${withMore(lines, delta.resolved.length)}`);
+    if (several) {
+        const quiet = result.bundles.filter((b) => !(options.expandAll || isBlocking(b) || isTouched(input, b))).length;
+        if (quiet > 0)
+            sections.push({ text: `<sub>${quiet} bundle${quiet === 1 ? '' : 's'} without blockers that this pull request did not touch: one row each in the table above.</sub>`, required: true });
     }
-    return parts.join('\n\n');
+    if (result.notices.length > 0)
+        sections.push({ text: comment_body_renderNotices(input), fallback: `_${result.notices.length} repository notices: see the job summary._` });
+    const measure = options.measure ?? ((t) => t.length);
+    const reserve = measure(footer(true)) + measure(data) + 2 * SEPARATOR.length;
+    const fitted = fitBlocks([...head, ...sections], budget - reserve, measure);
+    return [fitted.text, footer(fitted.dropped > 0), data].filter(Boolean).join(SEPARATOR) + '\n';
 }
-function sameFinding(f, d) {
-    return f.check === d.check && f.loc?.file === d.file && f.loc?.line === d.line && f.message === d.message;
+function bundleStatus(bundle) {
+    if (!bundle.ready || bundle.counts.critical > 0)
+        return 'blocked';
+    return bundle.counts.high + bundle.counts.medium > 0 ? 'partial' : 'ready';
 }
-function digestLine(d, bundle, icon) {
+function isBlocking(bundle) {
+    return bundleStatus(bundle) === 'blocked';
+}
+function isTouched(input, bundle) {
+    if (input.touched)
+        return input.touched.has(bundle.root);
+    const delta = input.deltas.get(bundle.root);
+    return Boolean(delta && (delta.added.length || delta.resolved.length || delta.change));
+}
+/** "65/100", "85/100 (+20 vs base)", "65/100 (−20 vs previous run)", "85/100 (unchanged)". */
+function scoreText(score, delta) {
+    if (!delta)
+        return `${score}/100`;
+    if (delta.change === 0)
+        return `${score}/100 (unchanged)`;
+    const against = delta.source === 'base' ? 'vs base' : 'vs previous run';
+    return `${score}/100 (${delta.change > 0 ? '+' : '−'}${Math.abs(delta.change)} ${against})`;
+}
+function gateText(input) {
+    if (input.gate.passed)
+        return '✅ gate passed';
+    const failing = input.result.bundles
+        .flatMap((b) => b.findings)
+        .concat(input.result.notices)
+        .filter((f) => counts(input, f)).length;
+    const what = failing > 0 ? `${failing} ${input.newOnly ? 'new ' : ''}finding${failing === 1 ? '' : 's'} at or above ${input.failOn}` : 'score below the minimum';
+    return `❌ gate failed: ${what}`;
+}
+/** Whether a finding counts for the gate. */
+function counts(input, f) {
+    return (0,readiness_gate/* failsGate */.F)(f, input.failOn);
+}
+function renderHeadline(input) {
+    const { result } = input;
+    if (result.bundles.length === 0)
+        return `### dab-ready · no bundle found · ${gateText(input)}`;
+    const worst = result.bundles.reduce((w, b) => (b.score < w.score ? b : w), result.bundles[0]);
+    const statuses = result.bundles.map(bundleStatus);
+    const status = statuses.includes('blocked') ? 'blocked' : statuses.includes('partial') ? 'partial' : 'ready';
+    const several = result.bundles.length > 1;
+    const what = several
+        ? `${statuses.filter((s) => s === 'blocked').length} of ${result.bundles.length} bundles blocked`
+        : status;
+    const score = several ? `lowest score ${scoreText(worst.score, input.deltas.get(worst.root))}` : `score ${scoreText(worst.score, input.deltas.get(worst.root))}`;
+    const line = `### ${STATUS_ICON[status]} dab-ready: ${what} · ${score} · ${gateText(input)}`;
+    const total = sumCounts(result.bundles);
+    const facts = several
+        ? [`${result.bundles.length} bundles`, countsText(total)]
+        : [`**${escape_escapeInline(worst.name)}**${worst.root === '.' ? '' : ` ${escape_codeSpan(worst.root)}`}`, countsText(worst.counts), `targets ${worst.targets.map((t) => escape_codeSpan(t)).join(', ') || '–'}`];
+    if (several) {
+        const added = [...input.deltas.values()].reduce((n, d) => n + d.added.length, 0);
+        const resolved = [...input.deltas.values()].reduce((n, d) => n + d.resolved.length, 0);
+        if (input.deltas.size > 0)
+            facts.push(`this pull request: 🆕 ${added} new · ✅ ${resolved} resolved`);
+    }
+    return `${line}\n\n${facts.join(' · ')}`;
+}
+function sumCounts(bundles) {
+    const total = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const b of bundles)
+        for (const s of Object.keys(total))
+            total[s] += b.counts[s];
+    return total;
+}
+/** "New in this pull request" with the new findings' titles, and the resolved ones. */
+function changeBlocks(input, bundle, onlyChanges = false) {
+    const delta = input.deltas.get(bundle.root);
+    if (!delta || (onlyChanges && delta.added.length + delta.resolved.length === 0))
+        return [];
+    const label = delta.source === 'base' ? 'This pull request' : 'Since the previous run';
+    const summary = `**${label}:** 🆕 ${delta.added.length} new · ✅ ${delta.resolved.length} resolved`;
+    const lines = [
+        ...delta.added.slice(0, CHANGE_LIST_LIMIT).map((d) => `- 🆕 ${digestLine(input, bundle, d, true, onlyChanges)}`),
+        ...more(delta.added.length, CHANGE_LIST_LIMIT, 'new'),
+        ...delta.resolved.slice(0, CHANGE_LIST_LIMIT).map((d) => `- ✅ resolved: ${digestLine(input, bundle, d, false, onlyChanges)}`),
+        ...more(delta.resolved.length, CHANGE_LIST_LIMIT, 'resolved'),
+    ];
+    return [{ text: lines.length ? `${summary}\n\n${lines.join('\n')}` : summary, fallback: summary, required: false }];
+}
+function more(total, shown, what) {
+    return total > shown ? [`- _…and ${total - shown} more ${what}_`] : [];
+}
+/** One line for a finding digest: severity, the check's title, file:line (linked when it still exists). */
+function digestLine(input, bundle, d, link = true, bundleRelative = false) {
     const title = (0,check_info/* catalogFor */.xn)().info(d.check, d.severity).title;
-    const where = d.file ? ` ${codeSpan(`${analysedPath(bundle.root, d.file)}${d.line ? `:${d.line}` : ''}`)}` : '';
-    const message = d.message ? `: ${escapeInline(d.message.split('\n')[0].slice(0, 200))}` : '';
-    return `- ${icon ?? SEVERITY_ICON[d.severity]} **${SEVERITY_LABEL[d.severity]}** ${escapeInline(title)}${where}${message}`;
+    const file = d.file ? analysedPath(bundle.root, d.file) : undefined;
+    const where = file ? `${bundleRelative ? d.file : file}${d.line ? `:${d.line}` : ''}` : '';
+    const place = !where ? '' : link && input.links ? ` [${escape_codeSpan(where)}](${blobUrl(input.links, file, d.line)})` : ` ${escape_codeSpan(where)}`;
+    return `${finding_details_SEVERITY_ICON[d.severity]} **${d.severity}** · ${escape_escapeMessage(title)}${place ? ` ·${place}` : ''}`;
 }
-function withMore(lines, total) {
-    const more = total - lines.length;
-    return lines.join('\n') + (more > 0 ? `\n- _…and ${comment_body_plural(more, 'more')}_` : '');
+function renderBundleTable(input) {
+    const rows = [...input.result.bundles]
+        .sort((a, b) => severityOrder(a) - severityOrder(b) || a.score - b.score || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0))
+        .map((b) => {
+        const delta = input.deltas.get(b.root);
+        const change = delta ? (delta.change === 0 ? '0' : `${delta.change > 0 ? '+' : '−'}${Math.abs(delta.change)}`) : '–';
+        const status = bundleStatus(b);
+        const touched = isTouched(input, b) ? ' ✏️' : '';
+        return `| ${escape_codeSpan(b.root, { inTable: true })}${touched} | ${b.score} | ${change} | ${STATUS_ICON[status]} ${status}${b.counts.critical ? ` (${b.counts.critical} critical)` : ''} |`;
+    });
+    return ['| Bundle | Score | Δ | Status |', '|---|---|---|---|', ...rows].join('\n') + '\n\n<sub>✏️ touched by this pull request</sub>';
 }
-function phaseLines(bundle) {
-    const icon = { ready: '✅', partial: '🟡', blocked: '❌' };
-    return ['### Phases', ...bundle.phases.map((p) => `- ${icon[p.status]} ${escapeInline(p.name)}: ${p.status}`)].join('\n');
+function severityOrder(b) {
+    return { blocked: 0, partial: 1, ready: 2 }[bundleStatus(b)];
 }
-function comment_body_plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+function bundleHeading(input, bundle) {
+    const status = bundleStatus(bundle);
+    return `#### ${STATUS_ICON[status]} ${escape_codeSpan(bundle.root)} ${escape_escapeInline(bundle.name)} · ${scoreText(bundle.score, input.deltas.get(bundle.root))} · ${countsText(bundle.counts)}`;
+}
+/** The phase table (and chart), then one collapsed block per finding, most severe first. In a
+ *  monorepo the phases fold into one line, and an untouched bundle shows only its blockers. */
+function bundleBlocks(input, bundle, limit, shape) {
+    const blocks = [];
+    if (bundle.phases.length > 1) {
+        const chart = phaseFlowchart(bundle) ?? '';
+        const table = phaseTable(bundle);
+        if (shape.several) {
+            blocks.push({ text: `<details><summary>Phases: ${escapeHtml(phaseLine(bundle).replace(/\\(.)/g, '$1'))}</summary>\n\n${table}\n\n${chart}\n\n</details>`, fallback: `Phases: ${phaseLine(bundle)}` });
+        }
+        else {
+            blocks.push({ text: table, required: false });
+            if (chart)
+                blocks.push({ text: chart, required: false });
+        }
+    }
+    const delta = input.deltas.get(bundle.root);
+    const added = new Set((delta?.added ?? []).map((d) => d.key));
+    const phaseNames = new Map(bundle.phases.map((p) => [p.id, p.name]));
+    const wanted = shape.compact ? bundle.findings.filter((f) => f.severity === 'critical' || added.has(fingerprint_fingerprint(f))) : bundle.findings;
+    const shown = wanted.slice(0, limit);
+    for (const f of shown) {
+        const options = { links: input.links, isNew: added.has(fingerprint_fingerprint(f)), isExisting: f.existing, phaseNames, bundleRelative: shape.several };
+        blocks.push({ text: findingDetails(f, bundle, options) });
+    }
+    const rest = bundle.findings.filter((f) => !shown.includes(f));
+    if (rest.length > 0) {
+        const lines = rest.slice(0, MORE_LIST_LIMIT).map((f) => `- ${findingLine(input, bundle.root, f)}`);
+        if (rest.length > MORE_LIST_LIMIT)
+            lines.push(`- _…and ${rest.length - MORE_LIST_LIMIT} more in ${shape.elsewhere}_`);
+        blocks.push({
+            text: `<details><summary>${shown.length ? `${rest.length} more` : rest.length} finding${rest.length === 1 ? '' : 's'} (${escapeHtml(countsText(countBy(rest)))})</summary>\n\n${lines.join('\n')}\n\n</details>`,
+            fallback: `_…and ${rest.length} more findings: see ${shape.elsewhere}._`,
+        });
+    }
+    if (bundle.findings.length === 0)
+        blocks.push({ text: '✅ No findings.', required: true });
+    if (bundle.verification.length > 0) {
+        blocks.push({ text: `<details><summary>${verificationIcon(bundle.verification)} Verification runs</summary>\n\n${renderVerification(bundle, { depth: 4 })}\n\n</details>` });
+    }
+    return blocks;
+}
+function countBy(findings) {
+    const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+function findingLine(input, bundleRoot, f) {
+    const file = f.loc ? analysedPath(bundleRoot, f.loc.file) : undefined;
+    const where = file ? `${file}:${f.loc.line}` : undefined;
+    const place = where ? (input.links ? ` · [${escape_codeSpan(where)}](${blobUrl(input.links, file, f.loc.line)})` : ` · ${escape_codeSpan(where)}`) : '';
+    const title = (0,check_info/* catalogFor */.xn)().info(f.check, f.severity).title;
+    return `${finding_details_SEVERITY_ICON[f.severity]} **${f.severity}** · ${escape_escapeMessage(title)}${place}: ${escape_escapeMessage(f.message.split('\n')[0].slice(0, 160))}`;
+}
+function comment_body_renderNotices(input) {
+    const lines = input.result.notices.slice(0, 20).map((n) => `- ${findingLine(input, '.', n)}`);
+    return `<details><summary>${input.result.notices.length} repository notice${input.result.notices.length === 1 ? '' : 's'}</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+function renderFooter(input, dropped) {
+    const link = input.runUrl ? `[job summary](${input.runUrl})` : 'job summary';
+    const sha = input.links?.sha ? ` · commit ${escape_codeSpan(input.links.sha.slice(0, 12))}` : '';
+    const gate = input.failOn === 'none' ? 'gate off' : `fail-on ${input.failOn}${input.newOnly ? ' (new findings only)' : ''}`;
+    const left = dropped ? `Some blocks were left out to stay within GitHub's size limit: everything is in the ${link}. ` : '';
+    return `<sub>${left}Full report: ${link}${sha} · ${gate} · ${escape_escapeInline(input.result.tool.name)} ${escape_escapeInline(input.result.tool.version)}</sub>`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/identity.ts
@@ -48477,7 +48898,8 @@ async function upsertStickyComment(request) {
         throw error;
     }
 }
-/** This identity's comments carrying the marker, oldest first, over every page. */
+/** This identity's comments that start with the marker, oldest first, over every page. Only the
+ *  first line counts: repository content quoted further down (a marker in a code block) never does. */
 async function listOwnComments(client, ref, identity) {
     const all = (await client.paginate(client.rest.issues.listComments, {
         owner: ref.owner,
@@ -48486,7 +48908,7 @@ async function listOwnComments(client, ref, identity) {
         per_page: 100,
     }));
     return all
-        .filter((c) => (c.body ?? '').includes(ref.marker) && isAuthoredBy(c, identity))
+        .filter((c) => (c.body ?? '').startsWith(ref.marker) && isAuthoredBy(c, identity))
         .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
 }
 /** After creating: if a concurrent run created one too, keep the oldest (with this run's body). */
@@ -48556,12 +48978,118 @@ function readRunContext(env = process.env) {
                 fromFork: Boolean(pr.head?.repo?.full_name && pr.base?.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name),
             }
             : undefined,
+        serverUrl,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         runUrl: fullName && env.GITHUB_RUN_ID ? `${serverUrl}/${fullName}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
         sha: pr?.head?.sha ?? env.GITHUB_SHA,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         tempDir: env.RUNNER_TEMP || undefined,
     };
+}
+
+;// CONCATENATED MODULE: ./src/readiness/baseline.ts
+// Baselines: findings that already existed are reported as "existing" and do not fail the gate.
+// Matched by fingerprint (report/fingerprint.ts), as a multiset: two equal findings against one in
+// the baseline leave one new. The baseline is a file (`check --write-baseline` / `--baseline`) or
+// the pull request's base commit (the action's `fail-on-new-only`).
+
+
+
+const BASELINE_FORMAT = 1;
+function baselineFile(result) {
+    const rows = new Map();
+    for (const bundle of result.bundles) {
+        for (const f of bundle.findings) {
+            const fp = fingerprint(f);
+            const key = `${bundle.root}\u0000${fp}`;
+            const row = rows.get(key);
+            if (row)
+                row.count++;
+            else
+                rows.set(key, { fingerprint: fp, check: f.check, bundle: bundle.root, file: f.loc?.file ?? null, count: 1 });
+        }
+    }
+    const findings = [...rows.values()].sort((a, b) => cmp(a.bundle, b.bundle) || cmp(a.file ?? '', b.file ?? '') || cmp(a.check, b.check) || cmp(a.fingerprint, b.fingerprint));
+    return { tool: TOOL_NAME, toolVersion: TOOL_VERSION, format: BASELINE_FORMAT, fingerprintVersion: FINGERPRINT_VERSION, findings };
+}
+function renderBaselineFile(result) {
+    return JSON.stringify(baselineFile(result), null, 2) + '\n';
+}
+/** Reads a baseline file; a file that is not one (not JSON, another tool, another format) is a
+ *  one-line problem naming the file, never an exception. */
+function readBaselineFile(file) {
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        return { problem: `${file}: cannot read it (${error.code ?? error.message})` };
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const at = /position (\d+)/.exec(error.message);
+        const line = at ? text.slice(0, Number(at[1])).split('\n').length : 1;
+        return { problem: `${file}:${line}: not a JSON baseline (${error.message.split('\n')[0]})` };
+    }
+    if (!data || typeof data !== 'object' || data.tool !== TOOL_NAME) {
+        return { problem: `${file}: not a dab-ready baseline (write one with dab-ready check --write-baseline ${file})` };
+    }
+    if (data.format !== BASELINE_FORMAT || data.fingerprintVersion !== FINGERPRINT_VERSION || !Array.isArray(data.findings)) {
+        return {
+            problem: `${file}: baseline format ${String(data.format)} from dab-ready ${String(data.toolVersion)}; this dab-ready ${TOOL_VERSION} reads format ${BASELINE_FORMAT}: write it again with --write-baseline`,
+        };
+    }
+    const counts = new Map();
+    for (const row of data.findings) {
+        if (typeof row?.fingerprint !== 'string')
+            continue;
+        const n = Number.isInteger(row.count) && row.count > 0 ? row.count : 1;
+        counts.set(row.fingerprint, (counts.get(row.fingerprint) ?? 0) + n);
+    }
+    const note = data.toolVersion !== TOOL_VERSION ? `${file} was written by dab-ready ${String(data.toolVersion)} (same format: used)` : undefined;
+    return { counts, note };
+}
+/** Marks as `existing` each finding paired with one baseline entry; returns how many. */
+function applyBaseline(result, counts) {
+    const left = new Map(counts);
+    let marked = 0;
+    for (const bundle of result.bundles)
+        marked += markFrom(bundle.findings, left);
+    marked += markFrom(result.notices, left);
+    return marked;
+}
+/** The action's `fail-on-new-only`: findings the base commit's analysis also had, per bundle root. */
+function markExisting(head, base) {
+    let marked = 0;
+    for (const bundle of head.bundles) {
+        const before = base.bundles.find((b) => b.root === bundle.root);
+        if (!before)
+            continue;
+        const counts = new Map();
+        for (const f of before.findings)
+            counts.set(fingerprint_fingerprint(f), (counts.get(fingerprint_fingerprint(f)) ?? 0) + 1);
+        marked += markFrom(bundle.findings, counts);
+    }
+    return marked;
+}
+function markFrom(findings, left) {
+    let marked = 0;
+    for (const f of findings) {
+        const fp = fingerprint_fingerprint(f);
+        const n = left.get(fp) ?? 0;
+        if (n <= 0)
+            continue;
+        left.set(fp, n - 1);
+        f.existing = true;
+        marked++;
+    }
+    return marked;
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // EXTERNAL MODULE: ./src/github/inputs.ts
@@ -48587,97 +49115,278 @@ function resultOutputs(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
-
-
-
+// The job summary: always written (it needs no token, so fork pull requests get it too). The same
+// structure as the pull request comment, every bundle expanded, with the gate's reasons and the
+// run's notes on top, bounded under the runner's 1 MiB per-step limit.
 
 /** The runner refuses step summaries over 1 MiB; stay clearly below. */
 const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** Findings shown as their own block per bundle in the summary. */
+const SUMMARY_DETAILS_LIMIT = 300;
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 function renderJobSummary(input) {
-    const budget = input.budgetBytes ?? SUMMARY_BUDGET_BYTES;
-    const { result, gate } = input;
-    const head = [];
-    head.push(gate.passed
-        ? '**dab-ready gate:** ✅ passed'
-        : `**dab-ready gate:** ❌ failed\n\n${gate.reasons.map((r) => `- ${escapeInline(r)}`).join('\n')}`);
-    for (const bundle of result.bundles) {
-        const delta = input.deltas.get(bundle.root);
-        const label = result.bundles.length > 1 ? `${escapeInline(bundle.name)} (${codeSpan(bundle.root)})` : escapeInline(bundle.name);
-        head.push(`**${label}:** readiness ${describeScore(bundle.score, delta)}`);
-        if (delta)
-            head.push(renderDelta(delta, bundle, 50));
-    }
-    if (input.commentUrls?.length)
-        head.push(`Pull request comment: ${input.commentUrls.map((u) => `[comment](${u})`).join(', ')}`);
-    for (const note of input.notes ?? [])
-        head.push(`> ${escapeInline(note)}`);
-    const top = head.join('\n\n') + '\n\n---\n\n';
-    const full = top + renderMarkdown(result, { detail: 'full' });
-    if (bytes(full) <= budget)
-        return full;
-    const everything = input.elsewhere ? ` Everything is in ${escapeInline(input.elsewhere)}.` : '';
-    const trimmed = fullWithFewerFindings(result, top, budget, everything);
-    if (trimmed)
-        return trimmed;
-    const note = `\n\n_The full report is larger than a job summary may be; this is the short form.${everything}_\n`;
-    const short = top + renderMarkdown(result, { detail: 'summary' }) + note;
-    if (bytes(short) <= budget)
-        return short;
-    return cutAtParagraph(short, budget - bytes(note) - 16) + note;
+    const notes = [...(input.notes ?? [])];
+    if (!input.gate.passed)
+        notes.unshift(...input.gate.reasons.map((r) => `gate: ${r}`));
+    const body = renderPullRequestComment(input, {
+        budget: (input.budgetBytes ?? SUMMARY_BUDGET_BYTES) - 400,
+        measure: bytes,
+        expandAll: true,
+        sticky: false,
+        notes,
+        detailsLimit: SUMMARY_DETAILS_LIMIT,
+        elsewhere: input.elsewhere ?? 'the JSON report (the report-json output)',
+    });
+    const comments = input.commentUrls?.length ? `\n${input.commentUrls.map((u) => `[Pull request comment](${u})`).join(' · ')}\n` : '';
+    return body + comments;
 }
-/** The full report with the most findings per gap that fits (a report of thousands of findings is
- *  megabytes, but all of its sections and gaps fit): undefined when even one per gap does not fit. */
-function fullWithFewerFindings(result, top, budget, everything) {
-    const largestGap = Math.max(0, ...result.bundles.flatMap((b) => b.effort.rows.map((r) => b.findings.filter((f) => f.check === r.check).length)));
-    const render = (perGap) => {
-        const note = `\n\n_The full report is larger than a job summary may be: each gap shows at most ${perGap} of its findings.${everything}_\n`;
-        return top + renderMarkdown(result, { detail: 'full', maxFindingsPerGap: perGap }) + note;
-    };
-    let best;
-    let low = 1;
-    let high = largestGap - 1;
-    while (low <= high) {
-        const mid = Math.floor((low + high) / 2);
-        const text = render(mid);
-        if (bytes(text) <= budget) {
-            best = text;
-            low = mid + 1;
-        }
-        else {
-            high = mid - 1;
+
+;// CONCATENATED MODULE: ./src/github/suggestion-edits.ts
+// Mechanical fixes as line edits a reviewer can accept with one click (GitHub suggestions): attach
+// the built wheel to a wheel task, declare an entry point whose function exists, pin `%pip`
+// requirements to their lower bound. Derived from the findings and the lines the loader read;
+// anything that needs a judgement (a new module, a version to choose) gets no suggestion.
+
+
+
+
+function suggestedEdits(result, project, prefix) {
+    const edits = [];
+    for (const bundleResult of result.bundles) {
+        const bundle = project.bundles.find((b) => b.relRoot === bundleResult.root);
+        if (!bundle)
+            continue;
+        for (const finding of bundleResult.findings) {
+            const edit = editFor(bundle, finding);
+            if (edit)
+                edits.push({ ...edit, finding, file: (0,paths/* repoPath */.qN)(prefix, analysedPath(bundleResult.root, edit.file)) });
         }
     }
-    return best;
+    return edits;
 }
-/** The longest prefix under `maxBytes` that ends at a blank line outside any fenced code block. */
-function cutAtParagraph(text, maxBytes) {
-    const lines = text.split('\n');
-    let fence;
-    let size = 0;
-    let lastSafe = 0;
-    for (const [i, line] of lines.entries()) {
-        size += bytes(line) + 1;
-        if (size > maxBytes)
+function editFor(bundle, finding) {
+    switch (finding.check) {
+        case 'wheel-not-built':
+            return attachWheel(bundle, finding);
+        case 'entry-point-missing':
+            return declareEntryPoint(bundle, finding);
+        case 'library-deps-inconsistent':
+            return pinPipInstall(bundle, finding);
+        default:
+            return undefined;
+    }
+}
+function fileLines(bundle, file) {
+    return bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file);
+}
+const indentOf = (line) => /^ */.exec(line)[0].length;
+/** `libraries: [- whl: ...]` from the fix, added to the task after its python_wheel_task block. */
+function attachWheel(bundle, finding) {
+    const loc = finding.loc;
+    if (!loc || !finding.fix?.patch)
+        return undefined;
+    const section = splitPatch(finding.fix.patch).find((s) => s.file === loc.file && /^libraries:\s*$/m.test(s.body.split('\n')[0]));
+    const lines = fileLines(bundle, loc.file);
+    if (!section || !lines)
+        return undefined;
+    const at = lines[loc.line - 1];
+    if (!at || !/^\s*python_wheel_task:\s*(#.*)?$/.test(at))
+        return undefined;
+    const indent = indentOf(at);
+    let end = loc.line;
+    for (let i = loc.line; i < lines.length; i++) {
+        if (!lines[i].trim() || lines[i].trim().startsWith('#'))
+            continue;
+        if (indentOf(lines[i]) <= indent)
             break;
-        const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-        if (marker) {
-            if (!fence)
-                fence = marker;
-            else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
-                fence = undefined;
-        }
-        if (!fence && line.trim() === '')
-            lastSafe = i;
+        end = i + 1;
     }
-    return lines.slice(0, lastSafe).join('\n');
+    // the task must not have a libraries key already (siblings at the same indentation)
+    const siblings = taskSiblings(lines, loc.line - 1, indent);
+    if (siblings.some((l) => /^\s*libraries:/.test(l)))
+        return undefined;
+    const pad = ' '.repeat(indent);
+    const added = section.body.split('\n').map((l) => (l ? pad + l : l));
+    return { file: loc.file, startLine: end, endLine: end, replacement: [lines[end - 1], ...added].join('\n') };
+}
+function taskSiblings(lines, index, indent) {
+    const out = [];
+    const same = (l) => l.trim() && indentOf(l) === indent;
+    for (let i = index - 1; i >= 0; i--) {
+        if (!lines[i].trim())
+            continue;
+        if (indentOf(lines[i]) < indent || /^\s*-\s/.test(lines[i].slice(0, indent + 2)))
+            break;
+        if (same(lines[i]))
+            out.push(lines[i]);
+    }
+    for (let i = index + 1; i < lines.length; i++) {
+        if (!lines[i].trim())
+            continue;
+        if (indentOf(lines[i]) < indent)
+            break;
+        if (same(lines[i]))
+            out.push(lines[i]);
+    }
+    return out;
+}
+/** `[project.scripts]` from the fix, when the function it names already exists (no new module). */
+function declareEntryPoint(bundle, finding) {
+    if (!finding.fix?.patch)
+        return undefined;
+    const sections = splitPatch(finding.fix.patch);
+    if (sections.some((s) => /\(new\)/.test(s.caption ?? '')))
+        return undefined;
+    const section = sections.find((s) => s.file && external_node_path_default().posix.basename(s.file) === 'pyproject.toml' && /^\[project\.scripts\]\s*$/m.test(s.body));
+    if (!section?.file)
+        return undefined;
+    const lines = fileLines(bundle, section.file);
+    if (!lines)
+        return undefined;
+    const entries = section.body.split('\n').filter((l) => /^\s*[\w.-]+\s*=/.test(l));
+    if (entries.length === 0)
+        return undefined;
+    const existing = lines.findIndex((l) => /^\s*\[project\.scripts\]\s*(#.*)?$/.test(l));
+    if (existing >= 0)
+        return { file: section.file, startLine: existing + 1, endLine: existing + 1, replacement: [lines[existing], ...entries].join('\n') };
+    const project = lines.findIndex((l) => /^\s*\[project\]\s*(#.*)?$/.test(l));
+    if (project < 0)
+        return undefined;
+    let last = project;
+    for (let i = project + 1; i < lines.length; i++) {
+        if (/^\s*\[/.test(lines[i]))
+            break;
+        if (lines[i].trim())
+            last = i;
+    }
+    // a multi-line value (`dependencies = [`) ends with its closing bracket, which `last` already is
+    return { file: section.file, startLine: last + 1, endLine: last + 1, replacement: [lines[last], '', '[project.scripts]', ...entries].join('\n') };
+}
+/** `%pip install pkg>=1.2` → `pkg==1.2` on the line the finding points at. */
+function pinPipInstall(bundle, finding) {
+    const loc = finding.loc;
+    if (!loc)
+        return undefined;
+    const line = fileLines(bundle, loc.file)?.[loc.line - 1];
+    if (!line || !/%pip\s+install\b/.test(line))
+        return undefined;
+    const pinned = line.replace(/(^|\s)([A-Za-z0-9][\w.-]*(?:\[[\w,.-]+\])?)>=([0-9][\w.+-]*)(?=\s|$)/g, '$1$2==$3');
+    if (pinned === line)
+        return undefined;
+    return { file: loc.file, startLine: loc.line, endLine: loc.line, replacement: pinned };
+}
+
+;// CONCATENATED MODULE: ./src/github/suggestions.ts
+
+
+
+
+
+function suggestionMarker(edit, headSha) {
+    return `<!-- dab-ready:suggestion ${fingerprint_fingerprint(edit.finding)} ${headSha} -->`;
+}
+function suggestionBody(edit, headSha) {
+    const title = (0,check_info/* catalogFor */.xn)().info(edit.finding.check, edit.finding.severity).title;
+    let fence = '```';
+    while (edit.replacement.includes(fence))
+        fence += '`';
+    return [
+        suggestionMarker(edit, headSha),
+        `**dab-ready** · ${escape_escapeMessage(title)} ([\`${edit.finding.check}\`](${rule_links_rulePageUrl(edit.finding.check)}))`,
+        '',
+        escape_escapeMessage(edit.finding.message.split('\n')[0]),
+        '',
+        `${fence}suggestion`,
+        edit.replacement,
+        fence,
+    ].join('\n');
+}
+async function postSuggestions(request) {
+    const outcome = { posted: 0, alreadyPosted: 0, outsideDiff: 0, capped: 0 };
+    if (request.fromFork)
+        return { ...outcome, skipped: 'the pull request comes from a fork' };
+    if (request.edits.length === 0 || request.max <= 0)
+        return outcome;
+    const { client, owner, repo, pullNumber: pull_number } = request;
+    const files = (await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number, per_page: 100 }));
+    const diffLines = new Map(files.map((f) => [f.filename, rightSideHunks(f.patch ?? '')]));
+    const identity = await resolveIdentity(client);
+    const existing = (await client.paginate(client.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 }));
+    const posted = new Set(existing.filter((c) => isAuthoredBy(c, identity)).map((c) => /<!-- dab-ready:suggestion \S+ \S+ -->/.exec(c.body ?? '')?.[0]));
+    for (const edit of request.edits) {
+        if (posted.has(suggestionMarker(edit, request.headSha))) {
+            outcome.alreadyPosted++;
+            continue;
+        }
+        const hunks = diffLines.get(edit.file) ?? [];
+        if (!hunks.some(([from, to]) => edit.startLine >= from && edit.endLine <= to)) {
+            outcome.outsideDiff++;
+            continue;
+        }
+        if (outcome.posted >= request.max) {
+            outcome.capped++;
+            continue;
+        }
+        await client.rest.pulls.createReviewComment({
+            owner,
+            repo,
+            pull_number,
+            commit_id: request.headSha,
+            path: edit.file,
+            body: suggestionBody(edit, request.headSha),
+            line: edit.endLine,
+            side: 'RIGHT',
+            ...(edit.startLine < edit.endLine ? { start_line: edit.startLine, start_side: 'RIGHT' } : {}),
+        });
+        posted.add(suggestionMarker(edit, request.headSha));
+        outcome.posted++;
+    }
+    return outcome;
+}
+/** The right-hand line ranges of a unified diff's hunks: where review comments may go. */
+function rightSideHunks(patch) {
+    const ranges = [];
+    for (const m of patch.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        if (count > 0)
+            ranges.push([start, start + count - 1]);
+    }
+    return ranges;
 }
 
 // EXTERNAL MODULE: ./src/verify/missing-tools.ts
 var missing_tools = __nccwpck_require__(547);
+;// CONCATENATED MODULE: ./src/heartbeat.ts
+// A long step in a CI log says it is still alive: one line every 10 s with the elapsed time.
+
+const HEARTBEAT_MS = 10_000;
+/** Runs `fn`; while it runs, `print`s `… still running: <name> (<elapsed>)` every `intervalMs`, and
+ *  `done: <name> (<elapsed>)` at the end when it printed any. */
+async function withHeartbeat(name, fn, print, intervalMs = HEARTBEAT_MS, now = Date.now) {
+    const started = now();
+    let beats = 0;
+    const timer = setInterval(() => {
+        beats++;
+        print(`  … still running: ${name} (${formatDuration(now() - started)})`);
+    }, intervalMs);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(timer);
+        if (beats > 0)
+            print(`  done: ${name} (${formatDuration(now() - started)})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/check-mode.ts
 // `mode: check`: analyse, then act in the order the runner needs: report files and outputs, the
 // sticky comment(s) with the delta, the job summary, annotations, and last the gate.
+
+
+
+
 
 
 
@@ -48702,7 +49411,8 @@ const actionLogger = {
     info: (message) => core/* info */.pq(message),
     // Annotations are scarce (10 per level per step): they are kept for findings.
     warn: (message) => core/* info */.pq(`warning: ${message}`),
-    group: (name, fn) => core/* group */.Os(name, fn),
+    // CI logs: a long step (wheel build, pip, validate) prints a heartbeat every 10 s.
+    group: (name, fn) => core/* group */.Os(name, () => withHeartbeat(name, fn, (line) => core/* info */.pq(line))),
     output: (line) => core/* info */.pq(line),
 };
 async function runCheckMode(inputs, options = {}) {
@@ -48712,11 +49422,8 @@ async function runCheckMode(inputs, options = {}) {
     const verify = (0,github_inputs/* toVerifyOptions */.bt)(inputs, timeoutMs);
     const validate = (0,github_inputs/* toValidateOptions */.Yt)(inputs, timeoutMs);
     const analyseFolder = (folder) => (0,engine/* analyse */.KH)({ path: folder, repoRoot: env.GITHUB_WORKSPACE, target: inputs.target, configFile: inputs.configFile, vars: inputs.vars, env, verify, validate, log: actionLogger });
-    const { result, config } = await analyseFolder(inputs.path);
-    const gate = (0,readiness_gate/* evaluateGate */.D)(result, {
-        failOn: inputs.failOn ?? config.failOn ?? 'critical',
-        minScore: inputs.minScore ?? config.minScore ?? 0,
-    });
+    const { result, config, project } = await analyseFolder(inputs.path);
+    const failOn = inputs.failOn ?? config.failOn ?? 'critical';
     const prefix = (0,paths/* repoPrefix */.xI)(inputs.path);
     const notes = [];
     let warnings = 0;
@@ -48728,6 +49435,29 @@ async function runCheckMode(inputs, options = {}) {
     const missingTools = (0,missing_tools/* missingToolsWarning */.s)(result);
     if (missingTools)
         warnOnce(missingTools);
+    // The baseline: the pull request's base commit, when the history is there.
+    const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
+    let baseline;
+    let touched;
+    const baseSha = ctx.pullRequest?.baseSha;
+    if (baseSha && (wantsComment || inputs.summary || inputs.failOnNewOnly)) {
+        core/* info */.pq(`Analysing the base commit ${baseSha.slice(0, 12)} for the comparison`);
+        const base = await analyseBaseCommit({ path: inputs.path, sha: baseSha, analyse: async (folder) => (await analyseFolder(folder)).result, tempDir: ctx.tempDir, env });
+        if (base.result) {
+            baseline = baselineFromResult(base.result, baseSha);
+            if (inputs.failOnNewOnly)
+                markExisting(result, base.result);
+        }
+        else
+            core/* info */.pq(`No base comparison from git: ${base.skipped}`);
+        const changed = await changedFiles(inputs.path, baseSha, env);
+        if (changed)
+            touched = touchedBundles(result, prefix, changed);
+    }
+    if (inputs.failOnNewOnly && !baseline) {
+        warnOnce('dab-ready: fail-on-new-only needs the base commit (actions/checkout with fetch-depth: 0); every finding counts for the gate.');
+    }
+    const gate = (0,readiness_gate/* evaluateGate */.D)(result, { failOn, minScore: inputs.minScore ?? config.minScore ?? 0 });
     // Report files and the outputs that depend only on the result.
     const reportDir = external_node_fs_default().mkdtempSync(external_node_path_default().join(ctx.tempDir ?? external_node_os_default().tmpdir(), 'dab-ready-'));
     const reportJson = external_node_path_default().join(reportDir, 'report.json');
@@ -48742,25 +49472,15 @@ async function runCheckMode(inputs, options = {}) {
         core/* setOutput */.uH(name, value);
     core/* setOutput */.uH('report-json', reportJson);
     core/* setOutput */.uH('sarif', sarifPath);
-    // The baseline: the pull request's base commit, when the history is there.
-    const wantsComment = inputs.commentMode !== 'off' && (inputs.comment === 'true' || (inputs.comment === 'auto' && Boolean(ctx.pullRequest)));
-    let baseline;
-    const baseSha = ctx.pullRequest?.baseSha;
-    if (baseSha && (wantsComment || inputs.summary)) {
-        core/* info */.pq(`Analysing the base commit ${baseSha.slice(0, 12)} for the comparison`);
-        const base = await analyseBaseCommit({ path: inputs.path, sha: baseSha, analyse: async (folder) => (await analyseFolder(folder)).result, tempDir: ctx.tempDir, env });
-        if (base.result)
-            baseline = baselineFromResult(base.result, baseSha);
-        else
-            core/* info */.pq(`No base comparison from git: ${base.skipped}`);
-    }
     const deltas = new Map();
     for (const bundle of result.bundles) {
         const delta = compareBundle(bundle, baseline);
         if (delta)
             deltas.set(bundle.root, delta);
     }
-    // The sticky comment, one per bundle root.
+    const links = ctx.owner && ctx.repo && ctx.sha ? { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } : undefined;
+    const view = { result, gate, failOn, deltas, prefix, links, runUrl: ctx.runUrl, touched, newOnly: inputs.failOnNewOnly && Boolean(baseline) };
+    // The sticky comment: one per pull request (and `path`).
     const commentUrls = [];
     if (inputs.comment === 'true' && !ctx.pullRequest)
         core/* info */.pq('comment: true, but this run is not for a pull request: no comment.');
@@ -48770,18 +49490,35 @@ async function runCheckMode(inputs, options = {}) {
         }
         else {
             const client = options.client ?? createClient(inputs.token, { baseUrl: ctx.apiUrl, retry: options.retry });
-            await postComments({ client, ctx, inputs, result, prefix, deltas, commentUrls, warnOnce });
+            await postComment({ client, ctx, inputs, view, commentUrls, warnOnce });
+        }
+    }
+    const headSha = ctx.pullRequest?.headSha;
+    // Suggestions are review comments: they go with the comment (off when commenting is off).
+    if (inputs.suggestions && wantsComment && inputs.token && ctx.pullRequest && ctx.owner && ctx.repo && headSha) {
+        const client = options.client ?? createClient(inputs.token, { baseUrl: ctx.apiUrl, retry: options.retry });
+        try {
+            const outcome = await postSuggestions({
+                client,
+                owner: ctx.owner,
+                repo: ctx.repo,
+                pullNumber: ctx.pullRequest.number,
+                headSha,
+                fromFork: ctx.pullRequest.fromFork,
+                edits: suggestedEdits(result, project, prefix),
+                max: inputs.suggestionsMax,
+            });
+            if (outcome.skipped)
+                core/* info */.pq(`No suggestions: ${outcome.skipped}.`);
+            else
+                core/* info */.pq(`Suggestions: ${outcome.posted} posted, ${outcome.alreadyPosted} already there, ${outcome.outsideDiff} outside the diff, ${outcome.capped} over the limit of ${inputs.suggestionsMax}.`);
+        }
+        catch (error) {
+            core/* info */.pq(`No suggestions: ${check_mode_oneLine(error)}`);
         }
     }
     if (inputs.summary) {
-        const text = renderJobSummary({
-            result,
-            gate,
-            deltas,
-            commentUrls,
-            notes,
-            elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and '),
-        });
+        const text = renderJobSummary({ ...view, commentUrls, notes, elsewhere: [sarifNamed, 'the report-json output'].filter(Boolean).join(' and ') });
         try {
             await core/* summary */.z.addRaw(text, true).write({ overwrite: false });
         }
@@ -48793,6 +49530,7 @@ async function runCheckMode(inputs, options = {}) {
         annotate(result, {
             sink: { error: core/* error */.z3, warning: core/* warning */.$e, notice: core/* notice */.lm },
             prefix,
+            failOn,
             // core.setFailed writes one error annotation for the gate; warnings above took their slots.
             budget: { error: STEP_LIMIT - (gate.passed ? 0 : 1), warning: Math.max(0, STEP_LIMIT - warnings), notice: STEP_LIMIT },
             elsewhere: [inputs.summary ? 'the job summary' : '', sarifNamed].filter(Boolean).join(' and ') || 'the report-json output',
@@ -48811,41 +49549,52 @@ function sarifFile(input, workspace, reportDir) {
         return '';
     return input ? external_node_path_default().resolve(workspace, input) : external_node_path_default().join(reportDir, 'dab-ready.sarif');
 }
-async function postComments(input) {
-    const { client, ctx, inputs, result, prefix, deltas } = input;
+/** Bundle roots (relative to the analysed folder) holding a changed file. */
+function touchedBundles(result, prefix, changed) {
+    const touched = new Set();
     for (const bundle of result.bundles) {
-        try {
-            const outcome = await upsertStickyComment({
-                client,
-                owner: ctx.owner,
-                repo: ctx.repo,
-                issueNumber: ctx.pullRequest.number,
-                marker: commentMarker(bundleRepoRoot(prefix, bundle)),
-                mode: inputs.commentMode === 'recreate' ? 'recreate' : 'update',
-                render: (previous) => {
-                    if (!deltas.has(bundle.root)) {
-                        const digest = readEmbeddedDigest(previous?.body);
-                        const delta = digest && compareBundle(bundle, { source: 'previous-comment', bundles: [{ ...digest, root: bundle.root }] });
-                        if (delta)
-                            deltas.set(bundle.root, delta);
-                    }
-                    return renderCommentBody({ result, bundle, prefix, delta: deltas.get(bundle.root), runUrl: ctx.runUrl, headSha: ctx.sha });
-                },
-            });
-            if (outcome.status === 'forbidden') {
-                const why = ctx.pullRequest.fromFork
-                    ? 'this pull request comes from a fork, whose GITHUB_TOKEN is read-only'
-                    : 'the token may not write to this pull request (it needs pull-requests: write)';
-                input.warnOnce(`dab-ready could not comment: ${why}. The report is in the job summary.`);
-                return;
-            }
-            core/* info */.pq(`Comment ${outcome.status}: ${outcome.url}${outcome.duplicatesRemoved ? ` (${outcome.duplicatesRemoved} duplicate removed)` : ''}`);
-            input.commentUrls.push(outcome.url);
-        }
-        catch (error) {
-            input.warnOnce(`dab-ready could not comment: ${check_mode_oneLine(error)}. The report is in the job summary.`);
+        const root = (0,paths/* repoPath */.qN)(prefix, bundle.root);
+        if (changed.some((file) => root === '.' || file === root || file.startsWith(`${root}/`)))
+            touched.add(bundle.root);
+    }
+    return touched;
+}
+async function postComment(input) {
+    const { client, ctx, inputs, view } = input;
+    try {
+        const outcome = await upsertStickyComment({
+            client,
+            owner: ctx.owner,
+            repo: ctx.repo,
+            issueNumber: ctx.pullRequest.number,
+            marker: commentMarker(view.prefix),
+            mode: inputs.commentMode === 'recreate' ? 'recreate' : 'update',
+            render: (previous) => {
+                // Without the base commit, compare with the data the previous comment carries.
+                const digests = readEmbeddedDigests(previous?.body);
+                for (const bundle of view.result.bundles) {
+                    if (view.deltas.has(bundle.root))
+                        continue;
+                    const digest = digests.find((d) => d.root === bundle.root);
+                    const delta = digest && compareBundle(bundle, { source: 'previous-comment', bundles: [digest] });
+                    if (delta)
+                        view.deltas.set(bundle.root, delta);
+                }
+                return renderPullRequestComment(view);
+            },
+        });
+        if (outcome.status === 'forbidden') {
+            const why = ctx.pullRequest.fromFork
+                ? 'this pull request comes from a fork, whose GITHUB_TOKEN is read-only'
+                : 'the token may not write to this pull request (it needs pull-requests: write)';
+            input.warnOnce(`dab-ready could not comment: ${why}. The report is in the job summary.`);
             return;
         }
+        core/* info */.pq(`Comment ${outcome.status}: ${outcome.url}${outcome.duplicatesRemoved ? ` (${outcome.duplicatesRemoved} duplicate removed)` : ''}`);
+        input.commentUrls.push(outcome.url);
+    }
+    catch (error) {
+        input.warnOnce(`dab-ready could not comment: ${check_mode_oneLine(error)}. The report is in the job summary.`);
     }
 }
 function scoreDelta(result, deltas) {
@@ -49188,8 +49937,8 @@ function singleBundle(result, project) {
     return { bundle, result: bundleResult };
 }
 
-// EXTERNAL MODULE: ./src/engine.ts + 18 modules
-var engine = __nccwpck_require__(3601);
+// EXTERNAL MODULE: ./src/engine.ts + 19 modules
+var engine = __nccwpck_require__(3091);
 // EXTERNAL MODULE: ./src/verify/missing-tools.ts
 var missing_tools = __nccwpck_require__(547);
 ;// CONCATENATED MODULE: ./src/github/deploy-mode.ts
@@ -49376,7 +50125,19 @@ function readInputs(read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/
         autoApprove: bool(read, 'auto-approve', false),
         failOnActiveRuns: bool(read, 'fail-on-active-runs', false),
         vars,
+        failOnNewOnly: bool(read, 'fail-on-new-only', false),
+        suggestions: bool(read, 'suggestions', true),
+        suggestionsMax: count(read, 'suggestions-max', 5),
     };
+}
+function count(read, name, fallback) {
+    const value = read(name).trim();
+    if (!value)
+        return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 50)
+        throw new InputError(`input ${name} must be a whole number from 0 to 50 (got ${JSON.stringify(value)})`);
+    return n;
 }
 function oneOf(read, name, allowed, fallback) {
     const value = read(name).trim().toLowerCase();
@@ -49499,7 +50260,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1976);
+/* harmony import */ var _github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9885);
 /* harmony import */ var _github_deploy_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4345);
 /* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5446);
 /* harmony import */ var _github_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9679);
@@ -54814,10 +55575,9 @@ function scalarValue(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tO: () => (/* binding */ humanizeCheckId),
 /* harmony export */   xn: () => (/* binding */ catalogFor)
 /* harmony export */ });
-/* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog */
+/* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog, humanizeCheckId */
 /* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
 /* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3544);
 
@@ -54897,93 +55657,23 @@ function catalogFor(checks) {
 
 /***/ }),
 
-/***/ 3863:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ gapTitle)
-/* harmony export */ });
-/* harmony import */ var _check_info_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9989);
-// Short, problem-phrased names for failing checks ("Python Package Not Built"): check titles state
-// the expectation, a gap is named by what is wrong. Unknown ids fall back to their own words.
-
-const GAP_TITLES = {
-    'package-name-mismatch': 'Wheel Task Package Name Matches No Distribution',
-    'wheel-not-built': 'Python Package Not Built',
-    'entry-point-missing': 'Python Wheel Entry Points Missing',
-    'entry-point-unresolvable': 'Python Wheel Entry Point Not Callable',
-    'local-vector-search': 'Vector Search Not Using Databricks Managed Service',
-    'vector-search-endpoint-missing': 'Vector Search Endpoint Not Created',
-    'sync-excludes-source': 'Task Code Not Synced',
-    'library-deps-inconsistent': 'Library Dependencies Not Consistently Specified',
-    'model-registry-unresolved': 'Model Not Registered',
-    'dlt-pipeline-disabled': 'DLT Pipeline Not Implemented',
-    'resource-file-disabled': 'Resource File Commented Out',
-    'cli-init-missing': 'No Databricks CLI Init/Config Files',
-    'python-resources-not-analysed': 'Resources Defined in Python Not Analysed',
-    'config-invalid': 'Configuration File Does Not Load',
-    'root-path-glob-chars': 'Bundle Root Path Has Glob Characters',
-    'include-non-yaml': 'Include Matches Non-YAML Files',
-    'include-outside-root': 'Include Written Outside the Root File',
-    'include-glob-nonrecursive': 'Include Glob Relies on Recursive **',
-    'include-outside-repository': 'Include Leads Outside the Repository',
-    'unknown-field': 'Unknown Configuration Key',
-    'null-value': 'Setting Left Empty',
-    'resource-undefined': 'Resource Without Definition',
-    'artifact-not-configured': 'Artifact Without Properties',
-    'variable-type-invalid': 'Invalid Variable Type',
-    'variable-required-unset': 'Required Variable Without Value',
-    'variable-file-invalid': 'Invalid Variable Overrides File',
-    'variable-cycle': 'Variables Reference Each Other in a Cycle',
-    'undefined-variable': 'Reference That Does Not Resolve',
-    'bundle-name-interpolation': 'Bundle Name Is Not a Literal',
-    'enum-invalid': 'Invalid Enumerated Setting',
-    'required-field-missing': 'Required Field Missing',
-    'path-not-found': 'Local Path Not Found',
-    'path-kind-mismatch': 'Path Points at the Wrong Kind of File',
-    'path-outside-sync-root': 'Path Outside the Sync Root',
-    'resource-reference-invalid': 'Reference to an Undeclared Resource',
-    'duplicate-library-name': 'Local Libraries Share a File Name',
-    'wheel-dbr-too-old': 'Local Wheel Needs DBR 13.3 or Newer',
-    'direct-only-resource': 'Resource Type Needs the Direct Deployment Engine',
-    'environment-client-invalid': 'Serverless Environment Without Client Version',
-    'job-cluster-key-undefined': 'Task Uses an Undefined Job Cluster',
-    'task-dependency-undefined': 'Task Depends on an Undefined Task',
-    'package-discovery-failed': 'setuptools Cannot Tell Which Packages to Ship',
-    'setup-py-ignored': 'Packaging Metadata Declared in Two Places',
-    'symlink-outside-repo': 'Symbolic Link Leads Out of the Repository',
-    'bundle-validate-error': 'Bundle Validation Reports an Error',
-    'bundle-validate-warning': 'Bundle Validation Reports a Warning',
-    'bundle-validate-recommendation': 'Bundle Validation Recommends a Change',
-    'bundle-validate-unavailable': 'Bundle Validation Could Not Run',
-    'wheel-build-failed': 'Wheel Build Failed',
-    'entry-point-smoke-failed': 'Entry Point Fails When Run',
-};
-/** The gap name for a check id: the known wording, else the id's words in title case. */
-function gapTitle(check) {
-    const known = GAP_TITLES[check];
-    if (known)
-        return known;
-    return (0,_check_info_js__WEBPACK_IMPORTED_MODULE_0__/* .humanizeCheckId */ .tO)(check)
-        .split(' ')
-        .map((w) => w[0].toUpperCase() + w.slice(1))
-        .join(' ');
-}
-
-
-/***/ }),
-
 /***/ 453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ evaluateGate)
+/* harmony export */   D: () => (/* binding */ evaluateGate),
+/* harmony export */   F: () => (/* binding */ failsGate)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 
+/** Whether a finding fails the gate: at or above `failOn` and not in the baseline (an existing
+ *  finding is reported but never fails it). */
+function failsGate(f, failOn) {
+    return !f.existing && failOn !== 'none' && (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(f.severity) <= (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(failOn);
+}
 function evaluateGate(result, options) {
     const reasons = [];
-    const atOrAbove = (f) => options.failOn !== 'none' && (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(f.severity) <= (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(options.failOn);
+    const atOrAbove = (f) => failsGate(f, options.failOn);
     for (const bundle of result.bundles) {
         const label = bundle.root === '.' ? bundle.name : `${bundle.name} (${bundle.root})`;
         const analysed = bundle.targets;
@@ -55120,9 +55810,7 @@ function matchesGlob(pattern, file) {
 /* harmony export */ });
 /* unused harmony exports OTHER_PHASE_ID, ALL_PHASE_ID, collectResources, slugify, inferPhaseFromFile, phaseStatus, CHECKLIST_LABEL, concernsPhase, collectWheelTasks */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
-/* harmony import */ var _gap_title_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3863);
-/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1700);
-
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1700);
 
 
 const OTHER_PHASE_ID = 'other';
@@ -55184,14 +55872,14 @@ function configSpecs(config) {
 function includeMatches(pattern, r) {
     if (pattern === r.key || pattern === r.address)
         return true;
-    if ((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file)))
+    if ((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file)))
         return true;
-    return (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .hasGlobChars */ .ed)(pattern) && ((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, r.key) || (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .matchesGlob */ .kt)(pattern, r.address));
+    return (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .hasGlobChars */ .ed)(pattern) && ((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, r.key) || (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .matchesGlob */ .kt)(pattern, r.address));
 }
 const PHASE_IN_NAME = /phase[\s_.-]?(\d+)(.*)$/i;
 /** `resources/jobs_phase2_training.yml` → { id: '2', name: 'Phase 2: Training' }. */
 function inferPhaseFromFile(file) {
-    const segments = (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(file).split('/');
+    const segments = (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(file).split('/');
     const base = segments[segments.length - 1].replace(/\.(ya?ml|json)$/i, '');
     const candidates = [base, ...segments.slice(0, -1).reverse()];
     for (const segment of candidates) {
@@ -55210,7 +55898,7 @@ function titleCase(word) {
 }
 function inferredSpecs(resources) {
     const byNumber = new Map();
-    const files = unique(resources.map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file))).sort();
+    const files = unique(resources.map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file))).sort();
     for (const file of files) {
         const inferred = inferPhaseFromFile(file);
         if (!inferred)
@@ -55229,7 +55917,7 @@ function inferredSpecs(resources) {
         .map(([number, entry]) => ({
         id: String(number),
         name: entry.suffixes.length > 0 ? `Phase ${number}: ${entry.suffixes.join(' / ')}` : `Phase ${number}`,
-        matches: (r) => entry.files.has((0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file)),
+        matches: (r) => entry.files.has((0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file)),
     }));
 }
 /**
@@ -55274,7 +55962,7 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             phaseOf.set(r.address, id);
     const filesOf = new Map();
     for (const spec of phaseSpecs) {
-        filesOf.set(spec.id, unique((members.get(spec.id) ?? []).map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(r.file))).sort());
+        filesOf.set(spec.id, unique((members.get(spec.id) ?? []).map((r) => (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(r.file))).sort());
     }
     const allIds = phaseSpecs.map((s) => s.id);
     const attached = findings.map((f) => {
@@ -55310,7 +55998,7 @@ function attachPhases(f, phaseOf, filesOf, allIds) {
     if (byResource.length > 0)
         return sortByOrder(byResource, allIds);
     if (f.loc) {
-        const file = (0,_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeGlobPath */ .V)(f.loc.file);
+        const file = (0,_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeGlobPath */ .V)(f.loc.file);
         const byFile = allIds.filter((id) => filesOf.get(id)?.includes(file));
         if (byFile.length > 0)
             return byFile;
@@ -55361,7 +56049,7 @@ function checklist(mine, failingChecks, catalog, passedCount, scope) {
     const items = [];
     for (const { check, fs, severity } of failing) {
         const count = fs.length > 1 ? ` (${fs.length} findings)` : '';
-        const text = `${(0,_gap_title_js__WEBPACK_IMPORTED_MODULE_1__/* .gapTitle */ .$)(check)} → ${CHECKLIST_LABEL[severity]}${count}`;
+        const text = `${catalog.info(check, severity).title} → ${CHECKLIST_LABEL[severity]}${count}`;
         items.push({ text, ok: severity === 'low' || severity === 'info', severity, check });
     }
     const passedHere = [...failingChecks]
@@ -55471,9 +56159,7 @@ function cmp(a, b) {
 /***/ 9277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ buildActionPlan)
-/* harmony export */ });
+/* unused harmony export buildActionPlan */
 /* harmony import */ var _check_info_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9989);
 /* harmony import */ var _score_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1270);
 
@@ -55486,7 +56172,7 @@ const STEPS = [
 ];
 /** Steps in order; steps with nothing to do are left out. Follows the effort table's order. */
 function buildActionPlan(bundle, checks) {
-    const catalog = (0,_check_info_js__WEBPACK_IMPORTED_MODULE_0__/* .catalogFor */ .xn)(checks);
+    const catalog = catalogFor(checks);
     const steps = [];
     for (const step of STEPS) {
         const rows = bundle.effort.rows.filter((r) => step.severities.includes(r.severity));
@@ -55509,7 +56195,7 @@ function buildActionPlan(bundle, checks) {
                 actions,
             };
         });
-        steps.push({ ...step, hours: (0,_score_js__WEBPACK_IMPORTED_MODULE_1__/* .roundHours */ .Uu)(items.reduce((n, i) => n + i.hours, 0)), items });
+        steps.push({ ...step, hours: roundHours(items.reduce((n, i) => n + i.hours, 0)), items });
     }
     return steps;
 }
@@ -55524,13 +56210,12 @@ function buildActionPlan(bundle, checks) {
 /* harmony export */   Eg: () => (/* binding */ compareFindings),
 /* harmony export */   HW: () => (/* binding */ targetScores),
 /* harmony export */   Iz: () => (/* binding */ passedChecks),
-/* harmony export */   Uu: () => (/* binding */ roundHours),
 /* harmony export */   bR: () => (/* binding */ headlineScore),
 /* harmony export */   hA: () => (/* binding */ effortTable),
 /* harmony export */   i_: () => (/* binding */ isReady),
 /* harmony export */   ur: () => (/* binding */ severityCounts)
 /* harmony export */ });
-/* unused harmony exports SEVERITY_WEIGHT, appliesTo, targetScore */
+/* unused harmony exports SEVERITY_WEIGHT, appliesTo, targetScore, roundHours */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 /* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(382);
 
