@@ -170,10 +170,12 @@ export interface VariableDef {
   type?: string;
   default?: Node;
   lookup?: Node;
+  /** A `value:` written in the definition: the variable is set, nothing overrides it (the CLI's HasValue). */
+  value?: Node;
   description?: string;
 }
 
-export type VariableSource = 'default' | 'target' | 'overrides-file' | 'env' | 'cli' | 'lookup';
+export type VariableSource = 'value' | 'default' | 'target' | 'overrides-file' | 'env' | 'cli' | 'lookup';
 export interface VariableValue {
   name: string;
   def: VariableDef;

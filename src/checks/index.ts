@@ -20,6 +20,9 @@ import { includeOutsideRoot } from './include-outside-root.js';
 import { includeGlobNonrecursive } from './include-glob-nonrecursive.js';
 import { unknownField } from './unknown-field.js';
 import { nullValue } from './null-value.js';
+import { valueTypeInvalid } from './value-type-invalid.js';
+import { deprecatedField } from './deprecated-field.js';
+import { readOnlyField } from './read-only-field.js';
 import { resourceUndefined } from './resource-undefined.js';
 import { artifactNotConfigured } from './artifact-not-configured.js';
 import { variableTypeInvalid } from './variable-type-invalid.js';
@@ -67,6 +70,9 @@ export const checks: readonly Check[] = [
   includeGlobNonrecursive,
   unknownField,
   nullValue,
+  valueTypeInvalid,
+  deprecatedField,
+  readOnlyField,
   resourceUndefined,
   artifactNotConfigured,
   variableTypeInvalid,

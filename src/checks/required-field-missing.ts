@@ -1,42 +1,22 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { isNull } from './lib/nodes.js';
-import { collectOverMaps, mapsMemo } from './lib/resource-walk.js';
-import { pathShape, resourceOf, rulesPerShape } from './lib/references.js';
+import { resourceOf } from './lib/references.js';
+import { collectTyped, typedMemo } from './lib/typed-walk.js';
 
-interface RequiredRule {
-  /** Matches the object's config path with indexes removed and resource keys as `*`. */
-  at: RegExp;
-  fields: string[];
-}
+/**
+ * Required fields another part of dab-ready reports: `bundle.name` (the loader, as critical), a
+ * wheel task's `entry_point` (entry-point-missing, which knows the CLI's fallback).
+ */
+const REPORTED_ELSEWHERE: Record<string, string[]> = {
+  'config.Bundle': ['name'],
+  'jobs.PythonWheelTask': ['entry_point'],
+};
 
-const TASK = String.raw`^resources\.jobs\.\*\.tasks(?:\.for_each_task\.task)?`;
+/** An alert defined by a `.dbalert.json` file (file_path) takes these fields from the file. */
+const FROM_ALERT_FILE = new Set(['display_name', 'evaluation', 'query_text', 'schedule']);
 
-// A subset of the CLI's bundle/internal/validation/generated/required_fields.go: the fields whose
-// absence the APIs reject. python_wheel_task.entry_point is the entry-point-missing check's.
-const RULES: RequiredRule[] = [
-  { at: new RegExp(`${TASK}$`), fields: ['task_key'] },
-  { at: new RegExp(`${TASK}\\.for_each_task$`), fields: ['inputs', 'task'] },
-  { at: new RegExp(`${TASK}\\.notebook_task$`), fields: ['notebook_path'] },
-  { at: new RegExp(`${TASK}\\.spark_python_task$`), fields: ['python_file'] },
-  { at: new RegExp(`${TASK}\\.python_wheel_task$`), fields: ['package_name'] },
-  { at: new RegExp(`${TASK}\\.pipeline_task$`), fields: ['pipeline_id'] },
-  { at: new RegExp(`${TASK}\\.run_job_task$`), fields: ['job_id'] },
-  { at: new RegExp(`${TASK}\\.sql_task$`), fields: ['warehouse_id'] },
-  { at: new RegExp(`${TASK}\\.dbt_task$`), fields: ['commands'] },
-  { at: new RegExp(`${TASK}\\.condition_task$`), fields: ['op', 'left', 'right'] },
-  { at: new RegExp(`${TASK}\\.depends_on$`), fields: ['task_key'] },
-  { at: /^resources\.jobs\.\*\.job_clusters$/, fields: ['job_cluster_key', 'new_cluster'] },
-  { at: /^resources\.jobs\.\*\.environments$/, fields: ['environment_key'] },
-  { at: /^resources\.experiments\.\*$/, fields: ['name'] },
-  { at: /^resources\.schemas\.\*$/, fields: ['catalog_name', 'name'] },
-  { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-  { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-];
-
-const rulesAt = rulesPerShape(RULES, (rule, shape) => rule.at.test(shape));
-
-const requiredMemo = mapsMemo<RawFinding>();
+const requiredMemo = typedMemo<RawFinding>();
 
 export const requiredFieldMissing: Check = {
   id: 'required-field-missing',
@@ -44,37 +24,38 @@ export const requiredFieldMissing: Check = {
   severity: 'high',
   effortHours: 0.1,
   title: 'Required fields are set',
-  successMessage: 'Tasks, job clusters, for_each tasks and UC resources set their required fields.',
-  docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for fields the API requires: a task's
-\`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a notebook_task's \`notebook_path\`, a job
-cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
-\`bundle deploy\` then fails when the API rejects the incomplete object.
+  successMessage: 'Every object sets the fields the CLI’s schema marks required.',
+  docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for every field the CLI's bundle schema
+marks required, in every resource type: a task's \`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a
+notebook_task's \`notebook_path\`, a job cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`,
+a Vector Search endpoint's \`endpoint_type\`, a permission's \`level\`, ... Validate only warns; \`bundle deploy\` then
+fails when the API rejects the incomplete object.
 Fix: set the field (values may come from variables).
-Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/required_fields.go`,
+Reference: databricks-bundles.md §7, §9; CLI bundle/config/validate/required.go (warnForMissingFields).`,
   breaksDeploy: true,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
-    const resources = target.config.entries.get('resources');
-    if (resources?.kind !== 'map') return findings;
-    collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
-      const found: RawFinding[] = [];
-      for (const rule of rulesAt(pathShape(path))) {
-        for (const field of rule.fields) {
-          if (!isNull(map.entries.get(field))) continue;
-          const resource = resourceOf(path);
+    return collectTyped(requiredMemo, bundle, target, {
+      struct(map, type, path) {
+        if (type.required.length === 0) return [];
+        const found: RawFinding[] = [];
+        const skip = REPORTED_ELSEWHERE[type.name];
+        const alertFile = type.name === 'resources.Alert' && !isNull(map.entries.get('file_path'));
+        for (const field of type.required) {
+          if (!isNull(map.entries.get(field)) || skip?.includes(field) || (alertFile && FROM_ALERT_FILE.has(field))) continue;
+          const at = path();
+          const resource = resourceOf(at);
           found.push({
             check: 'required-field-missing',
-            message: `required field "${field}" is not set (at ${path})`,
+            message: `required field "${field}" is not set (at ${at})`,
             loc: map.loc,
             ...(resource ? { resources: [resource] } : {}),
             evidence: evidenceAt(bundle, map.loc, 1, 2),
             impact: '`bundle validate` warns; `bundle deploy` fails when the API rejects the object.',
-            fix: { text: `Set \`${field}\` in ${path}.` },
+            fix: { text: `Set \`${field}\` in ${at}.` },
           });
         }
-      }
-      return found;
-    }, findings);
-    return findings;
+        return found;
+      },
+    });
   },
 };

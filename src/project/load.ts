@@ -10,7 +10,7 @@ import { Interpolator } from './interpolate.js';
 import { MergeSession, asMap, asString, isNull } from './merge.js';
 import { readPythonProjects } from './python.js';
 import { implicitPythonArtifact, isLocalLibrary, readArtifacts, readJob, readPipeline, readResources, readSync, relativeToRoot } from './resources.js';
-import { checkShapes } from './shape.js';
+import { normalizeConfigFile } from './schema-notices.js';
 import { createSyncMatcher } from './sync.js';
 import { mergeTarget, readTargets } from './targets.js';
 import { readVariableDefs, resolveTargetVariables } from './variables.js';
@@ -138,7 +138,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
         };
   files.set(rootFile, parsedRoot.file);
   notices.push(...parsedRoot.notices);
-  const rootMap = checkShapes(parsedRoot.file.root ?? emptyMap(rootLoc), notices);
+  const rootMap = normalizeConfigFile(parsedRoot.file, parsedRoot.file.root ?? emptyMap(rootLoc), notices);
 
   const included = resolveIncludes(rootMap, dir, repoRoot);
   notices.push(...included.notices);
@@ -151,7 +151,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
     files.set(inc.rel, parsed.file);
     notices.push(...parsed.notices);
     if (!parsed.file.root) continue;
-    let map = checkShapes(parsed.file.root, notices);
+    let map = normalizeConfigFile(parsed.file, parsed.file.root, notices);
     const nestedInclude = map.entries.get('include');
     if (nestedInclude && !isNull(nestedInclude) && !(nestedInclude.kind === 'seq' && nestedInclude.items.length === 0)) {
       // Same text as the include-outside-root check, so the engine merges the two; its severity applies.

@@ -35,6 +35,8 @@ export function readVariableDefs(variables: Node | undefined, notices: RawFindin
     if (dflt !== undefined && !isNull(dflt)) def.default = dflt;
     const lookup = body.entries.get('lookup');
     if (lookup !== undefined && !isNull(lookup)) def.lookup = lookup;
+    const written = body.entries.get('value');
+    if (written !== undefined && !isNull(written)) def.value = written;
     const description = asString(body.entries.get('description'));
     if (description !== undefined) def.description = description;
     defs.set(name, def);
@@ -109,7 +111,14 @@ export function resolveTargetVariables(
     if (cli !== undefined && complex) {
       notices.push(configInvalid(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
     }
-    if (cli !== undefined && !complex) {
+    if (e.def.value) {
+      if (cli !== undefined && !complex) {
+        const written = e.def.value.kind === 'scalar' ? String(e.def.value.value) : 'a complex value';
+        notices.push(configInvalid(`failed to assign ${cli} to ${name}: variable has already been assigned value: ${written}`, e.def.value.loc));
+      }
+      value.value = e.def.value;
+      value.source = 'value';
+    } else if (cli !== undefined && !complex) {
       value.value = syntheticScalar(cli, { file: '<--var>', line: 1, column: 1 });
       value.source = 'cli';
     } else if (env !== undefined && !complex) {

@@ -141,6 +141,14 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
 
 const anchorOnlyKeys = new WeakMap<ConfigFile, Set<string>>();
 
+/** Values written with a YAML anchor (`&a`) or through an alias (`*a`): the CLI's `IsAnchor()`. */
+const anchoredNodes = new WeakSet<Node>();
+
+/** Whether `node` is an anchored value (its definition or an alias use): the CLI raises no unknown-field warning for it. */
+export function isAnchored(node: Node): boolean {
+  return anchoredNodes.has(node);
+}
+
 /**
  * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
  * every element is one (recursively). Recorded while parsing; undefined for a file not parsed here.
@@ -231,10 +239,21 @@ class Converter {
     // The alias node itself is located at its use site; what it contains keeps where it is written.
     const atUseSite = { ...converted, loc } as Node;
     this.sizes.set(atUseSite, size);
+    anchoredNodes.add(atUseSite);
     return atUseSite;
   }
 
   private convertNode(node: YamlNode): Node {
+    const converted = this.convertUnanchored(node);
+    if ((node as { anchor?: string }).anchor) {
+      anchoredNodes.add(converted);
+      // Aliases of this anchor share what was converted here (one node, one finding per problem).
+      if (!this.byAnchor.has(node)) this.byAnchor.set(node, converted);
+    }
+    return converted;
+  }
+
+  private convertUnanchored(node: YamlNode): Node {
     const loc = this.at(node.range?.[0]);
     this.checkTag(node, loc);
     if (isScalar(node)) return { kind: 'scalar', loc, value: scalarValue(node.value) };

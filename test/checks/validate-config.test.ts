@@ -131,7 +131,7 @@ describe('unknown-field and null-value', () => {
     ]);
     expect(findings.find((f) => f.message.includes('notebok_task'))?.fix?.text).toContain('`notebook_task`');
     expect(repo.run('null-value').map((f) => `${f.loc?.line} ${f.message}`)).toEqual([
-      '22 expected a string value, found null: targets.dev.workspace.host',
+      '22 expected a string value, found null (at targets.dev.workspace.host)',
     ]);
   });
 });
@@ -181,7 +181,7 @@ describe('enum-invalid', () => {
     const findings = repo.run('enum-invalid');
     expect(findings.map((f) => `${f.loc?.line} ${f.message.split(' (at')[0]}`)).toEqual([
       '15 invalid value "VIEW" for enum field. Valid values are [READ WRITE MANAGE]',
-      '31 invalid value "SOMETIMES" for enum field. Valid values are [ALL_SUCCESS ALL_DONE NONE_FAILED AT_LEAST_ONE_SUCCESS ALL_FAILED AT_LEAST_ONE_FAILED]',
+      '31 invalid value "SOMETIMES" for enum field. Valid values are [ALL_DONE ALL_FAILED ALL_SUCCESS AT_LEAST_ONE_FAILED AT_LEAST_ONE_SUCCESS NONE_FAILED]',
       '33 invalid value "EQUALS" for enum field. Valid values are [EQUAL_TO GREATER_THAN GREATER_THAN_OR_EQUAL LESS_THAN LESS_THAN_OR_EQUAL NOT_EQUAL]',
       "9 unsupported value 'develop' specified for 'mode': must be either 'development' or 'production'",
     ]);
@@ -230,6 +230,7 @@ describe('resource and field structure', () => {
       '12 required field "job_cluster_key" is not set',
       '17 required field "inputs" is not set',
       '18 required field "task_key" is not set',
+      '27 required field "warehouse_id" is not set',
     ]);
   });
 

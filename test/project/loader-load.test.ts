@@ -135,6 +135,8 @@ describe('loadProject: bad input is a finding at file:line, the rest still loads
     expect(b.notices.map((n) => [n.check, n.loc?.line])).toEqual([
       ['config-invalid', 6],
       ['config-invalid', 7],
+      // The merged `x` is no job field (the anchor holder `a` itself is exempt).
+      ['unknown-field', 5],
     ]);
     goodLoaded(b);
     expect(b.targets.get('default')!.jobs.map((j) => j.key)).toContain('t');
@@ -142,33 +144,35 @@ describe('loadProject: bad input is a finding at file:line, the rest still loads
 
   it('resources: [1, 2] where a map is expected', () => {
     const b = withInclude('resources: [1, 2]\n');
-    expect(b.notices).toEqual([expect.objectContaining({ check: 'config-invalid', loc: { file: 'resources/bad.yml', line: 1, column: 12 } })]);
+    expect(b.notices).toEqual([
+      expect.objectContaining({ check: 'value-type-invalid', message: 'expected map, found sequence (at resources)', loc: { file: 'resources/bad.yml', line: 1, column: 12 } }),
+    ]);
     goodLoaded(b);
   });
 
   it('a resource type or resource that is not a mapping', () => {
     const b = withInclude('resources:\n  jobs: [a]\n  pipelines:\n    p: 3\n');
-    expect(b.notices.map((n) => [n.check, n.loc?.line])).toEqual([
-      ['config-invalid', 2],
-      ['config-invalid', 4],
+    expect(b.notices.map((n) => [n.check, n.loc?.line, n.message])).toEqual([
+      ['value-type-invalid', 2, 'expected map, found sequence (at resources.jobs)'],
+      ['value-type-invalid', 4, 'expected map, found int (at resources.pipelines.p)'],
     ]);
     goodLoaded(b);
   });
 
   it('targets: foo', () => {
     const b = load({ 'databricks.yml': 'bundle:\n  name: x\ntargets: foo\nresources:\n  jobs:\n    good: {name: g}\n' });
-    expect(b.notices).toEqual([expect.objectContaining({ check: 'config-invalid', loc: { file: 'databricks.yml', line: 3, column: 10 } })]);
+    expect(b.notices).toEqual([expect.objectContaining({ check: 'value-type-invalid', loc: { file: 'databricks.yml', line: 3, column: 10 } })]);
     expect([...b.targets.keys()]).toEqual(['default']);
     goodLoaded(b);
   });
 
-  it('a target body that is not a mapping, and target resources of the wrong type', () => {
+  it('a target body that is not a mapping (dropped, as the CLI does), and target resources of the wrong type', () => {
     const b = load({ 'databricks.yml': 'bundle:\n  name: x\ntargets:\n  dev: 5\n  prod:\n    resources: [1]\n' });
-    expect(b.notices.map((n) => [n.check, n.loc?.line])).toEqual([
-      ['config-invalid', 6],
-      ['config-invalid', 4],
+    expect(b.notices.map((n) => [n.check, n.loc?.line, n.message])).toEqual([
+      ['value-type-invalid', 4, 'expected map, found int (at targets.dev)'],
+      ['value-type-invalid', 6, 'expected map, found sequence (at targets.prod.resources)'],
     ]);
-    expect([...b.targets.keys()]).toEqual(['dev', 'prod']);
+    expect([...b.targets.keys()]).toEqual(['prod']);
   });
 
   it('a root file that is broken still gives a bundle', () => {

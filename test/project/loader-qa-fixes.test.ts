@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { configInvalid as configInvalidCheck } from '../../src/checks/config-invalid.js';
 import { includeOutsideRepository } from '../../src/checks/include-outside-repository.js';
 import { undefinedVariable } from '../../src/checks/undefined-variable.js';
+import { valueTypeInvalid } from '../../src/checks/value-type-invalid.js';
 import { runChecks } from '../../src/engine.js';
 import type { Bundle, RawFinding } from '../../src/model.js';
 import { loadProject, repositoryRoot } from '../../src/project/load.js';
@@ -120,17 +121,18 @@ describe('wrong value types inside resources', () => {
     '',
   ].join('\n');
 
-  it('one config-invalid per wrong value at its line; the rest still loads', () => {
+  it('one value-type-invalid per wrong value at its line, in the CLI\'s words; the value is dropped, the rest still loads', () => {
     const b = only(writeRepo({ 'databricks.yml': TYPES2 }), '.');
-    const invalid = byCheck(b.notices, 'config-invalid');
+    const invalid = byCheck(b.notices, 'value-type-invalid');
     expect(invalid.map((n) => [n.loc?.line, n.message])).toEqual([
-      [7, 'resources.jobs.j.tasks must be a list, found a mapping'],
-      [8, 'resources.jobs.k must be a mapping, found a number value'],
-      [11, 'resources.jobs.l.tasks[0] must be a mapping, found a number value'],
-      [13, 'resources.jobs.l.tasks[1].depends_on must be a list, found a string value'],
-      [14, 'resources.jobs.l.tasks[1].libraries must be a list, found a mapping'],
-      [15, 'resources.jobs.l.tasks[1].python_wheel_task must be a mapping, found a string value'],
+      [7, 'expected sequence, found map (at resources.jobs.j.tasks)'],
+      [8, 'expected map, found int (at resources.jobs.k)'],
+      [11, 'expected map, found int (at resources.jobs.l.tasks[0])'],
+      [13, 'expected sequence, found string (at resources.jobs.l.tasks[1].depends_on)'],
+      [14, 'expected sequence, found map (at resources.jobs.l.tasks[1].libraries)'],
+      [15, 'expected map, found string (at resources.jobs.l.tasks[1].python_wheel_task)'],
     ]);
+    expect(byCheck(b.notices, 'config-invalid')).toEqual([]);
     const target = [...b.targets.values()][0];
     const jobs = new Map(target.jobs.map((j) => [j.key, j]));
     expect([...jobs.keys()].sort()).toEqual(['j', 'l']);
@@ -138,7 +140,9 @@ describe('wrong value types inside resources', () => {
     const [task] = jobs.get('l')!.tasks;
     expect(task.key).toBe('b');
     expect(plain(task.node)).toEqual({ task_key: 'b' });
-    expect(configInvalidCheck.run(b, target).map((f) => f.loc?.line)).toEqual([7, 8, 11, 13, 14, 15]);
+    expect(valueTypeInvalid.run(b, target).map((f) => [f.loc?.line, f.severity ?? valueTypeInvalid.severity])).toEqual([
+      [7, 'medium'], [8, 'medium'], [11, 'medium'], [13, 'medium'], [14, 'medium'], [15, 'medium'],
+    ]);
   });
 
   it('checks inner tasks, clusters, environments, pipelines and target overrides; complex variables and nulls pass', () => {
@@ -174,12 +178,12 @@ describe('wrong value types inside resources', () => {
       '',
     ].join('\n');
     const b = only(writeRepo({ 'databricks.yml': yaml }), '.');
-    expect(byCheck(b.notices, 'config-invalid').map((n) => [n.loc?.line, n.message])).toEqual([
-      [8, 'resources.jobs.f.job_clusters must be a list, found a mapping'],
-      [11, 'resources.jobs.f.environments[0].spec.dependencies must be a list, found a string value'],
-      [19, 'resources.jobs.f.tasks[0].for_each_task.task.notebook_task must be a mapping, found a sequence'],
-      [22, 'resources.pipelines.p.libraries must be a list, found a mapping'],
-      [28, 'targets.dev.resources.jobs.f.tasks must be a list, found a number value'],
+    expect(byCheck(b.notices, 'value-type-invalid').map((n) => [n.loc?.line, n.message])).toEqual([
+      [8, 'expected sequence, found map (at resources.jobs.f.job_clusters)'],
+      [11, 'expected sequence, found string (at resources.jobs.f.environments[0].spec.dependencies)'],
+      [19, 'expected map, found sequence (at resources.jobs.f.tasks[0].for_each_task.task.notebook_task)'],
+      [22, 'expected sequence, found map (at resources.pipelines.p.libraries)'],
+      [28, 'expected sequence, found int (at targets.dev.resources.jobs.f.tasks)'],
     ]);
     expect(b.targets.get('dev')!.jobs.find((j) => j.key === 'f')!.tasks.map((t) => t.key)).toEqual(['loop']);
   });
@@ -200,7 +204,7 @@ describe('wrong value types inside resources', () => {
     ].join('\n');
     const b = only(writeRepo({ 'databricks.yml': yaml }), '.');
     const target = [...b.targets.values()][0];
-    expect(runChecks(b, [target], undefined, [configInvalidCheck]).map((f) => f.loc?.line)).toEqual([8]);
+    expect(runChecks(b, [target], undefined, [valueTypeInvalid]).map((f) => f.loc?.line)).toEqual([8]);
     const jobs = target.jobs;
     expect(jobs.map((j) => plain(j.tasks[0].node))).toEqual([{ task_key: 'x' }, { task_key: 'x' }]);
   });

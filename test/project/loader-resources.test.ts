@@ -89,8 +89,11 @@ describe('jobs, tasks and libraries', () => {
     ]);
   });
 
-  it('environment dependencies come from the environment_key and from job cluster libraries', () => {
-    expect(job.tasks[0].environmentDependencies.map((l) => [l.kind, l.value])).toEqual([['jar', '/Volumes/x/y.jar']]);
+  it('environment dependencies come from the environment_key; a job cluster has no libraries (the CLI drops the key)', () => {
+    expect(job.tasks[0].environmentDependencies).toEqual([]);
+    expect(b.notices.filter((n) => n.check === 'unknown-field').map((n) => `${n.loc?.line} ${n.message}`)).toEqual([
+      '17 unknown field: libraries (at resources.jobs.train.job_clusters[0].new_cluster)',
+    ]);
     expect(job.tasks[1].environmentDependencies.map((l) => [l.kind, l.value, l.node.loc.line])).toEqual([
       ['dependency', '../dist/*.whl', 11],
       ['dependency', 'pandas==2.0', 12],

@@ -78,9 +78,9 @@ resources:
       clusters:
         - label: default
           num_workers: 1
-      grants:
-        - principal: users
-          privileges: [USE]
+  schemas:
+    s:
+      grants: [{principal: users, privileges: [USE]}]
 targets:
   dev:
     mode: development
@@ -109,9 +109,9 @@ targets:
           clusters:
             - label: DEFAULT
               num_workers: 3
-          grants:
-            - principal: users
-              privileges: [SELECT]
+      schemas:
+        s:
+          grants: [{principal: users, privileges: [SELECT]}]
   prod: {}
 `;
 
@@ -142,7 +142,7 @@ describe('target merging', () => {
   it('pipeline clusters merge by label case-insensitively; grants merge by principal (lists inside concatenate)', () => {
     const pipe = dev.pipelines[0];
     expect(plain(at(pipe.node, 'clusters'))).toEqual([{ label: 'default', num_workers: 3 }]);
-    expect(plain(at(pipe.node, 'grants'))).toEqual([{ principal: 'users', privileges: ['USE', 'SELECT'] }]);
+    expect(plain(at(dev.resources.get('schemas')!.get('s')!.node, 'grants'))).toEqual([{ principal: 'users', privileges: ['USE', 'SELECT'] }]);
   });
 
   it('run_as is replaced wholesale; mode and cluster_id move into bundle', () => {

@@ -1,7 +1,7 @@
 // Every `${...}` reference written in a target's configuration, with the loader's verdict.
 import type { Node, Reference, ScalarNode, TargetView } from '../../model.js';
 import { asMap, walkStringScalarsContaining } from './nodes.js';
-import { ROOT_SCHEMA } from './schema.js';
+import { bundleSchema } from '../../schema/compile.js';
 
 export interface RefUse {
   ref: Reference;
@@ -41,7 +41,6 @@ export function pathShape(field: string): string {
   return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
 }
 
-const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
 
 /**
  * The top-level sections of a target's merged config that the CLI reads: known keys except
@@ -50,7 +49,8 @@ const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_
 export function configSections(target: TargetView): [string, Node][] {
   const root = asMap(target.config);
   if (!root) return [];
-  return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
+  const known = bundleSchema().root.fields;
+  return [...root.entries].filter(([key]) => known.has(key) && key !== 'targets' && key !== 'environments');
 }
 
 export interface StringScalar {
