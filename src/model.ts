@@ -187,6 +187,8 @@ export interface Reference {
   text: string; // `${var.x}`
   path: string; // `var.x`
   loc: Loc;
+  /** Why it resolves to nothing when the CLI says more than `reference does not exist` (indexing into a string). */
+  reason?: string;
 }
 
 export interface Interpolation {
@@ -339,6 +341,8 @@ export interface Bundle {
   notices: RawFinding[];
   /** Set when `python: resources:` defines resources in Python code (not analysed). */
   pythonResources?: Loc;
+  /** DATABRICKS_BUNDLE_ENGINE of the environment dab-ready runs in (`direct` / `terraform`), when set. */
+  engineFromEnv?: string;
 }
 
 export interface Project {

@@ -1,6 +1,6 @@
 import type { Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { asString, get } from './lib/nodes.js';
+import { engineOf } from './lib/engine.js';
 import { singular } from './resource-undefined.js';
 
 /** Resource types with no Terraform mapping (cli bundle/config/mutator/validate_direct_only_resources.go). */
@@ -24,20 +24,21 @@ export const directOnlyResource: Check = {
   docs: `Some resource types exist only in the CLI's direct deployment engine: ${DIRECT_ONLY_TYPES.join(', ')}.
 With \`bundle.engine: terraform\` they fail validation: \`<Title> resources are only supported with direct
 deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; this check fires only
-when the configuration pins terraform explicitly. Existing terraform deployments and
-DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
+when the configuration or DATABRICKS_BUNDLE_ENGINE pins terraform. Existing terraform deployments
+are not visible statically.)
 Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
 Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_direct_only_resources.go`,
   breaksDeploy: true,
   run(bundle, target) {
-    const engineNode = get(target.config, 'bundle', 'engine');
-    if (asString(engineNode) !== 'terraform') return [];
+    const engine = engineOf(bundle, target);
+    if (engine.name !== 'terraform') return [];
+    const why = engine.from === 'env' ? 'DATABRICKS_BUNDLE_ENGINE is terraform' : 'bundle.engine is terraform';
     const findings: RawFinding[] = [];
     for (const type of DIRECT_ONLY_TYPES) {
       for (const res of target.resources.get(type)?.values() ?? []) {
         findings.push({
           check: 'direct-only-resource',
-          message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; bundle.engine is terraform)`,
+          message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; ${why})`,
           loc: res.loc,
           resources: [res.address],
           evidence: evidenceAt(bundle, res.loc, 0, 1),

@@ -9,6 +9,9 @@ type EnumUse = { finding: RawFinding } | { deferred: { text: string; values: rea
 
 const enumMemo = typedMemo<EnumUse>();
 
+/** A variable's `type` has its own check with its own advice (variable-type-invalid). */
+const OWNED_ELSEWHERE = /^variables\.[^.]+\.type$/;
+
 function enumFinding(value: string, values: readonly string[], path: string, loc: RawFinding['loc'], evidence: string | undefined): RawFinding {
   const resource = resourceOf(path);
   return {
@@ -42,6 +45,7 @@ Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/config
     const findings: RawFinding[] = [];
     const uses = collectTyped(enumMemo, bundle, target, {
       enum(node, values, path) {
+        if (OWNED_ELSEWHERE.test(path())) return [];
         const text = String(node.value);
         if (text.includes('${')) return [{ deferred: { text, values, path: path(), loc: node.loc } }];
         if (values.includes(text)) return [];

@@ -43,6 +43,23 @@ import { directOnlyResource } from './direct-only-resource.js';
 import { environmentClientInvalid } from './environment-client-invalid.js';
 import { jobClusterKeyUndefined } from './job-cluster-key-undefined.js';
 import { taskDependencyUndefined } from './task-dependency-undefined.js';
+import { authInterpolation } from './auth-interpolation.js';
+import { targetModeViolation } from './target-mode-violation.js';
+import { runAsInvalid } from './run-as-invalid.js';
+import { volumePathInvalid } from './volume-path-invalid.js';
+import { managedFieldSet } from './managed-field-set.js';
+import { resourceKeyInterpolation } from './resource-key-interpolation.js';
+import { taskComputeMissing } from './task-compute-missing.js';
+import { singleNodeCluster } from './single-node-cluster.js';
+import { syncPatternUnmatched } from './sync-pattern-unmatched.js';
+import { scriptInvalid } from './script-invalid.js';
+import { lifecycleInvalid } from './lifecycle-invalid.js';
+import { secretValueLiteral } from './secret-value-literal.js';
+import { engineInvalid } from './engine-invalid.js';
+import { resourceSpecConflict } from './resource-spec-conflict.js';
+import { appPermissionsOverridden } from './app-permissions-overridden.js';
+import { terraformOnlyReference } from './terraform-only-reference.js';
+import { alertFileInterpolation } from './alert-file-interpolation.js';
 
 import { includeOutsideRepository } from './include-outside-repository.js';
 import { packageDiscoveryFailed } from './package-discovery-failed.js';
@@ -93,6 +110,23 @@ export const checks: readonly Check[] = [
   environmentClientInvalid,
   jobClusterKeyUndefined,
   taskDependencyUndefined,
+  authInterpolation,
+  targetModeViolation,
+  runAsInvalid,
+  volumePathInvalid,
+  managedFieldSet,
+  resourceKeyInterpolation,
+  taskComputeMissing,
+  singleNodeCluster,
+  syncPatternUnmatched,
+  scriptInvalid,
+  lifecycleInvalid,
+  secretValueLiteral,
+  engineInvalid,
+  resourceSpecConflict,
+  appPermissionsOverridden,
+  terraformOnlyReference,
+  alertFileInterpolation,
   // what the readers noticed while loading; last, because the file index fills its notices lazily
   symlinkOutsideRepo,
   setupPyIgnored,

@@ -58,7 +58,9 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
       const also = others.length === 0 ? '' : ` (also used at ${others.slice(0, 5).join(', ')}${others.length > 5 ? `, and ${others.length - 5} more` : ''})`;
       findings.push({
         check: 'undefined-variable',
-        message: `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
+        message: use.ref.reason
+          ? `${use.ref.reason} (in ${text})${also}`
+          : `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
         loc: use.node.loc,
         ...(resources.length > 0 ? { resources } : {}),
         evidence: evidenceAt(bundle, use.node.loc, 0, 0),

@@ -2,6 +2,7 @@
 // `var.*`/`variables.*`, `bundle.*` and `workspace.*`; leaves `resources.*`, `artifacts.*` and
 // runtime values unresolved; lists references that name nothing in `undefinedRefs`.
 import type { Interpolation, Loc, MapNode, Node, Reference, VariableValue } from '../model.js';
+import { kindName } from '../schema/normalize.js';
 import { asMap } from './merge.js';
 
 // SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
@@ -81,7 +82,7 @@ type Outcome =
   | { kind: 'node'; node: Node }
   | { kind: 'text'; text: string }
   | { kind: 'unknown' }
-  | { kind: 'undefined' }
+  | { kind: 'undefined'; reason?: string }
   | { kind: 'cycle' };
 
 const MAX_PASSES = 16;
@@ -107,7 +108,7 @@ export class Interpolator {
     const at = (r: Reference): Reference => {
       let out = located.get(r);
       if (!out) {
-        out = { text: r.text, path: r.path, loc };
+        out = { text: r.text, path: r.path, loc, ...(r.reason ? { reason: r.reason } : {}) };
         located.set(r, out);
       }
       return out;
@@ -126,7 +127,7 @@ export class Interpolator {
       const key = `${outcome.kind}:${ref}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const reference: Reference = { text: ref, path: ref.slice(2, -1), loc };
+      const reference: Reference = { text: ref, path: ref.slice(2, -1), loc, ...(outcome.kind === 'undefined' && outcome.reason ? { reason: outcome.reason } : {}) };
       if (outcome.kind === 'undefined') undefinedRefs.push(reference);
       else {
         unresolved.push(reference);
@@ -216,7 +217,7 @@ export class Interpolator {
     const cacheable = stack.length === 0 && rest.length === 0;
     const cached = cacheable ? this.cache.get(name) : undefined;
     if (cached) return cached;
-    const outcome = this.navigate(value.value, rest, [...stack, key]);
+    const outcome = this.navigate(value.value, rest, [...stack, key], `variables.${name}.value`);
     if (cacheable) this.cache.set(name, outcome);
     return outcome;
   }
@@ -230,17 +231,27 @@ export class Interpolator {
     return { kind: 'node', node };
   }
 
-  private navigate(start: Node, tokens: Token[], stack: string[]): Outcome {
-    let outcome = this.follow(start, stack);
-    for (const token of tokens) {
+  /**
+   * Walk `tokens` into `start`. With `indexPath` (a variable's value), indexing goes by the value as
+   * written, like the CLI's resolver: a string on the way, even a `${...}` that would become a map
+   * in a later round, cannot be indexed (`expected a map to index "variables.x.value.y", found string`).
+   */
+  private navigate(start: Node, tokens: Token[], stack: string[], indexPath?: string): Outcome {
+    let outcome: Outcome = indexPath && tokens.length > 0 ? { kind: 'node', node: start } : this.follow(start, stack);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
       if (outcome.kind === 'text') return { kind: 'undefined' };
       if (outcome.kind !== 'node') return outcome;
       const node = outcome.node;
+      if (indexPath && node.kind === 'scalar') {
+        const full = [indexPath, ...tokens.map((t) => (typeof t === 'number' ? `[${t}]` : `.${t}`))].join('').replace(/\.\[/g, '[');
+        return { kind: 'undefined', reason: `expected a ${typeof token === 'number' ? 'sequence' : 'map'} to index "${full}", found ${kindName(node)}` };
+      }
       let next: Node | undefined;
       if (typeof token === 'number') next = node.kind === 'seq' ? node.items[token] : undefined;
       else next = node.kind === 'map' ? node.entries.get(token) : undefined;
       if (next === undefined) return { kind: 'undefined' };
-      outcome = this.follow(next, stack);
+      outcome = indexPath && i < tokens.length - 1 ? { kind: 'node', node: next } : this.follow(next, stack);
     }
     return outcome.kind === 'node' ? this.finish(outcome.node, stack) : outcome;
   }

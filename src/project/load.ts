@@ -2,7 +2,7 @@
 // TargetView per target. Never throws on bad input: problems are findings at their file:line.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Pipeline, Project, PythonProject, RawFinding, SyncVerdict, TargetView } from '../model.js';
+import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Node, Pipeline, Project, PythonProject, RawFinding, SyncVerdict, TargetView } from '../model.js';
 import { discoverBundleRoots, type BundleRootDir } from './discover.js';
 import { createFileIndex } from './files.js';
 import { isInside, resolveIncludes } from './include.js';
@@ -171,6 +171,8 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   const nameNode = asMap(base.entries.get('bundle'))?.entries.get('name');
   const name = asString(nameNode) ?? path.basename(dir);
   const pythonResources = pythonResourcesLoc(base);
+  const pythonConflict = pythonSectionsConflict(base);
+  if (pythonConflict) notices.push(pythonConflict);
 
   const selection = readTargets(base);
   notices.push(...selection.notices);
@@ -187,7 +189,8 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   const syncMatchers: SyncMatchers = new Map();
   for (const decl of selection.targets) {
     if (wanted && decl.name !== wanted) continue;
-    const { config, mode } = mergeTarget(base, decl);
+    const { config, mode, notices: mergeNotices } = mergeTarget(base, decl);
+    notices.push(...mergeNotices);
     const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
     for (const n of resolved.notices) notices.push({ ...n, targets: [decl.name] });
     targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
@@ -219,6 +222,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
     fileIndex,
     notices,
     ...(pythonResources ? { pythonResources } : {}),
+    ...(inputs.env.DATABRICKS_BUNDLE_ENGINE ? { engineFromEnv: inputs.env.DATABRICKS_BUNDLE_ENGINE } : {}),
   };
 }
 
@@ -314,6 +318,23 @@ function pythonResourcesLoc(base: MapNode): Loc | undefined {
     }
   }
   return undefined;
+}
+
+/** `python` and `experimental.python` together must say the same (cli python mutator). */
+function pythonSectionsConflict(base: MapNode): RawFinding | undefined {
+  const python = base.entries.get('python');
+  const experimental = asMap(base.entries.get('experimental'))?.entries.get('python');
+  if (isNull(python) || isNull(experimental) || JSON.stringify(plainValue(python!)) === JSON.stringify(plainValue(experimental!))) return undefined;
+  return configInvalid(
+    "failed to apply python mutator: 'experimental/python' and 'python' configuration properties are mutually exclusive, use only 'python'",
+    base.keyLocs.get('python') ?? python!.loc,
+  );
+}
+
+function plainValue(node: Node): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plainValue);
+  return Object.fromEntries([...node.entries].map(([k, v]) => [k, plainValue(v)]));
 }
 
 /** Where Python projects may sit: the root, artifact paths, and the project dirs of local wheels. */

@@ -6,12 +6,19 @@ import type { Loc, MapNode, Node, SeqNode } from '../model.js';
 export class MergeSession {
   private readonly owned = new WeakSet<Node>();
 
+  /**
+   * `onConflict` hears of a mapping or list merged with a value of another kind (the CLI's
+   * `cannot merge string with sequence`); `b` then replaces `a`, so loading goes on.
+   */
+  constructor(private readonly onConflict?: (a: Node, b: Node) => void) {}
+
   /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
   merge(a: Node | undefined, b: Node): Node {
     if (!a || (a.kind === 'scalar' && a.value === null)) return b;
     if (b.kind === 'scalar' && b.value === null) return a;
     if (a.kind === 'map' && b.kind === 'map') return this.mergeMaps(a, b);
     if (a.kind === 'seq' && b.kind === 'seq') return this.concat(a, b);
+    if (a.kind !== b.kind) this.onConflict?.(a, b);
     return b;
   }
 

@@ -72,7 +72,7 @@ function compilePatterns(patterns: string[]): Ignore {
 }
 
 /** The CLI cleans include/exclude patterns (filepath.Clean): `./dist/*.whl` is `dist/*.whl`. */
-function cleanPattern(pattern: string): string {
+export function cleanPattern(pattern: string): string {
   const negated = pattern.startsWith('!');
   const body = negated ? pattern.slice(1) : pattern;
   const trailing = body.endsWith('/') ? '/' : '';

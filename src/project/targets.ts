@@ -2,6 +2,7 @@
 // root configuration followed by the CLI's merges of list elements by key.
 import type { Loc, MapNode, Node, RawFinding, SeqNode } from '../model.js';
 import { MergeSession, asMap, asSeq, asString, isNull, mergeElementsByKey } from './merge.js';
+import { kindName } from '../schema/normalize.js';
 import { configInvalid, describe } from './yaml.js';
 
 export interface TargetDecl {
@@ -63,16 +64,29 @@ const MERGED_SECTIONS = ['bundle', 'workspace', 'artifacts', 'resources', 'sync'
  * The configuration for one target: `base` with the target's sections merged in (variables are
  * handled by variables.ts and stay as in `base`), then list elements merged by key.
  */
-export function mergeTarget(base: MapNode, target: TargetDecl): { config: MapNode; mode?: string } {
-  const session = new MergeSession();
+export function mergeTarget(base: MapNode, target: TargetDecl): { config: MapNode; mode?: string; notices: RawFinding[] } {
+  const notices: RawFinding[] = [];
+  let section = '';
+  const session = new MergeSession((a, b) => {
+    // The CLI stops at the first conflict of a target (libs/dyn/merge/merge.go).
+    if (notices.length > 0) return;
+    notices.push({
+      ...configInvalid(
+        `failed to perform target override for target=${target.name}: failed to merge target=${target.name} field=${section}: cannot merge ${kindName(a)} with ${kindName(b)}`,
+        b.loc,
+      ),
+      targets: [target.name],
+    });
+  });
   let config = session.own(base);
   const body = target.node;
   let mode: string | undefined;
   if (body) {
-    for (const section of MERGED_SECTIONS) {
-      const value = body.entries.get(section);
+    for (const name of MERGED_SECTIONS) {
+      const value = body.entries.get(name);
       if (value === undefined || isNull(value)) continue;
-      setKey(config, section, session.merge(config.entries.get(section), value), body.keyLocs.get(section));
+      section = name;
+      setKey(config, name, session.merge(config.entries.get(name), value), body.keyLocs.get(name));
     }
     const runAs = body.entries.get('run_as');
     if (runAs !== undefined && !isNull(runAs)) setKey(config, 'run_as', runAs, body.keyLocs.get('run_as'));
@@ -96,8 +110,9 @@ export function mergeTarget(base: MapNode, target: TargetDecl): { config: MapNod
     }
     mode = asString(body.entries.get('mode'));
   }
+  section = 'resources';
   config = mergeResourceElements(session, config);
-  return mode !== undefined ? { config, mode } : { config };
+  return mode !== undefined ? { config, mode, notices } : { config, notices };
 }
 
 function setKey(map: MapNode, key: string, value: Node, keyLoc?: Loc): void {

@@ -20,6 +20,11 @@ export const INTERNAL_FIELDS: Record<string, string[]> = {
   'config.Workspace': ['current_user', 'metadata_service_url'],
   // `value` is how a variable's resolved value is stored; writing it sets the value (complex variables).
   'variable.Variable': ['value'],
+  // Set by the CLI on every deploy; writing them is an error (managed-field-set, validate_deployment_fields.go,
+  // validate_job_run_idempotency_token.go), not an unknown field (acceptance validate/reserved_deployment_fields).
+  'resources.Job': ['deployment'],
+  'resources.Pipeline': ['deployment'],
+  'resources.JobRun': ['idempotency_token'],
 };
 
 /**
