@@ -25,7 +25,8 @@ export const pathNotFound: Check = {
   effortHours: 0.5,
   title: 'Local paths exist',
   successMessage: 'Every local notebook, file, directory and library path the bundle references exists.',
-  docs: `A relative path in a job task, pipeline library, dashboard, alert or artifact is resolved
+  docs: `A relative path in a job task, pipeline library or root_path, dashboard, Genie space, alert, app
+(\`source_code_path\`) or artifact is resolved
 relative to the YAML file that writes it (since CLI v0.216.0; a path coming from \${var.x} resolves
 relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.

@@ -143,6 +143,12 @@ const ELEMENT_KEYS: Record<string, [string, KeyOf][]> = {
 };
 const GRANTS: [string, KeyOf] = ['grants', byField('principal')];
 
+/** List elements merged by key again, after complex variables brought in whole lists (the CLI merges after resolving). */
+export function mergeElementsAfterSubstitution(config: MapNode): MapNode {
+  const session = new MergeSession();
+  return mergeResourceElements(session, session.own(config));
+}
+
 function mergeResourceElements(session: MergeSession, config: MapNode): MapNode {
   const resources = asMap(config.entries.get('resources'));
   if (!resources) return config;

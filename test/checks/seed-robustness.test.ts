@@ -96,10 +96,12 @@ variables:
   const bundle = project.bundles[0];
   const target = bundle.targets.get(bundle.defaultTarget)!;
   const findings = SEED_CHECKS.flatMap((check) => check.run(bundle, target));
-  // Only what can be said: the wheel task whose entry_point is not a string has none; nothing else
-  // (empty endpoint / model names, an empty whl, a libraries variable, cyclic imports) is judged.
+  // Only what can be said: the wheel task whose entry_point is not a string has none, and its
+  // libraries variable is the empty list, so no wheel is attached to it; nothing else (empty
+  // endpoint / model names, an empty whl, cyclic imports) is judged.
   expect(findings.map((f) => [f.check, f.loc?.file, f.loc?.line])).toEqual([
     ['entry-point-missing', 'databricks.yml', 12],
+    ['wheel-not-built', 'databricks.yml', 11],
     ['cli-init-missing', 'databricks.yml', 2],
   ]);
 });

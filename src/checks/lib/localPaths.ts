@@ -76,9 +76,16 @@ class Collector {
   }
 }
 
+const FILE_BACKED: [type: string, field: string, expect: Expect][] = [
+  ['dashboards', 'file_path', 'file'],
+  ['genie_spaces', 'file_path', 'file'],
+  ['alerts', 'file_path', 'file'],
+  ['apps', 'source_code_path', 'dir'],
+];
+
 const pathsByTarget = new WeakMap<TargetView, readonly PathRef[]>();
 
-/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts (once per target; shared, frozen). */
+/** Every translated local path of the target's jobs, pipelines, dashboards, Genie spaces, alerts, apps and artifacts (once per target; shared, frozen). */
 export function collectPaths(bundle: Bundle, target: TargetView): readonly PathRef[] {
   let refs = pathsByTarget.get(target);
   if (!refs) {
@@ -109,10 +116,12 @@ function collectTargetPaths(target: TargetView): PathRef[] {
     );
     out.push(...c.refs);
   }
-  for (const type of ['dashboards', 'alerts']) {
+  // Files whose contents the CLI loads (dashboards, Genie spaces, alerts) and app source folders
+  // (cli bundle/config/mutator/translate_paths_dashboards.go, _genie_spaces.go, _apps.go).
+  for (const [type, field, expect] of FILE_BACKED) {
     for (const res of target.resources.get(type)?.values() ?? []) {
       const c = new Collector(target, res.address, res.file);
-      c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
+      c.add(get(res.node, field), `resources.${res.address}.${field}`, expect);
       out.push(...c.refs);
     }
   }
