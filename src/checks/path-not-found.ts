@@ -81,6 +81,8 @@ function check(bundle: Bundle, ref: PathRef, root: string, artifacts: boolean): 
   }
   if (index.kind(p) !== 'missing') return undefined;
   if (leadsOutOfRepository(bundle, p)) return undefined; // symlink-outside-repo reports the link
+  // An app's source folder is often assembled by an artifact build (absent from git by design).
+  if (artifacts && ref.field.endsWith('.source_code_path')) return undefined;
   const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
   switch (ref.expect) {
     case 'notebook': {

@@ -68,6 +68,11 @@ describe('the issue’s small bundles', () => {
       'app/app.py': 'print(1)\n',
     });
     expect(lines(repo.run('path-not-found')).sort()).toEqual(['10 directory nowhere not found', '15 file missing.geniespace.json not found']);
+    // An app source folder that an artifact build assembles is absent from git by design.
+    const built = loadRepo({
+      'databricks.yml': 'bundle:\n  name: app\nartifacts:\n  app:\n    build: python build.py\nresources:\n  apps:\n    a:\n      name: a\n      source_code_path: ./.build\n',
+    });
+    expect(built.run('path-not-found')).toEqual([]);
   });
 
   it('an unknown pipeline field, with the CLI’s message and a suggestion', () => {
