@@ -1,5 +1,5 @@
 import type { Check, RawFinding } from '../model.js';
-import { referencePattern } from '../project/interpolate.js';
+import { containsReference } from '../project/reference.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asString, get } from './lib/nodes.js';
 import { isRemotePath, resolveRelative } from './lib/paths.js';
@@ -24,7 +24,7 @@ Reference: CLI acceptance case resources/alerts/with_file_variable_interpolation
       if (!node || !raw || raw.includes('${') || isRemotePath(raw)) continue;
       const rel = resolveRelative(node.loc, raw);
       const text = bundle.fileIndex.read(rel);
-      if (text === undefined || !text.includes('${') || !referencePattern().test(text)) continue;
+      if (text === undefined || !containsReference(text)) continue;
       findings.push({
         check: 'alert-file-interpolation',
         message: `.alert file ${rel} must not contain variable interpolations.`,

@@ -1,4 +1,5 @@
 import type { Check, RawFinding } from '../model.js';
+import { containsReference } from '../project/reference.js';
 import { evidenceAt } from './lib/evidence.js';
 import { getMap } from './lib/nodes.js';
 
@@ -23,8 +24,6 @@ const AUTH_FIELDS: Record<string, string> = {
   workspace_id: 'DATABRICKS_WORKSPACE_ID',
 };
 
-const REFERENCE = /\$\{[^}]*\}/;
-
 export const authInterpolation: Check = {
   id: 'auth-interpolation',
   category: 'Bundle Configuration',
@@ -48,7 +47,7 @@ Reference: databricks-bundles.md §3, pitfall 9; CLI bundle/config/validate/inte
     const findings: RawFinding[] = [];
     for (const [field, envVar] of Object.entries(AUTH_FIELDS)) {
       const node = workspace.entries.get(field);
-      if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !REFERENCE.test(node.value)) continue;
+      if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !containsReference(node.value)) continue;
       const host = field === 'host';
       findings.push({
         check: 'auth-interpolation',

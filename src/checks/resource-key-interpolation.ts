@@ -1,10 +1,9 @@
 import type { Bundle, Check, MapNode, RawFinding } from '../model.js';
-import { referencePattern } from '../project/interpolate.js';
+import { containsReference } from '../project/reference.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asMap } from './lib/nodes.js';
 import { oncePerBundle } from './lib/per-bundle.js';
 
-const containsReference = (key: string) => key.includes('${') && referencePattern().test(key);
 
 export const resourceKeyInterpolation: Check = {
   id: 'resource-key-interpolation',

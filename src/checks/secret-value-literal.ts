@@ -1,5 +1,5 @@
 import type { Check, RawFinding } from '../model.js';
-import { isPureReference } from '../schema/normalize.js';
+import { isPureReference } from '../project/reference.js';
 import { evidenceAt } from './lib/evidence.js';
 import { get } from './lib/nodes.js';
 

@@ -4,16 +4,9 @@
 import type { Interpolation, Loc, MapNode, Node, Reference, VariableValue } from '../model.js';
 import { kindName } from '../schema/normalize.js';
 import { asMap } from './merge.js';
+import { pureReferencePath, referencePattern } from './reference.js';
 
-// SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
-const SEG = String.raw`\p{L}(?:[\p{L}\p{N}]|[-_]+[\p{L}\p{N}])*`;
-const INDEX = String.raw`(?:\[[0-9]+\])`;
-const REF_SOURCE = String.raw`\$\{(${SEG}${INDEX}*(?:\.${SEG}${INDEX}*)*)\}`;
-
-export function referencePattern(): RegExp {
-  return new RegExp(REF_SOURCE, 'gu');
-}
-const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
+export { referencePattern } from './reference.js';
 /** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
 const REF_GLOBAL = referencePattern();
 
@@ -225,8 +218,8 @@ export class Interpolator {
   /** A scalar that is exactly one reference stands for the referenced value (complex or not). */
   private follow(node: Node, stack: string[]): Outcome {
     if (node.kind === 'scalar' && typeof node.value === 'string') {
-      const m = PURE_REF.exec(node.value);
-      if (m) return this.lookup(parsePath(m[1]), stack);
+      const refPath = pureReferencePath(node.value);
+      if (refPath) return this.lookup(parsePath(refPath), stack);
     }
     return { kind: 'node', node };
   }

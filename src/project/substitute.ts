@@ -9,8 +9,8 @@ import { bundleSchema } from '../schema/compile.js';
 import { normalize, type SchemaIssue, type Segment } from '../schema/normalize.js';
 import type { SchemaType } from '../schema/types.js';
 import { parsePath } from './interpolate.js';
+import { pureReferencePath } from './reference.js';
 
-const PURE_VAR = /^\$\{(?:var|variables)\.[^{}]+\}$/u;
 const MAX_ROUNDS = 11;
 /** Sections the CLI resolves references in after the variables themselves. */
 const SKIPPED = new Set(['variables', 'targets', 'environments']);
@@ -85,7 +85,7 @@ class Substitution {
   }
 
   private lookup(text: string): Node | undefined {
-    const tokens = parsePath(text.slice(2, -1));
+    const tokens = parsePath(pureReferencePath(text) ?? '');
     const [head, name, ...rest] = tokens;
     if (typeof name !== 'string') return undefined;
     const fields = head === 'variables' ? (rest[0] === 'value' ? rest.slice(1) : undefined) : rest;
@@ -99,6 +99,8 @@ class Substitution {
   }
 }
 
+/** A pure `${var.x...}` / `${variables.x.value...}` reference: what may stand for a complex value. */
 function isComplexReference(value: unknown): boolean {
-  return typeof value === 'string' && PURE_VAR.test(value);
+  const path = pureReferencePath(value);
+  return path !== undefined && (path.startsWith('var.') || path.startsWith('variables.'));
 }

@@ -3,6 +3,7 @@
 // left out, strings that spell a bool or an int become one, a pure `${...}` reference is accepted
 // in place of any value. Linear in the size of the value; nodes are copied only where they change.
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
+import { isPureReference } from '../project/reference.js';
 import { isAnchored } from '../project/yaml.js';
 import type { SchemaType, StructType } from './types.js';
 
@@ -30,11 +31,6 @@ export function formatPath(segments: readonly Segment[]): string {
   return out;
 }
 
-/** Matches the CLI's dynvar.IsPureVariableReference: the whole string is one `${...}`. */
-const PURE_REFERENCE = /^\$\{[^{}]*\}$/;
-export function isPureReference(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('${') && PURE_REFERENCE.test(value);
-}
 
 /** Kind names as the CLI prints them (libs/dyn/kind.go). */
 export function kindName(node: Node): string {

@@ -165,6 +165,14 @@ describe('variables as the CLI resolves them', () => {
     expect(repo.run('undefined-variable').map((f) => f.message)).toEqual(['expected a map to index "variables.catalog.value.name", found string (in ${var.catalog.name})']);
   });
 
+  it('${...} stands for a typed value only when it is one reference in the CLI’s grammar', () => {
+    const repo = loadRepo({
+      'databricks.yml':
+        'bundle:\n  name: g\nvariables:\n  n:\n    default: 3\nresources:\n  jobs:\n    j:\n      max_concurrent_runs: ${var.n}\n      timeout_seconds: ${not a reference}\n',
+    });
+    expect(lines(repo.run('value-type-invalid'))).toEqual(['10 cannot parse "${not a reference}" as an integer']);
+  });
+
   it('variable names and resource keys in any Unicode letters', () => {
     const repo = loadRepo({
       'databricks.yml': 'bundle:\n  name: u\nvariables:\n  变量:\n    default: 值\nresources:\n  jobs:\n    作业:\n      name: ${var.变量}\n',
