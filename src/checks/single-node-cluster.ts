@@ -1,5 +1,6 @@
-import type { Check, MapNode, Node, RawFinding } from '../model.js';
+import type { Bundle, Check, MapNode, Node, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { nodeMemo } from './lib/node-memo.js';
 import { asMap, asSeq, asString, get, isNull } from './lib/nodes.js';
 
 /** Whether the CLI warns about a cluster spec (cli bundle/config/validate/single_node_cluster.go). */
@@ -32,17 +33,7 @@ Reference: CLI bundle/config/validate/single_node_cluster.go.`,
   run(bundle, target) {
     const findings: RawFinding[] = [];
     const check = (node: Node | undefined, path: string, address: string) => {
-      const cluster = asMap(node);
-      if (!cluster || !misconfiguredSingleNode(cluster)) return;
-      findings.push({
-        check: 'single-node-cluster',
-        message: `Single node cluster is not correctly configured (${path}): num_workers should be 0 only for single-node clusters`,
-        loc: cluster.loc,
-        resources: [address],
-        evidence: evidenceAt(bundle, cluster.loc, 0, 3),
-        impact: 'The cluster starts without workers: Spark work waits for executors that never come.',
-        fix: { text: 'Set `is_single_node: true`, or spark_conf spark.databricks.cluster.profile: singleNode and spark.master: local[*] with custom_tags ResourceClass: SingleNode.' },
-      });
+      for (const f of clusterFindings(bundle, node, path, address)) findings.push(f);
     };
     for (const cluster of target.resources.get('clusters')?.values() ?? []) check(cluster.node, `resources.${cluster.address}`, cluster.address);
     for (const job of target.jobs) {
@@ -59,3 +50,26 @@ Reference: CLI bundle/config/validate/single_node_cluster.go.`,
     return findings;
   },
 };
+
+const memo = nodeMemo<readonly RawFinding[]>();
+const NONE: readonly RawFinding[] = [];
+
+function clusterFindings(bundle: Bundle, node: Node | undefined, path: string, address: string): readonly RawFinding[] {
+  const cluster = asMap(node);
+  return cluster ? memo(cluster, path, () => clusterFindingsUncached(bundle, cluster, path, address)) : NONE;
+}
+
+function clusterFindingsUncached(bundle: Bundle, cluster: MapNode, path: string, address: string): RawFinding[] {
+  if (!misconfiguredSingleNode(cluster)) return [];
+  return [
+    {
+      check: 'single-node-cluster',
+      message: `Single node cluster is not correctly configured (${path}): num_workers should be 0 only for single-node clusters`,
+      loc: cluster.loc,
+      resources: [address],
+      evidence: evidenceAt(bundle, cluster.loc, 0, 3),
+      impact: 'The cluster starts without workers: Spark work waits for executors that never come.',
+      fix: { text: 'Set `is_single_node: true`, or spark_conf spark.databricks.cluster.profile: singleNode and spark.master: local[*] with custom_tags ResourceClass: SingleNode.' },
+    },
+  ];
+}

@@ -1,5 +1,6 @@
-import type { Check, MapNode, RawFinding } from '../model.js';
+import type { Bundle, Check, Job, MapNode, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { nodeMemo } from './lib/node-memo.js';
 import { asMap, asSeq, asString, get, isNull } from './lib/nodes.js';
 
 const COMPUTE_FIELDS = ['job_cluster_key', 'environment_key', 'existing_cluster_id', 'new_cluster'];
@@ -23,29 +24,34 @@ Reference: databricks-bundles.md pitfall 17; CLI bundle/config/validate/job_task
   breaksDeploy: true,
   run(bundle, target) {
     if (!isNull(get(target.config, 'bundle', 'cluster_id'))) return [];
-    const findings: RawFinding[] = [];
-    const check = (task: MapNode, path: string, address: string) => {
-      const inner = asMap(get(task, 'for_each_task', 'task'));
-      if (inner) check(inner, `${path}.for_each_task.task`, address);
-      const missing = COMPUTE_FIELDS.filter((f) => isNull(task.entries.get(f)) || asString(task.entries.get(f)) === '');
-      if (missing.length < COMPUTE_FIELDS.length || !NEEDS_COMPUTE.some((t) => task.entries.has(t))) return;
-      const key = asString(task.entries.get('task_key')) ?? '';
-      findings.push({
-        check: 'task-compute-missing',
-        message: `Missing required cluster or environment settings: task "${key}" requires a cluster or an environment to run (${path})`,
-        loc: task.loc,
-        resources: [address],
-        evidence: evidenceAt(bundle, task.loc, 0, 3),
-        impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-        fix: { text: `Specify one of the following fields: ${COMPUTE_FIELDS.join(', ')}.` },
-      });
-    };
-    for (const job of target.jobs) {
-      (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
-        const map = asMap(task);
-        if (map) check(map, `resources.${job.address}.tasks[${i}]`, job.address);
-      });
-    }
-    return findings;
+    return target.jobs.flatMap((job) => jobFindings(bundle, job));
   },
 };
+
+const memo = nodeMemo<readonly RawFinding[]>();
+const jobFindings = (bundle: Bundle, job: Job) => memo(job.node, job.address, () => jobFindingsUncached(bundle, job));
+
+function jobFindingsUncached(bundle: Bundle, job: Job): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const check = (task: MapNode, path: string) => {
+    const inner = asMap(get(task, 'for_each_task', 'task'));
+    if (inner) check(inner, `${path}.for_each_task.task`);
+    const missing = COMPUTE_FIELDS.filter((f) => isNull(task.entries.get(f)) || asString(task.entries.get(f)) === '');
+    if (missing.length < COMPUTE_FIELDS.length || !NEEDS_COMPUTE.some((t) => task.entries.has(t))) return;
+    const key = asString(task.entries.get('task_key')) ?? '';
+    findings.push({
+      check: 'task-compute-missing',
+      message: `Missing required cluster or environment settings: task "${key}" requires a cluster or an environment to run (${path})`,
+      loc: task.loc,
+      resources: [job.address],
+      evidence: evidenceAt(bundle, task.loc, 0, 3),
+      impact: '`bundle validate` and `bundle deploy` fail.',
+      fix: { text: `Specify one of the following fields: ${COMPUTE_FIELDS.join(', ')}.` },
+    });
+  };
+  (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
+    const map = asMap(task);
+    if (map) check(map, `resources.${job.address}.tasks[${i}]`);
+  });
+  return findings;
+}

@@ -78,8 +78,19 @@ export function referenceScalars(node: Node, path: string): readonly StringScala
   return list;
 }
 
-/** Scalars of the target's merged config that contain `${`, with their interpolation. */
-export function collectReferences(target: TargetView): RefUse[] {
+const referencesByTarget = new WeakMap<TargetView, readonly RefUse[]>();
+
+/** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
+export function collectReferences(target: TargetView): readonly RefUse[] {
+  let uses = referencesByTarget.get(target);
+  if (!uses) {
+    uses = Object.freeze(collectTargetReferences(target));
+    referencesByTarget.set(target, uses);
+  }
+  return uses;
+}
+
+function collectTargetReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
   for (const [key, value] of configSections(target)) {
     for (const { node, text, path } of referenceScalars(value, key)) {
