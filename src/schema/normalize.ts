@@ -98,8 +98,9 @@ class Normalizer {
     }
     const expected = type.kind === 'seq' ? 'seq' : 'map';
     if (node.kind !== expected) return this.mismatch(type.kind === 'seq' ? 'sequence' : 'map', node, path);
-    const shared = node.kind === 'map' ? node.entries : node.items;
-    let byType = this.done.get(shared);
+    // Only YAML aliases share containers (an anchor and its uses share entries): only those are remembered.
+    const shared = isAnchored(node) ? (node.kind === 'map' ? node.entries : node.items) : undefined;
+    let byType = shared && this.done.get(shared);
     if (byType?.has(type)) {
       const known = byType.get(type);
       return known === UNCHANGED ? node : known === undefined ? undefined : { ...known, loc: node.loc };
@@ -108,8 +109,10 @@ class Normalizer {
     if (type.kind === 'seq') out = this.seq(node as SeqNode, type.item, path, depth);
     else if (type.kind === 'map') out = this.map(node as MapNode, type, path, depth);
     else out = this.struct(node as MapNode, type, path, depth);
-    if (!byType) this.done.set(shared, (byType = new Map()));
-    byType.set(type, out === node ? UNCHANGED : out);
+    if (shared) {
+      if (!byType) this.done.set(shared, (byType = new Map()));
+      byType.set(type, out === node ? UNCHANGED : out);
+    }
     return out;
   }
 
