@@ -1,15 +1,10 @@
 // dab-ready without credentials on the Databricks CLI's own `bundle validate` acceptance cases
 // (../shared/peer/cli-acceptance): recall of the golden diagnostics, false alarms, crashes.
 // The report is printed; the thresholds keep it from regressing.
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST, type AcceptanceReport, describeReport, recall, runAcceptance } from './cli-acceptance.js';
+import { type AcceptanceReport, describeReport, manifestPart, recall, runAcceptance } from './cli-acceptance.js';
 
-const available = fs.existsSync(MANIFEST);
-
-const title = available ? 'the CLI acceptance cases' : 'the CLI acceptance cases (skipped: ../shared/peer/cli-acceptance/manifest.json is not there)';
-
-describe.skipIf(!available)(title, () => {
+describe.skipIf(!manifestPart.present)('the CLI acceptance cases', manifestPart.options, () => {
   let report: AcceptanceReport;
   beforeAll(async () => {
     report = await runAcceptance();

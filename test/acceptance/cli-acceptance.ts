@@ -3,15 +3,15 @@
 // diagnostics in manifest.json: recall per kind of diagnostic, false alarms, crashes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseVarFlags } from '../../src/cli/vars.js';
 import { UsageError, analyse } from '../../src/engine.js';
 import type { Finding } from '../../src/model.js';
+import { sharedPart } from '../support/shared.js';
 import { classify, type GoldenKind } from './golden-kinds.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const ACCEPTANCE_DIR = path.resolve(REPO, '..', 'shared', 'peer', 'cli-acceptance');
-export const MANIFEST = path.join(ACCEPTANCE_DIR, 'manifest.json');
+export const manifestPart = sharedPart('peer', 'cli-acceptance', 'manifest.json');
+export const MANIFEST = manifestPart.path;
+export const ACCEPTANCE_DIR = path.dirname(MANIFEST);
 
 export interface GoldenDiagnostic {
   severity: 'error' | 'warning' | 'recommendation';
