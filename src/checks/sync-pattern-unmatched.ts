@@ -28,12 +28,14 @@ export const syncPatternUnmatched: Check = {
   severity: 'medium',
   effortHours: 0.1,
   title: 'Sync patterns match files',
-  successMessage: 'Every sync.include and sync.exclude pattern matches a file, and the sync uploads something.',
+  successMessage: 'Every sync.include pattern matches a file, and the sync uploads something.',
   docs: `\`bundle validate\` checks each \`sync.include\` and \`sync.exclude\` pattern against the files below the bundle
-root and warns \`Pattern <p> does not match any files\`: an include that matches nothing uploads nothing
-(the wheel or config it was meant to bring is missing at run time), an exclude that matches nothing
-protects nothing. When \`sync.paths\` is set but nothing at all would be uploaded it warns \`There are no
-files to sync, please check your .gitignore and sync.exclude configuration\`.
+root and warns \`Pattern <p> does not match any files\`. An include that matches nothing uploads nothing (the
+wheel or config it was meant to bring is missing at run time); when an artifact build may create the files
+first it is reported as low. An exclude that matches nothing changes nothing (defensive excludes such as
+\`.venv\` match only on a developer's machine), so dab-ready does not report it. When \`sync.paths\` is set
+but nothing at all would be uploaded it warns \`There are no files to sync, please check your .gitignore and
+sync.exclude configuration\`.
 Fix: correct the pattern (patterns are relative to the file that writes them, gitignore syntax), or remove it.
 Reference: CLI bundle/config/validate/validate_sync_patterns.go, files_to_sync.go.`,
   breaksDeploy: false,
@@ -48,16 +50,16 @@ Reference: CLI bundle/config/validate/validate_sync_patterns.go, files_to_sync.g
         const loc = locs[i];
         findings.push({
           check: 'sync-pattern-unmatched',
-          // An exclude that matches nothing changes nothing; an include that matches nothing leaves files out.
-          ...(section === 'sync.exclude' || builds ? { severity: 'low' as const } : {}),
+          ...(builds ? { severity: 'low' as const } : {}),
           message: `Pattern ${pattern} does not match any files (${section}[${i}])${section === 'sync.include' && builds ? ' yet; an artifact build may create them before the sync' : ''}`,
           ...(loc ? { loc, evidence: evidenceAt(bundle, loc, 0, 0) } : {}),
-          impact: section === 'sync.include' ? 'Nothing is uploaded for this pattern: files meant to be synced are missing at run time.' : 'The pattern excludes nothing.',
+          impact: 'Nothing is uploaded for this pattern: files meant to be synced are missing at run time.',
           fix: { text: 'Correct the pattern (gitignore syntax, relative to the file that writes it) or remove it.' },
         });
       });
     };
-    check(target.sync.exclude, target.sync.excludeLocs, 'sync.exclude');
+    // An exclude that matches nothing changes nothing: the CLI warns, but defensive excludes (.venv,
+    // *.pyc) match only on a developer's machine, so dab-ready leaves them alone.
     check(target.sync.include, target.sync.includeLocs, 'sync.include');
     const candidates = (dir: string) => (bundle.fileIndex.kind(dir) === 'dir' ? bundle.fileIndex.list(dir) : []);
     if (target.sync.paths.length > 0 && !target.sync.paths.some((dir) => candidates(dir).some((file) => target.syncVerdict(file).synced))) {

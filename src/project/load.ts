@@ -10,7 +10,7 @@ import { Interpolator } from './interpolate.js';
 import { MergeSession, asMap, asString, isNull } from './merge.js';
 import { readPythonProjects } from './python.js';
 import { implicitPythonArtifact, isLocalLibrary, readArtifacts, readJob, readPipeline, readResources, readSync, relativeToRoot } from './resources.js';
-import { normalizeConfigFile, schemaFinding } from './schema-notices.js';
+import { normalizeConfigFile, schemaReporter } from './schema-notices.js';
 import { substituteComplexVariables } from './substitute.js';
 import { createSyncMatcher } from './sync.js';
 import { mergeElementsAfterSubstitution, mergeTarget, readTargets } from './targets.js';
@@ -194,13 +194,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
     notices.push(...mergeNotices);
     const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
     for (const n of resolved.notices) notices.push({ ...n, targets: [decl.name] });
-    const seen = new Set<string>();
-    const withValues = substituteComplexVariables(config, resolved.values, (issue) => {
-      const key = `${issue.check}\0${issue.summary}\0${issue.loc.file}:${issue.loc.line}:${issue.loc.column}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      notices.push({ ...schemaFinding(issue), targets: [decl.name] });
-    });
+    const withValues = substituteComplexVariables(config, resolved.values, schemaReporter(notices, [decl.name]));
     const substituted = withValues === config ? config : mergeElementsAfterSubstitution(withValues);
     targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers));
   }

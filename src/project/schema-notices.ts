@@ -9,18 +9,22 @@ import { recordedAnchorOnlyKeys } from './yaml.js';
 
 /** `root` (the parsed top level of `file`) as the CLI keeps it; findings are appended to `notices`. */
 export function normalizeConfigFile(file: ConfigFile, root: MapNode, notices: RawFinding[]): MapNode {
-  const seen = new Set<string>();
-  const out = normalize(root, bundleSchema().root, {
-    anchorOnlyKeys: recordedAnchorOnlyKeys(file),
-    report(issue) {
-      // A value reached through several YAML aliases is one problem where it is written.
-      const key = `${issue.check}\0${issue.summary}\0${issue.loc.line}:${issue.loc.column}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      notices.push(schemaFinding(issue));
-    },
-  });
+  const out = normalize(root, bundleSchema().root, { anchorOnlyKeys: recordedAnchorOnlyKeys(file), report: schemaReporter(notices) });
   return out?.kind === 'map' ? out : root;
+}
+
+/**
+ * Appends each schema issue to `notices` once: a value reached through several YAML aliases, or a
+ * complex variable used in several places, is one problem where it is written.
+ */
+export function schemaReporter(notices: RawFinding[], targets?: string[]): (issue: SchemaIssue) => void {
+  const seen = new Set<string>();
+  return (issue) => {
+    const key = `${issue.check}\0${issue.summary}\0${issue.loc.file}:${issue.loc.line}:${issue.loc.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    notices.push(targets ? { ...schemaFinding(issue), targets } : schemaFinding(issue));
+  };
 }
 
 const TARGET_PREFIX = /^(?:targets|environments)\.([^.[\]]+)\.?/;
