@@ -133,15 +133,21 @@ class Normalizer {
     for (const [key, child] of node.entries) {
       // `variables: {name: value}` is the shorthand for `{default: value}`.
       if (type.shorthand === 'variable' && child.kind !== 'map') continue;
-      path.push(key);
-      const normalized = this.value(child, type.value, path, depth + 1);
-      path.pop();
-      if (normalized === child) continue;
-      out ??= copyMap(node);
-      if (normalized === undefined) dropKey(out, key);
-      else out.entries.set(key, normalized);
+      out = this.entry(node, out, key, child, type.value, path, depth);
     }
     return out ?? node;
+  }
+
+  /** One entry of `node` normalised; returns the copy being built (made at the first change). */
+  private entry(node: MapNode, out: MapNode | undefined, key: string, child: Node, type: SchemaType, path: Segment[], depth: number): MapNode | undefined {
+    path.push(key);
+    const normalized = this.value(child, type, path, depth + 1);
+    path.pop();
+    if (normalized === child) return out;
+    const copy = out ?? copyMap(node);
+    if (normalized === undefined) dropKey(copy, key);
+    else copy.entries.set(key, normalized);
+    return copy;
   }
 
   private struct(node: MapNode, type: StructType, path: Segment[], depth: number): Node {
@@ -164,13 +170,7 @@ class Normalizer {
       } else if (field.deprecated && !(child.kind === 'scalar' && child.value === null)) {
         this.options.report({ check: 'deprecated-field', summary: `deprecated field: ${key}`, loc: keyLoc, path: formatPath(path), key, struct: type, deprecation: field.deprecated });
       }
-      path.push(key);
-      const normalized = this.value(child, field.type, path, depth + 1);
-      path.pop();
-      if (normalized === child) continue;
-      out ??= copyMap(node);
-      if (normalized === undefined) dropKey(out, key);
-      else out.entries.set(key, normalized);
+      out = this.entry(node, out, key, child, field.type, path, depth);
     }
     return out ?? node;
   }
