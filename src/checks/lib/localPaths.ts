@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Bundle, Job, MapNode, Node, ScalarNode, TargetView } from '../../model.js';
 import { asMap, asScalar, asSeq, asString, get, getMap } from './nodes.js';
 import { hasGlob, isRemotePath, resolveRelative } from './paths.js';
+import { oncePerTarget } from './per-target.js';
 
 export type Expect = 'notebook' | 'file' | 'dir' | 'exists' | 'library';
 
@@ -83,16 +84,11 @@ const FILE_BACKED: [type: string, field: string, expect: Expect][] = [
   ['apps', 'source_code_path', 'dir'],
 ];
 
-const pathsByTarget = new WeakMap<TargetView, readonly PathRef[]>();
+const pathsOf = oncePerTarget(collectTargetPaths);
 
 /** Every translated local path of the target's jobs, pipelines, dashboards, Genie spaces, alerts, apps and artifacts (once per target; shared, frozen). */
-export function collectPaths(bundle: Bundle, target: TargetView): readonly PathRef[] {
-  let refs = pathsByTarget.get(target);
-  if (!refs) {
-    refs = Object.freeze(collectTargetPaths(target));
-    pathsByTarget.set(target, refs);
-  }
-  return refs;
+export function collectPaths(_bundle: Bundle, target: TargetView): readonly PathRef[] {
+  return pathsOf(target);
 }
 
 function collectTargetPaths(target: TargetView): PathRef[] {

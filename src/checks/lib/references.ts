@@ -1,6 +1,7 @@
 // Every `${...}` reference written in a target's configuration, with the loader's verdict.
 import type { Node, Reference, ScalarNode, TargetView } from '../../model.js';
 import { asMap, walkStringScalarsContaining } from './nodes.js';
+import { oncePerTarget } from './per-target.js';
 import { bundleSchema } from '../../schema/compile.js';
 
 export interface RefUse {
@@ -78,17 +79,8 @@ export function referenceScalars(node: Node, path: string): readonly StringScala
   return list;
 }
 
-const referencesByTarget = new WeakMap<TargetView, readonly RefUse[]>();
-
 /** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
-export function collectReferences(target: TargetView): readonly RefUse[] {
-  let uses = referencesByTarget.get(target);
-  if (!uses) {
-    uses = Object.freeze(collectTargetReferences(target));
-    referencesByTarget.set(target, uses);
-  }
-  return uses;
-}
+export const collectReferences = oncePerTarget(collectTargetReferences);
 
 function collectTargetReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
