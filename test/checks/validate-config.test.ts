@@ -9,6 +9,10 @@ const VALIDATE_CHECKS = [
   'enum-invalid', 'required-field-missing', 'path-not-found', 'path-kind-mismatch', 'path-outside-sync-root',
   'resource-reference-invalid', 'duplicate-library-name', 'wheel-dbr-too-old', 'direct-only-resource',
   'environment-client-invalid', 'job-cluster-key-undefined', 'task-dependency-undefined',
+  'value-type-invalid', 'deprecated-field', 'read-only-field', 'auth-interpolation', 'target-mode-violation', 'run-as-invalid',
+  'volume-path-invalid', 'managed-field-set', 'resource-key-interpolation', 'task-compute-missing', 'single-node-cluster',
+  'sync-pattern-unmatched', 'script-invalid', 'lifecycle-invalid', 'secret-value-literal', 'engine-invalid',
+  'resource-spec-conflict', 'app-permissions-overridden', 'terraform-only-reference', 'alert-file-interpolation',
 ];
 
 describe('registry', () => {
