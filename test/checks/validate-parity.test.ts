@@ -121,6 +121,40 @@ describe('variables as the CLI resolves them', () => {
     expect(of('path-not-found')).toEqual(['15 notebook missing.py not found']);
   });
 
+  it('environment dependencies from a complex variable are read as substituted, a wheel file name from a variable included', () => {
+    const repo = loadRepo({
+      'databricks.yml': [
+        'bundle:',
+        '  name: w',
+        'variables:',
+        '  wheel_file:',
+        '    default: runner-0.1.0-py3-none-any.whl',
+        '  deps:',
+        '    type: complex',
+        '    default:',
+        '      - /Volumes/main/tools/wheels/${var.wheel_file}',
+        'resources:',
+        '  jobs:',
+        '    j:',
+        '      environments:',
+        '        - environment_key: default',
+        '          spec:',
+        '            environment_version: "2"',
+        '            dependencies: ${var.deps}',
+        '      tasks:',
+        '        - task_key: run',
+        '          environment_key: default',
+        '          python_wheel_task:',
+        '            package_name: runner',
+        '            entry_point: main',
+        '',
+      ].join('\n'),
+    });
+    const task = repo.bundle.targets.get('default')!.jobs[0].tasks[0];
+    expect(task.environmentDependencies.map((d) => d.value)).toEqual(['/Volumes/main/tools/wheels/${var.wheel_file}']);
+    expect(repo.run('wheel-not-built')).toEqual([]);
+  });
+
   it('a variable set with value: is set (no required-variable finding), for complex values too', () => {
     const repo = loadRepo({
       'databricks.yml': 'bundle:\n  name: v\nvariables:\n  foo:\n    value: bar\n  conf:\n    type: complex\n    value:\n      a: b\nresources:\n  jobs:\n    j:\n      name: ${var.foo}-${var.conf.a}\n',

@@ -124,10 +124,12 @@ export function attachedWheels(target: TargetView, task: Task): AttachedWheel[] 
   const out: AttachedWheel[] = [];
   for (const library of [...task.libraries, ...task.environmentDependencies]) {
     const raw = library.value.trim();
-    const isWheel = library.kind === 'whl' || (library.kind === 'dependency' && /\.whl(\[[^\]]*\])?$/i.test(raw) && !raw.startsWith('-'));
-    if (!isWheel) continue;
     const loc = library.node.loc;
-    const value = target.interpolate(raw, loc).value.replace(/\[[^\]]*\]$/, '');
+    // A dependency's file name may come from a variable (`/Volumes/.../${var.wheel_file}`): judged as interpolated.
+    const interpolated = raw.includes('${') ? target.interpolate(raw, loc).value : raw;
+    const isWheel = library.kind === 'whl' || (library.kind === 'dependency' && /\.whl(\[[^\]]*\])?$/i.test(interpolated) && !raw.startsWith('-'));
+    if (!isWheel) continue;
+    const value = interpolated.replace(/\[[^\]]*\]$/, '');
     const local = isLocalLibraryPath(value);
     out.push({ library, value, loc, local, glob: hasGlob(value), resolved: local ? resolveRelative(loc, value) : undefined });
   }
