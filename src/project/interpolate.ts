@@ -204,7 +204,8 @@ export class Interpolator {
     if (typeof name !== 'string') return { kind: 'undefined' };
     const value = this.ctx.variables.get(name);
     if (!value) return { kind: 'undefined' };
-    const key = `var:${name}`;
+    // Fields of one complex variable may reference each other: a cycle is a field met again.
+    const key = `var:${[name, ...rest].join('.')}`;
     if (stack.includes(key)) return { kind: 'cycle' };
     if (!value.value) return { kind: 'unknown' };
     const cacheable = stack.length === 0 && rest.length === 0;

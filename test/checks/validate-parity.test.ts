@@ -185,6 +185,8 @@ describe('variables as the CLI resolves them', () => {
         '',
       ].join('\n'),
     });
+    const at = { file: 'databricks.yml', line: 1, column: 1 };
+    expect(repo.bundle.targets.get('default')!.interpolate('${var.cfg.image}', at).value).toBe('runtime-15.4');
     const findings = repo.run('variable-cycle');
     expect(findings.map((f) => [f.loc?.line, f.severity ?? 'critical', f.message.split('.')[0]])).toEqual([
       [5, 'critical', 'cycle detected in field resolution: variables'],
