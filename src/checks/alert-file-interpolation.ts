@@ -14,7 +14,7 @@ export const alertFileInterpolation: Check = {
   docs: `An alert defined by a file (\`file_path: ./x.dbalert.json\`) is loaded as it is: the CLI does not interpolate it and
 refuses \`\${...}\` inside it (\`.alert file x.dbalert.json must not contain variable interpolations.\`).
 Fix: inline the alert configuration in the bundle configuration to use variables, or write literal values in the file.
-Reference: CLI acceptance case resources/alerts/with_file_variable_interpolation_error.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/tree/main/acceptance/bundle/resources/alerts/with_file_variable_interpolation_error`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

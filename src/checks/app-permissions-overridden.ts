@@ -17,7 +17,7 @@ which has permissions set. To prevent permission override after deploying the ap
 principal to the jobs permissions\`.
 Fix: add \`- level: <the app's permission>\` with \`service_principal_name: \${resources.apps.<app>.service_principal_client_id}\`
 to the resource's permissions.
-Reference: CLI acceptance case apps/job_permissions_warning.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#apps ; https://github.com/databricks/cli/tree/main/acceptance/bundle/apps/job_permissions_warning`,
   breaksDeploy: false,
   run(bundle, target) {
     const findings: RawFinding[] = [];

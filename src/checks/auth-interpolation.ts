@@ -39,7 +39,7 @@ with \`failed during request visitor: parse "https://\${var.host}": invalid char
 profile named \`\${var.profile}\` does not exist, and so on.
 Fix: write the value per target (\`targets.<t>.workspace.host: https://...\`), or leave it out and set
 the environment variable the CLI names (DATABRICKS_HOST, DATABRICKS_CONFIG_PROFILE, ...).
-Reference: databricks-bundles.md §3, pitfall 9; CLI bundle/config/validate/interpolation_in_auth_config.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/blob/main/bundle/config/validate/interpolation_in_auth_config.go ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/host`,
   breaksDeploy: true,
   run(bundle, target) {
     const workspace = getMap(target.config, 'workspace');

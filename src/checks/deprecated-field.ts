@@ -12,7 +12,7 @@ export const deprecatedField = noticeCheck(
 \`environments\` in favour of \`targets\`, a task's \`spark_submit_task\`, ...), with the replacement in its
 deprecation message. They still work today; a later CLI or API version may drop them.
 Fix: move to the replacement the message names.
-Reference: CLI bundle/schema/jsonschema.json (\`deprecated\`, \`deprecationMessage\`).`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/bundle/schema/jsonschema.json`,
     breaksDeploy: false,
   },
   (bundle) => bundle.notices,

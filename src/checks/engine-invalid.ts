@@ -13,7 +13,7 @@ export const engineInvalid: Check = {
 bundle.engine (expected "terraform" or "direct")\`). The terraform engine is deprecated: \`the terraform deployment engine
 is deprecated and will stop working in a future version of the CLI\`.
 Fix: use \`direct\` (see https://docs.databricks.com/aws/en/dev-tools/bundles/direct for migrating a deployment).
-Reference: databricks-bundles.md §2; CLI bundle/config/validate/validate_engine.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_engine.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const node = get(target.config, 'bundle', 'engine');

@@ -39,7 +39,7 @@ export const enumInvalid: Check = {
 A value written as \`\${var.x}\` is checked after the variable is substituted, per target. The warning does
 not stop validate, but the API rejects the value when the bundle is deployed.
 Fix: use one of the listed values.
-Reference: databricks-bundles.md §9 (validate/strict output); CLI bundle/config/validate/enum.go.`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/enum.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -16,8 +16,7 @@ in direct deployment mode\`) fail when the terraform engine is pinned (\`bundle.
 DATABRICKS_BUNDLE_ENGINE=terraform). A job run's \`lifecycle.triggers\` entries must set \`on_bundle_deploy: true\`,
 and cannot be combined with \`lifecycle.prevent_destroy\`.
 Fix: use the direct engine for these settings; write each trigger as \`- on_bundle_deploy: true\`.
-Reference: CLI bundle/config/mutator/validate_lifecycle_started.go, validate_cascade_on_destroy.go,
-validate_job_run_triggers.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_lifecycle_started.go ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_cascade_on_destroy.go ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_job_run_triggers.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

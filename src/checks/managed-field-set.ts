@@ -47,8 +47,7 @@ pipeline's \`deployment.deployment_id\` / \`deployment.version_id\` (\`... must 
 managed by Declarative Automation Bundles\`), a dashboard's or Genie space's \`etag\` (\`... has an etag set. Etags must
 not be set in bundle configuration\`), a job run's \`idempotency_token\`.
 Fix: remove the field.
-Reference: CLI bundle/config/validate/validate_deployment_fields.go, validate_dashboard_etags.go,
-validate_genie_space_etags.go, validate_job_run_idempotency_token.go.`,
+Reference: https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_deployment_fields.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_dashboard_etags.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_genie_space_etags.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_job_run_idempotency_token.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -13,7 +13,7 @@ boolean the CLI warns \`expected a string value, found null\` when it loads the 
 treats the field as unset, so for example an empty \`workspace.host\` silently falls back to the profile or
 DATABRICKS_HOST, possibly another workspace.
 Fix: give the key a value or delete the line.
-Reference: databricks-bundles.md §1; CLI libs/dyn/convert/normalize.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go`,
     breaksDeploy: false,
   },
   (bundle) => bundle.notices,

@@ -12,7 +12,7 @@ export const readOnlyField = noticeCheck(
 \`resources.volumes.v.volume_path is computed and read-only; remove it from the configuration\`, and
 \`bundle validate\` and \`bundle deploy\` stop.
 Fix: remove the field.
-Reference: CLI acceptance case resources/volumes/set-volume-path.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#volumes ; https://github.com/databricks/cli/tree/main/acceptance/bundle/resources/volumes/set-volume-path`,
     breaksDeploy: true,
   },
   (bundle) => bundle.notices,

@@ -33,7 +33,7 @@ notebook_task's \`notebook_path\`, a job cluster's \`job_cluster_key\`, a volume
 a Vector Search endpoint's \`endpoint_type\`, a permission's \`level\`, ... Validate only warns; \`bundle deploy\` then
 fails when the API rejects the incomplete object.
 Fix: set the field (values may come from variables).
-Reference: databricks-bundles.md §7, §9; CLI bundle/config/validate/required.go (warnForMissingFields).`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/required.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const errors = bespokeErrors(bundle, target);

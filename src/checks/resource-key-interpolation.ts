@@ -16,7 +16,7 @@ export const resourceKeyInterpolation: Check = {
 \`\${resources.jobs.<key>.id}\`) and must be static: \`resource key "\${var.env}_job" must not contain variable
 references\` fails \`bundle validate\`. Put the variable into the resource's \`name\` instead.
 Fix: use a literal key; vary the \`name\` per target.
-Reference: CLI bundle/config/validate/no_variable_reference_in_resource_key.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/validate/no_variable_reference_in_resource_key.go`,
   breaksDeploy: true,
   run: (bundle) => keyFindings(bundle),
 };

@@ -15,8 +15,7 @@ endpoint's \`served_models\` or \`served_entities\` (\`Cannot use both served_mo
 \`bundle validate\`. \`served_models\` alone is deprecated: the CLI converts it and warns \`Using served_models is
 deprecated\`.
 Fix: keep one of the two; move \`served_models\` entries to \`served_entities\` (entity_name, entity_version).
-Reference: CLI bundle/config/mutator/resourcemutator/resource_mutator.go (ConfigureGenieSpaceSerializedSpace,
-ModelServingEndpointFixups); acceptance cases validate/genie_space_file_path_and_inline, validate/model_serving_*.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/resource_mutator.go ; https://github.com/databricks/cli/tree/main/acceptance/bundle/validate/genie_space_file_path_and_inline ; https://github.com/databricks/cli/tree/main/acceptance/bundle/validate/model_serving_both_fields_error`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

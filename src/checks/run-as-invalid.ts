@@ -20,7 +20,7 @@ and dashboards with \`embed_credentials: true\` cannot run as another identity t
 medium: it fails unless that very identity deploys the bundle, which dab-ready cannot see).
 \`experimental.use_legacy_run_as\` gets the CLI's warning that the mode is experimental.
 Fix: name one identity; deploy the resources that cannot use run_as from a bundle or target without it.
-Reference: CLI bundle/config/mutator/resourcemutator/run_as.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/run-as ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/run_as.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const runAs = target.config.entries.get('run_as');

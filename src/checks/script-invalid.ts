@@ -18,7 +18,7 @@ is, so \`\${...}\` is refused there (\`Found \${var.x} in script s.content. Inte
 script content\`): declare an \`env:\` entry and use \`$NAME\`. In \`env:\`, only \`\${bundle.*}\`, \`\${workspace.*}\` and
 \`\${var.*}\` are resolved before scripts run; \`\${resources.*}\` and others fail \`bundle validate\`.
 Fix: move references into \`env:\` and use the environment variable in the content.
-Reference: CLI bundle/config/validate/scripts.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#scripts ; https://github.com/databricks/cli/blob/main/bundle/config/validate/scripts.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

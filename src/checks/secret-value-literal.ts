@@ -15,7 +15,7 @@ must not have a default: a value in the configuration files would leak the secre
 \`bundle validate\` fails with \`Secret value must be a variable reference\` / \`Variable used for secret value must not
 have a default value\`.
 Fix: \`value: \${var.my_secret}\` with a variable without default, set with --var or BUNDLE_VAR_my_secret in CI.
-Reference: CLI bundle/config/mutator/validate_secret_value_is_variable.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_secret_value_is_variable.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

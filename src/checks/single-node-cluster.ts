@@ -28,7 +28,7 @@ configured\` unless the spec sets \`is_single_node: true\`, a \`policy_id\`, or
 \`spark_conf: {spark.databricks.cluster.profile: singleNode, spark.master: "local[*]"}\` together with
 \`custom_tags: {ResourceClass: SingleNode}\`.
 Fix: set \`is_single_node: true\` (or the spark_conf and custom_tags above), or give the cluster workers.
-Reference: CLI bundle/config/validate/single_node_cluster.go.`,
+Reference: https://docs.databricks.com/compute/configure#single-node ; https://github.com/databricks/cli/blob/main/bundle/config/validate/single_node_cluster.go`,
   breaksDeploy: false,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -37,7 +37,7 @@ first it is reported as low. An exclude that matches nothing changes nothing (de
 but nothing at all would be uploaded it warns \`There are no files to sync, please check your .gitignore and
 sync.exclude configuration\`.
 Fix: correct the pattern (patterns are relative to the file that writes them, gitignore syntax), or remove it.
-Reference: CLI bundle/config/validate/validate_sync_patterns.go, files_to_sync.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_sync_patterns.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/files_to_sync.go`,
   breaksDeploy: false,
   run(bundle, target) {
     const findings: RawFinding[] = [];

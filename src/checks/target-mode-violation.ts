@@ -31,7 +31,7 @@ export const targetModeViolation: Check = {
 - development: \`presets.trigger_pause_status: UNPAUSED\` is refused, and a custom \`root_path\`/\`file_path\`/
   ... must start with \`~/\` or contain the current user name.
 Fix: follow the rule the finding quotes.
-Reference: databricks-bundles.md §4; CLI bundle/config/mutator/resourcemutator/validate_target_mode.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/deployment-modes ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/validate_target_mode.go`,
   breaksDeploy: true,
   run(bundle, target) {
     if (target.mode === 'production') return production(bundle, target);

@@ -20,7 +20,7 @@ runs: one of \`job_cluster_key\`, \`environment_key\`, \`existing_cluster_id\` o
 or an environment to run.\`). Notebook tasks may leave it out (they use the notebook environment), and
 \`bundle.cluster_id\` (\`--cluster-id\`) fills it in for every task.
 Fix: add one of the four fields to the task.
-Reference: databricks-bundles.md pitfall 17; CLI bundle/config/validate/job_task_cluster_spec.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/job-task-types ; https://github.com/databricks/cli/blob/main/bundle/config/validate/job_task_cluster_spec.go`,
   breaksDeploy: true,
   run(bundle, target) {
     if (!isNull(get(target.config, 'bundle', 'cluster_id'))) return [];

@@ -26,7 +26,7 @@ Terraform-only fields are not supported by the direct engine\`; otherwise the CL
 direct engine (the default for new deployments). dab-ready knows the fields the CLI's acceptance cases show, not
 the CLI's whole generated table.
 Fix: reference a field the resource configuration has (\`id\`, \`name\`, ...).
-Reference: CLI bundle/config/validate/tf_only_references.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/validate/tf_only_references.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const findings: RawFinding[] = [];

@@ -16,7 +16,7 @@ anchors (\`x-common: &common ...\`), are exempt. Every key of every resource typ
 CLI's own bundle JSON Schema, shipped with dab-ready (schema/provenance.json names the CLI version).
 Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
 rely on recently added resource types.
-Reference: databricks-bundles.md §1 "YAML features", §2, pitfall 12; CLI libs/dyn/convert/normalize.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go`,
     breaksDeploy: false,
   },
   (bundle) => bundle.notices,

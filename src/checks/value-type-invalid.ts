@@ -17,7 +17,7 @@ root, a mapping in the target) is still dropped where it is written, so it is re
 merged configuration is fine. When a target merges a list or mapping into a \`\${var...}\` string, the CLI
 stops with \`failed to merge target=<t>\` (reported as critical).
 Fix: write the value with the expected type.
-Reference: databricks-bundles.md §1, §4; CLI libs/dyn/convert/normalize.go, libs/dyn/merge/merge.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go ; https://github.com/databricks/cli/blob/main/libs/dyn/merge/merge.go`,
     breaksDeploy: false,
   },
   (bundle) => bundle.notices,

@@ -18,7 +18,7 @@ export const volumePathInvalid: Check = {
 /Volumes/<catalog>/<schema>/<volume>/...; whether that volume exists is checked against the workspace
 (not statically).
 Fix: keep the bundle's files, state and resources in the workspace file system; point only artifact_path to a volume.
-Reference: CLI bundle/config/validate/validate_volume_path.go, validate_artifact_path.go.`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#workspace ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_volume_path.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_artifact_path.go`,
   breaksDeploy: true,
   run(bundle, target) {
     const workspace = getMap(target.config, 'workspace');
