@@ -162,6 +162,9 @@ describe('variables as the CLI resolves them', () => {
     expect(repo.run('variable-required-unset')).toEqual([]);
     expect(repo.run('unknown-field')).toEqual([]);
     expect(repo.bundle.targets.get('default')!.interpolate('${var.foo}-${var.conf.a}', { file: 'databricks.yml', line: 13, column: 13 }).value).toBe('bar-b');
+    // A value written in the configuration cannot be assigned again with --var, as the CLI says.
+    const again = loadRepo({ 'databricks.yml': 'bundle:\n  name: v\nvariables:\n  foo:\n    value: bar\n' }, { vars: { foo: 'baz' } });
+    expect(again.run('config-invalid').map((f) => `${f.loc?.line} ${f.message}`)).toEqual(['5 failed to assign baz to foo: variable has already been assigned value: bar']);
   });
 
   it('cycles: between whole values an error; through complex values the too-deep warning; fields of one variable referencing each other are no cycle', () => {
