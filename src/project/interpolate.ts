@@ -228,7 +228,8 @@ export class Interpolator {
   /**
    * Walk `tokens` into `start`. With `indexPath` (a variable's value), indexing goes by the value as
    * written, like the CLI's resolver: a string on the way, even a `${...}` that would become a map
-   * in a later round, cannot be indexed (`expected a map to index "variables.x.value.y", found string`).
+   * in a later round, cannot be indexed (`expected a map to index "variables.x.value.y", found string`),
+   * nor can a map by position or a sequence by key; the path in the message ends at the failing step.
    */
   private navigate(start: Node, tokens: Token[], stack: string[], indexPath?: string): Outcome {
     let outcome: Outcome = indexPath && tokens.length > 0 ? { kind: 'node', node: start } : this.follow(start, stack);
@@ -237,9 +238,10 @@ export class Interpolator {
       if (outcome.kind === 'text') return { kind: 'undefined' };
       if (outcome.kind !== 'node') return outcome;
       const node = outcome.node;
-      if (indexPath && node.kind === 'scalar') {
-        const full = [indexPath, ...tokens.map((t) => (typeof t === 'number' ? `[${t}]` : `.${t}`))].join('').replace(/\.\[/g, '[');
-        return { kind: 'undefined', reason: `expected a ${typeof token === 'number' ? 'sequence' : 'map'} to index "${full}", found ${kindName(node)}` };
+      const wanted = typeof token === 'number' ? 'seq' : 'map';
+      if (indexPath && node.kind !== wanted) {
+        const upTo = [indexPath, ...tokens.slice(0, i + 1).map((t) => (typeof t === 'number' ? `[${t}]` : `.${t}`))].join('');
+        return { kind: 'undefined', reason: `expected a ${wanted === 'seq' ? 'sequence' : 'map'} to index "${upTo}", found ${kindName(node)}` };
       }
       let next: Node | undefined;
       if (typeof token === 'number') next = node.kind === 'seq' ? node.items[token] : undefined;

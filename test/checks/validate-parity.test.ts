@@ -204,6 +204,19 @@ describe('variables as the CLI resolves them', () => {
     expect(repo.run('undefined-variable').map((f) => f.message)).toEqual(['expected a map to index "variables.catalog.value.name", found string (in ${var.catalog.name})']);
   });
 
+  it('indexing a map by position or a sequence by key names the path up to the failing step', () => {
+    const repo = loadRepo({
+      'databricks.yml':
+        'bundle:\n  name: i\nvariables:\n  cfg:\n    default:\n      tags: [a, b]\n      owner:\n        name: x\n' +
+        'resources:\n  jobs:\n    j:\n      name: ${var.cfg.tags.first}\n      description: ${var.cfg.owner[0].name}\n',
+    });
+    expect(repo.run('undefined-variable').map((f) => f.message)).toEqual([
+      'expected a map to index "variables.cfg.value.tags.first", found sequence (in ${var.cfg.tags.first})',
+      'expected a sequence to index "variables.cfg.value.owner[0]", found map (in ${var.cfg.owner[0].name})',
+    ]);
+    expect(repo.bundle.targets.get('default')!.interpolate('${var.cfg.tags[1]}', { file: 'databricks.yml', line: 1, column: 1 }).value).toBe('b');
+  });
+
   it('${...} stands for a typed value only when it is one reference in the CLI’s grammar', () => {
     const repo = loadRepo({
       'databricks.yml':
