@@ -34486,8 +34486,8 @@ sys.argv (argparse), and declare the dependencies it imports.`,
     },
 ];
 
-// EXTERNAL MODULE: ./src/checks/index.ts + 64 modules
-var checks = __nccwpck_require__(3544);
+// EXTERNAL MODULE: ./src/checks/index.ts + 83 modules
+var checks = __nccwpck_require__(1389);
 ;// CONCATENATED MODULE: ./src/checks/catalog.ts
 
 
@@ -34504,7 +34504,7 @@ function describeCheck(id) {
 
 /***/ }),
 
-/***/ 3544:
+/***/ 1389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34717,9 +34717,24 @@ function runsDockerImage(target, job, task) {
     return image !== undefined && !(image.kind === 'scalar' && (image.value === null || image.value === ''));
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/per-target.ts
+/** A list computed once per target and shared (frozen) by every check that asks for it. */
+function oncePerTarget(compute) {
+    const cache = new WeakMap();
+    return (target) => {
+        let list = cache.get(target);
+        if (!list) {
+            list = Object.freeze(compute(target));
+            cache.set(target, list);
+        }
+        return list;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/lib/localPaths.ts
 // The local paths the CLI translates (reference §5), with where each was written and what kind of
 // file it must be. Shared by path-not-found, path-kind-mismatch and path-outside-sync-root.
+
 
 
 
@@ -34773,15 +34788,16 @@ class Collector {
         this.refs.push(ref);
     }
 }
-const pathsByTarget = new WeakMap();
-/** Every translated local path of the target's jobs, pipelines, dashboards, alerts and artifacts (once per target; shared, frozen). */
-function collectPaths(bundle, target) {
-    let refs = pathsByTarget.get(target);
-    if (!refs) {
-        refs = Object.freeze(collectTargetPaths(target));
-        pathsByTarget.set(target, refs);
-    }
-    return refs;
+const FILE_BACKED = [
+    ['dashboards', 'file_path', 'file'],
+    ['genie_spaces', 'file_path', 'file'],
+    ['alerts', 'file_path', 'file'],
+    ['apps', 'source_code_path', 'dir'],
+];
+const pathsOf = oncePerTarget(collectTargetPaths);
+/** Every translated local path of the target's jobs, pipelines, dashboards, Genie spaces, alerts, apps and artifacts (once per target; shared, frozen). */
+function collectPaths(_bundle, target) {
+    return pathsOf(target);
 }
 function collectTargetPaths(target) {
     const out = [];
@@ -34804,10 +34820,12 @@ function collectTargetPaths(target) {
         (asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items ?? []).forEach((dep, i) => collectDependency(c, dep, `${base}.environment.dependencies[${i}]`));
         out.push(...c.refs);
     }
-    for (const type of ['dashboards', 'alerts']) {
+    // Files whose contents the CLI loads (dashboards, Genie spaces, alerts) and app source folders
+    // (cli bundle/config/mutator/translate_paths_dashboards.go, _genie_spaces.go, _apps.go).
+    for (const [type, field, expect] of FILE_BACKED) {
         for (const res of target.resources.get(type)?.values() ?? []) {
             const c = new Collector(target, res.address, res.file);
-            c.add(get(res.node, 'file_path'), `resources.${res.address}.file_path`, 'file');
+            c.add(get(res.node, field), `resources.${res.address}.${field}`, expect);
             out.push(...c.refs);
         }
     }
@@ -34957,37 +34975,8 @@ function withinAnalysedTree(bundle, rel) {
     return fromAnalysed !== '..' && !fromAnalysed.startsWith('../');
 }
 
-;// CONCATENATED MODULE: ./src/checks/lib/suggest.ts
-/** Levenshtein distance, bounded work (names are short). */
-function editDistance(a, b) {
-    if (a === b)
-        return 0;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = cur;
-    }
-    return prev[b.length];
-}
-/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
-function closeMatches(name, candidates, max = 2) {
-    const out = new Set();
-    for (const c of candidates)
-        if (c !== name && editDistance(name, c) <= max)
-            out.add(c);
-    return [...out].sort();
-}
-/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
-function didYouMean(suggestions) {
-    if (suggestions.length === 0)
-        return '';
-    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
-    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
-}
-
+// EXTERNAL MODULE: ./src/checks/lib/suggest.ts
+var suggest = __nccwpck_require__(7399);
 ;// CONCATENATED MODULE: ./src/checks/lib/wheel-tasks.ts
 // The python_wheel_task tasks of a target, with the values the wheel checks compare: the package
 // name and entry point as written (and interpolated), the wheels attached to the task, and the
@@ -35061,7 +35050,7 @@ function likelyDistribution(bundle, packageName) {
     if (importing.length === 1)
         return { project: importing[0], why: 'import-package' };
     const scored = named
-        .map((p) => ({ p, d: editDistance(wanted, p.normalizedName ?? (0,python/* normalizeName */.Pc)(p.name)) }))
+        .map((p) => ({ p, d: (0,suggest/* editDistance */.YC)(wanted, p.normalizedName ?? (0,python/* normalizeName */.Pc)(p.name)) }))
         .sort((a, b) => a.d - b.d);
     const best = scored[0];
     const close = best.d <= Math.max(2, Math.floor(wanted.length / 3));
@@ -35086,11 +35075,13 @@ function attachedWheels(target, task) {
     const out = [];
     for (const library of [...task.libraries, ...task.environmentDependencies]) {
         const raw = library.value.trim();
-        const isWheel = library.kind === 'whl' || (library.kind === 'dependency' && /\.whl(\[[^\]]*\])?$/i.test(raw) && !raw.startsWith('-'));
+        const loc = library.node.loc;
+        // A dependency's file name may come from a variable (`/Volumes/.../${var.wheel_file}`): judged as interpolated.
+        const interpolated = raw.includes('${') ? target.interpolate(raw, loc).value : raw;
+        const isWheel = library.kind === 'whl' || (library.kind === 'dependency' && /\.whl(\[[^\]]*\])?$/i.test(interpolated) && !raw.startsWith('-'));
         if (!isWheel)
             continue;
-        const loc = library.node.loc;
-        const value = target.interpolate(raw, loc).value.replace(/\[[^\]]*\]$/, '');
+        const value = interpolated.replace(/\[[^\]]*\]$/, '');
         const local = isLocalLibraryPath(value);
         out.push({ library, value, loc, local, glob: hasGlob(value), resolved: local ? resolveRelative(loc, value) : undefined });
     }
@@ -37201,8 +37192,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs
     },
 };
 
-// EXTERNAL MODULE: ./src/project/load.ts + 7 modules
-var load = __nccwpck_require__(4755);
+// EXTERNAL MODULE: ./src/project/load.ts + 6 modules
+var load = __nccwpck_require__(8294);
 ;// CONCATENATED MODULE: ./src/checks/root-path-glob-chars.ts
 
 const rootPathGlobChars = {
@@ -37427,275 +37418,27 @@ function levels(pattern) {
     return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
 }
 
-;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
+;// CONCATENATED MODULE: ./src/checks/lib/notice-check.ts
+
 /**
- * For checks that do not look at the target: the findings are computed on the first target and
- * handed out again (as a new array) for the others, which the engine merges into one finding.
+ * A check that reports what the readers noticed while loading (a symlink out of the repository,
+ * setup.py arguments setuptools ignores, ...), so those findings are documented and suppressible
+ * like every other check. It runs after the others: the file index fills its notices lazily.
  */
-function oncePerBundle(run) {
-    const cache = new WeakMap();
-    return (bundle) => {
-        let findings = cache.get(bundle);
-        if (!findings) {
-            findings = run(bundle);
-            cache.set(bundle, findings);
-        }
-        return [...findings];
+function noticeCheck(meta, source) {
+    return {
+        ...meta,
+        run(bundle) {
+            return source(bundle)
+                .filter((n) => n.check === meta.id)
+                .map((n) => (n.evidence || !n.loc ? n : { ...n, evidence: evidenceAt(bundle, n.loc, 0, 2) }));
+        },
     };
-}
-
-// EXTERNAL MODULE: ./src/project/yaml.ts
-var yaml = __nccwpck_require__(8778);
-;// CONCATENATED MODULE: ./src/checks/lib/anchors.ts
-
-const NONE = new Set();
-/**
- * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
- * every element is one (recursively). The CLI raises no unknown-field warning for them. The loader
- * records them while it parses; a file it could not parse has none.
- */
-function anchorOnlyTopLevelKeys(file) {
-    return (0,yaml/* recordedAnchorOnlyKeys */._F)(file) ?? NONE;
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/schema.ts
-// The part of the CLI's configuration schema (bundle/schema/jsonschema.json, CLI v1.13) that
-// dab-ready checks for unknown and null fields. Objects listed here are complete; anything not
-// listed (`ANY`) is not checked, so a missing entry costs recall, never a false warning.
-const ANY = { kind: 'any' };
-const STRING = { kind: 'string' };
-const obj = (fields) => ({ kind: 'object', fields });
-const mapOf = (value) => ({ kind: 'mapOf', value });
-const seqOf = (item) => ({ kind: 'seqOf', item });
-const anyOf = (...names) => Object.fromEntries(names.map((n) => [n, ANY]));
-const strings = (...names) => Object.fromEntries(names.map((n) => [n, STRING]));
-const permissions = seqOf(obj(strings('level', 'user_name', 'group_name', 'service_principal_name')));
-const trigger = obj(anyOf('file_arrival', 'model', 'pause_status', 'periodic', 'sql_condition', 'table', 'table_update'));
-const taskFields = {
-    ...strings('task_key', 'description', 'job_cluster_key', 'existing_cluster_id', 'environment_key', 'run_if'),
-    ...anyOf('alert_task', 'clean_rooms_notebook_task', 'compute', 'condition_task', 'dashboard_task', 'dbt_cloud_task', 'dbt_platform_task', 'dbt_task', 'depends_on', 'disable_auto_optimization', 'disabled', 'email_notifications', 'gen_ai_compute_task', 'health', 'libraries', 'max_retries', 'min_retry_interval_millis', 'new_cluster', 'notebook_task', 'notification_settings', 'pipeline_task', 'power_bi_task', 'python_wheel_task', 'retry_on_timeout', 'run_job_task', 'spark_jar_task', 'spark_python_task', 'spark_submit_task', 'sql_task', 'timeout_seconds', 'webhook_notifications'),
-};
-const forEachTask = obj({ ...anyOf('inputs', 'concurrency'), task: obj(taskFields) });
-const task = obj({ ...taskFields, for_each_task: forEachTask });
-const job = obj({
-    ...strings('name', 'description', 'budget_policy_id', 'usage_policy_id'),
-    ...anyOf('continuous', 'deployment', 'edit_mode', 'email_notifications', 'environments', 'format', 'git_source', 'health', 'job_clusters', 'max_concurrent_runs', 'notification_settings', 'parameters', 'performance_target', 'queue', 'run_as', 'schedule', 'tags', 'timeout_seconds', 'webhook_notifications', 'lifecycle', 'compute', 'id', 'url', 'modified_status'),
-    tasks: seqOf(task),
-    trigger,
-    permissions,
-});
-const experiment = obj({
-    ...strings('name', 'artifact_location'),
-    ...anyOf('tags', 'lifecycle', 'experiment_id', 'creation_time', 'last_update_time', 'lifecycle_stage', 'id', 'url', 'modified_status'),
-    permissions,
-});
-const RESOURCE_TYPES = [
-    'jobs', 'job_runs', 'pipelines', 'models', 'experiments', 'model_serving_endpoints', 'registered_models',
-    'quality_monitors', 'catalogs', 'schemas', 'volumes', 'external_locations', 'clusters', 'dashboards',
-    'genie_spaces', 'apps', 'secret_scopes', 'alerts', 'sql_warehouses', 'database_instances', 'database_catalogs',
-    'synced_database_tables', 'postgres_projects', 'postgres_branches', 'postgres_endpoints', 'postgres_catalogs',
-    'postgres_databases', 'postgres_roles', 'postgres_synced_tables', 'vector_search_endpoints',
-    'vector_search_indexes', 'instance_pools', 'secrets',
-];
-const resources = obj({
-    ...Object.fromEntries(RESOURCE_TYPES.map((t) => [t, mapOf(ANY)])),
-    jobs: mapOf(job),
-    experiments: mapOf(experiment),
-});
-const workspace = obj({
-    ...strings('host', 'profile', 'auth_type', 'metadata_service_url', 'client_id', 'account_id', 'google_service_account', 'azure_workspace_resource_id', 'azure_resource_id', 'azure_client_id', 'azure_tenant_id', 'azure_environment', 'azure_login_app_id', 'workspace_id', 'root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path'),
-    ...anyOf('azure_use_msi', 'experimental_is_unified_host', 'current_user'),
-});
-const bundle = obj({
-    ...strings('name', 'cluster_id', 'compute_id', 'databricks_cli_version', 'uuid', 'engine'),
-    ...anyOf('target', 'environment', 'git', 'mode'),
-    deployment: obj({ ...anyOf('fail_on_active_runs'), lock: obj(anyOf('enabled', 'force')) }),
-});
-const artifact = obj({
-    ...strings('type', 'path', 'build', 'executable'),
-    ...anyOf('dynamic_version'),
-    files: seqOf(obj(strings('source'))),
-});
-const variable = obj({ ...strings('description', 'type'), ...anyOf('default', 'lookup') });
-const sync = obj(anyOf('paths', 'include', 'exclude'));
-const presets = obj(anyOf('name_prefix', 'pipelines_development', 'trigger_pause_status', 'jobs_max_concurrent_runs', 'tags', 'source_linked_deployment', 'artifacts_dynamic_version'));
-const runAs = obj(strings('service_principal_name', 'user_name'));
-const target = obj({
-    ...anyOf('default', 'mode', 'compute_id', 'cluster_id', 'git', 'variables', 'experimental'),
-    bundle,
-    workspace,
-    artifacts: mapOf(artifact),
-    resources,
-    sync,
-    run_as: runAs,
-    presets,
-    permissions,
-});
-const ROOT_SCHEMA = obj({
-    bundle,
-    include: ANY,
-    variables: mapOf(variable),
-    workspace,
-    artifacts: mapOf(artifact),
-    resources,
-    targets: mapOf(target),
-    environments: mapOf(target),
-    sync,
-    permissions,
-    run_as: runAs,
-    presets,
-    experimental: ANY,
-    python: obj(anyOf('venv_path', 'resources', 'mutators')),
-    scripts: mapOf(obj(strings('content'))),
-});
-
-;// CONCATENATED MODULE: ./src/checks/lib/references.ts
-
-
-/** Resource address (`jobs.x`) a config path belongs to, if any. */
-function resourceOf(field) {
-    const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
-    return m ? `${m[1]}.${m[2]}` : undefined;
-}
-/**
- * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
- * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
- */
-function pathShape(field) {
-    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
-    const first = s.indexOf('.');
-    if (first === -1)
-        return s;
-    const head = s.slice(0, first);
-    // The segment to replace: the third under `resources`, the second under `artifacts`.
-    let start;
-    if (head === 'resources') {
-        const second = s.indexOf('.', first + 1);
-        if (second === -1)
-            return s;
-        start = second + 1;
-    }
-    else if (head === 'artifacts') {
-        start = first + 1;
-    }
-    else {
-        return s;
-    }
-    const end = s.indexOf('.', start);
-    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
-}
-const KNOWN_SECTIONS = new Set(ROOT_SCHEMA.kind === 'object' ? Object.keys(ROOT_SCHEMA.fields) : []);
-/**
- * The top-level sections of a target's merged config that the CLI reads: known keys except
- * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
- */
-function configSections(target) {
-    const root = asMap(target.config);
-    if (!root)
-        return [];
-    return [...root.entries].filter(([key]) => KNOWN_SECTIONS.has(key) && key !== 'targets' && key !== 'environments');
-}
-const scalarsWithReferences = new WeakMap();
-/**
- * The string scalars below a config section (at config path `path`) that contain `${`, in document
- * order. Computed once per node: targets share the sections they do not change.
- */
-function referenceScalars(node, path) {
-    let byPath = scalarsWithReferences.get(node);
-    if (!byPath)
-        scalarsWithReferences.set(node, (byPath = new Map()));
-    let list = byPath.get(path);
-    if (!list) {
-        const found = [];
-        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
-        byPath.set(path, (list = Object.freeze(found)));
-    }
-    return list;
-}
-/** Scalars of the target's merged config that contain `${`, with their interpolation. */
-function collectReferences(target) {
-    const out = [];
-    for (const [key, value] of configSections(target)) {
-        for (const { node, text, path } of referenceScalars(value, key)) {
-            const interp = target.interpolate(text, node.loc);
-            const undef = new Set(interp.undefinedRefs.map((r) => r.text));
-            const seen = new Set();
-            for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
-                if (seen.has(ref.text))
-                    continue;
-                seen.add(ref.text);
-                out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
-            }
-        }
-    }
-    return out;
-}
-/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
-function rulesPerShape(rules, applies) {
-    const byShape = new Map();
-    return (shape) => {
-        let found = byShape.get(shape);
-        if (!found)
-            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
-        return found;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/lib/schemaWalk.ts
-/** Walk `node` along `schema`, reporting keys the schema does not know and string fields left null. */
-function walkSchema(node, schema, path, visit, depth = 0) {
-    if (!node || depth > 64)
-        return;
-    switch (schema.kind) {
-        case 'object': {
-            if (node.kind !== 'map')
-                return;
-            for (const [key, value] of node.entries) {
-                const child = schema.fields[key];
-                if (!child) {
-                    if (key !== '<<')
-                        visit({ problem: 'unknown', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
-                    continue;
-                }
-                if (child.kind === 'string' && value.kind === 'scalar' && value.value === null) {
-                    visit({ problem: 'null-string', key, path: path ? `${path}.${key}` : key, map: node, loc: node.keyLocs.get(key) ?? value.loc });
-                }
-                // Only mappings and sequences have anything below them to check.
-                if (value.kind !== 'scalar')
-                    walkSchema(value, child, path ? `${path}.${key}` : key, visit, depth + 1);
-            }
-            return;
-        }
-        case 'mapOf':
-            if (node.kind !== 'map')
-                return;
-            for (const [key, value] of node.entries)
-                if (value && value.kind !== 'scalar')
-                    walkSchema(value, schema.value, path ? `${path}.${key}` : key, visit, depth + 1);
-            return;
-        case 'seqOf':
-            if (node.kind !== 'seq')
-                return;
-            node.items.forEach((item, i) => {
-                if (item && item.kind !== 'scalar')
-                    walkSchema(item, schema.item, `${path}[${i}]`, visit, depth + 1);
-            });
-            return;
-        default:
-            return;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/checks/unknown-field.ts
 
-
-
-
-
-
-
-
-const unknownField = {
+const unknownField = noticeCheck({
     id: 'unknown-field',
     category: 'Bundle Configuration',
     severity: 'medium',
@@ -37705,117 +37448,88 @@ const unknownField = {
     docs: `The CLI reads configuration into typed structures; a key it does not know raises
 \`Warning: unknown field: <key>\` and is then **dropped**: a misspelt \`trigger\` setting, a \`description\` on an
 MLflow experiment or a resource type that an older CLI does not support silently does nothing (the
-job deploys without its schedule). Top-level keys that only hold YAML anchors (\`x-common: &common ...\`)
-are exempt. dab-ready knows the keys of the top level, bundle, workspace, targets, variables,
-artifacts, resources, jobs, tasks, triggers and experiments.
+job deploys without its schedule). Values written with a YAML anchor, and top-level keys that only hold
+anchors (\`x-common: &common ...\`), are exempt. Every key of every resource type is checked against the
+CLI's own bundle JSON Schema, shipped with dab-ready (schema/provenance.json names the CLI version).
 Fix: correct the key (see the suggestion) or remove it; pin \`bundle.databricks_cli_version\` when you
 rely on recently added resource types.
-Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/resources`,
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go`,
     breaksDeploy: false,
-    run: (bundle) => unknownFieldFindings(bundle),
-};
-/** The keys the schema knows at a config path (for suggestions). */
-function knownKeys(path) {
-    let schema = ROOT_SCHEMA;
-    for (const seg of path.split('.').filter(Boolean)) {
-        const name = seg.replace(/\[\d+\]/g, '');
-        const indexes = (seg.match(/\[\d+\]/g) ?? []).length;
-        if (schema.kind === 'object')
-            schema = schema.fields[name] ?? { kind: 'any' };
-        else if (schema.kind === 'mapOf')
-            schema = schema.value;
-        else
-            return [];
-        for (let i = 0; i < indexes; i++)
-            schema = schema.kind === 'seqOf' ? schema.item : { kind: 'any' };
-    }
-    return schema.kind === 'object' ? Object.keys(schema.fields).sort() : [];
-}
-/** Target-independent: computed once per bundle. */
-const unknownFieldFindings = oncePerBundle((bundle) => {
-    const findings = [];
-    const seen = new Set();
-    const files = [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of files) {
-        if (!file.root)
-            continue;
-        const anchorKeys = anchorOnlyTopLevelKeys(file);
-        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-            if (v.problem !== 'unknown')
-                return;
-            if (!v.path.includes('.') && anchorKeys.has(v.key))
-                return;
-            const id = `${locKey(v.loc)}:${v.key}`;
-            if (seen.has(id))
-                return;
-            seen.add(id);
-            const parentPath = v.path.slice(0, -(v.key.length + 1));
-            const known = knownKeys(parentPath);
-            const close = closeMatches(v.key, known);
-            const resource = resourceOf(v.path.replace(/^targets\.[^.]+\./, ''));
-            findings.push({
-                check: 'unknown-field',
-                message: `unknown field: ${v.key}${parentPath ? ` (at ${parentPath})` : ''}`,
-                loc: v.loc,
-                ...(resource ? { resources: [resource] } : {}),
-                evidence: evidenceAt(bundle, v.loc, 0, 1),
-                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
-                fix: {
-                    text: close.length > 0
-                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${v.key}\`.`
-                        : `Remove \`${v.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
-                },
-            });
-        });
-    }
-    return findings;
-});
+}, (bundle) => bundle.notices);
 
 ;// CONCATENATED MODULE: ./src/checks/null-value.ts
 
-
-
-
-
-const nullValue = {
+const nullValue = noticeCheck({
     id: 'null-value',
     category: 'Bundle Configuration',
     severity: 'medium',
     effortHours: 0.1,
-    title: 'No string setting is left empty',
-    successMessage: 'No string setting (host, name, paths, keys) is left without a value.',
-    docs: `A key written without a value (\`host:\`) is null. For a string field the CLI warns
-\`expected a string value, found null\` when it loads the file (for every target) and treats the field as
-unset, so for example an empty \`workspace.host\` silently falls back to the profile or DATABRICKS_HOST,
-possibly another workspace.
+    title: 'No setting is left empty',
+    successMessage: 'No string, number or boolean setting (host, name, paths, keys) is left without a value.',
+    docs: `A key written without a value (\`host:\`) is null. Where the schema expects a string, a number or a
+boolean the CLI warns \`expected a string value, found null\` when it loads the file (for every target) and
+treats the field as unset, so for example an empty \`workspace.host\` silently falls back to the profile or
+DATABRICKS_HOST, possibly another workspace.
 Fix: give the key a value or delete the line.
 Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go`,
     breaksDeploy: false,
-    run: (bundle) => nullValueFindings(bundle),
-};
-/** Target-independent: computed once per bundle. */
-const nullValueFindings = oncePerBundle((bundle) => {
-    const findings = [];
-    const seen = new Set();
-    for (const file of bundle.files.values()) {
-        if (!file.root)
-            continue;
-        walkSchema(file.root, ROOT_SCHEMA, '', (v) => {
-            if (v.problem !== 'null-string' || seen.has(locKey(v.loc)))
-                return;
-            seen.add(locKey(v.loc));
-            findings.push({
-                check: 'null-value',
-                message: `expected a string value, found null: ${v.path}`,
-                loc: v.loc,
-                evidence: evidenceAt(bundle, v.loc, 0, 0),
-                impact: `${v.path} is treated as unset.`,
-                fix: { text: `Give \`${v.key}\` a value or remove the line.` },
-            });
-        });
-    }
-    return findings;
-});
+}, (bundle) => bundle.notices);
+
+;// CONCATENATED MODULE: ./src/checks/value-type-invalid.ts
+
+const valueTypeInvalid = noticeCheck({
+    id: 'value-type-invalid',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.25,
+    title: 'Values have the type the schema expects',
+    successMessage: 'Every value has the type the CLI’s schema expects (mapping, list, string, number, boolean).',
+    docs: `Each value is read into the type the CLI's bundle schema gives it. A list where a mapping is expected,
+a word where a number is expected (\`num_workers: two\`) or a mapping where a string is expected raises
+\`Warning: expected map, found string\` / \`cannot parse "two" as an integer\` and the value is **dropped**: the
+setting, or the whole resource, is then missing from the deployment. A pure \`\${var.<name>}\` reference is
+accepted in place of any value (a complex variable). A value a target override replaces (a string in the
+root, a mapping in the target) is still dropped where it is written, so it is reported there, but the
+merged configuration is fine. When a target merges a list or mapping into a \`\${var...}\` string, the CLI
+stops with \`failed to merge target=<t>\` (reported as critical).
+Fix: write the value with the expected type.
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/libs/dyn/convert/normalize.go ; https://github.com/databricks/cli/blob/main/libs/dyn/merge/merge.go`,
+    breaksDeploy: false,
+}, (bundle) => bundle.notices);
+
+;// CONCATENATED MODULE: ./src/checks/deprecated-field.ts
+
+const deprecatedField = noticeCheck({
+    id: 'deprecated-field',
+    category: 'Bundle Configuration',
+    severity: 'low',
+    effortHours: 0.25,
+    title: 'No deprecated settings',
+    successMessage: 'No setting the CLI’s schema marks deprecated is used.',
+    docs: `The CLI's bundle schema marks some fields deprecated (a pipeline's \`target\` in favour of \`schema\`,
+\`environments\` in favour of \`targets\`, a task's \`spark_submit_task\`, ...), with the replacement in its
+deprecation message. They still work today; a later CLI or API version may drop them.
+Fix: move to the replacement the message names.
+Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://github.com/databricks/cli/blob/main/bundle/schema/jsonschema.json`,
+    breaksDeploy: false,
+}, (bundle) => bundle.notices);
+
+;// CONCATENATED MODULE: ./src/checks/read-only-field.ts
+
+const readOnlyField = noticeCheck({
+    id: 'read-only-field',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'No computed fields are set',
+    successMessage: 'No field the CLI computes itself (a volume’s volume_path) is set in the configuration.',
+    docs: `Some fields are computed by the CLI or the workspace; setting one in the configuration is an error:
+\`resources.volumes.v.volume_path is computed and read-only; remove it from the configuration\`, and
+\`bundle validate\` and \`bundle deploy\` stop.
+Fix: remove the field.
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#volumes ; https://github.com/databricks/cli/tree/main/acceptance/bundle/resources/volumes/set-volume-path`,
+    breaksDeploy: true,
+}, (bundle) => bundle.notices);
 
 ;// CONCATENATED MODULE: ./src/checks/resource-undefined.ts
 
@@ -38176,10 +37890,138 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     },
 };
 
+// EXTERNAL MODULE: ./src/project/interpolate.ts
+var interpolate = __nccwpck_require__(7338);
+// EXTERNAL MODULE: ./src/schema/compile.ts + 4 modules
+var compile = __nccwpck_require__(4751);
+;// CONCATENATED MODULE: ./src/checks/lib/references.ts
+
+
+
+/** Resource address (`jobs.x`) a config path belongs to, if any. */
+function resourceOf(field) {
+    const m = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(field);
+    return m ? `${m[1]}.${m[2]}` : undefined;
+}
+/**
+ * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
+ * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
+ */
+function pathShape(field) {
+    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
+    const first = s.indexOf('.');
+    if (first === -1)
+        return s;
+    const head = s.slice(0, first);
+    // The segment to replace: the third under `resources`, the second under `artifacts`.
+    let start;
+    if (head === 'resources') {
+        const second = s.indexOf('.', first + 1);
+        if (second === -1)
+            return s;
+        start = second + 1;
+    }
+    else if (head === 'artifacts') {
+        start = first + 1;
+    }
+    else {
+        return s;
+    }
+    const end = s.indexOf('.', start);
+    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
+}
+/**
+ * The top-level sections of a target's merged config that the CLI reads: known keys except
+ * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
+ */
+function configSections(target) {
+    const root = asMap(target.config);
+    if (!root)
+        return [];
+    const known = (0,compile/* bundleSchema */._D)().root.fields;
+    return [...root.entries].filter(([key]) => known.has(key) && key !== 'targets' && key !== 'environments');
+}
+const scalarsWithReferences = new WeakMap();
+/**
+ * The string scalars below a config section (at config path `path`) that contain `${`, in document
+ * order. Computed once per node: targets share the sections they do not change.
+ */
+function referenceScalars(node, path) {
+    let byPath = scalarsWithReferences.get(node);
+    if (!byPath)
+        scalarsWithReferences.set(node, (byPath = new Map()));
+    let list = byPath.get(path);
+    if (!list) {
+        const found = [];
+        walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
+        byPath.set(path, (list = Object.freeze(found)));
+    }
+    return list;
+}
+/** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
+const collectReferences = oncePerTarget(collectTargetReferences);
+function collectTargetReferences(target) {
+    const out = [];
+    for (const [key, value] of configSections(target)) {
+        for (const { node, text, path } of referenceScalars(value, key)) {
+            const interp = target.interpolate(text, node.loc);
+            const undef = new Set(interp.undefinedRefs.map((r) => r.text));
+            const seen = new Set();
+            for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
+                if (seen.has(ref.text))
+                    continue;
+                seen.add(ref.text);
+                out.push({ ref, node, field: path, undefinedRef: undef.has(ref.text) });
+            }
+        }
+    }
+    return out;
+}
+/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
+function rulesPerShape(rules, applies) {
+    const byShape = new Map();
+    return (shape) => {
+        let found = byShape.get(shape);
+        if (!found)
+            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
+        return found;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/variable-cycle.ts
 
 
-const VAR_REF = /\$\{(?:var\.([\p{L}][\p{L}\p{N}_-]*)|variables\.([\p{L}][\p{L}\p{N}_-]*)\.value)(?=[}.[])/gu;
+
+function sitesOf(target) {
+    const sites = [];
+    for (const [name, v] of target.variables) {
+        const walk = (node, at) => {
+            if (!node)
+                return;
+            if (node.kind === 'map')
+                for (const [k, child] of node.entries)
+                    walk(child, [...at, k]);
+            else if (node.kind === 'seq')
+                node.items.forEach((child, i) => walk(child, [...at, i]));
+            else if (typeof node.value === 'string' && node.value.includes('${')) {
+                const targets = [];
+                for (const ref of (0,interpolate/* findReferences */.yU)(node.value, node.loc)) {
+                    const tokens = (0,interpolate/* parsePath */.Rr)(ref.path);
+                    const [head, second] = tokens;
+                    if (head === 'var' && typeof second === 'string')
+                        targets.push({ variable: second, path: tokens.slice(2) });
+                    else if (head === 'variables' && typeof second === 'string' && tokens[2] === 'value')
+                        targets.push({ variable: second, path: tokens.slice(3) });
+                }
+                if (targets.length > 0)
+                    sites.push({ variable: name, at, node, targets });
+            }
+        };
+        walk(v.value, []);
+    }
+    return sites;
+}
+const isPrefix = (a, b) => a.length <= b.length && a.every((t, i) => t === b[i]);
 const variableCycle = {
     id: 'variable-cycle',
     category: 'Bundle Configuration',
@@ -38187,63 +38029,81 @@ const variableCycle = {
     effortHours: 0.25,
     title: 'Variables do not reference each other in a cycle',
     successMessage: 'No variable value depends on itself through other variables.',
-    docs: `Variable values may reference other variables (\`default: \${var.prefix}_x\`), but a chain that comes
-back to its start cannot be resolved: \`bundle validate\` fails with
-\`cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b\`.
-Fix: break the cycle by giving one of the variables a literal value.
-Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/cycle`,
+    docs: `Variable values may reference other variables (\`default: \${var.prefix}_x\`), and fields of a complex variable
+may reference other fields; a chain that comes back to where it started cannot be resolved. Between variables
+whose whole value is such a string, \`bundle validate\` fails with \`cycle detected in field resolution:
+variables.a.default -> var.b -> var.a -> var.b\`. When the chain runs through a complex (mapping or list) value, the
+CLI substitutes round after round and stops with \`Warning: Variables references are too deep, stopping resolution
+after 11 rounds. Unresolved variables may remain.\`: a resource that uses such a variable keeps the unresolved
+\`\${...}\` text (reported as high), an unused one costs nothing yet (medium).
+Fix: break the cycle by giving one of the values a literal.
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/cycle ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/complex-cycle`,
     breaksDeploy: true,
     run(bundle, target) {
+        const sites = sitesOf(target);
+        if (sites.length === 0)
+            return [];
+        // Edges: a site depends on every site inside the value (or the part of it) it references.
         const edges = new Map();
-        for (const [name, v] of target.variables) {
-            const list = [];
-            walkScalars(v.value, '', ({ node }) => {
-                if (typeof node.value !== 'string')
-                    return;
-                for (const m of node.value.matchAll(VAR_REF)) {
-                    const to = m[1] ?? m[2];
-                    if (target.variables.has(to))
-                        list.push({ to, node });
-                }
-            });
-            edges.set(name, list);
+        for (const site of sites) {
+            const next = sites.filter((other) => site.targets.some((t) => t.variable === other.variable && isPrefix(t.path, other.at)));
+            edges.set(site, next);
         }
+        const used = new Set(collectReferences(target).filter((u) => !u.field.startsWith('variables.')).map((u) => (0,interpolate/* parsePath */.Rr)(u.ref.path)[1]));
         const findings = [];
         const reported = new Set();
-        for (const start of [...edges.keys()].sort()) {
+        for (const start of sites) {
             const cycle = findCycle(start, edges);
             if (!cycle)
                 continue;
-            const key = [...cycle].sort().join(',');
+            const variables = [...new Set(cycle.map((s) => s.variable))];
+            const key = [...variables].sort().join(',');
             if (reported.has(key))
                 continue;
             reported.add(key);
-            const first = edges.get(cycle[0]).find((e) => e.to === cycle[1 % cycle.length]);
-            const chain = [`variables.${cycle[0]}.default`, ...cycle.slice(1).map((c) => `var.${c}`), `var.${cycle[0]}`, `var.${cycle[1 % cycle.length]}`];
+            const plain = cycle.every((s) => s.at.length === 0 && target.variables.get(s.variable)?.value?.kind === 'scalar');
+            const names = cycle.map((s) => s.variable);
+            const loc = start.node.loc;
+            if (plain) {
+                const chain = [`variables.${names[0]}.default`, ...names.slice(1).map((c) => `var.${c}`), `var.${names[0]}`, `var.${names[1 % names.length]}`];
+                findings.push({
+                    check: 'variable-cycle',
+                    message: `cycle detected in field resolution: ${chain.join(' -> ')}`,
+                    loc,
+                    evidence: evidenceAt(bundle, loc, 0, 0),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: `Give one of ${variables.map((c) => `var.${c}`).join(', ')} a value that does not reference the others.` },
+                });
+                continue;
+            }
+            const inUse = variables.some((v) => used.has(v));
             findings.push({
                 check: 'variable-cycle',
-                message: `cycle detected in field resolution: ${chain.join(' -> ')}`,
-                loc: first.node.loc,
-                evidence: evidenceAt(bundle, first.node.loc, 0, 0),
-                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
-                fix: { text: `Give one of ${cycle.map((c) => `var.${c}`).join(', ')} a value that does not reference the others.` },
+                severity: inUse ? 'high' : 'medium',
+                message: `Variables references are too deep, stopping resolution after 11 rounds. Unresolved variables may remain. (${variables.map((v) => `var.${v}`).join(', ')} reference each other in a cycle)`,
+                loc,
+                evidence: evidenceAt(bundle, loc, 0, 0),
+                impact: inUse
+                    ? 'Resources that use these variables keep unresolved ${...} text: deploy or the run fails.'
+                    : 'Nothing uses these variables yet; any resource that does will keep unresolved ${...} text.',
+                fix: { text: `Break the cycle: give one of ${variables.map((c) => `var.${c}`).join(', ')} (or one of its fields) a literal value.` },
             });
         }
         return findings;
     },
 };
-/** A cycle through `start` (as the list of variables starting with `start`), if any. */
+/** A cycle through `start` (the sites in order, starting with `start`), if any. */
 function findCycle(start, edges) {
     const stack = [];
     const visited = new Set();
-    const dfs = (name) => {
-        stack.push(name);
-        visited.add(name);
-        for (const { to } of edges.get(name) ?? []) {
-            if (to === start)
+    const dfs = (site) => {
+        stack.push(site);
+        visited.add(site);
+        for (const next of edges.get(site) ?? []) {
+            if (next === start)
                 return [...stack];
-            if (!visited.has(to)) {
-                const found = dfs(to);
+            if (!visited.has(next)) {
+                const found = dfs(next);
                 if (found)
                     return found;
             }
@@ -38305,7 +38165,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
         }
         for (const [text, uses] of byRef) {
             const use = uses[0];
-            const suggestions = suggest(target, use.ref.path);
+            const suggestions = undefined_variable_suggest(target, use.ref.path);
             const resources = [...new Set(uses.map((u) => resourceOf(u.field)).filter((r) => r !== undefined))].sort();
             // An undeclared variable and an include outside the bundle that matches nothing: name the likely cause.
             const cause = use.ref.path.startsWith('var.') && suggestions.length === 0 && !target.variables.has(use.ref.path.split('.')[1]) ? rootCause : undefined;
@@ -38313,7 +38173,9 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
             const also = others.length === 0 ? '' : ` (also used at ${others.slice(0, 5).join(', ')}${others.length > 5 ? `, and ${others.length - 5} more` : ''})`;
             findings.push({
                 check: 'undefined-variable',
-                message: `reference does not exist: ${text}${also}${cause ? cause.note : didYouMean(suggestions.map((s) => `\${${s}}`))}`,
+                message: use.ref.reason
+                    ? `${use.ref.reason} (in ${text})${also}`
+                    : `reference does not exist: ${text}${also}${cause ? cause.note : (0,suggest/* didYouMean */.au)(suggestions.map((s) => `\${${s}}`))}`,
                 loc: use.node.loc,
                 ...(resources.length > 0 ? { resources } : {}),
                 evidence: evidenceAt(bundle, use.node.loc, 0, 0),
@@ -38344,7 +38206,7 @@ function undeclaredAssignments(base, target, evidence) {
         if (declared?.entries.has(name))
             continue;
         const loc = keyLoc(assigned, name);
-        const close = closeMatches(name, declared?.entries.keys() ?? []);
+        const close = (0,suggest/* closeMatches */.KA)(name, declared?.entries.keys() ?? []);
         out.push({
             check: 'undefined-variable',
             message: `failed to perform target override for target=${target.name}: variable ${name} is not defined but is assigned a value`,
@@ -38360,7 +38222,7 @@ function undeclaredAssignments(base, target, evidence) {
     return out;
 }
 /** Suggestions in the CLI's manner: replace the first segment that names nothing with close names. */
-function suggest(target, refPath) {
+function undefined_variable_suggest(target, refPath) {
     const segments = refPath.split('.');
     let node;
     let prefix;
@@ -38368,7 +38230,7 @@ function suggest(target, refPath) {
     if (segments[0] === 'var') {
         const name = segments[1] ?? '';
         if (!target.variables.has(name)) {
-            return closeMatches(name, target.variables.keys()).map((c) => ['var', c, ...segments.slice(2)].join('.'));
+            return (0,suggest/* closeMatches */.KA)(name, target.variables.keys()).map((c) => ['var', c, ...segments.slice(2)].join('.'));
         }
         const v = target.variables.get(name);
         node = v.value ?? v.def.default;
@@ -38389,7 +38251,7 @@ function suggest(target, refPath) {
             node = map?.entries.get(seg);
             continue;
         }
-        return closeMatches(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
+        return (0,suggest/* closeMatches */.KA)(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
     }
     return [];
 }
@@ -38427,61 +38289,103 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://git
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/lib/resource-walk.ts
+// EXTERNAL MODULE: ./src/schema/normalize.ts
+var normalize = __nccwpck_require__(4228);
+;// CONCATENATED MODULE: ./src/checks/lib/typed-walk.ts
 
-/** A memo for collectOverMaps (one per check). */
-function mapsMemo() {
+
+
+function typedMemo() {
     return new WeakMap();
 }
-/**
- * What `onMap` gives for every mapping below `node` (walkMaps order), for visitors that do not
- * depend on the target. Targets share the nodes they do not change, so each resource
- * (`resources.<type>.<key>`) and each other top-level section is visited once per bundle.
- * The results are appended to `out`, which is returned.
- */
-function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
+const MAX_DEPTH = 512;
+/** What `visitor` gives for every typed value of the target's configuration, in document order. */
+function collectTyped(memo, bundle, target, visitor) {
     let byNode = memo.get(bundle);
     if (!byNode)
         memo.set(bundle, (byNode = new WeakMap()));
     const cache = byNode;
-    const subtree = (n, p) => {
-        let byPath = cache.get(n);
+    const out = [];
+    const subtree = (node, type, segments) => {
+        const key = (0,normalize/* formatPath */.jV)(segments);
+        let byPath = cache.get(node);
         if (!byPath)
-            cache.set(n, (byPath = new Map()));
-        let found = byPath.get(p);
+            cache.set(node, (byPath = new Map()));
+        let found = byPath.get(key);
         if (!found) {
             const list = [];
-            walkMaps(n, p, (v) => {
-                for (const item of onMap(v))
-                    list.push(item);
-            });
-            byPath.set(p, (found = list));
+            walkTyped(node, type, [...segments], visitor, list, 0);
+            byPath.set(key, (found = list));
         }
-        return found;
-    };
-    const add = (items) => {
-        for (const item of items)
+        for (const item of found)
             out.push(item);
     };
-    // Depth 0 = `resources`, 1 = a resource type, 2 = one resource.
-    const level = (n, p, depth) => {
-        if (depth === 2 || n.kind !== 'map') {
-            add(subtree(n, p));
+    const root = (0,compile/* bundleSchema */._D)().root;
+    for (const [section, node] of configSections(target)) {
+        const type = root.fields.get(section)?.type;
+        if (!type)
+            continue;
+        if (section !== 'resources' || node.kind !== 'map' || type.kind !== 'struct') {
+            subtree(node, type, [section]);
+            continue;
+        }
+        for (const [resourceType, byKey] of node.entries) {
+            const mapType = type.fields.get(resourceType)?.type;
+            if (!mapType || mapType.kind !== 'map' || byKey.kind !== 'map')
+                continue;
+            for (const [key, body] of byKey.entries)
+                subtree(body, mapType.value, ['resources', resourceType, key]);
+        }
+    }
+    return out;
+}
+function walkTyped(node, type, path, visitor, out, depth) {
+    if (depth > MAX_DEPTH)
+        return;
+    const at = () => (0,normalize/* formatPath */.jV)(path);
+    switch (type.kind) {
+        case 'struct': {
+            if (node.kind !== 'map')
+                return;
+            if (visitor.struct)
+                for (const item of visitor.struct(node, type, at))
+                    out.push(item);
+            for (const [key, child] of node.entries) {
+                const field = type.fields.get(key);
+                if (!field || (child.kind === 'scalar' && !(visitor.enum && field.type.kind === 'string' && field.type.enum)))
+                    continue;
+                path.push(key);
+                walkTyped(child, field.type, path, visitor, out, depth + 1);
+                path.pop();
+            }
             return;
         }
-        add(onMap({ map: n, path: p }));
-        n.entries.forEach((value, key) => {
-            if (value && value.kind !== 'scalar')
-                level(value, p ? `${p}.${key}` : key, depth + 1);
-        });
-    };
-    if (!node)
-        return out;
-    if (path === 'resources')
-        level(node, path, 0);
-    else
-        add(subtree(node, path));
-    return out;
+        case 'map':
+            if (node.kind !== 'map')
+                return;
+            for (const [key, child] of node.entries) {
+                path.push(key);
+                walkTyped(child, type.value, path, visitor, out, depth + 1);
+                path.pop();
+            }
+            return;
+        case 'seq':
+            if (node.kind !== 'seq')
+                return;
+            node.items.forEach((child, i) => {
+                path.push(i);
+                walkTyped(child, type.item, path, visitor, out, depth + 1);
+                path.pop();
+            });
+            return;
+        case 'string':
+            if (type.enum && node.kind === 'scalar' && node.value !== null && visitor.enum)
+                for (const item of visitor.enum(node, type.enum, at))
+                    out.push(item);
+            return;
+        default:
+            return;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/checks/enum-invalid.ts
@@ -38489,43 +38393,21 @@ function collectOverMaps(memo, bundle, node, path, onMap, out = []) {
 
 
 
-const PAUSE = ['PAUSED', 'UNPAUSED'];
-const SOURCE = ['WORKSPACE', 'GIT'];
-const TASK = String.raw `(?:^|\.)tasks(?:\.for_each_task\.task)?`;
-const RULES = [
-    { parent: new RegExp(`${TASK}$`), key: 'run_if', values: ['ALL_SUCCESS', 'ALL_DONE', 'NONE_FAILED', 'AT_LEAST_ONE_SUCCESS', 'ALL_FAILED', 'AT_LEAST_ONE_FAILED'] },
-    { parent: /(?:^|\.)(notebook_task|spark_python_task|dbt_task|sql_task\.file)$/, key: 'source', values: SOURCE },
-    { parent: /(?:^|\.)condition_task$/, key: 'op', values: ['EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'NOT_EQUAL'] },
-    { parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/, key: 'runtime_engine', values: ['NULL', 'STANDARD', 'PHOTON'] },
-    {
-        parent: /(?:^|\.)(new_cluster|clusters\.\*|clusters)$/,
-        key: 'data_security_mode',
-        values: [
-            'NONE', 'SINGLE_USER', 'USER_ISOLATION', 'LEGACY_TABLE_ACL', 'LEGACY_PASSTHROUGH', 'LEGACY_SINGLE_USER',
-            'LEGACY_SINGLE_USER_STANDARD', 'DATA_SECURITY_MODE_STANDARD', 'DATA_SECURITY_MODE_DEDICATED', 'DATA_SECURITY_MODE_AUTO',
-        ],
-    },
-    { parent: /(?:^|\.)aws_attributes$/, key: 'availability', values: ['SPOT', 'ON_DEMAND', 'SPOT_WITH_FALLBACK'] },
-    { parent: /(?:^|\.)aws_attributes$/, key: 'ebs_volume_type', values: ['GENERAL_PURPOSE_SSD', 'THROUGHPUT_OPTIMIZED_HDD'] },
-    { parent: /(?:^|\.)azure_attributes$/, key: 'availability', values: ['SPOT_AZURE', 'ON_DEMAND_AZURE', 'SPOT_WITH_FALLBACK_AZURE'] },
-    { parent: /(?:^|\.)gcp_attributes$/, key: 'availability', values: ['PREEMPTIBLE_GCP', 'ON_DEMAND_GCP', 'PREEMPTIBLE_WITH_FALLBACK_GCP'] },
-    { parent: /^resources\.jobs\.\*\.(schedule|trigger|continuous)$/, key: 'pause_status', values: PAUSE },
-    { parent: /^resources\.jobs\.\*$/, key: 'edit_mode', values: ['UI_LOCKED', 'EDITABLE'] },
-    { parent: /^resources\.jobs\.\*$/, key: 'performance_target', values: ['PERFORMANCE_OPTIMIZED', 'STANDARD'] },
-    { parent: /^resources\.volumes\.\*$/, key: 'volume_type', values: ['MANAGED', 'EXTERNAL'] },
-    { parent: /^resources\.vector_search_endpoints\.\*$/, key: 'endpoint_type', values: ['STANDARD', 'STORAGE_OPTIMIZED'] },
-    { parent: /^resources\.secret_scopes\.\*\.permissions$/, key: 'level', values: ['READ', 'WRITE', 'MANAGE'] },
-    { parent: /^resources\.jobs\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_MANAGE_RUN', 'CAN_VIEW', 'IS_OWNER'] },
-    { parent: /^resources\.pipelines\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_RUN', 'CAN_VIEW', 'IS_OWNER'] },
-    { parent: /^resources\.experiments\.\*\.permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_EDIT', 'CAN_READ'] },
-    { parent: /^permissions$/, key: 'level', values: ['CAN_MANAGE', 'CAN_VIEW', 'CAN_RUN'] },
-    { parent: /^presets$/, key: 'trigger_pause_status', values: PAUSE },
-    { parent: /^bundle$/, key: 'engine', values: ['terraform', 'direct'] },
-    { parent: /^artifacts\.\*$/, key: 'type', values: ['whl', 'jar'] },
-    { parent: /^artifacts\.\*$/, key: 'executable', values: ['bash', 'sh', 'cmd'] },
-];
-const rulesFor = rulesPerShape(RULES, (rule, shape) => rule.parent.test(shape));
-const enumMemo = mapsMemo();
+const enumMemo = typedMemo();
+/** A variable's `type` has its own check with its own advice (variable-type-invalid). */
+const OWNED_ELSEWHERE = /^variables\.[^.]+\.type$/;
+function enumFinding(value, values, path, loc, evidence) {
+    const resource = resourceOf(path);
+    return {
+        check: 'enum-invalid',
+        message: `invalid value "${value}" for enum field. Valid values are [${values.join(' ')}] (at ${path})`,
+        loc,
+        ...(resource ? { resources: [resource] } : {}),
+        ...(evidence !== undefined ? { evidence } : {}),
+        impact: 'The API rejects the value when the bundle is deployed.',
+        fix: { text: `Set ${path.split('.').pop()} to one of ${values.join(', ')}.` },
+    };
+}
 const enumInvalid = {
     id: 'enum-invalid',
     category: 'Bundle Configuration',
@@ -38533,38 +38415,41 @@ const enumInvalid = {
     effortHours: 0.1,
     title: 'Enumerated settings use valid values',
     successMessage: 'Every enumerated setting (run_if, source, cluster modes, pause status, permission levels, ...) has a valid value.',
-    docs: `Fields with a fixed set of values (task \`run_if\`, notebook \`source\`, \`runtime_engine\`,
-\`data_security_mode\`, cloud \`availability\`, \`volume_type\`, \`pause_status\`, permission \`level\`,
-\`bundle.engine\`, ...) are checked by \`bundle validate\`: \`Warning: invalid value "VIEW" for enum field.
-Valid values are [READ WRITE MANAGE]\`. The warning does not stop validate, but the Jobs/UC API rejects
-the value when the bundle is deployed. Values containing \${...} are not checked.
+    docs: `Every field the CLI's bundle schema gives a fixed set of values (task \`run_if\`, notebook \`source\`,
+\`runtime_engine\`, \`data_security_mode\`, cloud \`availability\`, \`volume_type\`, \`pause_status\`, permission
+\`level\`, \`bundle.engine\`, a variable's \`type\`, an artifact's \`type\`, ... for every resource type) is checked as
+\`bundle validate\` does: \`Warning: invalid value "VIEW" for enum field. Valid values are [READ WRITE MANAGE]\`.
+A value written as \`\${var.x}\` is checked after the variable is substituted, per target. The warning does
+not stop validate, but the API rejects the value when the bundle is deployed.
 Fix: use one of the listed values.
-Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/enum_fields.go`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/enum.go`,
     breaksDeploy: true,
     run(bundle, target) {
         const findings = [];
-        for (const [section, node] of configSections(target))
-            collectOverMaps(enumMemo, bundle, node, section, ({ map, path }) => {
-                const found = [];
-                for (const rule of rulesFor(pathShape(path))) {
-                    const node = map.entries.get(rule.key);
-                    const value = asString(node);
-                    if (!node || value === undefined || value.includes('${') || rule.values.includes(value))
-                        continue;
-                    const resource = resourceOf(path);
-                    found.push({
-                        check: 'enum-invalid',
-                        ...(rule.severity ? { severity: rule.severity } : {}),
-                        message: `invalid value "${value}" for enum field. Valid values are [${rule.values.join(' ')}] (at ${path}.${rule.key})`,
-                        loc: node.loc,
-                        ...(resource ? { resources: [resource] } : {}),
-                        evidence: evidenceAt(bundle, node.loc, 0, 0),
-                        impact: 'The API rejects the value when the bundle is deployed.',
-                        fix: { text: `Set ${rule.key} to one of ${rule.values.join(', ')}.` },
-                    });
-                }
-                return found;
-            }, findings);
+        const uses = collectTyped(enumMemo, bundle, target, {
+            enum(node, values, path) {
+                if (OWNED_ELSEWHERE.test(path()))
+                    return [];
+                const text = String(node.value);
+                if (text.includes('${'))
+                    return [{ deferred: { text, values, path: path(), loc: node.loc } }];
+                if (values.includes(text))
+                    return [];
+                return [{ finding: enumFinding(text, values, path(), node.loc, evidenceAt(bundle, node.loc, 0, 0)) }];
+            },
+        });
+        for (const use of uses) {
+            if ('finding' in use) {
+                findings.push(use.finding);
+                continue;
+            }
+            const { text, values, path, loc } = use.deferred;
+            const resolved = target.interpolate(text, loc);
+            if (!resolved.resolved || values.includes(resolved.value))
+                continue;
+            const finding = enumFinding(resolved.value, values, path, loc, evidenceAt(bundle, loc, 0, 0));
+            findings.push({ ...finding, message: `${finding.message}, from ${text}` });
+        }
         const modeNode = get(bundle.base, 'targets', target.name, 'mode');
         const mode = asString(modeNode);
         if (modeNode && mode !== undefined && !mode.includes('${') && mode !== 'development' && mode !== 'production') {
@@ -38587,72 +38472,120 @@ Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; 
 
 
 
-const required_field_missing_TASK = String.raw `^resources\.jobs\.\*\.tasks(?:\.for_each_task\.task)?`;
-// A subset of the CLI's bundle/internal/validation/generated/required_fields.go: the fields whose
-// absence the APIs reject. python_wheel_task.entry_point is the entry-point-missing check's.
-const required_field_missing_RULES = [
-    { at: new RegExp(`${required_field_missing_TASK}$`), fields: ['task_key'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.for_each_task$`), fields: ['inputs', 'task'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.notebook_task$`), fields: ['notebook_path'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.spark_python_task$`), fields: ['python_file'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.python_wheel_task$`), fields: ['package_name'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.pipeline_task$`), fields: ['pipeline_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.run_job_task$`), fields: ['job_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.sql_task$`), fields: ['warehouse_id'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.dbt_task$`), fields: ['commands'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.condition_task$`), fields: ['op', 'left', 'right'] },
-    { at: new RegExp(`${required_field_missing_TASK}\\.depends_on$`), fields: ['task_key'] },
-    { at: /^resources\.jobs\.\*\.job_clusters$/, fields: ['job_cluster_key', 'new_cluster'] },
-    { at: /^resources\.jobs\.\*\.environments$/, fields: ['environment_key'] },
-    { at: /^resources\.experiments\.\*$/, fields: ['name'] },
-    { at: /^resources\.schemas\.\*$/, fields: ['catalog_name', 'name'] },
-    { at: /^resources\.volumes\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-    { at: /^resources\.registered_models\.\*$/, fields: ['catalog_name', 'name', 'schema_name'] },
-];
-const rulesAt = rulesPerShape(required_field_missing_RULES, (rule, shape) => rule.at.test(shape));
-const requiredMemo = mapsMemo();
+/**
+ * Required fields another part of dab-ready reports: `bundle.name` (the loader, as critical), a
+ * wheel task's `entry_point` (entry-point-missing, which knows the CLI's fallback).
+ */
+const REPORTED_ELSEWHERE = {
+    'config.Bundle': ['name'],
+    'jobs.PythonWheelTask': ['entry_point'],
+    // The CLI converts served_models to served_entities before it validates (ModelServingEndpointFixups).
+    'serving.ServedModelInput': ['model_name', 'model_version', 'scale_to_zero_enabled'],
+};
+/** An alert defined by a `.dbalert.json` file (file_path) takes these fields from the file. */
+const FROM_ALERT_FILE = new Set(['display_name', 'evaluation', 'query_text', 'schedule']);
+const requiredMemo = typedMemo();
 const requiredFieldMissing = {
     id: 'required-field-missing',
     category: 'Bundle Configuration',
     severity: 'high',
     effortHours: 0.1,
     title: 'Required fields are set',
-    successMessage: 'Tasks, job clusters, for_each tasks and UC resources set their required fields.',
-    docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for fields the API requires: a task's
-\`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a notebook_task's \`notebook_path\`, a job
-cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`, ... Validate only warns;
-\`bundle deploy\` then fails when the API rejects the incomplete object.
+    successMessage: 'Every object sets the fields the CLI’s schema marks required.',
+    docs: `\`bundle validate\` warns \`required field "<name>" is not set\` for every field the CLI's bundle schema
+marks required, in every resource type: a task's \`task_key\`, a for_each_task's \`inputs\` and inner \`task\`, a
+notebook_task's \`notebook_path\`, a job cluster's \`job_cluster_key\`, a volume's \`catalog_name\`/\`schema_name\`/\`name\`,
+a Vector Search endpoint's \`endpoint_type\`, a permission's \`level\`, ... Validate only warns; \`bundle deploy\` then
+fails when the API rejects the incomplete object.
 Fix: set the field (values may come from variables).
-Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/internal/validation/generated/required_fields.go`,
+Reference: https://docs.databricks.com/dev-tools/cli/bundle-commands#validate ; https://github.com/databricks/cli/blob/main/bundle/config/validate/required.go`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
-        const resources = target.config.entries.get('resources');
-        if (resources?.kind !== 'map')
-            return findings;
-        collectOverMaps(requiredMemo, bundle, resources, 'resources', ({ map, path }) => {
-            const found = [];
-            for (const rule of rulesAt(pathShape(path))) {
-                for (const field of rule.fields) {
-                    if (!isNull(map.entries.get(field)))
+        const errors = bespokeErrors(bundle, target);
+        return errors.concat(collectTyped(requiredMemo, bundle, target, {
+            struct(map, type, path) {
+                if (type.required.length === 0)
+                    return [];
+                const found = [];
+                const skip = REPORTED_ELSEWHERE[type.name];
+                const alertFile = type.name === 'resources.Alert' && !isNull(map.entries.get('file_path'));
+                for (const field of type.required) {
+                    if (!isNull(map.entries.get(field)) || skip?.includes(field) || (alertFile && FROM_ALERT_FILE.has(field)))
                         continue;
-                    const resource = resourceOf(path);
+                    const at = path();
+                    const resource = resourceOf(at);
                     found.push({
                         check: 'required-field-missing',
-                        message: `required field "${field}" is not set (at ${path})`,
+                        message: `required field "${field}" is not set (at ${at})`,
                         loc: map.loc,
                         ...(resource ? { resources: [resource] } : {}),
                         evidence: evidenceAt(bundle, map.loc, 1, 2),
                         impact: '`bundle validate` warns; `bundle deploy` fails when the API rejects the object.',
-                        fix: { text: `Set \`${field}\` in ${path}.` },
+                        fix: { text: `Set \`${field}\` in ${at}.` },
                     });
                 }
-            }
-            return found;
-        }, findings);
-        return findings;
+                return found;
+            },
+        }));
     },
 };
+/** Unset, null or '' (what required.go's isMissingOrEmptyString treats as missing). */
+function missingString(node) {
+    return isNull(node) || asString(node) === '';
+}
+/**
+ * The required fields the CLI checks with its own code and reports as errors
+ * (cli bundle/config/validate/required.go: errorForMissingFields, errorForInvalidGrants,
+ * errorForInvalidSecretScopePermissions).
+ */
+function bespokeErrors(bundle, target) {
+    const findings = [];
+    const error = (message, loc, address, fix) => ({
+        check: 'required-field-missing',
+        severity: 'critical',
+        message,
+        loc,
+        resources: [address],
+        evidence: evidenceAt(bundle, loc, 1, 2),
+        impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+        fix: { text: fix },
+    });
+    for (const dashboard of target.resources.get('dashboards')?.values() ?? []) {
+        if (missingString(dashboard.node.entries.get('display_name'))) {
+            findings.push(error(`dashboard display_name is required (resources.${dashboard.address})`, dashboard.node.loc, dashboard.address, 'Set display_name.'));
+        }
+        if (missingString(dashboard.node.entries.get('warehouse_id'))) {
+            findings.push(error(`dashboard warehouse_id is required (resources.${dashboard.address})`, dashboard.node.loc, dashboard.address, 'Set warehouse_id.'));
+        }
+    }
+    for (const warehouse of target.resources.get('sql_warehouses')?.values() ?? []) {
+        if ((asString(warehouse.node.entries.get('name')) ?? '').trim() === '') {
+            findings.push(error(`sql_warehouse name is required (resources.${warehouse.address})`, warehouse.node.loc, warehouse.address, 'Set a name that is not blank.'));
+        }
+    }
+    for (const [type, byKey] of target.resources) {
+        for (const resource of byKey.values()) {
+            (asSeq(resource.node.entries.get('grants'))?.items ?? []).forEach((grant, i) => {
+                const at = `resources.${resource.address}.grants[${i}]`;
+                if (missingString(get(grant, 'principal')))
+                    findings.push(error(`grant principal is required (${at})`, grant.loc, resource.address, 'Set the principal (a user, group or service principal).'));
+                const privileges = get(grant, 'privileges');
+                if (isNull(privileges) || (privileges.kind === 'seq' && privileges.items.length === 0)) {
+                    findings.push(error(`grant privileges is required (${at})`, grant.loc, resource.address, 'List at least one privilege.'));
+                }
+            });
+            if (type !== 'secret_scopes')
+                continue;
+            (asSeq(resource.node.entries.get('permissions'))?.items ?? []).forEach((permission, i) => {
+                const p = asMap(permission);
+                if (p && ['user_name', 'group_name', 'service_principal_name'].some((f) => !missingString(p.entries.get(f))))
+                    return;
+                findings.push(error(`secret scope permission principal is required (resources.${resource.address}.permissions[${i}])`, resource.node.loc, resource.address, 'Set one of user_name, group_name or service_principal_name.'));
+            });
+        }
+    }
+    return findings;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/lib/targetFacts.ts
 /** Whether anything in the target may build files before deploy (an explicit or implicit artifact). */
@@ -38673,7 +38606,8 @@ const pathNotFound = {
     effortHours: 0.5,
     title: 'Local paths exist',
     successMessage: 'Every local notebook, file, directory and library path the bundle references exists.',
-    docs: `A relative path in a job task, pipeline library, dashboard, alert or artifact is resolved
+    docs: `A relative path in a job task, pipeline library or root_path, dashboard, Genie space, alert, app
+(\`source_code_path\`) or artifact is resolved
 relative to the YAML file that writes it (since CLI v0.216.0; a path coming from \${var.x} resolves
 relative to where the variable is used) and must exist: \`bundle validate\` and \`bundle deploy\` fail with
 \`notebook <p> not found\`, \`notebook "<p>" not found. Did you mean "<p>.py"?\` or \`file <p> not found\`.
@@ -38736,6 +38670,9 @@ function check(bundle, ref, root, artifacts) {
         return undefined;
     if (leadsOutOfRepository(bundle, p))
         return undefined; // symlink-outside-repo reports the link
+    // An app's source folder is often assembled by an artifact build (absent from git by design).
+    if (artifacts && ref.field.endsWith('.source_code_path'))
+        return undefined;
     const fix = `Fix the path relative to ${ref.node.loc.file} (it resolves to ${p}) or add the missing ${ref.expect === 'dir' ? 'directory' : 'file'}.`;
     switch (ref.expect) {
         case 'notebook': {
@@ -38928,11 +38865,11 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables#substitutions
                     let message;
                     let suggestion = [];
                     if (!byType) {
-                        suggestion = closeMatches(type, target.resources.keys(), 3);
+                        suggestion = (0,suggest/* closeMatches */.KA)(type, target.resources.keys(), 3);
                         message = `${text} names resource type "${type}", which target ${target.name} does not declare`;
                     }
                     else if (!resKey || !byType.has(resKey)) {
-                        suggestion = resKey ? closeMatches(resKey, byType.keys(), 3) : [];
+                        suggestion = resKey ? (0,suggest/* closeMatches */.KA)(resKey, byType.keys(), 3) : [];
                         message = `${text} names ${type}.${resKey ?? ''}, which target ${target.name} does not declare`;
                     }
                     if (!message)
@@ -39105,6 +39042,23 @@ function tooOld(version) {
     return major < 13 || (major === 13 && minor < 3);
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/engine.ts
+
+/**
+ * The deployment engine as the CLI's validators see it: `bundle.engine` wins over
+ * DATABRICKS_BUNDLE_ENGINE (cli bundle/config/validate/tf_only_references.go). Unset means the
+ * CLI decides from the deployment state (direct for new deployments since v1.3.0).
+ */
+function engineOf(bundle, target) {
+    const node = get(target.config, 'bundle', 'engine');
+    const configured = asString(node);
+    if (configured)
+        return { name: configured, loc: node.loc, from: 'config' };
+    if (bundle.engineFromEnv)
+        return { name: bundle.engineFromEnv, from: 'env' };
+    return {};
+}
+
 ;// CONCATENATED MODULE: ./src/checks/direct-only-resource.ts
 
 
@@ -39127,21 +39081,22 @@ const directOnlyResource = {
     docs: `Some resource types exist only in the CLI's direct deployment engine: ${DIRECT_ONLY_TYPES.join(', ')}.
 With \`bundle.engine: terraform\` they fail validation: \`<Title> resources are only supported with direct
 deployment mode\`. (Direct is the default for new deployments since CLI v1.3.0; this check fires only
-when the configuration pins terraform explicitly. Existing terraform deployments and
-DATABRICKS_BUNDLE_ENGINE=terraform are not visible statically.)
+when the configuration or DATABRICKS_BUNDLE_ENGINE pins terraform. Existing terraform deployments
+are not visible statically.)
 Fix: set \`bundle.engine: direct\` (migrating an existing deployment) or manage the resource elsewhere.
 Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_direct_only_resources.go`,
     breaksDeploy: true,
     run(bundle, target) {
-        const engineNode = get(target.config, 'bundle', 'engine');
-        if (asString(engineNode) !== 'terraform')
+        const engine = engineOf(bundle, target);
+        if (engine.name !== 'terraform')
             return [];
+        const why = engine.from === 'env' ? 'DATABRICKS_BUNDLE_ENGINE is terraform' : 'bundle.engine is terraform';
         const findings = [];
         for (const type of DIRECT_ONLY_TYPES) {
             for (const res of target.resources.get(type)?.values() ?? []) {
                 findings.push({
                     check: 'direct-only-resource',
-                    message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; bundle.engine is terraform)`,
+                    message: `${title(type)} resources are only supported with direct deployment mode (${res.address}; ${why})`,
                     loc: res.loc,
                     resources: [res.address],
                     evidence: evidenceAt(bundle, res.loc, 0, 1),
@@ -39280,7 +39235,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#targets ; http
                     const key = asString(node);
                     if (!node || key === undefined || key.includes('${') || keys.has(key))
                         continue;
-                    const close = closeMatches(key, keys);
+                    const close = (0,suggest/* closeMatches */.KA)(key, keys);
                     findings.push({
                         check: 'task-dependency-undefined',
                         message: `task ${asString(get(task, 'task_key')) ?? '?'} depends on task ${key}, which job ${job.key} does not define in target ${target.name}`,
@@ -39299,23 +39254,1139 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#targets ; http
     },
 };
 
-;// CONCATENATED MODULE: ./src/checks/lib/notice-check.ts
+// EXTERNAL MODULE: ./src/project/reference.ts
+var reference = __nccwpck_require__(3856);
+;// CONCATENATED MODULE: ./src/checks/auth-interpolation.ts
+
+
 
 /**
- * A check that reports what the readers noticed while loading (a symlink out of the repository,
- * setup.py arguments setuptools ignores, ...), so those findings are documented and suppressible
- * like every other check. It runs after the others: the file index fills its notices lazily.
+ * `workspace` fields that configure authentication, with the environment variable that sets each
+ * at run time (cli bundle/config/validate/interpolation_in_auth_config.go, SDK config attributes).
  */
-function noticeCheck(meta, source) {
-    return {
-        ...meta,
-        run(bundle) {
-            return source(bundle)
-                .filter((n) => n.check === meta.id)
-                .map((n) => (n.evidence || !n.loc ? n : { ...n, evidence: evidenceAt(bundle, n.loc, 0, 2) }));
-        },
+const AUTH_FIELDS = {
+    host: 'DATABRICKS_HOST',
+    profile: 'DATABRICKS_CONFIG_PROFILE',
+    auth_type: 'DATABRICKS_AUTH_TYPE',
+    metadata_service_url: 'DATABRICKS_METADATA_SERVICE_URL',
+    client_id: 'DATABRICKS_CLIENT_ID',
+    google_service_account: 'DATABRICKS_GOOGLE_SERVICE_ACCOUNT',
+    azure_resource_id: 'DATABRICKS_AZURE_RESOURCE_ID',
+    azure_use_msi: 'ARM_USE_MSI',
+    azure_client_id: 'ARM_CLIENT_ID',
+    azure_tenant_id: 'ARM_TENANT_ID',
+    azure_environment: 'ARM_ENVIRONMENT',
+    azure_login_app_id: 'DATABRICKS_AZURE_LOGIN_APP_ID',
+    account_id: 'DATABRICKS_ACCOUNT_ID',
+    workspace_id: 'DATABRICKS_WORKSPACE_ID',
+};
+const authInterpolation = {
+    id: 'auth-interpolation',
+    category: 'Bundle Configuration',
+    severity: 'high',
+    effortHours: 0.25,
+    title: 'Authentication fields are literal',
+    successMessage: 'No workspace authentication field (host, profile, auth_type, client_id, ...) uses ${...}.',
+    docs: `The CLI authenticates before it resolves variables, so \`\${...}\` is not interpolated in the
+\`workspace\` fields that configure authentication (host, profile, auth_type, client_id, account_id,
+azure_*, ...): \`Warning: Variable interpolation is not supported for fields that configure
+authentication\`. The literal text is used instead: \`workspace.host: \${var.host}\` then fails every command
+with \`failed during request visitor: parse "https://\${var.host}": invalid character "{" in host name\`, a
+profile named \`\${var.profile}\` does not exist, and so on.
+Fix: write the value per target (\`targets.<t>.workspace.host: https://...\`), or leave it out and set
+the environment variable the CLI names (DATABRICKS_HOST, DATABRICKS_CONFIG_PROFILE, ...).
+Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://github.com/databricks/cli/blob/main/bundle/config/validate/interpolation_in_auth_config.go ; https://github.com/databricks/cli/tree/main/acceptance/bundle/variables/host`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const workspace = getMap(target.config, 'workspace');
+        if (!workspace)
+            return [];
+        const findings = [];
+        for (const [field, envVar] of Object.entries(AUTH_FIELDS)) {
+            const node = workspace.entries.get(field);
+            if (node?.kind !== 'scalar' || typeof node.value !== 'string' || !(0,reference/* containsReference */.T7)(node.value))
+                continue;
+            const host = field === 'host';
+            findings.push({
+                check: 'auth-interpolation',
+                ...(host ? { severity: 'critical' } : {}),
+                message: `Variable interpolation is not supported for fields that configure authentication: workspace.${field} is ${node.value}` +
+                    (host ? `; the CLI then fails with: failed during request visitor: parse "https://${node.value}": invalid character "{" in host name` : ''),
+                loc: node.loc,
+                evidence: evidenceAt(bundle, node.loc, 0, 0),
+                impact: host
+                    ? '`bundle validate`, `bundle deploy` and every other bundle command fail: the host is the literal text.'
+                    : `The literal text ${node.value} is used as ${field}: authentication fails or uses the wrong identity.`,
+                fix: { text: `Write workspace.${field} literally per target, or remove it and set the ${envVar} environment variable if you wish to configure this field at runtime.` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/target-mode-violation.ts
+
+
+/** Workspace paths the development-mode rule looks at, in the CLI's order (findNonUserPath). */
+const DEV_PATHS = ['root_path', 'file_path', 'resource_path', 'artifact_path', 'state_path'];
+/**
+ * Whether a workspace path can hold the current user's name: it starts with `~`, refers to
+ * `${workspace.current_user...}`, or lies under a users folder. Any other path cannot.
+ */
+function mayContainUserName(path) {
+    return path.startsWith('~') || path.includes('${workspace.current_user') || /^(\/Workspace)?\/Users\/[^/]+/.test(path) || /@/.test(path);
+}
+function isTrue(node) {
+    return node?.kind === 'scalar' && (node.value === true || node.value === 'true');
+}
+const targetModeViolation = {
+    id: 'target-mode-violation',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'Targets follow the rules of their mode',
+    successMessage: 'Development and production targets follow the CLI’s mode rules.',
+    docs: `\`mode: development\` and \`mode: production\` come with rules that \`bundle validate\` enforces:
+- production: no pipeline may set \`development: true\` (\`target with 'mode: production' cannot include a
+  pipeline with 'development: true'\`), and the target must set \`workspace.root_path\` so only one copy is
+  deployed (an error, or a recommendation when every job sets run_as or a service principal deploys);
+- development: \`presets.trigger_pause_status: UNPAUSED\` is refused, and a custom \`root_path\`/\`file_path\`/
+  ... must start with \`~/\` or contain the current user name.
+Fix: follow the rule the finding quotes.
+Reference: https://docs.databricks.com/dev-tools/bundles/deployment-modes ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/validate_target_mode.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        if (target.mode === 'production')
+            return production(bundle, target);
+        if (target.mode === 'development')
+            return development(bundle, target);
+        return [];
+    },
+};
+function production(bundle, target) {
+    const findings = [];
+    for (const pipeline of target.pipelines) {
+        const development = pipeline.node.entries.get('development');
+        if (!isTrue(development))
+            continue;
+        findings.push({
+            check: 'target-mode-violation',
+            message: `target with 'mode: production' cannot include a pipeline with 'development: true' (${pipeline.address} in target ${target.name})`,
+            loc: development.loc,
+            resources: [pipeline.address],
+            evidence: evidenceAt(bundle, development.loc, 0, 0),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            fix: { text: `Remove \`development: true\` from ${pipeline.address} (set it in the development target instead).` },
+        });
+    }
+    const ownRootPath = get(bundle.base, 'targets', target.name, 'workspace', 'root_path') ?? get(bundle.base, 'environments', target.name, 'workspace', 'root_path');
+    if (isNull(ownRootPath)) {
+        const topRunAs = !isNull(target.config.entries.get('run_as'));
+        const everyJobRunsAs = topRunAs || target.jobs.every((job) => !isNull(job.node.entries.get('run_as')));
+        const loc = target.loc;
+        findings.push({
+            check: 'target-mode-violation',
+            severity: everyJobRunsAs ? 'low' : 'high',
+            message: everyJobRunsAs
+                ? `target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed (target ${target.name})`
+                : `target with 'mode: production' must set 'workspace.root_path' to make sure only one copy is deployed (target ${target.name}; ` +
+                    `the CLI downgrades this to a recommendation only when a service principal deploys)`,
+            ...(loc ? { loc, evidence: evidenceAt(bundle, loc, 0, 1) } : {}),
+            impact: everyJobRunsAs
+                ? 'Each deploying identity gets its own copy under its home folder.'
+                : `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name} unless a service principal deploys.`,
+            fix: { text: `Set targets.${target.name}.workspace.root_path, e.g. /Workspace/Users/<deployer>/.bundle/\${bundle.name}/\${bundle.target}.` },
+        });
+    }
+    return findings;
+}
+function development(bundle, target) {
+    const findings = [];
+    const pause = get(target.config, 'presets', 'trigger_pause_status');
+    if (asString(pause) === 'UNPAUSED') {
+        findings.push({
+            check: 'target-mode-violation',
+            message: `target with 'mode: development' cannot set trigger pause status to UNPAUSED by default (target ${target.name})`,
+            loc: pause.loc,
+            evidence: evidenceAt(bundle, pause.loc, 0, 0),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            fix: { text: 'Remove presets.trigger_pause_status (development pauses triggers), or unpause single jobs explicitly.' },
+        });
+    }
+    const workspace = getMap(target.config, 'workspace');
+    const path = DEV_PATHS.map((name) => [name, workspace?.entries.get(name)]).find(([, node]) => {
+        const value = asString(node);
+        if (value === undefined || value === '')
+            return false;
+        const resolved = target.interpolate(value, node.loc);
+        return resolved.resolved && !mayContainUserName(value) && !mayContainUserName(resolved.value);
+    });
+    if (path) {
+        const [name, node] = path;
+        const volume = name === 'artifact_path' && asString(node).startsWith('/Volumes');
+        findings.push({
+            check: 'target-mode-violation',
+            message: volume
+                ? `${name} should contain the current username or \${workspace.current_user.short_name} to ensure uniqueness when using 'mode: development' (target ${target.name})`
+                : `${name} must start with '~/' or contain the current username to ensure uniqueness when using 'mode: development' (target ${target.name})`,
+            loc: node.loc,
+            evidence: evidenceAt(bundle, node.loc, 0, 0),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            fix: { text: `Put \${workspace.current_user.short_name} into workspace.${name}, or use a path under ~/.` },
+        });
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/checks/run-as-invalid.ts
+
+
+/** Resource types whose APIs cannot run as another identity (cli resourcemutator/run_as.go validateRunAs). */
+const NO_RUN_AS = ['model_serving_endpoints', 'quality_monitors', 'apps'];
+const runAsInvalid = {
+    id: 'run-as-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.5,
+    title: 'run_as names one identity the resources support',
+    successMessage: 'run_as names exactly one identity, and no resource that cannot run as another identity is deployed with it.',
+    docs: `A top-level (or target) \`run_as\` must name exactly one identity: \`run_as section must specify exactly one
+identity. Neither service_principal_name nor user_name is specified\` / \`run_as section cannot specify both
+user_name and service_principal_name\` fail \`bundle validate\`. Model serving endpoints, quality monitors, apps
+and dashboards with \`embed_credentials: true\` cannot run as another identity than the one that deploys:
+\`model_serving_endpoints do not support a setting a run_as user that is different from the owner\` (reported as
+medium: it fails unless that very identity deploys the bundle, which dab-ready cannot see).
+\`experimental.use_legacy_run_as\` gets the CLI's warning that the mode is experimental.
+Fix: name one identity; deploy the resources that cannot use run_as from a bundle or target without it.
+Reference: https://docs.databricks.com/dev-tools/bundles/run-as ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/run_as.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const runAs = target.config.entries.get('run_as');
+        // An absent or empty `run_as:` is no run_as (acceptance case run_as/empty_run_as).
+        if (!runAs || (runAs.kind === 'scalar' && runAs.value === null))
+            return [];
+        const at = runAs.loc;
+        const finding = (message, loc, extra = {}) => ({
+            check: 'run-as-invalid',
+            message,
+            loc,
+            evidence: evidenceAt(bundle, loc, 0, 2),
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+            ...extra,
+        });
+        const legacy = get(target.config, 'experimental', 'use_legacy_run_as');
+        if (legacy?.kind === 'scalar' && legacy.value === true) {
+            return [
+                finding('You are using the legacy mode of run_as. The support for this mode is experimental and might be removed in a future release of the CLI. ' +
+                    'In order to run the pipelines in your DABs project as the run_as user this mode changes the owners of the pipelines to the run_as identity, ' +
+                    'which requires the user deploying the bundle to be a workspace admin, and also a Metastore admin if the pipeline target is in UC.', legacy.loc, { severity: 'medium', impact: 'Deploying needs workspace (and metastore) admin rights; the mode may be removed.', fix: { text: 'Remove experimental.use_legacy_run_as and give the run_as identity access to the pipelines instead.' } }),
+            ];
+        }
+        const sp = asString(get(runAs, 'service_principal_name')) ?? '';
+        const user = asString(get(runAs, 'user_name')) ?? '';
+        if (!sp && !user) {
+            return [
+                finding('run_as section must specify exactly one identity. Neither service_principal_name nor user_name is specified', at, {
+                    fix: { text: 'Set run_as.service_principal_name or run_as.user_name (or remove run_as).' },
+                }),
+            ];
+        }
+        const findings = [];
+        if (sp && user) {
+            findings.push(finding('run_as section cannot specify both user_name and service_principal_name', at, { fix: { text: 'Keep one of user_name and service_principal_name.' } }));
+        }
+        const identity = sp || user;
+        const unsupported = (what, loc, resources) => finding(`${what} do not support a setting a run_as user that is different from the owner (run_as identity: ${identity})`, loc, {
+            severity: 'medium',
+            resources,
+            impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name} unless ${identity} itself deploys the bundle.`,
+            fix: { text: `Deploy these resources without run_as (another bundle or target), or deploy as ${identity}.` },
+        });
+        const resources = getMap(target.config, 'resources');
+        for (const type of NO_RUN_AS) {
+            const byKey = getMap(resources, type);
+            if (!byKey || byKey.entries.size === 0)
+                continue;
+            findings.push(unsupported(type, byKey.loc, [...byKey.entries.keys()].map((k) => `${type}.${k}`)));
+        }
+        for (const dashboard of target.resources.get('dashboards')?.values() ?? []) {
+            const embed = dashboard.node.entries.get('embed_credentials');
+            const text = asString(embed);
+            const value = text === undefined ? undefined : text.includes('${') ? target.interpolate(text, embed.loc).value : text;
+            if (value !== 'true')
+                continue;
+            findings.push(unsupported('dashboards with embed_credentials set to true', dashboard.node.loc, [dashboard.address]));
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/volume-path-invalid.ts
+
+
+/** The workspace paths that must not be UC volumes, in the CLI's order (validate_volume_path.go). */
+const NOT_ON_VOLUMES = ['root_path', 'file_path', 'state_path', 'resource_path'];
+const volumePathInvalid = {
+    id: 'volume-path-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Workspace paths are valid for their kind',
+    successMessage: 'Only workspace.artifact_path points into a UC volume, and it names catalog, schema and volume.',
+    docs: `Only \`workspace.artifact_path\` may be a Unity Catalog volume. A \`root_path\`, \`file_path\`, \`state_path\` or
+\`resource_path\` under /Volumes fails \`bundle validate\`: \`workspace.file_path /Volumes/x starts with /Volumes.
+/Volumes can only be used with workspace.artifact_path.\` An \`artifact_path\` under /Volumes must read
+/Volumes/<catalog>/<schema>/<volume>/...; whether that volume exists is checked against the workspace
+(not statically).
+Fix: keep the bundle's files, state and resources in the workspace file system; point only artifact_path to a volume.
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#workspace ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_volume_path.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_artifact_path.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const workspace = getMap(target.config, 'workspace');
+        if (!workspace)
+            return [];
+        const findings = [];
+        const valueOf = (field) => {
+            const node = workspace.entries.get(field);
+            const text = asString(node);
+            if (!node || text === undefined)
+                return undefined;
+            return { node, value: text.includes('${') ? target.interpolate(text, node.loc).value : text };
+        };
+        for (const field of NOT_ON_VOLUMES) {
+            const found = valueOf(field);
+            if (!found?.value.startsWith('/Volumes/'))
+                continue;
+            findings.push({
+                check: 'volume-path-invalid',
+                message: `workspace.${field} ${found.value} starts with /Volumes. /Volumes can only be used with workspace.artifact_path.`,
+                loc: found.node.loc,
+                evidence: evidenceAt(bundle, found.node.loc, 0, 0),
+                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                fix: { text: `Point workspace.${field} into the workspace file system (e.g. /Workspace/...); only artifact_path may be a volume.` },
+            });
+            if (field === 'root_path')
+                return findings;
+        }
+        const artifact = valueOf('artifact_path');
+        if (artifact?.value.startsWith('/Volumes/') && !artifact.value.includes('${')) {
+            const [, , catalog, schema, volume] = artifact.value.split('/');
+            if (!catalog || !schema || !volume) {
+                findings.push({
+                    check: 'volume-path-invalid',
+                    message: `expected UC volume path to be in the format /Volumes/<catalog>/<schema>/<volume>/..., got ${artifact.value}`,
+                    loc: artifact.node.loc,
+                    evidence: evidenceAt(bundle, artifact.node.loc, 0, 0),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: 'Write workspace.artifact_path as /Volumes/<catalog>/<schema>/<volume>/<folder>.' },
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/managed-field-set.ts
+
+
+const MANAGED = 'must not be set in bundle configuration; it is managed by Declarative Automation Bundles';
+// cli bundle/config/validate/validate_deployment_fields.go, validate_dashboard_etags.go,
+// validate_genie_space_etags.go, validate_job_run_idempotency_token.go
+const RULES = [
+    { type: 'jobs', field: ['deployment', 'deployment_id'], message: () => `deployment_id ${MANAGED}` },
+    { type: 'jobs', field: ['deployment', 'version_id'], message: () => `version_id ${MANAGED}` },
+    { type: 'pipelines', field: ['deployment', 'deployment_id'], message: () => `deployment_id ${MANAGED}` },
+    { type: 'pipelines', field: ['deployment', 'version_id'], message: () => `version_id ${MANAGED}` },
+    {
+        type: 'dashboards',
+        field: ['etag'],
+        atResource: true,
+        message: (r) => `dashboard "${asString(get(r.node, 'display_name')) ?? ''}" has an etag set. Etags must not be set in bundle configuration`,
+    },
+    {
+        type: 'genie_spaces',
+        field: ['etag'],
+        atResource: true,
+        message: (r) => `genie space "${asString(get(r.node, 'title')) ?? ''}" has an etag set. Etags must not be set in bundle configuration`,
+    },
+    { type: 'job_runs', field: ['idempotency_token'], message: () => 'idempotency_token must not be set in bundle configuration; the CLI sets it on each run-now request' },
+];
+const managedFieldSet = {
+    id: 'managed-field-set',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Fields the CLI manages are not set',
+    successMessage: 'No deployment_id, version_id, etag or idempotency_token is written in the configuration.',
+    docs: `The CLI sets some fields itself on every deploy and refuses a configuration that writes them: a job's or
+pipeline's \`deployment.deployment_id\` / \`deployment.version_id\` (\`... must not be set in bundle configuration; it is
+managed by Declarative Automation Bundles\`), a dashboard's or Genie space's \`etag\` (\`... has an etag set. Etags must
+not be set in bundle configuration\`), a job run's \`idempotency_token\`.
+Fix: remove the field.
+Reference: https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_deployment_fields.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_dashboard_etags.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_genie_space_etags.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_job_run_idempotency_token.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const rule of RULES) {
+            for (const resource of target.resources.get(rule.type)?.values() ?? []) {
+                const node = get(resource.node, ...rule.field);
+                const value = asString(node);
+                if (!node || value === undefined || value === '')
+                    continue;
+                const loc = rule.atResource ? resource.node.loc : node.loc;
+                findings.push({
+                    check: 'managed-field-set',
+                    message: `${rule.message(resource, value)} (resources.${resource.address}.${rule.field.join('.')})`,
+                    loc,
+                    resources: [resource.address],
+                    evidence: evidenceAt(bundle, node.loc, 0, 0),
+                    impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                    fix: { text: `Remove ${rule.field.join('.')} from ${resource.address}.` },
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lib/per-bundle.ts
+/**
+ * For checks that do not look at the target: the findings are computed on the first target and
+ * handed out again (as a new array) for the others, which the engine merges into one finding.
+ */
+function oncePerBundle(run) {
+    const cache = new WeakMap();
+    return (bundle) => {
+        let findings = cache.get(bundle);
+        if (!findings) {
+            findings = run(bundle);
+            cache.set(bundle, findings);
+        }
+        return [...findings];
     };
 }
+
+;// CONCATENATED MODULE: ./src/checks/resource-key-interpolation.ts
+
+
+
+
+const resourceKeyInterpolation = {
+    id: 'resource-key-interpolation',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'Resource keys are literal',
+    successMessage: 'No resource key contains a ${...} reference.',
+    docs: `Resource keys identify resources throughout the deployment (state, \`bundle run <key>\`, references such as
+\`\${resources.jobs.<key>.id}\`) and must be static: \`resource key "\${var.env}_job" must not contain variable
+references\` fails \`bundle validate\`. Put the variable into the resource's \`name\` instead.
+Fix: use a literal key; vary the \`name\` per target.
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/validate/no_variable_reference_in_resource_key.go`,
+    breaksDeploy: true,
+    run: (bundle) => keyFindings(bundle),
+};
+const keyFindings = oncePerBundle((bundle) => {
+    const findings = [];
+    const scan = (resources, prefix) => {
+        for (const [type, byKey] of resources?.entries ?? []) {
+            const keys = asMap(byKey);
+            for (const [key, body] of keys?.entries ?? []) {
+                if (!(0,reference/* containsReference */.T7)(key))
+                    continue;
+                const loc = keys.keyLocs.get(key) ?? body.loc;
+                findings.push({
+                    check: 'resource-key-interpolation',
+                    message: `resource key "${key}" must not contain variable references (${prefix}${type}.${key})`,
+                    loc,
+                    evidence: evidenceAt(bundle, loc, 0, 0),
+                    impact: '`bundle validate` and `bundle deploy` fail for every target.',
+                    fix: { text: `Use a literal key for ${prefix}${type}.${key} and put the variable into its name.` },
+                });
+            }
+        }
+    };
+    scan(asMap(bundle.base.entries.get('resources')), 'resources.');
+    for (const section of ['targets', 'environments']) {
+        for (const [name, body] of asMap(bundle.base.entries.get(section))?.entries ?? []) {
+            scan(asMap(asMap(body)?.entries.get('resources')), `${section}.${name}.resources.`);
+        }
+    }
+    return findings;
+});
+
+;// CONCATENATED MODULE: ./src/checks/lib/node-memo.ts
+/**
+ * A cache for results that depend only on a node and a key (its config path or resource address):
+ * targets share the nodes they do not change, so each is computed once per bundle.
+ */
+function nodeMemo() {
+    const cache = new WeakMap();
+    return (node, key, compute) => {
+        let byKey = cache.get(node);
+        if (!byKey)
+            cache.set(node, (byKey = new Map()));
+        let value = byKey.get(key);
+        if (value === undefined)
+            byKey.set(key, (value = compute()));
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/task-compute-missing.ts
+
+
+
+const COMPUTE_FIELDS = ['job_cluster_key', 'environment_key', 'existing_cluster_id', 'new_cluster'];
+/** Task types that run on a cluster or serverless environment and name none by default (cli job_task_cluster_spec.go isComputeTask). */
+const NEEDS_COMPUTE = ['python_wheel_task', 'dbt_task', 'spark_jar_task', 'spark_submit_task', 'spark_python_task'];
+const taskComputeMissing = {
+    id: 'task-compute-missing',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Tasks that need compute name it',
+    successMessage: 'Every wheel, Python, JAR, spark-submit and dbt task names a cluster or an environment.',
+    docs: `A \`python_wheel_task\`, \`spark_python_task\`, \`spark_jar_task\`, \`spark_submit_task\` or \`dbt_task\` must say where it
+runs: one of \`job_cluster_key\`, \`environment_key\`, \`existing_cluster_id\` or \`new_cluster\`. Otherwise
+\`bundle validate\` fails with \`Missing required cluster or environment settings\` (\`Task "x" requires a cluster
+or an environment to run.\`). Notebook tasks may leave it out (they use the notebook environment), and
+\`bundle.cluster_id\` (\`--cluster-id\`) fills it in for every task.
+Fix: add one of the four fields to the task.
+Reference: https://docs.databricks.com/dev-tools/bundles/job-task-types ; https://github.com/databricks/cli/blob/main/bundle/config/validate/job_task_cluster_spec.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        if (!isNull(get(target.config, 'bundle', 'cluster_id')))
+            return [];
+        return target.jobs.flatMap((job) => jobFindings(bundle, job));
+    },
+};
+const task_compute_missing_memo = nodeMemo();
+const jobFindings = (bundle, job) => task_compute_missing_memo(job.node, job.address, () => jobFindingsUncached(bundle, job));
+function jobFindingsUncached(bundle, job) {
+    const findings = [];
+    const check = (task, path) => {
+        const inner = asMap(get(task, 'for_each_task', 'task'));
+        if (inner)
+            check(inner, `${path}.for_each_task.task`);
+        const missing = COMPUTE_FIELDS.filter((f) => isNull(task.entries.get(f)) || asString(task.entries.get(f)) === '');
+        if (missing.length < COMPUTE_FIELDS.length || !NEEDS_COMPUTE.some((t) => task.entries.has(t)))
+            return;
+        const key = asString(task.entries.get('task_key')) ?? '';
+        findings.push({
+            check: 'task-compute-missing',
+            message: `Missing required cluster or environment settings: task "${key}" requires a cluster or an environment to run (${path})`,
+            loc: task.loc,
+            resources: [job.address],
+            evidence: evidenceAt(bundle, task.loc, 0, 3),
+            impact: '`bundle validate` and `bundle deploy` fail.',
+            fix: { text: `Specify one of the following fields: ${COMPUTE_FIELDS.join(', ')}.` },
+        });
+    };
+    (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
+        const map = asMap(task);
+        if (map)
+            check(map, `resources.${job.address}.tasks[${i}]`);
+    });
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/checks/single-node-cluster.ts
+
+
+
+/** Whether the CLI warns about a cluster spec (cli bundle/config/validate/single_node_cluster.go). */
+function misconfiguredSingleNode(cluster) {
+    const workers = cluster.entries.get('num_workers');
+    if (workers?.kind !== 'scalar' || typeof workers.value !== 'number' || workers.value > 0)
+        return false;
+    const single = cluster.entries.get('is_single_node');
+    if (single?.kind === 'scalar' && single.value === true)
+        return false;
+    if (!isNull(cluster.entries.get('policy_id')) && asString(cluster.entries.get('policy_id')) !== '')
+        return false;
+    const conf = (key) => asString(get(cluster, 'spark_conf', key));
+    const tag = asString(get(cluster, 'custom_tags', 'ResourceClass'));
+    return conf('spark.databricks.cluster.profile') !== 'singleNode' || !(conf('spark.master') ?? '').startsWith('local') || tag !== 'SingleNode';
+}
+const singleNodeCluster = {
+    id: 'single-node-cluster',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Single-node clusters are configured as such',
+    successMessage: 'Every cluster with num_workers: 0 is configured as a single-node cluster.',
+    docs: `\`num_workers: 0\` is only valid for a single-node cluster; without the single-node settings the cluster
+starts without workers and Spark jobs hang. \`bundle validate\` warns \`Single node cluster is not correctly
+configured\` unless the spec sets \`is_single_node: true\`, a \`policy_id\`, or
+\`spark_conf: {spark.databricks.cluster.profile: singleNode, spark.master: "local[*]"}\` together with
+\`custom_tags: {ResourceClass: SingleNode}\`.
+Fix: set \`is_single_node: true\` (or the spark_conf and custom_tags above), or give the cluster workers.
+Reference: https://docs.databricks.com/compute/configure#single-node ; https://github.com/databricks/cli/blob/main/bundle/config/validate/single_node_cluster.go`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        const check = (node, path, address) => {
+            for (const f of clusterFindings(bundle, node, path, address))
+                findings.push(f);
+        };
+        for (const cluster of target.resources.get('clusters')?.values() ?? [])
+            check(cluster.node, `resources.${cluster.address}`, cluster.address);
+        for (const job of target.jobs) {
+            const base = `resources.${job.address}`;
+            (asSeq(job.node.entries.get('job_clusters'))?.items ?? []).forEach((jc, i) => check(get(jc, 'new_cluster'), `${base}.job_clusters[${i}].new_cluster`, job.address));
+            (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
+                check(get(task, 'new_cluster'), `${base}.tasks[${i}].new_cluster`, job.address);
+                check(get(task, 'for_each_task', 'task', 'new_cluster'), `${base}.tasks[${i}].for_each_task.task.new_cluster`, job.address);
+            });
+        }
+        for (const pipeline of target.pipelines) {
+            (asSeq(pipeline.node.entries.get('clusters'))?.items ?? []).forEach((c, i) => check(c, `resources.${pipeline.address}.clusters[${i}]`, pipeline.address));
+        }
+        return findings;
+    },
+};
+const single_node_cluster_memo = nodeMemo();
+const NONE = [];
+function clusterFindings(bundle, node, path, address) {
+    const cluster = asMap(node);
+    return cluster ? single_node_cluster_memo(cluster, path, () => clusterFindingsUncached(bundle, cluster, path, address)) : NONE;
+}
+function clusterFindingsUncached(bundle, cluster, path, address) {
+    if (!misconfiguredSingleNode(cluster))
+        return [];
+    return [
+        {
+            check: 'single-node-cluster',
+            message: `Single node cluster is not correctly configured (${path}): num_workers should be 0 only for single-node clusters`,
+            loc: cluster.loc,
+            resources: [address],
+            evidence: evidenceAt(bundle, cluster.loc, 0, 3),
+            impact: 'The cluster starts without workers: Spark work waits for executors that never come.',
+            fix: { text: 'Set `is_single_node: true`, or spark_conf spark.databricks.cluster.profile: singleNode and spark.master: local[*] with custom_tags ResourceClass: SingleNode.' },
+        },
+    ];
+}
+
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+// EXTERNAL MODULE: ./src/project/sync.ts
+var sync = __nccwpck_require__(1102);
+;// CONCATENATED MODULE: ./src/checks/sync-pattern-unmatched.ts
+
+
+
+const matchesByBundle = new WeakMap();
+/** Whether a gitignore-style pattern (relative to the bundle root) matches any file below the root (cli libs/fileset GlobSet). */
+function matchesAnyFile(bundle, pattern) {
+    let cache = matchesByBundle.get(bundle);
+    if (!cache)
+        matchesByBundle.set(bundle, (cache = new Map()));
+    const known = cache.get(pattern);
+    if (known !== undefined)
+        return known;
+    let found = false;
+    try {
+        const ig = ignore_default()({ allowRelativePaths: true }).add((0,sync/* cleanPattern */.U)(pattern));
+        found = bundle.fileIndex.list().some((file) => ig.ignores(file));
+    }
+    catch {
+        found = true; // a pattern the matcher cannot read is not reported as matching nothing
+    }
+    cache.set(pattern, found);
+    return found;
+}
+const syncPatternUnmatched = {
+    id: 'sync-pattern-unmatched',
+    category: 'File Sync Configuration',
+    severity: 'medium',
+    effortHours: 0.1,
+    title: 'Sync patterns match files',
+    successMessage: 'Every sync.include pattern matches a file, and the sync uploads something.',
+    docs: `\`bundle validate\` checks each \`sync.include\` and \`sync.exclude\` pattern against the files below the bundle
+root and warns \`Pattern <p> does not match any files\`. An include that matches nothing uploads nothing (the
+wheel or config it was meant to bring is missing at run time); when an artifact build may create the files
+first it is reported as low. An exclude that matches nothing changes nothing (defensive excludes such as
+\`.venv\` match only on a developer's machine), so dab-ready does not report it. When \`sync.paths\` is set
+but nothing at all would be uploaded it warns \`There are no files to sync, please check your .gitignore and
+sync.exclude configuration\`.
+Fix: correct the pattern (patterns are relative to the file that writes them, gitignore syntax), or remove it.
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_sync_patterns.go ; https://github.com/databricks/cli/blob/main/bundle/config/validate/files_to_sync.go`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        // `bundle deploy` builds artifacts before it syncs: an include may name what a build creates.
+        const builds = target.artifacts.some((a) => a.build !== undefined);
+        const check = (patterns, locs, section) => {
+            patterns.forEach((pattern, i) => {
+                const body = pattern.replace(/^!/, '');
+                if (body.startsWith('../') || body === '..' || matchesAnyFile(bundle, body))
+                    return;
+                const loc = locs[i];
+                findings.push({
+                    check: 'sync-pattern-unmatched',
+                    ...(builds ? { severity: 'low' } : {}),
+                    message: `Pattern ${pattern} does not match any files (${section}[${i}])${section === 'sync.include' && builds ? ' yet; an artifact build may create them before the sync' : ''}`,
+                    ...(loc ? { loc, evidence: evidenceAt(bundle, loc, 0, 0) } : {}),
+                    impact: 'Nothing is uploaded for this pattern: files meant to be synced are missing at run time.',
+                    fix: { text: 'Correct the pattern (gitignore syntax, relative to the file that writes it) or remove it.' },
+                });
+            });
+        };
+        // An exclude that matches nothing changes nothing: the CLI warns, but defensive excludes (.venv,
+        // *.pyc) match only on a developer's machine, so dab-ready leaves them alone.
+        check(target.sync.include, target.sync.includeLocs, 'sync.include');
+        const candidates = (dir) => (bundle.fileIndex.kind(dir) === 'dir' ? bundle.fileIndex.list(dir) : []);
+        if (target.sync.paths.length > 0 && !target.sync.paths.some((dir) => candidates(dir).some((file) => target.syncVerdict(file).synced))) {
+            const loc = target.sync.excludeLocs[0];
+            findings.push({
+                check: 'sync-pattern-unmatched',
+                message: target.sync.exclude.length === 0
+                    ? 'There are no files to sync, please check your .gitignore'
+                    : 'There are no files to sync, please check your .gitignore and sync.exclude configuration',
+                ...(loc ? { loc, evidence: evidenceAt(bundle, loc, 0, 0) } : {}),
+                impact: 'The deploy uploads no files: every notebook and file task fails at run time.',
+                fix: { text: 'Check .gitignore, sync.paths and sync.exclude: they exclude everything.' },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/script-invalid.ts
+
+
+
+/** Reference prefixes resolved before scripts run (cli bundle/config/validate/scripts.go). */
+const ENV_PREFIXES = ['bundle', 'workspace', 'var', 'variables'];
+const scriptInvalid = {
+    id: 'script-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Scripts are runnable',
+    successMessage: 'Every script has content without ${...}, and its env uses only references resolved before scripts run.',
+    docs: `\`scripts.<name>\` (run with \`bundle run <name>\`) must have \`content\`; the content is handed to the shell as it
+is, so \`\${...}\` is refused there (\`Found \${var.x} in script s.content. Interpolation syntax \${...} is not supported in
+script content\`): declare an \`env:\` entry and use \`$NAME\`. In \`env:\`, only \`\${bundle.*}\`, \`\${workspace.*}\` and
+\`\${var.*}\` are resolved before scripts run; \`\${resources.*}\` and others fail \`bundle validate\`.
+Fix: move references into \`env:\` and use the environment variable in the content.
+Reference: https://docs.databricks.com/dev-tools/bundles/settings#scripts ; https://github.com/databricks/cli/blob/main/bundle/config/validate/scripts.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const scripts = asMap(target.config.entries.get('scripts'));
+        for (const key of [...(scripts?.entries.keys() ?? [])].sort()) {
+            const script = asMap(scripts.entries.get(key));
+            const loc = scripts.keyLocs.get(key) ?? scripts.entries.get(key).loc;
+            const contentNode = script?.entries.get('content');
+            const content = asString(contentNode) ?? '';
+            const base = { check: 'script-invalid', impact: `\`bundle validate\` fails for target ${target.name}.` };
+            if (content === '') {
+                findings.push({ ...base, message: `Script ${key} has no content`, loc, evidence: evidenceAt(bundle, loc, 0, 2), fix: { text: `Give scripts.${key} a content: the command to run.` } });
+                continue;
+            }
+            const [first] = (0,interpolate/* findReferences */.yU)(content, contentNode.loc);
+            if (first) {
+                findings.push({
+                    ...base,
+                    message: `Found ${first.text} in script ${key}.content. Interpolation syntax \${...} is not supported in script content`,
+                    loc: contentNode.loc,
+                    evidence: evidenceAt(bundle, contentNode.loc, 0, 0),
+                    fix: { text: `Declare an env entry (env: {MY_VAR: ${first.text}}) and use $MY_VAR in the content.` },
+                });
+            }
+            const env = asMap(script?.entries.get('env'));
+            for (const name of [...(env?.entries.keys() ?? [])].sort()) {
+                const node = env.entries.get(name);
+                for (const ref of (0,interpolate/* findReferences */.yU)(asString(node) ?? '', node.loc)) {
+                    if (ENV_PREFIXES.includes(ref.path.split('.')[0]))
+                        continue;
+                    findings.push({
+                        ...base,
+                        message: `${ref.text} cannot be used in scripts.${key}.env.${name}; only \${bundle.*}, \${workspace.*}, and \${var.*} are resolved before scripts execute`,
+                        loc: node.loc,
+                        evidence: evidenceAt(bundle, node.loc, 0, 0),
+                        fix: { text: 'Use a bundle, workspace or variable reference here.' },
+                    });
+                }
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lifecycle-invalid.ts
+
+
+
+const lifecycleInvalid = {
+    id: 'lifecycle-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Lifecycle settings fit the deployment engine',
+    successMessage: 'lifecycle.started, cascade_on_destroy and job run triggers are used as the CLI allows.',
+    docs: `Some settings exist only in the direct deployment engine: \`lifecycle.started\` (\`lifecycle.started is only
+supported in direct deployment mode\`) and a pipeline's \`cascade_on_destroy\` (\`cascade_on_destroy is only supported
+in direct deployment mode\`) fail when the terraform engine is pinned (\`bundle.engine: terraform\` or
+DATABRICKS_BUNDLE_ENGINE=terraform). A job run's \`lifecycle.triggers\` entries must set \`on_bundle_deploy: true\`,
+and cannot be combined with \`lifecycle.prevent_destroy\`.
+Fix: use the direct engine for these settings; write each trigger as \`- on_bundle_deploy: true\`.
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_lifecycle_started.go ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_cascade_on_destroy.go ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_job_run_triggers.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const impact = `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`;
+        const add = (message, node, address, fix) => findings.push({ check: 'lifecycle-invalid', message, loc: node.loc, resources: [address], evidence: evidenceAt(bundle, node.loc, 0, 0), impact, fix: { text: fix } });
+        if (engineOf(bundle, target).name === 'terraform') {
+            for (const [type, byKey] of target.resources) {
+                for (const resource of byKey.values()) {
+                    const started = get(resource.node, 'lifecycle', 'started');
+                    if (!isNull(started))
+                        add(`lifecycle.started is only supported in direct deployment mode (resources.${type}.${resource.key}.lifecycle.started)`, started, resource.address, 'Use the direct engine (bundle.engine: direct) or remove lifecycle.started.');
+                }
+            }
+            for (const pipeline of target.pipelines) {
+                const cascade = pipeline.node.entries.get('cascade_on_destroy');
+                if (!isNull(cascade))
+                    add(`cascade_on_destroy is only supported in direct deployment mode (resources.${pipeline.address}.cascade_on_destroy)`, cascade, pipeline.address, 'Use the direct engine (bundle.engine: direct) or remove cascade_on_destroy.');
+            }
+        }
+        for (const run of target.resources.get('job_runs')?.values() ?? []) {
+            const lifecycle = asMap(run.node.entries.get('lifecycle'));
+            if (!lifecycle)
+                continue;
+            const triggers = asSeq(lifecycle.entries.get('triggers'))?.items ?? [];
+            const preventDestroy = lifecycle.entries.get('prevent_destroy');
+            const onDeploy = triggers.some((t) => get(t, 'on_bundle_deploy')?.kind === 'scalar' && get(t, 'on_bundle_deploy').value === true);
+            if (onDeploy && preventDestroy?.kind === 'scalar' && preventDestroy.value === true) {
+                add('lifecycle.triggers.on_bundle_deploy is incompatible with lifecycle.prevent_destroy', lifecycle, run.address, 'Remove prevent_destroy or the on_bundle_deploy trigger.');
+            }
+            triggers.forEach((trigger) => {
+                const flag = get(trigger, 'on_bundle_deploy');
+                if (isNull(flag))
+                    add('lifecycle.triggers entry must set on_bundle_deploy: true', trigger, run.address, 'Write the trigger as `- on_bundle_deploy: true`.');
+                else if (flag.kind === 'scalar' && flag.value === false)
+                    add('lifecycle.triggers.on_bundle_deploy must be true when set', flag, run.address, 'Set on_bundle_deploy: true or remove the trigger.');
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/secret-value-literal.ts
+
+
+const secretValueLiteral = {
+    id: 'secret-value-literal',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Secret values come from variables without defaults',
+    successMessage: 'Every secret resource takes its value from a variable that has no default.',
+    docs: `A \`secrets\` resource must take its \`value\` from a variable reference (\`\${var.my_secret}\`), and that variable
+must not have a default: a value in the configuration files would leak the secret into the repository.
+\`bundle validate\` fails with \`Secret value must be a variable reference\` / \`Variable used for secret value must not
+have a default value\`.
+Fix: \`value: \${var.my_secret}\` with a variable without default, set with --var or BUNDLE_VAR_my_secret in CI.
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/validate_secret_value_is_variable.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const secret of target.resources.get('secrets')?.values() ?? []) {
+            const node = get(secret.node, 'value');
+            const value = node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+            const base = { check: 'secret-value-literal', resources: [secret.address], impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.` };
+            const loc = node?.loc ?? secret.node.loc;
+            if (value === undefined) {
+                findings.push({ ...base, message: `Secret value must be a string: the secret value for "${secret.key}" must be a string`, loc, fix: { text: 'Set value: ${var.<name>}.' } });
+                continue;
+            }
+            if (!(0,reference/* isPureReference */.An)(value)) {
+                findings.push({ ...base, message: `Secret value must be a variable reference: the secret value for "${secret.key}" is written in the configuration`, loc, evidence: '(value not shown)', fix: { text: 'Set value: ${var.<name>} and pass the secret at deploy time; rotate the secret that was committed.' } });
+                continue;
+            }
+            const m = /^\$\{var\.([^.}[\]]+)\}$/.exec(value);
+            const def = m ? target.variables.get(m[1])?.def : undefined;
+            if (def?.default) {
+                findings.push({
+                    ...base,
+                    message: `Variable used for secret value must not have a default value: variable "${m[1]}" used for the secret "${secret.key}" has one`,
+                    loc: def.default.loc,
+                    fix: { text: `Remove the default of ${m[1]} and pass the value with --var, BUNDLE_VAR_${m[1]} or a variable overrides file.` },
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/engine-invalid.ts
+
+
+const engineInvalid = {
+    id: 'engine-invalid',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.1,
+    title: 'bundle.engine names a supported engine',
+    successMessage: 'bundle.engine is unset or direct.',
+    docs: `\`bundle.engine\` must be \`terraform\` or \`direct\`; anything else fails \`bundle validate\` (\`invalid value "x" for
+bundle.engine (expected "terraform" or "direct")\`). The terraform engine is deprecated: \`the terraform deployment engine
+is deprecated and will stop working in a future version of the CLI\`.
+Fix: use \`direct\` (see https://docs.databricks.com/aws/en/dev-tools/bundles/direct for migrating a deployment).
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/validate/validate_engine.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const node = get(target.config, 'bundle', 'engine');
+        const value = asString(node);
+        if (!node || value === undefined || value === '' || value.includes('${'))
+            return [];
+        const base = { check: 'engine-invalid', loc: node.loc, evidence: evidenceAt(bundle, node.loc, 0, 0) };
+        const findings = [];
+        if (value !== 'terraform' && value !== 'direct') {
+            findings.push({ ...base, message: `invalid value "${value}" for bundle.engine (expected "terraform" or "direct")`, impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`, fix: { text: 'Set bundle.engine to direct (or remove it).' } });
+        }
+        else if (value === 'terraform') {
+            findings.push({
+                ...base,
+                severity: 'medium',
+                message: 'the terraform deployment engine is deprecated and will stop working in a future version of the CLI',
+                impact: 'A future CLI version will not deploy this bundle until it is migrated.',
+                fix: { text: 'Migrate to the direct engine: see https://docs.databricks.com/aws/en/dev-tools/bundles/direct.' },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/resource-spec-conflict.ts
+
+
+const resourceSpecConflict = {
+    id: 'resource-spec-conflict',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Resources are specified one way',
+    successMessage: 'No Genie space sets both file_path and serialized_space, no serving endpoint both served_models and served_entities.',
+    docs: `Some resources can be specified in two ways, but only one at a time: a Genie space's \`file_path\` or its
+inline \`serialized_space\` (\`both file_path and serialized_space are set; specify only one\`), a model serving
+endpoint's \`served_models\` or \`served_entities\` (\`Cannot use both served_models and served_entities\`). Both fail
+\`bundle validate\`. \`served_models\` alone is deprecated: the CLI converts it and warns \`Using served_models is
+deprecated\`.
+Fix: keep one of the two; move \`served_models\` entries to \`served_entities\` (entity_name, entity_version).
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/blob/main/bundle/config/mutator/resourcemutator/resource_mutator.go ; https://github.com/databricks/cli/tree/main/acceptance/bundle/validate/genie_space_file_path_and_inline ; https://github.com/databricks/cli/tree/main/acceptance/bundle/validate/model_serving_both_fields_error`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const impact = `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`;
+        for (const space of target.resources.get('genie_spaces')?.values() ?? []) {
+            const inline = space.node.entries.get('serialized_space');
+            if (isNull(space.node.entries.get('file_path')) || isNull(inline))
+                continue;
+            findings.push({
+                check: 'resource-spec-conflict',
+                message: `both file_path and serialized_space are set; specify only one (resources.${space.address})`,
+                loc: inline.loc,
+                resources: [space.address],
+                evidence: evidenceAt(bundle, inline.loc, 1, 1),
+                impact,
+                fix: { text: 'Keep file_path (the .geniespace.json file) or serialized_space, not both.' },
+            });
+        }
+        for (const endpoint of target.resources.get('model_serving_endpoints')?.values() ?? []) {
+            const models = get(endpoint.node, 'config', 'served_models');
+            if (isNull(models))
+                continue;
+            if (!isNull(get(endpoint.node, 'config', 'served_entities'))) {
+                findings.push({
+                    check: 'resource-spec-conflict',
+                    message: `Cannot use both served_models and served_entities (resources.${endpoint.address})`,
+                    loc: endpoint.node.loc,
+                    resources: [endpoint.address],
+                    evidence: evidenceAt(bundle, models.loc, 1, 1),
+                    impact,
+                    fix: { text: 'Move the served_models entries to served_entities and remove served_models.' },
+                });
+                continue;
+            }
+            findings.push({
+                check: 'resource-spec-conflict',
+                severity: 'medium',
+                message: `Using served_models is deprecated (resources.${endpoint.address}); the CLI converts it to served_entities`,
+                loc: models.loc,
+                resources: [endpoint.address],
+                evidence: evidenceAt(bundle, models.loc, 0, 1),
+                impact: 'Works today; the served_models field is deprecated.',
+                fix: { text: 'Write served_entities (entity_name, entity_version) instead of served_models (model_name, model_version).' },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/app-permissions-overridden.ts
+
+
+
+const appPermissionsOverridden = {
+    id: 'app-permissions-overridden',
+    category: 'Bundle Configuration',
+    severity: 'medium',
+    effortHours: 0.25,
+    title: 'Apps keep access to the resources they use',
+    successMessage: 'Every resource an app uses, and that sets its own permissions, grants them to the app’s service principal.',
+    docs: `An app that uses a bundle resource (\`resources: [{job: {id: \${resources.jobs.x.id}}}]\`) gets access to it through
+its service principal when the app is deployed. If that resource sets \`permissions\` in the bundle, the next deploy
+of the resource replaces them and the app loses its access: \`bundle validate\` warns \`app "a" references jobs "x"
+which has permissions set. To prevent permission override after deploying the app, please add the app service
+principal to the jobs permissions\`.
+Fix: add \`- level: <the app's permission>\` with \`service_principal_name: \${resources.apps.<app>.service_principal_client_id}\`
+to the resource's permissions.
+Reference: https://docs.databricks.com/dev-tools/bundles/resources#apps ; https://github.com/databricks/cli/tree/main/acceptance/bundle/apps/job_permissions_warning`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        for (const app of target.resources.get('apps')?.values() ?? []) {
+            const grant = `\${resources.apps.${app.key}.service_principal_client_id}`;
+            const reported = new Set();
+            for (const entry of asSeq(app.node.entries.get('resources'))?.items ?? []) {
+                walkScalars(entry, '', ({ node }) => {
+                    if (typeof node.value !== 'string')
+                        return;
+                    for (const ref of (0,interpolate/* findReferences */.yU)(node.value, node.loc)) {
+                        const [head, type, key] = ref.path.split('.');
+                        if (head !== 'resources' || !type || !key || type === 'apps' || reported.has(`${type}.${key}`))
+                            continue;
+                        const used = target.resources.get(type)?.get(key);
+                        const permissions = asSeq(used && get(used.node, 'permissions'))?.items ?? [];
+                        if (permissions.length === 0)
+                            continue;
+                        if (permissions.some((p) => asString(get(p, 'service_principal_name')) === grant))
+                            continue;
+                        reported.add(`${type}.${key}`);
+                        findings.push({
+                            check: 'app-permissions-overridden',
+                            message: `app "${app.key}" references ${type} "${key}" which has permissions set. To prevent permission override after deploying the app, please add the app service principal to the ${type} permissions`,
+                            loc: app.node.loc,
+                            resources: [app.address, `${type}.${key}`],
+                            evidence: evidenceAt(bundle, node.loc, 0, 0),
+                            impact: `After the next deploy of ${type}.${key} the app loses its access to it.`,
+                            fix: { text: `Add to resources.${type}.${key}.permissions: - level: <permission> with service_principal_name: ${grant}` },
+                        });
+                    }
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/terraform-only-reference.ts
+
+
+
+/**
+ * Fields Terraform knows but the direct engine does not. The CLI reads them from its generated
+ * terraform_dabs_map (not shipped with the schema); these are the ones its acceptance cases show
+ * (bundle_tag/url_ref, resource_deps/tf_path_only_error). Incomplete by construction.
+ */
+const TERRAFORM_ONLY = {
+    jobs: ['url', 'always_running'],
+};
+const terraformOnlyReference = {
+    id: 'terraform-only-reference',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'References name fields the deployment engine knows',
+    successMessage: 'No ${resources...} reference names a Terraform-only field.',
+    docs: `Some fields of deployed resources exist only in the terraform engine's state (a job's \`url\`,
+\`always_running\`, ...). With the direct engine (\`bundle.engine: direct\` or DATABRICKS_BUNDLE_ENGINE=direct) a
+reference to one fails \`bundle validate\`: \`"resources.jobs.foo.url": Terraform-only field; cross-resource references to
+Terraform-only fields are not supported by the direct engine\`; otherwise the CLI warns that it will break with the
+direct engine (the default for new deployments). dab-ready knows the fields the CLI's acceptance cases show, not
+the CLI's whole generated table.
+Fix: reference a field the resource configuration has (\`id\`, \`name\`, ...).
+Reference: https://docs.databricks.com/dev-tools/bundles/direct ; https://github.com/databricks/cli/blob/main/bundle/config/validate/tf_only_references.go`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        const direct = engineOf(bundle, target).name === 'direct';
+        const seen = new Set();
+        for (const use of collectReferences(target)) {
+            const [head, type, key, field] = use.ref.path.split('.');
+            if (head !== 'resources' || !key || !field)
+                continue;
+            const name = field.replace(/\[\d+\]$/, '');
+            if (!TERRAFORM_ONLY[type]?.includes(name))
+                continue;
+            const id = `${use.node.loc.file}:${use.node.loc.line}:${use.ref.path}`;
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const ref = use.ref.path;
+            findings.push({
+                check: 'terraform-only-reference',
+                ...(direct ? {} : { severity: 'medium' }),
+                message: direct
+                    ? `"${ref}": Terraform-only field; cross-resource references to Terraform-only fields are not supported by the direct engine`
+                    : `"${ref}": Terraform-only field; this reference will not work with the direct engine`,
+                loc: use.node.loc,
+                resources: [`${type}.${key}`],
+                evidence: evidenceAt(bundle, use.node.loc, 0, 0),
+                impact: direct ? `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.` : 'Breaks when the bundle moves to the direct engine (the default for new deployments).',
+                fix: { text: `Reference a field of the ${type} configuration instead of ${field}.` },
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/alert-file-interpolation.ts
+
+
+
+
+const alertFileInterpolation = {
+    id: 'alert-file-interpolation',
+    category: 'Bundle Configuration',
+    severity: 'critical',
+    effortHours: 0.25,
+    title: 'Alert files hold no ${...}',
+    successMessage: 'No .dbalert.json file an alert loads contains ${...} references.',
+    docs: `An alert defined by a file (\`file_path: ./x.dbalert.json\`) is loaded as it is: the CLI does not interpolate it and
+refuses \`\${...}\` inside it (\`.alert file x.dbalert.json must not contain variable interpolations.\`).
+Fix: inline the alert configuration in the bundle configuration to use variables, or write literal values in the file.
+Reference: https://docs.databricks.com/dev-tools/bundles/resources ; https://github.com/databricks/cli/tree/main/acceptance/bundle/resources/alerts/with_file_variable_interpolation_error`,
+    breaksDeploy: true,
+    run(bundle, target) {
+        const findings = [];
+        for (const alert of target.resources.get('alerts')?.values() ?? []) {
+            const node = get(alert.node, 'file_path');
+            const raw = asString(node);
+            if (!node || !raw || raw.includes('${') || isRemotePath(raw))
+                continue;
+            const rel = resolveRelative(node.loc, raw);
+            const text = bundle.fileIndex.read(rel);
+            if (text === undefined || !(0,reference/* containsReference */.T7)(text))
+                continue;
+            findings.push({
+                check: 'alert-file-interpolation',
+                message: `.alert file ${rel} must not contain variable interpolations.`,
+                loc: node.loc,
+                resources: [alert.address],
+                evidence: evidenceAt(bundle, node.loc, 0, 0),
+                impact: `\`bundle validate\` and \`bundle deploy\` fail for target ${target.name}.`,
+                fix: { text: 'Please inline the alert configuration in the bundle configuration to use variables.' },
+            });
+        }
+        return findings;
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/checks/include-outside-repository.ts
 
@@ -39540,6 +40611,26 @@ Fix: copy the file into the repository, or reference it with sync.paths / includ
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 // Every check, in report order. Adding a check = adding a file + one line here.
 const checks = [
     packageNameMismatch,
@@ -39562,6 +40653,9 @@ const checks = [
     includeGlobNonrecursive,
     unknownField,
     nullValue,
+    valueTypeInvalid,
+    deprecatedField,
+    readOnlyField,
     resourceUndefined,
     artifactNotConfigured,
     variableTypeInvalid,
@@ -39582,6 +40676,23 @@ const checks = [
     environmentClientInvalid,
     jobClusterKeyUndefined,
     taskDependencyUndefined,
+    authInterpolation,
+    targetModeViolation,
+    runAsInvalid,
+    volumePathInvalid,
+    managedFieldSet,
+    resourceKeyInterpolation,
+    taskComputeMissing,
+    singleNodeCluster,
+    syncPatternUnmatched,
+    scriptInvalid,
+    lifecycleInvalid,
+    secretValueLiteral,
+    engineInvalid,
+    resourceSpecConflict,
+    appPermissionsOverridden,
+    terraformOnlyReference,
+    alertFileInterpolation,
     // what the readers noticed while loading; last, because the file index fills its notices lazily
     symlinkOutsideRepo,
     setupPyIgnored,
@@ -39591,6 +40702,47 @@ const checks = [
 ];
 function findCheck(id) {
     return checks.find((c) => c.id === id);
+}
+
+
+/***/ }),
+
+/***/ 7399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KA: () => (/* binding */ closeMatches),
+/* harmony export */   YC: () => (/* binding */ editDistance),
+/* harmony export */   au: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/** Levenshtein distance, bounded work (names are short). */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** Candidates within edit distance `max` of `name` (the CLI suggests within 2), sorted. */
+function closeMatches(name, candidates, max = 2) {
+    const out = new Set();
+    for (const c of candidates)
+        if (c !== name && editDistance(name, c) <= max)
+            out.add(c);
+    return [...out].sort();
+}
+/** The CLI's wording: `did you mean:` / `did you mean one of:` followed by the suggestions. */
+function didYouMean(suggestions) {
+    if (suggestions.length === 0)
+        return '';
+    const head = suggestions.length === 1 ? 'did you mean:' : 'did you mean one of:';
+    return `\n\n${head}\n${suggestions.map((s) => `  ${s}`).join('\n')}`;
 }
 
 
@@ -39610,8 +40762,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 64 modules
-var checks = __nccwpck_require__(3544);
+// EXTERNAL MODULE: ./src/checks/index.ts + 83 modules
+var checks = __nccwpck_require__(1389);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -39927,8 +41079,8 @@ function portableFinding(finding, portable) {
     return { ...finding, message, ...(evidence === undefined ? {} : { evidence }), ...(impact === undefined ? {} : { impact }), ...(fix ? { fix } : {}) };
 }
 
-// EXTERNAL MODULE: ./src/project/load.ts + 7 modules
-var load = __nccwpck_require__(4755);
+// EXTERNAL MODULE: ./src/project/load.ts + 6 modules
+var load = __nccwpck_require__(8294);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
 var check_info = __nccwpck_require__(9989);
 // EXTERNAL MODULE: ./src/readiness/phases.ts
@@ -51581,7 +52733,327 @@ function byteOrder(a, b) {
 
 /***/ }),
 
-/***/ 4755:
+/***/ 7338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ parsePath),
+/* harmony export */   aY: () => (/* binding */ Interpolator),
+/* harmony export */   yU: () => (/* binding */ findReferences)
+/* harmony export */ });
+/* harmony import */ var _schema_normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7321);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3856);
+
+
+
+
+/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
+const REF_GLOBAL = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .referencePattern */ .I1)();
+/** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
+function findReferences(text, loc) {
+    const out = [];
+    if (!text.includes('${'))
+        return out;
+    for (const m of text.matchAll((0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .referencePattern */ .I1)()))
+        out.push({ text: m[0], path: m[1], loc });
+    return out;
+}
+function parsePath(refPath) {
+    const tokens = [];
+    for (const part of refPath.split('.')) {
+        const m = /^([^[]+)((?:\[[0-9]+\])*)$/u.exec(part);
+        if (!m)
+            return [];
+        tokens.push(m[1]);
+        for (const idx of m[2].matchAll(/\[([0-9]+)\]/g))
+            tokens.push(Number(idx[1]));
+    }
+    return tokens;
+}
+/** Fields of `workspace` the CLI knows (bundle/config/workspace.go). */
+const WORKSPACE_FIELDS = new Set([
+    'host',
+    'profile',
+    'auth_type',
+    'metadata_service_url',
+    'client_id',
+    'account_id',
+    'google_service_account',
+    'azure_resource_id',
+    'azure_use_msi',
+    'azure_client_id',
+    'azure_tenant_id',
+    'azure_environment',
+    'azure_login_app_id',
+    'experimental_is_unified_host',
+    'workspace_id',
+    'current_user',
+    'root_path',
+    'file_path',
+    'resource_path',
+    'artifact_path',
+    'state_path',
+]);
+const WORKSPACE_DEFAULTS = {
+    root_path: '~/.bundle/${bundle.name}/${bundle.target}',
+    file_path: '${workspace.root_path}/files',
+    resource_path: '${workspace.root_path}/resources',
+    artifact_path: '${workspace.root_path}/artifacts',
+    state_path: '${workspace.root_path}/state',
+};
+const MAX_PASSES = 16;
+const MAX_DEPTH = 64;
+/** One interpolator per target; caches the string value of each variable. */
+class Interpolator {
+    ctx;
+    cache = new Map();
+    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
+    byText = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    interpolate(text, loc) {
+        if (!text.includes('${'))
+            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
+        let known = this.byText.get(text);
+        if (!known) {
+            known = this.interpolateUncached(text, loc);
+            this.byText.set(text, known);
+        }
+        const located = new Map();
+        const at = (r) => {
+            let out = located.get(r);
+            if (!out) {
+                out = { text: r.text, path: r.path, loc, ...(r.reason ? { reason: r.reason } : {}) };
+                located.set(r, out);
+            }
+            return out;
+        };
+        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
+        if (known.cycles)
+            out.cycles = known.cycles.map(at);
+        return out;
+    }
+    interpolateUncached(text, loc) {
+        const unresolved = [];
+        const undefinedRefs = [];
+        const cycles = [];
+        const seen = new Set();
+        const value = this.expand(text, [], (ref, outcome) => {
+            const key = `${outcome.kind}:${ref}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            const reference = { text: ref, path: ref.slice(2, -1), loc, ...(outcome.kind === 'undefined' && outcome.reason ? { reason: outcome.reason } : {}) };
+            if (outcome.kind === 'undefined')
+                undefinedRefs.push(reference);
+            else {
+                unresolved.push(reference);
+                if (outcome.kind === 'cycle')
+                    cycles.push(reference);
+            }
+        });
+        const out = {
+            value,
+            resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
+            unresolved,
+            undefinedRefs,
+        };
+        if (cycles.length > 0)
+            out.cycles = cycles;
+        return out;
+    }
+    /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
+    resolve(refPath) {
+        const outcome = this.lookup(parsePath(refPath), []);
+        if (outcome.kind === 'node')
+            return outcome.node;
+        if (outcome.kind === 'text')
+            return outcome.text;
+        return undefined;
+    }
+    expand(text, stack, report) {
+        let value = text;
+        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
+            let changed = false;
+            value = value.replace(REF_GLOBAL, (whole, refPath) => {
+                const outcome = this.lookup(parsePath(refPath), stack);
+                const asText = outcomeText(outcome);
+                if (asText !== undefined) {
+                    changed = true;
+                    return asText;
+                }
+                report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
+                return whole;
+            });
+            if (!changed)
+                break;
+        }
+        return value;
+    }
+    /** A string scalar with references becomes its expanded text (or why it cannot be expanded). */
+    finish(node, stack) {
+        if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('${'))
+            return { kind: 'node', node };
+        let failure;
+        const text = this.expand(node.value, stack, (_ref, outcome) => {
+            if (outcome.kind === 'cycle' || !failure)
+                failure = outcome.kind === 'cycle' ? outcome : { kind: 'unknown' };
+        });
+        return failure ?? { kind: 'text', text };
+    }
+    lookup(tokens, stack) {
+        if (tokens.length === 0)
+            return { kind: 'unknown' };
+        if (stack.length > MAX_DEPTH)
+            return { kind: 'cycle' };
+        const [head, ...rest] = tokens;
+        if (head === 'var')
+            return this.variable(rest, stack);
+        if (head === 'variables') {
+            const [name, field, ...more] = rest;
+            if (typeof name !== 'string')
+                return { kind: 'undefined' };
+            if (field === 'value')
+                return this.variable([name, ...more], stack);
+            if (!this.ctx.variables.has(name))
+                return { kind: 'undefined' };
+            if (field === undefined)
+                return { kind: 'unknown' };
+            const def = this.ctx.variables.get(name).def;
+            if (field === 'description' && def.description !== undefined)
+                return { kind: 'text', text: def.description };
+            if (field === 'type' && def.type !== undefined)
+                return { kind: 'text', text: def.type };
+            if (!['default', 'lookup', 'description', 'type'].includes(String(field)))
+                return { kind: 'undefined' };
+            const node = field === 'default' ? def.default : field === 'lookup' ? def.lookup : undefined;
+            const key = `var:${name}`;
+            if (stack.includes(key))
+                return { kind: 'cycle' };
+            return node ? this.navigate(node, more, [...stack, key]) : { kind: 'unknown' };
+        }
+        if (head === 'bundle')
+            return this.bundleField(rest, stack);
+        if (head === 'workspace')
+            return this.workspaceField(rest, stack);
+        return { kind: 'unknown' };
+    }
+    variable(tokens, stack) {
+        const [name, ...rest] = tokens;
+        if (typeof name !== 'string')
+            return { kind: 'undefined' };
+        const value = this.ctx.variables.get(name);
+        if (!value)
+            return { kind: 'undefined' };
+        // Fields of one complex variable may reference each other: a cycle is a field met again.
+        const key = `var:${[name, ...rest].join('.')}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        if (!value.value)
+            return { kind: 'unknown' };
+        const cacheable = stack.length === 0 && rest.length === 0;
+        const cached = cacheable ? this.cache.get(name) : undefined;
+        if (cached)
+            return cached;
+        const outcome = this.navigate(value.value, rest, [...stack, key], `variables.${name}.value`);
+        if (cacheable)
+            this.cache.set(name, outcome);
+        return outcome;
+    }
+    /** A scalar that is exactly one reference stands for the referenced value (complex or not). */
+    follow(node, stack) {
+        if (node.kind === 'scalar' && typeof node.value === 'string') {
+            const refPath = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pureReferencePath */ .Ty)(node.value);
+            if (refPath)
+                return this.lookup(parsePath(refPath), stack);
+        }
+        return { kind: 'node', node };
+    }
+    /**
+     * Walk `tokens` into `start`. With `indexPath` (a variable's value), indexing goes by the value as
+     * written, like the CLI's resolver: a string on the way, even a `${...}` that would become a map
+     * in a later round, cannot be indexed (`expected a map to index "variables.x.value.y", found string`),
+     * nor can a map by position or a sequence by key; the path in the message ends at the failing step.
+     */
+    navigate(start, tokens, stack, indexPath) {
+        let outcome = indexPath && tokens.length > 0 ? { kind: 'node', node: start } : this.follow(start, stack);
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i];
+            if (outcome.kind === 'text')
+                return { kind: 'undefined' };
+            if (outcome.kind !== 'node')
+                return outcome;
+            const node = outcome.node;
+            const wanted = typeof token === 'number' ? 'seq' : 'map';
+            if (indexPath && node.kind !== wanted) {
+                const upTo = [indexPath, ...tokens.slice(0, i + 1).map((t) => (typeof t === 'number' ? `[${t}]` : `.${t}`))].join('');
+                return { kind: 'undefined', reason: `expected a ${wanted === 'seq' ? 'sequence' : 'map'} to index "${upTo}", found ${(0,_schema_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .kindName */ .Ep)(node)}` };
+            }
+            let next;
+            if (typeof token === 'number')
+                next = node.kind === 'seq' ? node.items[token] : undefined;
+            else
+                next = node.kind === 'map' ? node.entries.get(token) : undefined;
+            if (next === undefined)
+                return { kind: 'undefined' };
+            outcome = indexPath && i < tokens.length - 1 ? { kind: 'node', node: next } : this.follow(next, stack);
+        }
+        return outcome.kind === 'node' ? this.finish(outcome.node, stack) : outcome;
+    }
+    bundleField(tokens, stack) {
+        const [field] = tokens;
+        if (field === 'target' || field === 'environment') {
+            return tokens.length === 1 ? { kind: 'text', text: this.ctx.target } : { kind: 'undefined' };
+        }
+        const key = `bundle:${tokens.join('.')}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        const bundle = this.ctx.config.entries.get('bundle');
+        if (field === 'name' && tokens.length === 1 && !bundle)
+            return { kind: 'text', text: this.ctx.bundleName };
+        if (!bundle)
+            return { kind: 'unknown' };
+        const outcome = this.navigate(bundle, tokens, [...stack, key]);
+        return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
+    }
+    workspaceField(tokens, stack) {
+        const [field, ...rest] = tokens;
+        if (typeof field !== 'string')
+            return { kind: 'undefined' };
+        const workspace = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asMap */ .$H)(this.ctx.config.entries.get('workspace'));
+        const written = workspace?.entries.get(field);
+        if (!WORKSPACE_FIELDS.has(field) && written === undefined)
+            return { kind: 'undefined' };
+        if (field === 'current_user')
+            return { kind: 'unknown' };
+        const key = `workspace:${field}`;
+        if (stack.includes(key))
+            return { kind: 'cycle' };
+        const inner = [...stack, key];
+        if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
+            const outcome = this.navigate(written, rest, inner);
+            return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
+        }
+        const fallback = WORKSPACE_DEFAULTS[field];
+        if (fallback === undefined || rest.length > 0)
+            return { kind: 'unknown' };
+        return this.finish({ kind: 'scalar', loc: this.ctx.config.loc, value: fallback }, inner);
+    }
+}
+function outcomeText(outcome) {
+    if (outcome.kind === 'text')
+        return outcome.text;
+    if (outcome.kind === 'node' && outcome.node.kind === 'scalar' && outcome.node.value !== null)
+        return String(outcome.node.value);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51818,753 +53290,212 @@ function outsideRepository(entry, matched, loc) {
     return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
 }
 
-;// CONCATENATED MODULE: ./src/project/interpolate.ts
-
-// SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
-const SEG = String.raw `\p{L}(?:[\p{L}\p{N}]|[-_]+[\p{L}\p{N}])*`;
-const INDEX = String.raw `(?:\[[0-9]+\])`;
-const REF_SOURCE = String.raw `\$\{(${SEG}${INDEX}*(?:\.${SEG}${INDEX}*)*)\}`;
-function referencePattern() {
-    return new RegExp(REF_SOURCE, 'gu');
-}
-const PURE_REF = new RegExp(`^${REF_SOURCE}$`, 'u');
-/** Shared by `replace`, which collects every match before calling back (so nested use is safe). */
-const REF_GLOBAL = referencePattern();
-/** Every `${...}` reference written in `text` (outermost-resolvable ones: innermost first). */
-function findReferences(text, loc) {
-    const out = [];
-    if (!text.includes('${'))
-        return out;
-    for (const m of text.matchAll(referencePattern()))
-        out.push({ text: m[0], path: m[1], loc });
-    return out;
-}
-function parsePath(refPath) {
-    const tokens = [];
-    for (const part of refPath.split('.')) {
-        const m = /^([^[]+)((?:\[[0-9]+\])*)$/u.exec(part);
-        if (!m)
-            return [];
-        tokens.push(m[1]);
-        for (const idx of m[2].matchAll(/\[([0-9]+)\]/g))
-            tokens.push(Number(idx[1]));
-    }
-    return tokens;
-}
-/** Fields of `workspace` the CLI knows (bundle/config/workspace.go). */
-const WORKSPACE_FIELDS = new Set([
-    'host',
-    'profile',
-    'auth_type',
-    'metadata_service_url',
-    'client_id',
-    'account_id',
-    'google_service_account',
-    'azure_resource_id',
-    'azure_use_msi',
-    'azure_client_id',
-    'azure_tenant_id',
-    'azure_environment',
-    'azure_login_app_id',
-    'experimental_is_unified_host',
-    'workspace_id',
-    'current_user',
-    'root_path',
-    'file_path',
-    'resource_path',
-    'artifact_path',
-    'state_path',
-]);
-const WORKSPACE_DEFAULTS = {
-    root_path: '~/.bundle/${bundle.name}/${bundle.target}',
-    file_path: '${workspace.root_path}/files',
-    resource_path: '${workspace.root_path}/resources',
-    artifact_path: '${workspace.root_path}/artifacts',
-    state_path: '${workspace.root_path}/state',
-};
-const MAX_PASSES = 16;
-const interpolate_MAX_DEPTH = 64;
-/** One interpolator per target; caches the string value of each variable. */
-class Interpolator {
-    ctx;
-    cache = new Map();
-    /** Top-level expansion is a pure function of the text: remembered per text, located per call. */
-    byText = new Map();
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    interpolate(text, loc) {
-        if (!text.includes('${'))
-            return { value: text, resolved: true, unresolved: [], undefinedRefs: [] };
-        let known = this.byText.get(text);
-        if (!known) {
-            known = this.interpolateUncached(text, loc);
-            this.byText.set(text, known);
-        }
-        const located = new Map();
-        const at = (r) => {
-            let out = located.get(r);
-            if (!out) {
-                out = { text: r.text, path: r.path, loc };
-                located.set(r, out);
-            }
-            return out;
-        };
-        const out = { value: known.value, resolved: known.resolved, unresolved: known.unresolved.map(at), undefinedRefs: known.undefinedRefs.map(at) };
-        if (known.cycles)
-            out.cycles = known.cycles.map(at);
-        return out;
-    }
-    interpolateUncached(text, loc) {
-        const unresolved = [];
-        const undefinedRefs = [];
-        const cycles = [];
-        const seen = new Set();
-        const value = this.expand(text, [], (ref, outcome) => {
-            const key = `${outcome.kind}:${ref}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            const reference = { text: ref, path: ref.slice(2, -1), loc };
-            if (outcome.kind === 'undefined')
-                undefinedRefs.push(reference);
-            else {
-                unresolved.push(reference);
-                if (outcome.kind === 'cycle')
-                    cycles.push(reference);
-            }
-        });
-        const out = {
-            value,
-            resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
-            unresolved,
-            undefinedRefs,
-        };
-        if (cycles.length > 0)
-            out.cycles = cycles;
-        return out;
-    }
-    /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
-    resolve(refPath) {
-        const outcome = this.lookup(parsePath(refPath), []);
-        if (outcome.kind === 'node')
-            return outcome.node;
-        if (outcome.kind === 'text')
-            return outcome.text;
-        return undefined;
-    }
-    expand(text, stack, report) {
-        let value = text;
-        for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
-            let changed = false;
-            value = value.replace(REF_GLOBAL, (whole, refPath) => {
-                const outcome = this.lookup(parsePath(refPath), stack);
-                const asText = outcomeText(outcome);
-                if (asText !== undefined) {
-                    changed = true;
-                    return asText;
-                }
-                report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
-                return whole;
-            });
-            if (!changed)
-                break;
-        }
-        return value;
-    }
-    /** A string scalar with references becomes its expanded text (or why it cannot be expanded). */
-    finish(node, stack) {
-        if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('${'))
-            return { kind: 'node', node };
-        let failure;
-        const text = this.expand(node.value, stack, (_ref, outcome) => {
-            if (outcome.kind === 'cycle' || !failure)
-                failure = outcome.kind === 'cycle' ? outcome : { kind: 'unknown' };
-        });
-        return failure ?? { kind: 'text', text };
-    }
-    lookup(tokens, stack) {
-        if (tokens.length === 0)
-            return { kind: 'unknown' };
-        if (stack.length > interpolate_MAX_DEPTH)
-            return { kind: 'cycle' };
-        const [head, ...rest] = tokens;
-        if (head === 'var')
-            return this.variable(rest, stack);
-        if (head === 'variables') {
-            const [name, field, ...more] = rest;
-            if (typeof name !== 'string')
-                return { kind: 'undefined' };
-            if (field === 'value')
-                return this.variable([name, ...more], stack);
-            if (!this.ctx.variables.has(name))
-                return { kind: 'undefined' };
-            if (field === undefined)
-                return { kind: 'unknown' };
-            const def = this.ctx.variables.get(name).def;
-            if (field === 'description' && def.description !== undefined)
-                return { kind: 'text', text: def.description };
-            if (field === 'type' && def.type !== undefined)
-                return { kind: 'text', text: def.type };
-            if (!['default', 'lookup', 'description', 'type'].includes(String(field)))
-                return { kind: 'undefined' };
-            const node = field === 'default' ? def.default : field === 'lookup' ? def.lookup : undefined;
-            const key = `var:${name}`;
-            if (stack.includes(key))
-                return { kind: 'cycle' };
-            return node ? this.navigate(node, more, [...stack, key]) : { kind: 'unknown' };
-        }
-        if (head === 'bundle')
-            return this.bundleField(rest, stack);
-        if (head === 'workspace')
-            return this.workspaceField(rest, stack);
-        return { kind: 'unknown' };
-    }
-    variable(tokens, stack) {
-        const [name, ...rest] = tokens;
-        if (typeof name !== 'string')
-            return { kind: 'undefined' };
-        const value = this.ctx.variables.get(name);
-        if (!value)
-            return { kind: 'undefined' };
-        const key = `var:${name}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        if (!value.value)
-            return { kind: 'unknown' };
-        const cacheable = stack.length === 0 && rest.length === 0;
-        const cached = cacheable ? this.cache.get(name) : undefined;
-        if (cached)
-            return cached;
-        const outcome = this.navigate(value.value, rest, [...stack, key]);
-        if (cacheable)
-            this.cache.set(name, outcome);
-        return outcome;
-    }
-    /** A scalar that is exactly one reference stands for the referenced value (complex or not). */
-    follow(node, stack) {
-        if (node.kind === 'scalar' && typeof node.value === 'string') {
-            const m = PURE_REF.exec(node.value);
-            if (m)
-                return this.lookup(parsePath(m[1]), stack);
-        }
-        return { kind: 'node', node };
-    }
-    navigate(start, tokens, stack) {
-        let outcome = this.follow(start, stack);
-        for (const token of tokens) {
-            if (outcome.kind === 'text')
-                return { kind: 'undefined' };
-            if (outcome.kind !== 'node')
-                return outcome;
-            const node = outcome.node;
-            let next;
-            if (typeof token === 'number')
-                next = node.kind === 'seq' ? node.items[token] : undefined;
-            else
-                next = node.kind === 'map' ? node.entries.get(token) : undefined;
-            if (next === undefined)
-                return { kind: 'undefined' };
-            outcome = this.follow(next, stack);
-        }
-        return outcome.kind === 'node' ? this.finish(outcome.node, stack) : outcome;
-    }
-    bundleField(tokens, stack) {
-        const [field] = tokens;
-        if (field === 'target' || field === 'environment') {
-            return tokens.length === 1 ? { kind: 'text', text: this.ctx.target } : { kind: 'undefined' };
-        }
-        const key = `bundle:${tokens.join('.')}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        const bundle = this.ctx.config.entries.get('bundle');
-        if (field === 'name' && tokens.length === 1 && !bundle)
-            return { kind: 'text', text: this.ctx.bundleName };
-        if (!bundle)
-            return { kind: 'unknown' };
-        const outcome = this.navigate(bundle, tokens, [...stack, key]);
-        return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
-    }
-    workspaceField(tokens, stack) {
-        const [field, ...rest] = tokens;
-        if (typeof field !== 'string')
-            return { kind: 'undefined' };
-        const workspace = (0,merge/* asMap */.$H)(this.ctx.config.entries.get('workspace'));
-        const written = workspace?.entries.get(field);
-        if (!WORKSPACE_FIELDS.has(field) && written === undefined)
-            return { kind: 'undefined' };
-        if (field === 'current_user')
-            return { kind: 'unknown' };
-        const key = `workspace:${field}`;
-        if (stack.includes(key))
-            return { kind: 'cycle' };
-        const inner = [...stack, key];
-        if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
-            const outcome = this.navigate(written, rest, inner);
-            return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
-        }
-        const fallback = WORKSPACE_DEFAULTS[field];
-        if (fallback === undefined || rest.length > 0)
-            return { kind: 'unknown' };
-        return this.finish({ kind: 'scalar', loc: this.ctx.config.loc, value: fallback }, inner);
-    }
-}
-function outcomeText(outcome) {
-    if (outcome.kind === 'text')
-        return outcome.text;
-    if (outcome.kind === 'node' && outcome.node.kind === 'scalar' && outcome.node.value !== null)
-        return String(outcome.node.value);
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/project/interpolate.ts
+var interpolate = __nccwpck_require__(7338);
 // EXTERNAL MODULE: ./src/project/python.ts + 3 modules
 var python = __nccwpck_require__(5);
 // EXTERNAL MODULE: ./src/project/resources.ts
 var project_resources = __nccwpck_require__(4568);
-;// CONCATENATED MODULE: ./src/project/shape.ts
+// EXTERNAL MODULE: ./src/schema/compile.ts + 4 modules
+var compile = __nccwpck_require__(4751);
+// EXTERNAL MODULE: ./src/schema/normalize.ts
+var normalize = __nccwpck_require__(4228);
+// EXTERNAL MODULE: ./src/checks/lib/suggest.ts
+var suggest = __nccwpck_require__(7399);
+;// CONCATENATED MODULE: ./src/project/schema-notices.ts
 
 
-const TOP_LEVEL_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'python', 'presets', 'experimental', 'scripts', 'run_as'];
-const TARGET_MAPS = ['bundle', 'workspace', 'resources', 'variables', 'artifacts', 'sync', 'presets', 'run_as', 'git'];
-const LISTS = ['include', 'permissions'];
-/** Check a file's top level; returns the mapping without the values of the wrong type. */
-function checkShapes(root, notices) {
-    let clean = checkSection(root, '', TOP_LEVEL_MAPS, notices);
-    for (const key of ['targets', 'environments']) {
-        const targets = (0,merge/* asMap */.$H)(clean.entries.get(key));
-        if (!targets)
-            continue;
-        let changedTargets;
-        for (const [name, body] of targets.entries) {
-            const bodyMap = (0,merge/* asMap */.$H)(body);
-            if (!bodyMap)
-                continue;
-            const checked = checkSection(bodyMap, `${key}.${name}.`, TARGET_MAPS, notices);
-            if (checked === bodyMap)
-                continue;
-            changedTargets ??= copy(targets);
-            changedTargets.entries.set(name, checked);
-        }
-        if (!changedTargets)
-            continue;
-        if (clean === root)
-            clean = copy(root);
-        clean.entries.set(key, changedTargets);
-    }
-    return clean;
+
+
+/** `root` (the parsed top level of `file`) as the CLI keeps it; findings are appended to `notices`. */
+function normalizeConfigFile(file, root, notices) {
+    const out = (0,normalize/* normalize */.S8)(root, (0,compile/* bundleSchema */._D)().root, { anchorOnlyKeys: (0,yaml/* recordedAnchorOnlyKeys */._F)(file), report: schemaReporter(notices) });
+    return out?.kind === 'map' ? out : root;
 }
-function checkSection(map, prefix, mapKeys, notices) {
-    let clean;
-    const drop = (key) => {
-        clean ??= copy(map);
-        clean.entries.delete(key);
-        clean.keyLocs.delete(key);
-    };
-    for (const key of mapKeys) {
-        const value = map.entries.get(key);
-        if (value && !(0,merge/* isNull */.kZ)(value) && value.kind !== 'map') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
-            drop(key);
-        }
-    }
-    for (const key of LISTS) {
-        const value = map.entries.get(key);
-        if (value && !(0,merge/* isNull */.kZ)(value) && value.kind !== 'seq') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}${key} must be a list, found a ${(0,yaml/* describe */.q0)(value)}`, value.loc));
-            drop(key);
-        }
-    }
-    const resources = (0,merge/* asMap */.$H)((clean ?? map).entries.get('resources'));
-    if (resources) {
-        const checked = checkResources(resources, `${prefix}resources`, notices);
-        if (checked !== resources) {
-            clean ??= copy(map);
-            clean.entries.set('resources', checked);
-        }
-    }
-    return clean ?? map;
-}
-function checkResources(resources, prefix, notices) {
-    let clean;
-    const seen = new Map();
-    for (const [type, byKey] of resources.entries) {
-        if ((0,merge/* isNull */.kZ)(byKey))
-            continue;
-        if (byKey.kind !== 'map') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type} must be a mapping of resource keys, found a ${(0,yaml/* describe */.q0)(byKey)}`, byKey.loc));
-            clean ??= copy(resources);
-            clean.entries.delete(type);
-            continue;
-        }
-        let cleanKeys;
-        for (const [key, body] of byKey.entries) {
-            if ((0,merge/* isNull */.kZ)(body))
-                continue;
-            if (body.kind === 'map') {
-                const spec = RESOURCE_SPECS[type];
-                const checked = spec ? checkValue(body, spec, `${prefix}.${type}.${key}`, notices, seen) : body;
-                if (checked === body)
-                    continue;
-                cleanKeys ??= copy(byKey);
-                cleanKeys.entries.set(key, checked);
-                continue;
-            }
-            notices.push((0,yaml/* configInvalid */.ki)(`${prefix}.${type}.${key} must be a mapping, found a ${(0,yaml/* describe */.q0)(body)}`, body.loc));
-            cleanKeys ??= copy(byKey);
-            cleanKeys.entries.delete(key);
-        }
-        if (cleanKeys) {
-            clean ??= copy(resources);
-            clean.entries.set(type, cleanKeys);
-        }
-    }
-    return clean ?? resources;
-}
-function copy(map) {
-    return new merge/* MergeSession */.JO().own(map);
-}
-const MAP = { kind: 'map' };
-const LIST = { kind: 'seq' };
-const LIST_OF_MAPS = { kind: 'seq', items: MAP };
-const CLUSTER = { kind: 'map', fields: { libraries: LIST_OF_MAPS, spark_conf: MAP, custom_tags: MAP, spark_env_vars: MAP, autoscale: MAP } };
-const TASK = {
-    kind: 'map',
-    fields: { depends_on: LIST_OF_MAPS, libraries: LIST_OF_MAPS, new_cluster: CLUSTER, email_notifications: MAP, health: MAP },
-    byName: (key) => (key.endsWith('_task') ? MAP : undefined),
-};
-TASK.fields.for_each_task = { kind: 'map', fields: { task: TASK } };
-const PERMISSIONS = LIST_OF_MAPS;
-const RESOURCE_SPECS = {
-    jobs: {
-        kind: 'map',
-        fields: {
-            tasks: { kind: 'seq', items: TASK },
-            job_clusters: { kind: 'seq', items: { kind: 'map', fields: { new_cluster: CLUSTER } } },
-            environments: { kind: 'seq', items: { kind: 'map', fields: { spec: { kind: 'map', fields: { dependencies: LIST } } } } },
-            parameters: LIST_OF_MAPS,
-            permissions: PERMISSIONS,
-            tags: MAP,
-            git_source: MAP,
-            schedule: MAP,
-            trigger: MAP,
-            email_notifications: MAP,
-        },
-    },
-    pipelines: {
-        kind: 'map',
-        fields: { libraries: LIST_OF_MAPS, clusters: { kind: 'seq', items: CLUSTER }, configuration: MAP, permissions: PERMISSIONS, tags: MAP },
-    },
-};
-const PURE_REFERENCE = /^\$\{[^{}]+\}$/;
-/** Per notice list, where a wrong kind was already reported. */
-const reportedWrongKinds = new WeakMap();
 /**
- * `value` checked against `spec`: a value of the wrong kind is a `config-invalid` at its line and is
- * left out (undefined), so the rest loads. Nodes shared through YAML aliases are checked once.
+ * Appends each schema issue to `notices` once: a value reached through several YAML aliases, or a
+ * complex variable used in several places, is one problem where it is written.
  */
-function checkValue(value, spec, where, notices, seen) {
-    if ((0,merge/* isNull */.kZ)(value))
-        return value;
-    // A complex variable (`tasks: ${var.tasks}`) stands for a value of any kind.
-    if (value.kind === 'scalar' && typeof value.value === 'string' && PURE_REFERENCE.test(value.value.trim()))
-        return value;
-    const done = seen.get(spec) ?? new Map();
-    seen.set(spec, done);
-    if (done.has(value))
-        return done.get(value);
-    let result = value;
-    if (value.kind !== spec.kind) {
-        // One finding per written value, also when YAML aliases reach it from several resources.
-        const at = value.loc;
-        const reported = reportedWrongKinds.get(notices) ?? new Set();
-        reportedWrongKinds.set(notices, reported);
-        const key = `${at.file}\0${at.line}\0${at.column}`;
-        if (!reported.has(key))
-            notices.push((0,yaml/* configInvalid */.ki)(`${where} must be a ${spec.kind === 'map' ? 'mapping' : 'list'}, found a ${(0,yaml/* describe */.q0)(value)}`, at));
-        reported.add(key);
-        result = undefined;
-    }
-    else if (spec.kind === 'seq' && value.kind === 'seq' && spec.items) {
-        const items = [];
-        let changed = false;
-        value.items.forEach((item, i) => {
-            const checked = checkValue(item, spec.items, `${where}[${i}]`, notices, seen);
-            if (checked !== item)
-                changed = true;
-            if (checked)
-                items.push(checked);
-        });
-        if (changed)
-            result = { kind: 'seq', loc: value.loc, items };
-    }
-    else if (spec.kind === 'map' && value.kind === 'map' && (spec.fields || spec.byName)) {
-        let clean;
-        for (const [key, child] of value.entries) {
-            const childSpec = spec.fields?.[key] ?? spec.byName?.(key);
-            if (!childSpec)
-                continue;
-            const checked = checkValue(child, childSpec, `${where}.${key}`, notices, seen);
-            if (checked === child)
-                continue;
-            clean ??= copy(value);
-            if (checked)
-                clean.entries.set(key, checked);
-            else {
-                clean.entries.delete(key);
-                clean.keyLocs.delete(key);
-            }
-        }
-        if (clean)
-            result = clean;
-    }
-    done.set(value, result);
-    return result;
-}
-
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/project/sync.ts
-// Which files `databricks bundle deploy` uploads (reference §8): files under `sync.paths` that no git
-// ignore rule excludes, plus `sync.include` matches, minus `sync.exclude` matches (exclude wins);
-// `.git` and `.databricks` never.
-//
-// Ignore rules are the CLI's (cli libs/git/repository.go `Ignore`): for every directory from the
-// repository root down to the file, that directory's rule files (`.gitignore`, and at the root also
-// `.git/info/exclude` and the hardcoded `.git`) are tested with the path relative to it; the file is
-// ignored when ANY of them ignores it. Within one file the last matching rule wins and a negation
-// works as in git; a negation in a nested `.gitignore` cannot re-include what a parent `.gitignore`
-// ignores (git would). `negationAcrossFiles: 'git'` switches to git's precedence instead.
-
-
-
-
-const ALWAYS_EXCLUDED = new Set(['.git', '.databricks']);
-function sync_isInside(rel) {
-    return rel !== '..' && !rel.startsWith('../');
-}
-function readTextFile(abs) {
-    try {
-        const st = external_node_fs_.statSync(abs);
-        if (!st.isFile() || st.size > 1024 * 1024)
-            return undefined;
-        return external_node_fs_.readFileSync(abs, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
-function findGitRoot(absDir) {
-    let dir = absDir;
-    for (;;) {
-        if (external_node_fs_.existsSync(external_node_path_.join(dir, '.git')))
-            return dir;
-        const parent = external_node_path_.dirname(dir);
-        if (parent === dir)
-            return undefined;
-        dir = parent;
-    }
-}
-/** The `.git` directory of a repository (following a `gitdir:` file of worktrees/submodules). */
-function gitDir(gitRoot) {
-    const dotGit = external_node_path_.join(gitRoot, '.git');
-    const text = readTextFile(dotGit);
-    const m = text ? /^gitdir:\s*(.+)$/m.exec(text) : null;
-    return m ? external_node_path_.resolve(gitRoot, m[1].trim()) : dotGit;
-}
-/** Gitignore-style patterns as an Ignore; `mark` keeps the index of the pattern. */
-function compilePatterns(patterns) {
-    const ig = ignore_default()({ allowRelativePaths: true });
-    patterns.forEach((p, i) => ig.add({ pattern: cleanPattern(p), mark: String(i) }));
-    return ig;
-}
-/** The CLI cleans include/exclude patterns (filepath.Clean): `./dist/*.whl` is `dist/*.whl`. */
-function cleanPattern(pattern) {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    const trailing = body.endsWith('/') ? '/' : '';
-    const anchored = body.startsWith('/') ? '/' : '';
-    let cleaned = external_node_path_.posix.normalize(body);
-    if (cleaned === '.' || cleaned === './')
-        cleaned = '';
-    cleaned = cleaned.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-    return (negated ? '!' : '') + anchored + cleaned + (cleaned ? trailing : '');
-}
-function safeTest(ig, p) {
-    try {
-        return ig.test(p);
-    }
-    catch {
-        return { ignored: false, unignored: false };
-    }
-}
-function createSyncMatcher(fileIndex, sync, options = {}) {
-    const gitMode = options.negationAcrossFiles === 'git';
-    const bundleAbs = external_node_path_.resolve(fileIndex.root);
-    const syncPaths = sync.paths.map(project_files/* normalizeRel */.$2);
-    /** `b` relative to `a`, both relative to the bundle root. */
-    const relativeTo = (a, b) => external_node_path_.relative(external_node_path_.resolve(bundleAbs, a), external_node_path_.resolve(bundleAbs, b)).split(external_node_path_.sep).join('/') || '.';
-    // The sync root: the common ancestor of the bundle root and every sync path (cli sync_infer_root.go).
-    let syncRoot = '.';
-    for (const p of syncPaths) {
-        while (relativeTo(syncRoot, p).startsWith('..'))
-            syncRoot = (0,project_files/* normalizeRel */.$2)(`${syncRoot}/..`);
-    }
-    const syncRootAbs = external_node_path_.resolve(bundleAbs, syncRoot);
-    const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
-    const bundleFromGit = external_node_path_.relative(gitRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
-    const toGitRel = (file) => (0,project_files/* normalizeRel */.$2)(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
-    // include/exclude are relative to the bundle root; the CLI joins them onto the bundle directory
-    // relative to the sync root, and tests paths relative to the sync root.
-    const bundleFromSyncRoot = external_node_path_.relative(syncRootAbs, bundleAbs).split(external_node_path_.sep).join('/') || '.';
-    const rebase = (p) => {
-        if (bundleFromSyncRoot === '.')
-            return p;
-        const negated = p.startsWith('!');
-        return (negated ? '!' : '') + external_node_path_.posix.join(bundleFromSyncRoot, negated ? p.slice(1) : p);
-    };
-    const include = compilePatterns(sync.include.map(rebase));
-    const exclude = compilePatterns(sync.exclude.map(rebase));
-    // Rule files per directory (relative to the git root), read once.
-    const ruleFiles = new Map();
-    function rulesAt(dir) {
-        let rules = ruleFiles.get(dir);
-        if (rules)
-            return rules;
-        rules = [];
-        const dirAbs = external_node_path_.resolve(gitRootAbs, dir);
-        if (dir === '.') {
-            rules.push({ base: '.', ig: ignore_default()().add('.git') });
-            const excludeAbs = external_node_path_.join(gitDir(gitRootAbs), 'info', 'exclude');
-            const r = ruleFile(excludeAbs, '.');
-            if (r)
-                rules.push(r);
-        }
-        const r = ruleFile(external_node_path_.join(dirAbs, '.gitignore'), dir);
-        if (r)
-            rules.push(r);
-        ruleFiles.set(dir, rules);
-        return rules;
-    }
-    function ruleFile(abs, base) {
-        const text = readTextFile(abs);
-        if (text === undefined)
-            return undefined;
-        const ig = ignore_default()();
-        text.split(/\r?\n/).forEach((line, i) => {
-            ig.add({ pattern: line, mark: String(i + 1) });
-        });
-        const file = external_node_path_.relative(bundleAbs, abs).split(external_node_path_.sep).join('/');
-        return { base, file, ig };
-    }
-    function gitignoreLoc(rule, mark) {
-        if (!rule.file)
-            return undefined;
-        return { file: rule.file, line: Number(mark ?? 1), column: 1 };
-    }
-    // Verdicts per ignore lookup are cached by path (directories included).
-    const ignoredCache = new Map();
-    // For each directory (relative to the git root): the levels from the root down that have rules,
-    // with the offset where the path relative to that level starts.
-    const levelsCache = new Map();
-    function levelsFor(dir) {
-        let levels = levelsCache.get(dir);
-        if (levels)
-            return levels;
-        if (dir === '.')
-            levels = [{ rules: rulesAt('.'), offset: 0 }];
-        else {
-            const slash = dir.lastIndexOf('/');
-            levels = [...levelsFor(slash < 0 ? '.' : dir.slice(0, slash)), { rules: rulesAt(dir), offset: dir.length + 1 }];
-        }
-        levels = levels.filter((l) => l.rules.length > 0);
-        levelsCache.set(dir, levels);
-        return levels;
-    }
-    /** CLI semantics: any level that ignores the path (or a parent, within that level) ignores it. */
-    function ignoredCli(gitRel) {
-        const slash = gitRel.lastIndexOf('/');
-        for (const level of levelsFor(slash < 0 ? '.' : gitRel.slice(0, slash))) {
-            const suffix = level.offset === 0 ? gitRel : gitRel.slice(level.offset);
-            for (const rule of level.rules) {
-                const r = safeTest(rule.ig, suffix);
-                if (r.ignored)
-                    return { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rule, r.rule?.mark) };
-            }
-        }
-        return undefined;
-    }
-    /** Git semantics: an ignored parent directory settles it; else the deepest file with a match decides. */
-    function ignoredGit(gitRel, isDir) {
-        const key = gitRel + (isDir ? '/' : '');
-        const cached = ignoredCache.get(key);
-        if (cached !== undefined)
-            return cached ?? undefined;
-        const parts = gitRel.split('/');
-        let reason;
-        if (parts.length > 1)
-            reason = ignoredGit(parts.slice(0, -1).join('/'), true);
-        if (!reason) {
-            for (let i = parts.length - 1; i >= 0 && !reason; i--) {
-                const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
-                const suffix = parts.slice(i).join('/') + (isDir ? '/' : '');
-                let decided = false;
-                const rules = rulesAt(dir);
-                for (let k = rules.length - 1; k >= 0; k--) {
-                    const r = safeTest(rules[k].ig, suffix);
-                    if (r.ignored)
-                        reason = { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rules[k], r.rule?.mark) };
-                    if (r.ignored || r.unignored) {
-                        decided = true;
-                        break;
-                    }
-                }
-                if (decided)
-                    break;
-            }
-        }
-        ignoredCache.set(key, reason ?? null);
-        return reason;
-    }
-    function underSyncPaths(file) {
-        return syncPaths.some((p) => (p === '.' ? sync_isInside(file) : file === p || sync_isInside(relativeTo(p, file))));
-    }
-    function patternMatch(ig, patterns, locs, fromSyncRoot) {
-        if (patterns.length === 0)
-            return undefined;
-        const r = safeTest(ig, fromSyncRoot);
-        if (!r.ignored)
-            return undefined;
-        const index = Number(r.rule?.mark ?? -1);
-        return { pattern: patterns[index] ?? r.rule?.pattern ?? '', loc: locs[index] };
-    }
-    const NEEDS_NORMALIZING = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^$/;
-    return (fileIn) => {
-        const file = NEEDS_NORMALIZING.test(fileIn) ? (0,project_files/* normalizeRel */.$2)(fileIn) : fileIn;
-        if (file.includes('.git') || file.includes('.databricks')) {
-            if (file.split('/').some((s) => ALWAYS_EXCLUDED.has(s)))
-                return { synced: false, reason: { kind: 'always-excluded' } };
-        }
-        const fromSyncRoot = bundleFromSyncRoot === '.' ? file : (0,project_files/* normalizeRel */.$2)(`${bundleFromSyncRoot}/${file}`);
-        if (!sync_isInside(fromSyncRoot))
-            return { synced: false, reason: { kind: 'outside-sync-paths' } };
-        const excluded = patternMatch(exclude, sync.exclude, sync.excludeLocs, fromSyncRoot);
-        if (excluded)
-            return { synced: false, reason: { kind: 'sync.exclude', pattern: excluded.pattern, loc: excluded.loc } };
-        if (patternMatch(include, sync.include, sync.includeLocs, fromSyncRoot))
-            return { synced: true };
-        if (!underSyncPaths(file))
-            return { synced: false, reason: { kind: 'outside-sync-paths' } };
-        const gitRel = bundleFromGit === '.' ? file : toGitRel(file);
-        if (!sync_isInside(gitRel))
-            return { synced: true };
-        const reason = gitMode ? ignoredGit(gitRel, false) : ignoredCli(gitRel);
-        return reason ? { synced: false, reason } : { synced: true };
+function schemaReporter(notices, targets) {
+    const seen = new Set();
+    return (issue) => {
+        const key = `${issue.check}\0${issue.summary}\0${issue.loc.file}:${issue.loc.line}:${issue.loc.column}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        notices.push(targets ? { ...schemaFinding(issue), targets } : schemaFinding(issue));
     };
 }
+const TARGET_PREFIX = /^(?:targets|environments)\.([^.[\]]+)\.?/;
+/** The finding for a schema issue; `at` is the config path the CLI prints. */
+function schemaFinding(issue) {
+    const inTarget = TARGET_PREFIX.exec(issue.path);
+    const merged = inTarget ? issue.path.slice(inTarget[0].length) : issue.path;
+    const resource = /^resources\.([^.[\]]+)\.([^.[\]]+)/.exec(merged);
+    const base = {
+        check: issue.check,
+        message: issue.check === 'read-only-field' ? mergedPathMessage(issue.summary) : `${issue.summary}${issue.path ? ` (at ${issue.path})` : ''}`,
+        loc: issue.loc,
+        ...(resource ? { resources: [`${resource[1]}.${resource[2]}`] } : {}),
+    };
+    switch (issue.check) {
+        case 'unknown-field': {
+            const known = [...(issue.struct?.fields ?? [])].filter(([, f]) => !f.internal && !f.readOnly).map(([k]) => k).sort();
+            const close = (0,suggest/* closeMatches */.KA)(issue.key, known);
+            return {
+                ...base,
+                impact: 'The CLI ignores the key: the setting it was meant to make is silently not applied.',
+                fix: {
+                    text: close.length > 0
+                        ? `Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}? Otherwise remove \`${issue.key}\`.`
+                        : `Remove \`${issue.key}\` or move it where the schema expects it${known.length > 0 && known.length <= 12 ? ` (known here: ${known.join(', ')})` : ''}.`,
+                },
+            };
+        }
+        case 'value-type-invalid':
+            return {
+                ...base,
+                impact: 'The CLI drops the value: the setting is treated as unset (and a resource given this way is not deployed).',
+                fix: { text: `Write ${issue.path} as the schema expects (${issue.summary.replace(/, found .*$/, '')}), or as a \`\${var.<name>}\` reference to a complex variable.` },
+            };
+        case 'null-value':
+            return { ...base, impact: `${issue.path} is treated as unset.`, fix: { text: `Give \`${issue.path.split('.').pop()}\` a value or remove the line.` } };
+        case 'deprecated-field':
+            return {
+                ...base,
+                impact: `The CLI's schema marks \`${issue.key}\` deprecated: ${issue.deprecation}.`,
+                fix: { text: `${issue.deprecation}. Move off \`${issue.key}\` before it is removed.` },
+            };
+        case 'read-only-field':
+            return {
+                ...base,
+                ...(inTarget ? { targets: [inTarget[1]] } : {}),
+                impact: '`bundle validate` and `bundle deploy` fail.',
+                fix: { text: `Remove \`${issue.key}\`: the CLI computes it.` },
+            };
+    }
+    function mergedPathMessage(summary) {
+        return inTarget ? summary.replace(TARGET_PREFIX, '') : summary;
+    }
+}
 
+// EXTERNAL MODULE: ./src/project/reference.ts
+var reference = __nccwpck_require__(3856);
+;// CONCATENATED MODULE: ./src/project/substitute.ts
+
+
+
+
+const MAX_ROUNDS = 11;
+/** Sections the CLI resolves references in after the variables themselves. */
+const SKIPPED = new Set(['variables', 'targets', 'environments']);
+/** `config` with pure references to complex variables replaced (`config` itself when there are none). */
+function substituteComplexVariables(config, variables, report) {
+    const complex = [...variables.values()].some((v) => v.value && v.value.kind !== 'scalar');
+    if (!complex)
+        return config;
+    const root = (0,compile/* bundleSchema */._D)().root;
+    let out;
+    for (const [section, node] of config.entries) {
+        const type = root.fields.get(section)?.type;
+        if (!type || SKIPPED.has(section))
+            continue;
+        const replaced = new Substitution(variables, report).walk(node, type, [section], 0);
+        if (replaced === node)
+            continue;
+        out ??= { ...config, entries: new Map(config.entries) };
+        out.entries.set(section, replaced);
+    }
+    return out ?? config;
+}
+class Substitution {
+    variables;
+    report;
+    constructor(variables, report) {
+        this.variables = variables;
+        this.report = report;
+    }
+    walk(node, type, path, rounds) {
+        if (node.kind === 'scalar')
+            return this.substitute(node, type, path, rounds);
+        if (type.kind === 'struct' || type.kind === 'map') {
+            if (node.kind !== 'map')
+                return node;
+            let out;
+            for (const [key, child] of node.entries) {
+                const childType = type.kind === 'map' ? type.value : type.fields.get(key)?.type;
+                if (!childType || childType.kind === 'any' || (child.kind === 'scalar' && !isComplexReference(child.value)))
+                    continue;
+                path.push(key);
+                const replaced = this.walk(child, childType, path, rounds);
+                path.pop();
+                if (replaced === child)
+                    continue;
+                out ??= { ...node, entries: new Map(node.entries) };
+                out.entries.set(key, replaced);
+            }
+            return out ?? node;
+        }
+        if (type.kind === 'seq' && node.kind === 'seq') {
+            let items;
+            node.items.forEach((child, i) => {
+                if (child.kind === 'scalar' && !isComplexReference(child.value))
+                    return;
+                path.push(i);
+                const replaced = this.walk(child, type.item, path, rounds);
+                path.pop();
+                if (replaced === child)
+                    return;
+                items ??= [...node.items];
+                items[i] = replaced;
+            });
+            return items ? { ...node, items } : node;
+        }
+        return node;
+    }
+    /** A pure `${var.x...}` that names a mapping or list becomes that value, normalised to `type`. */
+    substitute(node, type, path, rounds) {
+        if (rounds >= MAX_ROUNDS || !isComplexReference(node.value) || (type.kind !== 'struct' && type.kind !== 'map' && type.kind !== 'seq'))
+            return node;
+        let value = this.lookup(String(node.value));
+        // A variable whose value is itself a reference to a complex variable (`default: ${var.other}`).
+        for (let hop = 0; hop < MAX_ROUNDS && value?.kind === 'scalar' && isComplexReference(value.value); hop++)
+            value = this.lookup(String(value.value));
+        if (!value || value.kind === 'scalar')
+            return node;
+        // The block sits where the reference is written; what is inside keeps where it is defined.
+        const normalized = (0,normalize/* normalize */.S8)({ ...value, loc: node.loc }, type, { report: this.report, at: path });
+        if (!normalized)
+            return node;
+        return this.walk(normalized, type, path, rounds + 1);
+    }
+    lookup(text) {
+        const tokens = (0,interpolate/* parsePath */.Rr)((0,reference/* pureReferencePath */.Ty)(text) ?? '');
+        const [head, name, ...rest] = tokens;
+        if (typeof name !== 'string')
+            return undefined;
+        const fields = head === 'variables' ? (rest[0] === 'value' ? rest.slice(1) : undefined) : rest;
+        if (!fields)
+            return undefined;
+        let node = this.variables.get(name)?.value;
+        for (const token of fields) {
+            if (!node)
+                return undefined;
+            node = typeof token === 'number' ? (node.kind === 'seq' ? node.items[token] : undefined) : node.kind === 'map' ? node.entries.get(token) : undefined;
+        }
+        return node;
+    }
+}
+/** A pure `${var.x...}` / `${variables.x.value...}` reference: what may stand for a complex value. */
+function isComplexReference(value) {
+    const path = (0,reference/* pureReferencePath */.Ty)(value);
+    return path !== undefined && (path.startsWith('var.') || path.startsWith('variables.'));
+}
+
+// EXTERNAL MODULE: ./src/project/sync.ts
+var project_sync = __nccwpck_require__(1102);
 ;// CONCATENATED MODULE: ./src/project/targets.ts
+
 
 
 function readTargets(base) {
@@ -52609,16 +53540,27 @@ const MERGED_SECTIONS = ['bundle', 'workspace', 'artifacts', 'resources', 'sync'
  * handled by variables.ts and stay as in `base`), then list elements merged by key.
  */
 function mergeTarget(base, target) {
-    const session = new merge/* MergeSession */.JO();
+    const notices = [];
+    let section = '';
+    const session = new merge/* MergeSession */.JO((a, b) => {
+        // The CLI stops at the first conflict of a target (libs/dyn/merge/merge.go).
+        if (notices.length > 0)
+            return;
+        notices.push({
+            ...(0,yaml/* configInvalid */.ki)(`failed to perform target override for target=${target.name}: failed to merge target=${target.name} field=${section}: cannot merge ${(0,normalize/* kindName */.Ep)(a)} with ${(0,normalize/* kindName */.Ep)(b)}`, b.loc),
+            targets: [target.name],
+        });
+    });
     let config = session.own(base);
     const body = target.node;
     let mode;
     if (body) {
-        for (const section of MERGED_SECTIONS) {
-            const value = body.entries.get(section);
+        for (const name of MERGED_SECTIONS) {
+            const value = body.entries.get(name);
             if (value === undefined || (0,merge/* isNull */.kZ)(value))
                 continue;
-            setKey(config, section, session.merge(config.entries.get(section), value), body.keyLocs.get(section));
+            section = name;
+            setKey(config, name, session.merge(config.entries.get(name), value), body.keyLocs.get(name));
         }
         const runAs = body.entries.get('run_as');
         if (runAs !== undefined && !(0,merge/* isNull */.kZ)(runAs))
@@ -52644,8 +53586,9 @@ function mergeTarget(base, target) {
         }
         mode = (0,merge/* asString */.oJ)(body.entries.get('mode'));
     }
+    section = 'resources';
     config = mergeResourceElements(session, config);
-    return mode !== undefined ? { config, mode } : { config };
+    return mode !== undefined ? { config, mode, notices } : { config, notices };
 }
 function setKey(map, key, value, keyLoc) {
     if (!map.entries.has(key) || !map.keyLocs.has(key))
@@ -52673,6 +53616,11 @@ const ELEMENT_KEYS = {
     apps: [['resources', byField('name')]],
 };
 const GRANTS = ['grants', byField('principal')];
+/** List elements merged by key again, after complex variables brought in whole lists (the CLI merges after resolving). */
+function mergeElementsAfterSubstitution(config) {
+    const session = new merge/* MergeSession */.JO();
+    return mergeResourceElements(session, session.own(config));
+}
 function mergeResourceElements(session, config) {
     const resources = (0,merge/* asMap */.$H)(config.entries.get('resources'));
     if (!resources)
@@ -52748,6 +53696,9 @@ function readVariableDefs(variables, notices) {
         const lookup = body.entries.get('lookup');
         if (lookup !== undefined && !(0,merge/* isNull */.kZ)(lookup))
             def.lookup = lookup;
+        const written = body.entries.get('value');
+        if (written !== undefined && !(0,merge/* isNull */.kZ)(written))
+            def.value = written;
         const description = (0,merge/* asString */.oJ)(body.entries.get('description'));
         if (description !== undefined)
             def.description = description;
@@ -52817,7 +53768,15 @@ function resolveTargetVariables(defs, target, targetVariables, bundleRoot, input
         if (cli !== undefined && complex) {
             notices.push((0,yaml/* configInvalid */.ki)(`setting variables of complex type via --var flag is not supported: ${name}`, e.def.loc));
         }
-        if (cli !== undefined && !complex) {
+        if (e.def.value) {
+            if (cli !== undefined && !complex) {
+                const written = e.def.value.kind === 'scalar' ? String(e.def.value.value) : 'a complex value';
+                notices.push((0,yaml/* configInvalid */.ki)(`failed to assign ${cli} to ${name}: variable has already been assigned value: ${written}`, e.def.value.loc));
+            }
+            value.value = e.def.value;
+            value.source = 'value';
+        }
+        else if (cli !== undefined && !complex) {
             value.value = syntheticScalar(cli, { file: '<--var>', line: 1, column: 1 });
             value.source = 'cli';
         }
@@ -52922,6 +53881,7 @@ function isInsideReal(parent, child) {
 ;// CONCATENATED MODULE: ./src/project/load.ts
 // loadProject: every bundle root below a path, each read into a fully populated Bundle with one
 // TargetView per target. Never throws on bad input: problems are findings at their file:line.
+
 
 
 
@@ -53050,7 +54010,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
             };
     files.set(rootFile, parsedRoot.file);
     notices.push(...parsedRoot.notices);
-    const rootMap = checkShapes(parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
+    const rootMap = normalizeConfigFile(parsedRoot.file, parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
     const included = resolveIncludes(rootMap, dir, repoRoot);
     notices.push(...included.notices);
     const session = new merge/* MergeSession */.JO();
@@ -53063,7 +54023,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
         notices.push(...parsed.notices);
         if (!parsed.file.root)
             continue;
-        let map = checkShapes(parsed.file.root, notices);
+        let map = normalizeConfigFile(parsed.file, parsed.file.root, notices);
         const nestedInclude = map.entries.get('include');
         if (nestedInclude && !(0,merge/* isNull */.kZ)(nestedInclude) && !(nestedInclude.kind === 'seq' && nestedInclude.items.length === 0)) {
             // Same text as the include-outside-root check, so the engine merges the two; its severity applies.
@@ -53082,6 +54042,9 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     const nameNode = (0,merge/* asMap */.$H)(base.entries.get('bundle'))?.entries.get('name');
     const name = (0,merge/* asString */.oJ)(nameNode) ?? external_node_path_default().basename(dir);
     const pythonResources = pythonResourcesLoc(base);
+    const pythonConflict = pythonSectionsConflict(base);
+    if (pythonConflict)
+        notices.push(pythonConflict);
     const selection = readTargets(base);
     notices.push(...selection.notices);
     const fileIndex = (0,project_files/* createFileIndex */.zN)(dir, repoRoot);
@@ -53098,11 +54061,14 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     for (const decl of selection.targets) {
         if (wanted && decl.name !== wanted)
             continue;
-        const { config, mode } = mergeTarget(base, decl);
+        const { config, mode, notices: mergeNotices } = mergeTarget(base, decl);
+        notices.push(...mergeNotices);
         const resolved = resolveTargetVariables(defs, decl.name, decl.node?.entries.get('variables'), dir, inputs);
         for (const n of resolved.notices)
             notices.push({ ...n, targets: [decl.name] });
-        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, config, resolved.values, name, fileIndex, syncMatchers));
+        const withValues = substituteComplexVariables(config, resolved.values, schemaReporter(notices, [decl.name]));
+        const substituted = withValues === config ? config : mergeElementsAfterSubstitution(withValues);
+        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers));
     }
     // Only a root file that was read can be said to lack a name.
     if (!rootIsDirectory && rootInsideRepo) {
@@ -53127,10 +54093,11 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
         fileIndex,
         notices,
         ...(pythonResources ? { pythonResources } : {}),
+        ...(inputs.env.DATABRICKS_BUNDLE_ENGINE ? { engineFromEnv: inputs.env.DATABRICKS_BUNDLE_ENGINE } : {}),
     };
 }
 function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
-    const interpolator = new Interpolator({ bundleName, target: name, config, variables });
+    const interpolator = new interpolate/* Interpolator */.aY({ bundleName, target: name, config, variables });
     const resources = (0,project_resources/* readResources */.Mq)(config);
     const jobs = [...(resources.get('jobs')?.values() ?? [])].map(project_resources/* readJob */.cd);
     const pipelines = [...(resources.get('pipelines')?.values() ?? [])].map(project_resources/* readPipeline */.l9);
@@ -53145,7 +54112,7 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         const key = JSON.stringify(sync);
         let shared = syncMatchers.get(key);
         if (!shared) {
-            shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+            shared = memoisedMatcher((0,project_sync/* createSyncMatcher */.u)(fileIndex, sync));
             syncMatchers.set(key, shared);
         }
         return shared;
@@ -53207,6 +54174,21 @@ function pythonResourcesLoc(base) {
     }
     return undefined;
 }
+/** `python` and `experimental.python` together must say the same (cli python mutator). */
+function pythonSectionsConflict(base) {
+    const python = base.entries.get('python');
+    const experimental = (0,merge/* asMap */.$H)(base.entries.get('experimental'))?.entries.get('python');
+    if ((0,merge/* isNull */.kZ)(python) || (0,merge/* isNull */.kZ)(experimental) || JSON.stringify(plainValue(python)) === JSON.stringify(plainValue(experimental)))
+        return undefined;
+    return (0,yaml/* configInvalid */.ki)("failed to apply python mutator: 'experimental/python' and 'python' configuration properties are mutually exclusive, use only 'python'", base.keyLocs.get('python') ?? python.loc);
+}
+function plainValue(node) {
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(plainValue);
+    return Object.fromEntries([...node.entries].map(([k, v]) => [k, plainValue(v)]));
+}
 /** Where Python projects may sit: the root, artifact paths, and the project dirs of local wheels. */
 function pythonHintDirs(targets) {
     const dirs = new Set(['.']);
@@ -53260,7 +54242,15 @@ function readPython(fileIndex, targets, notices) {
 /* harmony export */ });
 /* unused harmony export getPath */
 class MergeSession {
+    onConflict;
     owned = new WeakSet();
+    /**
+     * `onConflict` hears of a mapping or list merged with a value of another kind (the CLI's
+     * `cannot merge string with sequence`); `b` then replaces `a`, so loading goes on.
+     */
+    constructor(onConflict) {
+        this.onConflict = onConflict;
+    }
     /** Merge `b` over `a`; returns the merged node (may be `a` itself when `a` is owned). */
     merge(a, b) {
         if (!a || (a.kind === 'scalar' && a.value === null))
@@ -53271,6 +54261,8 @@ class MergeSession {
             return this.mergeMaps(a, b);
         if (a.kind === 'seq' && b.kind === 'seq')
             return this.concat(a, b);
+        if (a.kind !== b.kind)
+            this.onConflict?.(a, b);
         return b;
     }
     mergeMaps(a, b) {
@@ -54886,6 +55878,45 @@ function isPackaged(project, module) {
 
 /***/ }),
 
+/***/ 3856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ isPureReference),
+/* harmony export */   I1: () => (/* binding */ referencePattern),
+/* harmony export */   T7: () => (/* binding */ containsReference),
+/* harmony export */   Ty: () => (/* binding */ pureReferencePath)
+/* harmony export */ });
+/* unused harmony export REFERENCE_SOURCE */
+// The CLI's `${...}` reference grammar (libs/dyn/dynvar/ref.go): segments start with a letter (any
+// Unicode letter), `-`/`_` only between letters and digits, `[n]` indexes.
+// SEG = \p{L}+([-_]*[\p{L}\p{N}]+)* written without nested ambiguity (no catastrophic backtracking).
+const SEG = String.raw `\p{L}(?:[\p{L}\p{N}]|[-_]+[\p{L}\p{N}])*`;
+const INDEX = String.raw `(?:\[[0-9]+\])`;
+const REFERENCE_SOURCE = String.raw `\$\{(${SEG}${INDEX}*(?:\.${SEG}${INDEX}*)*)\}`;
+/** Every reference in a text (a fresh global RegExp: callers may iterate it). */
+function referencePattern() {
+    return new RegExp(REFERENCE_SOURCE, 'gu');
+}
+const PURE = new RegExp(`^${REFERENCE_SOURCE}$`, 'u');
+const ANY = new RegExp(REFERENCE_SOURCE, 'u');
+/** The path of a string that is exactly one reference (`${var.x}` -> `var.x`), like dynvar.IsPureVariableReference. */
+function pureReferencePath(value) {
+    if (typeof value !== 'string' || !value.startsWith('${'))
+        return undefined;
+    return PURE.exec(value)?.[1];
+}
+function isPureReference(value) {
+    return pureReferencePath(value) !== undefined;
+}
+/** Like dynvar.ContainsVariableReference. */
+function containsReference(value) {
+    return value.includes('${') && ANY.test(value);
+}
+
+
+/***/ }),
+
 /***/ 4568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -55170,6 +56201,262 @@ function scalarAt(node) {
 
 /***/ }),
 
+/***/ 1102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ cleanPattern),
+/* harmony export */   u: () => (/* binding */ createSyncMatcher)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9988);
+// Which files `databricks bundle deploy` uploads (reference §8): files under `sync.paths` that no git
+// ignore rule excludes, plus `sync.include` matches, minus `sync.exclude` matches (exclude wins);
+// `.git` and `.databricks` never.
+//
+// Ignore rules are the CLI's (cli libs/git/repository.go `Ignore`): for every directory from the
+// repository root down to the file, that directory's rule files (`.gitignore`, and at the root also
+// `.git/info/exclude` and the hardcoded `.git`) are tested with the path relative to it; the file is
+// ignored when ANY of them ignores it. Within one file the last matching rule wins and a negation
+// works as in git; a negation in a nested `.gitignore` cannot re-include what a parent `.gitignore`
+// ignores (git would). `negationAcrossFiles: 'git'` switches to git's precedence instead.
+
+
+
+
+const ALWAYS_EXCLUDED = new Set(['.git', '.databricks']);
+function isInside(rel) {
+    return rel !== '..' && !rel.startsWith('../');
+}
+function readTextFile(abs) {
+    try {
+        const st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(abs);
+        if (!st.isFile() || st.size > 1024 * 1024)
+            return undefined;
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(abs, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
+function findGitRoot(absDir) {
+    let dir = absDir;
+    for (;;) {
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.git')))
+            return dir;
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+/** The `.git` directory of a repository (following a `gitdir:` file of worktrees/submodules). */
+function gitDir(gitRoot) {
+    const dotGit = node_path__WEBPACK_IMPORTED_MODULE_1__.join(gitRoot, '.git');
+    const text = readTextFile(dotGit);
+    const m = text ? /^gitdir:\s*(.+)$/m.exec(text) : null;
+    return m ? node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(gitRoot, m[1].trim()) : dotGit;
+}
+/** Gitignore-style patterns as an Ignore; `mark` keeps the index of the pattern. */
+function compilePatterns(patterns) {
+    const ig = ignore__WEBPACK_IMPORTED_MODULE_2___default()({ allowRelativePaths: true });
+    patterns.forEach((p, i) => ig.add({ pattern: cleanPattern(p), mark: String(i) }));
+    return ig;
+}
+/** The CLI cleans include/exclude patterns (filepath.Clean): `./dist/*.whl` is `dist/*.whl`. */
+function cleanPattern(pattern) {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    const trailing = body.endsWith('/') ? '/' : '';
+    const anchored = body.startsWith('/') ? '/' : '';
+    let cleaned = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(body);
+    if (cleaned === '.' || cleaned === './')
+        cleaned = '';
+    cleaned = cleaned.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+    return (negated ? '!' : '') + anchored + cleaned + (cleaned ? trailing : '');
+}
+function safeTest(ig, p) {
+    try {
+        return ig.test(p);
+    }
+    catch {
+        return { ignored: false, unignored: false };
+    }
+}
+function createSyncMatcher(fileIndex, sync, options = {}) {
+    const gitMode = options.negationAcrossFiles === 'git';
+    const bundleAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(fileIndex.root);
+    const syncPaths = sync.paths.map(_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2);
+    /** `b` relative to `a`, both relative to the bundle root. */
+    const relativeTo = (a, b) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, a), node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, b)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+    // The sync root: the common ancestor of the bundle root and every sync path (cli sync_infer_root.go).
+    let syncRoot = '.';
+    for (const p of syncPaths) {
+        while (relativeTo(syncRoot, p).startsWith('..'))
+            syncRoot = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(`${syncRoot}/..`);
+    }
+    const syncRootAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, syncRoot);
+    const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
+    const bundleFromGit = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(gitRootAbs, bundleAbs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+    const toGitRel = (file) => (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
+    // include/exclude are relative to the bundle root; the CLI joins them onto the bundle directory
+    // relative to the sync root, and tests paths relative to the sync root.
+    const bundleFromSyncRoot = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(syncRootAbs, bundleAbs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+    const rebase = (p) => {
+        if (bundleFromSyncRoot === '.')
+            return p;
+        const negated = p.startsWith('!');
+        return (negated ? '!' : '') + node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(bundleFromSyncRoot, negated ? p.slice(1) : p);
+    };
+    const include = compilePatterns(sync.include.map(rebase));
+    const exclude = compilePatterns(sync.exclude.map(rebase));
+    // Rule files per directory (relative to the git root), read once.
+    const ruleFiles = new Map();
+    function rulesAt(dir) {
+        let rules = ruleFiles.get(dir);
+        if (rules)
+            return rules;
+        rules = [];
+        const dirAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(gitRootAbs, dir);
+        if (dir === '.') {
+            rules.push({ base: '.', ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add('.git') });
+            const excludeAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(gitDir(gitRootAbs), 'info', 'exclude');
+            const r = ruleFile(excludeAbs, '.');
+            if (r)
+                rules.push(r);
+        }
+        const r = ruleFile(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dirAbs, '.gitignore'), dir);
+        if (r)
+            rules.push(r);
+        ruleFiles.set(dir, rules);
+        return rules;
+    }
+    function ruleFile(abs, base) {
+        const text = readTextFile(abs);
+        if (text === undefined)
+            return undefined;
+        const ig = ignore__WEBPACK_IMPORTED_MODULE_2___default()();
+        text.split(/\r?\n/).forEach((line, i) => {
+            ig.add({ pattern: line, mark: String(i + 1) });
+        });
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(bundleAbs, abs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        return { base, file, ig };
+    }
+    function gitignoreLoc(rule, mark) {
+        if (!rule.file)
+            return undefined;
+        return { file: rule.file, line: Number(mark ?? 1), column: 1 };
+    }
+    // Verdicts per ignore lookup are cached by path (directories included).
+    const ignoredCache = new Map();
+    // For each directory (relative to the git root): the levels from the root down that have rules,
+    // with the offset where the path relative to that level starts.
+    const levelsCache = new Map();
+    function levelsFor(dir) {
+        let levels = levelsCache.get(dir);
+        if (levels)
+            return levels;
+        if (dir === '.')
+            levels = [{ rules: rulesAt('.'), offset: 0 }];
+        else {
+            const slash = dir.lastIndexOf('/');
+            levels = [...levelsFor(slash < 0 ? '.' : dir.slice(0, slash)), { rules: rulesAt(dir), offset: dir.length + 1 }];
+        }
+        levels = levels.filter((l) => l.rules.length > 0);
+        levelsCache.set(dir, levels);
+        return levels;
+    }
+    /** CLI semantics: any level that ignores the path (or a parent, within that level) ignores it. */
+    function ignoredCli(gitRel) {
+        const slash = gitRel.lastIndexOf('/');
+        for (const level of levelsFor(slash < 0 ? '.' : gitRel.slice(0, slash))) {
+            const suffix = level.offset === 0 ? gitRel : gitRel.slice(level.offset);
+            for (const rule of level.rules) {
+                const r = safeTest(rule.ig, suffix);
+                if (r.ignored)
+                    return { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rule, r.rule?.mark) };
+            }
+        }
+        return undefined;
+    }
+    /** Git semantics: an ignored parent directory settles it; else the deepest file with a match decides. */
+    function ignoredGit(gitRel, isDir) {
+        const key = gitRel + (isDir ? '/' : '');
+        const cached = ignoredCache.get(key);
+        if (cached !== undefined)
+            return cached ?? undefined;
+        const parts = gitRel.split('/');
+        let reason;
+        if (parts.length > 1)
+            reason = ignoredGit(parts.slice(0, -1).join('/'), true);
+        if (!reason) {
+            for (let i = parts.length - 1; i >= 0 && !reason; i--) {
+                const dir = i === 0 ? '.' : parts.slice(0, i).join('/');
+                const suffix = parts.slice(i).join('/') + (isDir ? '/' : '');
+                let decided = false;
+                const rules = rulesAt(dir);
+                for (let k = rules.length - 1; k >= 0; k--) {
+                    const r = safeTest(rules[k].ig, suffix);
+                    if (r.ignored)
+                        reason = { kind: 'gitignore', pattern: r.rule?.pattern, loc: gitignoreLoc(rules[k], r.rule?.mark) };
+                    if (r.ignored || r.unignored) {
+                        decided = true;
+                        break;
+                    }
+                }
+                if (decided)
+                    break;
+            }
+        }
+        ignoredCache.set(key, reason ?? null);
+        return reason;
+    }
+    function underSyncPaths(file) {
+        return syncPaths.some((p) => (p === '.' ? isInside(file) : file === p || isInside(relativeTo(p, file))));
+    }
+    function patternMatch(ig, patterns, locs, fromSyncRoot) {
+        if (patterns.length === 0)
+            return undefined;
+        const r = safeTest(ig, fromSyncRoot);
+        if (!r.ignored)
+            return undefined;
+        const index = Number(r.rule?.mark ?? -1);
+        return { pattern: patterns[index] ?? r.rule?.pattern ?? '', loc: locs[index] };
+    }
+    const NEEDS_NORMALIZING = /(^|\/)\.{1,2}(\/|$)|\/\/|\/$|^$/;
+    return (fileIn) => {
+        const file = NEEDS_NORMALIZING.test(fileIn) ? (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(fileIn) : fileIn;
+        if (file.includes('.git') || file.includes('.databricks')) {
+            if (file.split('/').some((s) => ALWAYS_EXCLUDED.has(s)))
+                return { synced: false, reason: { kind: 'always-excluded' } };
+        }
+        const fromSyncRoot = bundleFromSyncRoot === '.' ? file : (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(`${bundleFromSyncRoot}/${file}`);
+        if (!isInside(fromSyncRoot))
+            return { synced: false, reason: { kind: 'outside-sync-paths' } };
+        const excluded = patternMatch(exclude, sync.exclude, sync.excludeLocs, fromSyncRoot);
+        if (excluded)
+            return { synced: false, reason: { kind: 'sync.exclude', pattern: excluded.pattern, loc: excluded.loc } };
+        if (patternMatch(include, sync.include, sync.includeLocs, fromSyncRoot))
+            return { synced: true };
+        if (!underSyncPaths(file))
+            return { synced: false, reason: { kind: 'outside-sync-paths' } };
+        const gitRel = bundleFromGit === '.' ? file : toGitRel(file);
+        if (!isInside(gitRel))
+            return { synced: true };
+        const reason = gitMode ? ignoredGit(gitRel, false) : ignoredCli(gitRel);
+        return reason ? { synced: false, reason } : { synced: true };
+    };
+}
+
+
+/***/ }),
+
 /***/ 8778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -55179,7 +56466,8 @@ function scalarAt(node) {
 /* harmony export */   RG: () => (/* binding */ readConfigFile),
 /* harmony export */   _F: () => (/* binding */ recordedAnchorOnlyKeys),
 /* harmony export */   ki: () => (/* binding */ configInvalid),
-/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   rf: () => (/* binding */ isAnchored)
 /* harmony export */ });
 /* unused harmony exports MAX_EXPANDED_NODES, splitLines, anchorOnlyTopLevelKeysOf, MAX_CONFIG_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -55314,6 +56602,12 @@ function parseConfigText(path, rawText) {
     return { file, notices };
 }
 const anchorOnlyKeys = new WeakMap();
+/** Values written with a YAML anchor (`&a`) or through an alias (`*a`): the CLI's `IsAnchor()`. */
+const anchoredNodes = new WeakSet();
+/** Whether `node` is an anchored value (its definition or an alias use): the CLI raises no unknown-field warning for it. */
+function isAnchored(node) {
+    return anchoredNodes.has(node);
+}
 /**
  * Top-level keys whose value only holds YAML anchors: an anchored value, or a map/sequence whose
  * every element is one (recursively). Recorded while parsing; undefined for a file not parsed here.
@@ -55406,9 +56700,20 @@ class Converter {
         // The alias node itself is located at its use site; what it contains keeps where it is written.
         const atUseSite = { ...converted, loc };
         this.sizes.set(atUseSite, size);
+        anchoredNodes.add(atUseSite);
         return atUseSite;
     }
     convertNode(node) {
+        const converted = this.convertUnanchored(node);
+        if (node.anchor) {
+            anchoredNodes.add(converted);
+            // Aliases of this anchor share what was converted here (one node, one finding per problem).
+            if (!this.byAnchor.has(node))
+                this.byAnchor.set(node, converted);
+        }
+        return converted;
+    }
+    convertUnanchored(node) {
         const loc = this.at(node.range?.[0]);
         this.checkTag(node, loc);
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node))
@@ -55579,7 +56884,7 @@ function scalarValue(value) {
 /* harmony export */ });
 /* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog, humanizeCheckId */
 /* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3544);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1389);
 
 
 const UNKNOWN_CHECK_CATEGORY = 'Bundle Configuration';
@@ -56373,6 +57678,455 @@ function redactSecrets(text, env = process.env) {
 /** Redact every line of a list (program output tails kept in findings and steps). */
 function redactLines(lines, env = process.env) {
     return lines.map((l) => redactSecrets(l, env));
+}
+
+
+/***/ }),
+
+/***/ 4751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _D: () => (/* binding */ bundleSchema)
+});
+
+// UNUSED EXPORTS: compileSchema, schemaProvenance
+
+;// CONCATENATED MODULE: ./schema/databricks-bundle.schema.json
+const databricks_bundle_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$defs":{"bool":{"oneOf":[{"type":"boolean"},{"type":"string","pattern":"\\\\$\\\\{(resources(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(bundle(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(workspace(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(artifacts(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"float64":{"oneOf":[{"type":"number"},{"type":"string","pattern":"\\\\$\\\\{(resources(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(bundle(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(workspace(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(artifacts(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"github.com":{"databricks":{"cli":{"bundle":{"config":{"engine.EngineType":{"oneOf":[{"type":"string","enum":["terraform","direct"],"enumDescriptions":["Deploy through Terraform. Deprecated: Migrate to `direct`, see https://docs.databricks.com/aws/en/dev-tools/bundles/direct","Deploy by calling the Databricks APIs directly. This is the default."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Alert":{"oneOf":[{"type":"object","properties":{"custom_description":{"description":"Custom description for the alert. support mustache template.","$ref":"#/$defs/string"},"custom_summary":{"description":"Custom summary for the alert. support mustache template.","$ref":"#/$defs/string"},"display_name":{"description":"The display name of the alert.","$ref":"#/$defs/string"},"evaluation":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2Evaluation"},"file_path":{"$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"parameters":{"description":"[Private Preview] Query parameters bound when executing the alert query, referenced in the\\nquery text with `:name` syntax. Static values only.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/sql.AlertStatementParameter","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"parent_path":{"description":"The workspace path of the folder containing the alert. Can only be set on create, and cannot be updated.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"query_text":{"description":"Text of the query to be run.","$ref":"#/$defs/string"},"run_as":{"description":"Specifies the identity that will be used to run the alert.\\nThis field allows you to configure alerts to run as a specific user or service principal.\\n- For user identity: Set `user_name` to the email of an active workspace user. Users can only set this to their own email.\\n- For service principal: Set `service_principal_name` to the application ID. Requires the `servicePrincipal/user` role.\\nIf not specified, the alert will run as the request user.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2RunAs"},"run_as_user_name":{"description":"The run as username or application ID of service principal.\\nOn Create and Update, this field can be set to application ID of an active service principal. Setting this field requires the servicePrincipal/user role.\\nDeprecated: Use `run_as` field instead. This field will be removed in a future release.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"schedule":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.CronSchedule"},"warehouse_id":{"description":"ID of the SQL warehouse attached to the alert.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["display_name","evaluation","query_text","schedule","warehouse_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.App":{"oneOf":[{"type":"object","properties":{"budget_policy_id":{"description":"[Public Preview]","$ref":"#/$defs/string"},"compute_max_instances":{"description":"[Private Preview] Maximum number of app instances. Must be set together with `compute_min_instances`.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"compute_min_instances":{"description":"[Private Preview] Minimum number of app instances. Must be set together with `compute_max_instances`.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"compute_size":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.ComputeSize"},"config":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.AppConfig"},"description":{"description":"The description of the app.","$ref":"#/$defs/string"},"forward_user_access_token":{"description":"[Private Preview] Forward the user\'s access token to the app. Requires stopping and starting app compute to take effect.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"git_repository":{"description":"Git repository configuration for app deployments. When specified, deployments can\\nreference code from this repository by providing only the git reference (branch, tag, or commit).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.GitRepository"},"git_source":{"description":"[Beta] Git source configuration for app deployments. Specifies which git reference (branch, tag, or commit)\\nto use when deploying the app. Used in conjunction with git_repository to deploy code directly from git.\\nThe source_code_path within git_source specifies the relative path to the app code within the repository.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.GitSource"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.LifecycleWithStarted"},"name":{"description":"The name of the app. The name must contain only lowercase alphanumeric characters and hyphens.\\nIt must be unique within the workspace.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.AppPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"resources":{"description":"Resources for the app.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/apps.AppResource"},"source_code_path":{"description":"[Beta]","$ref":"#/$defs/string"},"space":{"description":"[Private Preview] Name of the space this app belongs to.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"telemetry_export_destinations":{"description":"[Public Preview]","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/apps.TelemetryExportDestination"},"usage_policy_id":{"description":"[Public Preview]","$ref":"#/$defs/string"},"user_api_scopes":{"description":"[Public Preview]","$ref":"#/$defs/slice/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.AppConfig":{"oneOf":[{"type":"object","properties":{"command":{"$ref":"#/$defs/slice/string"},"env":{"$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.AppEnvVar"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.AppEnvVar":{"oneOf":[{"type":"object","properties":{"name":{"$ref":"#/$defs/string"},"value":{"$ref":"#/$defs/string"},"value_from":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.AppPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Catalog":{"oneOf":[{"type":"object","properties":{"comment":{"description":"User-provided free-form text description.","$ref":"#/$defs/string"},"connection_name":{"description":"The name of the connection to an external data source.","$ref":"#/$defs/string"},"custom_max_retention_hours":{"description":"[Public Preview] Custom maximum retention period in hours for the catalog","$ref":"#/$defs/int64"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"managed_encryption_settings":{"description":"Control CMK encryption for managed catalog data","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.EncryptionSettings"},"name":{"description":"Name of catalog.","$ref":"#/$defs/string"},"options":{"description":"A map of key-value properties attached to the securable.","$ref":"#/$defs/map/string"},"properties":{"description":"A map of key-value properties attached to the securable.","$ref":"#/$defs/map/string"},"provider_name":{"description":"The name of delta sharing provider.\\n\\nA Delta Sharing catalog is a catalog that is based on a Delta share on a remote sharing server.","$ref":"#/$defs/string"},"share_name":{"description":"The name of the share under the share provider.","$ref":"#/$defs/string"},"storage_root":{"description":"Storage root URL for managed tables within catalog.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Cluster":{"oneOf":[{"type":"object","description":"Contains a snapshot of the latest user specified settings that were used to create/edit the cluster.","properties":{"apply_policy_default_values":{"description":"When set to true, fixed and default values from the policy will be used for fields that are omitted. When set to false, only fixed values from the policy will be applied.","$ref":"#/$defs/bool"},"autoscale":{"description":"Parameters needed in order to automatically scale clusters up and down based on load.\\nNote: autoscaling works best with DB runtime versions 3.0 or later.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AutoScale"},"autotermination_minutes":{"description":"Automatically terminates the cluster after it is inactive for this time in minutes. If not set,\\nthis cluster will not be automatically terminated. If specified, the threshold must be between\\n10 and 10000 minutes.\\nUsers can also set this value to 0 to explicitly disable automatic termination.","$ref":"#/$defs/int"},"aws_attributes":{"description":"Attributes related to clusters running on Amazon Web Services.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AwsAttributes"},"azure_attributes":{"description":"Attributes related to clusters running on Microsoft Azure.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AzureAttributes"},"cluster_log_conf":{"description":"The configuration for delivering spark logs to a long-term storage destination.\\nThree kinds of destinations (DBFS, S3 and Unity Catalog volumes) are supported. Only one destination can be specified\\nfor one cluster. If the conf is given, the logs will be delivered to the destination every\\n`5 mins`. The destination of driver logs is `$destination/$clusterId/driver`, while\\nthe destination of executor logs is `$destination/$clusterId/executor`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterLogConf"},"cluster_name":{"description":"Cluster name requested by the user. This doesn\'t have to be unique.\\nIf not specified at creation, the cluster name will be an empty string.\\nFor job clusters, the cluster name is automatically set based on the job and job run IDs.","$ref":"#/$defs/string"},"custom_tags":{"description":"Additional tags for cluster resources. Databricks will tag all cluster resources (e.g., AWS\\ninstances and EBS volumes) with these tags in addition to `default_tags`. Notes:\\n\\n- Currently, Databricks allows at most 45 custom tags\\n\\n- Clusters can only reuse cloud resources if the resources\' tags are a subset of the cluster tags","$ref":"#/$defs/map/string"},"data_security_mode":{"description":"Data security mode decides what data governance model to use when accessing data\\nfrom a cluster.\\n\\n* `DATA_SECURITY_MODE_AUTO`: Databricks will choose the most appropriate access mode depending on your compute configuration.\\n* `DATA_SECURITY_MODE_STANDARD`: A secure cluster that can be shared by multiple users. Cluster users are fully isolated so that they cannot see each other’s data and credentials. Most data governance features are supported in this mode. But programming languages and cluster features might be limited.\\n* `DATA_SECURITY_MODE_DEDICATED`: A secure cluster that can only be exclusively used by a single user specified in `single_user_name`. Most programming languages, cluster features and data governance features are available in this mode.\\n\\nThe following modes are legacy aliases for the above modes:\\n\\n* `USER_ISOLATION`: Legacy alias for `DATA_SECURITY_MODE_STANDARD`.\\n* `SINGLE_USER`: Legacy alias for `DATA_SECURITY_MODE_DEDICATED`.\\n\\nThe following modes are deprecated starting with Databricks Runtime 15.0 and\\nwill be removed for future Databricks Runtime versions:\\n\\n* `LEGACY_TABLE_ACL`: This mode is for users migrating from legacy Table ACL clusters.\\n* `LEGACY_PASSTHROUGH`: This mode is for users migrating from legacy Passthrough on high concurrency clusters.\\n* `LEGACY_SINGLE_USER`: This mode is for users migrating from legacy Passthrough on standard clusters.\\n* `LEGACY_SINGLE_USER_STANDARD`: This mode provides a way that doesn’t have UC nor passthrough enabled.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DataSecurityMode"},"dependency_mode":{"description":"[Beta] Controls dependency configuration for the cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DependencyMode"},"docker_image":{"description":"Custom docker image BYOC","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DockerImage"},"driver_instance_pool_id":{"description":"The optional ID of the instance pool for the driver of the cluster belongs.\\nThe pool cluster uses the instance pool with id (instance_pool_id) if the driver pool is not\\nassigned.","$ref":"#/$defs/string"},"driver_node_type_flexibility":{"description":"Flexible node type configuration for the driver node.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.NodeTypeFlexibility"},"driver_node_type_id":{"description":"The node type of the Spark driver.\\nNote that this field is optional; if unset, the driver node type will be set as the same value\\nas `node_type_id` defined above.\\n\\nThis field, along with node_type_id, should not be set if virtual_cluster_size is set.\\nIf both driver_node_type_id, node_type_id, and virtual_cluster_size are specified, driver_node_type_id and node_type_id take precedence.","$ref":"#/$defs/string"},"enable_elastic_disk":{"description":"Autoscaling Local Storage: when enabled, this cluster will dynamically acquire additional disk\\nspace when its Spark workers are running low on disk space.","$ref":"#/$defs/bool"},"enable_local_disk_encryption":{"description":"Whether to enable LUKS on cluster VMs\' local disks","$ref":"#/$defs/bool"},"gcp_attributes":{"description":"Attributes related to clusters running on Google Cloud Platform.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcpAttributes"},"init_scripts":{"description":"The configuration for storing init scripts. Any number of destinations can be specified.\\nThe scripts are executed sequentially in the order provided.\\nIf `cluster_log_conf` is specified, init script logs are sent to `<destination>/<cluster-ID>/init_scripts`.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/compute.InitScriptInfo"},"instance_pool_id":{"description":"The optional ID of the instance pool to which the cluster belongs.","$ref":"#/$defs/string"},"is_single_node":{"description":"This field can only be used when `kind = CLASSIC_PREVIEW`.\\n\\nWhen set to true, Databricks will automatically set single node related `custom_tags`, `spark_conf`, and `num_workers`","$ref":"#/$defs/bool"},"kind":{"description":"The kind of compute described by this compute specification.\\n\\nDepending on `kind`, different validations and default values will be applied.\\n\\nClusters with `kind = CLASSIC_PREVIEW` support the following fields, whereas clusters with no specified `kind` do not.\\n* [is_single_node](/api/workspace/clusters/create#is_single_node)\\n* [use_ml_runtime](/api/workspace/clusters/create#use_ml_runtime)\\n\\nBy using the [simple form](https://docs.databricks.com/compute/simple-form.html), your clusters are automatically using `kind = CLASSIC_PREVIEW`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.Kind"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.LifecycleWithStarted"},"node_type_id":{"description":"This field encodes, through a single value, the resources available to each of\\nthe Spark nodes in this cluster. For example, the Spark nodes can be provisioned\\nand optimized for memory or compute intensive workloads. A list of available node\\ntypes can be retrieved by using the [clusters/listNodeTypes](https://docs.databricks.com/api/workspace/clusters/listnodetypes) API call.","$ref":"#/$defs/string"},"num_workers":{"description":"Number of worker nodes that this cluster should have. A cluster has one Spark Driver\\nand `num_workers` Executors for a total of `num_workers` + 1 Spark nodes.\\n\\nNote: When reading the properties of a cluster, this field reflects the desired number\\nof workers rather than the actual current number of workers. For instance, if a cluster\\nis resized from 5 to 10 workers, this field will immediately be updated to reflect\\nthe target size of 10 workers, whereas the workers listed in `spark_info` will gradually\\nincrease from 5 to 10 as the new nodes are provisioned.","$ref":"#/$defs/int"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.ClusterPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"policy_id":{"description":"The ID of the cluster policy used to create the cluster if applicable.","$ref":"#/$defs/string"},"remote_disk_throughput":{"description":"If set, what the configurable throughput (in Mb/s) for the remote disk is. Currently only supported for GCP HYPERDISK_BALANCED disks.","$ref":"#/$defs/int"},"runtime_engine":{"description":"Determines the cluster\'s runtime engine, either standard or Photon.\\n\\nThis field is not compatible with legacy `spark_version` values that contain `-photon-`.\\nRemove `-photon-` from the `spark_version` and set `runtime_engine` to `PHOTON`.\\n\\nIf left unspecified, the runtime engine defaults to standard unless the spark_version\\ncontains -photon-, in which case Photon will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.RuntimeEngine"},"single_user_name":{"description":"Single user name if data_security_mode is `SINGLE_USER`","$ref":"#/$defs/string"},"spark_conf":{"description":"An object containing a set of optional, user-specified Spark configuration key-value pairs.\\nUsers can also pass in a string of extra JVM options to the driver and the executors via\\n`spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions` respectively.","$ref":"#/$defs/map/string"},"spark_env_vars":{"description":"An object containing a set of optional, user-specified environment variable key-value pairs.\\nPlease note that key-value pair of the form (X,Y) will be exported as is (i.e.,\\n`export X=\'Y\'`) while launching the driver and workers.\\n\\nIn order to specify an additional set of `SPARK_DAEMON_JAVA_OPTS`, we recommend appending\\nthem to `$SPARK_DAEMON_JAVA_OPTS` as shown in the example below. This ensures that all\\ndefault databricks managed environmental variables are included as well.\\n\\nExample Spark environment variables:\\n`{\\"SPARK_WORKER_MEMORY\\": \\"28000m\\", \\"SPARK_LOCAL_DIRS\\": \\"/local_disk0\\"}` or\\n`{\\"SPARK_DAEMON_JAVA_OPTS\\": \\"$SPARK_DAEMON_JAVA_OPTS -Dspark.shuffle.service.enabled=true\\"}`","$ref":"#/$defs/map/string"},"spark_version":{"description":"The Spark version of the cluster, e.g. `3.3.x-scala2.11`.\\nA list of available Spark versions can be retrieved by using\\nthe [clusters/sparkVersions](https://docs.databricks.com/api/workspace/clusters/sparkversions) API call.","$ref":"#/$defs/string"},"ssh_public_keys":{"description":"SSH public key contents that will be added to each Spark node in this cluster. The\\ncorresponding private keys can be used to login with the user name `ubuntu` on port `2200`.\\nUp to 10 keys can be specified.","$ref":"#/$defs/slice/string"},"total_initial_remote_disk_size":{"description":"If set, what the total initial volume size (in GB) of the remote disks should be. Currently only supported for GCP HYPERDISK_BALANCED disks.","$ref":"#/$defs/int"},"use_ml_runtime":{"description":"This field can only be used when `kind = CLASSIC_PREVIEW`.\\n\\n`effective_spark_version` is determined by `spark_version` (DBR release), this field `use_ml_runtime`, and whether `node_type_id` is gpu node or not.","$ref":"#/$defs/bool"},"worker_node_type_flexibility":{"description":"Flexible node type configuration for worker nodes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.NodeTypeFlexibility"},"workload_type":{"description":"Cluster Attributes showing for clusters workload types.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.WorkloadType"}},"additionalProperties":false,"markdownDescription":"The cluster resource defines an [all-purpose cluster](https://docs.databricks.com/api/workspace/clusters/create)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ClusterPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Dashboard":{"oneOf":[{"type":"object","properties":{"create_time":{"description":"The timestamp of when the dashboard was created.","$ref":"#/$defs/string"},"dashboard_id":{"description":"UUID identifying the dashboard.","$ref":"#/$defs/string"},"dataset_catalog":{"description":"Sets the default catalog for all datasets in this dashboard. When set, this overrides the catalog specified in individual dataset definitions.","$ref":"#/$defs/string"},"dataset_schema":{"description":"Sets the default schema for all datasets in this dashboard. When set, this overrides the schema specified in individual dataset definitions.","$ref":"#/$defs/string"},"display_name":{"description":"The display name of the dashboard.","$ref":"#/$defs/string"},"embed_credentials":{"$ref":"#/$defs/bool"},"etag":{"description":"The etag for the dashboard. Can be optionally provided on updates to ensure that the dashboard\\nhas not been modified since the last read.\\nThis field is excluded in List Dashboards responses.","$ref":"#/$defs/string"},"file_path":{"$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"lifecycle_state":{"description":"The state of the dashboard resource. Used for tracking trashed status.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/dashboards.LifecycleState"},"parent_path":{"description":"The workspace path of the folder containing the dashboard. Includes leading slash and no\\ntrailing slash.\\nThis field is excluded in List Dashboards responses.","$ref":"#/$defs/string"},"path":{"description":"The workspace path of the dashboard asset, including the file name.\\nExported dashboards always have the file extension `.lvdash.json`.\\nThis field is excluded in List Dashboards responses.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"serialized_dashboard":{"description":"The contents of the dashboard in serialized string form.\\nThis field is excluded in List Dashboards responses.\\nUse the [get dashboard API](https://docs.databricks.com/api/workspace/lakeview/get)\\nto retrieve an example response, which includes the `serialized_dashboard` field.\\nThis field provides the structure of the JSON string that represents the dashboard\'s\\nlayout and components.","$ref":"#/$defs/interface"},"update_time":{"description":"The timestamp of when the dashboard was last updated by the user.\\nThis field is excluded in List Dashboards responses.","$ref":"#/$defs/string"},"warehouse_id":{"description":"The warehouse ID used to run the dashboard.","$ref":"#/$defs/string"}},"additionalProperties":false,"markdownDescription":"The dashboard resource allows you to manage [AI/BI dashboards](https://docs.databricks.com/api/workspace/lakeview/create) in a bundle. For information about AI/BI dashboards, see [link](https://docs.databricks.com/dashboards/index.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.DatabaseCatalog":{"oneOf":[{"type":"object","properties":{"create_database_if_not_exists":{"description":"[Public Preview]","$ref":"#/$defs/bool"},"database_instance_name":{"description":"[Public Preview] The name of the DatabaseInstance housing the database.","$ref":"#/$defs/string"},"database_name":{"description":"[Public Preview] The name of the database (in an instance) associated with the catalog.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"[Public Preview] The name of the catalog in UC.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["database_instance_name","database_name","name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.DatabaseInstance":{"oneOf":[{"type":"object","description":"A DatabaseInstance represents a logical Postgres instance, comprised of both compute and storage.","properties":{"capacity":{"description":"[Public Preview] The sku of the instance. Valid values are \\"CU_1\\", \\"CU_2\\", \\"CU_4\\", \\"CU_8\\".","$ref":"#/$defs/string"},"custom_tags":{"description":"[Beta] Custom tags associated with the instance. This field is only included on create and update responses.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/database.CustomTag"},"enable_pg_native_login":{"description":"[Public Preview] Whether to enable PG native password login on the instance. Defaults to false.","$ref":"#/$defs/bool"},"enable_readable_secondaries":{"description":"[Public Preview] Whether to enable secondaries to serve read-only traffic. Defaults to false.","$ref":"#/$defs/bool"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"[Public Preview] The name of the instance. This is the unique identifier for the instance.","$ref":"#/$defs/string"},"node_count":{"description":"[Public Preview] The number of nodes in the instance, composed of 1 primary and 0 or more secondaries. Defaults to\\n1 primary and 0 secondaries. This field is input only, see effective_node_count for the output.","$ref":"#/$defs/int"},"parent_instance_ref":{"description":"[Public Preview] The ref of the parent instance. This is only available if the instance is\\nchild instance.\\nInput: For specifying the parent instance to create a child instance. Optional.\\nOutput: Only populated if provided as input to create a child instance.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.DatabaseInstanceRef"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"retention_window_in_days":{"description":"[Public Preview] The retention window for the instance. This is the time window in days\\nfor which the historical data is retained. The default value is 7 days.\\nValid values are 2 to 35 days.","$ref":"#/$defs/int"},"stopped":{"description":"[Public Preview] Whether to stop the instance. An input only param, see effective_stopped for the output.","$ref":"#/$defs/bool"},"usage_policy_id":{"description":"[Beta] The desired usage policy to associate with the instance.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ExternalLocation":{"oneOf":[{"type":"object","properties":{"comment":{"description":"User-provided free-form text description.","$ref":"#/$defs/string"},"credential_name":{"description":"Name of the storage credential used with this location.","$ref":"#/$defs/string"},"enable_file_events":{"description":"Whether to enable file events on this external location. Default to `true`. Set to `false` to disable file events.\\nThe actual applied value may differ due to server-side defaults; check `effective_enable_file_events` for the effective state.","$ref":"#/$defs/bool"},"encryption_details":{"description":"Encryption options that apply to clients connecting to cloud storage.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.EncryptionDetails"},"fallback":{"description":"Indicates whether fallback mode is enabled for this external location. When fallback mode is enabled, the access to the location falls back to cluster credentials if UC credentials are not sufficient.","$ref":"#/$defs/bool"},"file_event_queue":{"description":"File event queue settings. If `enable_file_events` is not `false`, must be defined and have exactly one of the documented properties.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.FileEventQueue"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Name of the external location.","$ref":"#/$defs/string"},"read_only":{"description":"Indicates whether the external location is read-only.","$ref":"#/$defs/bool"},"skip_validation":{"description":"Skips validation of the storage credential associated with the external location.","$ref":"#/$defs/bool"},"url":{"description":"Path URL of the external location.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["credential_name","name","url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.GenieSpace":{"oneOf":[{"type":"object","properties":{"description":{"description":"Description of the Genie space shown alongside the title in the Databricks UI.","$ref":"#/$defs/string"},"etag":{"$ref":"#/$defs/string"},"file_path":{"description":"Local path to a `.geniespace.json` file holding the serialized Genie space definition. The contents are inlined into `serialized_space` at deploy time. Mutually exclusive with an inline `serialized_space`.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"parent_path":{"description":"Workspace folder under which to create the Genie space. Immutable: changing this field recreates the resource.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"serialized_space":{"description":"Serialized Genie space body. May be provided inline as a JSON string (or YAML that will be marshalled to JSON) or referenced via `file_path`. To round-trip an existing space into a bundle, use `databricks bundle generate genie-space`.","$ref":"#/$defs/interface"},"title":{"description":"Title of the Genie space shown in the Databricks UI.","$ref":"#/$defs/string"},"warehouse_id":{"description":"ID of the SQL warehouse used to run queries for this Genie space.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.InstancePool":{"oneOf":[{"type":"object","properties":{"aws_attributes":{"description":"Attributes related to instance pools running on Amazon Web Services.\\nIf not specified at pool creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolAwsAttributes"},"azure_attributes":{"description":"Attributes related to instance pools running on Azure.\\nIf not specified at pool creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolAzureAttributes"},"custom_tags":{"description":"Additional tags for pool resources. Databricks will tag all pool resources (e.g., AWS\\ninstances and EBS volumes) with these tags in addition to `default_tags`. Notes:\\n\\n- Currently, Databricks allows at most 45 custom tags","$ref":"#/$defs/map/string"},"disk_spec":{"description":"Defines the specification of the disks that will be attached to all spark containers.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DiskSpec"},"enable_elastic_disk":{"description":"Autoscaling Local Storage: when enabled, this instances in this pool will dynamically acquire\\nadditional disk space when its Spark workers are running low on disk space. In AWS, this\\nfeature requires specific AWS permissions to function correctly - refer to the User Guide for\\nmore details.","$ref":"#/$defs/bool"},"gcp_attributes":{"description":"Attributes related to instance pools running on Google Cloud Platform.\\nIf not specified at pool creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolGcpAttributes"},"idle_instance_autotermination_minutes":{"description":"Automatically terminates the extra instances in the pool cache after they are inactive for this\\ntime in minutes if min_idle_instances requirement is already met. If not set, the extra pool\\ninstances will be automatically terminated after a default timeout. If specified, the\\nthreshold must be between 0 and 10000 minutes.\\nUsers can also set this value to 0 to instantly remove idle instances from the cache if\\nmin cache size could still hold.","$ref":"#/$defs/int"},"instance_pool_name":{"description":"Pool name requested by the user. Pool name must be unique. Length must be between 1 and 100\\ncharacters.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"max_capacity":{"description":"Maximum number of outstanding instances to keep in the pool, including both instances used by\\nclusters and idle instances. Clusters that require further instance provisioning will fail during\\nupsize requests.","$ref":"#/$defs/int"},"min_idle_instances":{"description":"Minimum number of idle instances to keep in the instance pool","$ref":"#/$defs/int"},"node_type_flexibility":{"description":"Flexible node type configuration for the pool.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.NodeTypeFlexibility"},"node_type_id":{"description":"This field encodes, through a single value, the resources available to each of\\nthe Spark nodes in this cluster. For example, the Spark nodes can be provisioned\\nand optimized for memory or compute intensive workloads. A list of available node\\ntypes can be retrieved by using the [clusters/listNodeTypes](https://docs.databricks.com/api/workspace/clusters/listnodetypes) API call.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.InstancePoolPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"preloaded_docker_images":{"description":"Custom Docker Image BYOC","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/compute.DockerImage"},"preloaded_spark_versions":{"description":"A list containing at most one preloaded Spark image version for the pool. Pool-backed clusters started\\nwith the preloaded Spark version will start faster. A list of available Spark versions\\ncan be retrieved by using the [clusters/sparkVersions](https://docs.databricks.com/api/workspace/clusters/sparkversions) API call.","$ref":"#/$defs/slice/string"},"remote_disk_throughput":{"description":"If set, what the configurable throughput (in Mb/s) for the remote disk is. Currently only supported for GCP HYPERDISK_BALANCED types.","$ref":"#/$defs/int"},"total_initial_remote_disk_size":{"description":"If set, what the total initial volume size (in GB) of the remote disks should be. Currently only supported for GCP HYPERDISK_BALANCED types.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["instance_pool_name","node_type_id"],"markdownDescription":"The instance pool resource defines an [instance pool](https://docs.databricks.com/api/workspace/instancepools/create), a set of idle, ready-to-use cloud instances that reduce cluster start and auto-scaling times."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.InstancePoolPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Job":{"oneOf":[{"type":"object","properties":{"budget_policy_id":{"description":"[Public Preview] The id of the user specified budget policy to use for this job.\\nIf not specified, a default budget policy may be applied when creating or modifying the job.\\nSee `effective_budget_policy_id` for the budget policy used by this workload.","$ref":"#/$defs/string"},"continuous":{"description":"An optional continuous property for this job. The continuous property will ensure that there is always one run executing. Only one of `schedule` and `continuous` can be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Continuous"},"description":{"description":"An optional description for the job. The maximum length is 27700 characters in UTF-8 encoding.","$ref":"#/$defs/string"},"email_notifications":{"description":"An optional set of email addresses that is notified when runs of this job begin or complete as well as when this job is deleted.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobEmailNotifications"},"environments":{"description":"A list of task execution environment specifications that can be referenced by serverless tasks of this job.\\nFor serverless notebook tasks, if the environment_key is not specified, the notebook environment will be used if present. If a jobs environment is specified, it will override the notebook environment.\\nFor other serverless tasks, the task environment is required to be specified using environment_key in the task settings.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.JobEnvironment"},"git_source":{"description":"An optional specification for a remote Git repository containing the source code used by tasks. Version-controlled source code is supported by notebook, dbt, Python script, and SQL File tasks.\\n\\nIf `git_source` is set, these tasks retrieve the file from the remote repository by default. However, this behavior can be overridden by setting `source` to `WORKSPACE` on the task.\\n\\nNote: dbt and SQL File tasks support only version-controlled sources. If dbt or SQL File tasks are used, `git_source` must be defined on the job.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.GitSource"},"health":{"description":"An optional set of health rules that can be defined for this job.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthRules"},"job_clusters":{"description":"A list of job cluster specifications that can be shared and reused by tasks of this job. Libraries cannot be declared in a shared job cluster. You must declare dependent libraries in task settings.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.JobCluster"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"max_concurrent_runs":{"description":"An optional maximum allowed number of concurrent runs of the job.\\nSet this value if you want to be able to execute multiple runs of the same job concurrently.\\nThis is useful for example if you trigger your job on a frequent schedule and want to allow consecutive runs to overlap with each other, or if you want to trigger multiple runs which differ by their input parameters.\\nThis setting affects only new runs. For example, suppose the job’s concurrency is 4 and there are 4 concurrent active runs. Then setting the concurrency to 3 won’t kill any of the active runs.\\nHowever, from then on, new runs are skipped unless there are fewer than 3 active runs.\\nThis value cannot exceed 1000. Setting this value to `0` causes all new runs to be skipped.","$ref":"#/$defs/int"},"name":{"description":"An optional name for the job. The maximum length is 4096 bytes in UTF-8 encoding.","$ref":"#/$defs/string"},"notification_settings":{"description":"Optional notification settings that are used when sending notifications to each of the `email_notifications` and `webhook_notifications` for this job.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobNotificationSettings"},"parameters":{"description":"Job-level parameter definitions","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.JobParameterDefinition"},"parent_path":{"description":"[Private Preview] Path of the job parent folder in workspace file tree. If absent, the job doesn\'t have a workspace object.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"performance_target":{"description":"The performance mode on a serverless job. This field determines the level of compute performance or cost-efficiency for the run.\\nThe performance target does not apply to tasks that run on Serverless GPU compute.\\n\\n* `STANDARD`: Enables cost-efficient execution of serverless workloads.\\n* `PERFORMANCE_OPTIMIZED`: Prioritizes fast startup and execution times through rapid scaling and optimized cluster performance.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PerformanceTarget"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.JobPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"queue":{"description":"The queue settings of the job.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.QueueSettings"},"run_as":{"description":"The user or service principal that the job runs as, if specified in the request.\\nThis field indicates the explicit configuration of `run_as` for the job.\\nTo find the value in all cases, explicit or implicit, use `run_as_user_name`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobRunAs"},"schedule":{"description":"An optional periodic schedule for this job. The default behavior is that the job only runs when triggered by clicking “Run Now” in the Jobs UI or sending an API request to `runNow`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.CronSchedule"},"tags":{"description":"A map of tags associated with the job. These are forwarded to the cluster as cluster tags for jobs clusters, and are subject to the same limitations as cluster tags. A maximum of 25 tags can be added to the job.","$ref":"#/$defs/map/string"},"tasks":{"description":"A list of task specifications to be executed by this job.\\nIt supports up to 1000 elements in write endpoints (:method:jobs/create, :method:jobs/reset, :method:jobs/update, :method:jobs/submit).\\nRead endpoints return only 100 tasks. If more than 100 tasks are available, you can paginate through them using :method:jobs/get. Use the `next_page_token` field at the object root to determine if more results are available.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Task"},"timeout_seconds":{"description":"An optional timeout applied to each run of this job. A value of `0` means no timeout.","$ref":"#/$defs/int"},"trigger":{"description":"A configuration to trigger a run when certain conditions are met. The default behavior is that the job runs only when triggered by clicking “Run Now” in the Jobs UI or sending an API request to `runNow`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TriggerSettings"},"triggers":{"description":"[Beta] List of triggers attached to this job. A run starts when any active trigger evaluates to true. Cannot be set in\\nthe same request as the legacy `schedule`, `trigger`, or `continuous` fields. Gated behind the \\"Multiple Triggers\\" feature preview.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.TriggerConfiguration"},"usage_policy_id":{"description":"[Private Preview] The id of the user specified usage policy to use for this job.\\nIf not specified, a default usage policy may be applied when creating or modifying the job.\\nSee `effective_usage_policy_id` for the usage policy used by this workload.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"webhook_notifications":{"description":"A collection of system notification IDs to notify when runs of this job begin or complete.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.WebhookNotifications"}},"additionalProperties":false,"markdownDescription":"The job resource allows you to define [jobs and their corresponding tasks](https://docs.databricks.com/api/workspace/jobs/create) in your bundle. For information about jobs, see [link](https://docs.databricks.com/jobs/index.html). For a tutorial that uses a Declarative Automation Bundles template to create a job, see [link](https://docs.databricks.com/dev-tools/bundles/jobs-tutorial.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobRun":{"oneOf":[{"type":"object","properties":{"dbt_commands":{"description":"[Private Preview] An array of commands to execute for jobs with the dbt task, for example `\\"dbt_commands\\": [\\"dbt deps\\", \\"dbt seed\\", \\"dbt deps\\", \\"dbt seed\\", \\"dbt run\\"]`\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"jar_params":{"description":"[Private Preview] A list of parameters for jobs with Spark JAR tasks, for example `\\"jar_params\\": [\\"john doe\\", \\"35\\"]`.\\nThe parameters are used to invoke the main function of the main class specified in the Spark JAR task.\\nIf not specified upon `run-now`, it defaults to an empty list.\\njar_params cannot be specified in conjunction with notebook_params.\\nThe JSON representation of this field (for example `{\\"jar_params\\":[\\"john doe\\",\\"35\\"]}`) cannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"job_id":{"description":"The ID of the job to be executed","$ref":"#/$defs/int64"},"job_parameters":{"description":"Job-level parameters used in the run. for example `\\"param\\": \\"overriding_val\\"`","$ref":"#/$defs/map/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed and when the run re-fires.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.JobRunLifecycle"},"notebook_params":{"description":"[Private Preview] A map from keys to values for jobs with notebook task, for example `\\"notebook_params\\": {\\"name\\": \\"john doe\\", \\"age\\": \\"35\\"}`.\\nThe map is passed to the notebook and is accessible through the [dbutils.widgets.get](https://docs.databricks.com/dev-tools/databricks-utils.html) function.\\n\\nIf not specified upon `run-now`, the triggered run uses the job’s base parameters.\\n\\nnotebook_params cannot be specified in conjunction with jar_params.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nThe JSON representation of this field (for example `{\\"notebook_params\\":{\\"name\\":\\"john doe\\",\\"age\\":\\"35\\"}}`) cannot exceed 10,000 bytes.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"only":{"description":"A list of task keys to run inside of the job. If this field is not provided, all tasks in the job will be run.\\n\\nPrefix a task key with `+` to also run its upstream tasks, or suffix it with `+` to also run its downstream tasks.\\nFor example, `+my_task` runs `my_task` and everything upstream of it, `my_task+` runs `my_task` and everything\\ndownstream of it, and `+my_task+` runs both. A task key with no `+` runs only that task.","$ref":"#/$defs/slice/string"},"performance_target":{"description":"The performance mode on a serverless job. The performance target determines the level of compute performance or cost-efficiency for the run. This field overrides the performance target defined on the job level.\\n\\n* `STANDARD`: Enables cost-efficient execution of serverless workloads.\\n* `PERFORMANCE_OPTIMIZED`: Prioritizes fast startup and execution times through rapid scaling and optimized cluster performance.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PerformanceTarget"},"pipeline_params":{"description":"Controls whether the pipeline should perform a full refresh","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PipelineParams"},"python_named_params":{"description":"[Private Preview]","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"python_params":{"description":"[Private Preview] A list of parameters for jobs with Python tasks, for example `\\"python_params\\": [\\"john doe\\", \\"35\\"]`.\\nThe parameters are passed to Python file as command-line parameters. If specified upon `run-now`, it would overwrite\\nthe parameters specified in job setting. The JSON representation of this field (for example `{\\"python_params\\":[\\"john doe\\",\\"35\\"]}`)\\ncannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nImportant\\n\\nThese parameters accept only Latin characters (ASCII character set). Using non-ASCII characters returns an error.\\nExamples of invalid, non-ASCII characters are Chinese, Japanese kanjis, and emojis.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"queue":{"description":"The queue settings of the run.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.QueueSettings"},"spark_submit_params":{"description":"[Private Preview] A list of parameters for jobs with spark submit task, for example `\\"spark_submit_params\\": [\\"--class\\", \\"org.apache.spark.examples.SparkPi\\"]`.\\nThe parameters are passed to spark-submit script as command-line parameters. If specified upon `run-now`, it would overwrite the\\nparameters specified in job setting. The JSON representation of this field (for example `{\\"python_params\\":[\\"john doe\\",\\"35\\"]}`)\\ncannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nImportant\\n\\nThese parameters accept only Latin characters (ASCII character set). Using non-ASCII characters returns an error.\\nExamples of invalid, non-ASCII characters are Chinese, Japanese kanjis, and emojis.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"sql_params":{"description":"[Private Preview] A map from keys to values for jobs with SQL task, for example `\\"sql_params\\": {\\"name\\": \\"john doe\\", \\"age\\": \\"35\\"}`. The SQL alert task does not support custom parameters.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true}},"additionalProperties":false,"required":["job_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobRunLifecycle":{"oneOf":[{"type":"object","properties":{"prevent_destroy":{"description":"Lifecycle setting to prevent the resource from being destroyed.","$ref":"#/$defs/bool"},"triggers":{"description":"Conditions that re-fire this job run (in addition to configuration changes).","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.JobRunTrigger"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobRunTrigger":{"oneOf":[{"type":"object","properties":{"on_bundle_deploy":{"description":"If true, re-fire the run on every bundle deploy. Incompatible with lifecycle.prevent_destroy.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Lifecycle":{"oneOf":[{"type":"object","properties":{"prevent_destroy":{"description":"Lifecycle setting to prevent the resource from being destroyed.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.LifecycleWithStarted":{"oneOf":[{"type":"object","properties":{"prevent_destroy":{"description":"Lifecycle setting to prevent the resource from being destroyed.","$ref":"#/$defs/bool"},"started":{"description":"Lifecycle setting to deploy the resource in started mode. Only supported for apps, clusters, and sql_warehouses in direct deployment mode.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowExperiment":{"oneOf":[{"type":"object","properties":{"artifact_location":{"description":"Location where all artifacts for the experiment are stored.\\nIf not provided, the remote server will select an appropriate default.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Experiment name.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.MlflowExperimentPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"tags":{"description":"A collection of tags to set on the experiment. Maximum tag size and number of tags per request\\ndepends on the storage backend. All storage backends are guaranteed to support tag keys up\\nto 250 bytes in size and tag values up to 5000 bytes in size. All storage backends are also\\nguaranteed to support up to 20 tags per request.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/ml.ExperimentTag"},"trace_location":{"description":"[Private Preview] The location where the experiment\'s traces are stored. When set, the\\nunderlying storage is provisioned and the experiment\'s traces are routed\\nto it. When unset, traces are stored in the default MLflow backend. This\\nfield cannot be updated after the experiment is created.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.ExperimentTraceLocation","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["name"],"markdownDescription":"The experiment resource allows you to define [MLflow experiments](https://docs.databricks.com/api/workspace/experiments/createexperiment) in a bundle. For information about MLflow experiments, see [link](https://docs.databricks.com/mlflow/experiments.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowExperimentPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.ExperimentPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowModel":{"oneOf":[{"type":"object","properties":{"description":{"description":"Optional description for registered model.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Register models under this name","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.MlflowModelPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"tags":{"description":"Additional metadata for registered model.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/ml.ModelTag"}},"additionalProperties":false,"required":["name"],"markdownDescription":"The model resource allows you to define [legacy models](https://docs.databricks.com/api/workspace/modelregistry/createmodel) in bundles. Databricks recommends you use Unity Catalog [registered models](https://docs.databricks.com/dev-tools/bundles/reference.html#registered-model) instead."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowModelPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.RegisteredModelPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ModelServingEndpoint":{"oneOf":[{"type":"object","properties":{"ai_gateway":{"description":"The AI Gateway configuration for the serving endpoint. NOTE: External model, provisioned throughput, and pay-per-token endpoints are fully supported; agent endpoints currently only support inference tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayConfig"},"budget_policy_id":{"description":"The budget policy to be applied to the serving endpoint.","$ref":"#/$defs/string"},"config":{"description":"The core config of the serving endpoint.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.EndpointCoreConfigInput"},"description":{"$ref":"#/$defs/string"},"email_notifications":{"description":"Email notification settings.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.EmailNotifications"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"The name of the serving endpoint. This field is required and must be unique across a Databricks workspace.\\nAn endpoint name can consist of alphanumeric characters, dashes, and underscores.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.ModelServingEndpointPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"rate_limits":{"description":"Rate limits to be applied to the serving endpoint. NOTE: this field is deprecated, please use AI Gateway to manage rate limits.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.RateLimit","deprecationMessage":"This field is deprecated","deprecated":true},"route_optimized":{"description":"Enable route optimization for the serving endpoint.","$ref":"#/$defs/bool"},"tags":{"description":"Tags to be attached to the serving endpoint and automatically propagated to billing logs.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.EndpointTag"},"telemetry_config":{"description":"[Public Preview] Configuration for persisting endpoint telemetry (logs, traces, and metrics) to Unity Catalog tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.TelemetryConfig"}},"additionalProperties":false,"required":["name"],"markdownDescription":"The model_serving_endpoint resource allows you to define [model serving endpoints](https://docs.databricks.com/api/workspace/servingendpoints/create). See [link](https://docs.databricks.com/machine-learning/model-serving/manage-serving-endpoints.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ModelServingEndpointPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ServingEndpointPermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Permission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/iam.PermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Pipeline":{"oneOf":[{"type":"object","properties":{"allow_duplicate_names":{"description":"If false, deployment will fail if name conflicts with that of another pipeline.","$ref":"#/$defs/bool"},"budget_policy_id":{"description":"[Public Preview] Budget policy of this pipeline.","$ref":"#/$defs/string"},"cascade_on_destroy":{"description":"Whether destroying the pipeline also deletes its datasets (MVs, STs, Views). Defaults to true (the server default). Set to false to retain the datasets when the pipeline is deleted. Only affects the delete operation.","$ref":"#/$defs/bool"},"catalog":{"description":"A catalog in Unity Catalog to publish data from this pipeline to. If `target` is specified, tables in this pipeline are published to a `target` schema inside `catalog` (for example, `catalog`.`target`.`table`). If `target` is not specified, no data is published to Unity Catalog.","$ref":"#/$defs/string"},"channel":{"description":"SDP Release Channel that specifies which version to use.","$ref":"#/$defs/string"},"clusters":{"description":"Cluster settings for this pipeline deployment.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineCluster"},"configuration":{"description":"String-String configuration for this pipeline execution.","$ref":"#/$defs/map/string"},"continuous":{"description":"Whether the pipeline is continuous or triggered. This replaces `trigger`.","$ref":"#/$defs/bool"},"development":{"description":"Whether the pipeline is in Development mode. Defaults to false.","$ref":"#/$defs/bool"},"edition":{"description":"Pipeline product edition.","$ref":"#/$defs/string"},"environment":{"description":"[Public Preview] Environment specification for this pipeline used to install dependencies.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelinesEnvironment"},"event_log":{"description":"Event log configuration for this pipeline","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.EventLogSpec"},"filters":{"description":"Filters on which Pipeline packages to include in the deployed graph.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.Filters"},"gateway_definition":{"description":"[Private Preview] The definition of a gateway pipeline to support change data capture.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionGatewayPipelineDefinition","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"id":{"description":"Unique identifier for this pipeline.","$ref":"#/$defs/string"},"ingestion_definition":{"description":"[Public Preview] The configuration for a managed ingestion pipeline. These settings cannot be used with the \'libraries\', \'schema\', \'target\', or \'catalog\' settings.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinition"},"libraries":{"description":"Libraries or code needed by this deployment.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineLibrary"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Friendly identifier for this pipeline.","$ref":"#/$defs/string"},"notifications":{"description":"List of notification settings for this pipeline.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.Notifications"},"parameters":{"description":"[Beta] Key/value map of default parameters to use for pipeline execution.\\nMaximum total size: 10k characters (JSON format)","$ref":"#/$defs/map/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.PipelinePermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"photon":{"description":"Whether Photon is enabled for this pipeline.","$ref":"#/$defs/bool"},"restart_window":{"description":"[Private Preview] Restart window of this pipeline.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.RestartWindow","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"root_path":{"description":"[Public Preview] Root path for this pipeline.\\nThis is used as the root directory when editing the pipeline in the Databricks user interface and it is\\nadded to sys.path when executing Python sources during pipeline execution.","$ref":"#/$defs/string"},"run_as":{"description":"Write-only setting, available only in Create/Update calls. Specifies the user or service principal that the pipeline runs as. If not specified, the pipeline runs as the user who created the pipeline.\\n\\nOnly `user_name` or `service_principal_name` can be specified. If both are specified, an error is thrown.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.RunAs"},"schema":{"description":"The default schema (database) where tables are read from or published to.","$ref":"#/$defs/string"},"serverless":{"description":"Whether serverless compute is enabled for this pipeline.","$ref":"#/$defs/bool"},"serverless_compute_id":{"description":"[Private Preview] Serverless compute ID specified by the user for serverless pipelines.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"storage":{"description":"DBFS root directory for storing checkpoints and tables.","$ref":"#/$defs/string"},"tags":{"description":"A map of tags associated with the pipeline.\\nThese are forwarded to the cluster as cluster tags, and are therefore subject to the same limitations.\\nA maximum of 25 tags can be added to the pipeline.","$ref":"#/$defs/map/string"},"target":{"description":"Target schema (database) to add tables in this pipeline to. Exactly one of `schema` or `target` must be specified. To publish to Unity Catalog, also specify `catalog`. This legacy field is deprecated for pipeline creation in favor of the `schema` field.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"trigger":{"description":"Which pipeline trigger to use. Deprecated: Use `continuous` instead.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineTrigger","deprecationMessage":"Use continuous instead","deprecated":true},"usage_policy_id":{"description":"[Private Preview] Usage policy of this pipeline.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"markdownDescription":"This resource allows you to create [pipelines](https://docs.databricks.com/api/workspace/pipelines/create). For information about pipelines, see [link](https://docs.databricks.com/dlt/index.html). For a tutorial that uses the Declarative Automation Bundles template to create a pipeline, see [link](https://docs.databricks.com/dev-tools/bundles/pipelines-tutorial.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PipelinePermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelinePermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresBranch":{"oneOf":[{"type":"object","properties":{"branch_id":{"description":"The ID to use for the branch; becomes the final component of the branch\'s resource name. Must be 1-63 characters long, start with a lowercase letter, and contain only lowercase letters, numbers, and hyphens. For example, `development` becomes `projects/my-app/branches/development`.","$ref":"#/$defs/string"},"expire_time":{"description":"[Beta] Absolute expiration timestamp. When set, the branch will expire at this time.\\nMutually exclusive with `ttl` and `no_expiry`. When updating, use `spec.expiration` in the update_mask.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/time.Time"},"is_protected":{"description":"[Beta] When set to true, protects the branch from deletion and reset. Associated compute endpoints and the project cannot be deleted while the branch is protected.","$ref":"#/$defs/bool"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"no_expiry":{"description":"[Beta] Explicitly disable expiration. When set to true, the branch will not expire.\\nIf set to false, the request is invalid; provide either ttl or expire_time instead.\\nMutually exclusive with `expire_time` and `ttl`. When updating, use `spec.expiration` in the update_mask.","$ref":"#/$defs/bool"},"parent":{"description":"The project containing this branch (API resource hierarchy). Format: projects/{project_id}\\n\\nThis field indicates where the branch exists in the resource hierarchy. For point-in-time branching from another branch, see `source_branch`.","$ref":"#/$defs/string"},"purge_on_delete":{"description":"When true, permanently delete the branch when the bundle is destroyed. When false or unset, the branch is soft deleted and can be restored within its retention window.","$ref":"#/$defs/bool"},"replace_existing":{"description":"When true, take over an existing branch with the same ID instead of failing with an ALREADY_EXISTS error. Use it to bring a branch that already exists on the project (for example, the production branch created with the project) under bundle management. Only takes effect when the branch is created.","$ref":"#/$defs/bool"},"source_branch":{"description":"[Beta] The name of the source branch from which this branch was created (data lineage for point-in-time recovery).\\nIf not specified, defaults to the project\'s default branch.\\nFormat: projects/{project_id}/branches/{branch_id}","$ref":"#/$defs/string"},"source_branch_lsn":{"description":"[Beta] The Log Sequence Number (LSN) on the source branch from which this branch was created.","$ref":"#/$defs/string"},"source_branch_time":{"description":"[Beta] The point in time on the source branch from which this branch was created.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/time.Time"},"ttl":{"description":"[Beta] Relative time-to-live duration. When set, the branch will expire at creation_time + ttl.\\nMutually exclusive with `expire_time` and `no_expiry`. When updating, use `spec.expiration` in the update_mask.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/duration.Duration"}},"additionalProperties":false,"required":["branch_id","parent"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresCatalog":{"oneOf":[{"type":"object","description":"The desired state of the Catalog.","properties":{"branch":{"description":"[Beta] The resource path of the branch associated with the catalog.\\n\\nFormat: projects/{project_id}/branches/{branch_id}.","$ref":"#/$defs/string"},"catalog_id":{"description":"The ID of the catalog in Unity Catalog; becomes the full resource name. For example, `my_catalog` becomes `catalogs/my_catalog`.","$ref":"#/$defs/string"},"create_database_if_missing":{"description":"[Beta] If set to true, the specified postgres_database is created on behalf of the calling user\\nif it does not already exist. In this case, the calling user has a role created for\\nthem in Postgres if they do not already have one.\\n\\nDefaults to false, meaning that the request fails if the specified postgres_database does not already exist.","$ref":"#/$defs/bool"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"postgres_database":{"description":"[Beta] The name of the Postgres database inside the specified Lakebase project and branch to be associated with the UC catalog.\\nThis database must already exist, unless create_database_if_missing is set to true on creation.\\n\\nA database can only be registered with one UC catalog at a time.\\nTo re-register a database with a different catalog, the existing catalog must be deleted first.\\n\\nA child branch inherits the fact of parent\'s registration. This means the same-named database\\nin a child branch cannot be registered with a second catalog\\nwhile the parent\'s registration exists. To allow registering the database of a child branch,\\ndrop and recreate the database on the child branch.\\nThis removes the fact of parent\'s registration from this branch only.\\n\\nDoing Point In Time Restore (PITR) prior to the moment before the Postgres DB was registered\\nin the Catalog drops the fact of registration of the database. So the user should avoid doing so.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["catalog_id","postgres_database"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresDatabase":{"oneOf":[{"type":"object","properties":{"database_id":{"description":"The ID to use for the database; becomes the final component of the database\'s resource name and the database name in Postgres. Must be 4-63 characters and use only characters available in DNS names, as defined by RFC 1123. If not specified, it is generated automatically.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"parent":{"description":"The branch containing this database. Format: projects/{project_id}/branches/{branch_id}","$ref":"#/$defs/string"},"postgres_database":{"description":"[Beta] The name of the Postgres database.\\n\\nThis expects a valid Postgres identifier as specified in the link below.\\nhttps://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS\\nRequired when creating the Database.\\n\\nTo rename, pass a valid postgres identifier when updating the Database.","$ref":"#/$defs/string"},"replace_existing":{"description":"When true, take over an existing database with the same ID instead of failing with an ALREADY_EXISTS error. Use it to bring a database that already exists on the branch under bundle management. Only takes effect when the database is created.","$ref":"#/$defs/bool"},"role":{"description":"[Beta] The name of the role that owns the database.\\nFormat: projects/{project_id}/branches/{branch_id}/roles/{role_id}\\n\\nTo change the owner, pass valid existing Role name when updating the Database\\n\\nA database always has an owner.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["database_id","parent","role"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresEndpoint":{"oneOf":[{"type":"object","properties":{"autoscaling_limit_max_cu":{"description":"[Beta] The maximum number of Compute Units. The maximum value is 64.\\nThe difference between the minimum and maximum Compute Units (max - min) must not exceed 16.","$ref":"#/$defs/float64"},"autoscaling_limit_min_cu":{"description":"[Beta] The minimum number of Compute Units. Minimum value is 0.5.","$ref":"#/$defs/float64"},"disabled":{"description":"[Beta] Whether to restrict connections to the compute endpoint.\\nEnabling this option schedules a suspend compute operation.\\nA disabled compute endpoint cannot be enabled by a connection or\\nconsole action.","$ref":"#/$defs/bool"},"endpoint_id":{"description":"The ID to use for the endpoint; becomes the final component of the endpoint\'s resource name. Must be 1-63 characters long, start with a lowercase letter, and contain only lowercase letters, numbers, and hyphens. For example, `primary` becomes `projects/my-app/branches/development/endpoints/primary`.","$ref":"#/$defs/string"},"endpoint_type":{"description":"[Beta] The endpoint type. A branch can only have one READ_WRITE endpoint.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.EndpointType"},"group":{"description":"[Beta] Settings for optional HA configuration of the endpoint. If unspecified, the endpoint defaults\\nto non HA settings, with a single compute backing the endpoint (and no readable secondaries\\nfor Read/Write endpoints).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.EndpointGroupSpec"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"no_suspension":{"description":"[Beta] When set to true, explicitly disables automatic suspension (never suspend).\\nShould be set to true when provided.\\nMutually exclusive with `suspend_timeout_duration`. When updating, use `spec.suspension` in the update_mask.","$ref":"#/$defs/bool"},"parent":{"description":"The branch containing this endpoint (API resource hierarchy). Format: projects/{project_id}/branches/{branch_id}","$ref":"#/$defs/string"},"replace_existing":{"description":"When true, take over an existing endpoint with the same ID instead of failing with an ALREADY_EXISTS error. Use it to bring an endpoint that already exists on the branch (for example, the primary read-write endpoint created with the branch) under bundle management. Only takes effect when the endpoint is created.","$ref":"#/$defs/bool"},"settings":{"description":"[Beta] A collection of settings for a compute endpoint.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.EndpointSettings"},"suspend_timeout_duration":{"description":"[Beta] Duration of inactivity after which the compute endpoint is automatically suspended.\\nIf specified should be between 60s and 604800s (1 minute to 1 week).\\nMutually exclusive with `no_suspension`. When updating, use `spec.suspension` in the update_mask.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/duration.Duration"}},"additionalProperties":false,"required":["endpoint_id","parent","endpoint_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresProject":{"oneOf":[{"type":"object","properties":{"budget_policy_id":{"description":"[Beta] The desired budget policy to associate with the project.\\nSee status.budget_policy_id for the policy that is actually applied to the project.","$ref":"#/$defs/string"},"custom_tags":{"description":"[Beta] Custom tags to associate with the project. Forwarded to LBM for billing and cost tracking.\\nTo update tags, provide the new tag list and include \\"spec.custom_tags\\" in the update_mask.\\nTo clear all tags, provide an empty list and include \\"spec.custom_tags\\" in the update_mask.\\nTo preserve existing tags, omit this field from the update_mask (or use wildcard \\"*\\" which auto-excludes empty tags).","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/postgres.ProjectCustomTag"},"default_branch":{"description":"[Beta] The full resource path for the default branch of the project\\nFormat: projects/{project_id}/branches/{branch_id}","$ref":"#/$defs/string"},"default_endpoint_settings":{"description":"[Beta] A collection of settings for a compute endpoint.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.ProjectDefaultEndpointSettings"},"display_name":{"description":"[Beta] Human-readable project name. Length should be between 1 and 256 characters.","$ref":"#/$defs/string"},"enable_pg_native_login":{"description":"[Beta] Whether to enable PG native password login on all endpoints in this project. Defaults to false.","$ref":"#/$defs/bool"},"history_retention_duration":{"description":"[Beta] The number of seconds to retain the shared history for point in time recovery for all branches in this project. Value should be between 172800s (2 days) and 3024000s (35 days).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/duration.Duration"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"pg_version":{"description":"[Beta] The major Postgres version number. The set of supported versions may vary; consult the API documentation for currently accepted values.","$ref":"#/$defs/int"},"project_id":{"description":"The ID to use for the project; becomes the final component of the project\'s resource name. Must be 1-63 characters long, start with a lowercase letter, and contain only lowercase letters, numbers, and hyphens. For example, `my-app` becomes `projects/my-app`.","$ref":"#/$defs/string"},"purge_on_delete":{"description":"When true, permanently delete the project when the bundle is destroyed. When false or unset, the project is soft deleted and can be restored within its retention window.","$ref":"#/$defs/bool"}},"additionalProperties":false,"required":["project_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresRole":{"oneOf":[{"type":"object","properties":{"attributes":{"description":"[Beta] The desired API-exposed Postgres role attributes to associate with the role.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.RoleAttributes"},"auth_method":{"description":"[Beta] How the role is authenticated when connecting to Postgres. If left unspecified, a meaningful authentication method is derived from the identity_type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.RoleAuthMethod"},"identity_type":{"description":"[Beta] The type of the Databricks managed identity that this Role represents. Leave empty to create a regular Postgres role not associated with a Databricks identity.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.RoleIdentityType"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"membership_roles":{"description":"[Beta] Standard roles that this role is a member of.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/postgres.RoleMembershipRole"},"parent":{"description":"The branch where this role is created. Format projects/{project_id}/branches/{branch_id}.","$ref":"#/$defs/string"},"postgres_role":{"description":"[Beta] The name of the Postgres role. Required when creating the role.","$ref":"#/$defs/string"},"replace_existing":{"description":"When true, take over an existing role with the same ID instead of failing with an ALREADY_EXISTS error. Use it to bring a role that already exists on the branch (for example, one inherited from the parent branch) under bundle management. Only takes effect when the role is created.","$ref":"#/$defs/bool"},"role_id":{"description":"The user-specified role ID; becomes the final component of the role\'s resource name. Must be 4-63 characters, lowercase letters, numbers, and hyphens (RFC 1123).","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["role_id","parent"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresSyncedTable":{"oneOf":[{"type":"object","properties":{"accelerated_sync":{"description":"[Private Preview] When true, enables accelerated sync mode for the initial data load.\\nThis significantly improves performance for large tables.\\nRequires workspace-level enablement through Lakebase Accelerated Sync preview.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"branch":{"description":"[Beta] The full resource name the branch associated with the table.\\n\\nFormat: \\"projects/{project_id}/branches/{branch_id}\\".","$ref":"#/$defs/string"},"create_database_objects_if_missing":{"description":"[Beta] If true, the synced table\'s logical database and schema resources in PG\\nwill be created if they do not already exist.\\nThe request will fail if this is false and the database/schema do not exist.\\n\\nDefaults to true if omitted.","$ref":"#/$defs/bool"},"existing_pipeline_id":{"description":"[Beta] ID of an existing pipeline to bin-pack this synced table into.\\nAt most one of existing_pipeline_id and new_pipeline_spec should be defined.\\n\\nThe pipeline used for the synced table is returned via the top level pipeline_id attribute.","$ref":"#/$defs/string"},"extra_columns":{"description":"[Private Preview] Extra PostgreSQL-only columns to add to the synced table.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecExtraColumn","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"new_pipeline_spec":{"description":"[Beta] Specification for creating a new pipeline.\\nAt most one of existing_pipeline_id and new_pipeline_spec should be defined.\\n\\nThe pipeline used for the synced table is returned via the top level pipeline_id attribute.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.NewPipelineSpec"},"postgres_database":{"description":"[Beta] The Postgres database name where the synced table will be created in.\\n\\nIf this synced table is created inside a Lakebase Catalog, this attribute can be omitted on creation and is inferred\\nfrom the postgres_database associated with the Lakebase Catalog. If specified when inside a Lakebase Catalog, the value must match.\\n\\nA value must be specified when creating a synced table inside a Standard Catalog.","$ref":"#/$defs/string"},"primary_key_columns":{"description":"[Beta] Primary Key columns to be used for data insert/update in the destination.","$ref":"#/$defs/slice/string"},"scheduling_policy":{"description":"[Beta] Scheduling policy of the underlying pipeline.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecSyncedTableSchedulingPolicy"},"source_table_full_name":{"description":"[Beta] Three-part (catalog, schema, table) name of the source Delta table.\\n\\nFor the corresponding destination table, use any of the two:\\n\\n* synced_table_id used at the creation of the SyncedTable\\n* \\"name\\" consisting of \\"synced_tables/\\" prefix and the full name of the destination table.","$ref":"#/$defs/string"},"synced_table_id":{"description":"The ID to use for the synced table; becomes the final component of the synced table\'s resource name. It is the synced table name, a `{catalog}.{schema}.{table}` tuple of Unity Catalog entity names.\\n\\nIt names both an online view in Unity Catalog, accessible through Lakehouse Federation, and a Postgres table named `{table}` in schema `{schema}` in the connected Postgres database.","$ref":"#/$defs/string"},"timeseries_key":{"description":"[Beta] Time series key to deduplicate (tie-break) rows with the same primary key.","$ref":"#/$defs/string"},"type_overrides":{"description":"[Beta] Override the default Delta->PG type mapping for specific columns.\\nA TypeOverride with PG_SPECIFIC_TYPE_UNSPECIFIED is rejected; a valid pg_type must be set.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecTypeOverride"}},"additionalProperties":false,"required":["synced_table_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.QualityMonitor":{"oneOf":[{"type":"object","properties":{"assets_dir":{"description":"[Create:REQ Update:IGN] Field for specifying the absolute path to a custom directory to store data-monitoring\\nassets. Normally prepopulated to a default user location via UI and Python APIs.","$ref":"#/$defs/string"},"baseline_table_name":{"description":"[Create:OPT Update:OPT] Baseline table name.\\nBaseline data is used to compute drift from the data in the monitored `table_name`.\\nThe baseline table and the monitored table shall have the same schema.","$ref":"#/$defs/string"},"custom_metrics":{"description":"[Create:OPT Update:OPT] Custom metrics.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.MonitorMetric"},"data_classification_config":{"description":"[Private Preview] [Create:OPT Update:OPT] Data classification related config.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorDataClassificationConfig","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"inference_log":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorInferenceLog"},"latest_monitor_failure_msg":{"description":"[Create:ERR Update:IGN] The latest error message for a monitor failure.","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"notifications":{"description":"[Create:OPT Update:OPT] Field for specifying notification settings.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorNotifications"},"output_schema_name":{"description":"[Create:REQ Update:REQ] Schema where output tables are created. Needs to be in 2-level format {catalog}.{schema}","$ref":"#/$defs/string"},"schedule":{"description":"[Create:OPT Update:OPT] The monitor schedule.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorCronSchedule"},"skip_builtin_dashboard":{"description":"Whether to skip creating a default dashboard summarizing data quality metrics.","$ref":"#/$defs/bool"},"slicing_exprs":{"description":"[Create:OPT Update:OPT] List of column expressions to slice data with for targeted analysis. The data is grouped by\\neach expression independently, resulting in a separate slice for each predicate and its\\ncomplements. For example `slicing_exprs=[“col_1”, “col_2 > 10”]` will generate the following\\nslices: two slices for `col_2 > 10` (True and False), and one slice per unique value in\\n`col1`. For high-cardinality columns, only the top 100 unique values by frequency will\\ngenerate slices.","$ref":"#/$defs/slice/string"},"snapshot":{"description":"Configuration for monitoring snapshot tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorSnapshot"},"table_name":{"$ref":"#/$defs/string"},"time_series":{"description":"Configuration for monitoring time series tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorTimeSeries"},"warehouse_id":{"description":"Optional argument to specify the warehouse for dashboard creation. If not specified, the first running\\nwarehouse will be used.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["table_name","assets_dir","output_schema_name"],"markdownDescription":"The quality_monitor resource allows you to define a Unity Catalog [table monitor](https://docs.databricks.com/api/workspace/qualitymonitors/create). For information about monitors, see [link](https://docs.databricks.com/machine-learning/model-serving/monitor-diagnose-endpoints.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.RegisteredModel":{"oneOf":[{"type":"object","properties":{"aliases":{"description":"List of aliases associated with the registered model","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.RegisteredModelAlias"},"catalog_name":{"description":"The name of the catalog where the schema and the registered model reside","$ref":"#/$defs/string"},"comment":{"description":"The comment attached to the registered model","$ref":"#/$defs/string"},"created_at":{"description":"Creation timestamp of the registered model in milliseconds since the Unix epoch","$ref":"#/$defs/int64"},"created_by":{"description":"The identifier of the user who created the registered model","$ref":"#/$defs/string"},"full_name":{"description":"The three-level (fully qualified) name of the registered model","$ref":"#/$defs/string"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"metastore_id":{"description":"The unique identifier of the metastore","$ref":"#/$defs/string"},"name":{"description":"The name of the registered model","$ref":"#/$defs/string"},"owner":{"description":"The identifier of the user who owns the registered model","$ref":"#/$defs/string"},"schema_name":{"description":"The name of the schema where the registered model resides","$ref":"#/$defs/string"},"storage_location":{"description":"The storage location on the cloud under which model version data files are stored","$ref":"#/$defs/string"},"updated_at":{"description":"Last-update timestamp of the registered model in milliseconds since the Unix epoch","$ref":"#/$defs/int64"},"updated_by":{"description":"The identifier of the user who updated the registered model last time","$ref":"#/$defs/string"}},"additionalProperties":false,"markdownDescription":"The registered model resource allows you to define models in Unity Catalog. For information about Unity Catalog [registered models](https://docs.databricks.com/api/workspace/registeredmodels/create), see [link](https://docs.databricks.com/machine-learning/manage-model-lifecycle/index.html)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Schema":{"oneOf":[{"type":"object","properties":{"catalog_name":{"description":"Name of parent catalog.","$ref":"#/$defs/string"},"comment":{"description":"User-provided free-form text description.","$ref":"#/$defs/string"},"custom_max_retention_hours":{"description":"[Public Preview] Custom maximum retention period in hours for the schema.","$ref":"#/$defs/int64"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Name of schema, relative to parent catalog.","$ref":"#/$defs/string"},"properties":{"description":"A map of key-value properties attached to the securable.","$ref":"#/$defs/map/string"},"storage_root":{"description":"Storage root URL for managed tables within schema.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["catalog_name","name"],"markdownDescription":"The schema resource type allows you to define Unity Catalog [schemas](https://docs.databricks.com/api/workspace/schemas/create) for tables and other assets in your jobs and pipelines created as part of a bundle. A schema, different from other resource types, has the following limitations:\\n\\n- The owner of a schema resource is always the deployment user, and cannot be changed. If `run_as` is specified in the bundle, it will be ignored by operations on the schema.\\n- Only fields supported by the corresponding [Schemas object create API](https://docs.databricks.com/api/workspace/schemas/create) are available for the schema resource. For example, `enable_predictive_optimization` is not supported as it is only available on the [update API](https://docs.databricks.com/api/workspace/schemas/update)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Secret":{"oneOf":[{"type":"object","description":"A secret stored in Unity Catalog. Secrets are three-level namespace objects\\n(catalog.schema.secret) that securely store sensitive credential data such as\\npasswords, tokens, and keys.","properties":{"catalog_name":{"description":"The name of the catalog where the schema and the secret reside.","$ref":"#/$defs/string"},"comment":{"description":"User-provided free-form text description of the secret.","$ref":"#/$defs/string"},"expire_time":{"description":"User-provided expiration time of the secret. Purely informational; does not trigger automatic actions.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/time.Time"},"grants":{"description":"The grants to apply on this secret.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"The name of the secret, relative to its parent schema.","$ref":"#/$defs/string"},"owner":{"description":"The owner of the secret. Defaults to the creating principal on creation. Can be updated to\\ntransfer ownership of the secret to another principal.","$ref":"#/$defs/string"},"schema_name":{"description":"The name of the schema where the secret resides.","$ref":"#/$defs/string"},"value":{"description":"The secret value to store. Must be a variable reference (e.g. ${var.my_secret}) to prevent plain-text secrets in configuration files.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["catalog_name","name","schema_name","value"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SecretScope":{"oneOf":[{"type":"object","properties":{"backend_type":{"description":"The backend type the scope will be created with. If not specified, will default to `DATABRICKS`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/workspace.ScopeBackendType"},"keyvault_metadata":{"description":"The metadata for the secret scope if the `backend_type` is `AZURE_KEYVAULT`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/workspace.AzureKeyVaultSecretScopeMetadata"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Scope name requested by the user. Scope names are unique.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to the secret scope. Permissions are managed via secret scope ACLs.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.SecretScopePermission"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SecretScopePermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level. This field translates to a `principal` field in secret scope ACL.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SecretScopePermissionLevel"},"service_principal_name":{"description":"The application ID of an active service principal. This field translates to a `principal` field in secret scope ACL.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level. This field translates to a `principal` field in secret scope ACL.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SecretScopePermissionLevel":{"oneOf":[{"type":"string","enum":["READ","WRITE","MANAGE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SqlWarehouse":{"oneOf":[{"type":"object","description":"Creates a new SQL warehouse.","properties":{"auto_stop_mins":{"description":"The amount of time in minutes that a SQL warehouse must be idle (i.e., no\\nRUNNING queries) before it is automatically stopped.\\n\\nSupported values:\\n- Must be == 0 or >= 10 mins\\n- 0 indicates no autostop.\\n\\nDefaults to 120 mins","$ref":"#/$defs/int"},"channel":{"description":"Channel Details","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.Channel"},"cluster_size":{"description":"Size of the clusters allocated for this warehouse.\\nIncreasing the size of a spark cluster allows you to run larger queries on\\nit. If you want to increase the number of concurrent queries, please tune\\nmax_num_clusters.\\n\\nSupported values:\\n- 2X-Small\\n- X-Small\\n- Small\\n- Medium\\n- Large\\n- X-Large\\n- 2X-Large\\n- 3X-Large\\n- 4X-Large\\n- 5X-Large","$ref":"#/$defs/string"},"creator_name":{"description":"warehouse creator name","$ref":"#/$defs/string"},"enable_photon":{"description":"Configures whether the warehouse should use Photon optimized clusters.\\n\\nDefaults to true.","$ref":"#/$defs/bool"},"enable_serverless_compute":{"description":"Configures whether the warehouse should use serverless compute","$ref":"#/$defs/bool"},"instance_profile_arn":{"description":"Deprecated. Instance profile used to pass IAM role to the cluster","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.LifecycleWithStarted"},"max_num_clusters":{"description":"Maximum number of clusters that the autoscaler will create to handle\\nconcurrent queries.\\n\\nSupported values:\\n- Must be >= min_num_clusters\\n- Must be <= 40.\\n\\nDefaults to min_clusters if unset.","$ref":"#/$defs/int"},"min_num_clusters":{"description":"Minimum number of available clusters that will be maintained for this SQL\\nwarehouse. Increasing this will ensure that a larger number of clusters are\\nalways running and therefore may reduce the cold start time for new\\nqueries. This is similar to reserved vs. revocable cores in a resource\\nmanager.\\n\\nSupported values:\\n- Must be > 0\\n- Must be <= min(max_num_clusters, 30)\\n\\nDefaults to 1","$ref":"#/$defs/int"},"name":{"description":"Logical name for the cluster.\\n\\nSupported values:\\n- Must be unique within an org.\\n- Must be less than 100 characters.","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.SqlWarehousePermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"spot_instance_policy":{"description":"Configurations whether the endpoint should use spot instances.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.SpotInstancePolicy"},"tags":{"description":"A set of key-value pairs that will be tagged on all resources (e.g., AWS instances and EBS volumes) associated\\nwith this SQL warehouse.\\n\\nSupported values:\\n- Number of tags < 45.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.EndpointTags"},"warehouse_type":{"description":"Warehouse type: `PRO` or `CLASSIC`. If you want to use serverless compute,\\nyou must set to `PRO` and also set the field `enable_serverless_compute` to `true`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.CreateWarehouseRequestWarehouseType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SqlWarehousePermission":{"oneOf":[{"type":"object","properties":{"group_name":{"description":"The name of the group granted the permission level.","$ref":"#/$defs/string"},"level":{"description":"The permission level to apply. The allowed levels depend on the resource type.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.WarehousePermissionLevel"},"service_principal_name":{"description":"The name of the service principal granted the permission level.","$ref":"#/$defs/string"},"user_name":{"description":"The name of the user granted the permission level.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SyncedDatabaseTable":{"oneOf":[{"type":"object","properties":{"database_instance_name":{"description":"[Public Preview] Name of the target database instance. This is required when creating synced database tables in standard catalogs.\\nThis is optional when creating synced database tables in registered catalogs. If this field is specified\\nwhen creating synced database tables in registered catalogs, the database instance name MUST\\nmatch that of the registered catalog (or the request will be rejected).","$ref":"#/$defs/string"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"logical_database_name":{"description":"[Public Preview] Target Postgres database object (logical database) name for this table.\\n\\nWhen creating a synced table in a registered Postgres catalog, the\\ntarget Postgres database name is inferred to be that of the registered catalog.\\nIf this field is specified in this scenario, the Postgres database name MUST\\nmatch that of the registered catalog (or the request will be rejected).\\n\\nWhen creating a synced table in a standard catalog, this field is required.\\nIn this scenario, specifying this field will allow targeting an arbitrary postgres database.\\nNote that this has implications for the `create_database_objects_is_missing` field in `spec`.","$ref":"#/$defs/string"},"name":{"description":"[Public Preview] Full three-part (catalog, schema, table) name of the table.","$ref":"#/$defs/string"},"spec":{"description":"[Public Preview] Specification of a synced database table.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableSpec"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchEndpoint":{"oneOf":[{"type":"object","properties":{"budget_policy_id":{"description":"[Public Preview] The budget policy id to be applied","$ref":"#/$defs/string"},"endpoint_type":{"description":"Type of endpoint","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.EndpointType"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Name of the AI Search endpoint","$ref":"#/$defs/string"},"permissions":{"description":"The permissions to apply to this resource.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.VectorSearchEndpointPermission","markdownDescription":"A Sequence of permissions to apply to this resource, where each item grants a permission `level` to a single `user_name`, `group_name`, or `service_principal_name`. A principal cannot be set in both a resource\'s `permissions` and the top-level `permissions` mapping.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"target_qps":{"description":"Target QPS for the endpoint. Mutually exclusive with num_replicas.\\nThe actual replica count is calculated at index creation/sync time based on this value.\\nBest-effort target; the system does not guarantee this QPS will be achieved.","$ref":"#/$defs/int64"},"usage_policy_id":{"description":"[Private Preview] The usage policy id to be applied once we\'ve migrated to usage policies","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["endpoint_type","name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchEndpointPermission":{"oneOf":[{"type":"object","properties":{"group_name":{"$ref":"#/$defs/string"},"level":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.VectorSearchEndpointPermissionLevel"},"service_principal_name":{"$ref":"#/$defs/string"},"user_name":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["level"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchIndex":{"oneOf":[{"type":"object","properties":{"delta_sync_index_spec":{"description":"Specification for Delta Sync Index. Required if `index_type` is `DELTA_SYNC`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.DeltaSyncVectorIndexSpecRequest"},"direct_access_index_spec":{"description":"Specification for Direct Vector Access Index. Required if `index_type` is `DIRECT_ACCESS`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.DirectAccessVectorIndexSpec"},"endpoint_name":{"description":"Name of the endpoint to be used for serving the index","$ref":"#/$defs/string"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"index_subtype":{"description":"[Beta] The subtype of the index. Use `HYBRID` or `FULL_TEXT`. `VECTOR` is not supported.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.IndexSubtype"},"index_type":{"description":"There are 2 types of AI Search indexes:\\n- `DELTA_SYNC`: An index that automatically syncs with a source Delta Table, automatically and incrementally updating the index as the underlying data in the Delta Table changes.\\n- `DIRECT_ACCESS`: An index that supports direct read and write of vectors and metadata through our REST and SDK APIs. With this model, the user manages index updates.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.VectorIndexType"},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"Name of the index","$ref":"#/$defs/string"},"primary_key":{"description":"Primary key of the index","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["endpoint_name","index_type","name","primary_key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Volume":{"oneOf":[{"type":"object","properties":{"catalog_name":{"description":"The name of the catalog where the schema and the volume are","$ref":"#/$defs/string"},"comment":{"description":"The comment attached to the volume","$ref":"#/$defs/string"},"grants":{"description":"The Unity Catalog privileges to grant to principals on this securable.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment","markdownDescription":"A Sequence of Unity Catalog privilege grants on this securable, where each item grants a set of `privileges` to a `principal` (a user, group, or service principal).\\n\\nSee [link](https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/index.html)."},"lifecycle":{"description":"Settings that control the deployment lifecycle of the resource, such as preventing it from being destroyed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Lifecycle"},"name":{"description":"The name of the volume","$ref":"#/$defs/string"},"schema_name":{"description":"The name of the schema where the volume is","$ref":"#/$defs/string"},"storage_location":{"description":"The storage location on the cloud","$ref":"#/$defs/string"},"volume_type":{"description":"The type of the volume. An external volume is located in the specified external location.\\nA managed volume is located in the default location which is specified by the parent schema, or the parent catalog, or the Metastore.\\n[Learn more](https://docs.databricks.com/aws/en/volumes/managed-vs-external)","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.VolumeType"}},"additionalProperties":false,"required":["catalog_name","name","schema_name"],"markdownDescription":"The volume resource type allows you to define and create Unity Catalog [volumes](https://docs.databricks.com/api/workspace/volumes/create) as part of a bundle. When deploying a bundle with a volume defined, note that:\\n\\n- A volume cannot be referenced in the `artifact_path` for the bundle until it exists in the workspace. Hence, if you want to use Declarative Automation Bundles to create the volume, you must first define the volume in the bundle, deploy it to create the volume, then reference it in the `artifact_path` in subsequent deployments.\\n\\n- Volumes in the bundle are not prepended with the `dev_${workspace.current_user.short_name}` prefix when the deployment target has `mode: development` configured. However, you can manually configure this prefix. See [custom-presets](https://docs.databricks.com/dev-tools/bundles/deployment-modes.html#custom-presets)."},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"variable.Lookup":{"oneOf":[{"type":"object","properties":{"alert":{"description":"The name of the alert for which to retrieve an ID.","$ref":"#/$defs/string"},"cluster":{"description":"The name of the cluster for which to retrieve an ID.","$ref":"#/$defs/string"},"cluster_policy":{"description":"The name of the cluster_policy for which to retrieve an ID.","$ref":"#/$defs/string"},"dashboard":{"description":"The name of the dashboard for which to retrieve an ID.","$ref":"#/$defs/string"},"instance_pool":{"description":"The name of the instance_pool for which to retrieve an ID.","$ref":"#/$defs/string"},"job":{"description":"The name of the job for which to retrieve an ID.","$ref":"#/$defs/string"},"metastore":{"description":"The name of the metastore for which to retrieve an ID.","$ref":"#/$defs/string"},"notification_destination":{"description":"The name of the notification_destination for which to retrieve an ID.","$ref":"#/$defs/string"},"pipeline":{"description":"The name of the pipeline for which to retrieve an ID.","$ref":"#/$defs/string"},"query":{"description":"The name of the query for which to retrieve an ID.","$ref":"#/$defs/string"},"service_principal":{"description":"The name of the service_principal for which to retrieve an ID.","$ref":"#/$defs/string"},"warehouse":{"description":"The name of the warehouse for which to retrieve an ID.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"variable.TargetVariable":{"anyOf":[{"type":"object","properties":{"default":{"description":"The default value for the variable.","$ref":"#/$defs/interface"},"description":{"description":"The description of the variable.","$ref":"#/$defs/string"},"lookup":{"description":"The name of the alert, cluster_policy, cluster, dashboard, instance_pool, job, metastore, pipeline, query, service_principal, or warehouse object for which to retrieve an ID.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.Lookup"},"type":{"description":"The type of the variable.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.VariableType"}},"additionalProperties":false},{}]},"variable.Variable":{"type":"object","description":"Defines a custom variable for the bundle.","properties":{"default":{"description":"The default value for the variable.","$ref":"#/$defs/interface"},"description":{"description":"The description of the variable","$ref":"#/$defs/string"},"lookup":{"description":"The name of the alert, cluster_policy, cluster, dashboard, instance_pool, job, metastore, pipeline, query, service_principal, or warehouse object for which to retrieve an ID.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.Lookup","markdownDescription":"The name of the `alert`, `cluster_policy`, `cluster`, `dashboard`, `instance_pool`, `job`, `metastore`, `pipeline`, `query`, `service_principal`, or `warehouse` object for which to retrieve an ID."},"type":{"description":"The type of the variable.","$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.VariableType"}},"additionalProperties":false,"markdownDescription":"Defines a custom variable for the bundle. See [variables](https://docs.databricks.com/dev-tools/bundles/settings.html#variables)."},"variable.VariableType":{"type":"string"}},"config.Artifact":{"oneOf":[{"type":"object","properties":{"build":{"description":"An optional set of build commands to run locally before deployment.","$ref":"#/$defs/string"},"dynamic_version":{"description":"Whether to patch the wheel version dynamically based on the timestamp of the whl file. If this is set to `true`, new code can be deployed without having to update the version in `setup.py` or `pyproject.toml`. This setting is only valid when `type` is set to `whl`. See [\\\\_](/dev-tools/bundles/settings.md#bundle-syntax-mappings-artifacts).","$ref":"#/$defs/bool"},"executable":{"description":"The executable type. Valid values are `bash`, `sh`, and `cmd`.","$ref":"#/$defs/github.com/databricks/cli/libs/exec.ExecutableType"},"files":{"description":"The relative or absolute path to the built artifact files.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config.ArtifactFile"},"path":{"description":"The local path of the directory for the artifact.","$ref":"#/$defs/string"},"type":{"description":"Required if the artifact is a Python wheel. The type of the artifact. Valid values are `whl` and `jar`.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.ArtifactType","markdownDescription":"Required if the artifact is a Python wheel. The type of the artifact. Valid values are `whl` and `jar`."}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.ArtifactFile":{"oneOf":[{"type":"object","properties":{"source":{"description":"Required. The artifact source file.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["source"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.ArtifactType":{"type":"string"},"config.Bundle":{"oneOf":[{"type":"object","properties":{"cluster_id":{"description":"The ID of a cluster to use to run the bundle.","$ref":"#/$defs/string","markdownDescription":"The ID of a cluster to use to run the bundle. See [cluster_id](https://docs.databricks.com/dev-tools/bundles/settings.html#cluster_id)."},"compute_id":{"description":"Deprecated. The ID of the compute to use to run the bundle.","$ref":"#/$defs/string"},"databricks_cli_version":{"description":"The Databricks CLI version to use for the bundle.","$ref":"#/$defs/string","markdownDescription":"The Databricks CLI version to use for the bundle. See [databricks_cli_version](https://docs.databricks.com/dev-tools/bundles/settings.html#databricks_cli_version)."},"deployment":{"description":"The definition of the bundle deployment","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Deployment","markdownDescription":"The definition of the bundle deployment. For supported attributes see [link](https://docs.databricks.com/dev-tools/bundles/deployment-modes.html)."},"engine":{"description":"The deployment engine to use. Valid values are `terraform` and `direct`. Takes priority over `DATABRICKS_BUNDLE_ENGINE` environment variable. Default is \\"direct\\".","$ref":"#/$defs/github.com/databricks/cli/bundle/config/engine.EngineType"},"git":{"description":"The Git version control details that are associated with your bundle.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Git","markdownDescription":"The Git version control details that are associated with your bundle. For supported attributes see [git](https://docs.databricks.com/dev-tools/bundles/settings.html#git)."},"name":{"description":"The name of the bundle.","$ref":"#/$defs/string"},"uuid":{"description":"Reserved. A Universally Unique Identifier (UUID) for the bundle that uniquely identifies the bundle in internal Databricks systems. This is generated when a bundle project is initialized using a Databricks template (using the `databricks bundle init` command).","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Command":{"type":"string"},"config.Deployment":{"oneOf":[{"type":"object","properties":{"fail_on_active_runs":{"description":"Whether to fail on active runs. If this is set to true a deployment that is running can be interrupted.","$ref":"#/$defs/bool"},"lock":{"description":"The deployment lock attributes.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Lock"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Experimental":{"oneOf":[{"type":"object","properties":{"immutable_folder":{"description":"Whether to deploy bundle files and artifacts as a single immutable snapshot. When true, all files are packaged into a content-addressed archive and workspace.file_path and workspace.artifact_path are set to the resulting location.","$ref":"#/$defs/bool"},"pydabs":{"description":"The PyDABs configuration.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.PyDABs","deprecationMessage":"Deprecated: please use python instead","deprecated":true},"python":{"description":"Configures loading of Python code defined with \'databricks-bundles\' package.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Python"},"python_wheel_wrapper":{"description":"Whether to use a Python wheel wrapper.","$ref":"#/$defs/bool"},"record_deployment_history":{"description":"Whether to record deployment history using the deployment metadata service (DMS), which tracks what changed across deployments.","$ref":"#/$defs/bool"},"scripts":{"description":"The commands to run.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Command"},"skip_artifact_cleanup":{"description":"Determines whether to skip cleaning up the .internal folder","$ref":"#/$defs/bool"},"skip_name_prefix_for_schema":{"description":"Skip adding the prefix that is either set in `presets.name_prefix` or computed when `mode: development`\\nis set, to the names of UC schemas defined in the bundle.","$ref":"#/$defs/bool"},"use_legacy_run_as":{"description":"Whether to use the legacy run_as behavior.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Git":{"oneOf":[{"type":"object","properties":{"branch":{"description":"The Git branch name.","$ref":"#/$defs/string","markdownDescription":"The Git branch name. See [git](https://docs.databricks.com/dev-tools/bundles/settings.html#git)."},"origin_url":{"description":"The origin URL of the repository.","$ref":"#/$defs/string","markdownDescription":"The origin URL of the repository. See [git](https://docs.databricks.com/dev-tools/bundles/settings.html#git)."}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Lock":{"oneOf":[{"type":"object","properties":{"enabled":{"description":"Whether this lock is enabled.","$ref":"#/$defs/bool"},"force":{"description":"Whether to force this lock if it is enabled.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Mode":{"type":"string"},"config.Presets":{"oneOf":[{"type":"object","properties":{"artifacts_dynamic_version":{"description":"Whether to enable dynamic_version on all artifacts.","$ref":"#/$defs/bool"},"jobs_max_concurrent_runs":{"description":"The maximum concurrent runs for a job.","$ref":"#/$defs/int"},"name_prefix":{"description":"The prefix for job runs of the bundle.","$ref":"#/$defs/string"},"pipelines_development":{"description":"Whether pipeline deployments should be locked in development mode.","$ref":"#/$defs/bool"},"source_linked_deployment":{"description":"Whether to link the deployment to the bundle source.","$ref":"#/$defs/bool"},"tags":{"description":"The tags for the bundle deployment.","$ref":"#/$defs/map/string"},"trigger_pause_status":{"description":"A pause status to apply to all job triggers and schedules. Valid values are PAUSED or UNPAUSED.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.PyDABs":{"oneOf":[{"type":"object","properties":{"enabled":{"description":"Whether or not PyDABs (Private Preview) is enabled","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Python":{"oneOf":[{"type":"object","properties":{"mutators":{"description":"Mutators contains a list of fully qualified function paths to mutator functions.\\n\\nExample: [\\"my_project.mutators:add_default_cluster\\"]","$ref":"#/$defs/slice/string"},"resources":{"description":"Resources contains a list of fully qualified function paths to load resources\\ndefined in Python code.\\n\\nExample: [\\"my_project.resources:load_resources\\"]","$ref":"#/$defs/slice/string"},"venv_path":{"description":"VEnvPath is path to the virtual environment.\\n\\nIf enabled, Python code will execute within this environment. If disabled,\\nit defaults to using the Python interpreter available in the current shell.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Resources":{"oneOf":[{"type":"object","properties":{"alerts":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Alert"},"apps":{"description":"The app resource defines a Databricks app.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.App","markdownDescription":"The app resource defines a [Databricks app](https://docs.databricks.com/api/workspace/apps/create). For information about Databricks Apps, see [link](https://docs.databricks.com/dev-tools/databricks-apps/index.html)."},"catalogs":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Catalog"},"clusters":{"description":"The cluster definitions for the bundle, where each key is the name of a cluster.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Cluster","markdownDescription":"The cluster definitions for the bundle, where each key is the name of a cluster. See [clusters](https://docs.databricks.com/dev-tools/bundles/resources.html#clusters)."},"dashboards":{"description":"The dashboard definitions for the bundle, where each key is the name of the dashboard.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Dashboard","markdownDescription":"The dashboard definitions for the bundle, where each key is the name of the dashboard. See [dashboards](https://docs.databricks.com/dev-tools/bundles/resources.html#dashboards)."},"database_catalogs":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.DatabaseCatalog"},"database_instances":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.DatabaseInstance"},"experiments":{"description":"The experiment definitions for the bundle, where each key is the name of the experiment.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.MlflowExperiment","markdownDescription":"The experiment definitions for the bundle, where each key is the name of the experiment. See [experiments](https://docs.databricks.com/dev-tools/bundles/resources.html#experiments)."},"external_locations":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.ExternalLocation"},"genie_spaces":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.GenieSpace"},"instance_pools":{"description":"The instance pool definitions for the bundle, where each key is the name of the instance pool.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.InstancePool","markdownDescription":"The instance pool definitions for the bundle, where each key is the name of the instance pool. See [instance_pools](https://docs.databricks.com/dev-tools/bundles/resources.html#instance_pools)."},"job_runs":{"description":"The job run definitions for the bundle, where each key is the name of the job run. Each job run triggers a run of an existing job as part of bundle deployment.\\n\\nThe deployment waits for the run to finish and fails if it does not succeed, so other resources can reference the run\'s outcome, for example `${resources.job_runs.<name>.state.result_state}`. A run that did not succeed is run again on the next deployment.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.JobRun"},"jobs":{"description":"The job definitions for the bundle, where each key is the name of the job.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Job","markdownDescription":"The job definitions for the bundle, where each key is the name of the job. See [jobs](https://docs.databricks.com/dev-tools/bundles/resources.html#jobs)."},"model_serving_endpoints":{"description":"The model serving endpoint definitions for the bundle, where each key is the name of the model serving endpoint.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.ModelServingEndpoint","markdownDescription":"The model serving endpoint definitions for the bundle, where each key is the name of the model serving endpoint. See [model_serving_endpoints](https://docs.databricks.com/dev-tools/bundles/resources.html#model_serving_endpoints)."},"models":{"description":"The model definitions for the bundle, where each key is the name of the model.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.MlflowModel","markdownDescription":"The model definitions for the bundle, where each key is the name of the model. See [models](https://docs.databricks.com/dev-tools/bundles/resources.html#models)."},"pipelines":{"description":"The pipeline definitions for the bundle, where each key is the name of the pipeline.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Pipeline","markdownDescription":"The pipeline definitions for the bundle, where each key is the name of the pipeline. See [pipelines](https://docs.databricks.com/dev-tools/bundles/resources.html#pipelines)."},"postgres_branches":{"description":"The Postgres branch definitions for the bundle, where each key is the name of the branch. Each entry defines a branch of a Lakebase Autoscaling project, holding its own copy of the project\'s databases and roles.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresBranch"},"postgres_catalogs":{"description":"The Postgres catalog definitions for the bundle, where each key is the name of the catalog. Each entry binds a Unity Catalog catalog to a Postgres database on a Lakebase Autoscaling branch.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresCatalog"},"postgres_databases":{"description":"The Postgres database definitions for the bundle, where each key is the name of the database. Each entry defines a database on a Lakebase Autoscaling branch.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresDatabase"},"postgres_endpoints":{"description":"The Postgres endpoint definitions for the bundle, where each key is the name of the endpoint. Each entry defines a compute endpoint that serves queries for a Lakebase Autoscaling branch.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresEndpoint"},"postgres_projects":{"description":"The Postgres project definitions for the bundle, where each key is the name of the project. Each entry defines a Lakebase Autoscaling project, the top-level container for branches, endpoints, databases, and roles.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresProject"},"postgres_roles":{"description":"The Postgres role definitions for the bundle, where each key is the name of the role. Each entry defines a role on a Lakebase Autoscaling branch, optionally backed by a Databricks identity.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresRole"},"postgres_synced_tables":{"description":"The Postgres synced table definitions for the bundle, where each key is the name of the synced table. Each entry continuously replicates a Unity Catalog Delta source table into a Postgres table on a Lakebase Autoscaling instance.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.PostgresSyncedTable"},"quality_monitors":{"description":"The quality monitor definitions for the bundle, where each key is the name of the quality monitor.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.QualityMonitor","markdownDescription":"The quality monitor definitions for the bundle, where each key is the name of the quality monitor. See [quality_monitors](https://docs.databricks.com/dev-tools/bundles/resources.html#quality_monitors)."},"registered_models":{"description":"The registered model definitions for the bundle, where each key is the name of the Unity Catalog registered model.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.RegisteredModel","markdownDescription":"The registered model definitions for the bundle, where each key is the name of the Unity Catalog registered model. See [registered_models](https://docs.databricks.com/dev-tools/bundles/resources.html#registered_models)"},"schemas":{"description":"The schema definitions for the bundle, where each key is the name of the schema.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Schema","markdownDescription":"The schema definitions for the bundle, where each key is the name of the schema. See [schemas](https://docs.databricks.com/dev-tools/bundles/resources.html#schemas)."},"secret_scopes":{"description":"The secret scope definitions for the bundle, where each key is the name of the secret scope.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.SecretScope","markdownDescription":"The secret scope definitions for the bundle, where each key is the name of the secret scope. See [secret_scopes](https://docs.databricks.com/dev-tools/bundles/resources.html#secret_scopes)."},"secrets":{"description":"The Unity Catalog secret definitions for the bundle, where each key is the name of the secret.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Secret","markdownDescription":"The Unity Catalog secret definitions for the bundle, where each key is the name of the secret. See [secrets](https://docs.databricks.com/dev-tools/bundles/resources.html#secrets)."},"sql_warehouses":{"description":"The SQL warehouse definitions for the bundle, where each key is the name of the warehouse.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.SqlWarehouse","markdownDescription":"The SQL warehouse definitions for the bundle, where each key is the name of the warehouse. See [sql_warehouses](https://docs.databricks.com/dev-tools/bundles/resources.html#sql_warehouses)."},"synced_database_tables":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.SyncedDatabaseTable"},"vector_search_endpoints":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.VectorSearchEndpoint"},"vector_search_indexes":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.VectorSearchIndex"},"volumes":{"description":"The volume definitions for the bundle, where each key is the name of the volume.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/resources.Volume","markdownDescription":"The volume definitions for the bundle, where each key is the name of the volume. See [volumes](https://docs.databricks.com/dev-tools/bundles/resources.html#volumes)."}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Script":{"oneOf":[{"type":"object","properties":{"content":{"$ref":"#/$defs/string"},"env":{"description":"A map of environment variables to export when running the script. Values may reference `${bundle.*}`, `${workspace.*}`, and `${var.*}` and are resolved before the script runs; reference them from `content` with `$NAME`.","$ref":"#/$defs/map/string"}},"additionalProperties":false,"required":["content"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Sync":{"oneOf":[{"type":"object","properties":{"exclude":{"description":"A list of files or folders to exclude from the bundle.","$ref":"#/$defs/slice/string"},"include":{"description":"A list of files or folders to include in the bundle.","$ref":"#/$defs/slice/string"},"paths":{"description":"The local folder paths, which can be outside the bundle root, to synchronize to the workspace when the bundle is deployed.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Target":{"oneOf":[{"type":"object","properties":{"artifacts":{"description":"The artifacts to include in the target deployment.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Artifact"},"bundle":{"description":"The bundle attributes when deploying to this target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Bundle"},"cluster_id":{"description":"The ID of the cluster to use for this target.","$ref":"#/$defs/string"},"compute_id":{"description":"Deprecated. The ID of the compute to use for this target.","$ref":"#/$defs/string","deprecationMessage":"Deprecated: please use cluster_id instead","deprecated":true},"default":{"description":"Whether this target is the default target.","$ref":"#/$defs/bool"},"git":{"description":"The Git version control settings for the target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Git"},"mode":{"description":"The deployment mode for the target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Mode","markdownDescription":"The deployment mode for the target. Valid values are `development` or `production`. See [link](https://docs.databricks.com/dev-tools/bundles/deployment-modes.html)."},"permissions":{"description":"The permissions for deploying and running the bundle in the target.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission"},"presets":{"description":"The deployment presets for the target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Presets"},"resources":{"description":"The resource definitions for the target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Resources"},"run_as":{"description":"The identity to use to run the bundle.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobRunAs","markdownDescription":"The identity to use to run the bundle, see [link](https://docs.databricks.com/dev-tools/bundles/run-as.html)."},"sync":{"description":"The local paths to sync to the target workspace when a bundle is run or deployed.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Sync"},"variables":{"description":"The custom variable definitions for the target.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/variable.TargetVariable"},"workspace":{"description":"The Databricks workspace for the target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Workspace"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Workspace":{"oneOf":[{"type":"object","properties":{"account_id":{"description":"The Databricks account ID.","$ref":"#/$defs/string"},"artifact_path":{"description":"The artifact path to use within the workspace for both deployments and job runs","$ref":"#/$defs/string"},"auth_type":{"description":"The authentication type.","$ref":"#/$defs/string"},"azure_client_id":{"description":"The Azure client ID","$ref":"#/$defs/string"},"azure_environment":{"description":"The Azure environment","$ref":"#/$defs/string"},"azure_login_app_id":{"description":"The Azure login app ID","$ref":"#/$defs/string"},"azure_tenant_id":{"description":"The Azure tenant ID","$ref":"#/$defs/string"},"azure_use_msi":{"description":"Whether to use MSI for Azure","$ref":"#/$defs/bool"},"azure_workspace_resource_id":{"description":"The Azure workspace resource ID","$ref":"#/$defs/string"},"client_id":{"description":"The client ID for the workspace","$ref":"#/$defs/string"},"experimental_is_unified_host":{"description":"Deprecated: no-op. Unified hosts are now detected automatically from /.well-known/databricks-config. Retained for schema compatibility with existing databricks.yml files.","$ref":"#/$defs/bool"},"file_path":{"description":"The file path to use within the workspace for both deployments and job runs","$ref":"#/$defs/string"},"google_service_account":{"description":"The Google service account name","$ref":"#/$defs/string"},"host":{"description":"The Databricks workspace host URL","$ref":"#/$defs/string"},"profile":{"description":"The Databricks workspace profile name","$ref":"#/$defs/string"},"resource_path":{"description":"The workspace resource path","$ref":"#/$defs/string"},"root_path":{"description":"The Databricks workspace root path","$ref":"#/$defs/string"},"state_path":{"description":"The workspace state path","$ref":"#/$defs/string"},"workspace_id":{"description":"The Databricks workspace ID","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}},"libs":{"exec.ExecutableType":{"type":"string"}}},"databricks-sdk-go":{"common":{"types":{"duration.Duration":{"type":"string"},"time.Time":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}}},"service":{"apps.AppDeployment":{"oneOf":[{"type":"object","properties":{"command":{"description":"The command with which to run the app. This will override the command specified in the app.yaml file.","$ref":"#/$defs/slice/string"},"deployment_id":{"description":"The unique id of the deployment.","$ref":"#/$defs/string"},"env_vars":{"description":"The environment variables to set in the app runtime environment. This will override the environment variables specified in the app.yaml file.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/apps.EnvVar"},"git_source":{"description":"Git repository to use as the source for the app deployment.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.GitSource"},"mode":{"description":"The mode of which the deployment will manage the source code.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppDeploymentMode"},"source_code_path":{"description":"The workspace file system path of the source code used to create the app deployment. This is different from\\n`deployment_artifacts.source_code_path`, which is the path used by the deployed app. The former refers\\nto the original source code location of the app in the workspace during deployment creation, whereas\\nthe latter provides a system generated stable snapshotted source code path used by the deployment.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppDeploymentArtifacts":{"oneOf":[{"type":"object","properties":{"source_code_path":{"description":"The snapshotted workspace file system path of the source code loaded by the deployed app.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppDeploymentMode":{"oneOf":[{"type":"string","enum":["SNAPSHOT","AUTO_SYNC"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppDeploymentState":{"oneOf":[{"type":"string","enum":["SUCCEEDED","FAILED","IN_PROGRESS","CANCELLED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppDeploymentStatus":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_USE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResource":{"oneOf":[{"type":"object","properties":{"app":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceApp"},"database":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceDatabase"},"description":{"description":"Description of the App Resource.","$ref":"#/$defs/string"},"experiment":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceExperiment"},"genie_space":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceGenieSpace"},"job":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceJob"},"name":{"description":"Name of the App Resource.","$ref":"#/$defs/string"},"postgres":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourcePostgres"},"secret":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceSecret"},"serving_endpoint":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceServingEndpoint"},"sql_warehouse":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceSqlWarehouse"},"uc_securable":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceUcSecurable"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceApp":{"oneOf":[{"type":"object","properties":{"name":{"$ref":"#/$defs/string"},"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceAppAppPermission"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceAppAppPermission":{"oneOf":[{"type":"string","enum":["CAN_USE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceDatabase":{"oneOf":[{"type":"object","properties":{"database_name":{"$ref":"#/$defs/string"},"instance_name":{"$ref":"#/$defs/string"},"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceDatabaseDatabasePermission"}},"additionalProperties":false,"required":["database_name","instance_name","permission"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceDatabaseDatabasePermission":{"oneOf":[{"type":"string","enum":["CAN_CONNECT_AND_CREATE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceExperiment":{"oneOf":[{"type":"object","properties":{"experiment_id":{"$ref":"#/$defs/string"},"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceExperimentExperimentPermission"}},"additionalProperties":false,"required":["experiment_id","permission"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceExperimentExperimentPermission":{"oneOf":[{"type":"string","enum":["CAN_MANAGE","CAN_EDIT","CAN_READ"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceGenieSpace":{"oneOf":[{"type":"object","properties":{"name":{"$ref":"#/$defs/string"},"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceGenieSpaceGenieSpacePermission"},"space_id":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name","permission","space_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceGenieSpaceGenieSpacePermission":{"oneOf":[{"type":"string","enum":["CAN_MANAGE","CAN_EDIT","CAN_RUN","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceJob":{"oneOf":[{"type":"object","properties":{"id":{"description":"Id of the job to grant permission on.","$ref":"#/$defs/string"},"permission":{"description":"Permissions to grant on the Job. Supported permissions are: \\"CAN_MANAGE\\", \\"IS_OWNER\\", \\"CAN_MANAGE_RUN\\", \\"CAN_VIEW\\".","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceJobJobPermission"}},"additionalProperties":false,"required":["id","permission"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceJobJobPermission":{"oneOf":[{"type":"string","enum":["CAN_MANAGE","IS_OWNER","CAN_MANAGE_RUN","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourcePostgres":{"oneOf":[{"type":"object","properties":{"branch":{"$ref":"#/$defs/string"},"database":{"$ref":"#/$defs/string"},"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourcePostgresPostgresPermission"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourcePostgresPostgresPermission":{"oneOf":[{"type":"string","enum":["CAN_CONNECT_AND_CREATE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceSecret":{"oneOf":[{"type":"object","properties":{"key":{"description":"Key of the secret to grant permission on.","$ref":"#/$defs/string"},"permission":{"description":"Permission to grant on the secret scope. For secrets, only one permission is allowed. Permission must be one of: \\"READ\\", \\"WRITE\\", \\"MANAGE\\".","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceSecretSecretPermission"},"scope":{"description":"Scope of the secret to grant permission on.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["key","permission","scope"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceSecretSecretPermission":{"oneOf":[{"type":"string","description":"Permission to grant on the secret scope. Supported permissions are: \\"READ\\", \\"WRITE\\", \\"MANAGE\\".","enum":["READ","WRITE","MANAGE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceServingEndpoint":{"oneOf":[{"type":"object","properties":{"name":{"description":"Name of the serving endpoint to grant permission on.","$ref":"#/$defs/string"},"permission":{"description":"Permission to grant on the serving endpoint. Supported permissions are: \\"CAN_MANAGE\\", \\"CAN_QUERY\\", \\"CAN_VIEW\\".","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceServingEndpointServingEndpointPermission"}},"additionalProperties":false,"required":["name","permission"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceServingEndpointServingEndpointPermission":{"oneOf":[{"type":"string","enum":["CAN_MANAGE","CAN_QUERY","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceSqlWarehouse":{"oneOf":[{"type":"object","properties":{"id":{"description":"Id of the SQL warehouse to grant permission on.","$ref":"#/$defs/string"},"permission":{"description":"Permission to grant on the SQL warehouse. Supported permissions are: \\"CAN_MANAGE\\", \\"CAN_USE\\", \\"IS_OWNER\\".","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceSqlWarehouseSqlWarehousePermission"}},"additionalProperties":false,"required":["id","permission"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceSqlWarehouseSqlWarehousePermission":{"oneOf":[{"type":"string","enum":["CAN_MANAGE","CAN_USE","IS_OWNER"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceUcSecurable":{"oneOf":[{"type":"object","properties":{"permission":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceUcSecurableUcSecurablePermission"},"securable_full_name":{"$ref":"#/$defs/string"},"securable_type":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResourceUcSecurableUcSecurableType"}},"additionalProperties":false,"required":["permission","securable_full_name","securable_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceUcSecurableUcSecurablePermission":{"oneOf":[{"type":"string","enum":["READ_VOLUME","WRITE_VOLUME","SELECT","EXECUTE","USE_CONNECTION","MODIFY"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.AppResourceUcSecurableUcSecurableType":{"oneOf":[{"type":"string","enum":["VOLUME","TABLE","FUNCTION","CONNECTION"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.ApplicationState":{"oneOf":[{"type":"string","enum":["DEPLOYING","RUNNING","CRASHED","UNAVAILABLE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.ApplicationStatus":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.ComputeSize":{"oneOf":[{"type":"string","enum":["MEDIUM","LARGE","XLARGE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.ComputeState":{"oneOf":[{"type":"string","enum":["ERROR","DELETING","STARTING","STOPPING","UPDATING","STOPPED","ACTIVE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.ComputeStatus":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.EnvVar":{"oneOf":[{"type":"object","properties":{"name":{"description":"The name of the environment variable.","$ref":"#/$defs/string"},"value":{"description":"The value for the environment variable.","$ref":"#/$defs/string"},"value_from":{"description":"The name of an external Databricks resource that contains the value, such as a secret or a database table.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.GitRepository":{"oneOf":[{"type":"object","description":"Git repository configuration specifying the location of the repository.","properties":{"auto_deploy":{"description":"[Beta] When true, automatically deploys the app on push events to the branch configured in\\nthe app\'s deployment_source.git_source.","$ref":"#/$defs/bool"},"caller_credential_id":{"description":"[Beta] ID of a personal access token Git credential owned by the caller, used to\\ngrant the app\'s service principal access to this repository.","$ref":"#/$defs/int64"},"provider":{"description":"Git provider. Case insensitive. Supported values: gitHub, gitHubEnterprise, bitbucketCloud,\\nbitbucketServer, azureDevOpsServices, gitLab, gitLabEnterpriseEdition, awsCodeCommit.","$ref":"#/$defs/string"},"url":{"description":"URL of the Git repository.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["provider","url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.GitSource":{"oneOf":[{"type":"object","description":"Complete git source specification including repository location and reference.","properties":{"branch":{"description":"Git branch to checkout.","$ref":"#/$defs/string"},"commit":{"description":"Git commit SHA to checkout.","$ref":"#/$defs/string"},"source_code_path":{"description":"Relative path to the app source code within the Git repository. If not specified, the root\\nof the repository is used.","$ref":"#/$defs/string"},"tag":{"description":"Git tag to checkout.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.TelemetryExportDestination":{"oneOf":[{"type":"object","description":"A single telemetry export destination with its configuration and status.","properties":{"unity_catalog":{"description":"[Public Preview] Unity Catalog Destinations for OTEL telemetry export.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.UnityCatalog"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.UnityCatalog":{"oneOf":[{"type":"object","description":"Unity Catalog Destinations for OTEL telemetry export.","properties":{"logs_table":{"description":"[Public Preview] Unity Catalog table for OTEL logs.","$ref":"#/$defs/string"},"metrics_table":{"description":"[Public Preview] Unity Catalog table for OTEL metrics.","$ref":"#/$defs/string"},"traces_table":{"description":"[Public Preview] Unity Catalog table for OTEL traces (spans).","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["logs_table","metrics_table","traces_table"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.AwsSqsQueue":{"oneOf":[{"type":"object","properties":{"queue_url":{"description":"The AQS queue url in the format https://sqs.{region}.amazonaws.com/{account id}/{queue name}.\\nOnly required for provided_sqs.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.AzureEncryptionSettings":{"oneOf":[{"type":"object","properties":{"azure_cmk_access_connector_id":{"$ref":"#/$defs/string"},"azure_cmk_managed_identity_id":{"$ref":"#/$defs/string"},"azure_tenant_id":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["azure_tenant_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.AzureQueueStorage":{"oneOf":[{"type":"object","properties":{"queue_url":{"description":"The AQS queue url in the format https://{storage account}.queue.core.windows.net/{queue name}\\nOnly required for provided_aqs.","$ref":"#/$defs/string"},"resource_group":{"description":"Optional resource group for the queue, event grid subscription, and external location storage\\naccount.\\nOnly required for locations with a service principal storage credential","$ref":"#/$defs/string"},"subscription_id":{"description":"Optional subscription id for the queue, event grid subscription, and external location storage\\naccount.\\nRequired for locations with a service principal storage credential","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.EncryptionDetails":{"oneOf":[{"type":"object","description":"Encryption options that apply to clients connecting to cloud storage.","properties":{"sse_encryption_details":{"description":"Server-Side Encryption properties for clients communicating with AWS s3.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.SseEncryptionDetails"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.EncryptionSettings":{"oneOf":[{"type":"object","description":"Encryption Settings are used to carry metadata for securable encryption at rest.\\nCurrently used for catalogs, we can use the information supplied here to interact with a CMK.","properties":{"azure_encryption_settings":{"description":"optional Azure settings - only required if an Azure CMK is used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.AzureEncryptionSettings"},"azure_key_vault_key_id":{"description":"the AKV URL in Azure, null otherwise.","$ref":"#/$defs/string"},"customer_managed_key_id":{"description":"the CMK uuid in AWS and GCP, null otherwise.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.FileEventQueue":{"oneOf":[{"type":"object","properties":{"managed_aqs":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.AzureQueueStorage"},"managed_pubsub":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.GcpPubsub"},"managed_sqs":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.AwsSqsQueue"},"provided_aqs":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.AzureQueueStorage"},"provided_pubsub":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.GcpPubsub"},"provided_sqs":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.AwsSqsQueue"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.GcpPubsub":{"oneOf":[{"type":"object","properties":{"subscription_name":{"description":"The Pub/Sub subscription name in the format projects/{project}/subscriptions/{subscription name}.\\nOnly required for provided_pubsub.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorCronSchedule":{"oneOf":[{"type":"object","properties":{"pause_status":{"description":"Read only field that indicates whether a schedule is paused or not.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorCronSchedulePauseStatus"},"quartz_cron_expression":{"description":"The expression that determines when to run the monitor. See [examples](https://www.quartz-scheduler.org/documentation/quartz-2.3.0/tutorials/crontrigger.html).","$ref":"#/$defs/string"},"timezone_id":{"description":"The timezone id (e.g., ``PST``) in which to evaluate the quartz expression.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["quartz_cron_expression","timezone_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorCronSchedulePauseStatus":{"oneOf":[{"type":"string","description":"Source link: https://src.dev.databricks.com/databricks/universe/-/blob/elastic-spark-common/api/messages/schedule.proto\\nMonitoring workflow schedule pause status.","enum":["UNSPECIFIED","UNPAUSED","PAUSED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorDataClassificationConfig":{"oneOf":[{"type":"object","description":"Data classification related configuration.","properties":{"enabled":{"description":"[Private Preview] Whether to enable data classification.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorDestination":{"oneOf":[{"type":"object","properties":{"email_addresses":{"description":"The list of email addresses to send the notification to. A maximum of 5 email addresses is supported.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorInferenceLog":{"oneOf":[{"type":"object","properties":{"granularities":{"description":"Granularities for aggregating data into time windows based on their timestamp. Valid values are 5 minutes, 30 minutes, 1 hour, 1 day, n weeks, 1 month, or 1 year.","$ref":"#/$defs/slice/string"},"label_col":{"description":"Column for the label.","$ref":"#/$defs/string"},"model_id_col":{"description":"Column for the model identifier.","$ref":"#/$defs/string"},"prediction_col":{"description":"Column for the prediction.","$ref":"#/$defs/string"},"prediction_proba_col":{"description":"Column for prediction probabilities","$ref":"#/$defs/string"},"problem_type":{"description":"Problem type the model aims to solve.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorInferenceLogProblemType"},"timestamp_col":{"description":"Column for the timestamp.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["granularities","model_id_col","prediction_col","problem_type","timestamp_col"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorInferenceLogProblemType":{"oneOf":[{"type":"string","enum":["PROBLEM_TYPE_CLASSIFICATION","PROBLEM_TYPE_REGRESSION"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorMetric":{"oneOf":[{"type":"object","description":"Custom metric definition.","properties":{"definition":{"description":"Jinja template for a SQL expression that specifies how to compute the metric. See [create metric definition](https://docs.databricks.com/en/lakehouse-monitoring/custom-metrics.html#create-definition).","$ref":"#/$defs/string"},"input_columns":{"description":"A list of column names in the input table the metric should be computed for.\\nCan use ``\\":table\\"`` to indicate that the metric needs information from multiple columns.","$ref":"#/$defs/slice/string"},"name":{"description":"Name of the metric in the output tables.","$ref":"#/$defs/string"},"output_data_type":{"description":"The output type of the custom metric.","$ref":"#/$defs/string"},"type":{"description":"Can only be one of ``\\"CUSTOM_METRIC_TYPE_AGGREGATE\\"``, ``\\"CUSTOM_METRIC_TYPE_DERIVED\\"``, or ``\\"CUSTOM_METRIC_TYPE_DRIFT\\"``.\\nThe ``\\"CUSTOM_METRIC_TYPE_AGGREGATE\\"`` and ``\\"CUSTOM_METRIC_TYPE_DERIVED\\"`` metrics\\nare computed on a single table, whereas the ``\\"CUSTOM_METRIC_TYPE_DRIFT\\"`` compare metrics across\\nbaseline and input table, or across the two consecutive time windows.\\n- CUSTOM_METRIC_TYPE_AGGREGATE: only depend on the existing columns in your table\\n- CUSTOM_METRIC_TYPE_DERIVED: depend on previously computed aggregate metrics\\n- CUSTOM_METRIC_TYPE_DRIFT:  depend on previously computed aggregate or derived metrics","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorMetricType"}},"additionalProperties":false,"required":["definition","input_columns","name","output_data_type","type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorMetricType":{"oneOf":[{"type":"string","description":"Can only be one of ``\\\\\\"CUSTOM_METRIC_TYPE_AGGREGATE\\\\\\"``, ``\\\\\\"CUSTOM_METRIC_TYPE_DERIVED\\\\\\"``, or ``\\\\\\"CUSTOM_METRIC_TYPE_DRIFT\\\\\\"``.\\nThe ``\\\\\\"CUSTOM_METRIC_TYPE_AGGREGATE\\\\\\"`` and ``\\\\\\"CUSTOM_METRIC_TYPE_DERIVED\\\\\\"`` metrics\\nare computed on a single table, whereas the ``\\\\\\"CUSTOM_METRIC_TYPE_DRIFT\\\\\\"`` compare metrics across\\nbaseline and input table, or across the two consecutive time windows.\\n- CUSTOM_METRIC_TYPE_AGGREGATE: only depend on the existing columns in your table\\n- CUSTOM_METRIC_TYPE_DERIVED: depend on previously computed aggregate metrics\\n- CUSTOM_METRIC_TYPE_DRIFT:  depend on previously computed aggregate or derived metrics","enum":["CUSTOM_METRIC_TYPE_AGGREGATE","CUSTOM_METRIC_TYPE_DERIVED","CUSTOM_METRIC_TYPE_DRIFT"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorNotifications":{"oneOf":[{"type":"object","properties":{"on_failure":{"description":"Destinations to send notifications on failure/timeout.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorDestination"},"on_new_classification_tag_detected":{"description":"[Private Preview] Destinations to send notifications on new classification tag detected.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorDestination","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorSnapshot":{"oneOf":[{"type":"object","description":"Snapshot analysis configuration","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorTimeSeries":{"oneOf":[{"type":"object","description":"Time series analysis configuration.","properties":{"granularities":{"description":"Granularities for aggregating data into time windows based on their timestamp. Valid values are 5 minutes, 30 minutes, 1 hour, 1 day, n weeks, 1 month, or 1 year.","$ref":"#/$defs/slice/string"},"timestamp_col":{"description":"Column for the timestamp.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["granularities","timestamp_col"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.Privilege":{"oneOf":[{"type":"string","enum":["SELECT","READ_PRIVATE_FILES","WRITE_PRIVATE_FILES","CREATE","USAGE","USE_CATALOG","USE_SCHEMA","CREATE_SCHEMA","CREATE_VIEW","CREATE_EXTERNAL_TABLE","CREATE_MATERIALIZED_VIEW","CREATE_FUNCTION","CREATE_MODEL","CREATE_CATALOG","CREATE_MANAGED_STORAGE","CREATE_EXTERNAL_LOCATION","CREATE_STORAGE_CREDENTIAL","CREATE_SERVICE_CREDENTIAL","ACCESS","CREATE_SHARE","CREATE_RECIPIENT","CREATE_PROVIDER","USE_SHARE","USE_RECIPIENT","USE_PROVIDER","USE_MARKETPLACE_ASSETS","SET_SHARE_PERMISSION","MODIFY","REFRESH","EXECUTE","READ_FILES","WRITE_FILES","CREATE_TABLE","ALL_PRIVILEGES","CREATE_CONNECTION","USE_CONNECTION","APPLY_TAG","CREATE_FOREIGN_CATALOG","CREATE_FOREIGN_SECURABLE","MANAGE_ALLOWLIST","CREATE_VOLUME","CREATE_EXTERNAL_VOLUME","READ_VOLUME","WRITE_VOLUME","MANAGE","BROWSE","CREATE_CLEAN_ROOM","MODIFY_CLEAN_ROOM","EXECUTE_CLEAN_ROOM_TASK","EXTERNAL_USE_SCHEMA","READ_METADATA"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.PrivilegeAssignment":{"oneOf":[{"type":"object","properties":{"principal":{"description":"The principal (user email address or group name).\\nFor deleted principals, `principal` is empty while `principal_id` is populated.","$ref":"#/$defs/string"},"privileges":{"description":"The privileges assigned to the principal.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/catalog.Privilege"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.RegisteredModelAlias":{"oneOf":[{"type":"object","properties":{"alias_name":{"description":"Name of the alias, e.g. \'champion\' or \'latest_stable\'","$ref":"#/$defs/string"},"catalog_name":{"description":"The name of the catalog containing the model version","$ref":"#/$defs/string"},"id":{"description":"The unique identifier of the alias","$ref":"#/$defs/string"},"model_name":{"description":"The name of the parent registered model of the model version, relative to parent schema","$ref":"#/$defs/string"},"schema_name":{"description":"The name of the schema containing the model version, relative to parent catalog","$ref":"#/$defs/string"},"version_num":{"description":"Integer version number of the model version to which this alias points.","$ref":"#/$defs/int"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.SseEncryptionDetails":{"oneOf":[{"type":"object","description":"Server-Side Encryption properties for clients communicating with AWS s3.","properties":{"algorithm":{"description":"Sets the value of the \'x-amz-server-side-encryption\' header in S3 request.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.SseEncryptionDetailsAlgorithm"},"aws_kms_key_arn":{"description":"Optional. The ARN of the SSE-KMS key used with the S3 location, when algorithm = \\"SSE-KMS\\".\\nSets the value of the \'x-amz-server-side-encryption-aws-kms-key-id\' header.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.SseEncryptionDetailsAlgorithm":{"oneOf":[{"type":"string","description":"SSE algorithm to use for encrypting S3 objects","enum":["AWS_SSE_S3","AWS_SSE_KMS"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.VolumeType":{"oneOf":[{"type":"string","enum":["MANAGED","EXTERNAL"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.Adlsgen2Info":{"oneOf":[{"type":"object","description":"A storage location in Adls Gen2","properties":{"destination":{"description":"abfss destination, e.g. `abfss://<container-name>@<storage-account-name>.dfs.core.windows.net/<directory-name>`.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.AutoScale":{"oneOf":[{"type":"object","properties":{"max_workers":{"description":"The maximum number of workers to which the cluster can scale up when overloaded.\\nNote that `max_workers` must be strictly greater than `min_workers`.","$ref":"#/$defs/int"},"min_workers":{"description":"The minimum number of workers to which the cluster can scale down when underutilized.\\nIt is also the initial number of workers the cluster will have after creation.","$ref":"#/$defs/int"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.AwsAttributes":{"oneOf":[{"type":"object","description":"Attributes set during cluster creation which are related to Amazon Web Services.","properties":{"availability":{"description":"Availability type used for all subsequent nodes past the `first_on_demand` ones.\\n\\nNote: If `first_on_demand` is zero, this availability type will be used for the entire cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AwsAvailability"},"ebs_volume_count":{"description":"The number of volumes launched for each instance. Users can choose up to 10 volumes.\\nThis feature is only enabled for supported node types. Legacy node types cannot specify\\ncustom EBS volumes.\\nFor node types with no instance store, at least one EBS volume needs to be specified;\\notherwise, cluster creation will fail.\\n\\nThese EBS volumes will be mounted at `/ebs0`, `/ebs1`, and etc.\\nInstance store volumes will be mounted at `/local_disk0`, `/local_disk1`, and etc.\\n\\nIf EBS volumes are attached, Databricks will configure Spark to use only the EBS volumes for\\nscratch storage because heterogenously sized scratch devices can lead to inefficient disk\\nutilization. If no EBS volumes are attached, Databricks will configure Spark to use instance\\nstore volumes.\\n\\nPlease note that if EBS volumes are specified, then the Spark configuration `spark.local.dir`\\nwill be overridden.","$ref":"#/$defs/int"},"ebs_volume_iops":{"description":"If using gp3 volumes, what IOPS to use for the disk. If this is not set, the maximum performance of a gp2 volume with the same volume size will be used.","$ref":"#/$defs/int"},"ebs_volume_size":{"description":"The size of each EBS volume (in GiB) launched for each instance. For general purpose\\nSSD, this value must be within the range 100 - 4096. For throughput optimized HDD,\\nthis value must be within the range 500 - 4096.","$ref":"#/$defs/int"},"ebs_volume_throughput":{"description":"If using gp3 volumes, what throughput to use for the disk. If this is not set, the maximum performance of a gp2 volume with the same volume size will be used.","$ref":"#/$defs/int"},"ebs_volume_type":{"description":"The type of EBS volumes that will be launched with this cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.EbsVolumeType"},"first_on_demand":{"description":"The first `first_on_demand` nodes of the cluster will be placed on on-demand instances.\\nIf this value is greater than 0, the cluster driver node in particular will be placed on an\\non-demand instance. If this value is greater than or equal to the current cluster size, all\\nnodes will be placed on on-demand instances. If this value is less than the current cluster\\nsize, `first_on_demand` nodes will be placed on on-demand instances and the remainder will\\nbe placed on `availability` instances. Note that this value does not affect\\ncluster size and cannot currently be mutated over the lifetime of a cluster.","$ref":"#/$defs/int"},"instance_profile_arn":{"description":"Nodes for this cluster will only be placed on AWS instances with this instance profile. If\\nommitted, nodes will be placed on instances without an IAM instance profile. The instance\\nprofile must have previously been added to the Databricks environment by an account\\nadministrator.\\n\\nThis feature may only be available to certain customer plans.","$ref":"#/$defs/string"},"spot_bid_price_percent":{"description":"The bid price for AWS spot instances, as a percentage of the corresponding instance type\'s\\non-demand price.\\nFor example, if this field is set to 50, and the cluster needs a new `r3.xlarge` spot\\ninstance, then the bid price is half of the price of\\non-demand `r3.xlarge` instances. Similarly, if this field is set to 200, the bid price is twice\\nthe price of on-demand `r3.xlarge` instances. If not specified, the default value is 100.\\nWhen spot instances are requested for this cluster, only spot instances whose bid price\\npercentage matches this field will be considered.\\nNote that, for safety, we enforce this field to be no more than 10000.","$ref":"#/$defs/int"},"zone_id":{"description":"Identifier for the availability zone/datacenter in which the cluster resides.\\nThis string will be of a form like \\"us-west-2a\\". The provided availability\\nzone must be in the same region as the Databricks deployment. For example, \\"us-west-2a\\"\\nis not a valid zone id if the Databricks deployment resides in the \\"us-east-1\\" region.\\nThis is an optional field at cluster creation, and if not specified, the zone \\"auto\\" will be used.\\nIf the zone specified is \\"auto\\", will try to place cluster in a zone with high availability,\\nand will retry placement in a different AZ if there is not enough capacity.\\n\\nThe list of available zones as well as the default value can be found by using the\\n`List Zones` method.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.AwsAvailability":{"oneOf":[{"type":"string","description":"Availability type used for all subsequent nodes past the `first_on_demand` ones.\\n\\nNote: If `first_on_demand` is zero, this availability type will be used for the entire cluster.","enum":["SPOT","ON_DEMAND","SPOT_WITH_FALLBACK"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.AzureAttributes":{"oneOf":[{"type":"object","description":"Attributes set during cluster creation which are related to Microsoft Azure.","properties":{"availability":{"description":"Availability type used for all subsequent nodes past the `first_on_demand` ones.\\nNote: If `first_on_demand` is zero, this availability\\ntype will be used for the entire cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AzureAvailability"},"capacity_reservation_group":{"description":"The Azure capacity reservation group resource ID to use for launching VMs.\\nWhen specified, VMs will be launched using the provided capacity reservation.\\n\\nCapacity reservations can only be specified when the workspace uses injected vnet (i.e. customer defined vnet not\\nmanaged by databricks). Ensure the databricks-login-prod Enterprise Application is granted the following four permissions:\\n1. Microsoft.Compute/capacityReservationGroups/read\\n2. Microsoft.Compute/capacityReservationGroups/deploy/action\\n3. Microsoft.Compute/capacityReservationGroups/capacityReservations/read\\n4. Microsoft.Compute/capacityReservationGroups/capacityReservations/deploy/action\\n\\nFormat: `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/capacityReservationGroups/{capacityReservationGroupName}`","$ref":"#/$defs/string"},"first_on_demand":{"description":"The first `first_on_demand` nodes of the cluster will be placed on on-demand instances.\\nThis value should be greater than 0, to make sure the cluster driver node is placed on an\\non-demand instance. If this value is greater than or equal to the current cluster size, all\\nnodes will be placed on on-demand instances. If this value is less than the current cluster\\nsize, `first_on_demand` nodes will be placed on on-demand instances and the remainder will\\nbe placed on `availability` instances. Note that this value does not affect\\ncluster size and cannot currently be mutated over the lifetime of a cluster.","$ref":"#/$defs/int"},"log_analytics_info":{"description":"Defines values necessary to configure and run Azure Log Analytics agent","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.LogAnalyticsInfo"},"spot_bid_max_price":{"description":"The max bid price to be used for Azure spot instances.\\nThe Max price for the bid cannot be higher than the on-demand price of the instance.\\nIf not specified, the default value is -1, which specifies that the instance cannot be evicted\\non the basis of price, and only on the basis of availability. Further, the value should > 0 or -1.","$ref":"#/$defs/float64"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.AzureAvailability":{"oneOf":[{"type":"string","description":"Availability type used for all subsequent nodes past the `first_on_demand` ones.\\nNote: If `first_on_demand` is zero, this availability type will be used for the entire cluster.","enum":["SPOT_AZURE","ON_DEMAND_AZURE","SPOT_WITH_FALLBACK_AZURE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.ClientsTypes":{"oneOf":[{"type":"object","properties":{"jobs":{"description":"With jobs set, the cluster can be used for jobs","$ref":"#/$defs/bool"},"notebooks":{"description":"With notebooks set, this cluster can be used for notebooks","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.ClusterLogConf":{"oneOf":[{"type":"object","description":"Cluster log delivery config","properties":{"dbfs":{"description":"destination needs to be provided. e.g.\\n`{ \\"dbfs\\" : { \\"destination\\" : \\"dbfs:/home/cluster_log\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DbfsStorageInfo"},"s3":{"description":"destination and either the region or endpoint need to be provided. e.g.\\n`{ \\"s3\\": { \\"destination\\" : \\"s3://cluster_log_bucket/prefix\\", \\"region\\" : \\"us-west-2\\" } }`\\nCluster iam role is used to access s3, please make sure the cluster iam role in\\n`instance_profile_arn` has permission to write data to the s3 destination.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.S3StorageInfo"},"volumes":{"description":"destination needs to be provided, e.g.\\n`{ \\"volumes\\": { \\"destination\\": \\"/Volumes/catalog/schema/volume/cluster_log\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.VolumesStorageInfo"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.ClusterPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_RESTART","CAN_ATTACH_TO"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.ClusterSpec":{"oneOf":[{"type":"object","description":"Contains a snapshot of the latest user specified settings that were used to create/edit the cluster.","properties":{"apply_policy_default_values":{"description":"When set to true, fixed and default values from the policy will be used for fields that are omitted. When set to false, only fixed values from the policy will be applied.","$ref":"#/$defs/bool"},"autoscale":{"description":"Parameters needed in order to automatically scale clusters up and down based on load.\\nNote: autoscaling works best with DB runtime versions 3.0 or later.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AutoScale"},"autotermination_minutes":{"description":"Automatically terminates the cluster after it is inactive for this time in minutes. If not set,\\nthis cluster will not be automatically terminated. If specified, the threshold must be between\\n10 and 10000 minutes.\\nUsers can also set this value to 0 to explicitly disable automatic termination.","$ref":"#/$defs/int"},"aws_attributes":{"description":"Attributes related to clusters running on Amazon Web Services.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AwsAttributes"},"azure_attributes":{"description":"Attributes related to clusters running on Microsoft Azure.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AzureAttributes"},"cluster_log_conf":{"description":"The configuration for delivering spark logs to a long-term storage destination.\\nThree kinds of destinations (DBFS, S3 and Unity Catalog volumes) are supported. Only one destination can be specified\\nfor one cluster. If the conf is given, the logs will be delivered to the destination every\\n`5 mins`. The destination of driver logs is `$destination/$clusterId/driver`, while\\nthe destination of executor logs is `$destination/$clusterId/executor`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterLogConf"},"cluster_name":{"description":"Cluster name requested by the user. This doesn\'t have to be unique.\\nIf not specified at creation, the cluster name will be an empty string.\\nFor job clusters, the cluster name is automatically set based on the job and job run IDs.","$ref":"#/$defs/string"},"custom_tags":{"description":"Additional tags for cluster resources. Databricks will tag all cluster resources (e.g., AWS\\ninstances and EBS volumes) with these tags in addition to `default_tags`. Notes:\\n\\n- Currently, Databricks allows at most 45 custom tags\\n\\n- Clusters can only reuse cloud resources if the resources\' tags are a subset of the cluster tags","$ref":"#/$defs/map/string"},"data_security_mode":{"description":"Data security mode decides what data governance model to use when accessing data\\nfrom a cluster.\\n\\n* `DATA_SECURITY_MODE_AUTO`: Databricks will choose the most appropriate access mode depending on your compute configuration.\\n* `DATA_SECURITY_MODE_STANDARD`: A secure cluster that can be shared by multiple users. Cluster users are fully isolated so that they cannot see each other’s data and credentials. Most data governance features are supported in this mode. But programming languages and cluster features might be limited.\\n* `DATA_SECURITY_MODE_DEDICATED`: A secure cluster that can only be exclusively used by a single user specified in `single_user_name`. Most programming languages, cluster features and data governance features are available in this mode.\\n\\nThe following modes are legacy aliases for the above modes:\\n\\n* `USER_ISOLATION`: Legacy alias for `DATA_SECURITY_MODE_STANDARD`.\\n* `SINGLE_USER`: Legacy alias for `DATA_SECURITY_MODE_DEDICATED`.\\n\\nThe following modes are deprecated starting with Databricks Runtime 15.0 and\\nwill be removed for future Databricks Runtime versions:\\n\\n* `LEGACY_TABLE_ACL`: This mode is for users migrating from legacy Table ACL clusters.\\n* `LEGACY_PASSTHROUGH`: This mode is for users migrating from legacy Passthrough on high concurrency clusters.\\n* `LEGACY_SINGLE_USER`: This mode is for users migrating from legacy Passthrough on standard clusters.\\n* `LEGACY_SINGLE_USER_STANDARD`: This mode provides a way that doesn’t have UC nor passthrough enabled.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DataSecurityMode"},"dependency_mode":{"description":"[Beta] Controls dependency configuration for the cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DependencyMode"},"docker_image":{"description":"Custom docker image BYOC","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DockerImage"},"driver_instance_pool_id":{"description":"The optional ID of the instance pool for the driver of the cluster belongs.\\nThe pool cluster uses the instance pool with id (instance_pool_id) if the driver pool is not\\nassigned.","$ref":"#/$defs/string"},"driver_node_type_flexibility":{"description":"Flexible node type configuration for the driver node.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.NodeTypeFlexibility"},"driver_node_type_id":{"description":"The node type of the Spark driver.\\nNote that this field is optional; if unset, the driver node type will be set as the same value\\nas `node_type_id` defined above.\\n\\nThis field, along with node_type_id, should not be set if virtual_cluster_size is set.\\nIf both driver_node_type_id, node_type_id, and virtual_cluster_size are specified, driver_node_type_id and node_type_id take precedence.","$ref":"#/$defs/string"},"enable_elastic_disk":{"description":"Autoscaling Local Storage: when enabled, this cluster will dynamically acquire additional disk\\nspace when its Spark workers are running low on disk space.","$ref":"#/$defs/bool"},"enable_local_disk_encryption":{"description":"Whether to enable LUKS on cluster VMs\' local disks","$ref":"#/$defs/bool"},"gcp_attributes":{"description":"Attributes related to clusters running on Google Cloud Platform.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcpAttributes"},"init_scripts":{"description":"The configuration for storing init scripts. Any number of destinations can be specified.\\nThe scripts are executed sequentially in the order provided.\\nIf `cluster_log_conf` is specified, init script logs are sent to `<destination>/<cluster-ID>/init_scripts`.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/compute.InitScriptInfo"},"instance_pool_id":{"description":"The optional ID of the instance pool to which the cluster belongs.","$ref":"#/$defs/string"},"is_single_node":{"description":"This field can only be used when `kind = CLASSIC_PREVIEW`.\\n\\nWhen set to true, Databricks will automatically set single node related `custom_tags`, `spark_conf`, and `num_workers`","$ref":"#/$defs/bool"},"kind":{"description":"The kind of compute described by this compute specification.\\n\\nDepending on `kind`, different validations and default values will be applied.\\n\\nClusters with `kind = CLASSIC_PREVIEW` support the following fields, whereas clusters with no specified `kind` do not.\\n* [is_single_node](/api/workspace/clusters/create#is_single_node)\\n* [use_ml_runtime](/api/workspace/clusters/create#use_ml_runtime)\\n\\nBy using the [simple form](https://docs.databricks.com/compute/simple-form.html), your clusters are automatically using `kind = CLASSIC_PREVIEW`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.Kind"},"node_type_id":{"description":"This field encodes, through a single value, the resources available to each of\\nthe Spark nodes in this cluster. For example, the Spark nodes can be provisioned\\nand optimized for memory or compute intensive workloads. A list of available node\\ntypes can be retrieved by using the [clusters/listNodeTypes](https://docs.databricks.com/api/workspace/clusters/listnodetypes) API call.","$ref":"#/$defs/string"},"num_workers":{"description":"Number of worker nodes that this cluster should have. A cluster has one Spark Driver\\nand `num_workers` Executors for a total of `num_workers` + 1 Spark nodes.\\n\\nNote: When reading the properties of a cluster, this field reflects the desired number\\nof workers rather than the actual current number of workers. For instance, if a cluster\\nis resized from 5 to 10 workers, this field will immediately be updated to reflect\\nthe target size of 10 workers, whereas the workers listed in `spark_info` will gradually\\nincrease from 5 to 10 as the new nodes are provisioned.","$ref":"#/$defs/int"},"policy_id":{"description":"The ID of the cluster policy used to create the cluster if applicable.","$ref":"#/$defs/string"},"remote_disk_throughput":{"description":"If set, what the configurable throughput (in Mb/s) for the remote disk is. Currently only supported for GCP HYPERDISK_BALANCED disks.","$ref":"#/$defs/int"},"runtime_engine":{"description":"Determines the cluster\'s runtime engine, either standard or Photon.\\n\\nThis field is not compatible with legacy `spark_version` values that contain `-photon-`.\\nRemove `-photon-` from the `spark_version` and set `runtime_engine` to `PHOTON`.\\n\\nIf left unspecified, the runtime engine defaults to standard unless the spark_version\\ncontains -photon-, in which case Photon will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.RuntimeEngine"},"single_user_name":{"description":"Single user name if data_security_mode is `SINGLE_USER`","$ref":"#/$defs/string"},"spark_conf":{"description":"An object containing a set of optional, user-specified Spark configuration key-value pairs.\\nUsers can also pass in a string of extra JVM options to the driver and the executors via\\n`spark.driver.extraJavaOptions` and `spark.executor.extraJavaOptions` respectively.","$ref":"#/$defs/map/string"},"spark_env_vars":{"description":"An object containing a set of optional, user-specified environment variable key-value pairs.\\nPlease note that key-value pair of the form (X,Y) will be exported as is (i.e.,\\n`export X=\'Y\'`) while launching the driver and workers.\\n\\nIn order to specify an additional set of `SPARK_DAEMON_JAVA_OPTS`, we recommend appending\\nthem to `$SPARK_DAEMON_JAVA_OPTS` as shown in the example below. This ensures that all\\ndefault databricks managed environmental variables are included as well.\\n\\nExample Spark environment variables:\\n`{\\"SPARK_WORKER_MEMORY\\": \\"28000m\\", \\"SPARK_LOCAL_DIRS\\": \\"/local_disk0\\"}` or\\n`{\\"SPARK_DAEMON_JAVA_OPTS\\": \\"$SPARK_DAEMON_JAVA_OPTS -Dspark.shuffle.service.enabled=true\\"}`","$ref":"#/$defs/map/string"},"spark_version":{"description":"The Spark version of the cluster, e.g. `3.3.x-scala2.11`.\\nA list of available Spark versions can be retrieved by using\\nthe [clusters/sparkVersions](https://docs.databricks.com/api/workspace/clusters/sparkversions) API call.","$ref":"#/$defs/string"},"ssh_public_keys":{"description":"SSH public key contents that will be added to each Spark node in this cluster. The\\ncorresponding private keys can be used to login with the user name `ubuntu` on port `2200`.\\nUp to 10 keys can be specified.","$ref":"#/$defs/slice/string"},"total_initial_remote_disk_size":{"description":"If set, what the total initial volume size (in GB) of the remote disks should be. Currently only supported for GCP HYPERDISK_BALANCED disks.","$ref":"#/$defs/int"},"use_ml_runtime":{"description":"This field can only be used when `kind = CLASSIC_PREVIEW`.\\n\\n`effective_spark_version` is determined by `spark_version` (DBR release), this field `use_ml_runtime`, and whether `node_type_id` is gpu node or not.","$ref":"#/$defs/bool"},"worker_node_type_flexibility":{"description":"Flexible node type configuration for worker nodes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.NodeTypeFlexibility"},"workload_type":{"description":"Cluster Attributes showing for clusters workload types.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.WorkloadType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.ConfidentialComputeType":{"oneOf":[{"type":"string","description":"Confidential computing technology for GCP instances.\\nAligns with gcloud\'s --confidential-compute-type flag and the REST API\'s\\nconfidentialInstanceConfig.confidentialInstanceType field.\\nSee: https://cloud.google.com/confidential-computing/confidential-vm/docs/create-a-confidential-vm-instance","enum":["CONFIDENTIAL_COMPUTE_TYPE_NONE","SEV_SNP"],"enumDescriptions":["[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DataSecurityMode":{"oneOf":[{"type":"string","description":"Data security mode decides what data governance model to use when accessing data\\nfrom a cluster.\\n\\n* `DATA_SECURITY_MODE_AUTO`: Databricks will choose the most appropriate access mode depending on your compute configuration.\\n* `DATA_SECURITY_MODE_STANDARD`: A secure cluster that can be shared by multiple users. Cluster users are fully isolated so that they cannot see each other’s data and credentials. Most data governance features are supported in this mode. But programming languages and cluster features might be limited.\\n* `DATA_SECURITY_MODE_DEDICATED`: A secure cluster that can only be exclusively used by a single user specified in `single_user_name`. Most programming languages, cluster features and data governance features are available in this mode.\\n\\nThe following modes are legacy aliases for the above modes:\\n\\n* `USER_ISOLATION`: Legacy alias for `DATA_SECURITY_MODE_STANDARD`.\\n* `SINGLE_USER`: Legacy alias for `DATA_SECURITY_MODE_DEDICATED`.\\n\\nThe following modes are deprecated starting with Databricks Runtime 15.0 and\\nwill be removed for future Databricks Runtime versions:\\n\\n* `LEGACY_TABLE_ACL`: This mode is for users migrating from legacy Table ACL clusters.\\n* `LEGACY_PASSTHROUGH`: This mode is for users migrating from legacy Passthrough on high concurrency clusters.\\n* `LEGACY_SINGLE_USER`: This mode is for users migrating from legacy Passthrough on standard clusters.\\n* `LEGACY_SINGLE_USER_STANDARD`: This mode provides a way that doesn’t have UC nor passthrough enabled.","enum":["NONE","SINGLE_USER","USER_ISOLATION","LEGACY_TABLE_ACL","LEGACY_PASSTHROUGH","LEGACY_SINGLE_USER","LEGACY_SINGLE_USER_STANDARD","DATA_SECURITY_MODE_STANDARD","DATA_SECURITY_MODE_DEDICATED","DATA_SECURITY_MODE_AUTO"],"enumDescriptions":["","Legacy alias for `DATA_SECURITY_MODE_DEDICATED`.","Legacy alias for `DATA_SECURITY_MODE_STANDARD`.","This mode is for users migrating from legacy Table ACL clusters.","This mode is for users migrating from legacy Passthrough on high concurrency clusters.","This mode is for users migrating from legacy Passthrough on standard clusters.","This mode provides a way that doesn’t have UC nor passthrough enabled.","A secure cluster that can be shared by multiple users. Cluster users are fully isolated so that they cannot see each other’s data and credentials. Most data governance features are supported in this mode. But programming languages and cluster features might be limited.","A secure cluster that can only be exclusively used by a single user specified in `single_user_name`. Most programming languages, cluster features and data governance features are available in this mode.","<Databricks> will choose the most appropriate access mode depending on your compute configuration."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DbfsStorageInfo":{"oneOf":[{"type":"object","description":"A storage location in DBFS","properties":{"destination":{"description":"dbfs destination, e.g. `dbfs:/my/path`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DependencyMode":{"oneOf":[{"type":"string","description":"Controls dependency configuration for the cluster.\\n\\n* `DEPENDENCY_MODE_AUTO`: Databricks will choose the most appropriate dependency mode based on your compute configuration.\\n* `DEPENDENCY_MODE_ENVIRONMENTS`: Enables a unified dependency management experience across classic and serverless, resulting in increased stability and performance. Supported only on DBR 19+ in Standard access mode.\\n* `DEPENDENCY_MODE_CLUSTER_LIBRARIES`: Legacy mode: dependencies come from cluster libraries and init scripts.","enum":["DEPENDENCY_MODE_ENVIRONMENTS","DEPENDENCY_MODE_CLUSTER_LIBRARIES","DEPENDENCY_MODE_AUTO"],"enumDescriptions":["[Beta] Enables a unified dependency management experience across classic and serverless, resulting in increased stability and performance. Supported only on DBR 19+ in Standard access mode.","[Beta] Legacy mode: dependencies come from cluster libraries and init scripts.","[Beta] <Databricks> will choose the most appropriate dependency mode based on your compute configuration."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DiskSpec":{"oneOf":[{"type":"object","description":"Describes the disks that are launched for each instance in the spark cluster.\\nFor example, if the cluster has 3 instances, each instance is configured to launch\\n2 disks, 100 GiB each, then Databricks will launch a total of 6 disks,\\n100 GiB each, for this cluster.","properties":{"disk_count":{"description":"The number of disks launched for each instance:\\n- This feature is only enabled for supported node types.\\n- Users can choose up to the limit of the disks supported by the node type.\\n- For node types with no OS disk, at least one disk must be specified;\\notherwise, cluster creation will fail.\\n\\nIf disks are attached, Databricks will configure Spark to use only the disks for\\nscratch storage, because heterogenously sized scratch devices can lead to inefficient disk\\nutilization. If no disks are attached, Databricks will configure Spark to use\\ninstance store disks.\\n\\nNote: If disks are specified, then the Spark configuration\\n`spark.local.dir` will be overridden.\\n\\nDisks will be mounted at:\\n- For AWS: `/ebs0`, `/ebs1`, and etc.\\n- For Azure: `/remote_volume0`, `/remote_volume1`, and etc.","$ref":"#/$defs/int"},"disk_iops":{"description":"The number of IOPS to provision for each attached disk.","$ref":"#/$defs/int"},"disk_size":{"description":"The size of each disk (in GiB) launched for each instance.\\nValues must fall into the supported range for a particular instance type.\\n\\nFor AWS:\\n- General Purpose SSD: 100 - 4096 GiB\\n- Throughput Optimized HDD: 500 - 4096 GiB\\n\\nFor Azure:\\n- Premium LRS (SSD): 1 - 1023 GiB\\n- Standard LRS (HDD): 1- 1023 GiB","$ref":"#/$defs/int"},"disk_throughput":{"description":"The disk throughput to provision for each attached disk, in MB per second.","$ref":"#/$defs/int"},"disk_type":{"description":"The type of disks that will be launched with this cluster.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DiskType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DiskType":{"oneOf":[{"type":"object","description":"Describes the disk type.","properties":{"azure_disk_volume_type":{"description":"All Azure Disk types that Databricks supports.\\nSee https://docs.microsoft.com/en-us/azure/storage/storage-about-disks-and-vhds-linux#types-of-disks","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DiskTypeAzureDiskVolumeType"},"ebs_volume_type":{"description":"All EBS volume types that Databricks supports.\\nSee https://aws.amazon.com/ebs/details/ for details.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DiskTypeEbsVolumeType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DiskTypeAzureDiskVolumeType":{"oneOf":[{"type":"string","description":"All Azure Disk types that Databricks supports.\\nSee https://docs.microsoft.com/en-us/azure/storage/storage-about-disks-and-vhds-linux#types-of-disks","enum":["PREMIUM_LRS","STANDARD_LRS"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DiskTypeEbsVolumeType":{"oneOf":[{"type":"string","description":"All EBS volume types that Databricks supports.\\nSee https://aws.amazon.com/ebs/details/ for details.","enum":["GENERAL_PURPOSE_SSD","THROUGHPUT_OPTIMIZED_HDD"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DockerBasicAuth":{"oneOf":[{"type":"object","properties":{"password":{"description":"Password of the user","$ref":"#/$defs/string"},"username":{"description":"Name of the user","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DockerImage":{"oneOf":[{"type":"object","properties":{"basic_auth":{"description":"Basic auth with username and password","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DockerBasicAuth"},"url":{"description":"URL of the docker image.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.EbsVolumeType":{"oneOf":[{"type":"string","description":"All EBS volume types that Databricks supports.\\nSee https://aws.amazon.com/ebs/details/ for details.","enum":["GENERAL_PURPOSE_SSD","THROUGHPUT_OPTIMIZED_HDD"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.Environment":{"oneOf":[{"type":"object","description":"The environment entity used to preserve serverless environment side panel, jobs\' environment for non-notebook task, and SDP\'s environment for classic and serverless pipelines.\\nIn this minimal environment spec, only pip and java dependencies are supported.","properties":{"base_environment":{"description":"The base environment this environment is built on top of. A base environment defines the environment version and a\\nlist of dependencies for serverless compute. The value can be a file path to a custom `env.yaml` file\\n(e.g., `/Workspace/path/to/env.yaml`). Support for a Databricks-provided base environment ID\\n(e.g., `workspace-base-environments/databricks_ai_v4`) and workspace base environment ID\\n(e.g., `workspace-base-environments/dbe_b849b66e-b31a-4cb5-b161-1f2b10877fb7`) is in Beta.\\nEither `environment_version` or `base_environment` can be provided.\\nFor more information about Databricks-provided base environments, see the\\n[list workspace base environments](:method:Environments/ListWorkspaceBaseEnvironments) API.\\nFor more information, see","$ref":"#/$defs/string"},"client":{"description":"Use `environment_version` instead.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"dependencies":{"description":"List of pip dependencies, as supported by the version of pip in this environment.","$ref":"#/$defs/slice/string"},"environment_version":{"description":"Either `environment_version` or `base_environment` needs to be provided. Environment version used by the environment.\\nEach version comes with a specific Python version and a set of Python packages.\\nThe version is a string, consisting of an integer.","$ref":"#/$defs/string"},"java_dependencies":{"description":"List of java dependencies. Each dependency is a string representing a java library path. For example: `/Volumes/path/to/test.jar`.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.GcpAttributes":{"oneOf":[{"type":"object","description":"Attributes set during cluster creation which are related to GCP.","properties":{"availability":{"description":"This field determines whether the spark executors will be scheduled to run on preemptible\\nVMs, on-demand VMs, or preemptible VMs with a fallback to on-demand VMs if the former is unavailable.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcpAvailability"},"boot_disk_size":{"description":"Boot disk size in GB","$ref":"#/$defs/int"},"confidential_compute_type":{"description":"[Private Preview] The confidential computing technology for this cluster\'s instances.\\nCurrently only SEV_SNP is supported, and only on N2D instance types.\\nWhen not set, no confidential computing is applied.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ConfidentialComputeType","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"first_on_demand":{"description":"The first `first_on_demand` nodes of the cluster will be placed on on-demand instances.\\nThis value should be greater than 0, to make sure the cluster driver node is placed on an\\non-demand instance. If this value is greater than or equal to the current cluster size, all\\nnodes will be placed on on-demand instances. If this value is less than the current cluster\\nsize, `first_on_demand` nodes will be placed on on-demand instances and the remainder will\\nbe placed on `availability` instances. Note that this value does not affect\\ncluster size and cannot currently be mutated over the lifetime of a cluster.","$ref":"#/$defs/int"},"google_service_account":{"description":"If provided, the cluster will impersonate the google service account when accessing\\ngcloud services (like GCS). The google service account\\nmust have previously been added to the Databricks environment by an account\\nadministrator.","$ref":"#/$defs/string"},"local_ssd_count":{"description":"If provided, each node (workers and driver) in the cluster will have this number of local SSDs attached.\\nEach local SSD is 375GB in size.\\nRefer to [GCP documentation](https://cloud.google.com/compute/docs/disks/local-ssd#choose_number_local_ssds)\\nfor the supported number of local SSDs for each instance type.","$ref":"#/$defs/int"},"use_preemptible_executors":{"description":"This field determines whether the spark executors will be scheduled to run on preemptible\\nVMs (when set to true) versus standard compute engine VMs (when set to false; default).\\nNote: Soon to be deprecated, use the \'availability\' field instead.","$ref":"#/$defs/bool","deprecationMessage":"This field is deprecated","deprecated":true},"zone_id":{"description":"Identifier for the availability zone in which the cluster resides.\\nThis can be one of the following:\\n- \\"HA\\" => High availability, spread nodes across availability zones for a Databricks deployment region [default].\\n- \\"AUTO\\" => Databricks picks an availability zone to schedule the cluster on.\\n- A GCP availability zone => Pick One of the available zones for (machine type + region) from\\nhttps://cloud.google.com/compute/docs/regions-zones.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.GcpAvailability":{"oneOf":[{"type":"string","description":"This field determines whether the instance pool will contain preemptible\\nVMs, on-demand VMs, or preemptible VMs with a fallback to on-demand VMs if the former is unavailable.","enum":["PREEMPTIBLE_GCP","ON_DEMAND_GCP","PREEMPTIBLE_WITH_FALLBACK_GCP"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.GcsStorageInfo":{"oneOf":[{"type":"object","description":"A storage location in Google Cloud Platform\'s GCS","properties":{"destination":{"description":"GCS destination/URI, e.g. `gs://my-bucket/some-prefix`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.HardwareAcceleratorType":{"oneOf":[{"type":"string","description":"HardwareAcceleratorType: The type of hardware accelerator to use for compute workloads.\\nNOTE: This enum is referenced and is intended to be used by other Databricks services\\nthat need to specify hardware accelerator requirements for AI compute workloads.","enum":["GPU_1xA10","GPU_8xH100"],"enumDescriptions":["[Beta]","[Beta]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InitScriptInfo":{"oneOf":[{"type":"object","description":"Config for an individual init script","properties":{"abfss":{"description":"Contains the Azure Data Lake Storage destination path","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.Adlsgen2Info"},"dbfs":{"description":"destination needs to be provided. e.g.\\n`{ \\"dbfs\\": { \\"destination\\" : \\"dbfs:/home/cluster_log\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DbfsStorageInfo","deprecationMessage":"This field is deprecated","deprecated":true},"file":{"description":"destination needs to be provided, e.g.\\n`{ \\"file\\": { \\"destination\\": \\"file:/my/local/file.sh\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.LocalFileInfo"},"gcs":{"description":"destination needs to be provided, e.g.\\n`{ \\"gcs\\": { \\"destination\\": \\"gs://my-bucket/file.sh\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcsStorageInfo"},"s3":{"description":"destination and either the region or endpoint need to be provided. e.g.\\n`{ \\\\\\"s3\\\\\\": { \\\\\\"destination\\\\\\": \\\\\\"s3://cluster_log_bucket/prefix\\\\\\", \\\\\\"region\\\\\\": \\\\\\"us-west-2\\\\\\" } }`\\nCluster iam role is used to access s3, please make sure the cluster iam role in\\n`instance_profile_arn` has permission to write data to the s3 destination.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.S3StorageInfo"},"volumes":{"description":"destination needs to be provided. e.g.\\n`{ \\\\\\"volumes\\\\\\" : { \\\\\\"destination\\\\\\" : \\\\\\"/Volumes/my-init.sh\\\\\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.VolumesStorageInfo"},"workspace":{"description":"destination needs to be provided, e.g.\\n`{ \\"workspace\\": { \\"destination\\": \\"/cluster-init-scripts/setup-datadog.sh\\" } }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.WorkspaceStorageInfo"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolAwsAttributes":{"oneOf":[{"type":"object","description":"Attributes set during instance pool creation which are related to Amazon Web Services.","properties":{"availability":{"description":"Availability type used for the spot nodes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolAwsAttributesAvailability"},"instance_profile_arn":{"description":"[Beta] All AWS instances belonging to the instance pool will have this instance profile. If omitted, instances\\nwill initially be launched with the workspace\'s default instance profile. If defined, clusters that use the\\npool will inherit the instance profile, and must not specify their own instance profile on cluster creation or\\nupdate. If the pool does not specify an instance profile, clusters using the pool may specify any instance profile.\\nThe instance profile must have previously been added to the Databricks environment by an account administrator.\\n\\nThis feature may only be available to certain customer plans.","$ref":"#/$defs/string"},"spot_bid_price_percent":{"description":"Calculates the bid price for AWS spot instances, as a percentage of the corresponding instance type\'s\\non-demand price.\\nFor example, if this field is set to 50, and the cluster needs a new `r3.xlarge` spot\\ninstance, then the bid price is half of the price of\\non-demand `r3.xlarge` instances. Similarly, if this field is set to 200, the bid price is twice\\nthe price of on-demand `r3.xlarge` instances. If not specified, the default value is 100.\\nWhen spot instances are requested for this cluster, only spot instances whose bid price\\npercentage matches this field will be considered.\\nNote that, for safety, we enforce this field to be no more than 10000.","$ref":"#/$defs/int"},"zone_id":{"description":"Identifier for the availability zone/datacenter in which the cluster resides.\\nThis string will be of a form like \\"us-west-2a\\". The provided availability\\nzone must be in the same region as the Databricks deployment. For example, \\"us-west-2a\\"\\nis not a valid zone id if the Databricks deployment resides in the \\"us-east-1\\" region.\\nThis is an optional field at cluster creation, and if not specified, a default zone will be used.\\nThe list of available zones as well as the default value can be found by using the\\n`List Zones` method.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolAwsAttributesAvailability":{"oneOf":[{"type":"string","description":"The set of AWS availability types supported when setting up nodes for a cluster.","enum":["SPOT","ON_DEMAND"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolAzureAttributes":{"oneOf":[{"type":"object","description":"Attributes set during instance pool creation which are related to Azure.","properties":{"availability":{"description":"Availability type used for the spot nodes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InstancePoolAzureAttributesAvailability"},"capacity_reservation_group":{"description":"The Azure capacity reservation group resource ID to use for launching VMs in this pool.\\nWhen specified, VMs will be launched using the provided capacity reservation.\\n\\nNOTE: Omitting this field will clear any existing configured capacity reservation group on the pool.\\n\\nCapacity reservations can only be specified when the workspace uses injected vnet (i.e. customer defined vnet not\\nmanaged by databricks). Ensure the databricks-login-prod Enterprise Application is granted the following four permissions:\\n1. Microsoft.Compute/capacityReservationGroups/read\\n2. Microsoft.Compute/capacityReservationGroups/deploy/action\\n3. Microsoft.Compute/capacityReservationGroups/capacityReservations/read\\n4. Microsoft.Compute/capacityReservationGroups/capacityReservations/deploy/action\\n\\nFormat: `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/capacityReservationGroups/{capacityReservationGroupName}`","$ref":"#/$defs/string"},"spot_bid_max_price":{"description":"With variable pricing, you have option to set a max price, in US dollars (USD)\\nFor example, the value 2 would be a max price of $2.00 USD per hour.\\nIf you set the max price to be -1, the VM won\'t be evicted based on price.\\nThe price for the VM will be the current price for spot or the price for a standard VM,\\nwhich ever is less, as long as there is capacity and quota available.","$ref":"#/$defs/float64"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolAzureAttributesAvailability":{"oneOf":[{"type":"string","description":"The set of Azure availability types supported when setting up nodes for a cluster.","enum":["SPOT_AZURE","ON_DEMAND_AZURE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolGcpAttributes":{"oneOf":[{"type":"object","description":"Attributes set during instance pool creation which are related to GCP.","properties":{"gcp_availability":{"description":"This field determines whether the instance pool will contain preemptible\\nVMs, on-demand VMs, or preemptible VMs with a fallback to on-demand VMs if the former is unavailable.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcpAvailability"},"local_ssd_count":{"description":"If provided, each node in the instance pool will have this number of local SSDs attached.\\nEach local SSD is 375GB in size. Refer to [GCP documentation](https://cloud.google.com/compute/docs/disks/local-ssd#choose_number_local_ssds)\\nfor the supported number of local SSDs for each instance type.","$ref":"#/$defs/int"},"zone_id":{"description":"Identifier for the availability zone/datacenter in which the cluster resides.\\nThis string will be of a form like \\"us-west1-a\\". The provided availability\\nzone must be in the same region as the Databricks workspace. For example, \\"us-west1-a\\"\\nis not a valid zone id if the Databricks workspace resides in the \\"us-east1\\" region.\\nThis is an optional field at instance pool creation, and if not specified, a default zone will be used.\\n\\nThis field can be one of the following:\\n- \\"HA\\" => High availability, spread nodes across availability zones for a Databricks deployment region\\n- A GCP availability zone => Pick One of the available zones for (machine type + region) from https://cloud.google.com/compute/docs/regions-zones (e.g. \\"us-west1-a\\").\\n\\nIf empty, Databricks picks an availability zone to schedule the cluster on.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InstancePoolPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_ATTACH_TO"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.Kind":{"oneOf":[{"type":"string","description":"The kind of compute described by this compute specification.\\n\\nDepending on `kind`, different validations and default values will be applied.\\n\\nClusters with `kind = CLASSIC_PREVIEW` support the following fields, whereas clusters with no specified `kind` do not.\\n* [is_single_node](/api/workspace/clusters/create#is_single_node)\\n* [use_ml_runtime](/api/workspace/clusters/create#use_ml_runtime)\\n\\nBy using the [simple form](https://docs.databricks.com/compute/simple-form.html), your clusters are automatically using `kind = CLASSIC_PREVIEW`.","enum":["CLASSIC_PREVIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.Library":{"oneOf":[{"type":"object","properties":{"cran":{"description":"Specification of a CRAN library to be installed as part of the library","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.RCranLibrary"},"egg":{"description":"Deprecated. URI of the egg library to install. Installing Python egg files is deprecated and is not supported in Databricks Runtime 14.0 and above.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"jar":{"description":"URI of the JAR library to install. Supported URIs include Workspace paths, Unity Catalog Volumes paths, and S3 URIs.\\nFor example: `{ \\"jar\\": \\"/Workspace/path/to/library.jar\\" }`, `{ \\"jar\\" : \\"/Volumes/path/to/library.jar\\" }` or\\n`{ \\"jar\\": \\"s3://my-bucket/library.jar\\" }`.\\nIf S3 is used, please make sure the cluster has read access on the library. You may need to\\nlaunch the cluster with an IAM role to access the S3 URI.","$ref":"#/$defs/string"},"maven":{"description":"Specification of a maven library to be installed. For example:\\n`{ \\"coordinates\\": \\"org.jsoup:jsoup:1.7.2\\" }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.MavenLibrary"},"pypi":{"description":"Specification of a PyPi library to be installed. For example:\\n`{ \\"package\\": \\"simplejson\\" }`","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.PythonPyPiLibrary"},"requirements":{"description":"URI of the requirements.txt file to install. Only Workspace paths and Unity Catalog Volumes paths are supported.\\nFor example: `{ \\"requirements\\": \\"/Workspace/path/to/requirements.txt\\" }` or `{ \\"requirements\\" : \\"/Volumes/path/to/requirements.txt\\" }`","$ref":"#/$defs/string"},"whl":{"description":"URI of the wheel library to install. Supported URIs include Workspace paths, Unity Catalog Volumes paths, and S3 URIs.\\nFor example: `{ \\"whl\\": \\"/Workspace/path/to/library.whl\\" }`, `{ \\"whl\\" : \\"/Volumes/path/to/library.whl\\" }` or\\n`{ \\"whl\\": \\"s3://my-bucket/library.whl\\" }`.\\nIf S3 is used, please make sure the cluster has read access on the library. You may need to\\nlaunch the cluster with an IAM role to access the S3 URI.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.LocalFileInfo":{"oneOf":[{"type":"object","properties":{"destination":{"description":"local file destination, e.g. `file:/my/local/file.sh`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.LogAnalyticsInfo":{"oneOf":[{"type":"object","properties":{"log_analytics_primary_key":{"description":"The primary key for the Azure Log Analytics agent configuration","$ref":"#/$defs/string"},"log_analytics_workspace_id":{"description":"The workspace ID for the Azure Log Analytics agent configuration","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.MavenLibrary":{"oneOf":[{"type":"object","properties":{"coordinates":{"description":"Gradle-style maven coordinates. For example: \\"org.jsoup:jsoup:1.7.2\\".","$ref":"#/$defs/string"},"exclusions":{"description":"List of dependences to exclude. For example: `[\\"slf4j:slf4j\\", \\"*:hadoop-client\\"]`.\\n\\nMaven dependency exclusions:\\nhttps://maven.apache.org/guides/introduction/introduction-to-optional-and-excludes-dependencies.html.","$ref":"#/$defs/slice/string"},"repo":{"description":"Maven repo to install the Maven package from. If omitted, both Maven Central Repository\\nand Spark Packages are searched.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["coordinates"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.NodeTypeFlexibility":{"oneOf":[{"type":"object","description":"Configuration for flexible node types, allowing fallback to alternate node types during cluster launch and upscale.","properties":{"alternate_node_type_ids":{"description":"A list of node type IDs to use as fallbacks when the primary node type is unavailable.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.PythonPyPiLibrary":{"oneOf":[{"type":"object","properties":{"package":{"description":"The name of the pypi package to install. An optional exact version specification is also\\nsupported. Examples: \\"simplejson\\" and \\"simplejson==3.8.0\\".","$ref":"#/$defs/string"},"repo":{"description":"The repository where the package can be found. If not specified, the default pip index is\\nused.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["package"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.RCranLibrary":{"oneOf":[{"type":"object","properties":{"package":{"description":"The name of the CRAN package to install.","$ref":"#/$defs/string"},"repo":{"description":"The repository where the package can be found. If not specified, the default CRAN repo is used.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["package"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.RuntimeEngine":{"oneOf":[{"type":"string","enum":["NULL","STANDARD","PHOTON"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.S3StorageInfo":{"oneOf":[{"type":"object","description":"A storage location in Amazon S3","properties":{"canned_acl":{"description":"(Optional) Set canned access control list for the logs, e.g. `bucket-owner-full-control`.\\nIf `canned_cal` is set, please make sure the cluster iam role has `s3:PutObjectAcl` permission on\\nthe destination bucket and prefix. The full list of possible canned acl can be found at\\nhttp://docs.aws.amazon.com/AmazonS3/latest/dev/acl-overview.html#canned-acl.\\nPlease also note that by default only the object owner gets full controls. If you are using cross account\\nrole for writing data, you may want to set `bucket-owner-full-control` to make bucket owner able to\\nread the logs.","$ref":"#/$defs/string"},"destination":{"description":"S3 destination, e.g. `s3://my-bucket/some-prefix` Note that logs will be delivered using\\ncluster iam role, please make sure you set cluster iam role and the role has write access to the\\ndestination. Please also note that you cannot use AWS keys to deliver logs.","$ref":"#/$defs/string"},"enable_encryption":{"description":"(Optional) Flag to enable server side encryption, `false` by default.","$ref":"#/$defs/bool"},"encryption_type":{"description":"(Optional) The encryption type, it could be `sse-s3` or `sse-kms`. It will be used only when\\nencryption is enabled and the default type is `sse-s3`.","$ref":"#/$defs/string"},"endpoint":{"description":"S3 endpoint, e.g. `https://s3-us-west-2.amazonaws.com`. Either region or endpoint needs to be set.\\nIf both are set, endpoint will be used.","$ref":"#/$defs/string"},"kms_key":{"description":"(Optional) Kms key which will be used if encryption is enabled and encryption type is set to `sse-kms`.","$ref":"#/$defs/string"},"region":{"description":"S3 region, e.g. `us-west-2`. Either region or endpoint needs to be set. If both are set,\\nendpoint will be used.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.VolumesStorageInfo":{"oneOf":[{"type":"object","description":"A storage location back by UC Volumes.","properties":{"destination":{"description":"UC Volumes destination, e.g. `/Volumes/catalog/schema/vol1/init-scripts/setup-datadog.sh`\\nor `dbfs:/Volumes/catalog/schema/vol1/init-scripts/setup-datadog.sh`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.WorkloadType":{"oneOf":[{"type":"object","description":"Cluster Attributes showing for clusters workload types.","properties":{"clients":{"description":"defined what type of clients can use the cluster. E.g. Notebooks, Jobs","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClientsTypes"}},"additionalProperties":false,"required":["clients"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.WorkspaceStorageInfo":{"oneOf":[{"type":"object","description":"A storage location in Workspace Filesystem (WSFS)","properties":{"destination":{"description":"wsfs destination, e.g. `workspace:/cluster-init-scripts/setup-datadog.sh`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["destination"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"dashboards.LifecycleState":{"oneOf":[{"type":"string","enum":["ACTIVE","TRASHED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.CustomTag":{"oneOf":[{"type":"object","properties":{"key":{"description":"[Beta] The key of the custom tag.","$ref":"#/$defs/string"},"value":{"description":"[Beta] The value of the custom tag.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.DatabaseInstanceRef":{"oneOf":[{"type":"object","description":"DatabaseInstanceRef is a reference to a database instance. It is used in the\\nDatabaseInstance object to refer to the parent instance of an instance and\\nto refer the child instances of an instance.\\nTo specify as a parent instance during creation of an instance,\\nthe lsn and branch_time fields are optional. If not specified, the child\\ninstance will be created from the latest lsn of the parent.\\nIf both lsn and branch_time are specified, the lsn will be used to create\\nthe child instance.","properties":{"branch_time":{"description":"[Public Preview] Branch time of the ref database instance.\\nFor a parent ref instance, this is the point in time on the parent instance from which the\\ninstance was created.\\nFor a child ref instance, this is the point in time on the instance from which the child\\ninstance was created.\\nInput: For specifying the point in time to create a child instance. Optional.\\nOutput: Only populated if provided as input to create a child instance.","$ref":"#/$defs/string"},"lsn":{"description":"[Public Preview] User-specified WAL LSN of the ref database instance.\\n\\nInput: For specifying the WAL LSN to create a child instance. Optional.\\nOutput: Only populated if provided as input to create a child instance.","$ref":"#/$defs/string"},"name":{"description":"[Public Preview] Name of the ref database instance.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.DatabaseInstanceState":{"oneOf":[{"type":"string","enum":["STARTING","AVAILABLE","DELETING","STOPPED","UPDATING","FAILING_OVER"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.DeltaTableSyncInfo":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.NewPipelineSpec":{"oneOf":[{"type":"object","description":"Custom fields that user can set for pipeline while creating SyncedDatabaseTable.\\nNote that other fields of pipeline are still inferred by table def internally","properties":{"budget_policy_id":{"description":"[Beta] Budget policy to set on the newly created pipeline.","$ref":"#/$defs/string"},"storage_catalog":{"description":"[Public Preview] This field needs to be specified if the destination catalog is a managed postgres catalog.\\n\\nUC catalog for the pipeline to store intermediate files (checkpoints, event logs etc).\\nThis needs to be a standard catalog where the user has permissions to create Delta tables.","$ref":"#/$defs/string"},"storage_schema":{"description":"[Public Preview] This field needs to be specified if the destination catalog is a managed postgres catalog.\\n\\nUC schema for the pipeline to store intermediate files (checkpoints, event logs etc).\\nThis needs to be in the standard catalog where the user has permissions to create Delta tables.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.ProvisioningInfoState":{"oneOf":[{"type":"string","enum":["PROVISIONING","ACTIVE","FAILED","DELETING","UPDATING","DEGRADED"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.ProvisioningPhase":{"oneOf":[{"type":"string","enum":["PROVISIONING_PHASE_MAIN","PROVISIONING_PHASE_INDEX_SCAN","PROVISIONING_PHASE_INDEX_SORT"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableContinuousUpdateStatus":{"oneOf":[{"type":"object","description":"Detailed status of a synced table. Shown if the synced table is in the SYNCED_CONTINUOUS_UPDATE\\nor the SYNCED_UPDATING_PIPELINE_RESOURCES state.","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableFailedStatus":{"oneOf":[{"type":"object","description":"Detailed status of a synced table. Shown if the synced table is in the OFFLINE_FAILED or the\\nSYNCED_PIPELINE_FAILED state.","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTablePipelineProgress":{"oneOf":[{"type":"object","description":"Progress information of the Synced Table data synchronization pipeline.","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTablePosition":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableProvisioningStatus":{"oneOf":[{"type":"object","description":"Detailed status of a synced table. Shown if the synced table is in the\\nPROVISIONING_PIPELINE_RESOURCES or the PROVISIONING_INITIAL_SNAPSHOT state.","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableSchedulingPolicy":{"oneOf":[{"type":"string","enum":["CONTINUOUS","TRIGGERED","SNAPSHOT"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableSpec":{"oneOf":[{"type":"object","description":"Specification of a synced database table.","properties":{"accelerated_sync":{"description":"[Private Preview] When true, enables accelerated sync mode for the initial data load.\\nThis significantly improves performance for large tables.\\nRequires workspace-level enablement.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"create_database_objects_if_missing":{"description":"[Public Preview] If true, the synced table\'s logical database and schema resources in PG\\nwill be created if they do not already exist.","$ref":"#/$defs/bool"},"existing_pipeline_id":{"description":"[Public Preview] At most one of existing_pipeline_id and new_pipeline_spec should be defined.\\n\\nIf existing_pipeline_id is defined, the synced table will be bin packed into the existing pipeline\\nreferenced. This avoids creating a new pipeline and allows sharing existing compute.\\nIn this case, the scheduling_policy of this synced table must match the scheduling policy of the existing pipeline.","$ref":"#/$defs/string"},"new_pipeline_spec":{"description":"[Public Preview] At most one of existing_pipeline_id and new_pipeline_spec should be defined.\\n\\nIf new_pipeline_spec is defined, a new pipeline is created for this synced table. The location pointed to is used\\nto store intermediate files (checkpoints, event logs etc). The caller must have write permissions to create Delta\\ntables in the specified catalog and schema. Again, note this requires write permissions, whereas the source table\\nonly requires read permissions.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.NewPipelineSpec"},"primary_key_columns":{"description":"[Public Preview] Primary Key columns to be used for data insert/update in the destination.","$ref":"#/$defs/slice/string"},"scheduling_policy":{"description":"[Public Preview] Scheduling policy of the underlying pipeline.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableSchedulingPolicy"},"source_table_full_name":{"description":"[Public Preview] Three-part (catalog, schema, table) name of the source Delta table.","$ref":"#/$defs/string"},"timeseries_key":{"description":"[Public Preview] Time series key to deduplicate (tie-break) rows with the same primary key.","$ref":"#/$defs/string"},"type_overrides":{"description":"[Private Preview] Override the default Delta->PG type mapping for specific columns.\\nA TypeOverride with PG_SPECIFIC_TYPE_UNSPECIFIED is rejected; a valid pg_type must be set.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/database.SyncedTableSpecTypeOverride","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableSpecPgSpecificType":{"oneOf":[{"type":"string","description":"PostgreSQL-specific target types that can override the default Delta-to-PG mapping.","enum":["PG_SPECIFIC_TYPE_VECTOR","PG_SPECIFIC_TYPE_HALFVEC","PG_SPECIFIC_TYPE_VARCHAR"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableSpecTypeOverride":{"oneOf":[{"type":"object","description":"Overrides the default Delta-to-PostgreSQL type mapping for a single column.","properties":{"column_name":{"description":"[Private Preview] Name of the source column whose target PostgreSQL type should be overridden.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"pg_type":{"description":"[Private Preview] PostgreSQL-specific target type to use for the column.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableSpecPgSpecificType","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"size":{"description":"[Private Preview] Size parameter for the target type, for types that take one (e.g. vector\\ndimension, varchar length). Required when the chosen pg_type needs a size.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["column_name","pg_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableState":{"oneOf":[{"type":"string","description":"The state of a synced table.","enum":["SYNCED_TABLE_PROVISIONING","SYNCED_TABLE_PROVISIONING_PIPELINE_RESOURCES","SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT","SYNCED_TABLE_ONLINE","SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE","SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE","SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE","SYNCED_TABLED_OFFLINE","SYNCED_TABLE_OFFLINE_FAILED","SYNCED_TABLE_ONLINE_PIPELINE_FAILED","SYNCED_TABLE_ONLINE_UPDATING_PIPELINE_RESOURCES"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableStatus":{"oneOf":[{"type":"object","description":"Status of a synced table.","properties":{"continuous_update_status":{"description":"[Public Preview] Detailed status of a synced table. Shown if the synced table is in the SYNCED_CONTINUOUS_UPDATE\\nor the SYNCED_UPDATING_PIPELINE_RESOURCES state.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableContinuousUpdateStatus"},"failed_status":{"description":"[Public Preview] Detailed status of a synced table. Shown if the synced table is in the OFFLINE_FAILED or the\\nSYNCED_PIPELINE_FAILED state.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableFailedStatus"},"provisioning_status":{"description":"[Public Preview] Detailed status of a synced table. Shown if the synced table is in the\\nPROVISIONING_PIPELINE_RESOURCES or the PROVISIONING_INITIAL_SNAPSHOT state.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableProvisioningStatus"},"triggered_update_status":{"description":"[Public Preview] Detailed status of a synced table. Shown if the synced table is in the SYNCED_TRIGGERED_UPDATE\\nor the SYNCED_NO_PENDING_UPDATE state.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableTriggeredUpdateStatus"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableTriggeredUpdateStatus":{"oneOf":[{"type":"object","description":"Detailed status of a synced table. Shown if the synced table is in the SYNCED_TRIGGERED_UPDATE\\nor the SYNCED_NO_PENDING_UPDATE state.","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"iam.PermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_RESTART","CAN_ATTACH_TO","IS_OWNER","CAN_MANAGE_RUN","CAN_VIEW","CAN_READ","CAN_RUN","CAN_EDIT","CAN_USE","CAN_MANAGE_STAGING_VERSIONS","CAN_MANAGE_PRODUCTION_VERSIONS","CAN_EDIT_METADATA","CAN_VIEW_METADATA","CAN_BIND","CAN_QUERY","CAN_MONITOR","CAN_CREATE","CAN_MONITOR_ONLY","CAN_CREATE_APP"],"enumDescriptions":["","","","","","","","","","","","","","","","","","","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.AiRuntimeTask":{"oneOf":[{"type":"object","description":"AiRuntimeTask: multi-node GPU compute task definition for Databricks AI\\nRuntime workloads.\\n\\nJobs-framework-level concepts (retries, per-task timeout, idempotency\\ntoken, usage/budget policy, permissions) live on the surrounding\\nTaskSettings / run-submit request and are intentionally NOT duplicated\\nhere. Users compose `ai_runtime_task` with the standard Jobs/DABs task\\nwrapper to get those.","properties":{"code_source_path":{"description":"[Private Preview] Workspace or UC volume path of the code-source archive, unpacked on\\neach node and exposed through `$CODE_SOURCE`. Set by first-party\\ntooling; not for direct callers.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"deployments":{"description":"[Public Preview] Deployment specs for this task. Exactly one deployment is currently\\nsupported (a single entry where every node runs the same command); this\\nis a current-Preview constraint. Role-split workloads (driver + worker,\\nparameter server, separate eval node, etc.) with multiple entries are the\\neventual intent but not yet supported.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.DeploymentSpec"},"docker_image_url":{"description":"[Beta] Optional Docker image URL for a custom container image. When set,\\nthe task runs on the specified container image instead of the default\\nDatabricks client image. Format:\\n`{organization}/{repository}:{tag}`","$ref":"#/$defs/string"},"experiment":{"description":"[Public Preview] MLflow experiment name for this run. If an experiment with this name\\nalready exists under the calling user, the run is appended to it;\\notherwise a new experiment is created. To target a specific MLflow\\nstorage location (for example, when running as a service principal), set\\n`mlflow_experiment_directory`.","$ref":"#/$defs/string"},"mlflow_artifact_location":{"description":"[Private Preview] Optional root location for MLflow artifacts logged by the run.\\nIf this field isn\'t specified the default artifact location will be in dbfs\\ni.e. `dbfs:/databricks/mlflow-tracking/<experiment_id>/...`\\nIf dbfs access is restricted or UC is preferred this can be a custom location in UC:\\n`dbfs:/Volumes/<catalog>/<schema>/<volume>/...`\\nThe location should be unique for each experiment.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"mlflow_experiment_directory":{"description":"[Public Preview] Optional workspace directory under which the MLflow experiment named in\\n`experiment` is created. Must start with `/Workspace`. Set this when\\nrunning as a service principal that has no default user directory; for\\nregular users the experiment defaults to the user\'s home directory.","$ref":"#/$defs/string"},"mlflow_run":{"description":"[Public Preview] Optional display name for the MLflow run created under `experiment`. If\\nomitted, MLflow generates a default name.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["deployments","experiment"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.AlertTask":{"oneOf":[{"type":"object","properties":{"alert_id":{"description":"[Public Preview] The alert_id is the canonical identifier of the alert.","$ref":"#/$defs/string"},"subscribers":{"description":"[Public Preview] The subscribers receive alert evaluation result notifications after the alert task is completed.\\nThe number of subscriptions is limited to 100.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.AlertTaskSubscriber"},"warehouse_id":{"description":"[Public Preview] The warehouse_id identifies the warehouse settings used by the alert task.","$ref":"#/$defs/string"},"workspace_path":{"description":"[Public Preview] The workspace_path is the path to the alert file in the workspace. The path:\\n* must start with \\"/Workspace\\"\\n* must be a normalized path.\\nUser has to select only one of alert_id or workspace_path to identify the alert.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.AlertTaskSubscriber":{"oneOf":[{"type":"object","description":"Represents a subscriber that will receive alert notifications.\\nA subscriber can be either a user (via email) or a notification destination (via destination_id).","properties":{"destination_id":{"description":"[Public Preview]","$ref":"#/$defs/string"},"user_name":{"description":"[Public Preview] A valid workspace email address.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.AuthenticationMethod":{"oneOf":[{"type":"string","enum":["OAUTH","PAT"],"enumDescriptions":["[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.CleanRoomsNotebookTask":{"oneOf":[{"type":"object","description":"Clean Rooms notebook task for V1 Clean Room service (GA).\\nReplaces the deprecated CleanRoomNotebookTask (defined above) which was for V0 service.","properties":{"clean_room_name":{"description":"The clean room that the notebook belongs to.","$ref":"#/$defs/string"},"etag":{"description":"Checksum to validate the freshness of the notebook resource (i.e. the notebook being run is the latest version).\\nIt can be fetched by calling the :method:cleanroomassets/get API.","$ref":"#/$defs/string"},"notebook_base_parameters":{"description":"Base parameters to be used for the clean room notebook job.","$ref":"#/$defs/map/string"},"notebook_name":{"description":"Name of the notebook being run.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["clean_room_name","notebook_name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Compute":{"oneOf":[{"type":"object","properties":{"hardware_accelerator":{"description":"[Beta] Hardware accelerator configuration for Serverless GPU workloads.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.HardwareAcceleratorType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ComputeConfig":{"oneOf":[{"type":"object","properties":{"gpu_node_pool_id":{"description":"[Private Preview] IDof the GPU pool to use.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"gpu_type":{"description":"[Private Preview] GPU type.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"num_gpus":{"description":"[Private Preview] Number of GPUs.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["num_gpus"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ComputeSpec":{"oneOf":[{"type":"object","description":"ComputeSpec: compute configuration — accelerator type and total\\naccelerator count across all nodes.","properties":{"accelerator_count":{"description":"[Public Preview] Total number of accelerators across all nodes. Must be a positive\\nmultiple of the per-node accelerator count encoded in `accelerator_type`.\\nFor example, `GPU_8xH100` with `accelerator_count: 16` allocates 2 nodes\\n(8 GPUs per node).","$ref":"#/$defs/int"},"accelerator_type":{"description":"[Public Preview] Hardware accelerator type (for example, `GPU_1xA10` or `GPU_8xH100`).\\nThe number of accelerators per node is encoded in the enum value —\\n`GPU_8xH100` means 8 H100 GPUs per node.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ComputeSpecAcceleratorType"}},"additionalProperties":false,"required":["accelerator_count","accelerator_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ComputeSpecAcceleratorType":{"oneOf":[{"type":"string","description":"Hardware accelerator type for the AiRuntime workload. Per-node\\naccelerator count is encoded in the value name (e.g. `GPU_8xH100` means\\n8 H100s per node).","enum":["GPU_1xA10","GPU_1xH100","GPU_8xH100"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Condition":{"oneOf":[{"type":"string","enum":["ANY_UPDATED","ALL_UPDATED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ConditionTask":{"oneOf":[{"type":"object","properties":{"left":{"description":"The left operand of the condition task. Can be either a string value or a job state or parameter reference.","$ref":"#/$defs/string"},"op":{"description":"* `EQUAL_TO`, `NOT_EQUAL` operators perform string comparison of their operands. This means that `“12.0” == “12”` will evaluate to `false`.\\n* `GREATER_THAN`, `GREATER_THAN_OR_EQUAL`, `LESS_THAN`, `LESS_THAN_OR_EQUAL` operators perform numeric comparison of their operands. `“12.0” >= “12”` will evaluate to `true`, `“10.0” >= “12”` will evaluate to `false`.\\n\\nThe boolean comparison to task values can be implemented with operators `EQUAL_TO`, `NOT_EQUAL`. If a task value was set to a boolean value, it will be serialized to `“true”` or `“false”` for the comparison.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ConditionTaskOp"},"right":{"description":"The right operand of the condition task. Can be either a string value or a job state or parameter reference.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["left","op","right"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ConditionTaskOp":{"oneOf":[{"type":"string","description":"* `EQUAL_TO`, `NOT_EQUAL` operators perform string comparison of their operands. This means that `“12.0” == “12”` will evaluate to `false`.\\n* `GREATER_THAN`, `GREATER_THAN_OR_EQUAL`, `LESS_THAN`, `LESS_THAN_OR_EQUAL` operators perform numeric comparison of their operands. `“12.0” >= “12”` will evaluate to `true`, `“10.0” >= “12”` will evaluate to `false`.\\n\\nThe boolean comparison to task values can be implemented with operators `EQUAL_TO`, `NOT_EQUAL`. If a task value was set to a boolean value, it will be serialized to `“true”` or `“false”` for the comparison.","enum":["EQUAL_TO","GREATER_THAN","GREATER_THAN_OR_EQUAL","LESS_THAN","LESS_THAN_OR_EQUAL","NOT_EQUAL"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Continuous":{"oneOf":[{"type":"object","properties":{"pause_status":{"description":"Indicate whether the continuous execution of the job is paused or not. Defaults to UNPAUSED.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PauseStatus"},"task_retry_mode":{"description":"Indicate whether the continuous job is applying task level retries or not. Defaults to NEVER.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TaskRetryMode"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ContinuousTriggerConfiguration":{"oneOf":[{"type":"object","description":"Continuous trigger. Stripped-down counterpart to `ContinuousSettings`: `pause_status` is owned by the enclosing\\n`TriggerConfiguration` and intentionally omitted here.","properties":{"task_retry_mode":{"description":"[Beta] Whether the continuous job applies task-level retries. Defaults to NEVER.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TaskRetryMode"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.CronSchedule":{"oneOf":[{"type":"object","properties":{"pause_status":{"description":"Indicate whether this schedule is paused or not.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PauseStatus"},"quartz_cron_expression":{"description":"A Cron expression using Quartz syntax that describes the schedule for a job. See [Cron Trigger](http://www.quartz-scheduler.org/documentation/quartz-2.3.0/tutorials/crontrigger.html) for details. This field is required.","$ref":"#/$defs/string"},"sql_condition":{"description":"[Private Preview] SQL condition that must be satisfied before a scheduled run is triggered. The condition is evaluated\\nafter the cron expression fires and must return a truthy result for the run to proceed.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlConditionConfiguration","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"timezone_id":{"description":"A Java timezone ID. The schedule for a job is resolved with respect to this timezone. See [Java TimeZone](https://docs.oracle.com/javase/7/docs/api/java/util/TimeZone.html) for details. This field is required.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["quartz_cron_expression","timezone_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.CronTriggerConfiguration":{"oneOf":[{"type":"object","description":"Cron schedule trigger. Stripped-down counterpart to `CronSchedule`: `pause_status` and `sql_condition` are owned\\nby the enclosing `TriggerConfiguration` and intentionally omitted here.","properties":{"quartz_cron_expression":{"description":"[Beta] A Cron expression using Quartz syntax that describes the schedule for this trigger. See\\n[Cron Trigger](http://www.quartz-scheduler.org/documentation/quartz-2.3.0/tutorials/crontrigger.html) for details.","$ref":"#/$defs/string"},"timezone_id":{"description":"[Beta] A Java timezone ID. The schedule is resolved with respect to this timezone. See\\n[Java TimeZone](https://docs.oracle.com/javase/7/docs/api/java/util/TimeZone.html) for details.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["quartz_cron_expression","timezone_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DashboardTask":{"oneOf":[{"type":"object","description":"Configures the Lakeview Dashboard job task type.","properties":{"dashboard_id":{"description":"The identifier of the dashboard to refresh.","$ref":"#/$defs/string"},"filters":{"description":"[Private Preview] Dashboard task parameters. Used to apply dashboard filter values during dashboard task execution. Parameter values get applied to any dashboard filters that have a matching URL identifier as the parameter key.\\nThe parameter value format is dependent on the filter type:\\n- For text and single-select filters, provide a single value (e.g. `\\"value\\"`)\\n- For date and datetime filters, provide the value in ISO 8601 format (e.g. `\\"2000-01-01T00:00:00\\"`)\\n- For multi-select filters, provide a JSON array of values (e.g. `\\"[\\\\\\"value1\\\\\\",\\\\\\"value2\\\\\\"]\\"`)\\n- For range and date range filters, provide a JSON object with `start` and `end` (e.g. `\\"{\\\\\\"start\\\\\\":\\\\\\"1\\\\\\",\\\\\\"end\\\\\\":\\\\\\"10\\\\\\"}\\"`)","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"subscription":{"description":"Optional: subscription configuration for sending the dashboard snapshot.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Subscription"},"warehouse_id":{"description":"Optional: The warehouse id to execute the dashboard with for the schedule.\\nIf not specified, the default warehouse of the dashboard will be used.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DbtCloudTask":{"oneOf":[{"type":"object","description":"Deprecated in favor of DbtPlatformTask","properties":{"connection_resource_name":{"description":"[Private Preview] The resource name of the UC connection that authenticates the dbt Cloud for this task","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"dbt_cloud_job_id":{"description":"[Private Preview] Id of the dbt Cloud job to be triggered","$ref":"#/$defs/int64","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DbtPlatformTask":{"oneOf":[{"type":"object","properties":{"connection_resource_name":{"description":"[Private Preview] The resource name of the UC connection that authenticates the dbt platform for this task","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"dbt_platform_job_id":{"description":"[Private Preview] Id of the dbt platform job to be triggered. Specified as a string for maximum compatibility with clients.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DbtTask":{"oneOf":[{"type":"object","properties":{"catalog":{"description":"Optional name of the catalog to use. The value is the top level in the 3-level namespace of Unity Catalog (catalog / schema / relation). The catalog value can only be specified if a warehouse_id is specified. Requires dbt-databricks >= 1.1.1.","$ref":"#/$defs/string"},"commands":{"description":"A list of dbt commands to execute. All commands must start with `dbt`. This parameter must not be empty. A maximum of up to 10 commands can be provided.","$ref":"#/$defs/slice/string"},"profiles_directory":{"description":"Optional (relative) path to the profiles directory. Can only be specified if no warehouse_id is specified. If no warehouse_id is specified and this folder is unset, the root directory is used.","$ref":"#/$defs/string"},"project_directory":{"description":"Path to the project directory. Optional for Git sourced tasks, in which\\ncase if no value is provided, the root of the Git repository is used.","$ref":"#/$defs/string"},"schema":{"description":"Optional schema to write to. This parameter is only used when a warehouse_id is also provided. If not provided, the `default` schema is used.","$ref":"#/$defs/string"},"source":{"description":"Optional location type of the project directory. When set to `WORKSPACE`, the project will be retrieved\\nfrom the local Databricks workspace. When set to `GIT`, the project will be retrieved from a Git repository\\ndefined in `git_source`. If the value is empty, the task will use `GIT` if `git_source` is defined and `WORKSPACE` otherwise.\\n\\n* `WORKSPACE`: Project is located in Databricks workspace.\\n* `GIT`: Project is located in cloud Git provider.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Source"},"warehouse_id":{"description":"ID of the SQL warehouse to connect to. If provided, we automatically generate and provide the profile and connection details to dbt. It can be overridden on a per-command basis by using the `--profiles-dir` command line argument.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["commands"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DeploymentSpec":{"oneOf":[{"type":"object","description":"DeploymentSpec: configuration for one deployment within an AiRuntimeTask.\\nEach entry in `AiRuntimeTask.deployments` describes a group of nodes that\\nshare the same command and compute. Many single-program training\\nalgorithms use a single entry where every node runs the same command;\\nrole-split workloads (driver + worker, parameter server, separate eval\\nnode, etc.) use multiple entries.","properties":{"command_path":{"description":"[Public Preview] Workspace path of the script to run on each node in this deployment.\\nUpload the script to this path and supply the path here. When the task\\nruns, the file at this path is run on each node; if it fails, the task\\nfails with its exit code.\\n\\nExample script contents:\\n\\n# Plain Python:\\npython train.py --epochs 10\\n\\n# Multi-GPU via accelerate:\\naccelerate launch train.py --config config.yaml\\n\\n# Distributed via torchrun:\\ntorchrun --nproc_per_node=8 train.py","$ref":"#/$defs/string"},"compute":{"description":"[Public Preview] Compute resources allocated to each node in this deployment.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ComputeSpec"},"name":{"description":"[Public Preview] Optional human-readable name for this deployment (for example, `driver`,\\n`worker`, `param_server`). Used for log and UI display. Distinct names\\nare recommended so deployments can be told apart, but uniqueness is not\\nenforced.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["command_path","compute"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.FileArrivalTriggerConfiguration":{"oneOf":[{"type":"object","properties":{"min_time_between_triggers_seconds":{"description":"If set, the trigger starts a run only after the specified amount of time passed since\\nthe last time the trigger fired. The minimum allowed value is 60 seconds","$ref":"#/$defs/int"},"url":{"description":"URL to be monitored for file arrivals. The path must point to the root or a subpath of the external location.","$ref":"#/$defs/string"},"wait_after_last_change_seconds":{"description":"If set, the trigger starts a run only after no file activity has occurred for the specified amount of time.\\nThis makes it possible to wait for a batch of incoming files to arrive before triggering a run. The\\nminimum allowed value is 60 seconds.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ForEachTask":{"oneOf":[{"type":"object","properties":{"concurrency":{"description":"An optional maximum allowed number of concurrent runs of the task.\\nSet this value if you want to be able to execute multiple runs of the task concurrently.","$ref":"#/$defs/int"},"inputs":{"description":"Array for task to iterate on. This can be a JSON string or a reference to\\nan array parameter.","$ref":"#/$defs/string"},"task":{"description":"Configuration for the task that will be run for each element in the array","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Task"}},"additionalProperties":false,"required":["inputs","task"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Format":{"oneOf":[{"type":"string","enum":["SINGLE_TASK","MULTI_TASK"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.GenAiComputeTask":{"oneOf":[{"type":"object","description":"DEPRECATED — use `AiRuntimeTask` for all new BYOT multi-node GPU\\nworkloads (see ai_runtime_task.proto). `AiRuntimeTask` is the only\\nsupported BYOT task type for new workloads; this proto is retained only\\nfor AIR CLI (fka SGCLI) pywheel backwards compatibility and will be\\nremoved once the pywheel → databricks-cli migration completes (post-\\nPuPr).","properties":{"command":{"description":"[Private Preview] Command launcher to run the actual script, e.g. bash, python etc.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"compute":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ComputeConfig","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"dl_runtime_image":{"description":"[Private Preview] Runtime image","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"mlflow_experiment_name":{"description":"[Private Preview] Optional string containing the name of the MLflow experiment to log the run to. If name is not\\nfound, backend will create the mlflow experiment using the name.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"source":{"description":"[Private Preview] Optional location type of the training script. When set to `WORKSPACE`, the script will be retrieved from the local Databricks workspace. When set to `GIT`, the script will be retrieved from a Git repository\\ndefined in `git_source`. If the value is empty, the task will use `GIT` if `git_source` is defined and `WORKSPACE` otherwise.\\n* `WORKSPACE`: Script is located in Databricks workspace.\\n* `GIT`: Script is located in cloud Git provider.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Source","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"training_script_path":{"description":"[Private Preview] The training script file path to be executed. Cloud file URIs (such as dbfs:/, s3:/, adls:/, gcs:/) and workspace paths are supported. For python files stored in the Databricks workspace, the path must be absolute and begin with `/`. For files stored in a remote repository, the path must be relative. This field is required.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"yaml_parameters":{"description":"[Private Preview] Optional string containing model parameters passed to the training script in yaml format.\\nIf present, then the content in yaml_parameters_file_path will be ignored.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"yaml_parameters_file_path":{"description":"[Private Preview] Optional path to a YAML file containing model parameters passed to the training script.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["dl_runtime_image"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.GitProvider":{"oneOf":[{"type":"string","enum":["gitHub","bitbucketCloud","azureDevOpsServices","gitHubEnterprise","bitbucketServer","gitLab","gitLabEnterpriseEdition","awsCodeCommit"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.GitSnapshot":{"oneOf":[{"type":"object","description":"Read-only state of the remote repository at the time the job was run. This field is only included on job runs.","properties":{"used_commit":{"description":"Commit that was used to execute the run. If git_branch was specified, this points to the HEAD of the branch at the time of the run; if git_tag was specified, this points to the commit the tag points to.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.GitSource":{"oneOf":[{"type":"object","description":"An optional specification for a remote Git repository containing the source code used by tasks. Version-controlled source code is supported by notebook, dbt, Python script, and SQL File tasks.\\n\\nIf `git_source` is set, these tasks retrieve the file from the remote repository by default. However, this behavior can be overridden by setting `source` to `WORKSPACE` on the task.\\n\\nNote: dbt and SQL File tasks support only version-controlled sources. If dbt or SQL File tasks are used, `git_source` must be defined on the job.","properties":{"git_branch":{"description":"Name of the branch to be checked out and used by this job. This field cannot be specified in conjunction with git_tag or git_commit.","$ref":"#/$defs/string"},"git_commit":{"description":"Commit to be checked out and used by this job. This field cannot be specified in conjunction with git_branch or git_tag.","$ref":"#/$defs/string"},"git_provider":{"description":"Unique identifier of the service used to host the Git repository. The value is case insensitive.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.GitProvider"},"git_tag":{"description":"Name of the tag to be checked out and used by this job. This field cannot be specified in conjunction with git_branch or git_commit.","$ref":"#/$defs/string"},"git_url":{"description":"URL of the repository to be cloned by this job.","$ref":"#/$defs/string"},"sparse_checkout":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SparseCheckout"}},"additionalProperties":false,"required":["git_provider","git_url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobCluster":{"oneOf":[{"type":"object","properties":{"job_cluster_key":{"description":"A unique name for the job cluster. This field is required and must be unique within the job.\\n`JobTaskSettings` may refer to this field to determine which cluster to launch for the task execution.","$ref":"#/$defs/string"},"new_cluster":{"description":"If new_cluster, a description of a cluster that is created for each task.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterSpec"},"serverless_compute_id":{"description":"[Private Preview] The ID of the serverless compute object to bind this cluster to. At most one\\nJobCluster per job may set this field; the rate limit defined on the referenced\\nserverless compute applies across all tasks bound to this cluster.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["job_cluster_key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobDeployment":{"oneOf":[{"type":"object","properties":{"kind":{"description":"The kind of deployment that manages the job.\\n\\n* `BUNDLE`: The job is managed by Databricks Asset Bundle.\\n* `SYSTEM_MANAGED`: The job is managed by Databricks and is read-only.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobDeploymentKind"},"metadata_file_path":{"description":"Path of the file that contains deployment metadata.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["kind"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobDeploymentKind":{"oneOf":[{"type":"string","description":"* `BUNDLE`: The job is managed by Databricks Asset Bundle.\\n* `SYSTEM_MANAGED`: The job is managed by Databricks and is read-only.","enum":["BUNDLE","SYSTEM_MANAGED"],"enumDescriptions":["The job is managed by Databricks Asset Bundle.","[Beta] The job is managed by <Databricks> and is read-only."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobEditMode":{"oneOf":[{"type":"string","description":"Edit mode of the job.\\n\\n* `UI_LOCKED`: The job is in a locked UI state and cannot be modified.\\n* `EDITABLE`: The job is in an editable state and can be modified.","enum":["UI_LOCKED","EDITABLE"],"enumDescriptions":["The job is in a locked UI state and cannot be modified.","The job is in an editable state and can be modified."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobEmailNotifications":{"oneOf":[{"type":"object","properties":{"no_alert_for_skipped_runs":{"description":"If true, do not send email to recipients specified in `on_failure` if the run is skipped.\\nThis field is `deprecated`. Please use the `notification_settings.no_alert_for_skipped_runs` field.","$ref":"#/$defs/bool","deprecationMessage":"This field is deprecated","deprecated":true},"on_duration_warning_threshold_exceeded":{"description":"A list of email addresses to be notified when the duration of a run exceeds the threshold specified for the `RUN_DURATION_SECONDS` metric in the `health` field. If no rule for the `RUN_DURATION_SECONDS` metric is specified in the `health` field for the job, notifications are not sent.","$ref":"#/$defs/slice/string"},"on_failure":{"description":"A list of email addresses to be notified when a run unsuccessfully completes. A run is considered to have completed unsuccessfully if it ends with an `INTERNAL_ERROR` `life_cycle_state` or a `FAILED`, or `TIMED_OUT` result_state. If this is not specified on job creation, reset, or update the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"},"on_start":{"description":"A list of email addresses to be notified when a run begins. If not specified on job creation, reset, or update, the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"},"on_streaming_backlog_exceeded":{"description":"[Public Preview] A list of email addresses to notify when any streaming backlog thresholds are exceeded for any stream.\\nStreaming backlog thresholds can be set in the `health` field using the following metrics: `STREAMING_BACKLOG_BYTES`, `STREAMING_BACKLOG_RECORDS`, `STREAMING_BACKLOG_SECONDS`, or `STREAMING_BACKLOG_FILES`.\\nAlerting is based on the 10-minute average of these metrics. If the issue persists, notifications are resent every 30 minutes.","$ref":"#/$defs/slice/string"},"on_success":{"description":"A list of email addresses to be notified when a run successfully completes. A run is considered to have completed successfully if it ends with a `TERMINATED` `life_cycle_state` and a `SUCCESS` result_state. If not specified on job creation, reset, or update, the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobEnvironment":{"oneOf":[{"type":"object","properties":{"environment_key":{"description":"The key of an environment. It has to be unique within a job.","$ref":"#/$defs/string"},"spec":{"description":"The environment entity used to preserve serverless environment side panel, jobs\' environment for non-notebook task, and SDP\'s environment for classic and serverless pipelines.\\nIn this minimal environment spec, only pip and java dependencies are supported.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.Environment"}},"additionalProperties":false,"required":["environment_key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobNotificationSettings":{"oneOf":[{"type":"object","properties":{"no_alert_for_canceled_runs":{"description":"If true, do not send notifications to recipients specified in `on_failure` if the run is canceled.","$ref":"#/$defs/bool"},"no_alert_for_skipped_runs":{"description":"If true, do not send notifications to recipients specified in `on_failure` if the run is skipped.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobParameterDefinition":{"oneOf":[{"type":"object","properties":{"default":{"description":"Default value of the parameter.","$ref":"#/$defs/string"},"name":{"description":"The name of the defined parameter. May only contain alphanumeric characters, `_`, `-`, and `.`","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["default","name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","IS_OWNER","CAN_MANAGE_RUN","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobRunAs":{"oneOf":[{"type":"object","description":"Write-only setting. Specifies the user or service principal that the job runs as. If not specified, the job runs as the user who created the job.\\n\\nEither `user_name` or `service_principal_name` should be specified. If not, an error is thrown.","properties":{"group_name":{"description":"[Private Preview] Group name of an account group assigned to the workspace. Setting this field requires being a member of the group.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"service_principal_name":{"description":"The application ID of an active service principal. Setting this field requires the `servicePrincipal/user` role.","$ref":"#/$defs/string"},"user_name":{"description":"The email of an active workspace user. Non-admin users can only set this field to their own email.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobSource":{"oneOf":[{"type":"object","description":"The source of the job specification in the remote repository when the job is source controlled.","properties":{"dirty_state":{"description":"[Private Preview] Dirty state indicates the job is not fully synced with the job specification in the remote repository.\\n\\nPossible values are:\\n* `NOT_SYNCED`: The job is not yet synced with the remote job specification. Import the remote job specification from UI to make the job fully synced.\\n* `DISCONNECTED`: The job is temporary disconnected from the remote job specification and is allowed for live edit. Import the remote job specification again from UI to make the job fully synced.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobSourceDirtyState","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"import_from_git_branch":{"description":"[Private Preview] Name of the branch which the job is imported from.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"job_config_path":{"description":"[Private Preview] Path of the job YAML file that contains the job specification.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["import_from_git_branch","job_config_path"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobSourceDirtyState":{"oneOf":[{"type":"string","description":"Dirty state indicates the job is not fully synced with the job specification\\nin the remote repository.\\n\\nPossible values are:\\n* `NOT_SYNCED`: The job is not yet synced with the remote job specification. Import the remote job specification from UI to make the job fully synced.\\n* `DISCONNECTED`: The job is temporary disconnected from the remote job specification and is allowed for live edit. Import the remote job specification again from UI to make the job fully synced.","enum":["NOT_SYNCED","DISCONNECTED"],"enumDescriptions":["[Private Preview] The job is not yet synced with the remote job specification. Import the remote job specification from UI to make the job fully synced.","[Private Preview] The job is temporary disconnected from the remote job specification and is allowed for live edit. Import the remote job specification again from UI to make the job fully synced."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobsHealthMetric":{"oneOf":[{"type":"string","description":"Specifies the health metric that is being evaluated for a particular health rule.\\n\\n* `RUN_DURATION_SECONDS`: Expected total time for a run in seconds.\\n* `STREAMING_BACKLOG_BYTES`: An estimate of the maximum bytes of data waiting to be consumed across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_RECORDS`: An estimate of the maximum offset lag across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_SECONDS`: An estimate of the maximum consumer delay across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_FILES`: An estimate of the maximum number of outstanding files across all streams. This metric is in Public Preview.","enum":["RUN_DURATION_SECONDS","STREAMING_BACKLOG_BYTES","STREAMING_BACKLOG_RECORDS","STREAMING_BACKLOG_SECONDS","STREAMING_BACKLOG_FILES"],"enumDescriptions":["Expected total time for a run in seconds.","An estimate of the maximum bytes of data waiting to be consumed across all streams. This metric is in Public Preview.","An estimate of the maximum offset lag across all streams. This metric is in Public Preview.","An estimate of the maximum consumer delay across all streams. This metric is in Public Preview.","An estimate of the maximum number of outstanding files across all streams. This metric is in Public Preview."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobsHealthOperator":{"oneOf":[{"type":"string","description":"Specifies the operator used to compare the health metric value with the specified threshold.","enum":["GREATER_THAN"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobsHealthRule":{"oneOf":[{"type":"object","properties":{"metric":{"description":"Specifies the health metric that is being evaluated for a particular health rule.\\n\\n* `RUN_DURATION_SECONDS`: Expected total time for a run in seconds.\\n* `STREAMING_BACKLOG_BYTES`: An estimate of the maximum bytes of data waiting to be consumed across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_RECORDS`: An estimate of the maximum offset lag across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_SECONDS`: An estimate of the maximum consumer delay across all streams. This metric is in Public Preview.\\n* `STREAMING_BACKLOG_FILES`: An estimate of the maximum number of outstanding files across all streams. This metric is in Public Preview.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthMetric"},"op":{"description":"Specifies the operator used to compare the health metric value with the specified threshold.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthOperator"},"value":{"description":"Specifies the threshold value that the health metric should obey to satisfy the health rule.","$ref":"#/$defs/int64"}},"additionalProperties":false,"required":["metric","op","value"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobsHealthRules":{"oneOf":[{"type":"object","description":"An optional set of health rules that can be defined for this job.","properties":{"rules":{"$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthRule"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ModelTriggerConfiguration":{"oneOf":[{"type":"object","properties":{"aliases":{"description":"[Private Preview] Aliases of the model versions to monitor. Can only be used in conjunction with condition MODEL_ALIAS_SET.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"condition":{"description":"[Private Preview] The condition based on which to trigger a job run.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ModelTriggerConfigurationCondition","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"min_time_between_triggers_seconds":{"description":"[Private Preview] If set, the trigger starts a run only after the specified amount of time has passed since\\nthe last time the trigger fired. The minimum allowed value is 60 seconds.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"securable_name":{"description":"[Private Preview] Name of the securable to monitor (\\"mycatalog.myschema.mymodel\\" in the case of model-level triggers,\\n\\"mycatalog.myschema\\" in the case of schema-level triggers) or empty in the case of metastore-level triggers.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"wait_after_last_change_seconds":{"description":"[Private Preview] If set, the trigger starts a run only after no model updates have occurred for the specified time\\nand can be used to wait for a series of model updates before triggering a run. The\\nminimum allowed value is 60 seconds.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["condition"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.ModelTriggerConfigurationCondition":{"oneOf":[{"type":"string","enum":["MODEL_CREATED","MODEL_VERSION_READY","MODEL_ALIAS_SET"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.NotebookTask":{"oneOf":[{"type":"object","properties":{"base_parameters":{"description":"Base parameters to be used for each run of this job. If the run is initiated by a call to :method:jobs/run\\nNow with parameters specified, the two parameters maps are merged. If the same key is specified in\\n`base_parameters` and in `run-now`, the value from `run-now` is used.\\nUse [Task parameter variables](https://docs.databricks.com/jobs.html#parameter-variables) to set parameters containing information about job runs.\\n\\nIf the notebook takes a parameter that is not specified in the job’s `base_parameters` or the `run-now` override parameters,\\nthe default value from the notebook is used.\\n\\nRetrieve these parameters in a notebook using [dbutils.widgets.get](https://docs.databricks.com/dev-tools/databricks-utils.html#dbutils-widgets).\\n\\nThe JSON representation of this field cannot exceed 1MB.","$ref":"#/$defs/map/string"},"notebook_path":{"description":"The path of the notebook to be run in the Databricks workspace or remote repository.\\nFor notebooks stored in the Databricks workspace, the path must be absolute and begin with a slash.\\nFor notebooks stored in a remote repository, the path must be relative. This field is required.","$ref":"#/$defs/string"},"source":{"description":"Optional location type of the notebook. When set to `WORKSPACE`, the notebook will be retrieved from the local Databricks workspace. When set to `GIT`, the notebook will be retrieved from a Git repository\\ndefined in `git_source`. If the value is empty, the task will use `GIT` if `git_source` is defined and `WORKSPACE` otherwise.\\n* `WORKSPACE`: Notebook is located in Databricks workspace.\\n* `GIT`: Notebook is located in cloud Git provider.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Source"},"warehouse_id":{"description":"Optional `warehouse_id` to run the notebook on a SQL warehouse. Classic SQL warehouses are NOT supported, please use serverless or pro SQL warehouses.\\n\\nNote that SQL warehouses only support SQL cells; if the notebook contains non-SQL cells, the run will fail.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["notebook_path"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PauseStatus":{"oneOf":[{"type":"string","enum":["UNPAUSED","PAUSED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PerformanceTarget":{"oneOf":[{"type":"string","description":"PerformanceTarget defines how performant (lower latency) or cost efficient the execution of run on serverless compute should be.\\nThe performance mode on the job or pipeline should map to a performance setting that is passed to Cluster Manager\\n(see cluster-common PerformanceTarget).","enum":["PERFORMANCE_OPTIMIZED","STANDARD"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PeriodicTriggerConfiguration":{"oneOf":[{"type":"object","properties":{"interval":{"description":"The interval at which the trigger should run.","$ref":"#/$defs/int"},"unit":{"description":"The unit of time for the interval.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PeriodicTriggerConfigurationTimeUnit"}},"additionalProperties":false,"required":["interval","unit"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PeriodicTriggerConfigurationTimeUnit":{"oneOf":[{"type":"string","enum":["HOURS","DAYS","WEEKS","MINUTES"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PipelineParams":{"oneOf":[{"type":"object","properties":{"full_refresh":{"description":"If true, triggers a full refresh on the spark declarative pipeline.","$ref":"#/$defs/bool"},"full_refresh_selection":{"description":"[Beta] A list of tables to update with fullRefresh.","$ref":"#/$defs/slice/string"},"refresh_flow_selection":{"description":"[Beta] Flow names to selectively refresh. These are unioned with other selective refresh\\noptions (refresh_selection, full_refresh_selection) to determine the final set of flows to refresh.","$ref":"#/$defs/slice/string"},"refresh_selection":{"description":"[Beta] A list of tables to update without fullRefresh.","$ref":"#/$defs/slice/string"},"reset_checkpoint_selection":{"description":"[Beta] A list of streaming flows to reset checkpoints without clearing data.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PipelineTask":{"oneOf":[{"type":"object","properties":{"full_refresh":{"description":"If true, triggers a full refresh on the spark declarative pipeline.","$ref":"#/$defs/bool"},"full_refresh_selection":{"description":"[Beta] A list of tables to update with fullRefresh.","$ref":"#/$defs/slice/string"},"parameters":{"description":"[Beta] Key/value-map of parameters passed to the pipeline execution.\\nLimited to 10k characters in total.","$ref":"#/$defs/map/string"},"pipeline_id":{"description":"The full name of the pipeline task to execute.","$ref":"#/$defs/string"},"refresh_flow_selection":{"description":"[Beta] Flow names to selectively refresh. These are unioned with other selective refresh\\noptions (refresh_selection, full_refresh_selection) to determine the final set of flows to refresh.","$ref":"#/$defs/slice/string"},"refresh_selection":{"description":"[Beta] A list of tables to update without fullRefresh.","$ref":"#/$defs/slice/string"},"reset_checkpoint_selection":{"description":"[Beta] A list of streaming flows to reset checkpoints without clearing data.","$ref":"#/$defs/slice/string"}},"additionalProperties":false,"required":["pipeline_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PowerBiModel":{"oneOf":[{"type":"object","properties":{"authentication_method":{"description":"[Public Preview] How the published Power BI model authenticates to Databricks","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.AuthenticationMethod"},"model_name":{"description":"[Public Preview] The name of the Power BI model","$ref":"#/$defs/string"},"overwrite_existing":{"description":"[Public Preview] Whether to overwrite existing Power BI models","$ref":"#/$defs/bool"},"storage_mode":{"description":"[Public Preview] The default storage mode of the Power BI model","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.StorageMode"},"workspace_name":{"description":"[Public Preview] The name of the Power BI workspace of the model","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PowerBiTable":{"oneOf":[{"type":"object","properties":{"catalog":{"description":"[Public Preview] The catalog name in Databricks","$ref":"#/$defs/string"},"name":{"description":"[Public Preview] The table name in Databricks","$ref":"#/$defs/string"},"schema":{"description":"[Public Preview] The schema name in Databricks","$ref":"#/$defs/string"},"storage_mode":{"description":"[Public Preview] The Power BI storage mode of the table","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.StorageMode"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PowerBiTask":{"oneOf":[{"type":"object","properties":{"connection_resource_name":{"description":"[Public Preview] The resource name of the UC connection to authenticate from Databricks to Power BI","$ref":"#/$defs/string"},"power_bi_model":{"description":"[Public Preview] The semantic model to update","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PowerBiModel"},"refresh_after_update":{"description":"[Public Preview] Whether the model should be refreshed after the update","$ref":"#/$defs/bool"},"tables":{"description":"[Public Preview] The tables to be exported to Power BI","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.PowerBiTable"},"warehouse_id":{"description":"[Public Preview] The SQL warehouse ID to use as the Power BI data source","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PythonOperatorTask":{"oneOf":[{"type":"object","properties":{"main":{"description":"[Private Preview] Fully qualified name of the main class or function.\\nFor example, `my_project.my_function` or `my_project.MyOperator`.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"parameters":{"description":"[Private Preview] An ordered list of task parameters.\\nTODO(JOBS-30885): Add limits for parameters.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.PythonOperatorTaskParameter","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PythonOperatorTaskParameter":{"oneOf":[{"type":"object","properties":{"name":{"description":"[Private Preview]","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"value":{"description":"[Private Preview]","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PythonWheelTask":{"oneOf":[{"type":"object","properties":{"entry_point":{"description":"Named entry point to use, if it does not exist in the metadata of the package it executes the function from the package directly using `$packageName.$entryPoint()`","$ref":"#/$defs/string"},"named_parameters":{"description":"Command-line parameters passed to Python wheel task in the form of `[\\"--name=task\\", \\"--data=dbfs:/path/to/data.json\\"]`. Leave it empty if `parameters` is not null.","$ref":"#/$defs/map/string"},"package_name":{"description":"Name of the package to execute","$ref":"#/$defs/string"},"parameters":{"description":"Command-line parameters passed to Python wheel task. Leave it empty if `named_parameters` is not null.","$ref":"#/$defs/slice/string"}},"additionalProperties":false,"required":["entry_point","package_name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.QueueSettings":{"oneOf":[{"type":"object","properties":{"enabled":{"description":"If true, enable queueing for the job. This is a required field.","$ref":"#/$defs/bool"}},"additionalProperties":false,"required":["enabled"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.RunIf":{"oneOf":[{"type":"string","description":"An optional value indicating the condition that determines whether the task should be run once its dependencies have been completed. When omitted, defaults to `ALL_SUCCESS`.\\n\\nPossible values are:\\n* `ALL_SUCCESS`: All dependencies have executed and succeeded\\n* `AT_LEAST_ONE_SUCCESS`: At least one dependency has succeeded\\n* `NONE_FAILED`: None of the dependencies have failed and at least one was executed\\n* `ALL_DONE`: All dependencies have been completed\\n* `AT_LEAST_ONE_FAILED`: At least one dependency failed\\n* `ALL_FAILED`: ALl dependencies have failed","enum":["ALL_SUCCESS","ALL_DONE","NONE_FAILED","AT_LEAST_ONE_SUCCESS","ALL_FAILED","AT_LEAST_ONE_FAILED"],"enumDescriptions":["All dependencies have executed and succeeded","All dependencies have been completed","None of the dependencies have failed and at least one was executed","At least one dependency has succeeded","ALl dependencies have failed","At least one dependency failed"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.RunJobTask":{"oneOf":[{"type":"object","properties":{"dbt_commands":{"description":"[Private Preview] An array of commands to execute for jobs with the dbt task, for example `\\"dbt_commands\\": [\\"dbt deps\\", \\"dbt seed\\", \\"dbt deps\\", \\"dbt seed\\", \\"dbt run\\"]`\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"jar_params":{"description":"[Private Preview] A list of parameters for jobs with Spark JAR tasks, for example `\\"jar_params\\": [\\"john doe\\", \\"35\\"]`.\\nThe parameters are used to invoke the main function of the main class specified in the Spark JAR task.\\nIf not specified upon `run-now`, it defaults to an empty list.\\njar_params cannot be specified in conjunction with notebook_params.\\nThe JSON representation of this field (for example `{\\"jar_params\\":[\\"john doe\\",\\"35\\"]}`) cannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"job_id":{"description":"ID of the job to trigger.","$ref":"#/$defs/int64"},"job_parameters":{"description":"Job-level parameters used to trigger the job.","$ref":"#/$defs/map/string"},"notebook_params":{"description":"[Private Preview] A map from keys to values for jobs with notebook task, for example `\\"notebook_params\\": {\\"name\\": \\"john doe\\", \\"age\\": \\"35\\"}`.\\nThe map is passed to the notebook and is accessible through the [dbutils.widgets.get](https://docs.databricks.com/dev-tools/databricks-utils.html) function.\\n\\nIf not specified upon `run-now`, the triggered run uses the job’s base parameters.\\n\\nnotebook_params cannot be specified in conjunction with jar_params.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nThe JSON representation of this field (for example `{\\"notebook_params\\":{\\"name\\":\\"john doe\\",\\"age\\":\\"35\\"}}`) cannot exceed 10,000 bytes.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"pipeline_params":{"description":"Controls whether the pipeline should perform a full refresh","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PipelineParams"},"python_named_params":{"description":"[Private Preview]","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"python_params":{"description":"[Private Preview] A list of parameters for jobs with Python tasks, for example `\\"python_params\\": [\\"john doe\\", \\"35\\"]`.\\nThe parameters are passed to Python file as command-line parameters. If specified upon `run-now`, it would overwrite\\nthe parameters specified in job setting. The JSON representation of this field (for example `{\\"python_params\\":[\\"john doe\\",\\"35\\"]}`)\\ncannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nImportant\\n\\nThese parameters accept only Latin characters (ASCII character set). Using non-ASCII characters returns an error.\\nExamples of invalid, non-ASCII characters are Chinese, Japanese kanjis, and emojis.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"spark_submit_params":{"description":"[Private Preview] A list of parameters for jobs with spark submit task, for example `\\"spark_submit_params\\": [\\"--class\\", \\"org.apache.spark.examples.SparkPi\\"]`.\\nThe parameters are passed to spark-submit script as command-line parameters. If specified upon `run-now`, it would overwrite the\\nparameters specified in job setting. The JSON representation of this field (for example `{\\"python_params\\":[\\"john doe\\",\\"35\\"]}`)\\ncannot exceed 10,000 bytes.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.\\n\\nImportant\\n\\nThese parameters accept only Latin characters (ASCII character set). Using non-ASCII characters returns an error.\\nExamples of invalid, non-ASCII characters are Chinese, Japanese kanjis, and emojis.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"sql_params":{"description":"[Private Preview] A map from keys to values for jobs with SQL task, for example `\\"sql_params\\": {\\"name\\": \\"john doe\\", \\"age\\": \\"35\\"}`. The SQL alert task does not support custom parameters.\\n\\n⚠ **Deprecation note** Use [job parameters](https://docs.databricks.com/jobs/job-parameters.html#job-parameter-pushdown) to pass information down to tasks.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true}},"additionalProperties":false,"required":["job_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Source":{"oneOf":[{"type":"string","description":"Optional location type of the SQL file. When set to `WORKSPACE`, the SQL file will be retrieved\\\\\\nfrom the local Databricks workspace. When set to `GIT`, the SQL file will be retrieved from a Git repository\\ndefined in `git_source`. If the value is empty, the task will use `GIT` if `git_source` is defined and `WORKSPACE` otherwise.\\n\\n* `WORKSPACE`: SQL file is located in Databricks workspace.\\n* `GIT`: SQL file is located in cloud Git provider.","enum":["WORKSPACE","GIT"],"enumDescriptions":["SQL file is located in <Databricks> workspace.","SQL file is located in cloud Git provider."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SparkJarTask":{"oneOf":[{"type":"object","properties":{"jar_uri":{"description":"Deprecated since 04/2016. For classic compute, provide a `jar` through the `libraries` field instead. For serverless compute, provide a `jar` though the `java_dependencies` field inside the `environments` list.\\n\\nSee the examples of classic and serverless compute usage at the top of the page.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"main_class_name":{"description":"The full name of the class containing the main method to be executed. This class must be contained in a JAR provided as a library.\\n\\nThe code must use `SparkContext.getOrCreate` to obtain a Spark context; otherwise, runs of the job fail.","$ref":"#/$defs/string"},"parameters":{"description":"Parameters passed to the main method.\\n\\nUse [Task parameter variables](https://docs.databricks.com/jobs.html#parameter-variables) to set parameters containing information about job runs.","$ref":"#/$defs/slice/string"},"run_as_repl":{"description":"Deprecated. A value of `false` is no longer supported.","$ref":"#/$defs/bool","deprecationMessage":"This field is deprecated","deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SparkPythonTask":{"oneOf":[{"type":"object","properties":{"parameters":{"description":"Command line parameters passed to the Python file.\\n\\nUse [Task parameter variables](https://docs.databricks.com/jobs.html#parameter-variables) to set parameters containing information about job runs.","$ref":"#/$defs/slice/string"},"python_file":{"description":"The Python file to be executed. Cloud file URIs (such as dbfs:/, s3:/, adls:/, gcs:/) and workspace paths are supported. For python files stored in the Databricks workspace, the path must be absolute and begin with `/`. For files stored in a remote repository, the path must be relative. This field is required.","$ref":"#/$defs/string"},"source":{"description":"Optional location type of the Python file. When set to `WORKSPACE` or not specified, the file will be retrieved from the local\\nDatabricks workspace or cloud location (if the `python_file` has a URI format). When set to `GIT`,\\nthe Python file will be retrieved from a Git repository defined in `git_source`.\\n\\n* `WORKSPACE`: The Python file is located in a Databricks workspace or at a cloud filesystem URI.\\n* `GIT`: The Python file is located in a remote Git repository.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Source"}},"additionalProperties":false,"required":["python_file"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SparkSubmitTask":{"oneOf":[{"type":"object","properties":{"parameters":{"description":"Command-line parameters passed to spark submit.\\n\\nUse [Task parameter variables](https://docs.databricks.com/jobs.html#parameter-variables) to set parameters containing information about job runs.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SparseCheckout":{"oneOf":[{"type":"object","properties":{"patterns":{"description":"List of patterns to include for sparse checkout.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlConditionConfiguration":{"oneOf":[{"type":"object","properties":{"sql_query_id":{"description":"[Private Preview] The ID of the SQL query to evaluate as the trigger condition.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"trigger_mode":{"description":"[Private Preview] Determines how the SQL query result is interpreted to decide whether the condition fires.\\nMust be set to a recognized value when provided.\\nWhen unset on an existing serialized configuration, the server preserves the original\\nsemantics by interpreting it as `QUERY_RETURNS_ROWS`. New configurations should set this\\nexplicitly — explicit `SQL_CONDITION_TRIGGER_MODE_UNSPECIFIED` is rejected at validation.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlConditionTriggerMode","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"warehouse_id":{"description":"[Private Preview] The canonical identifier of the SQL warehouse to run the condition query against.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["sql_query_id","warehouse_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlConditionTriggerMode":{"oneOf":[{"type":"string","description":"The strategy used to evaluate a SQL condition trigger against a query result set.\\n\\n* `SQL_CONDITION_TRIGGER_MODE_UNSPECIFIED`: Sentinel zero-value. Not a valid input — the\\nvalidator rejects this when sent explicitly. Internally treated as `QUERY_RETURNS_ROWS`\\nwhen reading legacy data that predates this field.\\n* `QUERY_RETURNS_ROWS`: Fires whenever the result set has at least one row. Zero rows means\\nthe condition is not met. This is the original SQL condition behavior.\\n* `RESULT_VALUE_CHANGES`: Fires whenever the query\'s single result value differs from the\\nprevious evaluation. The first evaluation always fires. Queries must return exactly one\\ncell (one row, one column).","enum":["QUERY_RETURNS_ROWS","RESULT_VALUE_CHANGES"],"enumDescriptions":["[Private Preview] Fires whenever the result set has at least one row. Zero rows means","[Private Preview] Fires whenever the query\'s single result value differs from the"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTask":{"oneOf":[{"type":"object","properties":{"alert":{"description":"If alert, indicates that this job must refresh a SQL alert.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskAlert"},"dashboard":{"description":"If dashboard, indicates that this job must refresh a SQL dashboard.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskDashboard"},"file":{"description":"If file, indicates that this job runs a SQL file in a remote Git repository.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskFile"},"parameters":{"description":"Parameters to be used for each run of this job. The SQL alert task does not support custom parameters.","$ref":"#/$defs/map/string"},"query":{"description":"If query, indicates that this job must execute a SQL query.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskQuery"},"warehouse_id":{"description":"The canonical identifier of the SQL warehouse. Recommended to use with serverless or pro SQL warehouses. Classic SQL warehouses are only supported for SQL alert, dashboard and query tasks and are limited to scheduled single-task jobs.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["warehouse_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskAlert":{"oneOf":[{"type":"object","properties":{"alert_id":{"description":"The canonical identifier of the SQL alert.","$ref":"#/$defs/string"},"pause_subscriptions":{"description":"If true, the alert notifications are not sent to subscribers.","$ref":"#/$defs/bool"},"subscriptions":{"description":"If specified, alert notifications are sent to subscribers.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskSubscription"}},"additionalProperties":false,"required":["alert_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskDashboard":{"oneOf":[{"type":"object","properties":{"custom_subject":{"description":"Subject of the email sent to subscribers of this task.","$ref":"#/$defs/string"},"dashboard_id":{"description":"The canonical identifier of the SQL dashboard.","$ref":"#/$defs/string"},"pause_subscriptions":{"description":"If true, the dashboard snapshot is not taken, and emails are not sent to subscribers.","$ref":"#/$defs/bool"},"subscriptions":{"description":"If specified, dashboard snapshots are sent to subscriptions.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskSubscription"}},"additionalProperties":false,"required":["dashboard_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskFile":{"oneOf":[{"type":"object","properties":{"path":{"description":"Path of the SQL file. Must be relative if the source is a remote Git repository and absolute for workspace paths.","$ref":"#/$defs/string"},"source":{"description":"Optional location type of the SQL file. When set to `WORKSPACE`, the SQL file will be retrieved\\nfrom the local Databricks workspace. When set to `GIT`, the SQL file will be retrieved from a Git repository\\ndefined in `git_source`. If the value is empty, the task will use `GIT` if `git_source` is defined and `WORKSPACE` otherwise.\\n\\n* `WORKSPACE`: SQL file is located in Databricks workspace.\\n* `GIT`: SQL file is located in cloud Git provider.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Source"}},"additionalProperties":false,"required":["path"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskQuery":{"oneOf":[{"type":"object","properties":{"query_id":{"description":"The canonical identifier of the SQL query.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["query_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskSubscription":{"oneOf":[{"type":"object","properties":{"destination_id":{"description":"The canonical identifier of the destination to receive email notification. This parameter is mutually exclusive with user_name. You cannot set both destination_id and user_name for subscription notifications.","$ref":"#/$defs/string"},"user_name":{"description":"The user name to receive the subscription email. This parameter is mutually exclusive with destination_id. You cannot set both destination_id and user_name for subscription notifications.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.StorageMode":{"oneOf":[{"type":"string","enum":["DIRECT_QUERY","IMPORT","DUAL"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Subscription":{"oneOf":[{"type":"object","properties":{"custom_subject":{"description":"Optional: Allows users to specify a custom subject line on the email sent\\nto subscribers.","$ref":"#/$defs/string"},"paused":{"description":"When true, the subscription will not send emails.","$ref":"#/$defs/bool"},"subscribers":{"description":"The list of subscribers to send the snapshot of the dashboard to.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.SubscriptionSubscriber"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SubscriptionSubscriber":{"oneOf":[{"type":"object","properties":{"destination_id":{"description":"A snapshot of the dashboard will be sent to the destination when the `destination_id` field is present.","$ref":"#/$defs/string"},"user_name":{"description":"A snapshot of the dashboard will be sent to the user\'s email when the `user_name` field is present.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TableUpdateTriggerConfiguration":{"oneOf":[{"type":"object","properties":{"condition":{"description":"The table(s) condition based on which to trigger a job run.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Condition"},"min_time_between_triggers_seconds":{"description":"If set, the trigger starts a run only after the specified amount of time has passed since\\nthe last time the trigger fired. The minimum allowed value is 60 seconds.","$ref":"#/$defs/int"},"table_names":{"description":"A list of tables to monitor for changes. The table name must be in the format `catalog_name.schema_name.table_name`.","$ref":"#/$defs/slice/string"},"wait_after_last_change_seconds":{"description":"If set, the trigger starts a run only after no table updates have occurred for the specified time\\nand can be used to wait for a series of table updates before triggering a run. The\\nminimum allowed value is 60 seconds.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["table_names"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Task":{"oneOf":[{"type":"object","properties":{"ai_runtime_task":{"description":"[Public Preview] The task runs a multi-gpu compute workload on Databricks AI Runtime. Specify\\nthe accelerator type and count, the command to run, and where the workload\'s\\ncode and MLflow output are stored.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.AiRuntimeTask"},"alert_task":{"description":"[Public Preview] The task evaluates a Databricks alert and sends notifications to subscribers\\nwhen the `alert_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.AlertTask"},"clean_rooms_notebook_task":{"description":"The task runs a [clean rooms](https://docs.databricks.com/clean-rooms/index.html) notebook\\nwhen the `clean_rooms_notebook_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.CleanRoomsNotebookTask"},"compute":{"description":"[Beta] Task level compute configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Compute"},"condition_task":{"description":"The task evaluates a condition that can be used to control the execution of other tasks when the `condition_task` field is present.\\nThe condition task does not require a cluster to execute and does not support retries or notifications.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ConditionTask"},"dashboard_task":{"description":"The task refreshes a dashboard and sends a snapshot to subscribers.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.DashboardTask"},"dbt_cloud_task":{"description":"[Private Preview] Task type for dbt cloud, deprecated in favor of the new name dbt_platform_task","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.DbtCloudTask","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"dbt_platform_task":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.DbtPlatformTask","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"dbt_task":{"description":"The task runs one or more dbt commands when the `dbt_task` field is present. The dbt task requires both Databricks SQL and the ability to use a serverless or a pro SQL warehouse.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.DbtTask"},"depends_on":{"description":"An optional array of objects specifying the dependency graph of the task. All tasks specified in this field must complete before executing this task. The task will run only if the `run_if` condition is true.\\nThe key is `task_key`, and the value is the name assigned to the dependent task.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.TaskDependency"},"description":{"description":"An optional description for this task.","$ref":"#/$defs/string"},"disable_auto_optimization":{"description":"An option to disable auto optimization in serverless","$ref":"#/$defs/bool"},"disabled":{"description":"An optional flag to disable the task. If set to true, the task will not run even if it is part of a job.","$ref":"#/$defs/bool"},"email_notifications":{"description":"An optional set of email addresses that is notified when runs of this task begin or complete as well as when this task is deleted. The default behavior is to not send any emails.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TaskEmailNotifications"},"environment_key":{"description":"The key that references an environment spec in a job. This field is required for Python script, Python wheel and dbt tasks when using serverless compute.","$ref":"#/$defs/string"},"existing_cluster_id":{"description":"If existing_cluster_id, the ID of an existing cluster that is used for all runs.\\nWhen running jobs or tasks on an existing cluster, you may need to manually restart\\nthe cluster if it stops responding. We suggest running jobs and tasks on new clusters for\\ngreater reliability","$ref":"#/$defs/string"},"for_each_task":{"description":"The task executes a nested task for every input provided when the `for_each_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ForEachTask"},"gen_ai_compute_task":{"description":"[Private Preview] DEPRECATED — use `AiRuntimeTask` for all new BYOT multi-node GPU\\nworkloads (see ai_runtime_task.proto). `AiRuntimeTask` is the only\\nsupported BYOT task type for new workloads; this proto is retained only\\nfor AIR CLI (fka SGCLI) pywheel backwards compatibility and will be\\nremoved once the pywheel → databricks-cli migration completes (post-\\nPuPr).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.GenAiComputeTask","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"health":{"description":"An optional set of health rules that can be defined for this job.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthRules"},"job_cluster_key":{"description":"If job_cluster_key, this task is executed reusing the cluster specified in `job.settings.job_clusters`.","$ref":"#/$defs/string"},"libraries":{"description":"An optional list of libraries to be installed on the cluster.\\nThe default value is an empty list.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/compute.Library"},"max_retries":{"description":"An optional maximum number of times to retry an unsuccessful run. A run is considered to be unsuccessful if it completes with the `FAILED` result_state or `INTERNAL_ERROR` `life_cycle_state`. The value `-1` means to retry indefinitely and the value `0` means to never retry.","$ref":"#/$defs/int"},"min_retry_interval_millis":{"description":"An optional minimal interval in milliseconds between the start of the failed run and the subsequent retry run. The default behavior is that unsuccessful runs are immediately retried.","$ref":"#/$defs/int"},"new_cluster":{"description":"If new_cluster, a description of a new cluster that is created for each run.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterSpec"},"notebook_task":{"description":"The task runs a notebook when the `notebook_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.NotebookTask"},"notification_settings":{"description":"Optional notification settings that are used when sending notifications to each of the `email_notifications` and `webhook_notifications` for this task.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TaskNotificationSettings"},"pipeline_task":{"description":"The task triggers a pipeline update when the `pipeline_task` field is present. Only pipelines configured to use triggered more are supported.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PipelineTask"},"power_bi_task":{"description":"[Public Preview] The task triggers a Power BI semantic model update when the `power_bi_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PowerBiTask"},"python_operator_task":{"description":"[Private Preview] The task runs a Python operator task.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PythonOperatorTask","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"python_wheel_task":{"description":"The task runs a Python wheel when the `python_wheel_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PythonWheelTask"},"retry_on_timeout":{"description":"An optional policy to specify whether to retry a job when it times out. The default behavior\\nis to not retry on timeout.","$ref":"#/$defs/bool"},"run_if":{"description":"An optional value specifying the condition determining whether the task is run once its dependencies have been completed.\\n\\n* `ALL_SUCCESS`: All dependencies have executed and succeeded\\n* `AT_LEAST_ONE_SUCCESS`: At least one dependency has succeeded\\n* `NONE_FAILED`: None of the dependencies have failed and at least one was executed\\n* `ALL_DONE`: All dependencies have been completed\\n* `AT_LEAST_ONE_FAILED`: At least one dependency failed\\n* `ALL_FAILED`: ALl dependencies have failed","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.RunIf"},"run_job_task":{"description":"The task triggers another job when the `run_job_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.RunJobTask"},"spark_jar_task":{"description":"The task runs a JAR when the `spark_jar_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SparkJarTask"},"spark_python_task":{"description":"The task runs a Python file when the `spark_python_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SparkPythonTask"},"spark_submit_task":{"description":"(Legacy) The task runs the spark-submit script when the spark_submit_task field is present. Databricks recommends using the spark_jar_task instead; see [Spark Submit task for jobs](/jobs/spark-submit).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SparkSubmitTask","deprecationMessage":"This field is deprecated","deprecated":true},"sql_task":{"description":"The task runs a SQL query or file, or it refreshes a SQL alert or a legacy SQL dashboard when the `sql_task` field is present.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTask"},"task_key":{"description":"A unique name for the task. This field is used to refer to this task from other tasks.\\nThis field is required and must be unique within its parent job.\\nOn Update or Reset, this field is used to reference the tasks to be updated or reset.","$ref":"#/$defs/string"},"timeout_seconds":{"description":"An optional timeout applied to each run of this job task. A value of `0` means no timeout.","$ref":"#/$defs/int"},"webhook_notifications":{"description":"A collection of system notification IDs to notify when runs of this task begin or complete. The default behavior is to not send any system notifications.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.WebhookNotifications"}},"additionalProperties":false,"required":["task_key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TaskDependency":{"oneOf":[{"type":"object","properties":{"outcome":{"description":"Can only be specified on condition task dependencies. The outcome of the dependent task that must be met for this task to run.","$ref":"#/$defs/string"},"task_key":{"description":"The name of the task this task depends on.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["task_key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TaskEmailNotifications":{"oneOf":[{"type":"object","properties":{"no_alert_for_skipped_runs":{"description":"If true, do not send email to recipients specified in `on_failure` if the run is skipped.\\nThis field is `deprecated`. Please use the `notification_settings.no_alert_for_skipped_runs` field.","$ref":"#/$defs/bool","deprecationMessage":"This field is deprecated","deprecated":true},"on_duration_warning_threshold_exceeded":{"description":"A list of email addresses to be notified when the duration of a run exceeds the threshold specified for the `RUN_DURATION_SECONDS` metric in the `health` field. If no rule for the `RUN_DURATION_SECONDS` metric is specified in the `health` field for the job, notifications are not sent.","$ref":"#/$defs/slice/string"},"on_failure":{"description":"A list of email addresses to be notified when a run unsuccessfully completes. A run is considered to have completed unsuccessfully if it ends with an `INTERNAL_ERROR` `life_cycle_state` or a `FAILED`, or `TIMED_OUT` result_state. If this is not specified on job creation, reset, or update the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"},"on_start":{"description":"A list of email addresses to be notified when a run begins. If not specified on job creation, reset, or update, the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"},"on_streaming_backlog_exceeded":{"description":"[Public Preview] A list of email addresses to notify when any streaming backlog thresholds are exceeded for any stream.\\nStreaming backlog thresholds can be set in the `health` field using the following metrics: `STREAMING_BACKLOG_BYTES`, `STREAMING_BACKLOG_RECORDS`, `STREAMING_BACKLOG_SECONDS`, or `STREAMING_BACKLOG_FILES`.\\nAlerting is based on the 10-minute average of these metrics. If the issue persists, notifications are resent every 30 minutes.","$ref":"#/$defs/slice/string"},"on_success":{"description":"A list of email addresses to be notified when a run successfully completes. A run is considered to have completed successfully if it ends with a `TERMINATED` `life_cycle_state` and a `SUCCESS` result_state. If not specified on job creation, reset, or update, the list is empty, and notifications are not sent.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TaskNotificationSettings":{"oneOf":[{"type":"object","properties":{"alert_on_last_attempt":{"description":"If true, do not send notifications to recipients specified in `on_start` for the retried runs and do not send notifications to recipients specified in `on_failure` until the last retry of the run.","$ref":"#/$defs/bool"},"no_alert_for_canceled_runs":{"description":"If true, do not send notifications to recipients specified in `on_failure` if the run is canceled.","$ref":"#/$defs/bool"},"no_alert_for_skipped_runs":{"description":"If true, do not send notifications to recipients specified in `on_failure` if the run is skipped.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TaskRetryMode":{"oneOf":[{"type":"string","description":"task retry mode of the continuous job\\n* NEVER: The failed task will not be retried.\\n* ON_FAILURE: Retry a failed task if at least one other task in the job is still running its first attempt.\\nWhen this condition is no longer met or the retry limit is reached, the job run is cancelled and a new run is started.","enum":["NEVER","ON_FAILURE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TriggerConfiguration":{"oneOf":[{"type":"object","description":"A single trigger attached to a job via `JobSettings.triggers`. Exactly one of the trigger-type fields\\n(`periodic`, `schedule`, `continuous`, `file_arrival`, `table_update`, `model`) must be set; mutual exclusivity\\nis enforced in the API handler rather than via `oneof` so that codegen, validation, and JSON serialization\\nacross SDKs and Terraform behave consistently.","properties":{"continuous":{"description":"[Beta] Continuous trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ContinuousTriggerConfiguration"},"file_arrival":{"description":"[Beta] File arrival trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.FileArrivalTriggerConfiguration"},"model":{"description":"[Private Preview] Model trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ModelTriggerConfiguration","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"pause_status":{"description":"[Beta] Whether this trigger is paused. Defaults to UNPAUSED when unset; the server always returns an explicit value on read.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PauseStatus"},"periodic":{"description":"[Beta] Trigger type: exactly one must be set; mutual exclusivity is enforced in the API handler\\nPeriodic trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PeriodicTriggerConfiguration"},"schedule":{"description":"[Beta] Cron schedule trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.CronTriggerConfiguration"},"sql_condition":{"description":"[Private Preview] Optional SQL condition that gates whether this trigger fires.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlConditionConfiguration","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"table_update":{"description":"[Beta] Table update trigger configuration.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TableUpdateTriggerConfiguration"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TriggerSettings":{"oneOf":[{"type":"object","properties":{"file_arrival":{"description":"File arrival trigger settings.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.FileArrivalTriggerConfiguration"},"model":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.ModelTriggerConfiguration","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"pause_status":{"description":"Whether this trigger is paused or not.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PauseStatus"},"periodic":{"description":"Periodic trigger settings.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PeriodicTriggerConfiguration"},"sql_condition":{"description":"[Private Preview] SQL condition that must be satisfied for the trigger to fire. Can be used in combination with other trigger types and\\nruns *after* other trigger types conditions are evaluated.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlConditionConfiguration","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"table_update":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TableUpdateTriggerConfiguration"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Webhook":{"oneOf":[{"type":"object","properties":{"id":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.WebhookNotifications":{"oneOf":[{"type":"object","properties":{"on_duration_warning_threshold_exceeded":{"description":"An optional list of system notification IDs to call when the duration of a run exceeds the threshold specified for the `RUN_DURATION_SECONDS` metric in the `health` field. A maximum of 3 destinations can be specified for the `on_duration_warning_threshold_exceeded` property.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"},"on_failure":{"description":"An optional list of system notification IDs to call when the run fails. A maximum of 3 destinations can be specified for the `on_failure` property.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"},"on_start":{"description":"An optional list of system notification IDs to call when the run starts. A maximum of 3 destinations can be specified for the `on_start` property.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"},"on_streaming_backlog_exceeded":{"description":"[Public Preview] An optional list of system notification IDs to call when any streaming backlog thresholds are exceeded for any stream.\\nStreaming backlog thresholds can be set in the `health` field using the following metrics: `STREAMING_BACKLOG_BYTES`, `STREAMING_BACKLOG_RECORDS`, `STREAMING_BACKLOG_SECONDS`, or `STREAMING_BACKLOG_FILES`.\\nAlerting is based on the 10-minute average of these metrics. If the issue persists, notifications are resent every 30 minutes.\\nA maximum of 3 destinations can be specified for the `on_streaming_backlog_exceeded` property.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"},"on_success":{"description":"An optional list of system notification IDs to call when the run completes successfully. A maximum of 3 destinations can be specified for the `on_success` property.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ExperimentPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_EDIT","CAN_READ"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ExperimentTag":{"oneOf":[{"type":"object","description":"A tag for an experiment.","properties":{"key":{"description":"The tag key.","$ref":"#/$defs/string"},"value":{"description":"The tag value.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ExperimentTraceLocation":{"oneOf":[{"type":"object","description":"The storage location for an experiment\'s traces.","properties":{"uc_trace_location":{"description":"[Private Preview] A Unity Catalog schema where the experiment\'s traces are stored as\\nDelta tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.UcTraceLocation","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ModelTag":{"oneOf":[{"type":"object","description":"Tag for a registered model","properties":{"key":{"description":"The tag key.","$ref":"#/$defs/string"},"value":{"description":"The tag value.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.RegisteredModelPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_MANAGE_PRODUCTION_VERSIONS","CAN_MANAGE_STAGING_VERSIONS","CAN_EDIT","CAN_READ"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.UcTraceLocation":{"oneOf":[{"type":"object","description":"A Unity Catalog trace storage location. Traces are stored as Delta tables\\nin the specified catalog and schema.","properties":{"catalog":{"description":"[Private Preview] The name of the Unity Catalog catalog.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"schema":{"description":"[Private Preview] The name of the Unity Catalog schema within `catalog`.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"table_prefix":{"description":"[Private Preview] The prefix for the trace tables, which are named\\n`{catalog}.{schema}.{table_prefix}_otel_*`. May only contain letters,\\ndigits, and underscores, and may be at most 238 characters. When unset, a\\nserver-generated prefix derived from the experiment ID is used and this\\nfield stays empty on read; the resolved value is always available in\\n`effective_table_prefix`.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["catalog","schema"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ApiSourceConnectorConfig":{"oneOf":[{"type":"object","description":"Top-level configuration for API Source connectors with arbitrary configuration.","properties":{"configs":{"description":"[Private Preview] Arbitrary key-value configuration values for the API Source connector.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ApiSourceConnectorOptions":{"oneOf":[{"type":"object","description":"Options for API Source connectors with arbitrary configuration.","properties":{"options":{"description":"[Private Preview] Arbitrary key-value configuration options for the API Source connector.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.AutoFullRefreshPolicy":{"oneOf":[{"type":"object","description":"Policy for auto full refresh.","properties":{"enabled":{"description":"[Public Preview] (Required, Mutable) Whether to enable auto full refresh or not.","$ref":"#/$defs/bool"},"min_interval_hours":{"description":"[Public Preview] (Optional, Mutable) Specify the minimum interval in hours between the timestamp\\nat which a table was last full refreshed and the current timestamp for triggering auto full\\nIf unspecified and autoFullRefresh is enabled then by default min_interval_hours is 24 hours.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["enabled"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ConfluenceConnectorOptions":{"oneOf":[{"type":"object","description":"Confluence specific options for ingestion","properties":{"include_confluence_spaces":{"description":"[Public Preview] (Optional) Spaces to filter Confluence data on","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ConnectionParameters":{"oneOf":[{"type":"object","properties":{"source_catalog":{"description":"[Private Preview] Source catalog for initial connection.\\nThis is necessary for schema exploration in some database systems like Oracle, and optional but nice-to-have\\nin some other database systems like Postgres.\\nFor Oracle databases, this maps to a service name.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ConnectorOptions":{"oneOf":[{"type":"object","description":"Wrapper message for source-specific options to support multiple connector types","properties":{"api_source_connector_options":{"description":"[Private Preview] Connector-specific options for API Source connectors.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ApiSourceConnectorOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"confluence_options":{"description":"[Public Preview] Confluence specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ConfluenceConnectorOptions"},"gdrive_options":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.GoogleDriveOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"google_ads_options":{"description":"[Private Preview] Google Ads specific options for ingestion (object-level).\\nWhen set, these values override the corresponding fields in GoogleAdsConfig\\n(source_configurations).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.GoogleAdsOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"jira_options":{"description":"[Beta] Jira specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.JiraConnectorOptions"},"kafka_options":{"description":"[Beta]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.KafkaOptions"},"linkedin_ads_options":{"description":"[Private Preview] LinkedIn Ads specific options for ingestion.\\nsync_start_date and lookback_window_days apply to both the prebuilt analytics\\ntables and custom reports. custom_report_options defines a custom (user-defined)\\nadAnalytics report and is only valid on a table object.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"marketo_options":{"description":"[Private Preview] Marketo specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.MarketoOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"meta_ads_options":{"description":"[Beta] Meta Marketing (Meta Ads) specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.MetaMarketingOptions"},"outlook_options":{"description":"[Private Preview] Outlook specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.OutlookOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"reddit_ads_options":{"description":"[Private Preview] Reddit Ads specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.RedditAdsOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"sharepoint_options":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SharepointOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"smartsheet_options":{"description":"[Private Preview] Smartsheet specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SmartsheetOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"tiktok_ads_options":{"description":"[Private Preview] TikTok Ads specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"zendesk_support_options":{"description":"[Public Preview] Zendesk Support specific options for ingestion","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ZendeskSupportOptions"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ConnectorType":{"oneOf":[{"type":"string","description":"For certain database sources LakeFlow Connect offers both query based and cdc\\ningestion, ConnectorType can bse used to convey the type of ingestion.\\nIf connection_name is provided for database sources, we default to Query Based ingestion","enum":["CDC","QUERY_BASED"],"enumDescriptions":["[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.CronTrigger":{"oneOf":[{"type":"object","properties":{"quartz_cron_schedule":{"$ref":"#/$defs/string"},"timezone_id":{"$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.DataStagingOptions":{"oneOf":[{"type":"object","description":"Location of staged data storage","properties":{"catalog_name":{"description":"[Public Preview] (Required, Immutable) The name of the catalog for the connector\'s staging storage location.","$ref":"#/$defs/string"},"schema_name":{"description":"[Public Preview] (Required, Immutable) The name of the schema for the connector\'s staging storage location.","$ref":"#/$defs/string"},"volume_name":{"description":"[Public Preview] (Optional) The Unity Catalog-compatible name for the storage location.\\nThis is the volume to use for the data that is extracted by the connector.\\nSpark Declarative Pipelines system will automatically create the volume under the catalog and schema.\\nFor Combined Cdc Managed Ingestion pipelines default name for the volume would be :\\n__databricks_ingestion_gateway_staging_data-$pipelineId","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["catalog_name","schema_name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.DayOfWeek":{"oneOf":[{"type":"string","description":"Days of week in which the window is allowed to happen.\\nIf not specified all days of the week will be used.","enum":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.DeploymentKind":{"oneOf":[{"type":"string","description":"The deployment method that manages the pipeline:\\n- BUNDLE: The pipeline is managed by a Databricks Asset Bundle.","enum":["BUNDLE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.EventLogSpec":{"oneOf":[{"type":"object","description":"Configurable event log parameters.","properties":{"catalog":{"description":"The UC catalog the event log is published under.","$ref":"#/$defs/string"},"name":{"description":"The name the event log is published to in UC.","$ref":"#/$defs/string"},"schema":{"description":"The UC schema the event log is published under.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileFilter":{"oneOf":[{"type":"object","properties":{"modified_after":{"description":"[Private Preview] Include files with modification times occurring after the specified time.\\nTimestamp format: YYYY-MM-DDTHH:mm:ss (e.g. 2020-06-01T13:00:00)\\nBased on https://spark.apache.org/docs/latest/sql-data-sources-generic-options.html#modification-time-path-filters","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"modified_before":{"description":"[Private Preview] Include files with modification times occurring before the specified time.\\nTimestamp format: YYYY-MM-DDTHH:mm:ss (e.g. 2020-06-01T13:00:00)\\nBased on https://spark.apache.org/docs/latest/sql-data-sources-generic-options.html#modification-time-path-filters","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"path_filter":{"description":"[Private Preview] Include files with file names matching the pattern\\nBased on https://spark.apache.org/docs/latest/sql-data-sources-generic-options.html#path-glob-filter","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileIngestionOptions":{"oneOf":[{"type":"object","properties":{"corrupt_record_column":{"description":"[Private Preview]","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"file_filters":{"description":"[Private Preview] Generic options","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.FileFilter","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"format":{"description":"[Private Preview] required for TableSpec","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileIngestionOptionsFileFormat","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"format_options":{"description":"[Private Preview] Format-specific options\\nBased on https://docs.databricks.com/aws/en/ingestion/cloud-object-storage/auto-loader/options#file-format-options","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"ignore_corrupt_files":{"description":"[Private Preview]","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"infer_column_types":{"description":"[Private Preview]","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"reader_case_sensitive":{"description":"[Private Preview] Column name case sensitivity\\nhttps://docs.databricks.com/aws/en/ingestion/cloud-object-storage/auto-loader/schema#change-case-sensitive-behavior","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"rescued_data_column":{"description":"[Private Preview]","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"schema_evolution_mode":{"description":"[Private Preview] Based on https://docs.databricks.com/aws/en/ingestion/cloud-object-storage/auto-loader/schema#how-does-auto-loader-schema-evolution-work","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileIngestionOptionsSchemaEvolutionMode","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"schema_hints":{"description":"[Private Preview] Override inferred schema of specific columns\\nBased on https://docs.databricks.com/aws/en/ingestion/cloud-object-storage/auto-loader/schema#override-schema-inference-with-schema-hints","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"single_variant_column":{"description":"[Private Preview]","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileIngestionOptionsFileFormat":{"oneOf":[{"type":"string","enum":["BINARYFILE","JSON","CSV","XML","EXCEL","PARQUET","AVRO","ORC"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileIngestionOptionsSchemaEvolutionMode":{"oneOf":[{"type":"string","description":"Based on https://docs.databricks.com/aws/en/ingestion/cloud-object-storage/auto-loader/schema#how-does-auto-loader-schema-evolution-work","enum":["ADD_NEW_COLUMNS_WITH_TYPE_WIDENING","ADD_NEW_COLUMNS","RESCUE","FAIL_ON_NEW_COLUMNS","NONE"],"enumDescriptions":["[Beta]","[Beta]","[Beta]","[Beta]","[Beta]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileLibrary":{"oneOf":[{"type":"object","properties":{"path":{"description":"The absolute path of the source code.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.Filters":{"oneOf":[{"type":"object","properties":{"exclude":{"description":"Paths to exclude.","$ref":"#/$defs/slice/string"},"include":{"description":"Paths to include.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.GoogleAdsConfig":{"oneOf":[{"type":"object","properties":{"manager_account_id":{"description":"[Private Preview] (Required) Manager Account ID (also called MCC Account ID) used to list and access\\ncustomer accounts under this manager account. This is required for fetching the list\\nof customer accounts during source selection.\\nIf the same field is also set in the object-level GoogleAdsOptions (connector_options),\\nthe object-level value takes precedence over this top-level config.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.GoogleAdsCustomReportOptions":{"oneOf":[{"type":"object","description":"User-defined custom report for the Google Ads connector. Mirrors the\\nresource + fields + segments + metrics model that Google Ads GAQL exposes.\\nThe customer account this report runs against is supplied by the source\\nschema (namespace), not by this message. The whole message is gated by\\nthe parent GoogleAdsOptions.custom_report_options stage; per-field stage\\nannotations are intentionally omitted.\\nOnly supported on table-type objects: a custom report requires a\\ndestination table, so it cannot be specified at the schema/source level.","properties":{"metrics":{"description":"[Private Preview] (Optional) Metric fields to select (e.g. \\"metrics.clicks\\",\\n\\"metrics.cost_micros\\"). Multiple values are joined into the GAQL\\nSELECT clause.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"resource":{"description":"[Private Preview] (Required) Google Ads resource to query (e.g. \\"ad_group_ad\\",\\n\\"keyword_view\\", \\"search_term_view\\"). Must be a resource that has\\nmetrics. Values are validated against Google Ads\' field-service\\ncatalog at pipeline plan time.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"resource_fields":{"description":"[Private Preview] (Optional) Resource fields to select, in fully-qualified GAQL form\\n(e.g. \\"ad_group_ad.ad.id\\", \\"ad_group_ad.status\\"). Multiple values are\\njoined into the GAQL SELECT clause.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"segments":{"description":"[Private Preview] (Optional) Segment fields to select (e.g. \\"segments.date\\",\\n\\"segments.device\\"). Must include at least one of segments.date,\\nsegments.week, or segments.month — that segment is used as the\\nincremental cursor for the table.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["resource"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.GoogleAdsOptions":{"oneOf":[{"type":"object","description":"Google Ads specific options for ingestion (object-level).\\nWhen set, these values override the corresponding fields in GoogleAdsConfig\\n(source_configurations).","properties":{"custom_report_options":{"description":"[Private Preview] (Optional) Custom report definition. When set, the table is treated as a\\nuser-defined Google Ads custom report: the connector synthesizes a GAQL\\nquery from the resource, fields, segments, and metrics specified here.\\nWhen unset, the table must match one of the connector\'s prebuilt sources.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.GoogleAdsCustomReportOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"lookback_window_days":{"description":"[Private Preview] (Optional) Number of days to look back for report tables to capture late-arriving data.\\nIf not specified, defaults to 30 days.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"manager_account_id":{"description":"[Private Preview] (Optional at this level) Manager Account ID (also called MCC Account ID) used to list\\nand access customer accounts under this manager account.\\nOverrides GoogleAdsConfig.manager_account_id from source_configurations when set.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"sync_start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync of report tables in YYYY-MM-DD format.\\nThis determines the earliest date from which to sync historical data.\\nIf not specified, defaults to 2 years of historical data.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["manager_account_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.GoogleDriveOptions":{"oneOf":[{"type":"object","properties":{"entity_type":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.GoogleDriveOptionsGoogleDriveEntityType","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"file_ingestion_options":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileIngestionOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"url":{"description":"[Private Preview] Google Drive URL.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.GoogleDriveOptionsGoogleDriveEntityType":{"oneOf":[{"type":"string","enum":["FILE","FILE_METADATA","PERMISSION"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionConfig":{"oneOf":[{"type":"object","properties":{"report":{"description":"[Public Preview] Select a specific source report.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ReportSpec"},"schema":{"description":"[Public Preview] Select all tables from a specific source schema.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SchemaSpec"},"table":{"description":"[Public Preview] Select a specific source table.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpec"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionGatewayPipelineDefinition":{"oneOf":[{"type":"object","properties":{"connection_id":{"description":"[Private Preview] [Deprecated, use connection_name instead] Immutable. The Unity Catalog connection that this gateway pipeline uses to communicate with the source.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"connection_name":{"description":"[Private Preview] Immutable. The Unity Catalog connection that this gateway pipeline uses to communicate with the source.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"connection_parameters":{"description":"[Private Preview] Optional, Internal. Parameters required to establish an initial connection with the source.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ConnectionParameters","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"gateway_storage_catalog":{"description":"[Private Preview] Required, Immutable. The name of the catalog for the gateway pipeline\'s storage location.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"gateway_storage_name":{"description":"[Private Preview] Optional. The Unity Catalog-compatible name for the gateway storage location.\\nThis is the destination to use for the data that is extracted by the gateway.\\nSpark Declarative Pipelines system will automatically create the storage location under the catalog and schema.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"gateway_storage_schema":{"description":"[Private Preview] Required, Immutable. The name of the schema for the gateway pipelines\'s storage location.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["connection_name","gateway_storage_catalog","gateway_storage_schema"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinition":{"oneOf":[{"type":"object","properties":{"connection_name":{"description":"[Public Preview] The Unity Catalog connection that this ingestion pipeline uses to communicate with the source. This is used with\\nboth connectors for applications like Salesforce, Workday, and so on, and also database connectors like Oracle,\\n(connector_type = QUERY_BASED OR connector_type = CDC).\\nIf connection name corresponds to database connectors like Oracle, and connector_type is not provided then\\nconnector_type defaults to QUERY_BASED. If connector_type is passed as CDC we use Combined Cdc Managed Ingestion\\npipeline.\\nUnder certain conditions, this can be replaced with ingestion_gateway_id to change the connector to Cdc Managed\\nIngestion Pipeline with Gateway pipeline.","$ref":"#/$defs/string"},"connector_type":{"description":"[Public Preview] (Optional) Connector Type for sources. Ex: CDC, Query Based.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ConnectorType"},"data_staging_options":{"description":"[Public Preview] (Optional) Location of staged data storage. This is required for migration from Cdc Managed Ingestion Pipeline\\nwith Gateway pipeline to Combined Cdc Managed Ingestion Pipeline.\\nIf not specified, the volume for staged data will be created in catalog and schema/target specified in the\\ntop level pipeline definition.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.DataStagingOptions"},"full_refresh_window":{"description":"[Public Preview] (Optional) A window that specifies a set of time ranges for snapshot queries in CDC.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.OperationTimeWindow"},"ingest_from_uc_foreign_catalog":{"description":"[Public Preview] Immutable. If set to true, the pipeline will ingest tables from the\\nUC foreign catalogs directly without the need to specify a UC connection or ingestion gateway.\\nThe `source_catalog` fields in objects of IngestionConfig are interpreted as\\nthe UC foreign catalogs to ingest from.","$ref":"#/$defs/bool"},"ingestion_gateway_id":{"description":"[Public Preview] Identifier for the gateway that is used by this ingestion pipeline to communicate with the source database.\\nThis is used with CDC connectors to databases like SQL Server using a gateway pipeline (connector_type = CDC).\\nUnder certain conditions, this can be replaced with connection_name to change the connector to Combined Cdc\\nManaged Ingestion Pipeline.","$ref":"#/$defs/string"},"netsuite_jar_path":{"description":"[Private Preview] Netsuite only configuration. When the field is set for a netsuite connector,\\nthe jar stored in the field will be validated and added to the classpath of\\npipeline\'s cluster.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"objects":{"description":"[Public Preview] Required. Settings specifying tables to replicate and the destination for the replicated tables.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionConfig"},"source_configurations":{"description":"[Public Preview] Top-level source configurations","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.SourceConfig"},"table_configuration":{"description":"[Public Preview] Configuration settings to control the ingestion of tables. These settings are applied to all tables in the pipeline.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpecificConfig"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinitionFanoutOptions":{"oneOf":[{"type":"object","description":"Fanout configuration for multi-table routing from streaming sources.\\nRoutes each input record to a destination table based on a routing\\nkey derived from the record. The key value becomes the table name\\nsuffix: {destination_catalog}.{destination_schema}.{key_value}.","properties":{"fanout_by":{"description":"[Beta] Column path or SQL expression whose value determines the destination table.\\nSupports dotted paths (e.g. \\"value.event_name\\") and expressions\\n(e.g. \\"value:event_name::string\\").","$ref":"#/$defs/string"},"transforms":{"description":"[Beta] Optional transforms applied to each route\'s DataFrame before writing\\nto the destination table.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.Transformer"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig":{"oneOf":[{"type":"object","description":"Configurations that are only applicable for query-based ingestion connectors.","properties":{"cursor_columns":{"description":"[Public Preview] The names of the monotonically increasing columns in the source table that are used to enable\\nthe table to be read and ingested incrementally through structured streaming.\\nThe columns are allowed to have repeated values but have to be non-decreasing.\\nIf the source data is merged into the destination (e.g., using SCD Type 1 or Type 2), these\\ncolumns will implicitly define the `sequence_by` behavior. You can still explicitly set\\n`sequence_by` to override this default.","$ref":"#/$defs/slice/string"},"deletion_condition":{"description":"[Public Preview] Specifies a SQL WHERE condition that specifies that the source row has been deleted.\\nThis is sometimes referred to as \\"soft-deletes\\".\\nFor example: \\"Operation = \'DELETE\'\\" or \\"is_deleted = true\\".\\nThis field is orthogonal to `hard_deletion_sync_interval_in_seconds`,\\none for soft-deletes and the other for hard-deletes.\\nSee also the hard_deletion_sync_min_interval_in_seconds field for\\nhandling of \\"hard deletes\\" where the source rows are physically removed from the table.","$ref":"#/$defs/string"},"hard_deletion_sync_min_interval_in_seconds":{"description":"[Beta] Specifies the minimum interval (in seconds) between snapshots on primary keys\\nfor detecting and synchronizing hard deletions—i.e., rows that have been\\nphysically removed from the source table.\\nThis interval acts as a lower bound. If ingestion runs less frequently than\\nthis value, hard deletion synchronization will align with the actual ingestion\\nfrequency instead of happening more often.\\nIf not set, hard deletion synchronization via snapshots is disabled.\\nThis field is mutable and can be updated without triggering a full snapshot.","$ref":"#/$defs/int64"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinitionWorkdayReportParameters":{"oneOf":[{"type":"object","properties":{"incremental":{"description":"[Private Preview] (Optional) Marks the report as incremental.\\nThis field is deprecated and should not be used. Use `parameters` instead. The incremental behavior is now\\ncontrolled by the `parameters` field.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"parameters":{"description":"[Private Preview] Parameters for the Workday report. Each key represents the parameter name (e.g., \\"start_date\\", \\"end_date\\"),\\nand the corresponding value is a SQL-like expression used to compute the parameter value at runtime.\\nExample:\\n{\\n\\"start_date\\": \\"{ coalesce(current_offset(), date(\\\\\\"2025-02-01\\\\\\")) }\\",\\n\\"end_date\\": \\"{ current_date() - INTERVAL 1 DAY }\\"\\n}","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"report_parameters":{"description":"[Private Preview] (Optional) Additional custom parameters for Workday Report\\nThis field is deprecated and should not be used. Use `parameters` instead.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue":{"oneOf":[{"type":"object","properties":{"key":{"description":"[Private Preview] Key for the report parameter, can be a column name or other metadata","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"value":{"description":"[Private Preview] Value for the report parameter.\\nPossible values it can take are these sql functions:\\n1. coalesce(current_offset(), date(\\"YYYY-MM-DD\\")) -> if current_offset() is null, then the passed date, else current_offset()\\n2. current_date()\\n3. date_sub(current_date(), x) -> subtract x (some non-negative integer) days from current date","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionSourceType":{"oneOf":[{"type":"string","enum":["MYSQL","POSTGRESQL","SQLSERVER","SALESFORCE","BIGQUERY","NETSUITE","WORKDAY_RAAS","GA4_RAW_DATA","SERVICENOW","MANAGED_POSTGRESQL","ORACLE","TERADATA","SHAREPOINT","DYNAMICS365","GOOGLE_DRIVE","JIRA","CONFLUENCE","META_MARKETING","ZENDESK","FOREIGN_CATALOG"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Private Preview]","[Beta]","[Public Preview]","[Beta]","[Public Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.JiraConnectorOptions":{"oneOf":[{"type":"object","description":"Jira specific options for ingestion","properties":{"include_jira_spaces":{"description":"[Beta] (Optional) Projects to filter Jira data on","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.JsonTransformerOptions":{"oneOf":[{"type":"object","properties":{"as_variant":{"description":"[Beta] Parse the entire value as a single Variant column.","$ref":"#/$defs/bool"},"schema":{"description":"[Beta] Inline schema string for JSON parsing (Spark DDL format).","$ref":"#/$defs/string"},"schema_evolution_mode":{"description":"[Beta] (Optional) Schema evolution mode for schema inference.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileIngestionOptionsSchemaEvolutionMode"},"schema_file_path":{"description":"[Beta] Path to a schema file (.ddl).","$ref":"#/$defs/string"},"schema_hints":{"description":"[Beta] (Optional) Schema hints as a comma-separated string of \\"column_name type\\" pairs.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.KafkaOptions":{"oneOf":[{"type":"object","properties":{"client_config":{"description":"[Private Preview] Undocumented backdoor mechanism for overriding parameters\\nto pass to the Kafka client.\\nThis is not supported and may break at any time.","$ref":"#/$defs/map/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"key_transformer":{"description":"[Beta] (Optional) Transformer for the message key.\\nIf not specified, the key is left as raw bytes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.Transformer"},"max_offsets_per_trigger":{"description":"[Private Preview] Internal option to control the maximum number of offsets to process per trigger.","$ref":"#/$defs/int64","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"starting_offset":{"description":"[Beta] (Optional) Where to begin reading when no checkpoint exists.\\nValid values: \\"latest\\" and \\"earliest\\". Defaults to \\"latest\\".","$ref":"#/$defs/string"},"topic_pattern":{"description":"[Beta] Java regex pattern to subscribe to matching topics.\\nOnly one of topics or topic_pattern must be specified.","$ref":"#/$defs/string"},"topics":{"description":"[Beta] Topics to subscribe to.\\nOnly one of topics or topic_pattern must be specified.","$ref":"#/$defs/slice/string"},"value_transformer":{"description":"[Beta] (Optional) Transformer for the message value.\\nIf not specified, the value is left as raw bytes.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.Transformer"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptions":{"oneOf":[{"type":"object","description":"LinkedIn Ads specific options for ingestion.\\nsync_start_date and lookback_window_days apply to both the prebuilt analytics\\ntables and custom reports. custom_report_options defines a custom (user-defined)\\nadAnalytics report and is only valid on a table object.","properties":{"custom_report_options":{"description":"[Private Preview] (Optional) Custom report definition. Only valid on a table object. When set,\\nthe table is synthesized from /rest/adAnalytics using the finder, pivots,\\ntime granularity and metrics here. When unset, the table must match one of\\nthe connector\'s prebuilt sources.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"lookback_window_days":{"description":"[Private Preview] (Optional) Days to look back during incremental sync for late-arriving data.\\nIf not specified, defaults to 30 days.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"sync_start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync of report tables, YYYY-MM-DD.\\nEarliest date from which to sync historical data; overrides the default\\nwhen set. For finder attributedRevenueMetrics, this must be between 30 and\\n366 days before today.\\nIf not specified, defaults to 1 year of history.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptions":{"oneOf":[{"type":"object","description":"User-defined custom report for the LinkedIn Ads connector. The destination\\ntable name comes from the enclosing TableSpec.destination_table, the start\\ndate from the enclosing LinkedInAdsOptions.sync_start_date, and the account\\nit runs against from the source schema (namespace) -- none are repeated here.","properties":{"entity_granularity":{"description":"[Private Preview] (Required) Entity pivots to group by; count/constraints depend on finder.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"finder":{"description":"[Private Preview] (Required) adAnalytics finder. See LinkedInAdsFinder.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"metrics":{"description":"[Private Preview] (Optional) LinkedIn metric names for the report. Open vocabulary (not an\\nenum): the valid set is large (~100) and evolves with the LinkedIn\\nadAnalytics API, so values are passed through verbatim. If empty, a\\npivot-safe default core set is ingested: impressions, clicks,\\ncostInLocalCurrency, externalWebsiteConversions (valid for every pivot).\\nIgnored for attributedRevenueMetrics (always returns the full\\nRevenueAttributionMetrics struct).","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"time_granularity":{"description":"[Private Preview] (Optional) Time aggregation. Defaults to DAILY when unspecified. Used by\\nanalytics/statistics; ignored for attributedRevenueMetrics.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["finder"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity":{"oneOf":[{"type":"string","description":"Entity pivot to group by.","enum":["CAMPAIGN","CREATIVE","CAMPAIGN_GROUP"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsFinder":{"oneOf":[{"type":"string","description":"adAnalytics finder. Determines call shape, valid pivots, and metric\\nrequirements.","enum":["ANALYTICS","STATISTICS","ATTRIBUTED_REVENUE_METRICS"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsTimeGranularity":{"oneOf":[{"type":"string","description":"Time aggregation. Used by analytics/statistics; ignored for\\nattributedRevenueMetrics. Defaults to DAILY when unspecified.","enum":["ALL","DAILY","MONTHLY","YEARLY"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ManualTrigger":{"oneOf":[{"type":"object","additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.MarketoOptions":{"oneOf":[{"type":"object","description":"Marketo specific options for ingestion","properties":{"sync_start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync in YYYY-MM-DD format.\\nThis determines the earliest date from which to sync historical data.\\nIf not specified, complete history is ingested.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.MetaMarketingOptions":{"oneOf":[{"type":"object","description":"Meta Marketing (Meta Ads) specific options for ingestion","properties":{"action_attribution_windows":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.action_attribution_windows) Action attribution\\nwindows for insights reporting (e.g. \\"28d_click\\", \\"1d_view\\")","$ref":"#/$defs/slice/string","deprecationMessage":"This field is deprecated","deprecated":true},"action_breakdowns":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.action_breakdowns) Action breakdowns","$ref":"#/$defs/slice/string","deprecationMessage":"This field is deprecated","deprecated":true},"action_report_time":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.action_report_time) Timing used to report\\naction statistics (impression, conversion, mixed, or lifetime)","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"breakdowns":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.breakdowns) Breakdowns to configure","$ref":"#/$defs/slice/string","deprecationMessage":"This field is deprecated","deprecated":true},"custom_insights_lookback_window":{"description":"[Beta] (Optional) Window in days to revisit data during sync to capture\\nupdated conversion data from the API, shared by prebuilt and custom reports.","$ref":"#/$defs/int"},"custom_report_options":{"description":"[Private Preview] (Optional) Per-table custom report definition. When set, defines the shape of the insights\\ncall for this table (level/fields/breakdowns/action_breakdowns/etc.). Supersedes the deprecated\\nflat report-shape fields above.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.MetaMarketingOptionsMetaMarketingCustomReportOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"level":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.level) Granularity of data to pull\\n(account, ad, adset, campaign)","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true},"start_date":{"description":"[Beta] (Optional) Start date in yyyy-MM-dd format (e.g. 2025-01-15). Data added\\nafter this date will be ingested, shared by prebuilt and custom reports.","$ref":"#/$defs/string"},"time_increment":{"description":"[Beta] (Optional, DEPRECATED — use custom_report_options.time_increment) Value in string by which to\\naggregate statistics (can take all_days, monthly or number of days)","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.MetaMarketingOptionsMetaMarketingCustomReportOptions":{"oneOf":[{"type":"object","description":"Defines the shape of a single Meta Ads custom report (one /insights call shape).\\nstart_date, custom_insights_lookback_window live on MetaMarketingOptions, not here.\\nMetrics are not customer-selectable; the connector returns a fixed standard metric set.","properties":{"action_attribution_windows":{"description":"[Private Preview] (Optional) Action attribution windows for insights reporting (e.g. \\"28d_click\\", \\"1d_view\\")","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"action_breakdowns":{"description":"[Private Preview] (Optional) Action breakdowns to configure for data aggregation","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"action_report_time":{"description":"[Private Preview] (Optional) Timing used to report action statistics (impression, conversion, mixed, or lifetime)","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"breakdowns":{"description":"[Private Preview] (Optional) Breakdowns to configure for data aggregation","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"level":{"description":"[Private Preview] (Optional) Granularity of data to pull (account, ad, adset, campaign)","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"time_increment":{"description":"[Private Preview] (Optional) Value in string by which to aggregate statistics (all_days, monthly or number of days)","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.NotebookLibrary":{"oneOf":[{"type":"object","properties":{"path":{"description":"The absolute path of the source code.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.Notifications":{"oneOf":[{"type":"object","properties":{"alerts":{"description":"A list of alerts that trigger the sending of notifications to the configured\\ndestinations. The supported alerts are:\\n\\n* `on-update-success`: A pipeline update completes successfully.\\n* `on-update-failure`: Each time a pipeline update fails.\\n* `on-update-fatal-failure`: A pipeline update fails with a non-retryable (fatal) error.\\n* `on-flow-failure`: A single data flow fails.","$ref":"#/$defs/slice/string"},"email_recipients":{"description":"A list of email addresses notified when a configured alert is triggered.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.OperationTimeWindow":{"oneOf":[{"type":"object","description":"Proto representing a window","properties":{"days_of_week":{"description":"[Public Preview] Days of week in which the window is allowed to happen\\nIf not specified all days of the week will be used.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.DayOfWeek"},"start_hour":{"description":"[Public Preview] An integer between 0 and 23 denoting the start hour for the window in the 24-hour day.","$ref":"#/$defs/int"},"time_zone_id":{"description":"[Public Preview] Time zone id of window. See https://docs.databricks.com/sql/language-manual/sql-ref-syntax-aux-conf-mgmt-set-timezone.html for details.\\nIf not specified, UTC will be used.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["start_hour"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.OutlookAttachmentMode":{"oneOf":[{"type":"string","description":"Attachment behavior mode for Outlook ingestion","enum":["ALL","NON_INLINE_ONLY","INLINE_ONLY","NONE"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.OutlookBodyFormat":{"oneOf":[{"type":"string","description":"Body format for Outlook email content","enum":["TEXT_HTML","TEXT_PLAIN"],"enumDescriptions":["[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.OutlookOptions":{"oneOf":[{"type":"object","description":"Outlook specific options for ingestion","properties":{"attachment_mode":{"description":"[Private Preview] (Optional) Controls which attachments to ingest.\\nIf not specified, defaults to ALL.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.OutlookAttachmentMode","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"body_format":{"description":"[Private Preview] (Optional) Defines how the body_content column is populated.\\nTEXT_HTML: Preserves full formatting, links, and styling.\\nTEXT_PLAIN: Converts body to plain text. Recommended for AI/RAG pipelines to reduce token usage and noise.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.OutlookBodyFormat","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"folder_filter":{"description":"[Private Preview] Deprecated. Use include_folders instead.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"include_folders":{"description":"[Private Preview] (Optional) Filter mail folders to include in the sync.\\nIf not specified, all folders will be synced.\\nExamples: Inbox, Sent Items, Custom_Folder\\nFilter semantics: OR between different folders.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"include_mailboxes":{"description":"[Private Preview] (Optional) List of mailboxes to sync (e.g. mailbox email addresses or identifiers).\\nIf not specified, all accessible mailboxes are ingested.\\nFilter semantics: OR between different mailboxes.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"include_senders":{"description":"[Private Preview] (Optional) Filter emails by sender address. Uses exact email match.\\nExamples: user@vendor.com, alerts@system.io, noreply@company.com\\nIf not specified, emails from all senders will be synced.\\nFilter semantics: OR between different senders.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"include_subjects":{"description":"[Private Preview] (Optional) Filter emails by subject line. Values ending with \\"*\\" use prefix match (subject starts with\\nthe part before \\"*\\"); otherwise substring match (subject contains the value).\\nExamples: \\"Invoice\\" (substring), \\"Re:*\\" (prefix), \\"Support Ticket\\", \\"URGENT*\\"\\nIf not specified, emails with all subjects will be synced.\\nFilter semantics: OR between different subjects.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"sender_filter":{"description":"[Private Preview] Deprecated. Use include_senders instead.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync in YYYY-MM-DD format.\\nFormat: YYYY-MM-DD (e.g., 2024-01-01)\\nThis determines the earliest date from which to sync historical data.\\nIf not specified, complete history is ingested.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"subject_filter":{"description":"[Private Preview] Deprecated. Use include_subjects instead.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PathPattern":{"oneOf":[{"type":"object","properties":{"include":{"description":"[Public Preview] The source code to include for pipelines","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineCluster":{"oneOf":[{"type":"object","properties":{"apply_policy_default_values":{"description":"Note: This field won\'t be persisted. Only API users will check this field.","$ref":"#/$defs/bool"},"autoscale":{"description":"Parameters needed in order to automatically scale clusters up and down based on load.\\nNote: autoscaling works best with DB runtime versions 3.0 or later.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineClusterAutoscale"},"aws_attributes":{"description":"Attributes related to clusters running on Amazon Web Services.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AwsAttributes"},"azure_attributes":{"description":"Attributes related to clusters running on Microsoft Azure.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.AzureAttributes"},"cluster_log_conf":{"description":"The configuration for delivering spark logs to a long-term storage destination.\\nOnly dbfs destinations are supported. Only one destination can be specified\\nfor one cluster. If the conf is given, the logs will be delivered to the destination every\\n`5 mins`. The destination of driver logs is `$destination/$clusterId/driver`, while\\nthe destination of executor logs is `$destination/$clusterId/executor`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.ClusterLogConf"},"custom_tags":{"description":"Additional tags for cluster resources. Databricks will tag all cluster resources (e.g., AWS\\ninstances and EBS volumes) with these tags in addition to `default_tags`. Notes:\\n\\n- Currently, Databricks allows at most 45 custom tags\\n\\n- Clusters can only reuse cloud resources if the resources\' tags are a subset of the cluster tags","$ref":"#/$defs/map/string"},"driver_instance_pool_id":{"description":"The optional ID of the instance pool for the driver of the cluster belongs.\\nThe pool cluster uses the instance pool with id (instance_pool_id) if the driver pool is not\\nassigned.","$ref":"#/$defs/string"},"driver_node_type_id":{"description":"The node type of the Spark driver.\\nNote that this field is optional; if unset, the driver node type will be set as the same value\\nas `node_type_id` defined above.","$ref":"#/$defs/string"},"enable_local_disk_encryption":{"description":"Whether to enable local disk encryption for the cluster.","$ref":"#/$defs/bool"},"gcp_attributes":{"description":"Attributes related to clusters running on Google Cloud Platform.\\nIf not specified at cluster creation, a set of default values will be used.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.GcpAttributes"},"init_scripts":{"description":"The configuration for storing init scripts. Any number of destinations can be specified. The scripts are executed sequentially in the order provided. If `cluster_log_conf` is specified, init script logs are sent to `<destination>/<cluster-ID>/init_scripts`.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/compute.InitScriptInfo"},"instance_pool_id":{"description":"The optional ID of the instance pool to which the cluster belongs.","$ref":"#/$defs/string"},"label":{"description":"A label for the cluster specification, either `default` to configure the default cluster, or `maintenance` to configure the maintenance cluster. This field is optional. The default value is `default`.","$ref":"#/$defs/string"},"node_type_id":{"description":"This field encodes, through a single value, the resources available to each of\\nthe Spark nodes in this cluster. For example, the Spark nodes can be provisioned\\nand optimized for memory or compute intensive workloads. A list of available node\\ntypes can be retrieved by using the :method:clusters/listNodeTypes API call.","$ref":"#/$defs/string"},"num_workers":{"description":"Number of worker nodes that this cluster should have. A cluster has one Spark Driver\\nand `num_workers` Executors for a total of `num_workers` + 1 Spark nodes.\\n\\nNote: When reading the properties of a cluster, this field reflects the desired number\\nof workers rather than the actual current number of workers. For instance, if a cluster\\nis resized from 5 to 10 workers, this field will immediately be updated to reflect\\nthe target size of 10 workers, whereas the workers listed in `spark_info` will gradually\\nincrease from 5 to 10 as the new nodes are provisioned.","$ref":"#/$defs/int"},"policy_id":{"description":"The ID of the cluster policy used to create the cluster if applicable.","$ref":"#/$defs/string"},"spark_conf":{"description":"An object containing a set of optional, user-specified Spark configuration key-value pairs.\\nSee :method:clusters/create for more details.","$ref":"#/$defs/map/string"},"spark_env_vars":{"description":"An object containing a set of optional, user-specified environment variable key-value pairs.\\nPlease note that key-value pair of the form (X,Y) will be exported as is (i.e.,\\n`export X=\'Y\'`) while launching the driver and workers.\\n\\nIn order to specify an additional set of `SPARK_DAEMON_JAVA_OPTS`, we recommend appending\\nthem to `$SPARK_DAEMON_JAVA_OPTS` as shown in the example below. This ensures that all\\ndefault databricks managed environmental variables are included as well.\\n\\nExample Spark environment variables:\\n`{\\"SPARK_WORKER_MEMORY\\": \\"28000m\\", \\"SPARK_LOCAL_DIRS\\": \\"/local_disk0\\"}` or\\n`{\\"SPARK_DAEMON_JAVA_OPTS\\": \\"$SPARK_DAEMON_JAVA_OPTS -Dspark.shuffle.service.enabled=true\\"}`","$ref":"#/$defs/map/string"},"ssh_public_keys":{"description":"SSH public key contents that will be added to each Spark node in this cluster. The\\ncorresponding private keys can be used to login with the user name `ubuntu` on port `2200`.\\nUp to 10 keys can be specified.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineClusterAutoscale":{"oneOf":[{"type":"object","properties":{"max_workers":{"description":"The maximum number of workers to which the cluster can scale up when overloaded. `max_workers` must be strictly greater than `min_workers`.","$ref":"#/$defs/int"},"min_workers":{"description":"The minimum number of workers the cluster can scale down to when underutilized.\\nIt is also the initial number of workers the cluster will have after creation.","$ref":"#/$defs/int"},"mode":{"description":"Databricks Enhanced Autoscaling optimizes cluster utilization by automatically\\nallocating cluster resources based on workload volume, with minimal impact to\\nthe data processing latency of your pipelines. Enhanced Autoscaling is available\\nfor `updates` clusters only. The legacy autoscaling feature is used for `maintenance`\\nclusters.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineClusterAutoscaleMode"}},"additionalProperties":false,"required":["max_workers","min_workers"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineClusterAutoscaleMode":{"oneOf":[{"type":"string","description":"Databricks Enhanced Autoscaling optimizes cluster utilization by automatically\\nallocating cluster resources based on workload volume, with minimal impact to\\nthe data processing latency of your pipelines. Enhanced Autoscaling is available\\nfor `updates` clusters only. The legacy autoscaling feature is used for `maintenance`\\nclusters.","enum":["ENHANCED","LEGACY"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineDeployment":{"oneOf":[{"type":"object","properties":{"kind":{"description":"The deployment method that manages the pipeline.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.DeploymentKind"},"metadata_file_path":{"description":"The path to the file containing metadata about the deployment.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["kind"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineLibrary":{"oneOf":[{"type":"object","properties":{"file":{"description":"The path to a file that defines a pipeline and is stored in the Databricks Repos.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileLibrary"},"glob":{"description":"[Public Preview] The unified field to include source codes.\\nEach entry can be a notebook path, a file path, or a folder path that ends `/**`.\\nThis field cannot be used together with `notebook` or `file`.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PathPattern"},"jar":{"description":"[Private Preview] URI of the jar to be installed. Currently only DBFS is supported.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"maven":{"description":"[Private Preview] Specification of a maven library to be installed.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.MavenLibrary","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"notebook":{"description":"The path to a notebook that defines a pipeline and is stored in the Databricks workspace.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.NotebookLibrary"},"whl":{"description":"URI of the whl to be installed.","$ref":"#/$defs/string","deprecationMessage":"This field is deprecated","deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelinePermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","IS_OWNER","CAN_RUN","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineTrigger":{"oneOf":[{"type":"object","properties":{"cron":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.CronTrigger"},"manual":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ManualTrigger"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelinesEnvironment":{"oneOf":[{"type":"object","description":"The environment entity used to preserve serverless environment side panel, jobs\' environment for non-notebook task, and SDP\'s environment for classic and serverless pipelines.\\nIn this minimal environment spec, only pip dependencies are supported.","properties":{"dependencies":{"description":"[Public Preview] List of pip dependencies, as supported by the version of pip in this environment.\\nEach dependency is a pip requirement file line https://pip.pypa.io/en/stable/reference/requirements-file-format/\\nAllowed dependency could be <requirement specifier>, <archive url/path>, <local project path>(WSFS or Volumes in Databricks), <vcs project url>","$ref":"#/$defs/slice/string"},"environment_version":{"description":"[Beta] The environment version of the serverless Python environment used to execute\\ncustomer Python code. Each environment version includes a specific Python\\nversion and a curated set of pre-installed libraries with defined versions,\\nproviding a stable and reproducible execution environment.\\n\\nDatabricks supports a three-year lifecycle for each environment version.\\nFor available versions and their included packages, see\\nhttps://docs.databricks.com/aws/en/release-notes/serverless/environment-version/\\n\\nThe value should be a string representing the environment version number, for example: `\\"4\\"`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PostgresCatalogConfig":{"oneOf":[{"type":"object","description":"PG-specific catalog-level configuration parameters","properties":{"slot_config":{"description":"[Public Preview] Optional. The Postgres slot configuration to use for logical replication","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PostgresSlotConfig"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PostgresSlotConfig":{"oneOf":[{"type":"object","description":"PostgresSlotConfig contains the configuration for a Postgres logical replication slot","properties":{"publication_name":{"description":"[Public Preview] The name of the publication to use for the Postgres source","$ref":"#/$defs/string"},"slot_name":{"description":"[Public Preview] The name of the logical replication slot to use for the Postgres source","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.RedditAdsOptions":{"oneOf":[{"type":"object","description":"Reddit Ads specific options for ingestion","properties":{"custom_report_options":{"description":"[Private Preview] (Optional) Custom report definition. When set, the table is treated as a\\nuser-defined Reddit Ads custom report. When unset, the table must match\\none of the connector\'s prebuilt sources.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.RedditAdsOptionsRedditAdsCustomReportOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"lookback_window_days":{"description":"[Private Preview] (Optional) Number of days to look back for report tables during incremental sync\\nto capture late-arriving conversions and attribution data.\\nIf not specified, defaults to 30 days.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"sync_start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync of report tables in YYYY-MM-DD format.\\nThis determines the earliest date from which to sync historical data.\\nIf not specified, defaults to 2 years ago.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.RedditAdsOptionsRedditAdsCustomReportOptions":{"oneOf":[{"type":"object","description":"User-defined custom report for the Reddit Ads connector.\\nApplies only to the custom_report table — prebuilt tables ignore this.","properties":{"breakdowns":{"description":"[Private Preview] (Optional) Breakdown dimensions to group report data by.\\nExamples: CAMPAIGN_ID, DATE, COUNTRY, REGION, AD_ID.\\nMust include at least one time dimension (DATE or HOUR).","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"fields":{"description":"[Private Preview] (Optional) Fields to include in the report (maps to the Reddit Ads API `fields` parameter).\\nExamples: IMPRESSIONS, CLICKS, SPEND, CPC, CTR.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ReportSpec":{"oneOf":[{"type":"object","properties":{"destination_catalog":{"description":"[Public Preview] Required. Destination catalog to store table.","$ref":"#/$defs/string"},"destination_schema":{"description":"[Public Preview] Required. Destination schema to store table.","$ref":"#/$defs/string"},"destination_table":{"description":"[Public Preview] Required. Destination table name. The pipeline fails if a table with that name already exists.","$ref":"#/$defs/string"},"source_url":{"description":"[Public Preview] Required. Report URL in the source system.","$ref":"#/$defs/string"},"table_configuration":{"description":"[Public Preview] Configuration settings to control the ingestion of tables. These settings override the table_configuration defined in the IngestionPipelineDefinition object.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpecificConfig"}},"additionalProperties":false,"required":["destination_catalog","destination_schema","source_url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.RestartWindow":{"oneOf":[{"type":"object","properties":{"days_of_week":{"description":"[Private Preview] Days of week in which the restart is allowed to happen (within a five-hour window starting at start_hour).\\nIf not specified all days of the week will be used.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/pipelines.DayOfWeek","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"start_hour":{"description":"[Private Preview] An integer between 0 and 23 denoting the start hour for the restart window in the 24-hour day.\\nContinuous pipeline restart is triggered only within a five-hour window starting at this hour.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"time_zone_id":{"description":"[Private Preview] Time zone id of restart window. See https://docs.databricks.com/sql/language-manual/sql-ref-syntax-aux-conf-mgmt-set-timezone.html for details.\\nIf not specified, UTC will be used.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["start_hour"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.RunAs":{"oneOf":[{"type":"object","description":"Write-only setting, available only in Create/Update calls. Specifies the user or service principal that the pipeline runs as. If not specified, the pipeline runs as the user who created the pipeline.\\n\\nOnly `user_name` or `service_principal_name` can be specified. If both are specified, an error is thrown.","properties":{"service_principal_name":{"description":"Application ID of an active service principal. Setting this field requires the `servicePrincipal/user` role.","$ref":"#/$defs/string"},"user_name":{"description":"The email of an active workspace user. Users can only set this field to their own email.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SchemaSpec":{"oneOf":[{"type":"object","properties":{"connector_options":{"description":"[Public Preview] (Optional) Source Specific Connector Options","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ConnectorOptions"},"destination_catalog":{"description":"[Public Preview] Required. Destination catalog to store tables.","$ref":"#/$defs/string"},"destination_schema":{"description":"[Public Preview] Required. Destination schema to store tables in. Tables with the same name as the source tables are created in this destination schema. The pipeline fails If a table with the same name already exists.","$ref":"#/$defs/string"},"fanout_options":{"description":"[Beta] Fanout options for multi-table routing from streaming sources.\\nWhen set, records are routed to destination tables based on a\\nper-record routing key. The key value becomes the table name:\\n{destination_catalog}.{destination_schema}.{key_value}.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinitionFanoutOptions"},"source_catalog":{"description":"[Public Preview] The source catalog name. Might be optional depending on the type of source.","$ref":"#/$defs/string"},"source_schema":{"description":"[Public Preview] Schema name in the source database. Currently required; this field will become optional in\\nan upcoming release, since some source types (for example streaming / message-bus connectors)\\ndo not use it. When that change ships, this field\'s type in the generated SDKs and CLI will\\nchange from required to optional (nullable); clients that assume it is always present should\\nhandle its absence.","$ref":"#/$defs/string"},"table_configuration":{"description":"[Public Preview] Configuration settings to control the ingestion of tables. These settings are applied to all tables in this schema and override the table_configuration defined in the IngestionPipelineDefinition object.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpecificConfig"}},"additionalProperties":false,"required":["destination_catalog","destination_schema","source_schema"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SharepointOptions":{"oneOf":[{"type":"object","properties":{"entity_type":{"description":"[Private Preview] (Optional) The type of SharePoint entity to ingest.\\nIf not specified, defaults to FILE.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SharepointOptionsSharepointEntityType","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"file_ingestion_options":{"description":"[Private Preview] (Optional) File ingestion options for processing files.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileIngestionOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"url":{"description":"[Private Preview] Required. The SharePoint URL.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SharepointOptionsSharepointEntityType":{"oneOf":[{"type":"string","enum":["FILE","FILE_METADATA","PERMISSION","LIST"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SmartsheetOptions":{"oneOf":[{"type":"object","description":"Smartsheet specific options for ingestion","properties":{"enforce_schema":{"description":"[Private Preview] (Optional) When true, maps each column to its Smartsheet-declared type (Text/Number/Date/\\nCheckbox/etc.). Cells that do not conform to the declared type are set to NULL.\\nWhen false, all columns land as STRING. Use false for sheets with irregular data or columns\\nthat frequently violate their own declared type.\\nIf not specified, defaults to true.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SourceCatalogConfig":{"oneOf":[{"type":"object","description":"SourceCatalogConfig contains catalog-level custom configuration parameters for each source","properties":{"postgres":{"description":"[Public Preview] Postgres-specific catalog-level configuration parameters","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PostgresCatalogConfig"},"source_catalog":{"description":"[Public Preview] Source catalog name","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SourceConfig":{"oneOf":[{"type":"object","properties":{"api_source_connector_config":{"description":"[Private Preview] Connector-specific top-level configuration for API Source connectors.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ApiSourceConnectorConfig","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"catalog":{"description":"[Public Preview] Catalog-level source configuration parameters","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SourceCatalogConfig"},"google_ads_config":{"description":"[Private Preview]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.GoogleAdsConfig","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TableSpec":{"oneOf":[{"type":"object","properties":{"connector_options":{"description":"[Public Preview] (Optional) Source Specific Connector Options","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.ConnectorOptions"},"destination_catalog":{"description":"[Public Preview] Required. Destination catalog to store table.","$ref":"#/$defs/string"},"destination_schema":{"description":"[Public Preview] Required. Destination schema to store table.","$ref":"#/$defs/string"},"destination_table":{"description":"[Public Preview] Optional. Destination table name. The pipeline fails if a table with that name already exists. If not set, the source table name is used.","$ref":"#/$defs/string"},"source_catalog":{"description":"[Public Preview] Source catalog name. Might be optional depending on the type of source.","$ref":"#/$defs/string"},"source_schema":{"description":"[Public Preview] Schema name in the source database. Might be optional depending on the type of source.","$ref":"#/$defs/string"},"source_table":{"description":"[Public Preview] Table name in the source database. Currently required; this field will become optional in\\nan upcoming release, since some source types (for example streaming / message-bus connectors)\\ndo not use it. When that change ships, this field\'s type in the generated SDKs and CLI will\\nchange from required to optional (nullable); clients that assume it is always present should\\nhandle its absence.","$ref":"#/$defs/string"},"table_configuration":{"description":"[Public Preview] Configuration settings to control the ingestion of tables. These settings override the table_configuration defined in the IngestionPipelineDefinition object and the SchemaSpec.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpecificConfig"}},"additionalProperties":false,"required":["destination_catalog","destination_schema","source_table"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TableSpecificConfig":{"oneOf":[{"type":"object","properties":{"auto_full_refresh_policy":{"description":"[Public Preview] (Optional, Mutable) Policy for auto full refresh, if enabled pipeline will automatically try\\nto fix issues by doing a full refresh on the table in the retry run. auto_full_refresh_policy\\nin table configuration will override the above level auto_full_refresh_policy.\\nFor example,\\n{\\n\\"auto_full_refresh_policy\\": {\\n\\"enabled\\": true,\\n\\"min_interval_hours\\": 23,\\n}\\n}\\nIf unspecified, auto full refresh is disabled.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.AutoFullRefreshPolicy"},"clustering_columns":{"description":"[Beta] List of column names to use for clustering the destination table.\\nWhen specified, the destination Delta table will be clustered by these columns.\\nThis can improve query performance when filtering on these columns.\\nNote: clustering_columns in table specific configuration will override the pipeline definition.\\nNote: we can only provide enable_auto_clustering or clustering_columns,\\nadded as separate fields as we cannot have repeated field in oneof.","$ref":"#/$defs/slice/string"},"enable_auto_clustering":{"description":"[Beta] Whether to enable auto clustering on the destination table.\\nWhen enabled, Delta will automatically optimize the data layout\\nbased on the clustering columns for improved query performance.\\nNote: enable_auto_clustering in table specific configuration will override the pipeline definition.\\nNote: we can only provide enable_auto_clustering or clustering_columns,\\nadded as separate fields as we cannot have repeated field in oneof.","$ref":"#/$defs/bool"},"exclude_columns":{"description":"[Public Preview] A list of column names to be excluded for the ingestion.\\nWhen not specified, include_columns fully controls what columns to be ingested.\\nWhen specified, all other columns including future ones will be automatically included for ingestion.\\nThis field in mutually exclusive with `include_columns`.","$ref":"#/$defs/slice/string"},"include_columns":{"description":"[Public Preview] A list of column names to be included for the ingestion.\\nWhen not specified, all columns except ones in exclude_columns will be included. Future\\ncolumns will be automatically included.\\nWhen specified, all other future columns will be automatically excluded from ingestion.\\nThis field in mutually exclusive with `exclude_columns`.","$ref":"#/$defs/slice/string"},"primary_keys":{"description":"[Public Preview] The primary key of the table used to apply changes.","$ref":"#/$defs/slice/string"},"query_based_connector_config":{"description":"[Public Preview] Configurations that are only applicable for query-based ingestion connectors.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig"},"row_filter":{"description":"[Public Preview] (Optional, Immutable) The row filter condition to be applied to the table.\\nIt must not contain the WHERE keyword, only the actual filter condition.\\nIt must be in DBSQL format.","$ref":"#/$defs/string"},"salesforce_include_formula_fields":{"description":"[Private Preview] If true, formula fields defined in the table are included in the ingestion. This setting is only valid for the Salesforce connector","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"scd_type":{"description":"[Public Preview] The SCD type to use to ingest the table.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TableSpecificConfigScdType"},"sequence_by":{"description":"[Public Preview] The column names specifying the logical order of events in the source data. Spark Declarative Pipelines uses this sequencing to handle change events that arrive out of order.","$ref":"#/$defs/slice/string"},"source_metadata_column":{"description":"[Beta] (Optional) Name of the struct column added to each ingested record to hold per row source\\nmetadata.","$ref":"#/$defs/string"},"table_properties":{"description":"[Beta] Table properties to set on the destination table.\\nThese are key-value pairs that configure various Delta table behaviors or any user defined properties.\\nExample: {\\"delta.feature.variantType\\": \\"supported\\", \\"delta.enableTypeWidening\\": \\"true\\"}\\nNote: table_properties in table specific configuration will override the table_properties of the pipeline definition.","$ref":"#/$defs/map/string"},"workday_report_parameters":{"description":"[Private Preview] (Optional) Additional custom parameters for Workday Report","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinitionWorkdayReportParameters","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TableSpecificConfigScdType":{"oneOf":[{"type":"string","description":"The SCD type to use to ingest the table.","enum":["SCD_TYPE_1","SCD_TYPE_2","APPEND_ONLY"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TikTokAdsOptions":{"oneOf":[{"type":"object","description":"TikTok Ads specific options for ingestion","properties":{"custom_report_options":{"description":"[Private Preview] (Optional) Custom report definition. When set, the table is treated as a\\nuser-defined TikTok Ads custom report: the connector synthesizes a report\\nrequest from the dimensions, metrics, report type, and data level specified\\nhere. Supersedes the deprecated top-level dimensions/metrics/report_type/\\ndata_level/query_lifetime fields above.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptionsTikTokAdsCustomReportOptions","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"data_level":{"description":"[Private Preview] Deprecated. Use custom_report_options.data_level instead.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptionsTikTokDataLevel","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"dimensions":{"description":"[Private Preview] Deprecated. Use custom_report_options.dimensions instead.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"lookback_window_days":{"description":"[Private Preview] (Optional) Number of days to look back for report tables during incremental sync\\nto capture late-arriving conversions and attribution data.","$ref":"#/$defs/int","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"metrics":{"description":"[Private Preview] Deprecated. Use custom_report_options.metrics instead.","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"query_lifetime":{"description":"[Private Preview] Deprecated. Use custom_report_options.query_lifetime instead.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"report_type":{"description":"[Private Preview] Deprecated. Use custom_report_options.report_type instead.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptionsTikTokReportType","x-databricks-launch-stage":"PRIVATE_PREVIEW","deprecationMessage":"This field is deprecated","doNotSuggest":true,"deprecated":true},"sync_start_date":{"description":"[Private Preview] (Optional) Start date for the initial sync of report tables in YYYY-MM-DD format.\\nThis determines the earliest date from which to sync historical data.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TikTokAdsOptionsTikTokAdsCustomReportOptions":{"oneOf":[{"type":"object","description":"User-defined custom report for the TikTok Ads connector. Groups the\\ndimensions + metrics + report type + data level that define a TikTok Ads\\ncustom report request.","properties":{"data_level":{"description":"[Private Preview] (Optional) Data level for the report.\\nIf not specified, defaults to AUCTION_CAMPAIGN.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptionsTikTokDataLevel","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"dimensions":{"description":"[Private Preview] (Optional) Dimensions to include in the report (e.g. \\"campaign_id\\",\\n\\"adgroup_id\\", \\"ad_id\\", \\"stat_time_day\\", \\"stat_time_hour\\").","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"metrics":{"description":"[Private Preview] (Optional) Metrics to include in the report (e.g. \\"spend\\", \\"impressions\\",\\n\\"clicks\\", \\"conversion\\", \\"cpc\\").","$ref":"#/$defs/slice/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"query_lifetime":{"description":"[Private Preview] (Optional) Whether to request lifetime metrics (all-time aggregated data).\\nWhen true, the report returns all-time data.\\nIf not specified, defaults to false.","$ref":"#/$defs/bool","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"report_type":{"description":"[Private Preview] (Optional) Report type for the TikTok Ads API.\\nIf not specified, defaults to BASIC.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TikTokAdsOptionsTikTokReportType","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TikTokAdsOptionsTikTokDataLevel":{"oneOf":[{"type":"string","description":"Data level for TikTok Ads report aggregation.","enum":["AUCTION_ADVERTISER","AUCTION_CAMPAIGN","AUCTION_ADGROUP","AUCTION_AD"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TikTokAdsOptionsTikTokReportType":{"oneOf":[{"type":"string","description":"Report type for TikTok Ads API.","enum":["BASIC","AUDIENCE","PLAYABLE_AD","DSA","BUSINESS_CENTER","GMV_MAX"],"enumDescriptions":["[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.Transformer":{"oneOf":[{"type":"object","description":"Specifies how to transform binary data into structured data.","properties":{"format":{"description":"[Beta] Required: the wire format of the data.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.TransformerFormat"},"input_column":{"description":"[Private Preview] Optional input column to transform. When set, the transformer reads\\nfrom this column instead of the default source column.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"json_options":{"description":"[Beta]","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.JsonTransformerOptions"},"output_column":{"description":"[Private Preview] Optional output column name. When set, the transformed result is\\nwritten to this column instead of replacing the input column.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.TransformerFormat":{"oneOf":[{"type":"string","enum":["STRING","JSON"],"enumDescriptions":["[Beta]","[Beta]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.ZendeskSupportOptions":{"oneOf":[{"type":"object","description":"Zendesk Support specific options for ingestion","properties":{"start_date":{"description":"[Public Preview] (Optional) Start date in YYYY-MM-DD format for the initial sync.\\nThis determines the earliest date from which to sync historical data.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.EndpointGroupSpec":{"oneOf":[{"type":"object","properties":{"enable_readable_secondaries":{"description":"Whether to allow read-only connections to read-write endpoints. Only relevant for read-write endpoints where\\nsize.max > 1.","$ref":"#/$defs/bool"},"max":{"description":"The maximum number of computes in the endpoint group. Currently, this must be equal to min. Set to 1 for single\\ncompute endpoints, to disable HA. To manually suspend all computes in an endpoint group, set disabled to\\ntrue on the EndpointSpec.","$ref":"#/$defs/int"},"min":{"description":"The minimum number of computes in the endpoint group. Currently, this must be equal to max. This must be greater\\nthan or equal to 1.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["max","min"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.EndpointSettings":{"oneOf":[{"type":"object","description":"A collection of settings for a compute endpoint.","properties":{"pg_settings":{"description":"A raw representation of Postgres settings.","$ref":"#/$defs/map/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.EndpointType":{"oneOf":[{"type":"string","description":"The compute endpoint type. Either `read_write` or `read_only`.","enum":["ENDPOINT_TYPE_READ_WRITE","ENDPOINT_TYPE_READ_ONLY"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.NewPipelineSpec":{"oneOf":[{"type":"object","properties":{"budget_policy_id":{"description":"Budget policy to set on the newly created pipeline.","$ref":"#/$defs/string"},"pipeline_channel":{"description":"[Private Preview] Release channel of the underlying pipeline\'s runtime.\\nSome source table configurations (e.g., read-time CDF) require PREVIEW.\\nDefaults to CURRENT if not specified.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.NewPipelineSpecPipelineChannel","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"storage_catalog":{"description":"UC catalog for the pipeline to store intermediate files (checkpoints, event logs etc).\\nThis needs to be a standard catalog where the user has permissions to create Delta tables.","$ref":"#/$defs/string"},"storage_schema":{"description":"UC schema for the pipeline to store intermediate files (checkpoints, event logs etc).\\nThis needs to be in the standard catalog where the user has permissions to create Delta tables.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.NewPipelineSpecPipelineChannel":{"oneOf":[{"type":"string","description":"Release channel of the underlying pipeline\'s runtime.\\nPREVIEW provides early access to the latest features but may be less stable.\\nSome source table configurations (e.g., read-time CDF) require PREVIEW.\\nDefaults to CURRENT if not specified.","enum":["CURRENT","PREVIEW"],"enumDescriptions":["[Private Preview]","[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.ProjectCustomTag":{"oneOf":[{"type":"object","properties":{"key":{"description":"The key of the custom tag.","$ref":"#/$defs/string"},"value":{"description":"The value of the custom tag.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.ProjectDefaultEndpointSettings":{"oneOf":[{"type":"object","description":"A collection of settings for a compute endpoint.","properties":{"autoscaling_limit_max_cu":{"description":"The maximum number of Compute Units. Minimum value is 0.5.","$ref":"#/$defs/float64"},"autoscaling_limit_min_cu":{"description":"The minimum number of Compute Units. Minimum value is 0.5.","$ref":"#/$defs/float64"},"no_suspension":{"description":"When set to true, explicitly disables automatic suspension (never suspend).\\nShould be set to true when provided.\\nMutually exclusive with `suspend_timeout_duration`. When updating, use `spec.project_default_settings.suspension` in the update_mask.","$ref":"#/$defs/bool"},"pg_settings":{"description":"A raw representation of Postgres settings.","$ref":"#/$defs/map/string"},"suspend_timeout_duration":{"description":"Duration of inactivity after which the compute endpoint is automatically suspended.\\nIf specified should be between 60s and 604800s (1 minute to 1 week).\\nMutually exclusive with `no_suspension`. When updating, use `spec.project_default_settings.suspension` in the update_mask.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/common/types/duration.Duration"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.RoleAttributes":{"oneOf":[{"type":"object","description":"Attributes that can be granted to a Postgres role. We are only implementing a subset for now, see xref:\\nhttps://www.postgresql.org/docs/16/sql-createrole.html\\nThe values follow Postgres keyword naming e.g. CREATEDB, BYPASSRLS, etc. which is why they don\'t include typical\\nunderscores between words.","properties":{"bypassrls":{"description":"Grants the Postgres `BYPASSRLS` attribute, which lets the role bypass every row-level security policy.","$ref":"#/$defs/bool"},"createdb":{"description":"Grants the Postgres `CREATEDB` attribute, which lets the role create databases.","$ref":"#/$defs/bool"},"createrole":{"description":"Grants the Postgres `CREATEROLE` attribute, which lets the role create, alter, and drop other roles.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.RoleAuthMethod":{"oneOf":[{"type":"string","description":"How the role is authenticated when connecting to Postgres.","enum":["NO_LOGIN","PG_PASSWORD_SCRAM_SHA_256","LAKEBASE_OAUTH_V1"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.RoleIdentityType":{"oneOf":[{"type":"string","description":"The type of the Databricks managed identity that this Role represents.\\nLeave empty if you wish to create a regular Postgres role not associated with a Databricks identity.","enum":["USER","SERVICE_PRINCIPAL","GROUP"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.RoleMembershipRole":{"oneOf":[{"type":"string","description":"Roles that the DatabaseInstanceRole can be a member of.","enum":["DATABRICKS_SUPERUSER"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecExtraColumn":{"oneOf":[{"type":"object","description":"An extra PostgreSQL column to add to the synced table.","properties":{"column_name":{"description":"[Private Preview] Name of the column.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"column_type":{"description":"[Private Preview] PostgreSQL type of the column, for example \\"tsvector\\" or \\"vector(1024)\\".","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"compute":{"description":"[Private Preview] SQL expression used to compute the column\'s value, for example\\n\\"to_tsvector(\'english\', content)\\".","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"maintenance":{"description":"[Private Preview] How the column\'s value is populated and kept up to date.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecExtraColumnMaintenance","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["column_name","column_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecExtraColumnMaintenance":{"oneOf":[{"type":"string","description":"How the column\'s value is populated and kept up to date.","enum":["STORED_GENERATED"],"enumDescriptions":["[Private Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecPgSpecificType":{"oneOf":[{"type":"string","description":"PostgreSQL-specific target types that can override the default Delta-to-PG mapping.","enum":["PG_SPECIFIC_TYPE_VECTOR","PG_SPECIFIC_TYPE_HALFVEC","PG_SPECIFIC_TYPE_VARCHAR"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecSyncedTableSchedulingPolicy":{"oneOf":[{"type":"string","description":"Scheduling policy of the synced table\'s underlying pipeline.","enum":["CONTINUOUS","TRIGGERED","SNAPSHOT"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecTypeOverride":{"oneOf":[{"type":"object","description":"Overrides the default Delta-to-PostgreSQL type mapping for a single column.","properties":{"column_name":{"description":"Name of the source column whose target PostgreSQL type should be overridden.","$ref":"#/$defs/string"},"pg_type":{"description":"PostgreSQL-specific target type to use for the column.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecPgSpecificType"},"size":{"description":"Size parameter for the target type, for types that take one (e.g. vector\\ndimension, varchar length). Required when the chosen pg_type needs a size.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["column_name","pg_type"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.Ai21LabsConfig":{"oneOf":[{"type":"object","properties":{"ai21labs_api_key":{"description":"The Databricks secret key reference for an AI21 Labs API key. If you\\nprefer to paste your API key directly, see `ai21labs_api_key_plaintext`.\\nYou must provide an API key using one of the following fields:\\n`ai21labs_api_key` or `ai21labs_api_key_plaintext`.","$ref":"#/$defs/string"},"ai21labs_api_key_plaintext":{"description":"An AI21 Labs API key provided as a plaintext string. If you prefer to\\nreference your key using Databricks Secrets, see `ai21labs_api_key`. You\\nmust provide an API key using one of the following fields:\\n`ai21labs_api_key` or `ai21labs_api_key_plaintext`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayConfig":{"oneOf":[{"type":"object","properties":{"fallback_config":{"description":"Configuration for traffic fallback which auto fallbacks to other served entities if the request to a served\\nentity fails with certain error codes, to increase availability.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.FallbackConfig"},"guardrails":{"description":"[Public Preview] Configuration for AI Guardrails to prevent unwanted data and unsafe data in requests and responses.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayGuardrails"},"inference_table_config":{"description":"Configuration for payload logging using inference tables.\\nUse these tables to monitor and audit data being sent to and received from model APIs and to improve model quality.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayInferenceTableConfig"},"rate_limits":{"description":"Configuration for rate limits which can be set to limit endpoint traffic.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayRateLimit"},"usage_tracking_config":{"description":"Configuration to enable usage tracking using system tables.\\nThese tables allow you to monitor operational usage on endpoints and their associated costs.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayUsageTrackingConfig"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayGuardrailParameters":{"oneOf":[{"type":"object","properties":{"invalid_keywords":{"description":"[Public Preview] List of invalid keywords.\\nAI guardrail uses keyword or string matching to decide if the keyword exists in the request or response content.","$ref":"#/$defs/slice/string","deprecationMessage":"This field is deprecated","deprecated":true},"pii":{"description":"[Public Preview] Configuration for guardrail PII filter.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayGuardrailPiiBehavior"},"safety":{"description":"[Public Preview] Indicates whether the safety filter is enabled.","$ref":"#/$defs/bool"},"valid_topics":{"description":"[Public Preview] The list of allowed topics.\\nGiven a chat request, this guardrail flags the request if its topic is not in the allowed topics.","$ref":"#/$defs/slice/string","deprecationMessage":"This field is deprecated","deprecated":true}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayGuardrailPiiBehavior":{"oneOf":[{"type":"object","properties":{"behavior":{"description":"[Public Preview] Configuration for input guardrail filters.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayGuardrailPiiBehaviorBehavior"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayGuardrailPiiBehaviorBehavior":{"oneOf":[{"type":"string","enum":["NONE","BLOCK","MASK"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayGuardrails":{"oneOf":[{"type":"object","properties":{"input":{"description":"[Public Preview] Configuration for input guardrail filters.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayGuardrailParameters"},"output":{"description":"[Public Preview] Configuration for output guardrail filters.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayGuardrailParameters"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayInferenceTableConfig":{"oneOf":[{"type":"object","properties":{"catalog_name":{"description":"The name of the catalog in Unity Catalog. Required when enabling inference tables.\\nNOTE: On update, you have to disable inference table first in order to change the catalog name.","$ref":"#/$defs/string"},"enabled":{"description":"Indicates whether the inference table is enabled.","$ref":"#/$defs/bool"},"schema_name":{"description":"The name of the schema in Unity Catalog. Required when enabling inference tables.\\nNOTE: On update, you have to disable inference table first in order to change the schema name.","$ref":"#/$defs/string"},"table_name_prefix":{"description":"The prefix of the table in Unity Catalog.\\nNOTE: On update, you have to disable inference table first in order to change the prefix name.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayRateLimit":{"oneOf":[{"type":"object","properties":{"calls":{"description":"Used to specify how many calls are allowed for a key within the renewal_period.","$ref":"#/$defs/int64"},"key":{"description":"Key field for a rate limit. Currently, \'user\', \'user_group, \'service_principal\', and \'endpoint\' are supported,\\nwith \'endpoint\' being the default if not specified.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayRateLimitKey"},"principal":{"description":"Principal field for a user, user group, or service principal to apply rate limiting to. Accepts a user email, group name, or service principal application ID.","$ref":"#/$defs/string"},"renewal_period":{"description":"Renewal period field for a rate limit. Currently, only \'minute\' is supported.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayRateLimitRenewalPeriod"},"tokens":{"description":"Used to specify how many tokens are allowed for a key within the renewal_period.","$ref":"#/$defs/int64"}},"additionalProperties":false,"required":["renewal_period"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayRateLimitKey":{"oneOf":[{"type":"string","enum":["user","endpoint","user_group","service_principal"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayRateLimitRenewalPeriod":{"oneOf":[{"type":"string","enum":["minute"],"enumDescriptions":["[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayUsageTrackingConfig":{"oneOf":[{"type":"object","properties":{"enabled":{"description":"Whether to enable usage tracking.","$ref":"#/$defs/bool"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AmazonBedrockConfig":{"oneOf":[{"type":"object","properties":{"aws_access_key_id":{"description":"The Databricks secret key reference for an AWS access key ID with\\npermissions to interact with Bedrock services. If you prefer to paste\\nyour API key directly, see `aws_access_key_id_plaintext`. You must provide an API\\nkey using one of the following fields: `aws_access_key_id` or\\n`aws_access_key_id_plaintext`.","$ref":"#/$defs/string"},"aws_access_key_id_plaintext":{"description":"An AWS access key ID with permissions to interact with Bedrock services\\nprovided as a plaintext string. If you prefer to reference your key using\\nDatabricks Secrets, see `aws_access_key_id`. You must provide an API key\\nusing one of the following fields: `aws_access_key_id` or\\n`aws_access_key_id_plaintext`.","$ref":"#/$defs/string"},"aws_region":{"description":"The AWS region to use. Bedrock has to be enabled there.","$ref":"#/$defs/string"},"aws_secret_access_key":{"description":"The Databricks secret key reference for an AWS secret access key paired\\nwith the access key ID, with permissions to interact with Bedrock\\nservices. If you prefer to paste your API key directly, see\\n`aws_secret_access_key_plaintext`. You must provide an API key using one\\nof the following fields: `aws_secret_access_key` or\\n`aws_secret_access_key_plaintext`.","$ref":"#/$defs/string"},"aws_secret_access_key_plaintext":{"description":"An AWS secret access key paired with the access key ID, with permissions\\nto interact with Bedrock services provided as a plaintext string. If you\\nprefer to reference your key using Databricks Secrets, see\\n`aws_secret_access_key`. You must provide an API key using one of the\\nfollowing fields: `aws_secret_access_key` or\\n`aws_secret_access_key_plaintext`.","$ref":"#/$defs/string"},"bedrock_provider":{"description":"The underlying provider in Amazon Bedrock. Supported values (case\\ninsensitive) include: Anthropic, Cohere, AI21Labs, Amazon.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AmazonBedrockConfigBedrockProvider"},"instance_profile_arn":{"description":"ARN of the instance profile that the external model will use to access AWS resources.\\nYou must authenticate using an instance profile or access keys.\\nIf you prefer to authenticate using access keys, see `aws_access_key_id`,\\n`aws_access_key_id_plaintext`, `aws_secret_access_key` and `aws_secret_access_key_plaintext`.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["aws_region","bedrock_provider"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AmazonBedrockConfigBedrockProvider":{"oneOf":[{"type":"string","enum":["anthropic","cohere","ai21labs","amazon"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AnthropicConfig":{"oneOf":[{"type":"object","properties":{"anthropic_api_key":{"description":"The Databricks secret key reference for an Anthropic API key. If you\\nprefer to paste your API key directly, see `anthropic_api_key_plaintext`.\\nYou must provide an API key using one of the following fields:\\n`anthropic_api_key` or `anthropic_api_key_plaintext`.","$ref":"#/$defs/string"},"anthropic_api_key_plaintext":{"description":"The Anthropic API key provided as a plaintext string. If you prefer to\\nreference your key using Databricks Secrets, see `anthropic_api_key`. You\\nmust provide an API key using one of the following fields:\\n`anthropic_api_key` or `anthropic_api_key_plaintext`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ApiKeyAuth":{"oneOf":[{"type":"object","properties":{"key":{"description":"The name of the API key parameter used for authentication.","$ref":"#/$defs/string"},"value":{"description":"The Databricks secret key reference for an API Key.\\nIf you prefer to paste your token directly, see `value_plaintext`.","$ref":"#/$defs/string"},"value_plaintext":{"description":"The API Key provided as a plaintext string. If you prefer to reference your\\ntoken using Databricks Secrets, see `value`.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AutoCaptureConfigInput":{"oneOf":[{"type":"object","description":"Deprecated: legacy inference table configuration. Please use AI Gateway inference tables instead.\\nSee https://docs.databricks.com/aws/en/ai-gateway/inference-tables.","properties":{"catalog_name":{"description":"The name of the catalog in Unity Catalog. NOTE: On update, you cannot change the catalog name if the inference table is already enabled.","$ref":"#/$defs/string"},"enabled":{"description":"Indicates whether the inference table is enabled.","$ref":"#/$defs/bool"},"schema_name":{"description":"The name of the schema in Unity Catalog. NOTE: On update, you cannot change the schema name if the inference table is already enabled.","$ref":"#/$defs/string"},"table_name_prefix":{"description":"The prefix of the table in Unity Catalog. NOTE: On update, you cannot change the prefix name if the inference table is already enabled.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.BearerTokenAuth":{"oneOf":[{"type":"object","properties":{"token":{"description":"The Databricks secret key reference for a token.\\nIf you prefer to paste your token directly, see `token_plaintext`.","$ref":"#/$defs/string"},"token_plaintext":{"description":"The token provided as a plaintext string. If you prefer to reference your\\ntoken using Databricks Secrets, see `token`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.CohereConfig":{"oneOf":[{"type":"object","properties":{"cohere_api_base":{"description":"This is an optional field to provide a customized base URL for the Cohere\\nAPI. If left unspecified, the standard Cohere base URL is used.","$ref":"#/$defs/string"},"cohere_api_key":{"description":"The Databricks secret key reference for a Cohere API key. If you prefer\\nto paste your API key directly, see `cohere_api_key_plaintext`. You must\\nprovide an API key using one of the following fields: `cohere_api_key` or\\n`cohere_api_key_plaintext`.","$ref":"#/$defs/string"},"cohere_api_key_plaintext":{"description":"The Cohere API key provided as a plaintext string. If you prefer to\\nreference your key using Databricks Secrets, see `cohere_api_key`. You\\nmust provide an API key using one of the following fields:\\n`cohere_api_key` or `cohere_api_key_plaintext`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.CustomProviderConfig":{"oneOf":[{"type":"object","description":"Configs needed to create a custom provider model route.","properties":{"api_key_auth":{"description":"This is a field to provide API key authentication for the custom provider API.\\nYou can only specify one authentication method.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ApiKeyAuth"},"bearer_token_auth":{"description":"This is a field to provide bearer token authentication for the custom provider API.\\nYou can only specify one authentication method.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.BearerTokenAuth"},"custom_provider_url":{"description":"This is a field to provide the URL of the custom provider API.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["custom_provider_url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.DatabricksModelServingConfig":{"oneOf":[{"type":"object","properties":{"databricks_api_token":{"description":"The Databricks secret key reference for a Databricks API token that\\ncorresponds to a user or service principal with Can Query access to the\\nmodel serving endpoint pointed to by this external model. If you prefer\\nto paste your API key directly, see `databricks_api_token_plaintext`. You\\nmust provide an API key using one of the following fields:\\n`databricks_api_token` or `databricks_api_token_plaintext`.","$ref":"#/$defs/string"},"databricks_api_token_plaintext":{"description":"The Databricks API token that corresponds to a user or service principal\\nwith Can Query access to the model serving endpoint pointed to by this\\nexternal model provided as a plaintext string. If you prefer to reference\\nyour key using Databricks Secrets, see `databricks_api_token`. You must\\nprovide an API key using one of the following fields:\\n`databricks_api_token` or `databricks_api_token_plaintext`.","$ref":"#/$defs/string"},"databricks_workspace_url":{"description":"The URL of the Databricks workspace containing the model serving endpoint\\npointed to by this external model.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["databricks_workspace_url"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.EmailNotifications":{"oneOf":[{"type":"object","properties":{"on_update_failure":{"description":"A list of email addresses to be notified when an endpoint fails to update its configuration or state.","$ref":"#/$defs/slice/string"},"on_update_success":{"description":"A list of email addresses to be notified when an endpoint successfully updates its configuration or state.","$ref":"#/$defs/slice/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.EndpointCoreConfigInput":{"oneOf":[{"type":"object","properties":{"auto_capture_config":{"description":"Configuration for legacy Inference Tables which automatically log requests and responses to Unity\\nCatalog.\\nDeprecated: please use AI Gateway inference tables instead. See\\nhttps://docs.databricks.com/aws/en/ai-gateway/inference-tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AutoCaptureConfigInput","deprecationMessage":"This field is deprecated","deprecated":true},"served_entities":{"description":"The list of served entities under the serving endpoint config.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.ServedEntityInput"},"served_models":{"description":"(Deprecated, use served_entities instead) The list of served models under the serving endpoint config.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.ServedModelInput"},"traffic_config":{"description":"The traffic configuration associated with the serving endpoint config.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.TrafficConfig"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.EndpointTag":{"oneOf":[{"type":"object","properties":{"key":{"description":"Key field for a serving endpoint tag.","$ref":"#/$defs/string"},"value":{"description":"Optional value field for a serving endpoint tag.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["key"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ExternalModel":{"oneOf":[{"type":"object","properties":{"ai21labs_config":{"description":"AI21Labs Config. Only required if the provider is \'ai21labs\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.Ai21LabsConfig"},"amazon_bedrock_config":{"description":"Amazon Bedrock Config. Only required if the provider is \'amazon-bedrock\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AmazonBedrockConfig"},"anthropic_config":{"description":"Anthropic Config. Only required if the provider is \'anthropic\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AnthropicConfig"},"cohere_config":{"description":"Cohere Config. Only required if the provider is \'cohere\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.CohereConfig"},"custom_provider_config":{"description":"Custom Provider Config. Only required if the provider is \'custom\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.CustomProviderConfig"},"databricks_model_serving_config":{"description":"Databricks Model Serving Config. Only required if the provider is \'databricks-model-serving\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.DatabricksModelServingConfig"},"google_cloud_vertex_ai_config":{"description":"Google Cloud Vertex AI Config. Only required if the provider is \'google-cloud-vertex-ai\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.GoogleCloudVertexAiConfig"},"name":{"description":"The name of the external model.","$ref":"#/$defs/string"},"openai_config":{"description":"OpenAI Config. Only required if the provider is \'openai\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.OpenAiConfig"},"palm_config":{"description":"PaLM Config. Only required if the provider is \'palm\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.PaLmConfig"},"provider":{"description":"The name of the provider for the external model. Currently, the supported providers are \'ai21labs\', \'anthropic\', \'amazon-bedrock\', \'cohere\', \'databricks-model-serving\', \'google-cloud-vertex-ai\', \'openai\', \'palm\', and \'custom\'.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ExternalModelProvider"},"task":{"description":"The task type of the external model.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name","provider","task"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ExternalModelProvider":{"oneOf":[{"type":"string","enum":["ai21labs","anthropic","amazon-bedrock","cohere","databricks-model-serving","google-cloud-vertex-ai","openai","palm","custom"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.FallbackConfig":{"oneOf":[{"type":"object","properties":{"enabled":{"description":"Whether to enable traffic fallback. When a served entity in the serving endpoint returns specific error\\ncodes (e.g. 500), the request will automatically be round-robin attempted with other served entities in the same\\nendpoint, following the order of served entity list, until a successful response is returned.\\nIf all attempts fail, return the last response with the error code.","$ref":"#/$defs/bool"}},"additionalProperties":false,"required":["enabled"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.GoogleCloudVertexAiConfig":{"oneOf":[{"type":"object","properties":{"private_key":{"description":"The Databricks secret key reference for a private key for the service\\naccount which has access to the Google Cloud Vertex AI Service. See [Best\\npractices for managing service account keys]. If you prefer to paste your\\nAPI key directly, see `private_key_plaintext`. You must provide an API\\nkey using one of the following fields: `private_key` or\\n`private_key_plaintext`\\n\\n[Best practices for managing service account keys]: https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys","$ref":"#/$defs/string"},"private_key_plaintext":{"description":"The private key for the service account which has access to the Google\\nCloud Vertex AI Service provided as a plaintext secret. See [Best\\npractices for managing service account keys]. If you prefer to reference\\nyour key using Databricks Secrets, see `private_key`. You must provide an\\nAPI key using one of the following fields: `private_key` or\\n`private_key_plaintext`.\\n\\n[Best practices for managing service account keys]: https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys","$ref":"#/$defs/string"},"project_id":{"description":"This is the Google Cloud project id that the service account is\\nassociated with.","$ref":"#/$defs/string"},"region":{"description":"This is the region for the Google Cloud Vertex AI Service. See [supported\\nregions] for more details. Some models are only available in specific\\nregions.\\n\\n[supported regions]: https://cloud.google.com/vertex-ai/docs/general/locations","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["project_id","region"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.OpenAiConfig":{"oneOf":[{"type":"object","description":"Configs needed to create an OpenAI model route.","properties":{"microsoft_entra_client_id":{"description":"This field is only required for Azure AD OpenAI and is the Microsoft\\nEntra Client ID.","$ref":"#/$defs/string"},"microsoft_entra_client_secret":{"description":"The Databricks secret key reference for a client secret used for\\nMicrosoft Entra ID authentication. If you prefer to paste your client\\nsecret directly, see `microsoft_entra_client_secret_plaintext`. You must\\nprovide an API key using one of the following fields:\\n`microsoft_entra_client_secret` or\\n`microsoft_entra_client_secret_plaintext`.","$ref":"#/$defs/string"},"microsoft_entra_client_secret_plaintext":{"description":"The client secret used for Microsoft Entra ID authentication provided as\\na plaintext string. If you prefer to reference your key using Databricks\\nSecrets, see `microsoft_entra_client_secret`. You must provide an API key\\nusing one of the following fields: `microsoft_entra_client_secret` or\\n`microsoft_entra_client_secret_plaintext`.","$ref":"#/$defs/string"},"microsoft_entra_tenant_id":{"description":"This field is only required for Azure AD OpenAI and is the Microsoft\\nEntra Tenant ID.","$ref":"#/$defs/string"},"openai_api_base":{"description":"This is a field to provide a customized base URl for the OpenAI API. For\\nAzure OpenAI, this field is required, and is the base URL for the Azure\\nOpenAI API service provided by Azure. For other OpenAI API types, this\\nfield is optional, and if left unspecified, the standard OpenAI base URL\\nis used.","$ref":"#/$defs/string"},"openai_api_key":{"description":"The Databricks secret key reference for an OpenAI API key using the\\nOpenAI or Azure service. If you prefer to paste your API key directly,\\nsee `openai_api_key_plaintext`. You must provide an API key using one of\\nthe following fields: `openai_api_key` or `openai_api_key_plaintext`.","$ref":"#/$defs/string"},"openai_api_key_plaintext":{"description":"The OpenAI API key using the OpenAI or Azure service provided as a\\nplaintext string. If you prefer to reference your key using Databricks\\nSecrets, see `openai_api_key`. You must provide an API key using one of\\nthe following fields: `openai_api_key` or `openai_api_key_plaintext`.","$ref":"#/$defs/string"},"openai_api_type":{"description":"This is an optional field to specify the type of OpenAI API to use. For\\nAzure OpenAI, this field is required, and adjust this parameter to\\nrepresent the preferred security access validation protocol. For access\\ntoken validation, use azure. For authentication using Azure Active\\nDirectory (Azure AD) use, azuread.","$ref":"#/$defs/string"},"openai_api_version":{"description":"This is an optional field to specify the OpenAI API version. For Azure\\nOpenAI, this field is required, and is the version of the Azure OpenAI\\nservice to utilize, specified by a date.","$ref":"#/$defs/string"},"openai_deployment_name":{"description":"This field is only required for Azure OpenAI and is the name of the\\ndeployment resource for the Azure OpenAI service.","$ref":"#/$defs/string"},"openai_organization":{"description":"This is an optional field to specify the organization in OpenAI or Azure\\nOpenAI.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.PaLmConfig":{"oneOf":[{"type":"object","properties":{"palm_api_key":{"description":"The Databricks secret key reference for a PaLM API key. If you prefer to\\npaste your API key directly, see `palm_api_key_plaintext`. You must\\nprovide an API key using one of the following fields: `palm_api_key` or\\n`palm_api_key_plaintext`.","$ref":"#/$defs/string"},"palm_api_key_plaintext":{"description":"The PaLM API key provided as a plaintext string. If you prefer to\\nreference your key using Databricks Secrets, see `palm_api_key`. You must\\nprovide an API key using one of the following fields: `palm_api_key` or\\n`palm_api_key_plaintext`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.RateLimit":{"oneOf":[{"type":"object","properties":{"calls":{"description":"Used to specify how many calls are allowed for a key within the renewal_period.","$ref":"#/$defs/int64"},"key":{"description":"Key field for a serving endpoint rate limit. Currently, only \'user\' and \'endpoint\' are supported, with \'endpoint\' being the default if not specified.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.RateLimitKey"},"renewal_period":{"description":"Renewal period field for a serving endpoint rate limit. Currently, only \'minute\' is supported.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.RateLimitRenewalPeriod"}},"additionalProperties":false,"required":["calls","renewal_period"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.RateLimitKey":{"oneOf":[{"type":"string","enum":["user","endpoint"],"enumDescriptions":["[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.RateLimitRenewalPeriod":{"oneOf":[{"type":"string","enum":["minute"],"enumDescriptions":["[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.Route":{"oneOf":[{"type":"object","properties":{"served_entity_name":{"$ref":"#/$defs/string"},"served_model_name":{"description":"The name of the served model this route configures traffic for.","$ref":"#/$defs/string"},"traffic_percentage":{"description":"The percentage of endpoint traffic to send to this route. It must be an integer between 0 and 100 inclusive.","$ref":"#/$defs/int"}},"additionalProperties":false,"required":["traffic_percentage"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServedEntityInput":{"oneOf":[{"type":"object","properties":{"burst_scaling_enabled":{"description":"[Public Preview] Whether burst scaling is enabled. When enabled (default), the endpoint can automatically\\nscale up beyond provisioned capacity to handle traffic spikes. When disabled, the endpoint\\nmaintains fixed capacity at provisioned_model_units.","$ref":"#/$defs/bool"},"entity_name":{"description":"The name of the entity to be served. The entity may be a model in the Databricks Model Registry, a model in the Unity Catalog (UC), or a function of type FEATURE_SPEC in the UC. If it is a UC object, the full name of the object should be given in the form of **catalog_name.schema_name.model_name**.","$ref":"#/$defs/string"},"entity_version":{"$ref":"#/$defs/string"},"environment_vars":{"description":"An object containing a set of optional, user-specified environment variable key-value pairs used for serving this entity. Note: this is an experimental feature and subject to change. Example entity environment variables that refer to Databricks secrets: `{\\"OPENAI_API_KEY\\": \\"{{secrets/my_scope/my_key}}\\", \\"DATABRICKS_TOKEN\\": \\"{{secrets/my_scope2/my_key2}}\\"}`","$ref":"#/$defs/map/string"},"external_model":{"description":"The external model to be served. NOTE: Only one of external_model and (entity_name, entity_version, workload_size, workload_type, and scale_to_zero_enabled) can be specified with the latter set being used for custom model serving for a Databricks registered model. For an existing endpoint with external_model, it cannot be updated to an endpoint without external_model. If the endpoint is created without external_model, users cannot update it to add external_model later. The task type of all external models within an endpoint must be the same.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ExternalModel"},"instance_profile_arn":{"description":"[Public Preview] ARN of the instance profile that the served entity uses to access AWS resources.","$ref":"#/$defs/string"},"max_provisioned_concurrency":{"description":"The maximum provisioned concurrency that the endpoint can scale up to. Do not use if workload_size is specified.","$ref":"#/$defs/int"},"max_provisioned_throughput":{"description":"The maximum tokens per second that the endpoint can scale up to.","$ref":"#/$defs/int"},"min_provisioned_concurrency":{"description":"The minimum provisioned concurrency that the endpoint can scale down to. Do not use if workload_size is specified.","$ref":"#/$defs/int"},"min_provisioned_throughput":{"description":"The minimum tokens per second that the endpoint can scale down to.","$ref":"#/$defs/int"},"name":{"description":"The name of a served entity. It must be unique across an endpoint. A served entity name can consist of alphanumeric characters, dashes, and underscores. If not specified for an external model, this field defaults to external_model.name, with \'.\' and \':\' replaced with \'-\', and if not specified for other entities, it defaults to entity_name-entity_version.","$ref":"#/$defs/string"},"provisioned_model_units":{"description":"[Public Preview] The number of model units provisioned.","$ref":"#/$defs/int64"},"scale_to_zero_enabled":{"description":"Whether the compute resources for the served entity should scale down to zero.","$ref":"#/$defs/bool"},"workload_size":{"description":"The workload size of the served entity. The workload size corresponds to a range of provisioned concurrency that the compute autoscales between. A single unit of provisioned concurrency can process one request at a time. Valid workload sizes are \\"Small\\" (4 - 4 provisioned concurrency), \\"Medium\\" (8 - 16 provisioned concurrency), and \\"Large\\" (16 - 64 provisioned concurrency). Additional custom workload sizes can also be used when available in the workspace. If scale-to-zero is enabled, the lower bound of the provisioned concurrency for each workload size is 0. Do not use if min_provisioned_concurrency and max_provisioned_concurrency are specified.","$ref":"#/$defs/string"},"workload_type":{"description":"The workload type of the served entity. The workload type selects which type of compute to use in the endpoint. The default value for this parameter is \\"CPU\\". For deep learning workloads, GPU acceleration is available by selecting workload types like GPU_SMALL and others. See the available [GPU types](https://docs.databricks.com/en/machine-learning/model-serving/create-manage-serving-endpoints.html#gpu-workload-types).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ServingModelWorkloadType"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServedModelInput":{"oneOf":[{"type":"object","properties":{"burst_scaling_enabled":{"description":"[Public Preview] Whether burst scaling is enabled. When enabled (default), the endpoint can automatically\\nscale up beyond provisioned capacity to handle traffic spikes. When disabled, the endpoint\\nmaintains fixed capacity at provisioned_model_units.","$ref":"#/$defs/bool"},"environment_vars":{"description":"An object containing a set of optional, user-specified environment variable key-value pairs used for serving this entity. Note: this is an experimental feature and subject to change. Example entity environment variables that refer to Databricks secrets: `{\\"OPENAI_API_KEY\\": \\"{{secrets/my_scope/my_key}}\\", \\"DATABRICKS_TOKEN\\": \\"{{secrets/my_scope2/my_key2}}\\"}`","$ref":"#/$defs/map/string"},"instance_profile_arn":{"description":"[Public Preview] ARN of the instance profile that the served entity uses to access AWS resources.","$ref":"#/$defs/string"},"max_provisioned_concurrency":{"description":"The maximum provisioned concurrency that the endpoint can scale up to. Do not use if workload_size is specified.","$ref":"#/$defs/int"},"max_provisioned_throughput":{"description":"The maximum tokens per second that the endpoint can scale up to.","$ref":"#/$defs/int"},"min_provisioned_concurrency":{"description":"The minimum provisioned concurrency that the endpoint can scale down to. Do not use if workload_size is specified.","$ref":"#/$defs/int"},"min_provisioned_throughput":{"description":"The minimum tokens per second that the endpoint can scale down to.","$ref":"#/$defs/int"},"model_name":{"$ref":"#/$defs/string"},"model_version":{"$ref":"#/$defs/string"},"name":{"description":"The name of a served entity. It must be unique across an endpoint. A served entity name can consist of alphanumeric characters, dashes, and underscores. If not specified for an external model, this field defaults to external_model.name, with \'.\' and \':\' replaced with \'-\', and if not specified for other entities, it defaults to entity_name-entity_version.","$ref":"#/$defs/string"},"provisioned_model_units":{"description":"[Public Preview] The number of model units provisioned.","$ref":"#/$defs/int64"},"scale_to_zero_enabled":{"description":"Whether the compute resources for the served entity should scale down to zero.","$ref":"#/$defs/bool"},"workload_size":{"description":"The workload size of the served entity. The workload size corresponds to a range of provisioned concurrency that the compute autoscales between. A single unit of provisioned concurrency can process one request at a time. Valid workload sizes are \\"Small\\" (4 - 4 provisioned concurrency), \\"Medium\\" (8 - 16 provisioned concurrency), and \\"Large\\" (16 - 64 provisioned concurrency). Additional custom workload sizes can also be used when available in the workspace. If scale-to-zero is enabled, the lower bound of the provisioned concurrency for each workload size is 0. Do not use if min_provisioned_concurrency and max_provisioned_concurrency are specified.","$ref":"#/$defs/string"},"workload_type":{"description":"The workload type of the served entity. The workload type selects which type of compute to use in the endpoint. The default value for this parameter is \\"CPU\\". For deep learning workloads, GPU acceleration is available by selecting workload types like GPU_SMALL and others. See the available [GPU types](https://docs.databricks.com/en/machine-learning/model-serving/create-manage-serving-endpoints.html#gpu-workload-types).","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ServedModelInputWorkloadType"}},"additionalProperties":false,"required":["model_name","model_version","scale_to_zero_enabled"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServedModelInputWorkloadType":{"oneOf":[{"type":"string","description":"Please keep this in sync with workload types in InferenceEndpointEntities.scala.","enum":["CPU","GPU_MEDIUM","GPU_SMALL","GPU_LARGE","MULTIGPU_MEDIUM","CPU_LARGE","GPU_XLARGE_8","GPU_XLARGE","CPU_MEDIUM"],"enumDescriptions":["","","","","","[Beta]","[Beta]","[Beta]","[Beta]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServingEndpointPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","CAN_QUERY","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServingModelWorkloadType":{"oneOf":[{"type":"string","description":"Please keep this in sync with workload types in InferenceEndpointEntities.scala.","enum":["CPU","GPU_MEDIUM","GPU_SMALL","GPU_LARGE","MULTIGPU_MEDIUM","CPU_LARGE","GPU_XLARGE_8","GPU_XLARGE","CPU_MEDIUM"],"enumDescriptions":["","","","","","[Beta]","[Beta]","[Beta]","[Beta]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.TelemetryConfig":{"oneOf":[{"type":"object","properties":{"enabled_telemetry_features":{"description":"[Public Preview] The telemetry signals to enable for this endpoint. If empty or omitted, all signals are\\nenabled; otherwise only the listed signals are enabled.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.TelemetryFeature"},"inference_table_config":{"description":"[Public Preview] Configuration for inference table payload logging, including sampling.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.TelemetryInferenceTableConfig"},"table_names":{"description":"[Public Preview] The Unity Catalog tables to which endpoint telemetry (logs, traces, and metrics) is exported.\\nProvide this to create a new telemetry profile for the endpoint from the given tables.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.UnityCatalogTableNames"},"telemetry_profile_id":{"description":"[Public Preview] The ID of an existing telemetry profile to apply to this endpoint. Provide this to reuse a\\ntelemetry profile that has already been created, instead of specifying table_names.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.TelemetryFeature":{"oneOf":[{"type":"string","description":"A telemetry signal that a serving endpoint can export to Unity Catalog. Use these values to\\nselect which signals the endpoint exports.","enum":["TELEMETRY_FEATURE_LOGS","TELEMETRY_FEATURE_TRACES","TELEMETRY_FEATURE_METRICS","TELEMETRY_FEATURE_INFERENCE_TABLE"],"enumDescriptions":["[Public Preview]","[Public Preview]","[Public Preview]","[Public Preview]"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.TelemetryInferenceTableConfig":{"oneOf":[{"type":"object","description":"Inference table payload logging configuration","properties":{"sampling_fraction":{"description":"[Public Preview] Fraction of requests sampled for payload logging, in the range [0.0, 1.0], where 1.0 logs all requests.","$ref":"#/$defs/float64"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.TrafficConfig":{"oneOf":[{"type":"object","properties":{"routes":{"description":"The list of routes that define traffic to each served entity.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/serving.Route"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.UnityCatalogTableNames":{"oneOf":[{"type":"object","properties":{"annotations_table":{"description":"[Public Preview] The full three-level Unity Catalog name (catalog.schema.table) of the table that receives\\nexported annotations.","$ref":"#/$defs/string"},"logs_table":{"description":"[Public Preview] The full three-level Unity Catalog name (catalog.schema.table) of the table that receives\\nexported logs.","$ref":"#/$defs/string"},"metrics_table":{"description":"[Public Preview] The full three-level Unity Catalog name (catalog.schema.table) of the table that receives\\nexported metrics.","$ref":"#/$defs/string"},"traces_table":{"description":"[Public Preview] The full three-level Unity Catalog name (catalog.schema.table) of the table that receives\\nexported traces (spans).","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.Aggregation":{"oneOf":[{"type":"string","enum":["SUM","COUNT","COUNT_DISTINCT","AVG","MEDIAN","MIN","MAX","STDDEV"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertEvaluationState":{"oneOf":[{"type":"string","description":"UNSPECIFIED - default unspecify value for proto enum, do not use it in the code\\nUNKNOWN - alert not yet evaluated\\nTRIGGERED - alert is triggered\\nOK - alert is not triggered\\nERROR - alert evaluation failed","enum":["UNKNOWN","TRIGGERED","OK","ERROR"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertLifecycleState":{"oneOf":[{"type":"string","enum":["ACTIVE","DELETED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertStatementParameter":{"oneOf":[{"type":"object","description":"Redash-owned copy of the internal StatementParameter for the external AlertV2 API.\\nThe internal `ordinal` and `args` fields are intentionally omitted: the public API\\nsupports only flat, named scalar parameters; complex types (ARRAY, MAP, STRUCT) are\\nnot supported. This mirrors SEA\'s public StatementParameter schema, see:\\ncmdexec/sql-exec-api/proto/sql_exec_api_service.proto:763-779","properties":{"name":{"description":"[Private Preview] The name of the parameter, referenced in the query as `:name`.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"type":{"description":"[Private Preview] The SQL data type of the parameter, e.g. STRING, INT, or DATE. Defaults to STRING. This is a\\nstring rather than an enum because scalar subtypes such as DECIMAL(10, 4) cannot be enumerated.\\nComplex types such as ARRAY, MAP, and STRUCT are not supported.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true},"value":{"description":"[Private Preview] The bound value for the parameter, given as a string. If omitted, the value is interpreted as NULL.","$ref":"#/$defs/string","x-databricks-launch-stage":"PRIVATE_PREVIEW","doNotSuggest":true}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2Evaluation":{"oneOf":[{"type":"object","properties":{"comparison_operator":{"description":"Operator used for comparison in alert evaluation.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.ComparisonOperator"},"empty_result_state":{"description":"Alert state if result is empty. Please avoid setting this field to be `UNKNOWN` because `UNKNOWN` state is planned to be deprecated.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertEvaluationState"},"notification":{"description":"User or Notification Destination to notify when alert is triggered.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2Notification"},"source":{"description":"Source column from result to use to evaluate alert","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2OperandColumn"},"threshold":{"description":"Threshold to user for alert evaluation, can be a column or a value.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2Operand"}},"additionalProperties":false,"required":["comparison_operator","source"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2Notification":{"oneOf":[{"type":"object","properties":{"notify_on_ok":{"description":"Whether to notify alert subscribers when alert returns back to normal.","$ref":"#/$defs/bool"},"retrigger_seconds":{"description":"Number of seconds an alert waits after being triggered before it is allowed to send another notification.\\nIf set to 0 or omitted, the alert will not send any further notifications after the first trigger\\nSetting this value to 1 allows the alert to send a notification on every evaluation where the condition is met, effectively making it always retrigger for notification purposes.","$ref":"#/$defs/int"},"subscriptions":{"$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/sql.AlertV2Subscription"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2Operand":{"oneOf":[{"type":"object","properties":{"column":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2OperandColumn"},"value":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2OperandValue"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2OperandColumn":{"oneOf":[{"type":"object","properties":{"aggregation":{"description":"If not set, the behavior is equivalent to using `First row` in the UI.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.Aggregation"},"display":{"$ref":"#/$defs/string"},"name":{"$ref":"#/$defs/string"}},"additionalProperties":false,"required":["name"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2OperandValue":{"oneOf":[{"type":"object","properties":{"bool_value":{"$ref":"#/$defs/bool"},"double_value":{"$ref":"#/$defs/float64"},"string_value":{"$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2RunAs":{"oneOf":[{"type":"object","properties":{"service_principal_name":{"description":"Application ID of an active service principal. Setting this field requires the `servicePrincipal/user` role.","$ref":"#/$defs/string"},"user_name":{"description":"The email of an active workspace user. Can only set this field to their own email.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2Subscription":{"oneOf":[{"type":"object","properties":{"destination_id":{"$ref":"#/$defs/string"},"user_email":{"$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.Channel":{"oneOf":[{"type":"object","description":"Configures the channel name and DBSQL version of the warehouse. CHANNEL_NAME_CUSTOM should be chosen only when `dbsql_version` is specified.","properties":{"dbsql_version":{"$ref":"#/$defs/string"},"name":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.ChannelName"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.ChannelName":{"oneOf":[{"type":"string","enum":["CHANNEL_NAME_PREVIEW","CHANNEL_NAME_CURRENT","CHANNEL_NAME_PREVIOUS","CHANNEL_NAME_CUSTOM"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.ComparisonOperator":{"oneOf":[{"type":"string","enum":["LESS_THAN","GREATER_THAN","EQUAL","NOT_EQUAL","GREATER_THAN_OR_EQUAL","LESS_THAN_OR_EQUAL","IS_NULL","IS_NOT_NULL"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.CreateWarehouseRequestWarehouseType":{"oneOf":[{"type":"string","enum":["TYPE_UNSPECIFIED","CLASSIC","PRO"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.CronSchedule":{"oneOf":[{"type":"object","properties":{"pause_status":{"description":"Indicate whether this schedule is paused or not.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.SchedulePauseStatus"},"quartz_cron_schedule":{"description":"A cron expression using quartz syntax that specifies the schedule for this pipeline.\\nShould use the quartz format described here: http://www.quartz-scheduler.org/documentation/quartz-2.1.7/tutorials/tutorial-lesson-06.html","$ref":"#/$defs/string"},"timezone_id":{"description":"A Java timezone id. The schedule will be resolved using this timezone.\\nThis will be combined with the quartz_cron_schedule to determine the schedule.\\nSee https://docs.databricks.com/sql/language-manual/sql-ref-syntax-aux-conf-mgmt-set-timezone.html for details.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["quartz_cron_schedule","timezone_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.EndpointTagPair":{"oneOf":[{"type":"object","properties":{"key":{"$ref":"#/$defs/string"},"value":{"$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.EndpointTags":{"oneOf":[{"type":"object","properties":{"custom_tags":{"$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/sql.EndpointTagPair"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.SchedulePauseStatus":{"oneOf":[{"type":"string","enum":["UNPAUSED","PAUSED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.SpotInstancePolicy":{"oneOf":[{"type":"string","description":"EndpointSpotInstancePolicy configures whether the endpoint should use spot\\ninstances.\\n\\nThe breakdown of how the EndpointSpotInstancePolicy converts to per cloud\\nconfigurations is:\\n\\n+-------+--------------------------------------+--------------------------------+\\n| Cloud |            COST_OPTIMIZED            |     RELIABILITY_OPTIMIZED |\\n+-------+--------------------------------------+--------------------------------+\\n| AWS   | On Demand Driver with Spot Executors | On Demand Driver and\\nExecutors | | AZURE | On Demand Driver and Executors       | On Demand Driver\\nand Executors |\\n+-------+--------------------------------------+--------------------------------+","enum":["POLICY_UNSPECIFIED","COST_OPTIMIZED","RELIABILITY_OPTIMIZED"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.WarehousePermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_MANAGE","IS_OWNER","CAN_USE","CAN_MONITOR","CAN_VIEW"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.DeltaSyncVectorIndexSpecRequest":{"oneOf":[{"type":"object","properties":{"columns_to_index":{"description":"[Optional] Alias for columns_to_sync. Select the columns to include in the vector index.\\nIf you leave this field blank, all columns from the source table are included.\\nThe primary key column and embedding source column or embedding vector column are always included.\\nOnly one of columns_to_sync or columns_to_index may be specified.","$ref":"#/$defs/slice/string"},"columns_to_sync":{"description":"[Optional] Select the columns to sync with the vector index. If you leave this field blank, all columns\\nfrom the source table are synced with the index. The primary key column and embedding source column or\\nembedding vector column are always synced.","$ref":"#/$defs/slice/string"},"embedding_source_columns":{"description":"The columns that contain the embedding source.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingSourceColumn"},"embedding_vector_columns":{"description":"The columns that contain the embedding vectors.","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingVectorColumn"},"embedding_writeback_table":{"description":"[Optional] Name of the Delta table to sync the vector index contents and computed embeddings to.","$ref":"#/$defs/string"},"pipeline_type":{"description":"Pipeline execution mode.\\n- `TRIGGERED`: If the pipeline uses the triggered execution mode, the system stops processing after successfully refreshing the source table in the pipeline once, ensuring the table is updated based on the data available when the update started.\\n- `CONTINUOUS`: If the pipeline uses continuous execution, the pipeline processes new data as it arrives in the source table to keep vector index fresh.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.PipelineType"},"source_table":{"description":"The name of the source table.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.DirectAccessVectorIndexSpec":{"oneOf":[{"type":"object","properties":{"embedding_source_columns":{"description":"The columns that contain the embedding source. The format should be array[double].","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingSourceColumn"},"embedding_vector_columns":{"description":"The columns that contain the embedding vectors. The format should be array[double].","$ref":"#/$defs/slice/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingVectorColumn"},"schema_json":{"description":"The schema of the index in JSON format.\\nSupported types are `integer`, `long`, `float`, `double`, `boolean`, `string`, `date`, `timestamp`.\\nSupported types for vector column: `array<float>`, `array<double>`,`.","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.EmbeddingSourceColumn":{"oneOf":[{"type":"object","properties":{"embedding_model_endpoint_name":{"description":"Name of the embedding model endpoint, used by default for both ingestion and querying.","$ref":"#/$defs/string"},"model_endpoint_name_for_query":{"description":"Name of the embedding model endpoint which, if specified, is used for querying (not ingestion).","$ref":"#/$defs/string"},"name":{"description":"Name of the column","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.EmbeddingVectorColumn":{"oneOf":[{"type":"object","properties":{"embedding_dimension":{"description":"Dimension of the embedding vector","$ref":"#/$defs/int"},"name":{"description":"Name of the column","$ref":"#/$defs/string"}},"additionalProperties":false},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.EndpointType":{"oneOf":[{"type":"string","description":"Type of endpoint.","enum":["STORAGE_OPTIMIZED","STANDARD"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.IndexSubtype":{"oneOf":[{"type":"string","description":"The subtype of the AI Search index, determining the indexing and retrieval strategy.\\n- `VECTOR`: Not supported. Use `HYBRID` instead.\\n- `FULL_TEXT`: An index that uses full-text search without vector embeddings.\\n- `HYBRID`: An index that uses vector embeddings for similarity search and hybrid search.","enum":["VECTOR","FULL_TEXT","HYBRID"],"enumDescriptions":["[Beta] Not supported. Use `HYBRID` instead.","[Beta] An index that uses full-text search without vector embeddings.","[Beta] An index that uses vector embeddings for similarity search and hybrid search."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.PipelineType":{"oneOf":[{"type":"string","description":"Pipeline execution mode.\\n- `TRIGGERED`: If the pipeline uses the triggered execution mode, the system stops processing after successfully refreshing the source table in the pipeline once, ensuring the table is updated based on the data available when the update started.\\n- `CONTINUOUS`: If the pipeline uses continuous execution, the pipeline processes new data as it arrives in the source table to keep vector index fresh.","enum":["TRIGGERED","CONTINUOUS"],"enumDescriptions":["If the pipeline uses the triggered execution mode, the system stops processing after successfully refreshing the source table in the pipeline once, ensuring the table is updated based on the data available when the update started.","If the pipeline uses continuous execution, the pipeline processes new data as it arrives in the source table to keep vector index fresh."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.VectorIndexType":{"oneOf":[{"type":"string","description":"There are 2 types of AI Search indexes:\\n- `DELTA_SYNC`: An index that automatically syncs with a source Delta Table, automatically and incrementally updating the index as the underlying data in the Delta Table changes.\\n- `DIRECT_ACCESS`: An index that supports direct read and write of vectors and metadata through our REST and SDK APIs. With this model, the user manages index updates.","enum":["DELTA_SYNC","DIRECT_ACCESS"],"enumDescriptions":["An index that automatically syncs with a source Delta Table, automatically and incrementally updating the index as the underlying data in the Delta Table changes.","An index that supports direct read and write of vectors and metadata through our REST and SDK APIs. With this model, the user manages index updates."]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.VectorSearchEndpointPermissionLevel":{"oneOf":[{"type":"string","description":"Permission level","enum":["CAN_CREATE","CAN_MANAGE","CAN_USE"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"workspace.AzureKeyVaultSecretScopeMetadata":{"oneOf":[{"type":"object","description":"The metadata of the Azure KeyVault for a secret scope of type `AZURE_KEYVAULT`","properties":{"dns_name":{"description":"The DNS of the KeyVault","$ref":"#/$defs/string"},"resource_id":{"description":"The resource id of the azure KeyVault that user wants to associate the scope with.","$ref":"#/$defs/string"}},"additionalProperties":false,"required":["dns_name","resource_id"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"workspace.ScopeBackendType":{"oneOf":[{"type":"string","description":"The types of secret scope backends in the Secret Manager. Azure KeyVault backed secret scopes\\nwill be supported in a later release.","enum":["DATABRICKS","AZURE_KEYVAULT"]},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}}}}},"int":{"oneOf":[{"type":"integer"},{"type":"string","pattern":"\\\\$\\\\{(resources(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(bundle(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(workspace(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(artifacts(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"int64":{"oneOf":[{"type":"integer"},{"type":"string","pattern":"\\\\$\\\\{(resources(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(bundle(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(workspace(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(artifacts(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"interface":{},"map":{"github.com":{"databricks":{"cli":{"bundle":{"config":{"resources.Alert":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Alert"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.App":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.App"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Catalog":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Catalog"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Cluster":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Cluster"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Dashboard":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Dashboard"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.DatabaseCatalog":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.DatabaseCatalog"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.DatabaseInstance":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.DatabaseInstance"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ExternalLocation":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.ExternalLocation"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.GenieSpace":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.GenieSpace"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.InstancePool":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.InstancePool"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Job":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Job"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobRun":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.JobRun"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowExperiment":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.MlflowExperiment"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowModel":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.MlflowModel"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ModelServingEndpoint":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.ModelServingEndpoint"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Pipeline":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Pipeline"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresBranch":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresBranch"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresCatalog":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresCatalog"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresDatabase":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresDatabase"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresEndpoint":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresEndpoint"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresProject":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresProject"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresRole":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresRole"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PostgresSyncedTable":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PostgresSyncedTable"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.QualityMonitor":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.QualityMonitor"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.RegisteredModel":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.RegisteredModel"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Schema":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Schema"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Secret":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Secret"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SecretScope":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SecretScope"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SqlWarehouse":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SqlWarehouse"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SyncedDatabaseTable":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SyncedDatabaseTable"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchEndpoint":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.VectorSearchEndpoint"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchIndex":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.VectorSearchIndex"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Volume":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Volume"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"variable.TargetVariable":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.TargetVariable"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"variable.Variable":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/variable.Variable"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}},"config.Artifact":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.Artifact"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Command":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.Command"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Script":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.Script"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"config.Target":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.Target"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}}}}},"string":{"oneOf":[{"type":"object","additionalProperties":{"$ref":"#/$defs/string"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}},"slice":{"github.com":{"databricks":{"cli":{"bundle":{"config":{"resources.AppEnvVar":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.AppEnvVar"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.AppPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.AppPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ClusterPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.ClusterPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.InstancePoolPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.InstancePoolPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.JobPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.JobRunTrigger":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.JobRunTrigger"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowExperimentPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.MlflowExperimentPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.MlflowModelPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.MlflowModelPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.ModelServingEndpointPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.ModelServingEndpointPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.Permission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.Permission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.PipelinePermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.PipelinePermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SecretScopePermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SecretScopePermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.SqlWarehousePermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.SqlWarehousePermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"resources.VectorSearchEndpointPermission":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config/resources.VectorSearchEndpointPermission"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}},"config.ArtifactFile":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.ArtifactFile"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}}},"databricks-sdk-go":{"service":{"apps.AppResource":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.AppResource"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.EnvVar":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.EnvVar"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"apps.TelemetryExportDestination":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/apps.TelemetryExportDestination"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.MonitorMetric":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.MonitorMetric"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.Privilege":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.Privilege"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.PrivilegeAssignment":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.PrivilegeAssignment"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"catalog.RegisteredModelAlias":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/catalog.RegisteredModelAlias"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.DockerImage":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.DockerImage"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.InitScriptInfo":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.InitScriptInfo"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"compute.Library":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/compute.Library"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.CustomTag":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.CustomTag"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.DatabaseInstanceRef":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.DatabaseInstanceRef"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"database.SyncedTableSpecTypeOverride":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/database.SyncedTableSpecTypeOverride"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.AlertTaskSubscriber":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.AlertTaskSubscriber"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.DeploymentSpec":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.DeploymentSpec"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobCluster":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobCluster"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobEnvironment":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobEnvironment"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobParameterDefinition":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobParameterDefinition"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.JobsHealthRule":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobsHealthRule"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PowerBiTable":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PowerBiTable"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.PythonOperatorTaskParameter":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.PythonOperatorTaskParameter"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SqlTaskSubscription":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SqlTaskSubscription"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.SubscriptionSubscriber":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.SubscriptionSubscriber"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Task":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Task"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TaskDependency":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TaskDependency"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.TriggerConfiguration":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.TriggerConfiguration"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"jobs.Webhook":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.Webhook"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ExperimentTag":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.ExperimentTag"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"ml.ModelTag":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/ml.ModelTag"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.DayOfWeek":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.DayOfWeek"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.FileFilter":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.FileFilter"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionConfig":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionConfig"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.LinkedInAdsOptionsLinkedInAdsCustomReportOptionsLinkedInAdsEntityGranularity"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.Notifications":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.Notifications"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineCluster":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineCluster"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.PipelineLibrary":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.PipelineLibrary"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.SourceConfig":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.SourceConfig"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"pipelines.Transformer":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/pipelines.Transformer"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.ProjectCustomTag":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.ProjectCustomTag"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.RoleMembershipRole":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.RoleMembershipRole"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecExtraColumn":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecExtraColumn"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"postgres.SyncedTableSyncedTableSpecTypeOverride":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/postgres.SyncedTableSyncedTableSpecTypeOverride"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.AiGatewayRateLimit":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.AiGatewayRateLimit"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.EndpointTag":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.EndpointTag"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.RateLimit":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.RateLimit"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.Route":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.Route"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServedEntityInput":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ServedEntityInput"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.ServedModelInput":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.ServedModelInput"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"serving.TelemetryFeature":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/serving.TelemetryFeature"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertStatementParameter":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertStatementParameter"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.AlertV2Subscription":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.AlertV2Subscription"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"sql.EndpointTagPair":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/sql.EndpointTagPair"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.EmbeddingSourceColumn":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingSourceColumn"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]},"vectorsearch.EmbeddingVectorColumn":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/vectorsearch.EmbeddingVectorColumn"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}}}}},"string":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/string"}},{"type":"string","pattern":"\\\\$\\\\{(var(\\\\.\\\\p{L}+([-_]*[\\\\p{L}\\\\p{N}]+)*(\\\\[[0-9]+\\\\])*)+)\\\\}"}]}},"string":{"type":"string"}},"type":"object","properties":{"artifacts":{"description":"Defines the attributes to build an artifact","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Artifact","markdownDescription":"Defines the attributes to build artifacts, where each key is the name of the artifact, and the value is a Map that defines the artifact build settings. For information about the `artifacts` mapping, see [artifacts](https://docs.databricks.com/dev-tools/bundles/settings.html#artifacts).\\n\\nArtifact settings defined in the top level of the bundle configuration can be overridden in the `targets` mapping. See [link](https://docs.databricks.com/dev-tools/bundles/artifact-overrides.html)."},"bundle":{"description":"The bundle attributes when deploying to this target.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Bundle","markdownDescription":"The bundle attributes when deploying to this target,"},"environments":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Target","deprecationMessage":"Deprecated: please use targets instead","deprecated":true},"experimental":{"description":"Defines attributes for experimental features.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Experimental"},"include":{"description":"Specifies a list of path globs that contain configuration files to include within the bundle.","$ref":"#/$defs/slice/string","markdownDescription":"Specifies a list of path globs that contain configuration files to include within the bundle. See [include](https://docs.databricks.com/dev-tools/bundles/settings.html#include)."},"permissions":{"description":"Defines a permission for a specific entity.","$ref":"#/$defs/slice/github.com/databricks/cli/bundle/config/resources.Permission","markdownDescription":"A Sequence that defines the permissions to apply to experiments, jobs, pipelines, and models defined in the bundle, where each item in the sequence is a permission for a specific entity.\\n\\nSee [permissions](https://docs.databricks.com/dev-tools/bundles/settings.html#permissions) and [link](https://docs.databricks.com/dev-tools/bundles/permissions.html)."},"presets":{"description":"Defines bundle deployment presets.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Presets","markdownDescription":"Defines bundle deployment presets. See [presets](https://docs.databricks.com/dev-tools/bundles/deployment-modes.html#presets)."},"python":{"$ref":"#/$defs/github.com/databricks/cli/bundle/config.Python"},"resources":{"description":"A Map that defines the resources for the bundle, where each key is the name of the resource, and the value is a Map that defines the resource.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Resources","markdownDescription":"A Map that defines the resources for the bundle, where each key is the name of the resource, and the value is a Map that defines the resource. For more information about Declarative Automation Bundles supported resources, and resource definition reference, see [link](https://docs.databricks.com/dev-tools/bundles/resources.html).\\n\\n```yaml\\nresources:\\n  <resource-type>:\\n    <resource-name>:\\n      <resource-field-name>: <resource-field-value>\\n```"},"run_as":{"description":"The identity to use when running Declarative Automation Bundles resources.","$ref":"#/$defs/github.com/databricks/databricks-sdk-go/service/jobs.JobRunAs","markdownDescription":"The identity to use when running Declarative Automation Bundles resources. See [link](https://docs.databricks.com/dev-tools/bundles/run-as.html)."},"scripts":{"$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Script"},"sync":{"description":"The files and file paths to include or exclude in the bundle.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Sync","markdownDescription":"The files and file paths to include or exclude in the bundle. See [sync](https://docs.databricks.com/dev-tools/bundles/settings.html#sync)."},"targets":{"description":"Defines deployment targets for the bundle.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config.Target","markdownDescription":"Defines deployment targets for the bundle. See [targets](https://docs.databricks.com/dev-tools/bundles/settings.html#targets)"},"variables":{"description":"A Map that defines the custom variables for the bundle, where each key is the name of the variable, and the value is a Map that defines the variable.","$ref":"#/$defs/map/github.com/databricks/cli/bundle/config/variable.Variable"},"workspace":{"description":"Defines the Databricks workspace for the bundle.","$ref":"#/$defs/github.com/databricks/cli/bundle/config.Workspace","markdownDescription":"Defines the Databricks workspace for the bundle. See [workspace](https://docs.databricks.com/dev-tools/bundles/settings.html#workspace)."}},"additionalProperties":{}}');
+;// CONCATENATED MODULE: ./schema/provenance.json
+const provenance_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/schema/supplements.ts
+// What the Databricks CLI knows about fields that its generated JSON Schema does not say. The schema
+// is generated from the CLI's Go types but leaves out read-only and internal fields, opens the
+// top level (for YAML anchor holders), and lists enums only for SDK types; the CLI itself warns and
+// errors on these. Each entry names where the fact comes from. Nothing here repeats the schema.
+/**
+ * Fields every resource type carries (the embedded `BaseResource` of bundle/config/resources:
+ * `id`, `url`, `modified_status`, tagged readonly/internal, so not in the schema). The CLI accepts
+ * them without a warning.
+ */
+const RESOURCE_INTERNAL_FIELDS = ['id', 'url', 'modified_status'];
+/**
+ * Internal or read-only fields of configuration structs, by schema definition name; the CLI's types
+ * accept them silently (bundle/config/bundle.go, git.go, workspace.go, variable/variable.go).
+ */
+const INTERNAL_FIELDS = {
+    'config.Bundle': ['target', 'environment', 'mode', 'terraform'],
+    'config.Git': ['commit', 'actual_branch', 'inferred', 'bundle_root_path'],
+    'config.Workspace': ['current_user', 'metadata_service_url'],
+    // `value` is how a variable's resolved value is stored; writing it sets the value (complex variables).
+    'variable.Variable': ['value'],
+    // Set by the CLI on every deploy; writing them is an error (managed-field-set, validate_deployment_fields.go,
+    // validate_job_run_idempotency_token.go), not an unknown field (acceptance validate/reserved_deployment_fields).
+    'resources.Job': ['deployment'],
+    'resources.Pipeline': ['deployment'],
+    'resources.JobRun': ['idempotency_token'],
+};
+/**
+ * Computed fields the CLI rejects when the configuration sets them, with its message
+ * (acceptance case resources/volumes/set-volume-path: `<path> is computed and read-only; remove it
+ * from the configuration`).
+ */
+const READ_ONLY_FIELDS = {
+    'resources.Volume': ['volume_path'],
+};
+/**
+ * Enums of the CLI's own string types, which the schema types as plain strings; the values in the
+ * order `bundle validate` prints them (acceptance cases validate/enum and validate/strict:
+ * `Valid values are [complex]`, `Valid values are [whl jar]`; libs/exec.ExecutableType).
+ */
+const CLI_ENUMS = {
+    'variable.VariableType': ['complex'],
+    'config.ArtifactType': ['whl', 'jar'],
+    'exec.ExecutableType': ['bash', 'sh', 'cmd'],
+};
+
+;// CONCATENATED MODULE: ./src/schema/types.ts
+// The Databricks CLI's bundle JSON Schema compiled into the types its loader normalises values to
+// (libs/dyn/convert): a struct with known fields, a map, a sequence, a string (maybe an enum), a
+// bool, an int, a float, or anything. Compiled once per process from schema/databricks-bundle.schema.json.
+const ANY = { kind: 'any' };
+
+;// CONCATENATED MODULE: ./src/schema/compile.ts
+// Compile the CLI's bundle JSON Schema (schema/databricks-bundle.schema.json) into SchemaTypes:
+// `$ref`s resolved once (recursive types such as a task inside for_each_task share one object),
+// `oneOf [object, "${var...}" string]` read as the object (the CLI accepts a pure reference in
+// place of any typed value), SDK enums listed as `bundle validate` prints them (sorted).
+
+
+
+
+const schemaProvenance = (/* unused pure expression or super */ null && (provenanceJson));
+let compiled;
+/** The compiled schema (compiled on first use, once per process). */
+function bundleSchema() {
+    compiled ??= compileSchema(databricks_bundle_schema_namespaceObject);
+    return compiled;
+}
+function compileSchema(doc) {
+    const defs = doc.$defs;
+    const byRef = new Map();
+    const resolve = (ref) => {
+        if (!ref.startsWith('#/$defs/'))
+            throw new Error(`unsupported $ref ${ref}`);
+        let node = defs;
+        for (const part of ref.slice('#/$defs/'.length).split('/')) {
+            node = node?.[part];
+            if (node === undefined)
+                throw new Error(`unresolved $ref ${ref}`);
+        }
+        return node;
+    };
+    const defName = (ref) => ref.slice(ref.lastIndexOf('/') + 1);
+    const fromRef = (ref) => {
+        const known = byRef.get(ref);
+        if (known)
+            return known;
+        const def = resolve(ref);
+        const name = defName(ref);
+        const shape = typedAlternative(def);
+        if (shape?.type === 'object' && shape.properties) {
+            // Registered before its fields are compiled: recursive types refer to this same object.
+            const struct = { kind: 'struct', name, fields: new Map(), required: [] };
+            byRef.set(ref, struct);
+            fillStruct(struct, shape);
+            return struct;
+        }
+        const type = compile(def, ref);
+        byRef.set(ref, type);
+        return type;
+    };
+    const fillStruct = (struct, shape) => {
+        for (const [key, prop] of Object.entries(shape.properties)) {
+            const field = { type: compile(prop) };
+            if (prop.deprecated === true)
+                field.deprecated = typeof prop.deprecationMessage === 'string' ? prop.deprecationMessage : 'This field is deprecated';
+            struct.fields.set(key, field);
+        }
+        struct.required = Array.isArray(shape.required) ? shape.required : [];
+        for (const key of INTERNAL_FIELDS[struct.name] ?? [])
+            if (!struct.fields.has(key))
+                struct.fields.set(key, { type: ANY, internal: true });
+        for (const key of READ_ONLY_FIELDS[struct.name] ?? [])
+            struct.fields.set(key, { type: ANY, readOnly: 'computed and read-only' });
+    };
+    const compile = (node, ownRef) => {
+        if (typeof node.$ref === 'string')
+            return fromRef(node.$ref);
+        const shape = typedAlternative(node);
+        if (!shape)
+            return ANY;
+        switch (shape.type) {
+            case 'object': {
+                if (shape.properties) {
+                    const struct = { kind: 'struct', name: ownRef ? defName(ownRef) : 'object', fields: new Map(), required: [] };
+                    fillStruct(struct, shape);
+                    return struct;
+                }
+                const value = shape.additionalProperties;
+                return { kind: 'map', value: value && typeof value === 'object' ? compile(value) : ANY };
+            }
+            case 'array':
+                return { kind: 'seq', item: shape.items && typeof shape.items === 'object' ? compile(shape.items) : ANY };
+            case 'string': {
+                const values = Array.isArray(shape.enum) ? shape.enum : ownRef ? CLI_ENUMS[defName(ownRef)] : undefined;
+                if (!values)
+                    return { kind: 'string' };
+                // bundle/internal/validation lists SDK enum values sorted, the CLI's own in declaration order.
+                const sorted = Array.isArray(shape.enum) && ownRef?.includes('/databricks-sdk-go/') ? [...values].sort() : values;
+                return { kind: 'string', enum: sorted };
+            }
+            case 'boolean':
+                return { kind: 'bool' };
+            case 'integer':
+                return { kind: 'int' };
+            case 'number':
+                return { kind: 'float' };
+            default:
+                return ANY;
+        }
+    };
+    const root = { kind: 'struct', name: 'config.Root', fields: new Map(), required: [] };
+    // The schema leaves the top level open (additionalProperties: {}) for YAML anchor holders; the
+    // CLI warns `unknown field` there like anywhere else (anchored values excepted).
+    fillStruct(root, doc);
+    const resources = new Map();
+    const resourcesType = root.fields.get('resources')?.type;
+    if (resourcesType?.kind === 'struct') {
+        for (const [type, field] of resourcesType.fields) {
+            const value = field.type.kind === 'map' ? field.type.value : undefined;
+            if (value?.kind !== 'struct')
+                continue;
+            for (const key of RESOURCE_INTERNAL_FIELDS)
+                if (!value.fields.has(key))
+                    value.fields.set(key, { type: ANY, internal: true });
+            resources.set(type, value);
+        }
+    }
+    markVariableShorthand(root);
+    return { root, resources };
+}
+/**
+ * The alternative that says what the value is: `{type: object|array|string|...}` of a `oneOf`
+ * (the other alternatives are `${...}` reference patterns), or the node itself. `{}` and an
+ * `anyOf` with `{}` accept anything.
+ */
+function typedAlternative(node) {
+    if (Array.isArray(node.anyOf))
+        return undefined;
+    if (Array.isArray(node.oneOf)) {
+        const alternatives = node.oneOf;
+        return alternatives.find((a) => a.type !== 'string' || a.pattern === undefined) ?? alternatives[0];
+    }
+    return typeof node.type === 'string' ? node : undefined;
+}
+/** `variables.<name>` and `targets.<t>.variables.<name>`: a scalar value is `{default: value}` (config/root.go rewriteShorthands). */
+function markVariableShorthand(root) {
+    const mark = (type) => {
+        if (type?.kind === 'map')
+            type.shorthand = 'variable';
+    };
+    mark(root.fields.get('variables')?.type);
+    const targets = root.fields.get('targets')?.type;
+    if (targets?.kind === 'map' && targets.value.kind === 'struct')
+        mark(targets.value.fields.get('variables')?.type);
+}
+
+
+/***/ }),
+
+/***/ 4228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ kindName),
+/* harmony export */   S8: () => (/* binding */ normalize),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+/* harmony import */ var _project_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3856);
+/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8778);
+
+
+function formatPath(segments) {
+    let out = '';
+    for (const s of segments)
+        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+    return out;
+}
+/** Kind names as the CLI prints them (libs/dyn/kind.go). */
+function kindName(node) {
+    if (node.kind === 'map')
+        return 'map';
+    if (node.kind === 'seq')
+        return 'sequence';
+    const v = node.value;
+    if (v === null)
+        return 'nil';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float';
+    return 'string';
+}
+const TRUE_WORDS = new Set(['true', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const FALSE_WORDS = new Set(['false', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|Inf|INF|infinity|Infinity)$|^(nan|NaN|NAN)$/;
+const MAX_DEPTH = 512;
+const UNCHANGED = Symbol('unchanged');
+/** `node` normalised to `type`, or undefined when the CLI drops it. */
+function normalize(node, type, options) {
+    return new Normalizer(options).value(node, type, [...(options.at ?? [])], 0);
+}
+class Normalizer {
+    options;
+    /** Containers shared through YAML aliases are normalised once per type. */
+    done = new WeakMap();
+    constructor(options) {
+        this.options = options;
+    }
+    value(node, type, path, depth) {
+        if (depth > MAX_DEPTH)
+            return node;
+        switch (type.kind) {
+            case 'any':
+                return node;
+            case 'struct':
+            case 'map':
+            case 'seq':
+                return this.container(node, type, path, depth);
+            case 'string':
+                if (node.kind === 'scalar')
+                    return node.value === null ? this.nullValue(node, 'string', path) : node;
+                return this.mismatch('string', node, path);
+            case 'bool':
+                return this.bool(node, path);
+            case 'int':
+                return this.number(node, 'int', path);
+            case 'float':
+                return this.number(node, 'float', path);
+        }
+    }
+    container(node, type, path, depth) {
+        if (node.kind === 'scalar') {
+            if (node.value === null || (0,_project_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isPureReference */ .An)(node.value))
+                return node;
+            return this.mismatch(type.kind === 'seq' ? 'sequence' : 'map', node, path);
+        }
+        const expected = type.kind === 'seq' ? 'seq' : 'map';
+        if (node.kind !== expected)
+            return this.mismatch(type.kind === 'seq' ? 'sequence' : 'map', node, path);
+        // Only YAML aliases share containers (an anchor and its uses share entries): only those are remembered.
+        const shared = (0,_project_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .isAnchored */ .rf)(node) ? (node.kind === 'map' ? node.entries : node.items) : undefined;
+        let byType = shared && this.done.get(shared);
+        if (byType?.has(type)) {
+            const known = byType.get(type);
+            return known === UNCHANGED ? node : known === undefined ? undefined : { ...known, loc: node.loc };
+        }
+        let out;
+        if (type.kind === 'seq')
+            out = this.seq(node, type.item, path, depth);
+        else if (type.kind === 'map')
+            out = this.map(node, type, path, depth);
+        else
+            out = this.struct(node, type, path, depth);
+        if (shared) {
+            if (!byType)
+                this.done.set(shared, (byType = new Map()));
+            byType.set(type, out === node ? UNCHANGED : out);
+        }
+        return out;
+    }
+    seq(node, item, path, depth) {
+        let items;
+        node.items.forEach((child, i) => {
+            path.push(i);
+            const out = this.value(child, item, path, depth + 1);
+            path.pop();
+            if (out !== child && !items)
+                items = node.items.slice(0, i);
+            if (items && out !== undefined)
+                items.push(out);
+        });
+        return items ? { kind: 'seq', loc: node.loc, items } : node;
+    }
+    map(node, type, path, depth) {
+        let out;
+        for (const [key, child] of node.entries) {
+            // `variables: {name: value}` is the shorthand for `{default: value}`.
+            if (type.shorthand === 'variable' && child.kind !== 'map')
+                continue;
+            out = this.entry(node, out, key, child, type.value, path, depth);
+        }
+        return out ?? node;
+    }
+    /** One entry of `node` normalised; returns the copy being built (made at the first change). */
+    entry(node, out, key, child, type, path, depth) {
+        path.push(key);
+        const normalized = this.value(child, type, path, depth + 1);
+        path.pop();
+        if (normalized === child)
+            return out;
+        const copy = out ?? copyMap(node);
+        if (normalized === undefined)
+            dropKey(copy, key);
+        else
+            copy.entries.set(key, normalized);
+        return copy;
+    }
+    struct(node, type, path, depth) {
+        let out;
+        const topLevel = path.length === 0;
+        for (const [key, child] of node.entries) {
+            const field = type.fields.get(key);
+            const keyLoc = node.keyLocs.get(key) ?? child.loc;
+            if (!field) {
+                const anchorHolder = (0,_project_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .isAnchored */ .rf)(child) || (topLevel && this.options.anchorOnlyKeys?.has(key));
+                if (!anchorHolder)
+                    this.options.report({ check: 'unknown-field', summary: `unknown field: ${key}`, loc: keyLoc, path: formatPath(path), key, struct: type });
+                out ??= copyMap(node);
+                dropKey(out, key);
+                continue;
+            }
+            if (field.readOnly && !isEmpty(child)) {
+                path.push(key);
+                this.options.report({ check: 'read-only-field', summary: `${formatPath(path)} is ${field.readOnly}; remove it from the configuration`, loc: keyLoc, path: formatPath(path), key });
+                path.pop();
+            }
+            else if (field.deprecated && !(child.kind === 'scalar' && child.value === null)) {
+                this.options.report({ check: 'deprecated-field', summary: `deprecated field: ${key}`, loc: keyLoc, path: formatPath(path), key, struct: type, deprecation: field.deprecated });
+            }
+            out = this.entry(node, out, key, child, field.type, path, depth);
+        }
+        return out ?? node;
+    }
+    bool(node, path) {
+        if (node.kind !== 'scalar')
+            return this.mismatch('bool', node, path);
+        const v = node.value;
+        if (typeof v === 'boolean')
+            return node;
+        if (v === null)
+            return this.nullValue(node, 'bool', path);
+        if (typeof v === 'string') {
+            if (TRUE_WORDS.has(v))
+                return { ...node, value: true };
+            if (FALSE_WORDS.has(v))
+                return { ...node, value: false };
+            if ((0,_project_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isPureReference */ .An)(v))
+                return node;
+        }
+        return this.mismatch('bool', node, path);
+    }
+    number(node, kind, path) {
+        if (node.kind !== 'scalar')
+            return this.mismatch(kind, node, path);
+        const v = node.value;
+        if (v === null)
+            return this.nullValue(node, kind, path);
+        if (typeof v === 'number') {
+            if (kind === 'int' && !Number.isInteger(v)) {
+                return this.issue('value-type-invalid', `cannot accurately represent "${v}" as integer due to precision loss`, node, path);
+            }
+            return node;
+        }
+        if (typeof v === 'string') {
+            if (kind === 'int' && INT_TEXT.test(v))
+                return { ...node, value: Number(v) };
+            if (kind === 'float' && FLOAT_TEXT.test(v))
+                return { ...node, value: Number(v) };
+            if ((0,_project_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isPureReference */ .An)(v))
+                return node;
+            return this.issue('value-type-invalid', `cannot parse "${v}" as ${kind === 'int' ? 'an integer' : 'a floating point number'}`, node, path);
+        }
+        return this.mismatch(kind, node, path);
+    }
+    mismatch(expected, node, path) {
+        return this.issue('value-type-invalid', `expected ${expected}, found ${kindName(node)}`, node, path);
+    }
+    nullValue(node, expected, path) {
+        return this.issue('null-value', `expected a ${expected} value, found null`, node, path);
+    }
+    issue(check, summary, node, path) {
+        this.options.report({ check, summary, loc: node.loc, path: formatPath(path) });
+        return undefined;
+    }
+}
+/** Null, '' or an empty container: what the CLI's zero-value checks treat as not set. */
+function isEmpty(node) {
+    if (node.kind === 'scalar')
+        return node.value === null || node.value === '';
+    return node.kind === 'map' ? node.entries.size === 0 : node.items.length === 0;
+}
+function copyMap(map) {
+    return { kind: 'map', loc: map.loc, entries: new Map(map.entries), keyLocs: new Map(map.keyLocs) };
+}
+function dropKey(map, key) {
+    map.entries.delete(key);
+    map.keyLocs.delete(key);
 }
 
 
