@@ -1,5 +1,6 @@
 import type { Bundle, BundleResult, Logger, PhaseResult } from '../model.js';
 import { redactSecrets } from '../redact.js';
+import { databricksEnv } from '../verify/environment.js';
 import { displayCommand, run, which, type RunResult } from '../verify/runner.js';
 import { deployBreakingFindings } from './breaks-deploy.js';
 import { phaseVerdicts } from './plan.js';
@@ -90,7 +91,7 @@ export async function deployPhase(input: DeployInput): Promise<DeployOutcome> {
     return outcome;
   }
   // Variables travel as BUNDLE_VAR_<name>: `--var` splits values at commas (reference §3).
-  const childEnv: NodeJS.ProcessEnv = { ...env };
+  const childEnv: NodeJS.ProcessEnv = databricksEnv(env);
   for (const [name, value] of Object.entries(input.vars)) childEnv[`BUNDLE_VAR_${name}`] = value;
   const call = (args: string[]) => runCli(cli, args, bundle.root, childEnv, env, log, input.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
@@ -131,7 +132,7 @@ async function runCli(
 ): Promise<RunResult> {
   const title = displayCommand(['databricks', ...args]);
   return log.group(title, () =>
-    run([cli, ...args], { cwd, env: childEnv, timeoutMs, onLine: (line) => log.output(redactSecrets(line, env)) }),
+    run([cli, ...args], { cwd, env: childEnv, timeoutMs, purpose: title, onLine: (line) => log.output(redactSecrets(line, env)) }),
   );
 }
 

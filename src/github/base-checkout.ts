@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../model.js';
+import { toolEnv } from '../verify/environment.js';
 import { run } from '../verify/runner.js';
+import { makeTempDir, removeTempDir } from '../verify/temp.js';
 
 export interface BaseAnalysis {
   result?: Result;
@@ -27,7 +29,7 @@ export interface BaseCheckoutOptions {
 export async function analyseBaseCommit(options: BaseCheckoutOptions): Promise<BaseAnalysis> {
   if (!/^[0-9a-f]{7,64}$/i.test(options.sha)) return { skipped: `not a commit id: ${options.sha}` };
   const git = (args: string[], cwd: string) =>
-    run(['git', ...args], { cwd, env: { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0' }, timeoutMs: options.timeoutMs ?? 120_000, maxBytes: 256 * 1024 });
+    run(['git', ...args], { cwd, env: { ...toolEnv(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0' }, timeoutMs: options.timeoutMs ?? 120_000, maxBytes: 256 * 1024, purpose: 'the base-commit checkout' });
   const folder = path.resolve(options.path);
   const top = await git(['rev-parse', '--show-toplevel', '--show-prefix'], folder);
   if (top.exitCode !== 0) return { skipped: 'not a git checkout' };
@@ -36,7 +38,7 @@ export async function analyseBaseCommit(options: BaseCheckoutOptions): Promise<B
   const present = await git(['cat-file', '-e', `${options.sha}^{commit}`], toplevel);
   if (present.exitCode !== 0) return { skipped: `base commit ${options.sha.slice(0, 12)} is not in the checkout (use actions/checkout with fetch-depth: 0)` };
 
-  const parent = fs.mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), 'dab-ready-base-'));
+  const parent = makeTempDir('dab-ready-base-', options.tempDir ?? os.tmpdir());
   const worktree = path.join(parent, 'base');
   try {
     const added = await git(['worktree', 'add', '--detach', worktree, options.sha], toplevel);
@@ -50,7 +52,7 @@ export async function analyseBaseCommit(options: BaseCheckoutOptions): Promise<B
     }
   } finally {
     await git(['worktree', 'remove', '--force', worktree], toplevel);
-    fs.rmSync(parent, { recursive: true, force: true });
+    removeTempDir(parent);
     await git(['worktree', 'prune'], toplevel);
   }
 }

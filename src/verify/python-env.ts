@@ -1,17 +1,19 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { repositoryEnv } from './environment.js';
 import { quoteArg, which } from './runner.js';
+import { makeTempDir, removeTempDir } from './temp.js';
 
-// The configured Python, and an environment in which a user's own build line that says
-// `python3` or `python` runs that Python (as deploy would run it on a machine where it is first on PATH).
+// The configured Python, and the environments repository code runs in: allow-listed (no secret,
+// no HOME: the runner gives each program a fresh one), with a PATH on which a user's own build line
+// that says `python3` or `python` runs the configured Python (as deploy would where it is first on PATH).
 
 export interface PythonEnv {
   /** Absolute path of the configured Python executable (not symlink-resolved: venv pythons stay venvs). */
   python: string;
   /** Environment for builds: PATH starts with shims named python/python3 that exec the configured Python. */
   buildEnv: NodeJS.ProcessEnv;
-  /** Environment for programs run inside a venv: no PYTHONPATH/PYTHONHOME leaking in. */
+  /** Environment for programs run inside a venv: no PYTHONPATH/PYTHONHOME/VIRTUAL_ENV leaking in. */
   cleanEnv: NodeJS.ProcessEnv;
   cleanup(): void;
 }
@@ -20,7 +22,7 @@ export function preparePython(option: string, env: NodeJS.ProcessEnv = process.e
   const found = which(option, env);
   if (!found) return undefined;
   const python = path.resolve(found);
-  const shimDir = mkdtempSync(path.join(os.tmpdir(), 'dab-ready-python-'));
+  const shimDir = makeTempDir('dab-ready-python-');
   for (const name of ['python', 'python3']) {
     const shim = path.join(shimDir, name);
     writeFileSync(shim, `#!/bin/sh\nexec ${quoteArg(python)} "$@"\n`);
@@ -28,14 +30,14 @@ export function preparePython(option: string, env: NodeJS.ProcessEnv = process.e
   }
   const quiet = { PYTHONDONTWRITEBYTECODE: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1', PYTHONUNBUFFERED: '1' };
   const pathList = [shimDir, path.dirname(python), env.PATH ?? ''].filter(Boolean).join(path.delimiter);
-  const cleanEnv: NodeJS.ProcessEnv = { ...env, ...quiet };
+  const cleanEnv = repositoryEnv(env, quiet);
   delete cleanEnv.PYTHONPATH;
   delete cleanEnv.PYTHONHOME;
   delete cleanEnv.VIRTUAL_ENV;
   return {
     python,
-    buildEnv: { ...env, ...quiet, PATH: pathList },
+    buildEnv: repositoryEnv(env, { ...quiet, PATH: pathList }),
     cleanEnv,
-    cleanup: () => rmSync(shimDir, { recursive: true, force: true }),
+    cleanup: () => removeTempDir(shimDir),
   };
 }

@@ -1,6 +1,7 @@
 import type { Bundle, Finding, Loc, Logger, Severity, TargetView, ValidateOptions, VerificationStep } from '../model.js';
 import { portablePaths } from '../portable-paths.js';
 import { redactLines, redactSecrets } from '../redact.js';
+import { databricksEnv } from './environment.js';
 import { displayCommand, run, which } from './runner.js';
 import { detectCredentials, NO_CREDENTIALS_HINT } from './validate-auth.js';
 import { sameFamily } from './validate-families.js';
@@ -105,7 +106,8 @@ async function validateTarget(
   const args = ['bundle', 'validate', '-t', target, '-o', 'json', ...(options.strict ? ['--strict'] : [])];
   const command = displayCommand(['databricks', ...args]);
   // Variables go through BUNDLE_VAR_<name>: `--var` splits values at commas (reference §3).
-  const childEnv: NodeJS.ProcessEnv = { ...env, ...bundleVarEnv(options.vars) };
+  // The CLI gets its own variables and the safe base, nothing else of ours (reference §11).
+  const childEnv: NodeJS.ProcessEnv = { ...databricksEnv(env), ...bundleVarEnv(options.vars) };
   const varNote = Object.keys(options.vars).length ? ` (variables via ${Object.keys(options.vars).map((k) => `BUNDLE_VAR_${k}`).join(', ')})` : '';
 
   const result = await log.group(command, () =>
@@ -113,6 +115,7 @@ async function validateTarget(
       cwd: bundle.root,
       env: childEnv,
       timeoutMs: options.timeoutMs,
+      purpose: `databricks bundle validate for target ${target}`,
       onLine: (line, stream) => {
         if (stream === 'stderr') log.output(redactSecrets(line, env));
       },
