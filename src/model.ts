@@ -206,6 +206,8 @@ export interface SyncConfig {
   exclude: string[];
   includeLocs: Loc[];
   excludeLocs: Loc[];
+  /** Where each `sync.paths` entry is written (absent for the default ['.']). */
+  pathLocs?: Loc[];
 }
 
 export interface SyncVerdict {
@@ -325,7 +327,7 @@ export interface FileIndex {
 export interface Bundle {
   root: string; // absolute
   relRoot: string; // relative to the analysed path, POSIX ('.' for the same folder)
-  /** Absolute: the repository the bundle lives in (nothing outside it is read; messages name paths relative to the bundle root). */
+  /** Absolute: the repository the bundle lives in (nothing outside it is read, builds run in a copy of it; messages name paths relative to the bundle root). */
   repoRoot?: string;
   rootFile: string;
   name: string;

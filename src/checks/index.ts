@@ -65,6 +65,7 @@ import { includeOutsideRepository } from './include-outside-repository.js';
 import { packageDiscoveryFailed } from './package-discovery-failed.js';
 import { setupPyIgnored } from './setup-py-ignored.js';
 import { symlinkOutsideRepo } from './symlink-outside-repo.js';
+import { pathOutsideRepository } from './path-outside-repository.js';
 // Every check, in report order. Adding a check = adding a file + one line here.
 export const checks: readonly Check[] = [
   packageNameMismatch,
@@ -127,6 +128,7 @@ export const checks: readonly Check[] = [
   appPermissionsOverridden,
   terraformOnlyReference,
   alertFileInterpolation,
+  pathOutsideRepository,
   // what the readers noticed while loading; last, because the file index fills its notices lazily
   symlinkOutsideRepo,
   setupPyIgnored,

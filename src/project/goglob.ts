@@ -158,12 +158,13 @@ function cmp(a: string, b: string): number {
   return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
 }
 
-/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
-export function goGlob(pattern: string): string[] {
-  return globWithLimit(pattern, 0);
+/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. `canList` may refuse a
+ *  directory before it is listed (its matches are then not looked for). */
+export function goGlob(pattern: string, canList: (dir: string) => boolean = () => true): string[] {
+  return globWithLimit(pattern, 0, canList);
 }
 
-function globWithLimit(pattern: string, depth: number): string[] {
+function globWithLimit(pattern: string, depth: number, canList: (dir: string) => boolean): string[] {
   if (depth > 10_000) throw new BadPatternError(pattern);
   goMatch(pattern, '');
   if (!hasGlobMeta(pattern)) {
@@ -178,19 +179,20 @@ function globWithLimit(pattern: string, depth: number): string[] {
   const file = path.posix.basename(pattern);
   if (pattern.endsWith('/')) return [];
   dir = dir === '' ? '.' : dir;
-  if (!hasGlobMeta(dir)) return globDir(dir, file, []);
+  if (!hasGlobMeta(dir)) return globDir(dir, file, [], canList);
   if (dir === pattern) throw new BadPatternError(pattern);
   let matches: string[] = [];
-  for (const d of globWithLimit(dir, depth + 1)) matches = globDir(d, file, matches);
+  for (const d of globWithLimit(dir, depth + 1, canList)) matches = globDir(d, file, matches, canList);
   return matches;
 }
 
-function globDir(dir: string, pattern: string, matches: string[]): string[] {
+function globDir(dir: string, pattern: string, matches: string[], canList: (dir: string) => boolean): string[] {
   try {
     if (!fs.statSync(dir).isDirectory()) return matches;
   } catch {
     return matches;
   }
+  if (!canList(dir)) return matches;
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -202,6 +204,54 @@ function globDir(dir: string, pattern: string, matches: string[]): string[] {
     if (goMatch(pattern, name)) matches.push(path.posix.join(dir, name));
   }
   return matches;
+}
+
+export type ContainedGlob =
+  /** Absolute matches; none found by listing a folder that (through a symbolic link) lies outside
+   *  `boundary`: such folders are in `refused`, named as reached from inside. */
+  | { kind: 'matches'; files: string[]; refused: string[] }
+  /** The pattern itself points outside `boundary`: nothing was listed. */
+  | { kind: 'outside' }
+  | { kind: 'bad-pattern' };
+
+/**
+ * filepath.Glob of `pattern` relative to `base` (POSIX-joined and cleaned as Go's filepath.Join does),
+ * kept inside `boundary`: a pattern whose cleaned form leaves it is refused before anything is listed,
+ * and a folder reached through a symbolic link that leaves it is not listed.
+ */
+export function containedGlob(base: string, pattern: string, boundary: string): ContainedGlob {
+  const posix = (p: string) => p.split(path.sep).join('/');
+  const joined = path.posix.isAbsolute(pattern) ? path.posix.normalize(pattern) : path.posix.join(posix(base), pattern);
+  const root = posix(path.resolve(boundary));
+  if (!posixInside(root, joined)) return { kind: 'outside' };
+  let realRoot = root;
+  try {
+    realRoot = posix(fs.realpathSync(boundary));
+  } catch {
+    // an unreadable boundary: nothing inside it can be listed either
+  }
+  const refused: string[] = [];
+  const canList = (dir: string) => {
+    let inside = false;
+    try {
+      inside = posixInside(realRoot, posix(fs.realpathSync(dir)));
+    } catch {
+      // vanished meanwhile: nothing to list
+    }
+    if (!inside) refused.push(dir);
+    return inside;
+  };
+  try {
+    return { kind: 'matches', files: goGlob(joined, canList), refused };
+  } catch (err) {
+    if (err instanceof BadPatternError) return { kind: 'bad-pattern' };
+    throw err;
+  }
+}
+
+function posixInside(root: string, p: string): boolean {
+  const rel = path.posix.relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith('../') && !path.posix.isAbsolute(rel));
 }
 
 /** Go's string order (bytes), which for UTF-8 equals code point order. */

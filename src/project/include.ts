@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loc, MapNode, RawFinding } from '../model.js';
 import { ROOT_FILE_NAMES } from './discover.js';
-import { BadPatternError, byteOrder, goGlob, hasGlobMeta } from './goglob.js';
+import { byteOrder, containedGlob, hasGlobMeta } from './goglob.js';
 import { asSeq } from './merge.js';
 import { configInvalid } from './yaml.js';
 
@@ -50,14 +50,17 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
       notices.push(configInvalid(`${entry}: includes must be relative paths`, item.loc));
       continue;
     }
-    let matches: string[];
-    try {
-      matches = goGlob(path.posix.join(bundleRoot.split(path.sep).join('/'), entry));
-    } catch (err) {
-      if (!(err instanceof BadPatternError)) throw err;
+    const globbed = containedGlob(bundleRoot, entry, repoRoot);
+    if (globbed.kind === 'bad-pattern') {
       notices.push(configInvalid(`${entry}: syntax error in pattern`, item.loc));
       continue;
     }
+    if (globbed.kind === 'outside') {
+      // Decided from the pattern alone: no folder outside the repository is listed, no name of one reported.
+      notices.push(pointsOutside(entry, item.loc));
+      continue;
+    }
+    const matches = globbed.files;
     if (matches.length === 0 && !hasGlobMeta(entry)) {
       notices.push(configInvalid(`${entry} defined in 'include' section does not match any files`, item.loc));
       continue;
@@ -95,19 +98,24 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
       if (isDir) continue;
       files.push({ abs, rel, entryLoc: item.loc });
     }
-    if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, path.resolve(bundleRoot, entry)))) {
-      notices.push(outsideRepository(entry, outside, item.loc));
+    for (const dir of globbed.refused) {
+      const link = path.relative(bundleRoot, dir).split(path.sep).join('/');
+      notices.push({ check: 'include-outside-repository', message: `include \`${entry}\` goes through ${link}, a symbolic link out of the repository: not read`, loc: item.loc });
     }
+    if (outside.length > 0) notices.push(linkedOutside(entry, outside, item.loc));
   }
   return { files, notices };
 }
 
-function outsideRepository(entry: string, matched: string[], loc: Loc): RawFinding {
+function pointsOutside(entry: string, loc: Loc): RawFinding {
+  return { check: 'include-outside-repository', message: `include \`${entry}\` points outside the repository: not read, so its resources are not analysed`, loc };
+}
+
+/** Matches inside the repository that are symbolic links leading out of it (named by their place inside). */
+function linkedOutside(entry: string, matched: string[], loc: Loc): RawFinding {
   const what =
-    matched.length === 0
-      ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
-      : matched.length === 1
-        ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
-        : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
-  return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
+    matched.length === 1
+      ? `${matched[0]} (matched by include \`${entry}\`) is a symbolic link out of the repository`
+      : `include \`${entry}\` matches ${matched.length} symbolic links out of the repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+  return { check: 'include-outside-repository', message: `${what}: not read, so its resources are not analysed`, loc };
 }

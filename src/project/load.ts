@@ -196,10 +196,10 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
     for (const n of resolved.notices) notices.push({ ...n, targets: [decl.name] });
     const withValues = substituteComplexVariables(config, resolved.values, schemaReporter(notices, [decl.name]));
     const substituted = withValues === config ? config : mergeElementsAfterSubstitution(withValues);
-    targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers));
+    targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers, repoRoot));
   }
   // Only a root file that was read can be said to lack a name.
-  if (!rootIsDirectory && rootInsideRepo) {
+  if (!rootIsDirectory && rootInsideRepo && parsedRoot.file.root !== undefined) {
     const unnamed = [...targets.values()].filter((t) => !asString(asMap(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
     if (unnamed.length > 0) {
       const missing = configInvalid(
@@ -239,6 +239,7 @@ function buildTargetView(
   bundleName: string,
   fileIndex: FileIndex,
   syncMatchers: SyncMatchers = new Map(),
+  repoRoot?: string,
 ): TargetView {
   const interpolator = new Interpolator({ bundleName, target: name, config, variables });
   const resources = readResources(config);
@@ -254,7 +255,7 @@ function buildTargetView(
     const key = JSON.stringify(sync);
     let shared = syncMatchers.get(key);
     if (!shared) {
-      shared = memoisedMatcher(createSyncMatcher(fileIndex, sync));
+      shared = memoisedMatcher(createSyncMatcher(fileIndex, sync, { repoRoot }));
       syncMatchers.set(key, shared);
     }
     return shared;

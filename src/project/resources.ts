@@ -239,6 +239,7 @@ export function readSync(config: MapNode): SyncConfig {
     exclude: exclude.values,
     includeLocs: include.locs,
     excludeLocs: exclude.locs,
+    ...(paths.present ? { pathLocs: paths.locs } : {}),
   };
 }
 

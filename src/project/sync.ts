@@ -18,6 +18,9 @@ import { normalizeRel } from './files.js';
 export interface SyncMatcherOptions {
   /** 'cli' (default): what the Databricks CLI does. 'git': what `git check-ignore` does. */
   negationAcrossFiles?: 'cli' | 'git';
+  /** The repository boundary: sync paths that leave it are not followed (path-outside-repository reports
+   *  them), and no rule file outside it is read. Default: the nearest git root (or the sync root). */
+  repoRoot?: string;
 }
 
 interface RuleFile {
@@ -45,13 +48,13 @@ function readTextFile(abs: string): string | undefined {
   }
 }
 
-/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
-function findGitRoot(absDir: string): string | undefined {
+/** The directory holding `.git` at or above `absDir` (not above `ceiling`), or undefined outside any repository. */
+function findGitRoot(absDir: string, ceiling?: string): string | undefined {
   let dir = absDir;
   for (;;) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === ceiling) return undefined;
     dir = parent;
   }
 }
@@ -98,7 +101,9 @@ export function createSyncMatcher(
 ): (file: string) => SyncVerdict {
   const gitMode = options.negationAcrossFiles === 'git';
   const bundleAbs = path.resolve(fileIndex.root);
-  const syncPaths = sync.paths.map(normalizeRel);
+  const repoAbs = options.repoRoot ? path.resolve(options.repoRoot) : undefined;
+  const inRepository = (p: string) => !repoAbs || isInside(path.relative(repoAbs, path.resolve(bundleAbs, p)).split(path.sep).join('/') || '.');
+  const syncPaths = sync.paths.map(normalizeRel).filter(inRepository);
   /** `b` relative to `a`, both relative to the bundle root. */
   const relativeTo = (a: string, b: string): string =>
     path.relative(path.resolve(bundleAbs, a), path.resolve(bundleAbs, b)).split(path.sep).join('/') || '.';
@@ -109,7 +114,7 @@ export function createSyncMatcher(
     while (relativeTo(syncRoot, p).startsWith('..')) syncRoot = normalizeRel(`${syncRoot}/..`);
   }
   const syncRootAbs = path.resolve(bundleAbs, syncRoot);
-  const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
+  const gitRootAbs = findGitRoot(syncRootAbs, repoAbs) ?? syncRootAbs;
   const bundleFromGit = path.relative(gitRootAbs, bundleAbs).split(path.sep).join('/') || '.';
   const toGitRel = (file: string): string => normalizeRel(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
 

@@ -65,7 +65,9 @@ describe('repository root: the enclosing git work tree', () => {
       [4, undefined],
       [5, undefined],
     ]);
-    expect(outside[0].message).toContain('../common/vars/common.vars.yml');
+    // Decided from the pattern: the folder outside is never listed, no file of it named.
+    expect(outside[0].message).toBe('include `../common/vars/*.yml` points outside the repository: not read, so its resources are not analysed');
+    expect(outside.map((n) => n.message).join('\n')).not.toContain('common.vars.yml');
     const target = [...b.targets.values()][0];
     expect(runChecks(b, [target], undefined, [includeOutsideRepository]).map((f) => f.severity)).toEqual(['high', 'high']);
   });
@@ -287,12 +289,11 @@ describe('includes climbing out of the repository', () => {
     expect(byCheck(b.notices, 'config-invalid')).toEqual([]);
     const outside = byCheck(b.notices, 'include-outside-repository');
     expect(outside.map((n) => n.loc?.line)).toEqual([4, 5, 6, 7]);
-    expect(outside[0].message).toBe(
-      "include '../outside/*.conf' matches 2 files outside the analysed repository (../outside/a.conf, ../outside/b.conf); not read, so its resources are not analysed",
+    expect(outside.map((n) => n.message)).toEqual(
+      ['../outside/*.conf', '../outside/*.yml', '../outside/*.none', '../../../../../../../../../etc/*.conf'].map(
+        (entry) => `include \`${entry}\` points outside the repository: not read, so its resources are not analysed`,
+      ),
     );
-    expect(outside[1].message).toContain('../outside/c.yml');
-    expect(outside[2].message).toContain("include '../outside/*.none' points outside the analysed repository");
-    expect(outside[3].message).toContain('../../../../../../../../../etc/*.conf');
     const target = [...b.targets.values()][0];
     expect(includeOutsideRepository.run(b, target)).toHaveLength(4);
   });
