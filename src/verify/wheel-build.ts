@@ -1,16 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Bundle, Logger, VerificationStep, VerifyOptions } from '../model.js';
-import { goGlob } from '../project/goglob.js';
-import { exceptionLine, failureReason, runProgram } from './program.js';
+import type { BuildCopy } from './build-copy.js';
+import { exceptionLine, failureReason, outputNote, runProgram } from './program.js';
 import type { PythonEnv } from './python-env.js';
 import { displayCommand } from './runner.js';
+import { makeTempDir, removeTempDir } from './temp.js';
+import { containedGlob } from '../project/goglob.js';
 import { artifactWheelDirs, type BuildUnit } from './wheel-tasks.js';
 import { newestWheelPerPackage, normalizeName } from './wheel-names.js';
 
 // Step 1: build the wheel the way deploy would: the artifact's own `build` line (bash -c in its
-// folder), else `python -m build --wheel` into a temporary folder so the user's tree stays clean.
+// folder), else `python -m build --wheel`, both in the temporary copy of the repository (so the
+// user's tree stays byte-identical), `python -m build` writing into a temporary output folder.
 
 export interface BuildOutcome {
   step: VerificationStep;
@@ -22,15 +24,14 @@ export interface BuildOutcome {
   /** Project fields setuptools says it ignores (or would ignore) because pyproject.toml has [project]: field -> value. */
   ignoredFields: Map<string, string>;
   failure?: string;
+  /** Processes the build left running (dab-ready ended them). */
+  leftovers: string[];
   cleanup(): void;
 }
 
-// setuptools >= 61: "`entry-points` defined outside of `pyproject.toml` would be ignored." (later: "is ignored")
-const IGNORED_FIELD = /[`'"]?([\w-]+)[`'"]? defined outside of `?pyproject\.toml`? (?:would be|is) ignored/;
-const IGNORED_VALUE = /^\s*`([\w-]+) = (.*)`\s*$/;
-
-export async function buildUnit(bundle: Bundle, unit: BuildUnit, py: PythonEnv, options: VerifyOptions, log: Logger): Promise<BuildOutcome> {
-  const cwd = path.resolve(bundle.root, unit.dir);
+export async function buildUnit(bundle: Bundle, unit: BuildUnit, py: PythonEnv, options: VerifyOptions, log: Logger, copy: BuildCopy): Promise<BuildOutcome> {
+  const copyRoot = copy.map(bundle.root);
+  const cwd = path.resolve(copyRoot, unit.dir);
   const started = Date.now();
   const step = (status: VerificationStep['status'], command: string, detail: string, output?: string[]): VerificationStep => ({
     step: 'build',
@@ -42,57 +43,54 @@ export async function buildUnit(bundle: Bundle, unit: BuildUnit, py: PythonEnv, 
     ...(output ? { output } : {}),
   });
   const noop = () => {};
+  const fromCopy = path.relative(copy.root, cwd);
+  if (fromCopy === '..' || fromCopy.startsWith(`..${path.sep}`) || path.isAbsolute(fromCopy)) {
+    // Never run a build outside the repository (its copy): that folder is not ours to write into.
+    const detail = `build folder ${unit.dir} is outside the repository: not built`;
+    return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, leftovers: [], cleanup: noop };
+  }
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
     const detail = `build folder ${unit.dir} does not exist`;
-    return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, cleanup: noop };
+    return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, leftovers: [], cleanup: noop };
   }
 
-  const outDir = unit.artifact ? undefined : mkdtempSync(path.join(os.tmpdir(), 'dab-ready-wheel-'));
+  const outDir = unit.artifact ? undefined : makeTempDir('dab-ready-wheel-');
   const cleanup = () => {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    if (outDir) removeTempDir(outDir);
   };
   const argv = unit.artifact
     ? ['bash', '-c', options.isolation ? unit.artifact.build! : withoutIsolation(unit.artifact.build!)]
     : [py.python, '-m', 'build', '--wheel', ...(options.isolation ? [] : ['--no-isolation']), '--outdir', outDir!, '.'];
   const command = `${unit.dir === '.' ? '' : `cd ${displayCommand([unit.dir])} && `}${displayCommand(argv)}`;
-  const before = unit.artifact ? undefined : buildLitter(cwd);
-  const watched: string[] = [];
   const ran = await log.group(`dab-ready: build wheel in ${unit.dir}`, async () => {
     log.info(`$ ${command}`);
-    const r = await runProgram(argv, {
-      cwd,
-      env: py.buildEnv,
-      timeoutMs: options.timeoutMs,
-      log,
-      watch: new RegExp(`${IGNORED_FIELD.source}|${IGNORED_VALUE.source}`),
-    });
-    watched.push(...r.watched);
-    return r;
+    return runProgram(argv, { cwd, env: py.buildEnv, timeoutMs: options.timeoutMs, log, watch: isIgnoredFieldLine, purpose: `the wheel build in ${unit.dir}` });
   });
-  if (before) removeNewLitter(cwd, before);
-  const ignoredFields = parseIgnoredFields(watched);
+  const ignoredFields = parseIgnoredFields(ran.watched);
+  const leftovers = ran.result.leftovers;
 
   const reason = failureReason(ran.result, options.timeoutMs);
   if (reason) {
     const environmentGap = missingBuildTooling(ran.tail, options) ?? missingBuildProgram(ran.result.exitCode, ran.tail, unit.artifact?.build);
     if (environmentGap) {
       const skipped = { ...step('skipped', command, `skipped: ${environmentGap.reason}`, ran.tail), missingTool: environmentGap.tool };
-      return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
+      return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, leftovers, cleanup };
     }
+    const note = outputNote(ran.result);
     const error = exceptionLine(ran.tail) ?? ran.tail.filter((l) => /\berror\b/i.test(l)).pop();
-    const detail = `build failed (${reason})${error ? `: ${error.trim()}` : ''}`;
-    return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, cleanup };
+    const detail = `build failed (${reason}${note ? `; ${note}` : ''})${error ? `: ${error.trim()}` : ''}`;
+    return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, leftovers, cleanup };
   }
 
-  const candidates = unit.artifact ? artifactWheels(bundle, unit) : wheelsIn(outDir!);
+  const candidates = unit.artifact ? artifactWheels(copyRoot, copy.root, unit) : wheelsIn(outDir!);
   const wheel = pickWheel(candidates, unit);
   if (!wheel) {
     const where = unit.artifact ? artifactWheelDirs(unit.artifact).map((d) => `${d}/*.whl`).join(', ') : 'the output folder';
     const detail = `the build succeeded but no wheel was found in ${where}`;
-    return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, cleanup };
+    return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, leftovers, cleanup };
   }
-  const shown = unit.artifact ? path.relative(bundle.root, wheel).split(path.sep).join('/') : path.basename(wheel);
-  return { step: step('passed', command, `built ${shown}`), status: 'built', wheel, tail: ran.tail, ignoredFields, cleanup };
+  const shown = unit.artifact ? path.relative(copyRoot, wheel).split(path.sep).join('/') : path.basename(wheel);
+  return { step: step('passed', command, `built ${shown}`), status: 'built', wheel, tail: ran.tail, ignoredFields, leftovers, cleanup };
 }
 
 /** With isolation off (an offline runner), a `python -m build` in the artifact's own line gets
@@ -159,13 +157,45 @@ function commandWords(line: string): string[] {
     .filter(Boolean);
 }
 
+// setuptools >= 61: "`entry-points` defined outside of `pyproject.toml` would be ignored." (later: "is ignored"),
+// followed by the value: "    `entry-points = {...}`". Read with string scans: every line of output passes here.
+const DEFINED_OUTSIDE = ' defined outside of ';
+const IGNORED_TAIL = /^`?pyproject\.toml`? (?:would be|is) ignored/;
+
+/** The field a "defined outside of pyproject.toml ... ignored" line names. */
+export function ignoredFieldOf(line: string): string | undefined {
+  for (let at = line.indexOf(DEFINED_OUTSIDE); at !== -1; at = line.indexOf(DEFINED_OUTSIDE, at + 1)) {
+    if (!IGNORED_TAIL.test(line.slice(at + DEFINED_OUTSIDE.length, at + DEFINED_OUTSIDE.length + 40))) continue;
+    let end = at;
+    if (end > 0 && '`\'"'.includes(line[end - 1])) end--;
+    let start = end;
+    while (start > 0 && /[\w-]/.test(line[start - 1])) start--;
+    if (start < end) return line.slice(start, end);
+  }
+  return undefined;
+}
+
+/** `field = value` of a "    `field = value`" line. */
+export function ignoredValueOf(line: string): [string, string] | undefined {
+  const text = line.trim();
+  if (text.length < 6 || text[0] !== '`' || text[text.length - 1] !== '`') return undefined;
+  const inner = text.slice(1, -1);
+  const eq = inner.indexOf(' = ');
+  if (eq <= 0 || !/^[\w-]+$/.test(inner.slice(0, eq))) return undefined;
+  return [inner.slice(0, eq), inner.slice(eq + 3)];
+}
+
+function isIgnoredFieldLine(line: string): boolean {
+  return ignoredFieldOf(line) !== undefined || ignoredValueOf(line) !== undefined;
+}
+
 function parseIgnoredFields(lines: string[]): Map<string, string> {
   const fields = new Map<string, string>();
   for (const line of lines) {
-    const value = IGNORED_VALUE.exec(line);
-    if (value) fields.set(value[1], value[2]);
-    const field = IGNORED_FIELD.exec(line);
-    if (field && !fields.has(field[1])) fields.set(field[1], '');
+    const value = ignoredValueOf(line);
+    if (value) fields.set(value[0], value[1]);
+    const field = ignoredFieldOf(line);
+    if (field && !fields.has(field)) fields.set(field, '');
   }
   return fields;
 }
@@ -178,18 +208,15 @@ function wheelsIn(dir: string): string[] {
   }
 }
 
-/** Wheels an artifact build left where deploy looks for them: its `files` globs, else `<path>/dist/*.whl`. */
-function artifactWheels(bundle: Bundle, unit: BuildUnit): string[] {
+/** Wheels an artifact build left where deploy looks for them: its `files` globs, else `<path>/dist/*.whl`
+ *  (relative to the bundle root in the copy; never matched outside the repository's copy). */
+function artifactWheels(copyBundleRoot: string, copyRoot: string, unit: BuildUnit): string[] {
   const artifact = unit.artifact!;
   const patterns = artifact.files.length > 0 ? artifact.files.map((f) => f.source) : [path.posix.join(artifact.path, 'dist', '*.whl')];
   const found: string[] = [];
   for (const pattern of patterns) {
-    const absolute = path.posix.join(bundle.root.split(path.sep).join('/'), pattern);
-    try {
-      found.push(...goGlob(path.posix.normalize(absolute)).filter((f) => f.endsWith('.whl')));
-    } catch {
-      // a malformed glob is reported by the static checks
-    }
+    const matched = containedGlob(copyBundleRoot, pattern, copyRoot);
+    if (matched.kind === 'matches') found.push(...matched.files.filter((f) => f.endsWith('.whl')));
   }
   return newestWheelPerPackage([...new Set(found)]);
 }
@@ -202,36 +229,4 @@ function pickWheel(candidates: string[], unit: BuildUnit): string | undefined {
     candidates.find((c) => wanted.has(normalizeName(path.basename(c).split('-')[0]))) ??
     [...candidates].sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
   );
-}
-
-/** What setuptools writes into the source tree during an in-place build: build/ and *.egg-info (also one level down, src/ layouts). */
-function buildLitter(dir: string): Set<string> {
-  const found = new Set<string>();
-  const look = (d: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = path.join(d, name);
-      if ((depth === 0 && name === 'build') || name.endsWith('.egg-info')) found.add(full);
-      else if (depth === 0 && !name.startsWith('.') && safeIsDir(full)) look(full, 1);
-    }
-  };
-  look(dir, 0);
-  return found;
-}
-
-function removeNewLitter(dir: string, before: Set<string>): void {
-  for (const p of buildLitter(dir)) if (!before.has(p)) rmSync(p, { recursive: true, force: true });
-}
-
-function safeIsDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -41,4 +41,23 @@ sys.argv (argparse), and declare the dependencies it imports.`,
     breaksDeploy: false,
     run: noStaticRun,
   },
+  {
+    id: 'background-process-left',
+    category: 'Verification',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'Builds and entry points leave no process running',
+    successMessage: 'No build, install or entry-point run left a process behind.',
+    docs: `A setup.py, an artifact's build line or an entry point called with --help that starts a background
+process (a daemon, a server, a forked helper) outlives the step that started it. \`databricks bundle deploy\`
+waits for the build's output to close, so a process that keeps it open stalls the deploy; one that closes
+it stays on the CI runner (or the developer's machine) with whatever it was given. dab-ready --verify runs
+each program in its own process group and session with a marker in its environment, finds what is
+still running when the program has ended (its group, its session, its marker, descendants seen while it
+ran), ends it (TERM, then KILL) and reports it here with its command line.
+Fix: do the work in the foreground and wait for it; start services from the job itself, not from the
+build or at import time.`,
+    breaksDeploy: false,
+    run: noStaticRun,
+  },
 ];

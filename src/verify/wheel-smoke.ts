@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, VerificationStep, VerifyOptions } from '../model.js';
 import { exceptionLine, failureReason, runProgram, type ProgramRun } from './program.js';
 import type { PythonEnv } from './python-env.js';
 import { displayCommand } from './runner.js';
+import { makeTempDir, removeTempDir } from './temp.js';
 
 // Step 3: a fresh venv per wheel, the wheel installed into it, each entry point a wheel task uses
 // run with `--help` the way the job would start it. The venv is removed afterwards, whatever happened.
@@ -63,11 +63,13 @@ export interface InstallOutcome {
   ok: boolean;
   tail: string[];
   failure?: string;
+  /** Processes pip (or a setup.py it ran) left running; dab-ready ended them. */
+  leftovers: string[];
 }
 
 export async function installWheel(wheel: string, py: PythonEnv, options: VerifyOptions, log: Logger): Promise<InstallOutcome> {
   const started = Date.now();
-  const root = mkdtempSync(path.join(os.tmpdir(), 'dab-ready-venv-'));
+  const root = makeTempDir('dab-ready-venv-');
   const venvDir = path.join(root, 'venv');
   const workDir = path.join(root, 'work');
   mkdirSync(workDir);
@@ -76,14 +78,17 @@ export async function installWheel(wheel: string, py: PythonEnv, options: Verify
     python: path.join(venvDir, 'bin', 'python'),
     bin: path.join(venvDir, 'bin'),
     workDir,
-    remove: () => rmSync(root, { recursive: true, force: true }),
+    remove: () => removeTempDir(root),
   };
   const commands: string[] = [];
+  const leftovers: string[] = [];
   const pipArgs = ['install', ...(options.installDeps ? [] : ['--no-deps']), wheel];
   const exec = async (argv: string[]): Promise<ProgramRun> => {
     commands.push(displayCommand(argv));
     log.info(`$ ${displayCommand(argv)}`);
-    return runProgram(argv, { cwd: workDir, env: py.cleanEnv, timeoutMs: options.timeoutMs, log });
+    const ran = await runProgram(argv, { cwd: workDir, env: py.cleanEnv, timeoutMs: options.timeoutMs, log, purpose: `installing ${path.basename(wheel)} into a clean venv` });
+    leftovers.push(...ran.result.leftovers);
+    return ran;
   };
   const outcome = await log.group(`dab-ready: install ${path.basename(wheel)} into a clean venv`, async () => {
     // Fast path: a venv without pip, filled by the configured Python's pip (pip >= 22.3 has --python).
@@ -110,9 +115,9 @@ export async function installWheel(wheel: string, py: PythonEnv, options: Verify
   };
   if (reason) {
     venv.remove();
-    return { step, ok: false, tail: outcome.tail, failure: reason };
+    return { step, ok: false, tail: outcome.tail, failure: reason, leftovers };
   }
-  return { step, venv, ok: true, tail: outcome.tail };
+  return { step, venv, ok: true, tail: outcome.tail, leftovers };
 }
 
 export interface SmokeOutcome {
@@ -123,6 +128,8 @@ export interface SmokeOutcome {
   reason?: string;
   /** The exception line of a traceback (`ModuleNotFoundError: No module named 'src'`). */
   error?: string;
+  /** Processes the entry point left running; dab-ready ended them. */
+  leftovers: string[];
 }
 
 export interface SmokeContext {
@@ -139,7 +146,13 @@ export async function smokeEntryPoint(venv: Venv, call: SmokeCall, py: PythonEnv
       : [venv.python, '-I', '-c', LOADER, call.mode, call.mode === 'group' ? call.distribution : call.module, call.name, call.mode === 'group' ? call.group : ''];
   const started = Date.now();
   const ran = await log.group(`dab-ready: smoke ${describeCall(call)}`, () =>
-    runProgram(argv, { cwd: venv.workDir, env: { ...py.cleanEnv, VIRTUAL_ENV: path.dirname(venv.bin), PATH: `${venv.bin}${path.delimiter}${py.cleanEnv.PATH ?? ''}` }, timeoutMs: options.timeoutMs, log }),
+    runProgram(argv, {
+      cwd: venv.workDir,
+      env: { ...py.cleanEnv, VIRTUAL_ENV: path.dirname(venv.bin), PATH: `${venv.bin}${path.delimiter}${py.cleanEnv.PATH ?? ''}` },
+      timeoutMs: options.timeoutMs,
+      log,
+      purpose: `the smoke run ${describeCall(call)}`,
+    }),
   );
   const shownArgv = argv.map((a) => (a === LOADER ? '<dab-ready entry-point loader>' : a));
   const command = displayCommand(shownArgv);
@@ -174,6 +187,7 @@ export async function smokeEntryPoint(venv: Venv, call: SmokeCall, py: PythonEnv
     tail: ran.tail,
     reason: reason ?? undefined,
     error,
+    leftovers: ran.result.leftovers,
   };
 }
 

@@ -5,10 +5,11 @@ import { findCheck } from '../checks/index.js';
 import type { Bundle, Finding, Logger, TargetView, VerificationStep, VerifyOptions } from '../model.js';
 import { exceptionLine, formatSeconds } from './program.js';
 import { preparePython, type PythonEnv } from './python-env.js';
+import { copyRepository, type BuildCopy } from './build-copy.js';
 import { buildUnit, type BuildOutcome } from './wheel-build.js';
 import { inspectTask, type Problem, type TaskInspection, type WheelCheck } from './wheel-inspect.js';
 import { readWheel, topLevelNames, type WheelContents } from './wheel-read.js';
-import { installWheel, smokeCallKey, smokeEntryPoint, type SmokeCall, type SmokeOutcome } from './wheel-smoke.js';
+import { describeCall, installWheel, smokeCallKey, smokeEntryPoint, type SmokeCall, type SmokeOutcome } from './wheel-smoke.js';
 import { planWheelBuilds, type BuildUnit, type WheelTaskRef } from './wheel-tasks.js';
 
 // The wheel part of `--verify`: build (1), inspect (2) and smoke-test (3) every wheel a wheel task of
@@ -58,12 +59,14 @@ export async function verifyWheels(
   }
   const results: TaskResult[] = [];
   const unitFindings: Finding[] = [];
+  let copy: BuildCopy | undefined;
   try {
+    copy = copyRepository(bundle.repoRoot ?? bundle.root);
     for (const unit of plan.units) {
       const label = unit.targets.length === allTargets.length ? undefined : unit.targets.join(', ');
       const unitSteps: VerificationStep[] = [];
       try {
-        await verifyUnit(bundle, unit, py, options, log, unitSteps, results, unitFindings);
+        await verifyUnit(bundle, unit, py, options, log, copy, unitSteps, results, unitFindings);
       } catch (error) {
         // A bug or an unwritable temp folder must not end the whole run: say so, keep the static findings.
         const detail = `skipped: verification of ${unit.dir} stopped: ${(error as Error).message}`;
@@ -72,10 +75,16 @@ export async function verifyWheels(
       }
       for (const step of unitSteps) steps.push(label ? { ...step, target: label } : step);
     }
+  } catch (error) {
+    // The copy could not be made (disk full, unreadable repository): no build runs, the static findings stay.
+    const detail = `skipped: the repository could not be copied for the build: ${(error as Error).message}`;
+    log.warn(`dab-ready: ${detail}`);
+    steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail });
   } finally {
+    copy?.remove();
     py.cleanup();
   }
-  const stable = stablePaths(bundle.root);
+  const stable = stablePaths(bundle.root, copy?.map(bundle.root));
   for (const problem of results.flatMap((r) => r.problems)) {
     problem.message = stable(problem.message);
     problem.evidence = stable(problem.evidence);
@@ -93,7 +102,7 @@ export async function verifyWheels(
 }
 
 /** Findings must not depend on temp folder names or where the repository is checked out (same repo, same JSON). */
-function stablePaths(root: string): (text: string) => string {
+function stablePaths(root: string, copyRoot?: string): (text: string) => string {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const tmp = escape(os.tmpdir());
   const replacements: [RegExp, string][] = [
@@ -101,6 +110,10 @@ function stablePaths(root: string): (text: string) => string {
     [new RegExp(`${tmp}/dab-ready-venv-[\\w-]+`, 'g'), '<venv>'],
     [new RegExp(`${tmp}/dab-ready-wheel-[\\w-]+`, 'g'), '<build-output>'],
     [new RegExp(`${tmp}/dab-ready-python-[\\w-]+`, 'g'), '<python-shims>'],
+    [new RegExp(`${tmp}/dab-ready-run-[\\w-]+/home`, 'g'), '<home>'],
+    [new RegExp(`${tmp}/dab-ready-run-[\\w-]+/tmp`, 'g'), '<tmp>'],
+    ...(copyRoot ? ([[new RegExp(`${escape(copyRoot)}(?=/|\\b|$)`, 'g'), '.']] as [RegExp, string][]) : []),
+    [new RegExp(`${tmp}/dab-ready-build-[\\w-]+/[^/\\s]+`, 'g'), '<repository copy>'],
     [new RegExp(`${escape(root)}(?=/|\\b|$)`, 'g'), '.'],
   ];
   return (text) => replacements.reduce((t, [re, by]) => t.replace(re, by), text);
@@ -112,12 +125,15 @@ async function verifyUnit(
   py: PythonEnv,
   options: VerifyOptions,
   log: Logger,
+  copy: BuildCopy,
   steps: VerificationStep[],
   results: TaskResult[],
   unitFindings: Finding[],
 ): Promise<void> {
-  const build = await buildUnit(bundle, unit, py, options, log);
+  const build = await buildUnit(bundle, unit, py, options, log, copy);
   steps.push(build.step);
+  const buildCommand = unit.artifact ? `\`${unit.artifact.build}\`` : '`python -m build --wheel`';
+  if (build.leftovers.length > 0) unitFindings.push(leftoverFinding(unit, `the wheel build in ${unit.dir} (${buildCommand})`, build.leftovers));
   try {
     if (build.status === 'skipped') return;
     if (build.status === 'failed' || !build.wheel) {
@@ -144,6 +160,7 @@ async function verifyUnit(
     if (calls.size > 0) {
       const install = await installWheel(build.wheel, py, options, log);
       steps.push(install.step);
+      if (install.leftovers.length > 0) unitFindings.push(leftoverFinding(unit, `installing ${path.basename(build.wheel)}`, install.leftovers));
       if (!install.ok || !install.venv) {
         unitFindings.push(
           unitFinding(
@@ -160,6 +177,7 @@ async function verifyUnit(
           for (const [key, call] of calls) {
             const outcome = await smokeEntryPoint(install.venv, call, py, options, log, context);
             steps.push(outcome.step);
+            if (outcome.leftovers.length > 0) unitFindings.push(leftoverFinding(unit, `the smoke run \`${describeCall(call)}\``, outcome.leftovers));
             outcomes.set(key, outcome);
           }
         } finally {
@@ -259,11 +277,21 @@ function buildFix(unit: BuildUnit, build: BuildOutcome): string {
   return `Run the build locally (${local}) and fix the error it prints; \`databricks bundle deploy\` runs the same build and stops there.`;
 }
 
-function unitFinding(unit: BuildUnit, check: WheelCheck, message: string, tail: string[], fix: string): Finding {
+/** Processes a build, an install or a smoke run left behind: named, and ended by the runner already. */
+function leftoverFinding(unit: BuildUnit, what: string, leftovers: string[]): Finding {
+  const n = leftovers.length;
+  const shown = [...new Set(leftovers)].slice(0, 3).map((c) => `\`${c}\``).join(', ');
+  const message = `${what} left ${n === 1 ? 'a background process' : `${n} background processes`} running (${shown}${new Set(leftovers).size > 3 ? ', ...' : ''}); dab-ready ended ${n === 1 ? 'it' : 'them'}`;
+  const fix =
+    'Do not start daemons or background services from setup.py, a build line or an entry point called with --help: `databricks bundle deploy` waits for a build whose output a background process still holds, and a CI runner keeps whatever it leaves behind.';
+  return unitFinding(unit, 'background-process-left', message, leftovers, fix, 'high');
+}
+
+function unitFinding(unit: BuildUnit, check: string, message: string, tail: string[], fix: string, severity: Finding['severity'] = 'critical'): Finding {
   const first = unit.tasks[0];
   return {
     check,
-    severity: 'critical',
+    severity,
     message,
     loc: unit.artifact && !unit.artifact.implicit ? unit.artifact.loc : first.loc,
     resources: [...new Set(unit.tasks.map((t) => t.address))].sort(),

@@ -70,8 +70,8 @@ describe('a wheel whose entry points all work (artifact build line, three ways t
     expect(builds[0].target).toBeUndefined();
     // the newest wheel of the task's package, as the CLI picks it (>= v0.256.0)
     expect(builds[0].detail).toBe('built dist/good_pkg-0.3.0-py3-none-any.whl');
-    // The artifact line writes where deploy would have it write.
-    expect(existsSync(path.join(run.dir, 'dist', 'good_pkg-0.3.0-py3-none-any.whl'))).toBe(true);
+    // The artifact line wrote where deploy would have it write, in the temporary copy: the analysed tree is as it was.
+    expect(readdirSync(path.join(run.dir, 'dist')).sort()).toEqual(['aaa_other-9.0-py3-none-any.whl', 'good_pkg-0.2.9-py3-none-any.whl']);
     expect(run.log.lines.join('\n')).not.toMatch(/No module named build/);
   });
 
