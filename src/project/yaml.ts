@@ -4,9 +4,11 @@
 import fs from 'node:fs';
 import {
   Alias,
+  Composer,
   Document,
   LineCounter,
-  parseAllDocuments,
+  Parser,
+  type CST,
   isAlias,
   isMap,
   isPair,
@@ -32,9 +34,45 @@ const KNOWN_TAGS = new Set([
 /** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
 export const MAX_EXPANDED_NODES = 2_000_000;
 
+/** Collections nested deeper than this (a bundle needs about 15) are refused before anything recursive
+ *  sees them: the yaml package's composer, our converter and every walker over the nodes. */
+export const MAX_NESTING = 128;
+
 const MAX_ERRORS_PER_FILE = 20;
 /** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
 const MAX_FLOW_DEPTH = 1000;
+
+/**
+ * Offset of the first collection nested deeper than `limit` in the parsed CST, if any. An explicit
+ * stack, not recursion: this runs before anything recursive is allowed near the document.
+ */
+type CstToken = CST.Token;
+
+function cstNestingBeyond(tokens: readonly CstToken[], limit: number): number | undefined {
+  const stack: [CstToken | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push([token.value, depth]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > limit) return token.offset;
+        for (const item of token.items) {
+          stack.push([(item as { key?: CstToken | null }).key ?? undefined, depth + 1]);
+          stack.push([item.value ?? undefined, depth + 1]);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
 
 /** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
 function flowNestingBeyond(text: string, limit: number): number | undefined {
@@ -73,6 +111,10 @@ export function configInvalid(message: string, loc?: Loc): RawFinding {
   return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
 }
 
+function nestedTooDeep(path: string, loc: Loc, limit = MAX_NESTING): RawFinding {
+  return configInvalid(`${path}: the YAML is nested deeper than ${limit} levels; not read`, loc);
+}
+
 export function splitLines(text: string): string[] {
   return text.split(/\r?\n|\r/);
 }
@@ -94,14 +136,20 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
 
   const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
   if (tooDeep !== undefined) {
-    notices.push(configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
+    notices.push(nestedTooDeep(path, at(tooDeep), MAX_FLOW_DEPTH));
     return { file, notices };
   }
 
   let doc: Document.Parsed | undefined;
   try {
-    const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
-    doc = Array.isArray(docs) ? docs[0] : undefined;
+    // parseAllDocuments, in its two stages, with the nesting checked in between.
+    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const deep = cstNestingBeyond(tokens, MAX_NESTING);
+    if (deep !== undefined) {
+      notices.push(nestedTooDeep(path, at(deep)));
+      return { file, notices };
+    }
+    doc = Array.from(new Composer({ uniqueKeys: false, merge: false }).compose(tokens))[0];
   } catch (err) {
     notices.push(configInvalid(`${path}: cannot parse YAML: ${(err as Error).message}`, at(0)));
     return { file, notices };
@@ -126,7 +174,7 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
     root = contents ? converter.convert(contents) : undefined;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    notices.push(configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
+    notices.push(nestedTooDeep(path, at(contents?.range?.[0])));
     return { file, notices };
   }
   if (!root || (root.kind === 'scalar' && root.value === null)) {
@@ -191,8 +239,10 @@ class Converter {
   private readonly byAnchor = new Map<YamlNode, Node>();
   private readonly sizes = new WeakMap<Node, number>();
   private readonly inProgress = new Set<YamlNode>();
+  private readonly heights = new WeakMap<Node, number>();
   private expanded = 0;
   private exploded = false;
+  private tooDeep = false;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -201,15 +251,16 @@ class Converter {
     private readonly notices: RawFinding[],
   ) {}
 
-  convert(node: YamlNode | Alias | null | undefined, fallbackOffset?: number): Node {
+  /** `depth`: how many collections enclose the node where it is used. */
+  convert(node: YamlNode | Alias | null | undefined, fallbackOffset?: number, depth = 0): Node {
     if (node === null || node === undefined) {
       return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
     }
-    if (isAlias(node)) return this.convertAlias(node);
-    return this.convertNode(node);
+    if (isAlias(node)) return this.convertAlias(node, depth);
+    return this.convertNode(node, depth);
   }
 
-  private convertAlias(alias: Alias): Node {
+  private convertAlias(alias: Alias, depth: number): Node {
     const loc = this.at(alias.range?.[0]);
     const target = alias.resolve(this.doc) as YamlNode | undefined;
     if (!target) {
@@ -222,8 +273,16 @@ class Converter {
     }
     let converted = this.byAnchor.get(target);
     if (!converted) {
-      converted = this.convertNode(target);
+      converted = this.convertNode(target, 0);
       this.byAnchor.set(target, converted);
+    }
+    // The text is at most MAX_NESTING deep; an alias used deep inside can nest its anchor deeper still.
+    if (depth + this.height(converted) > MAX_NESTING) {
+      if (!this.tooDeep) {
+        this.notices.push(configInvalid(`${this.path}: alias '*${alias.source}' nests the YAML deeper than ${MAX_NESTING} levels; alias ignored`, loc));
+      }
+      this.tooDeep = true;
+      return { kind: 'scalar', loc, value: null };
     }
     const size = this.size(converted);
     this.expanded += size;
@@ -243,8 +302,8 @@ class Converter {
     return atUseSite;
   }
 
-  private convertNode(node: YamlNode): Node {
-    const converted = this.convertUnanchored(node);
+  private convertNode(node: YamlNode, depth: number): Node {
+    const converted = this.convertUnanchored(node, depth);
     if ((node as { anchor?: string }).anchor) {
       anchoredNodes.add(converted);
       // Aliases of this anchor share what was converted here (one node, one finding per problem).
@@ -253,24 +312,24 @@ class Converter {
     return converted;
   }
 
-  private convertUnanchored(node: YamlNode): Node {
+  private convertUnanchored(node: YamlNode, depth: number): Node {
     const loc = this.at(node.range?.[0]);
     this.checkTag(node, loc);
     if (isScalar(node)) return { kind: 'scalar', loc, value: scalarValue(node.value) };
     this.inProgress.add(node);
     try {
       if (isSeq(node)) {
-        const items = node.items.map((item) => this.convert(item as YamlNode | null, node.range?.[0]));
+        const items = node.items.map((item) => this.convert(item as YamlNode | null, node.range?.[0], depth + 1));
         return { kind: 'seq', loc, items };
       }
-      if (isMap(node)) return this.convertMap(node.items, loc);
+      if (isMap(node)) return this.convertMap(node.items, loc, depth);
     } finally {
       this.inProgress.delete(node);
     }
     return { kind: 'scalar', loc, value: null };
   }
 
-  private convertMap(pairs: unknown[], loc: Loc): MapNode {
+  private convertMap(pairs: unknown[], loc: Loc, depth: number): MapNode {
     const out = emptyMap(loc);
     const merges: { node: Node; keyLoc: Loc }[] = [];
     for (const pair of pairs) {
@@ -285,7 +344,7 @@ class Converter {
       const keyValue = isAlias(keyNode) ? (keyNode.resolve(this.doc) as YamlNode | undefined) : keyNode;
       const key = isScalar(keyValue) ? String(keyValue.value ?? '') : '';
       const isMergeKey = key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN';
-      const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2]);
+      const value = this.convert(pair.value as YamlNode | null, keyNode?.range?.[2], depth + 1);
       if (isMergeKey) {
         if (merges.length > 0) {
           this.notices.push(
@@ -343,6 +402,18 @@ class Converter {
     const tag = node.tag;
     if (!tag || KNOWN_TAGS.has(tag)) return;
     this.notices.push(configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
+  }
+
+  /** How many collections deep `node` is once every alias in it is expanded (memoised; at most MAX_NESTING + 1). */
+  private height(node: Node): number {
+    if (node.kind === 'scalar') return 0;
+    const known = this.heights.get(node);
+    if (known !== undefined) return known;
+    let max = 0;
+    const children = node.kind === 'seq' ? node.items : node.entries.values();
+    for (const child of children) max = Math.max(max, this.height(child));
+    this.heights.set(node, max + 1);
+    return max + 1;
   }
 
   /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */

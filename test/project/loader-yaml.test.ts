@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_CONFIG_BYTES, parseConfigText, readConfigFile } from '../../src/project/yaml.js';
+import { analyse } from '../../src/engine.js';
+import { MAX_CONFIG_BYTES, MAX_NESTING, parseConfigText, readConfigFile } from '../../src/project/yaml.js';
 import { at, plain, writeRepo } from './loader-helpers.js';
 
 describe('parseConfigText', () => {
@@ -155,5 +156,43 @@ describe('hostile nesting', () => {
     const { notices } = parseConfigText('deep.yml', 'a: ' + '['.repeat(depth) + ']'.repeat(depth) + '\n');
     expect(notices.length).toBeGreaterThan(0);
     expect(notices[0]).toMatchObject({ check: 'config-invalid', loc: { file: 'deep.yml' } });
+  });
+
+  const cases: [string, string, number][] = [
+    ['block sequences on one line', 'x:\n  ' + '- '.repeat(20_000) + 'v\n', 2],
+    ['block mappings, one per line', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('') + `${' '.repeat(3000)}v\n`, MAX_NESTING + 1],
+    ['flow sequences under the old flow limit', 'x: ' + '['.repeat(900) + ']'.repeat(900) + '\n', 1],
+    ['flow mappings', 'x: ' + '{a: '.repeat(600) + '1' + '}'.repeat(600) + '\n', 1],
+  ];
+  for (const [name, text, line] of cases) {
+    it(`${name}: "nested deeper than ${MAX_NESTING} levels" at the line, never a stack overflow`, () => {
+      const { file, notices } = parseConfigText('deep.yml', text);
+      expect(file.root).toBeUndefined();
+      expect(notices).toEqual([
+        { check: 'config-invalid', severity: 'high', message: `deep.yml: the YAML is nested deeper than ${MAX_NESTING} levels; not read`, loc: expect.objectContaining({ file: 'deep.yml', line }) },
+      ]);
+    });
+  }
+
+  it('aliases that nest anchors into each other past the limit: that alias is ignored, with a finding', () => {
+    let text = 'bundle:\n  name: deep\nx0: &a0 ' + '['.repeat(100) + '1' + ']'.repeat(100) + '\n';
+    for (let i = 1; i < 5; i++) text += `x${i}: &a${i} ${'['.repeat(100)}*a${i - 1}${']'.repeat(100)}\n`;
+    const { file, notices } = parseConfigText('deep.yml', text);
+    expect(notices).toEqual([
+      { check: 'config-invalid', severity: 'high', message: `deep.yml: alias '*a0' nests the YAML deeper than ${MAX_NESTING} levels; alias ignored`, loc: expect.objectContaining({ line: 4 }) },
+    ]);
+    expect(file.root?.entries.get('x0')).toBeDefined();
+  });
+
+  it('nesting at the limit is read, and every check walks it without a stack overflow', async () => {
+    const depth = MAX_NESTING - 8; // the job's own levels come on top
+    const deep = '{a: '.repeat(depth) + '1' + '}'.repeat(depth);
+    const dir = writeRepo({
+      'databricks.yml': `bundle:\n  name: deep\nresources:\n  jobs:\n    j:\n      name: j\n      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ./nb.py\n            base_parameters: ${deep}\n`,
+      'nb.py': '# Databricks notebook source\n',
+    });
+    const { result } = await analyse({ path: dir, env: {} });
+    const all = [...result.notices, ...result.bundles.flatMap((b) => b.findings)];
+    expect(all.filter((f) => f.check === 'internal-error' || /stack|nested deeper/i.test(f.message))).toEqual([]);
   });
 });
