@@ -2,6 +2,9 @@
 import type { CliIo } from './cli/io.js';
 import { quietOnEpipe } from './cli/io.js';
 import { main } from './cli/main.js';
+import { installInterruptHandlers } from './interrupt.js';
+
+installInterruptHandlers((line) => process.stderr.write(`${line}\n`));
 
 // `dab-ready checks | head`: the reader went away; stop quietly with the code so far.
 quietOnEpipe(process.stdout, (code) => process.exit(process.exitCode ?? code));

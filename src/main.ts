@@ -5,6 +5,7 @@ import { oneLine, runCheckMode } from './github/check-mode.js';
 import { runDeployMode, runPlanMode } from './github/deploy-mode.js';
 import { readInputs, toValidateOptions, toVerifyOptions } from './github/inputs.js';
 import { assertPathInWorkspace } from './github/paths.js';
+import { installInterruptHandlers } from './interrupt.js';
 
 const PROGRAM_TIMEOUT_MS = 600_000;
 
@@ -38,4 +39,5 @@ export async function run(): Promise<void> {
   }
 }
 
+installInterruptHandlers((line) => core.setFailed(line));
 await run();
