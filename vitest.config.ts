@@ -8,6 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // After the summary: how many tests were skipped and why (.ci/run prints the same from JSON).
     reporters: ['default', './test/support/skip-reasons-reporter.ts'],
+    globalSetup: ['test/support/temp-guard.ts'],
     server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

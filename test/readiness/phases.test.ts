@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/engine.js';
 import { loadProject } from '../../src/project/load.js';
 import { buildBundleResult } from '../../src/readiness/index.js';
@@ -196,8 +196,13 @@ describe('finding attachment and phase status', () => {
 });
 
 describe('wheel tasks and passed checks that concern a phase (real bundle on disk)', () => {
+  const written: string[] = [];
+  afterAll(() => {
+    for (const dir of written) fs.rmSync(dir, { recursive: true, force: true });
+  });
   function writeBundle(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dab-ready-phases-'));
+    written.push(dir);
     const files: Record<string, string> = {
       'databricks.yml': [
         'bundle:',
