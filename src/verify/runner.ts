@@ -58,7 +58,7 @@ export interface RunResult {
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_GRACE_MS = 2000;
 /** How long the pipes may stay open after the program exited (a daemon holding them). */
-const DRAIN_MS = 300;
+const DRAIN_MS = 1000;
 const OBSERVE_EVERY_MS = 250;
 
 export function quoteArg(arg: string): string {

@@ -1,6 +1,7 @@
 import type { Bundle, Finding, Loc, Logger, Severity, TargetView, ValidateOptions, VerificationStep } from '../model.js';
 import { portablePaths } from '../portable-paths.js';
 import { redactLines, redactSecrets } from '../redact.js';
+import { copyRepository, type BuildCopy } from './build-copy.js';
 import { databricksEnv } from './environment.js';
 import { displayCommand, run, which } from './runner.js';
 import { detectCredentials, NO_CREDENTIALS_HINT } from './validate-auth.js';
@@ -71,20 +72,33 @@ export async function validateBundle(
     return { findings: [...findings, ...unavailable], steps };
   }
 
+  // The CLI runs the bundle's own code (Python resources, experimental.scripts hooks) and may write
+  // .databricks/: it runs in a temporary copy, so the analysed tree stays as it was.
+  let copy: BuildCopy;
+  try {
+    copy = copyRepository(bundle.repoRoot ?? bundle.root);
+  } catch (error) {
+    notRun(`the repository could not be copied: ${(error as Error).message}`);
+    return { findings: [...findings, ...unavailable], steps };
+  }
   const fromCli: Finding[] = [];
-  for (const { target, verdict } of verdicts) {
-    if (!verdict.ok) {
-      notRun(NO_CREDENTIALS_HINT, target.name);
-      continue;
+  try {
+    for (const { target, verdict } of verdicts) {
+      if (!verdict.ok) {
+        notRun(NO_CREDENTIALS_HINT, target.name);
+        continue;
+      }
+      const outcome = await validateTarget(cli, bundle, copy, target.name, options, env, log);
+      steps.push(outcome.step);
+      if (outcome.authFailure) {
+        notRun(`authentication failed: ${outcome.authFailure}`, target.name);
+        steps.splice(steps.indexOf(outcome.step), 1);
+        continue;
+      }
+      fromCli.push(...outcome.findings);
     }
-    const outcome = await validateTarget(cli, bundle, target.name, options, env, log);
-    steps.push(outcome.step);
-    if (outcome.authFailure) {
-      notRun(`authentication failed: ${outcome.authFailure}`, target.name);
-      steps.splice(steps.indexOf(outcome.step), 1);
-      continue;
-    }
-    fromCli.push(...outcome.findings);
+  } finally {
+    copy.remove();
   }
   return { findings: [...mergeWithStatic(findings, mergeAcrossTargets(fromCli)), ...unavailable], steps };
 }
@@ -98,6 +112,7 @@ interface TargetOutcome {
 async function validateTarget(
   cli: string,
   bundle: Bundle,
+  copy: BuildCopy,
   target: string,
   options: ValidateOptions,
   env: NodeJS.ProcessEnv,
@@ -110,19 +125,22 @@ async function validateTarget(
   const childEnv: NodeJS.ProcessEnv = { ...databricksEnv(env), ...bundleVarEnv(options.vars) };
   const varNote = Object.keys(options.vars).length ? ` (variables via ${Object.keys(options.vars).map((k) => `BUNDLE_VAR_${k}`).join(', ')})` : '';
 
+  // What the CLI prints names the copy: say the repository's own folder instead.
+  const cwd = copy.map(bundle.root);
+  const original = (text: string) => redactSecrets(text.split(copy.root).join(bundle.repoRoot ?? bundle.root), env);
   const result = await log.group(command, () =>
     run([cli, ...args], {
-      cwd: bundle.root,
+      cwd,
       env: childEnv,
       timeoutMs: options.timeoutMs,
       purpose: `databricks bundle validate for target ${target}`,
       onLine: (line, stream) => {
-        if (stream === 'stderr') log.output(redactSecrets(line, env));
+        if (stream === 'stderr') log.output(original(line));
       },
     }),
   );
   // Diagnostics name absolute paths (`path /abs/x is not contained in ...`): relative to the bundle root, as every finding.
-  const stderr = portablePaths(bundle.root, [bundle.repoRoot])(redactSecrets(result.stderr, env));
+  const stderr = portablePaths(bundle.root, [bundle.repoRoot])(original(result.stderr));
   const tail = redactLines(stderr.split('\n').filter((l) => l.trim() !== '').slice(-20), env);
   const step: VerificationStep = { step: 'validate', target, status: 'passed', durationMs: result.durationMs, command: command + varNote, detail: '', output: undefined };
 

@@ -44,7 +44,7 @@ sys.argv (argparse), and declare the dependencies it imports.`,
   {
     id: 'background-process-left',
     category: 'Verification',
-    severity: 'high',
+    severity: 'medium',
     effortHours: 0.5,
     title: 'Builds and entry points leave no process running',
     successMessage: 'No build, install or entry-point run left a process behind.',
@@ -56,7 +56,7 @@ each program in its own process group and session with a marker in its environme
 still running when the program has ended (its group, its session, its marker, descendants seen while it
 ran), ends it (TERM, then KILL) and reports it here with its command line.
 Fix: do the work in the foreground and wait for it; start services from the job itself, not from the
-build or at import time.`,
+build or at import time; build tools that keep a daemon (Gradle) take --no-daemon.`,
     breaksDeploy: false,
     run: noStaticRun,
   },

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger, VerificationStep, VerifyOptions } from '../model.js';
-import { exceptionLine, failureReason, runProgram, type ProgramRun } from './program.js';
+import { exceptionLine, failureReason, outputNote, runProgram, type ProgramRun } from './program.js';
 import type { PythonEnv } from './python-env.js';
 import { displayCommand } from './runner.js';
 import { makeTempDir, removeTempDir } from './temp.js';
@@ -161,7 +161,8 @@ export async function smokeEntryPoint(venv: Venv, call: SmokeCall, py: PythonEnv
   let reason = failureReason(ran.result, options.timeoutMs);
   if (!reason && /Traceback \(most recent call last\):/.test(text)) reason = 'a traceback was printed';
   let status: SmokeOutcome['status'] = reason ? 'failed' : 'passed';
-  let detail = reason ? `${describeCall(call)} failed (${reason})${error ? `: ${error}` : ''}` : `${describeCall(call)} exited 0`;
+  const note = outputNote(ran.result);
+  let detail = reason ? `${describeCall(call)} failed (${reason}${note ? `; ${note}` : ''})${error ? `: ${error}` : ''}` : `${describeCall(call)} exited 0`;
   if (status === 'failed' && ran.result.exitCode === ENTRY_NOT_FOUND_EXIT && /^dab-ready: /m.test(text)) {
     status = 'missing';
     detail = ran.tail.filter((l) => l.startsWith('dab-ready: ')).pop() ?? detail;

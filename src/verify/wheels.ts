@@ -6,6 +6,7 @@ import type { Bundle, Finding, Logger, TargetView, VerificationStep, VerifyOptio
 import { exceptionLine, formatSeconds } from './program.js';
 import { preparePython, type PythonEnv } from './python-env.js';
 import { copyRepository, type BuildCopy } from './build-copy.js';
+import { wheelCheckDocs } from './wheel-docs.js';
 import { buildUnit, type BuildOutcome } from './wheel-build.js';
 import { inspectTask, type Problem, type TaskInspection, type WheelCheck } from './wheel-inspect.js';
 import { readWheel, topLevelNames, type WheelContents } from './wheel-read.js';
@@ -277,6 +278,8 @@ function buildFix(unit: BuildUnit, build: BuildOutcome): string {
   return `Run the build locally (${local}) and fix the error it prints; \`databricks bundle deploy\` runs the same build and stops there.`;
 }
 
+const LEFTOVER_SEVERITY = wheelCheckDocs.find((c) => c.id === 'background-process-left')!.severity;
+
 /** Processes a build, an install or a smoke run left behind: named, and ended by the runner already. */
 function leftoverFinding(unit: BuildUnit, what: string, leftovers: string[]): Finding {
   const n = leftovers.length;
@@ -284,7 +287,7 @@ function leftoverFinding(unit: BuildUnit, what: string, leftovers: string[]): Fi
   const message = `${what} left ${n === 1 ? 'a background process' : `${n} background processes`} running (${shown}${new Set(leftovers).size > 3 ? ', ...' : ''}); dab-ready ended ${n === 1 ? 'it' : 'them'}`;
   const fix =
     'Do not start daemons or background services from setup.py, a build line or an entry point called with --help: `databricks bundle deploy` waits for a build whose output a background process still holds, and a CI runner keeps whatever it leaves behind.';
-  return unitFinding(unit, 'background-process-left', message, leftovers, fix, 'high');
+  return unitFinding(unit, 'background-process-left', message, leftovers, fix, LEFTOVER_SEVERITY);
 }
 
 function unitFinding(unit: BuildUnit, check: string, message: string, tail: string[], fix: string, severity: Finding['severity'] = 'critical'): Finding {

@@ -149,10 +149,15 @@ describe('validateBundle: running the CLI', () => {
       ['dev', 'passed', 'databricks bundle validate -t dev -o json'],
       ['prod', 'passed', 'databricks bundle validate -t prod -o json'],
     ]);
-    expect(calls().map((c) => [c.argv, c.cwd])).toEqual([
-      [['bundle', 'validate', '-t', 'dev', '-o', 'json'], dir],
-      [['bundle', 'validate', '-t', 'prod', '-o', 'json'], dir],
+    // In a temporary copy of the repository (removed afterwards): the CLI may write .databricks/ and run bundle code.
+    const copies = calls().map((c) => c.cwd);
+    expect(calls().map((c) => c.argv)).toEqual([
+      ['bundle', 'validate', '-t', 'dev', '-o', 'json'],
+      ['bundle', 'validate', '-t', 'prod', '-o', 'json'],
     ]);
+    expect(copies[0]).toBe(copies[1]);
+    expect(copies[0]).toMatch(new RegExp(`/dab-ready-build-\\w+/${path.basename(dir)}$`));
+    expect(existsSync(copies[0])).toBe(false);
   });
 
   it('turns Error/Warning diagnostics into findings at their file:line, one finding for all targets that report it', async () => {
