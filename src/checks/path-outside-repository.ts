@@ -13,7 +13,9 @@ export const pathOutsideRepository: Check = {
   docs: `A \`sync.paths\`, \`sync.include\` or \`sync.exclude\` entry, a whl/jar library path or an artifact
 path that leads out of the repository (\`../../shared\` from a bundle near the repository root) names
 files a CI checkout does not have: the deploy from CI uploads or builds something else than the one on
-the author's machine, or fails with "file doesn't exist". dab-ready decides this from the path alone and
+the author's machine, or fails with "file doesn't exist"; a sync path outside the git repository makes
+\`bundle validate\` fail (\`path "<sync root>" is not within repository root "<repo>"\`, CLI acceptance case
+syncroot/dotdot-git), so in a git checkout that one is critical. dab-ready decides this from the path alone and
 never lists or reads a folder outside the repository, so what lies there is not analysed.
 Fix: move what the bundle needs into the repository (a monorepo folder next to the bundle, reached with
 ../ while staying inside), or build it from an artifact inside the repository.`,
@@ -31,7 +33,19 @@ Fix: move what the bundle needs into the repository (a monorepo folder next to t
         const loc = locs?.[i];
         if (!loc || !leavesRepository(bundle, value.replace(/^!/, ''))) return;
         const shown = path.posix.dirname(loc.file) === '.' ? `\`${value}\`` : `\`${value}\` (relative to the bundle root)`;
-        findings.push(finding(bundle, `${field} entry ${shown} points outside the repository: not read`, loc));
+        if (field !== 'sync.paths') {
+          findings.push(finding(bundle, `${field} entry ${shown} points outside the repository: not read`, loc));
+          return;
+        }
+        // The sync root widens to include it, and the CLI refuses a sync root outside the git repository.
+        if (!inGitCheckout(bundle)) {
+          findings.push(finding(bundle, `${field} entry ${shown} points outside the repository: not read`, loc));
+          return;
+        }
+        findings.push({
+          ...finding(bundle, `${field} entry ${shown} points outside the git repository: not read; \`databricks bundle validate\` fails with "path ... is not within repository root ..."`, loc),
+          severity: 'critical',
+        });
       });
     }
     for (const ref of collectPaths(bundle, target)) {
@@ -46,6 +60,13 @@ Fix: move what the bundle needs into the repository (a monorepo folder next to t
     return findings;
   },
 };
+
+/** Whether the repository boundary is a git work tree (a `.git` folder or file at its root). */
+function inGitCheckout(bundle: Bundle): boolean {
+  if (!bundle.repoRoot) return false;
+  const dotGit = path.relative(bundle.root, path.join(bundle.repoRoot, '.git')).split(path.sep).join('/');
+  return bundle.fileIndex.kind(dotGit) !== 'missing';
+}
 
 /** Whether a path relative to the bundle root leaves the repository (decided lexically: nothing is listed). */
 function leavesRepository(bundle: Bundle, rel: string): boolean {

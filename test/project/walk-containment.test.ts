@@ -141,16 +141,31 @@ describe('the file walk stays inside the repository', () => {
     });
     expect(touched).toEqual([]);
     expect(messages(result!, 'path-outside-repository')).toEqual([
-      'sync.paths entry `../../../shared` points outside the repository: not read',
+      'sync.paths entry `../../../shared` points outside the git repository: not read; `databricks bundle validate` fails with "path ... is not within repository root ..."',
       'sync.include entry `../../../shared/*.py` points outside the repository: not read',
       'artifacts.lib.path `../../..` points outside the repository: not read',
       `resources.jobs.j.tasks[0].libraries[0].whl \`../../../${OUTSIDE_NAME}.whl\` points outside the repository: not read`,
       'resources.jobs.j.tasks[0].libraries[1].whl `../../../*.whl` points outside the repository: not read',
     ]);
-    const lines = result!.bundles[0].findings.filter((f) => f.check === 'path-outside-repository').map((f) => f.loc?.line);
-    expect(lines).toEqual([6, 8, 12, 23, 24]);
+    const found = result!.bundles[0].findings.filter((f) => f.check === 'path-outside-repository');
+    expect(found.map((f) => [f.loc?.line, f.severity])).toEqual([
+      [6, 'critical'],
+      [8, 'high'],
+      [12, 'high'],
+      [23, 'high'],
+      [24, 'high'],
+    ]);
     // The file under the synced main.py is judged with the repository's rules only.
     expect(everyFormat(result!)).not.toContain(`${OUTSIDE_NAME}-rule`);
+  });
+
+  it('without a git work tree the analysed folder is the boundary; a sync path out of it is high, not the CLI failure', async () => {
+    const dir = path.join(scratch, 'a', 'b', 'no-git');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'databricks.yml'), 'bundle:\n  name: walk\nsync:\n  paths:\n    - ..\n');
+    const { result } = await analyse({ path: dir, env: {} });
+    const found = result.bundles[0].findings.filter((f) => f.check === 'path-outside-repository');
+    expect(found.map((f) => [f.severity, f.message])).toEqual([['high', 'sync.paths entry `..` points outside the repository: not read']]);
   });
 
   it('paths that stay inside the repository (a monorepo folder next to the bundle) are not findings', async () => {
