@@ -5,9 +5,11 @@ import { LineSplitter, MAX_LINE_CHARS } from '../src/verify/line-splitter.js';
 import { listProcesses, PROC_AVAILABLE } from '../src/verify/processes.js';
 import { displayCommand, lastLines, run, runningPrograms, which } from '../src/verify/runner.js';
 import { liveTempDirs } from '../src/verify/temp.js';
+import { BUILD_PYTHON } from './support/python.js';
 
-const PY = '/usr/bin/python3';
+const PY = BUILD_PYTHON;
 const linux = PROC_AVAILABLE;
+const NEEDS_PROC = { meta: { skipReason: 'no /proc here (Linux only): only the process group can be tracked' } };
 
 /** Processes whose environment carries this run's dab-ready marker prefix and `tag` on their command line. */
 function survivors(tag: string): number[] {
@@ -134,7 +136,7 @@ describe('the program runner', () => {
     expect(liveTempDirs()).toEqual([]);
   });
 
-  it.skipIf(!linux)('does not wait for pipes a setsid daemon keeps open: it ends the daemon and reports it', async () => {
+  it.skipIf(!linux)('does not wait for pipes a setsid daemon keeps open: it ends the daemon and reports it', NEEDS_PROC, async () => {
     const tag = `keeps-stdout-${process.pid}-${Date.now()}`;
     const started = Date.now();
     const r = await run([PY, '-c', daemonScript(tag, true)], { timeoutMs: 60_000 });
@@ -148,7 +150,7 @@ describe('the program runner', () => {
     expect(runningPrograms()).toEqual([]);
   });
 
-  it.skipIf(!linux)('finds a setsid daemon that closed its output through the marker in its environment, and ends it', async () => {
+  it.skipIf(!linux)('finds a setsid daemon that closed its output through the marker in its environment, and ends it', NEEDS_PROC, async () => {
     const tag = `closes-stdout-${process.pid}-${Date.now()}`;
     const r = await run([PY, '-c', daemonScript(tag, false)], { timeoutMs: 60_000 });
     expect(r.exitCode).toBe(0);
@@ -156,7 +158,7 @@ describe('the program runner', () => {
     expect(survivors(tag)).toEqual([]);
   });
 
-  it.skipIf(!linux)('finds a daemon that cleared its environment through the descendants it saw while the program ran', async () => {
+  it.skipIf(!linux)('finds a daemon that cleared its environment through the descendants it saw while the program ran', NEEDS_PROC, async () => {
     const tag = `env-cleared-${process.pid}-${Date.now()}`;
     // The program waits long enough for the runner to see the daemon, then exits; the daemon re-execs without any environment.
     const script = [
@@ -173,7 +175,7 @@ describe('the program runner', () => {
     expect(survivors(tag)).toEqual([]);
   });
 
-  it.skipIf(!linux)('a daemon escaping at the timeout is reported too', async () => {
+  it.skipIf(!linux)('a daemon escaping at the timeout is reported too', NEEDS_PROC, async () => {
     const tag = `timeout-daemon-${process.pid}-${Date.now()}`;
     const script = `${daemonScript(tag, false)}\nimport time\ntime.sleep(60)`;
     const r = await run([PY, '-c', script], { timeoutMs: 800 });

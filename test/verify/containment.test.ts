@@ -12,11 +12,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listProcesses, PROC_AVAILABLE } from '../../src/verify/processes.js';
+import { BUILD_PYTHON } from '../support/python.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PYTHON = '/usr/bin/python3';
+const PYTHON = BUILD_PYTHON;
 const ROLLDOWN = path.join(REPO, 'node_modules/.bin/rolldown');
 const canRun = PROC_AVAILABLE && fs.existsSync(PYTHON) && fs.existsSync(ROLLDOWN);
+const NEEDS = { meta: { skipReason: 'needs Linux /proc, a build Python and rolldown (dev dependency of vitest)' } };
 
 /** Planted in dab-ready's environment: none may reach repository code. */
 const SECRETS: Record<string, string> = {
@@ -260,7 +262,7 @@ if os.fork() == 0:
 ${SETUP_TAIL}`;
 }
 
-describe.skipIf(!canRun)('containment: hostile repository code through the CLI', () => {
+describe.skipIf(!canRun)('containment: hostile repository code through the CLI', NEEDS, () => {
   it('no planted secret reaches setup.py, the entry point or an artifact build line; HOME is a fresh empty folder', async () => {
     const dump = (file: string) => `import json, os
 with open(os.path.join("@DUMPS@", ${JSON.stringify(file)}), "w") as out:
