@@ -42,12 +42,12 @@ const MAX_ERRORS_PER_FILE = 20;
 /** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
 const MAX_FLOW_DEPTH = 1000;
 
+type CstToken = CST.Token;
+
 /**
  * Offset of the first collection nested deeper than `limit` in the parsed CST, if any. An explicit
  * stack, not recursion: this runs before anything recursive is allowed near the document.
  */
-type CstToken = CST.Token;
-
 function cstNestingBeyond(tokens: readonly CstToken[], limit: number): number | undefined {
   const stack: [CstToken | undefined, number][] = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {

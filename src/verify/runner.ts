@@ -149,7 +149,7 @@ export function run(argv: readonly string[], options: RunOptions = {}): Promise<
   };
   const marker = `${process.pid}.${++counter}.${randomBytes(6).toString('hex')}`;
   const env: NodeJS.ProcessEnv = { ...(options.env ?? toolEnv(process.env)), [RUN_MARKER]: marker };
-  const sandbox = options.sandbox ?? env.HOME === undefined ? makeSandbox(env) : undefined;
+  const sandbox = (options.sandbox ?? env.HOME === undefined) ? makeSandbox(env) : undefined;
 
   return new Promise((resolve) => {
     let timedOut = false;

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Bundle, Logger, VerificationStep, VerifyOptions } from '../model.js';
+import { containedGlob } from '../project/goglob.js';
 import type { BuildCopy } from './build-copy.js';
 import { exceptionLine, failureReason, outputNote, runProgram } from './program.js';
 import type { PythonEnv } from './python-env.js';
 import { displayCommand } from './runner.js';
 import { makeTempDir, removeTempDir } from './temp.js';
-import { containedGlob } from '../project/goglob.js';
 import { artifactWheelDirs, type BuildUnit } from './wheel-tasks.js';
 import { newestWheelPerPackage, normalizeName } from './wheel-names.js';
 

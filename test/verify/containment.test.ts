@@ -250,6 +250,18 @@ const buildFinding = (r: Report) => r.bundles[0].findings.find((f) => f.check ==
 const leftFinding = (r: Report) => r.bundles[0].findings.find((f) => f.check === 'background-process-left');
 const buildStep = (r: Report) => r.bundles[0].verification.find((s) => s.step === 'build')!;
 
+/** A setup.py that writes `block` (a Python bytes expression of 1 MB) 1024 times, then a line END-OF-GIGABYTE, then hangs. */
+function gigabyteSetup(block: string): string {
+  return `import sys, time
+block = ${block}
+for _ in range(1024):
+    sys.stdout.buffer.write(block)
+sys.stdout.buffer.write(b"\\nEND-OF-GIGABYTE\\n")
+sys.stdout.flush()
+time.sleep(600)
+`;
+}
+
 /** A setup.py that forks a `setsid` daemon (with `tag` on its command line) before building. */
 function daemonSetup(tag: string, keepStdout: boolean): string {
   return `import os, sys
@@ -319,16 +331,7 @@ with open(os.path.join("@DUMPS@", ${JSON.stringify(file)}), "w") as out:
   });
 
   it('1 GB of lines: bounded memory, the last lines kept, the timeout holds', async () => {
-    const b = bundle('gigabyte-lines', {
-      'setup.py': `import sys, time
-block = (b"y" * 1023 + b"\\n") * 1024
-for _ in range(1024):
-    sys.stdout.buffer.write(block)
-sys.stdout.buffer.write(b"END-OF-GIGABYTE\\n")
-sys.stdout.flush()
-time.sleep(600)
-`,
-    });
+    const b = bundle('gigabyte-lines', { 'setup.py': gigabyteSetup('(b"y" * 1023 + b"\\n") * 1024') });
     const before = treeState(b.dir);
     const run = await runDabReady(b.dir, { args: ['--timeout', '12'], tag: 'gigabyte-lines' });
     holdsLimits('setup.py prints 1 GB of lines, then hangs', run, 12, before, b.dir, 'timed out; last lines kept');
@@ -338,16 +341,7 @@ time.sleep(600)
   });
 
   it('1 GB without a newline: the line is cut, memory stays bounded, the finding says so', async () => {
-    const b = bundle('gigabyte-no-newline', {
-      'setup.py': `import sys, time
-block = b"z" * (1024 * 1024)
-for _ in range(1024):
-    sys.stdout.buffer.write(block)
-sys.stdout.buffer.write(b"\\nEND-OF-GIGABYTE\\n")
-sys.stdout.flush()
-time.sleep(600)
-`,
-    });
+    const b = bundle('gigabyte-no-newline', { 'setup.py': gigabyteSetup('b"z" * (1024 * 1024)') });
     const before = treeState(b.dir);
     const run = await runDabReady(b.dir, { args: ['--timeout', '12'], tag: 'gigabyte-no-newline' });
     holdsLimits('setup.py prints 1 GB without a newline, then hangs', run, 12, before, b.dir, 'timed out; the line cut at 4,096 characters');
