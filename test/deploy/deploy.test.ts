@@ -23,6 +23,7 @@ interface Call {
   argv: string[];
   cwd: string;
   bundleVars: Record<string, string>;
+  envNames: string[];
 }
 function calls(): Call[] {
   if (!existsSync(callLog)) return [];
@@ -125,6 +126,14 @@ describe('deployPhase: success', () => {
   it('passes --auto-approve and --fail-on-active-runs only when asked', async () => {
     await deploy('entity-matching-fixed', { phase: '0', run: false, autoApprove: true, failOnActiveRuns: true });
     expect(calls().map((c) => c.argv)).toEqual([['bundle', 'deploy', '-t', 'dev', '--auto-approve', '--fail-on-active-runs']]);
+  });
+
+  it('deploy and run get the Databricks variables, BUNDLE_VAR_* and the safe base: no GitHub, Actions runtime, npm or cloud-storage secret', async () => {
+    const planted = { GITHUB_TOKEN: 'ghs_x', 'INPUT_GITHUB-TOKEN': 'in', ACTIONS_RUNTIME_TOKEN: 'rt', AWS_SECRET_ACCESS_KEY: 'aws', NPM_TOKEN: 'npm', RANDOM_SETTING: 'x' };
+    const { outcome } = await deploy('entity-matching-fixed', { phase: '4', vars: { catalog: 'main' }, env: env({ DATABRICKS_STANDIN_SCENARIO: scenarioPath('deploy-v113'), ...planted }) });
+    expect(outcome.phaseStatus).toBe('succeeded');
+    const expected = ['BUNDLE_VAR_catalog', 'DAB_READY_RUN', 'DATABRICKS_HOST', 'DATABRICKS_STANDIN_LOG', 'DATABRICKS_STANDIN_SCENARIO', 'DATABRICKS_TOKEN', 'HOME', 'PATH'];
+    expect(calls().map((c) => c.envNames)).toEqual([expected, expected, expected]);
   });
 
   it('passes variables as BUNDLE_VAR_* without splitting or a shell: a comma and $(...) arrive intact', async () => {

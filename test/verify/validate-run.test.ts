@@ -56,7 +56,7 @@ function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { PATH: `${STANDIN_BIN}${path.delimiter}${NODE_DIR}${path.delimiter}/usr/bin:/bin`, HOME: home, DATABRICKS_STANDIN_LOG: callLog, ...extra };
 }
 
-function calls(): { argv: string[]; cwd: string; bundleVars: Record<string, string>; authEnv: string[] }[] {
+function calls(): { argv: string[]; cwd: string; bundleVars: Record<string, string>; authEnv: string[]; envNames: string[] }[] {
   if (!existsSync(callLog)) return [];
   return readFileSync(callLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
@@ -245,6 +245,15 @@ describe('validateBundle: running the CLI', () => {
     const viaOidc = await validateBundle(bundle, dev, [], auto, oidc, recordingLogger());
     expect(viaOidc.steps[0].status).toBe('passed');
     expect(calls().map((c) => c.authEnv)).toEqual([['DATABRICKS_STANDIN_LOG'], ['DATABRICKS_AUTH_TYPE', 'DATABRICKS_CLIENT_ID', 'DATABRICKS_STANDIN_LOG']]);
+  });
+
+  it('the CLI gets the Databricks variables, BUNDLE_VAR_* and the safe base: no GitHub, Actions runtime, npm or cloud-storage secret', async () => {
+    const bundle = loadBundle();
+    const planted = { GITHUB_TOKEN: 'ghs_x', 'INPUT_GITHUB-TOKEN': 'in', ACTIONS_RUNTIME_TOKEN: 'rt', AWS_SECRET_ACCESS_KEY: 'aws', NPM_TOKEN: 'npm', PYPI_PASSWORD: 'pw', RANDOM_SETTING: 'x' };
+    const env = baseEnv({ DATABRICKS_HOST: 'https://dbc-demo.cloud.databricks.com', DATABRICKS_TOKEN: TOKEN, LANG: 'C.UTF-8', ...planted });
+    const { steps } = await validateBundle(bundle, [bundle.targets.get('dev')!], [], { ...auto, vars: { catalog: 'main' } }, env, recordingLogger());
+    expect(steps[0].status).toBe('passed');
+    expect(calls()[0].envNames).toEqual(['BUNDLE_VAR_catalog', 'DAB_READY_RUN', 'DATABRICKS_HOST', 'DATABRICKS_STANDIN_LOG', 'DATABRICKS_TOKEN', 'HOME', 'LANG', 'PATH']);
   });
 
   it('never stores or logs a token the CLI echoes', async () => {
