@@ -2,8 +2,10 @@
 // build line) attacks dab-ready, run through the real CLI (and the real action entry) as a child
 // process with real Python. Every case checks: the run ends within its timeout + 5 s, dab-ready's
 // peak memory stays under 200 MB, no process dab-ready started survives, no temporary folder is left,
-// the analysed repository is byte-identical, and the finding says what happened.
-// Set DAB_READY_CONTAIN_TABLE=1 to print the measurements as a Markdown table.
+// the analysed repository is byte-identical, and the finding says what happened. The peak memory of
+// the whole process tree (dab-ready plus every process carrying its marker, resident sizes summed at
+// each 50 ms sample) is measured for the table too.
+// Set DAB_READY_CONTAIN_TABLE=1 to print the measurements as a Markdown table (with the load average).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -57,7 +59,8 @@ beforeAll(() => {
 
 afterAll(() => {
   if (table.length > 0 && process.env.DAB_READY_CONTAIN_TABLE) {
-    console.log(['| case | time | peak memory | survivors | verdict |', '|---|---|---|---|---|', ...table].join('\n'));
+    const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+    console.log([`Load average at the end (1, 5, 15 min): ${load}; ${os.cpus().length} cores`, '', '| case | time | peak memory: dab-ready / process tree | survivors | verdict |', '|---|---|---|---|---|', ...table].join('\n'));
   }
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -141,6 +144,15 @@ function survivors(pid: number, tag: string): number[] {
   return found;
 }
 
+/** Resident memory of a process in kB (0 when it is gone). */
+function residentKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 interface Run {
   code: number | null;
   stdout: string;
@@ -148,6 +160,8 @@ interface Run {
   ms: number;
   /** Peak resident memory of the dab-ready process (VmHWM), in MB. */
   peakMb: number;
+  /** Peak of the summed resident memory of dab-ready and every process carrying its marker, in MB. */
+  treePeakMb: number;
   survivors: number[];
   tmpLeft: string[];
 }
@@ -157,7 +171,8 @@ interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Send this signal once a program dab-ready started is running setup.py. */
   signal?: NodeJS.Signals;
-  program?: string;
+  /** What Node runs instead of `check --verify` (the action, another format). */
+  argv?: string[];
   tag: string;
 }
 
@@ -165,7 +180,7 @@ interface RunOptions {
 async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
   const tmp = fs.mkdtempSync(path.join(scratch, 'tmp-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: fakeHome, LANG: 'C.UTF-8', TMPDIR: tmp, ...SECRETS, ...options.env };
-  const argv = options.program ? [options.program] : [cli, 'check', dir, '--verify', '--python', PYTHON, '--no-isolation', '--no-deps', '--format', 'json', ...(options.args ?? [])];
+  const argv = options.argv ?? [cli, 'check', dir, '--verify', '--python', PYTHON, '--no-isolation', '--no-deps', '--format', 'json', ...(options.args ?? [])];
   const started = Date.now();
   const child = spawn(process.execPath, argv, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid!;
@@ -174,6 +189,7 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   let peakKb = 0;
+  let treePeakKb = 0;
   let signalled = false;
   const watch = setInterval(() => {
     try {
@@ -182,7 +198,9 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
     } catch {
       // exited
     }
-    if (options.signal && !signalled && survivors(pid, options.tag).length > 0 && /setup\.py|_in_process/.test(runningCommands(pid))) {
+    const tree = survivors(pid, options.tag);
+    treePeakKb = Math.max(treePeakKb, tree.reduce((sum, p) => sum + residentKb(p), residentKb(pid)));
+    if (options.signal && !signalled && tree.length > 0 && /setup\.py|_in_process/.test(runningCommands(pid))) {
       signalled = true;
       child.kill(options.signal);
     }
@@ -201,7 +219,7 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
   }
   const tmpLeft = fs.readdirSync(tmp);
   fs.rmSync(tmp, { recursive: true, force: true });
-  return { code, stdout, stderr, ms, peakMb: Math.round(peakKb / 1024), survivors: left, tmpLeft };
+  return { code, stdout, stderr, ms, peakMb: Math.round(peakKb / 1024), treePeakMb: Math.round(Math.max(treePeakKb, peakKb) / 1024), survivors: left, tmpLeft };
 }
 
 function runningCommands(pid: number): string {
@@ -237,7 +255,7 @@ function report(run: Run): Report {
 
 /** The limits every case must hold; records the measurements. */
 function holdsLimits(name: string, run: Run, timeoutS: number, before: string, dir: string, verdict: string): void {
-  table.push(`| ${name} | ${(run.ms / 1000).toFixed(1)} s | ${run.peakMb} MB | ${run.survivors.length} | ${verdict} |`);
+  table.push(`| ${name} | ${(run.ms / 1000).toFixed(1)} s | ${run.peakMb} MB / ${run.treePeakMb} MB | ${run.survivors.length} | ${verdict} |`);
   expect(run.ms, name).toBeLessThan((timeoutS + 5) * 1000);
   expect(run.peakMb, name).toBeGreaterThan(0);
   expect(run.peakMb, name).toBeLessThan(200);
@@ -388,6 +406,34 @@ with open(os.path.join("@DUMPS@", ${JSON.stringify(file)}), "w") as out:
     });
   }
 
+  it('include ["../../../../*/*/*/*/*/*/*/*.yml"] through the CLI: a finding at once, no file outside named in any format', async () => {
+    const outsideName = `outside-${process.pid}`;
+    const deep = path.join(scratch, 'q', 'w', 'e', 'r', 't', 'y');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, `${outsideName}.yml`), 'resources:\n  jobs:\n    stolen_job:\n      name: stolen\n');
+    // The repository is scratch/repos/walk-escape: ../.. is the scratch folder, where the planted file lies.
+    const b = bundle('walk-escape', { 'databricks.yml': `bundle:\n  name: walk\ninclude:\n  - "../../../../*/*/*/*/*/*/*/*.yml"\n  - ../../q/w/e/r/t/y/*.yml\n` });
+    const before = treeState(b.dir);
+    const outputs: string[] = [];
+    for (const format of ['json', 'text', 'markdown', 'sarif', 'github', 'junit']) {
+      // The whole CLI process, Node's start included; the analysis itself within a second is pinned in
+      // test/project/walk-containment.test.ts.
+      const run = await runDabReady(b.dir, { argv: [cli, 'check', b.dir, '--format', format], tag: outsideName });
+      holdsLimits(`include \`../../../../*/*/*/*/*/*/*/*.yml\`, --format ${format}`, run, 0, before, b.dir, 'finding; nothing outside listed or named');
+      if (format === 'json') {
+        expect(report(run).bundles[0].findings.filter((f) => f.check === 'include-outside-repository').map((f) => f.message)).toEqual([
+          'include `../../../../*/*/*/*/*/*/*/*.yml` points outside the repository: not read, so its resources are not analysed',
+          'include `../../q/w/e/r/t/y/*.yml` points outside the repository: not read, so its resources are not analysed',
+        ]);
+      }
+      const output = `${run.stdout}\n${run.stderr}`;
+      expect(output, format).toMatch(/include-outside-repository|Includes stay inside the repository/);
+      outputs.push(output);
+    }
+    expect(outputs.join('\n')).not.toContain(outsideName);
+    expect(outputs.join('\n')).not.toContain('stolen');
+  });
+
   it('the action on SIGTERM during a slow build: exit 143, one error line, no survivor, no temporary folder', async () => {
     const tag = `action-interrupted-${process.pid}`;
     const b = bundle('action-interrupted', { 'setup.py': `import time\nprint(${JSON.stringify(tag)}, flush=True)\ntime.sleep(100000)\n` });
@@ -396,7 +442,7 @@ with open(os.path.join("@DUMPS@", ${JSON.stringify(file)}), "w") as out:
     const inputs: Record<string, string> = { mode: 'check', path: '.', verify: 'true', python: PYTHON, 'build-isolation': 'false', 'install-deps': 'false', validate: 'off', comment: 'false', summary: 'false', annotations: 'false', sarif: '', 'fail-on': 'critical' };
     const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: b.dir, RUNNER_TEMP: runnerTemp };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const run = await runDabReady(b.dir, { program: action, env, signal: 'SIGTERM', tag });
+    const run = await runDabReady(b.dir, { argv: [action], env, signal: 'SIGTERM', tag });
     holdsLimits('the action, SIGTERM during a slow build', run, 600, before, b.dir, `exit ${run.code}`);
     expect(run.code).toBe(143);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::error::dab-ready: interrupted by SIGTERM while running the wheel build in \.; it was stopped, \d+ temporary folders removed$/);
