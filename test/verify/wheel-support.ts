@@ -99,9 +99,11 @@ export async function inTempRoot<T>(fn: () => Promise<T>): Promise<{ result: T; 
   process.env.TMPDIR = root;
   try {
     const result = await fn();
-    return { result, leftovers: () => readdirSync(root).filter((name) => name.startsWith('dab-ready-')) };
+    const left = readdirSync(root).filter((name) => name.startsWith('dab-ready-'));
+    return { result, leftovers: () => left };
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
+    rmSync(root, { recursive: true, force: true }); // the root itself is the test's own temporary folder
   }
 }
