@@ -3,8 +3,8 @@
 // process with real Python. Every case checks: the run ends within its timeout + 5 s, dab-ready's
 // peak memory stays under 200 MB, no process dab-ready started survives, no temporary folder is left,
 // the analysed repository is byte-identical, and the finding says what happened. The peak memory of
-// the whole process tree (dab-ready plus every process carrying its marker, resident sizes summed at
-// each 50 ms sample) is measured for the table too.
+// the whole process tree (dab-ready plus every process carrying its marker, Pss and Rss summed at each
+// 50 ms sample; Rss counts shared library pages once per process) is measured for the table too.
 // Set DAB_READY_CONTAIN_TABLE=1 to print the measurements as a Markdown table (with the load average).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,7 +60,7 @@ beforeAll(() => {
 afterAll(() => {
   if (table.length > 0 && process.env.DAB_READY_CONTAIN_TABLE) {
     const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
-    console.log([`Load average at the end (1, 5, 15 min): ${load}; ${os.cpus().length} cores`, '', '| case | time | peak memory: dab-ready / process tree | survivors | verdict |', '|---|---|---|---|---|', ...table].join('\n'));
+    console.log([`Load average at the end (1, 5, 15 min): ${load}; ${os.cpus().length} cores`, '', '| case | time | peak memory: dab-ready (VmHWM) / process tree (sum of Pss) / process tree (sum of Rss) | survivors | verdict |', '|---|---|---|---|---|', ...table].join('\n'));
   }
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -144,12 +144,14 @@ function survivors(pid: number, tag: string): number[] {
   return found;
 }
 
-/** Resident memory of a process in kB (0 when it is gone). */
-function residentKb(pid: number): number {
+/** Resident (Rss) and proportional (Pss: shared pages divided among their sharers) memory of a process in kB; 0 when it is gone. */
+function memoryKb(pid: number): { rss: number; pss: number } {
   try {
-    return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+    return { rss: field('Rss'), pss: field('Pss') };
   } catch {
-    return 0;
+    return { rss: 0, pss: 0 };
   }
 }
 
@@ -160,8 +162,9 @@ interface Run {
   ms: number;
   /** Peak resident memory of the dab-ready process (VmHWM), in MB. */
   peakMb: number;
-  /** Peak of the summed resident memory of dab-ready and every process carrying its marker, in MB. */
-  treePeakMb: number;
+  /** Peaks of the summed Pss and Rss of dab-ready and every process carrying its marker, in MB. */
+  treePssMb: number;
+  treeRssMb: number;
   survivors: number[];
   tmpLeft: string[];
 }
@@ -189,7 +192,7 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   let peakKb = 0;
-  let treePeakKb = 0;
+  const treePeakKb = { rss: 0, pss: 0 };
   let signalled = false;
   const watch = setInterval(() => {
     try {
@@ -199,7 +202,14 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
       // exited
     }
     const tree = survivors(pid, options.tag);
-    treePeakKb = Math.max(treePeakKb, tree.reduce((sum, p) => sum + residentKb(p), residentKb(pid)));
+    const sum = { rss: 0, pss: 0 };
+    for (const p of [pid, ...tree]) {
+      const m = memoryKb(p);
+      sum.rss += m.rss;
+      sum.pss += m.pss;
+    }
+    treePeakKb.rss = Math.max(treePeakKb.rss, sum.rss);
+    treePeakKb.pss = Math.max(treePeakKb.pss, sum.pss);
     if (options.signal && !signalled && tree.length > 0 && /setup\.py|_in_process/.test(runningCommands(pid))) {
       signalled = true;
       child.kill(options.signal);
@@ -219,7 +229,7 @@ async function runDabReady(dir: string, options: RunOptions): Promise<Run> {
   }
   const tmpLeft = fs.readdirSync(tmp);
   fs.rmSync(tmp, { recursive: true, force: true });
-  return { code, stdout, stderr, ms, peakMb: Math.round(peakKb / 1024), treePeakMb: Math.round(Math.max(treePeakKb, peakKb) / 1024), survivors: left, tmpLeft };
+  return { code, stdout, stderr, ms, peakMb: Math.round(peakKb / 1024), treePssMb: Math.round(treePeakKb.pss / 1024), treeRssMb: Math.round(treePeakKb.rss / 1024), survivors: left, tmpLeft };
 }
 
 function runningCommands(pid: number): string {
@@ -255,7 +265,7 @@ function report(run: Run): Report {
 
 /** The limits every case must hold; records the measurements. */
 function holdsLimits(name: string, run: Run, timeoutS: number, before: string, dir: string, verdict: string): void {
-  table.push(`| ${name} | ${(run.ms / 1000).toFixed(1)} s | ${run.peakMb} MB / ${run.treePeakMb} MB | ${run.survivors.length} | ${verdict} |`);
+  table.push(`| ${name} | ${(run.ms / 1000).toFixed(1)} s | ${run.peakMb} MB / ${run.treePssMb} MB / ${run.treeRssMb} MB | ${run.survivors.length} | ${verdict} |`);
   expect(run.ms, name).toBeLessThan((timeoutS + 5) * 1000);
   expect(run.peakMb, name).toBeGreaterThan(0);
   expect(run.peakMb, name).toBeLessThan(200);
