@@ -34432,63 +34432,16 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 4586:
+/***/ 530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ catalog),
-  c: () => (/* binding */ describeCheck)
-});
-
-// EXTERNAL MODULE: ./src/verify/validate-docs.ts
-var validate_docs = __nccwpck_require__(9147);
-;// CONCATENATED MODULE: ./src/verify/wheel-docs.ts
-// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
-// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
-// by those checks.
-const noStaticRun = () => [];
-const wheelCheckDocs = [
-    {
-        id: 'wheel-build-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'The wheel builds',
-        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
-        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
-error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
---verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
-\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
-Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
-setup.py error, packages setuptools cannot discover).`,
-        breaksDeploy: true,
-        run: noStaticRun,
-    },
-    {
-        id: 'entry-point-smoke-failed',
-        category: 'Verification',
-        severity: 'critical',
-        effortHours: 1,
-        title: 'Every wheel-task entry point starts',
-        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
-        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
-passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
-runs each entry point with --help (other groups and the package_name.entry_point fallback through
-importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
-module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
-is the job run failing at 2 AM.
-Fix: make the module part of the package, give the function defaults for every parameter and parse
-sys.argv (argparse), and declare the dependencies it imports.`,
-        breaksDeploy: false,
-        run: noStaticRun,
-    },
-];
-
-// EXTERNAL MODULE: ./src/checks/index.ts + 83 modules
-var checks = __nccwpck_require__(1389);
-;// CONCATENATED MODULE: ./src/checks/catalog.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ catalog),
+/* harmony export */   c: () => (/* binding */ describeCheck)
+/* harmony export */ });
+/* harmony import */ var _verify_validate_docs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9147);
+/* harmony import */ var _verify_wheel_docs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(124);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9083);
 
 
 
@@ -34496,7 +34449,7 @@ var checks = __nccwpck_require__(1389);
  * Every finding id dab-ready can report, with its docs: the static checks plus the ids that only
  * real runs produce (verify, validate). `dab-ready explain` and the deploy gate look ids up here.
  */
-const catalog = [...checks/* checks */.A, ...wheelCheckDocs, ...validate_docs/* validateCheckDocs */.o];
+const catalog = [..._index_js__WEBPACK_IMPORTED_MODULE_2__/* .checks */ .A, ..._verify_wheel_docs_js__WEBPACK_IMPORTED_MODULE_1__/* .wheelCheckDocs */ .$, ..._verify_validate_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .validateCheckDocs */ .o];
 function describeCheck(id) {
     return catalog.find((c) => c.id === id);
 }
@@ -34504,7 +34457,7 @@ function describeCheck(id) {
 
 /***/ }),
 
-/***/ 1389:
+/***/ 9083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40565,6 +40518,96 @@ Fix: copy the file into the repository, or reference it with sync.paths / includ
     breaksDeploy: false,
 }, (bundle) => bundle.fileIndex.notices);
 
+;// CONCATENATED MODULE: ./src/checks/path-outside-repository.ts
+
+
+
+const pathOutsideRepository = {
+    id: 'path-outside-repository',
+    category: 'File Sync Configuration',
+    severity: 'high',
+    effortHours: 0.5,
+    title: 'Sync paths and library paths stay inside the repository',
+    successMessage: 'Every sync path, sync pattern, library and artifact path points inside the repository.',
+    docs: `A \`sync.paths\`, \`sync.include\` or \`sync.exclude\` entry, a whl/jar library path or an artifact
+path that leads out of the repository (\`../../shared\` from a bundle near the repository root) names
+files a CI checkout does not have: the deploy from CI uploads or builds something else than the one on
+the author's machine, or fails with "file doesn't exist"; a sync path outside the git repository makes
+\`bundle validate\` fail (\`path "<sync root>" is not within repository root "<repo>"\`, CLI acceptance case
+syncroot/dotdot-git), so in a git checkout that one is critical. dab-ready decides this from the path alone and
+never lists or reads a folder outside the repository, so what lies there is not analysed.
+Fix: move what the bundle needs into the repository (a monorepo folder next to the bundle, reached with
+../ while staying inside), or build it from an artifact inside the repository.`,
+    breaksDeploy: false,
+    run(bundle, target) {
+        const findings = [];
+        const sync = target.sync;
+        const entries = [
+            ['sync.paths', sync.paths, sync.pathLocs],
+            ['sync.include', sync.include, sync.includeLocs],
+            ['sync.exclude', sync.exclude, sync.excludeLocs],
+        ];
+        for (const [field, values, locs] of entries) {
+            values.forEach((value, i) => {
+                const loc = locs?.[i];
+                if (!loc || !leavesRepository(bundle, value.replace(/^!/, '')))
+                    return;
+                const shown = external_node_path_default().posix.dirname(loc.file) === '.' ? `\`${value}\`` : `\`${value}\` (relative to the bundle root)`;
+                if (field !== 'sync.paths') {
+                    findings.push(path_outside_repository_finding(bundle, `${field} entry ${shown} points outside the repository: not read`, loc));
+                    return;
+                }
+                // The sync root widens to include it, and the CLI refuses a sync root outside the git repository.
+                if (!inGitCheckout(bundle)) {
+                    findings.push(path_outside_repository_finding(bundle, `${field} entry ${shown} points outside the repository: not read`, loc));
+                    return;
+                }
+                findings.push({
+                    ...path_outside_repository_finding(bundle, `${field} entry ${shown} points outside the git repository: not read; \`databricks bundle validate\` fails with "path ... is not within repository root ..."`, loc),
+                    severity: 'critical',
+                });
+            });
+        }
+        for (const ref of collectPaths(bundle, target)) {
+            if (ref.remote || ref.resolved === undefined)
+                continue;
+            if (ref.expect !== 'library' && !ref.field.startsWith('artifacts.'))
+                continue;
+            if (!leavesRepository(bundle, ref.resolved))
+                continue;
+            findings.push({
+                ...path_outside_repository_finding(bundle, `${ref.field} \`${ref.value ?? ref.raw}\` points outside the repository: not read`, ref.node.loc),
+                ...(ref.resource ? { resources: [ref.resource] } : {}),
+            });
+        }
+        return findings;
+    },
+};
+/** Whether the repository boundary is a git work tree (a `.git` folder or file at its root). */
+function inGitCheckout(bundle) {
+    if (!bundle.repoRoot)
+        return false;
+    const dotGit = external_node_path_default().relative(bundle.root, external_node_path_default().join(bundle.repoRoot, '.git')).split((external_node_path_default()).sep).join('/');
+    return bundle.fileIndex.kind(dotGit) !== 'missing';
+}
+/** Whether a path relative to the bundle root leaves the repository (decided lexically: nothing is listed). */
+function leavesRepository(bundle, rel) {
+    if (!bundle.repoRoot || external_node_path_default().posix.isAbsolute(rel))
+        return false;
+    const fromRepo = external_node_path_default().relative(bundle.repoRoot, external_node_path_default().resolve(bundle.root, rel)).split((external_node_path_default()).sep).join('/');
+    return fromRepo === '..' || fromRepo.startsWith('../');
+}
+function path_outside_repository_finding(bundle, message, loc) {
+    return {
+        check: 'path-outside-repository',
+        message,
+        loc,
+        evidence: evidenceAt(bundle, loc, 0, 0),
+        impact: 'A CI checkout has no such files: what deploy uploads or builds there differs from the author’s machine, or fails.',
+        fix: { text: 'Keep the files inside the repository and point at them with a path that stays inside it.' },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/index.ts
 
 
@@ -40580,6 +40623,7 @@ Fix: copy the file into the repository, or reference it with sync.paths / includ
 
 
 // checks validate would also fail on
+
 
 
 
@@ -40693,6 +40737,7 @@ const checks = [
     appPermissionsOverridden,
     terraformOnlyReference,
     alertFileInterpolation,
+    pathOutsideRepository,
     // what the readers noticed while loading; last, because the file index fills its notices lazily
     symlinkOutsideRepo,
     setupPyIgnored,
@@ -40748,7 +40793,7 @@ function didYouMean(suggestions) {
 
 /***/ }),
 
-/***/ 3091:
+/***/ 9415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40762,15 +40807,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/index.ts + 83 modules
-var checks = __nccwpck_require__(1389);
+// EXTERNAL MODULE: ./src/checks/index.ts + 84 modules
+var checks = __nccwpck_require__(9083);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
-// EXTERNAL MODULE: ./src/checks/catalog.ts + 1 modules
-var catalog = __nccwpck_require__(4586);
+// EXTERNAL MODULE: ./src/checks/catalog.ts
+var catalog = __nccwpck_require__(530);
 // EXTERNAL MODULE: ./src/project/yaml.ts
 var yaml = __nccwpck_require__(8778);
 ;// CONCATENATED MODULE: ./src/config.ts
@@ -41240,8 +41285,120 @@ function rootFileOf(bundle) {
 
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/verify/runner.ts + 1 modules
-var runner = __nccwpck_require__(5208);
+// EXTERNAL MODULE: ./src/verify/temp.ts
+var temp = __nccwpck_require__(4915);
+;// CONCATENATED MODULE: ./src/verify/build-copy.ts
+
+
+
+// Builds run in a temporary copy of the repository, so the analysed tree stays byte-identical
+// whatever the build writes next to itself (build/, dist/, *.egg-info, caches) and whether it
+// succeeds, fails, times out or is interrupted. The copy is made without following links: a
+// symbolic link that stays inside the repository is recreated inside the copy, one that leaves it
+// is left out (the analysis treats it as missing too). Sockets and FIFOs are not copied. `.git` is
+// copied (version-from-git build backends need it) unless it is larger than MAX_GIT_BYTES.
+const MAX_GIT_BYTES = 256 * 1024 * 1024;
+function copyRepository(repoRoot) {
+    const source = external_node_path_default().resolve(repoRoot);
+    const realSource = realpathOr(source);
+    const holder = (0,temp/* makeTempDir */.mk)('dab-ready-build-');
+    const root = external_node_path_default().join(holder, external_node_path_default().basename(source) || 'repository');
+    try {
+        copyTree(source, realSource, root);
+    }
+    catch (error) {
+        (0,temp/* removeTempDir */.CT)(holder);
+        throw error;
+    }
+    return {
+        root,
+        map: (abs) => external_node_path_default().join(root, external_node_path_default().relative(source, abs)),
+        remove: () => (0,temp/* removeTempDir */.CT)(holder),
+    };
+}
+function copyTree(source, realSource, target) {
+    // Iterative: a deep tree must not exhaust the stack.
+    const pending = [[source, target]];
+    external_node_fs_default().mkdirSync(target);
+    while (pending.length > 0) {
+        const [fromDir, toDir] = pending.pop();
+        for (const entry of readable(fromDir)) {
+            const from = external_node_path_default().join(fromDir, entry.name);
+            const to = external_node_path_default().join(toDir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name === '.git' && fromDir === source && sizeOf(from) > MAX_GIT_BYTES)
+                    continue;
+                external_node_fs_default().mkdirSync(to, { mode: (external_node_fs_default().statSync(from).mode & 0o777) | 0o700 });
+                pending.push([from, to]);
+            }
+            else if (entry.isFile()) {
+                // A `.git` file points at the original's git folder (worktrees, submodules): git in the copy would write there.
+                if (entry.name === '.git')
+                    continue;
+                try {
+                    external_node_fs_default().copyFileSync(from, to, (external_node_fs_default()).constants.COPYFILE_FICLONE);
+                }
+                catch {
+                    // unreadable: the build sees it missing, as it would without read permission
+                }
+            }
+            else if (entry.isSymbolicLink()) {
+                copyLink(from, to, source, realSource, target);
+            }
+        }
+    }
+}
+/** A link whose target lies inside the repository, recreated as a relative link inside the copy. */
+function copyLink(from, to, source, realSource, target) {
+    let real;
+    try {
+        real = external_node_fs_default().realpathSync(from);
+    }
+    catch {
+        return; // dangling
+    }
+    const inside = external_node_path_default().relative(realSource, real);
+    if (inside.startsWith('..') || external_node_path_default().isAbsolute(inside))
+        return;
+    const copied = external_node_path_default().join(target, inside);
+    external_node_fs_default().symlinkSync(external_node_path_default().relative(external_node_path_default().dirname(to), copied) || '.', to);
+}
+function readable(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+function sizeOf(dir) {
+    let total = 0;
+    const pending = [dir];
+    while (pending.length > 0 && total <= MAX_GIT_BYTES) {
+        const d = pending.pop();
+        for (const e of readable(d)) {
+            const p = external_node_path_default().join(d, e.name);
+            if (e.isDirectory())
+                pending.push(p);
+            else if (e.isFile())
+                total += external_node_fs_default().statSync(p).size;
+        }
+    }
+    return total;
+}
+function realpathOr(p) {
+    try {
+        return external_node_fs_default().realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+
+// EXTERNAL MODULE: ./src/verify/environment.ts
+var environment = __nccwpck_require__(3284);
+// EXTERNAL MODULE: ./src/verify/runner.ts + 4 modules
+var runner = __nccwpck_require__(5020);
 ;// CONCATENATED MODULE: ./src/verify/validate-auth.ts
 
 
@@ -41522,6 +41679,8 @@ var validate_docs = __nccwpck_require__(9147);
 
 
 
+
+
 // Step 4 of verify: run `databricks bundle validate -t <target> -o json` for every analysed target
 // when the CLI and credentials are there, and turn its diagnostics into findings. A static finding
 // about the same problem is kept (marked validateAgrees) instead of a second one.
@@ -41569,40 +41728,60 @@ async function validateBundle(bundle, targets, findings, options, env, log) {
         notRun(NO_CREDENTIALS_HINT);
         return { findings: [...findings, ...unavailable], steps };
     }
+    // The CLI runs the bundle's own code (Python resources, experimental.scripts hooks) and may write
+    // .databricks/: it runs in a temporary copy, so the analysed tree stays as it was.
+    let copy;
+    try {
+        copy = copyRepository(bundle.repoRoot ?? bundle.root);
+    }
+    catch (error) {
+        notRun(`the repository could not be copied: ${error.message}`);
+        return { findings: [...findings, ...unavailable], steps };
+    }
     const fromCli = [];
-    for (const { target, verdict } of verdicts) {
-        if (!verdict.ok) {
-            notRun(NO_CREDENTIALS_HINT, target.name);
-            continue;
+    try {
+        for (const { target, verdict } of verdicts) {
+            if (!verdict.ok) {
+                notRun(NO_CREDENTIALS_HINT, target.name);
+                continue;
+            }
+            const outcome = await validateTarget(cli, bundle, copy, target.name, options, env, log);
+            steps.push(outcome.step);
+            if (outcome.authFailure) {
+                notRun(`authentication failed: ${outcome.authFailure}`, target.name);
+                steps.splice(steps.indexOf(outcome.step), 1);
+                continue;
+            }
+            fromCli.push(...outcome.findings);
         }
-        const outcome = await validateTarget(cli, bundle, target.name, options, env, log);
-        steps.push(outcome.step);
-        if (outcome.authFailure) {
-            notRun(`authentication failed: ${outcome.authFailure}`, target.name);
-            steps.splice(steps.indexOf(outcome.step), 1);
-            continue;
-        }
-        fromCli.push(...outcome.findings);
+    }
+    finally {
+        copy.remove();
     }
     return { findings: [...mergeWithStatic(findings, mergeAcrossTargets(fromCli)), ...unavailable], steps };
 }
-async function validateTarget(cli, bundle, target, options, env, log) {
+async function validateTarget(cli, bundle, copy, target, options, env, log) {
     const args = ['bundle', 'validate', '-t', target, '-o', 'json', ...(options.strict ? ['--strict'] : [])];
     const command = (0,runner/* displayCommand */.kc)(['databricks', ...args]);
     // Variables go through BUNDLE_VAR_<name>: `--var` splits values at commas (reference §3).
-    const childEnv = { ...env, ...bundleVarEnv(options.vars) };
+    // The CLI gets its own variables and the safe base, nothing else of ours (reference §11).
+    const childEnv = { ...(0,environment/* databricksEnv */.il)(env), ...bundleVarEnv(options.vars) };
     const varNote = Object.keys(options.vars).length ? ` (variables via ${Object.keys(options.vars).map((k) => `BUNDLE_VAR_${k}`).join(', ')})` : '';
+    // What the CLI prints names the copy: say the repository's own folder instead.
+    const cwd = copy.map(bundle.root);
+    const original = (text) => (0,redact/* redactSecrets */.fp)(text.split(copy.root).join(bundle.repoRoot ?? bundle.root), env);
     const result = await log.group(command, () => (0,runner/* run */.eF)([cli, ...args], {
-        cwd: bundle.root,
+        cwd,
         env: childEnv,
         timeoutMs: options.timeoutMs,
+        purpose: `databricks bundle validate for target ${target}`,
         onLine: (line, stream) => {
             if (stream === 'stderr')
-                log.output((0,redact/* redactSecrets */.fp)(line, env));
+                log.output(original(line));
         },
     }));
     // Diagnostics name absolute paths (`path /abs/x is not contained in ...`): relative to the bundle root, as every finding.
-    const stderr = portablePaths(bundle.root, [bundle.repoRoot])((0,redact/* redactSecrets */.fp)(result.stderr, env));
+    const stderr = portablePaths(bundle.root, [bundle.repoRoot])(original(result.stderr));
     const tail = (0,redact/* redactLines */.nI)(stderr.split('\n').filter((l) => l.trim() !== '').slice(-20), env);
     const step = { step: 'validate', target, status: 'passed', durationMs: result.durationMs, command: command + varNote, detail: '', output: undefined };
     if (result.timedOut || result.spawnError) {
@@ -41768,17 +41947,26 @@ function lastIndex(lines, test) {
 // Runs one program through the runner with its output streamed into the log and the last lines
 // kept in the order they were written (stdout and stderr interleaved): what explains a failure.
 const TAIL_LINES = 30;
+/** Lines of one program streamed into the log; beyond that only the tail is kept. */
+const MAX_LOGGED_LINES = 10_000;
+const MAX_WATCHED_LINES = 200;
 async function runProgram(argv, options) {
     const tail = [];
     const watched = [];
+    let logged = 0;
     const result = await (0,runner/* run */.eF)(argv, {
         cwd: options.cwd,
         env: options.env,
         timeoutMs: options.timeoutMs,
+        purpose: options.purpose,
         maxBytes: 1024 * 1024,
         onLine: (line) => {
-            options.log.output(line);
-            if (options.watch?.test(line))
+            if (logged < MAX_LOGGED_LINES)
+                options.log.output(line);
+            else if (logged === MAX_LOGGED_LINES)
+                options.log.output(`dab-ready: more output not shown (over ${MAX_LOGGED_LINES.toLocaleString('en-US')} lines); the last ${TAIL_LINES} lines are kept`);
+            logged++;
+            if (watched.length < MAX_WATCHED_LINES && options.watch?.(line))
                 watched.push(line);
             if (line.trim() === '')
                 return;
@@ -41790,6 +41978,15 @@ async function runProgram(argv, options) {
     if (result.spawnError)
         tail.push(result.spawnError);
     return { result, tail: tail.slice(-TAIL_LINES), watched };
+}
+/** What was unusual about a program's output ("one line of 1,000,000 characters, cut"), if anything. */
+function outputNote(result) {
+    const { cutLines, longestLine, bytes } = result.output;
+    if (cutLines === 0)
+        return undefined;
+    const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB of output` : `${bytes.toLocaleString('en-US')} bytes of output`;
+    const lines = cutLines === 1 ? `a line of ${longestLine.toLocaleString('en-US')} characters` : `${cutLines.toLocaleString('en-US')} lines longer than the limit (the longest ${longestLine.toLocaleString('en-US')} characters)`;
+    return `${size} with ${lines}, cut by dab-ready`;
 }
 /** Why a run did not succeed, in a few words; undefined when it exited 0. */
 function failureReason(result, timeoutMs) {
@@ -41820,12 +42017,13 @@ function exceptionLine(tail) {
 
 
 
+
 function preparePython(option, env = process.env) {
     const found = (0,runner/* which */.K7)(option, env);
     if (!found)
         return undefined;
     const python = external_node_path_default().resolve(found);
-    const shimDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dab-ready-python-'));
+    const shimDir = (0,temp/* makeTempDir */.mk)('dab-ready-python-');
     for (const name of ['python', 'python3']) {
         const shim = external_node_path_default().join(shimDir, name);
         (0,external_node_fs_.writeFileSync)(shim, `#!/bin/sh\nexec ${(0,runner/* quoteArg */.X1)(python)} "$@"\n`);
@@ -41833,18 +42031,20 @@ function preparePython(option, env = process.env) {
     }
     const quiet = { PYTHONDONTWRITEBYTECODE: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1', PYTHONUNBUFFERED: '1' };
     const pathList = [shimDir, external_node_path_default().dirname(python), env.PATH ?? ''].filter(Boolean).join((external_node_path_default()).delimiter);
-    const cleanEnv = { ...env, ...quiet };
+    const cleanEnv = (0,environment/* repositoryEnv */.uC)(env, quiet);
     delete cleanEnv.PYTHONPATH;
     delete cleanEnv.PYTHONHOME;
     delete cleanEnv.VIRTUAL_ENV;
     return {
         python,
-        buildEnv: { ...env, ...quiet, PATH: pathList },
+        buildEnv: (0,environment/* repositoryEnv */.uC)(env, { ...quiet, PATH: pathList }),
         cleanEnv,
-        cleanup: () => (0,external_node_fs_.rmSync)(shimDir, { recursive: true, force: true }),
+        cleanup: () => (0,temp/* removeTempDir */.CT)(shimDir),
     };
 }
 
+// EXTERNAL MODULE: ./src/verify/wheel-docs.ts
+var wheel_docs = __nccwpck_require__(124);
 // EXTERNAL MODULE: ./src/project/goglob.ts
 var goglob = __nccwpck_require__(6577);
 // EXTERNAL MODULE: ./src/project/resources.ts
@@ -42078,11 +42278,9 @@ function samePath(a, b) {
 
 
 
-// setuptools >= 61: "`entry-points` defined outside of `pyproject.toml` would be ignored." (later: "is ignored")
-const IGNORED_FIELD = /[`'"]?([\w-]+)[`'"]? defined outside of `?pyproject\.toml`? (?:would be|is) ignored/;
-const IGNORED_VALUE = /^\s*`([\w-]+) = (.*)`\s*$/;
-async function buildUnit(bundle, unit, py, options, log) {
-    const cwd = external_node_path_default().resolve(bundle.root, unit.dir);
+async function buildUnit(bundle, unit, py, options, log, copy) {
+    const copyRoot = copy.map(bundle.root);
+    const cwd = external_node_path_default().resolve(copyRoot, unit.dir);
     const started = Date.now();
     const step = (status, command, detail, output) => ({
         step: 'build',
@@ -42094,56 +42292,52 @@ async function buildUnit(bundle, unit, py, options, log) {
         ...(output ? { output } : {}),
     });
     const noop = () => { };
+    const fromCopy = external_node_path_default().relative(copy.root, cwd);
+    if (fromCopy === '..' || fromCopy.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(fromCopy)) {
+        // Never run a build outside the repository (its copy): that folder is not ours to write into.
+        const detail = `build folder ${unit.dir} is outside the repository: not built`;
+        return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, leftovers: [], cleanup: noop };
+    }
     if (!(0,external_node_fs_.existsSync)(cwd) || !(0,external_node_fs_.statSync)(cwd).isDirectory()) {
         const detail = `build folder ${unit.dir} does not exist`;
-        return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, cleanup: noop };
+        return { step: step('failed', '', detail), status: 'failed', tail: [], ignoredFields: new Map(), failure: detail, leftovers: [], cleanup: noop };
     }
-    const outDir = unit.artifact ? undefined : (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dab-ready-wheel-'));
+    const outDir = unit.artifact ? undefined : (0,temp/* makeTempDir */.mk)('dab-ready-wheel-');
     const cleanup = () => {
         if (outDir)
-            (0,external_node_fs_.rmSync)(outDir, { recursive: true, force: true });
+            (0,temp/* removeTempDir */.CT)(outDir);
     };
     const argv = unit.artifact
         ? ['bash', '-c', options.isolation ? unit.artifact.build : withoutIsolation(unit.artifact.build)]
         : [py.python, '-m', 'build', '--wheel', ...(options.isolation ? [] : ['--no-isolation']), '--outdir', outDir, '.'];
     const command = `${unit.dir === '.' ? '' : `cd ${(0,runner/* displayCommand */.kc)([unit.dir])} && `}${(0,runner/* displayCommand */.kc)(argv)}`;
-    const before = unit.artifact ? undefined : buildLitter(cwd);
-    const watched = [];
     const ran = await log.group(`dab-ready: build wheel in ${unit.dir}`, async () => {
         log.info(`$ ${command}`);
-        const r = await runProgram(argv, {
-            cwd,
-            env: py.buildEnv,
-            timeoutMs: options.timeoutMs,
-            log,
-            watch: new RegExp(`${IGNORED_FIELD.source}|${IGNORED_VALUE.source}`),
-        });
-        watched.push(...r.watched);
-        return r;
+        return runProgram(argv, { cwd, env: py.buildEnv, timeoutMs: options.timeoutMs, log, watch: isIgnoredFieldLine, purpose: `the wheel build in ${unit.dir}` });
     });
-    if (before)
-        removeNewLitter(cwd, before);
-    const ignoredFields = parseIgnoredFields(watched);
+    const ignoredFields = parseIgnoredFields(ran.watched);
+    const leftovers = ran.result.leftovers;
     const reason = failureReason(ran.result, options.timeoutMs);
     if (reason) {
         const environmentGap = missingBuildTooling(ran.tail, options) ?? missingBuildProgram(ran.result.exitCode, ran.tail, unit.artifact?.build);
         if (environmentGap) {
             const skipped = { ...step('skipped', command, `skipped: ${environmentGap.reason}`, ran.tail), missingTool: environmentGap.tool };
-            return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, cleanup };
+            return { step: skipped, status: 'skipped', tail: ran.tail, ignoredFields, leftovers, cleanup };
         }
+        const note = outputNote(ran.result);
         const error = exceptionLine(ran.tail) ?? ran.tail.filter((l) => /\berror\b/i.test(l)).pop();
-        const detail = `build failed (${reason})${error ? `: ${error.trim()}` : ''}`;
-        return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, cleanup };
+        const detail = `build failed (${reason}${note ? `; ${note}` : ''})${error ? `: ${error.trim()}` : ''}`;
+        return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, leftovers, cleanup };
     }
-    const candidates = unit.artifact ? artifactWheels(bundle, unit) : wheelsIn(outDir);
+    const candidates = unit.artifact ? artifactWheels(copyRoot, copy.root, unit) : wheelsIn(outDir);
     const wheel = pickWheel(candidates, unit);
     if (!wheel) {
         const where = unit.artifact ? artifactWheelDirs(unit.artifact).map((d) => `${d}/*.whl`).join(', ') : 'the output folder';
         const detail = `the build succeeded but no wheel was found in ${where}`;
-        return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, cleanup };
+        return { step: step('failed', command, detail, ran.tail), status: 'failed', tail: ran.tail, ignoredFields, failure: detail, leftovers, cleanup };
     }
-    const shown = unit.artifact ? external_node_path_default().relative(bundle.root, wheel).split((external_node_path_default()).sep).join('/') : external_node_path_default().basename(wheel);
-    return { step: step('passed', command, `built ${shown}`), status: 'built', wheel, tail: ran.tail, ignoredFields, cleanup };
+    const shown = unit.artifact ? external_node_path_default().relative(copyRoot, wheel).split((external_node_path_default()).sep).join('/') : external_node_path_default().basename(wheel);
+    return { step: step('passed', command, `built ${shown}`), status: 'built', wheel, tail: ran.tail, ignoredFields, leftovers, cleanup };
 }
 /** With isolation off (an offline runner), a `python -m build` in the artifact's own line gets
  *  `--no-isolation` too; the step's command shows the line exactly as it ran. */
@@ -42199,15 +42393,49 @@ function commandWords(line) {
         .map((part) => part.trim().split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? '')
         .filter(Boolean);
 }
+// setuptools >= 61: "`entry-points` defined outside of `pyproject.toml` would be ignored." (later: "is ignored"),
+// followed by the value: "    `entry-points = {...}`". Read with string scans: every line of output passes here.
+const DEFINED_OUTSIDE = ' defined outside of ';
+const IGNORED_TAIL = /^`?pyproject\.toml`? (?:would be|is) ignored/;
+/** The field a "defined outside of pyproject.toml ... ignored" line names. */
+function ignoredFieldOf(line) {
+    for (let at = line.indexOf(DEFINED_OUTSIDE); at !== -1; at = line.indexOf(DEFINED_OUTSIDE, at + 1)) {
+        if (!IGNORED_TAIL.test(line.slice(at + DEFINED_OUTSIDE.length, at + DEFINED_OUTSIDE.length + 40)))
+            continue;
+        let end = at;
+        if (end > 0 && '`\'"'.includes(line[end - 1]))
+            end--;
+        let start = end;
+        while (start > 0 && /[\w-]/.test(line[start - 1]))
+            start--;
+        if (start < end)
+            return line.slice(start, end);
+    }
+    return undefined;
+}
+/** `field = value` of a "    `field = value`" line. */
+function ignoredValueOf(line) {
+    const text = line.trim();
+    if (text.length < 6 || text[0] !== '`' || text[text.length - 1] !== '`')
+        return undefined;
+    const inner = text.slice(1, -1);
+    const eq = inner.indexOf(' = ');
+    if (eq <= 0 || !/^[\w-]+$/.test(inner.slice(0, eq)))
+        return undefined;
+    return [inner.slice(0, eq), inner.slice(eq + 3)];
+}
+function isIgnoredFieldLine(line) {
+    return ignoredFieldOf(line) !== undefined || ignoredValueOf(line) !== undefined;
+}
 function parseIgnoredFields(lines) {
     const fields = new Map();
     for (const line of lines) {
-        const value = IGNORED_VALUE.exec(line);
+        const value = ignoredValueOf(line);
         if (value)
-            fields.set(value[1], value[2]);
-        const field = IGNORED_FIELD.exec(line);
-        if (field && !fields.has(field[1]))
-            fields.set(field[1], '');
+            fields.set(value[0], value[1]);
+        const field = ignoredFieldOf(line);
+        if (field && !fields.has(field))
+            fields.set(field, '');
     }
     return fields;
 }
@@ -42219,19 +42447,16 @@ function wheelsIn(dir) {
         return [];
     }
 }
-/** Wheels an artifact build left where deploy looks for them: its `files` globs, else `<path>/dist/*.whl`. */
-function artifactWheels(bundle, unit) {
+/** Wheels an artifact build left where deploy looks for them: its `files` globs, else `<path>/dist/*.whl`
+ *  (relative to the bundle root in the copy; never matched outside the repository's copy). */
+function artifactWheels(copyBundleRoot, copyRoot, unit) {
     const artifact = unit.artifact;
     const patterns = artifact.files.length > 0 ? artifact.files.map((f) => f.source) : [external_node_path_default().posix.join(artifact.path, 'dist', '*.whl')];
     const found = [];
     for (const pattern of patterns) {
-        const absolute = external_node_path_default().posix.join(bundle.root.split((external_node_path_default()).sep).join('/'), pattern);
-        try {
-            found.push(...(0,goglob/* goGlob */.bn)(external_node_path_default().posix.normalize(absolute)).filter((f) => f.endsWith('.whl')));
-        }
-        catch {
-            // a malformed glob is reported by the static checks
-        }
+        const matched = (0,goglob/* containedGlob */.MJ)(copyBundleRoot, pattern, copyRoot);
+        if (matched.kind === 'matches')
+            found.push(...matched.files.filter((f) => f.endsWith('.whl')));
     }
     return newestWheelPerPackage([...new Set(found)]);
 }
@@ -42242,41 +42467,6 @@ function pickWheel(candidates, unit) {
     const wanted = new Set([unit.project?.name, ...unit.tasks.map((t) => t.packageName)].filter((n) => !!n).map(normalizeName));
     return (candidates.find((c) => wanted.has(normalizeName(external_node_path_default().basename(c).split('-')[0]))) ??
         [...candidates].sort((a, b) => (0,external_node_fs_.statSync)(b).mtimeMs - (0,external_node_fs_.statSync)(a).mtimeMs)[0]);
-}
-/** What setuptools writes into the source tree during an in-place build: build/ and *.egg-info (also one level down, src/ layouts). */
-function buildLitter(dir) {
-    const found = new Set();
-    const look = (d, depth) => {
-        let names;
-        try {
-            names = (0,external_node_fs_.readdirSync)(d);
-        }
-        catch {
-            return;
-        }
-        for (const name of names) {
-            const full = external_node_path_default().join(d, name);
-            if ((depth === 0 && name === 'build') || name.endsWith('.egg-info'))
-                found.add(full);
-            else if (depth === 0 && !name.startsWith('.') && safeIsDir(full))
-                look(full, 1);
-        }
-    };
-    look(dir, 0);
-    return found;
-}
-function removeNewLitter(dir, before) {
-    for (const p of buildLitter(dir))
-        if (!before.has(p))
-            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
-}
-function safeIsDir(p) {
-    try {
-        return (0,external_node_fs_.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
@@ -42564,7 +42754,7 @@ func()
 const ENTRY_NOT_FOUND_EXIT = 3;
 async function installWheel(wheel, py, options, log) {
     const started = Date.now();
-    const root = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dab-ready-venv-'));
+    const root = (0,temp/* makeTempDir */.mk)('dab-ready-venv-');
     const venvDir = external_node_path_default().join(root, 'venv');
     const workDir = external_node_path_default().join(root, 'work');
     (0,external_node_fs_.mkdirSync)(workDir);
@@ -42573,14 +42763,17 @@ async function installWheel(wheel, py, options, log) {
         python: external_node_path_default().join(venvDir, 'bin', 'python'),
         bin: external_node_path_default().join(venvDir, 'bin'),
         workDir,
-        remove: () => (0,external_node_fs_.rmSync)(root, { recursive: true, force: true }),
+        remove: () => (0,temp/* removeTempDir */.CT)(root),
     };
     const commands = [];
+    const leftovers = [];
     const pipArgs = ['install', ...(options.installDeps ? [] : ['--no-deps']), wheel];
     const exec = async (argv) => {
         commands.push((0,runner/* displayCommand */.kc)(argv));
         log.info(`$ ${(0,runner/* displayCommand */.kc)(argv)}`);
-        return runProgram(argv, { cwd: workDir, env: py.cleanEnv, timeoutMs: options.timeoutMs, log });
+        const ran = await runProgram(argv, { cwd: workDir, env: py.cleanEnv, timeoutMs: options.timeoutMs, log, purpose: `installing ${external_node_path_default().basename(wheel)} into a clean venv` });
+        leftovers.push(...ran.result.leftovers);
+        return ran;
     };
     const outcome = await log.group(`dab-ready: install ${external_node_path_default().basename(wheel)} into a clean venv`, async () => {
         // Fast path: a venv without pip, filled by the configured Python's pip (pip >= 22.3 has --python).
@@ -42608,16 +42801,22 @@ async function installWheel(wheel, py, options, log) {
     };
     if (reason) {
         venv.remove();
-        return { step, ok: false, tail: outcome.tail, failure: reason };
+        return { step, ok: false, tail: outcome.tail, failure: reason, leftovers };
     }
-    return { step, venv, ok: true, tail: outcome.tail };
+    return { step, venv, ok: true, tail: outcome.tail, leftovers };
 }
 async function smokeEntryPoint(venv, call, py, options, log, context) {
     const argv = call.mode === 'script'
         ? [external_node_path_default().join(venv.bin, call.name), '--help']
         : [venv.python, '-I', '-c', LOADER, call.mode, call.mode === 'group' ? call.distribution : call.module, call.name, call.mode === 'group' ? call.group : ''];
     const started = Date.now();
-    const ran = await log.group(`dab-ready: smoke ${describeCall(call)}`, () => runProgram(argv, { cwd: venv.workDir, env: { ...py.cleanEnv, VIRTUAL_ENV: external_node_path_default().dirname(venv.bin), PATH: `${venv.bin}${(external_node_path_default()).delimiter}${py.cleanEnv.PATH ?? ''}` }, timeoutMs: options.timeoutMs, log }));
+    const ran = await log.group(`dab-ready: smoke ${describeCall(call)}`, () => runProgram(argv, {
+        cwd: venv.workDir,
+        env: { ...py.cleanEnv, VIRTUAL_ENV: external_node_path_default().dirname(venv.bin), PATH: `${venv.bin}${(external_node_path_default()).delimiter}${py.cleanEnv.PATH ?? ''}` },
+        timeoutMs: options.timeoutMs,
+        log,
+        purpose: `the smoke run ${describeCall(call)}`,
+    }));
     const shownArgv = argv.map((a) => (a === LOADER ? '<dab-ready entry-point loader>' : a));
     const command = (0,runner/* displayCommand */.kc)(shownArgv);
     const text = ran.tail.join('\n');
@@ -42626,7 +42825,8 @@ async function smokeEntryPoint(venv, call, py, options, log, context) {
     if (!reason && /Traceback \(most recent call last\):/.test(text))
         reason = 'a traceback was printed';
     let status = reason ? 'failed' : 'passed';
-    let detail = reason ? `${describeCall(call)} failed (${reason})${error ? `: ${error}` : ''}` : `${describeCall(call)} exited 0`;
+    const note = outputNote(ran.result);
+    let detail = reason ? `${describeCall(call)} failed (${reason}${note ? `; ${note}` : ''})${error ? `: ${error}` : ''}` : `${describeCall(call)} exited 0`;
     if (status === 'failed' && ran.result.exitCode === ENTRY_NOT_FOUND_EXIT && /^dab-ready: /m.test(text)) {
         status = 'missing';
         detail = ran.tail.filter((l) => l.startsWith('dab-ready: ')).pop() ?? detail;
@@ -42654,6 +42854,7 @@ async function smokeEntryPoint(venv, call, py, options, log, context) {
         tail: ran.tail,
         reason: reason ?? undefined,
         error,
+        leftovers: ran.result.leftovers,
     };
 }
 /** The module an import failed on, when it is a third-party dependency that --no-deps did not install. */
@@ -42672,6 +42873,8 @@ function missingDependency(error, options, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify/wheels.ts
+
+
 
 
 
@@ -42715,12 +42918,14 @@ async function verifyWheels(bundle, targets, findings, options, log) {
     }
     const results = [];
     const unitFindings = [];
+    let copy;
     try {
+        copy = copyRepository(bundle.repoRoot ?? bundle.root);
         for (const unit of plan.units) {
             const label = unit.targets.length === allTargets.length ? undefined : unit.targets.join(', ');
             const unitSteps = [];
             try {
-                await verifyUnit(bundle, unit, py, options, log, unitSteps, results, unitFindings);
+                await verifyUnit(bundle, unit, py, options, log, copy, unitSteps, results, unitFindings);
             }
             catch (error) {
                 // A bug or an unwritable temp folder must not end the whole run: say so, keep the static findings.
@@ -42732,10 +42937,17 @@ async function verifyWheels(bundle, targets, findings, options, log) {
                 steps.push(label ? { ...step, target: label } : step);
         }
     }
+    catch (error) {
+        // The copy could not be made (disk full, unreadable repository): no build runs, the static findings stay.
+        const detail = `skipped: the repository could not be copied for the build: ${error.message}`;
+        log.warn(`dab-ready: ${detail}`);
+        steps.push({ step: 'build', status: 'skipped', durationMs: 0, command: '', detail });
+    }
     finally {
+        copy?.remove();
         py.cleanup();
     }
-    const stable = stablePaths(bundle.root);
+    const stable = stablePaths(bundle.root, copy?.map(bundle.root));
     for (const problem of results.flatMap((r) => r.problems)) {
         problem.message = stable(problem.message);
         problem.evidence = stable(problem.evidence);
@@ -42754,7 +42966,7 @@ async function verifyWheels(bundle, targets, findings, options, log) {
     return { findings: mergeFindings(findings, results, unitFindings), steps };
 }
 /** Findings must not depend on temp folder names or where the repository is checked out (same repo, same JSON). */
-function stablePaths(root) {
+function stablePaths(root, copyRoot) {
     const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const tmp = escape(external_node_os_default().tmpdir());
     const replacements = [
@@ -42762,13 +42974,20 @@ function stablePaths(root) {
         [new RegExp(`${tmp}/dab-ready-venv-[\\w-]+`, 'g'), '<venv>'],
         [new RegExp(`${tmp}/dab-ready-wheel-[\\w-]+`, 'g'), '<build-output>'],
         [new RegExp(`${tmp}/dab-ready-python-[\\w-]+`, 'g'), '<python-shims>'],
+        [new RegExp(`${tmp}/dab-ready-run-[\\w-]+/home`, 'g'), '<home>'],
+        [new RegExp(`${tmp}/dab-ready-run-[\\w-]+/tmp`, 'g'), '<tmp>'],
+        ...(copyRoot ? [[new RegExp(`${escape(copyRoot)}(?=/|\\b|$)`, 'g'), '.']] : []),
+        [new RegExp(`${tmp}/dab-ready-build-[\\w-]+/[^/\\s]+`, 'g'), '<repository copy>'],
         [new RegExp(`${escape(root)}(?=/|\\b|$)`, 'g'), '.'],
     ];
     return (text) => replacements.reduce((t, [re, by]) => t.replace(re, by), text);
 }
-async function verifyUnit(bundle, unit, py, options, log, steps, results, unitFindings) {
-    const build = await buildUnit(bundle, unit, py, options, log);
+async function verifyUnit(bundle, unit, py, options, log, copy, steps, results, unitFindings) {
+    const build = await buildUnit(bundle, unit, py, options, log, copy);
     steps.push(build.step);
+    const buildCommand = unit.artifact ? `\`${unit.artifact.build}\`` : '`python -m build --wheel`';
+    if (build.leftovers.length > 0)
+        unitFindings.push(leftoverFinding(unit, `the wheel build in ${unit.dir} (${buildCommand})`, build.leftovers));
     try {
         if (build.status === 'skipped')
             return;
@@ -42799,6 +43018,8 @@ async function verifyUnit(bundle, unit, py, options, log, steps, results, unitFi
         if (calls.size > 0) {
             const install = await installWheel(build.wheel, py, options, log);
             steps.push(install.step);
+            if (install.leftovers.length > 0)
+                unitFindings.push(leftoverFinding(unit, `installing ${external_node_path_default().basename(build.wheel)}`, install.leftovers));
             if (!install.ok || !install.venv) {
                 unitFindings.push(unitFinding(unit, 'entry-point-smoke-failed', `${external_node_path_default().basename(build.wheel)} could not be installed into a clean venv (${install.failure}): no entry point of it can run`, install.tail, 'Make the wheel installable with pip (requires-python, dependency pins), then rebuild.'));
             }
@@ -42808,6 +43029,8 @@ async function verifyUnit(bundle, unit, py, options, log, steps, results, unitFi
                     for (const [key, call] of calls) {
                         const outcome = await smokeEntryPoint(install.venv, call, py, options, log, context);
                         steps.push(outcome.step);
+                        if (outcome.leftovers.length > 0)
+                            unitFindings.push(leftoverFinding(unit, `the smoke run \`${describeCall(call)}\``, outcome.leftovers));
                         outcomes.set(key, outcome);
                     }
                 }
@@ -42913,11 +43136,20 @@ function buildFix(unit, build) {
         return `The build did not finish in time: run it locally (${local}) and remove what waits (prompts, network).`;
     return `Run the build locally (${local}) and fix the error it prints; \`databricks bundle deploy\` runs the same build and stops there.`;
 }
-function unitFinding(unit, check, message, tail, fix) {
+const LEFTOVER_SEVERITY = wheel_docs/* wheelCheckDocs */.$.find((c) => c.id === 'background-process-left').severity;
+/** Processes a build, an install or a smoke run left behind: named, and ended by the runner already. */
+function leftoverFinding(unit, what, leftovers) {
+    const n = leftovers.length;
+    const shown = [...new Set(leftovers)].slice(0, 3).map((c) => `\`${c}\``).join(', ');
+    const message = `${what} left ${n === 1 ? 'a background process' : `${n} background processes`} running (${shown}${new Set(leftovers).size > 3 ? ', ...' : ''}); dab-ready ended ${n === 1 ? 'it' : 'them'}`;
+    const fix = 'Do not start daemons or background services from setup.py, a build line or an entry point called with --help: `databricks bundle deploy` waits for a build whose output a background process still holds, and a CI runner keeps whatever it leaves behind.';
+    return unitFinding(unit, 'background-process-left', message, leftovers, fix, LEFTOVER_SEVERITY);
+}
+function unitFinding(unit, check, message, tail, fix, severity = 'critical') {
     const first = unit.tasks[0];
     return {
         check,
-        severity: 'critical',
+        severity,
         message,
         loc: unit.artifact && !unit.artifact.implicit ? unit.artifact.loc : first.loc,
         resources: [...new Set(unit.tasks.map((t) => t.address))].sort(),
@@ -43170,8 +43402,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/engine.ts + 19 modules
-var engine = __nccwpck_require__(3091);
+// EXTERNAL MODULE: ./src/engine.ts + 20 modules
+var engine = __nccwpck_require__(9415);
 // EXTERNAL MODULE: ./src/readiness/gate.ts
 var readiness_gate = __nccwpck_require__(453);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
@@ -43215,8 +43447,8 @@ function toPosix(p) {
     return p.replace(/\\/g, '/');
 }
 
-// EXTERNAL MODULE: ./src/checks/catalog.ts + 1 modules
-var catalog = __nccwpck_require__(4586);
+// EXTERNAL MODULE: ./src/checks/catalog.ts
+var catalog = __nccwpck_require__(530);
 ;// CONCATENATED MODULE: ./src/report/rule-links.ts
 // Where a check's rule page lives (docs/checks/<id>.md, generated from the check's metadata by
 // `npm run rule-pages`). Every report links there instead of to documents users do not have.
@@ -43494,8 +43726,12 @@ function annotationMessage(finding) {
     return `${finding.message}${targets}${fix}\nRule: ${rule_links_rulePageUrl(finding.check)}`;
 }
 
-// EXTERNAL MODULE: ./src/verify/runner.ts + 1 modules
-var runner = __nccwpck_require__(5208);
+// EXTERNAL MODULE: ./src/verify/environment.ts
+var environment = __nccwpck_require__(3284);
+// EXTERNAL MODULE: ./src/verify/runner.ts + 4 modules
+var runner = __nccwpck_require__(5020);
+// EXTERNAL MODULE: ./src/verify/temp.ts
+var temp = __nccwpck_require__(4915);
 ;// CONCATENATED MODULE: ./src/github/base-checkout.ts
 // Analyse the pull request's base commit in a temporary `git worktree` (real git, argument arrays),
 // so the comment can say what this pull request changed. Needs the base commit in the checkout
@@ -43504,10 +43740,12 @@ var runner = __nccwpck_require__(5208);
 
 
 
+
+
 async function analyseBaseCommit(options) {
     if (!/^[0-9a-f]{7,64}$/i.test(options.sha))
         return { skipped: `not a commit id: ${options.sha}` };
-    const git = (args, cwd) => (0,runner/* run */.eF)(['git', ...args], { cwd, env: { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0' }, timeoutMs: options.timeoutMs ?? 120_000, maxBytes: 256 * 1024 });
+    const git = (args, cwd) => (0,runner/* run */.eF)(['git', ...args], { cwd, env: { ...(0,environment/* toolEnv */.oW)(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0' }, timeoutMs: options.timeoutMs ?? 120_000, maxBytes: 256 * 1024, purpose: 'the base-commit checkout' });
     const folder = external_node_path_default().resolve(options.path);
     const top = await git(['rev-parse', '--show-toplevel', '--show-prefix'], folder);
     if (top.exitCode !== 0)
@@ -43517,7 +43755,7 @@ async function analyseBaseCommit(options) {
     const present = await git(['cat-file', '-e', `${options.sha}^{commit}`], toplevel);
     if (present.exitCode !== 0)
         return { skipped: `base commit ${options.sha.slice(0, 12)} is not in the checkout (use actions/checkout with fetch-depth: 0)` };
-    const parent = external_node_fs_default().mkdtempSync(external_node_path_default().join(options.tempDir ?? external_node_os_default().tmpdir(), 'dab-ready-base-'));
+    const parent = (0,temp/* makeTempDir */.mk)('dab-ready-base-', options.tempDir ?? external_node_os_default().tmpdir());
     const worktree = external_node_path_default().join(parent, 'base');
     try {
         const added = await git(['worktree', 'add', '--detach', worktree, options.sha], toplevel);
@@ -43535,7 +43773,7 @@ async function analyseBaseCommit(options) {
     }
     finally {
         await git(['worktree', 'remove', '--force', worktree], toplevel);
-        external_node_fs_default().rmSync(parent, { recursive: true, force: true });
+        (0,temp/* removeTempDir */.CT)(parent);
         await git(['worktree', 'prune'], toplevel);
     }
 }
@@ -50780,10 +51018,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/verify/runner.ts + 1 modules
-var runner = __nccwpck_require__(5208);
-// EXTERNAL MODULE: ./src/checks/catalog.ts + 1 modules
-var catalog = __nccwpck_require__(4586);
+// EXTERNAL MODULE: ./src/verify/environment.ts
+var environment = __nccwpck_require__(3284);
+// EXTERNAL MODULE: ./src/verify/runner.ts + 4 modules
+var runner = __nccwpck_require__(5020);
+// EXTERNAL MODULE: ./src/checks/catalog.ts
+var catalog = __nccwpck_require__(530);
 // EXTERNAL MODULE: ./src/verify/validate-docs.ts
 var validate_docs = __nccwpck_require__(9147);
 ;// CONCATENATED MODULE: ./src/deploy/breaks-deploy.ts
@@ -50915,6 +51155,7 @@ function combinePlans(plans) {
 
 
 
+
 /** What a refusal means, for the one place that reports it (the action's error, the CLI's stderr). */
 const REFUSED_MEANS = 'nothing was deployed or run';
 const DEFAULT_TIMEOUT_MS = 6 * 60 * 60 * 1000;
@@ -50968,7 +51209,7 @@ async function deployPhase(input) {
         return outcome;
     }
     // Variables travel as BUNDLE_VAR_<name>: `--var` splits values at commas (reference §3).
-    const childEnv = { ...env };
+    const childEnv = (0,environment/* databricksEnv */.il)(env);
     for (const [name, value] of Object.entries(input.vars))
         childEnv[`BUNDLE_VAR_${name}`] = value;
     const call = (args) => runCli(cli, args, bundle.root, childEnv, env, log, input.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -51000,7 +51241,7 @@ async function deployPhase(input) {
 }
 async function runCli(cli, args, cwd, childEnv, env, log, timeoutMs) {
     const title = (0,runner/* displayCommand */.kc)(['databricks', ...args]);
-    return log.group(title, () => (0,runner/* run */.eF)([cli, ...args], { cwd, env: childEnv, timeoutMs, onLine: (line) => log.output((0,redact/* redactSecrets */.fp)(line, env)) }));
+    return log.group(title, () => (0,runner/* run */.eF)([cli, ...args], { cwd, env: childEnv, timeoutMs, purpose: title, onLine: (line) => log.output((0,redact/* redactSecrets */.fp)(line, env)) }));
 }
 function succeeded(r) {
     return r.exitCode === 0 && !r.timedOut && !r.spawnError;
@@ -51089,8 +51330,8 @@ function singleBundle(result, project) {
     return { bundle, result: bundleResult };
 }
 
-// EXTERNAL MODULE: ./src/engine.ts + 19 modules
-var engine = __nccwpck_require__(3091);
+// EXTERNAL MODULE: ./src/engine.ts + 20 modules
+var engine = __nccwpck_require__(9415);
 // EXTERNAL MODULE: ./src/verify/missing-tools.ts
 var missing_tools = __nccwpck_require__(547);
 ;// CONCATENATED MODULE: ./src/github/deploy-mode.ts
@@ -51404,6 +51645,77 @@ function repoPath(prefix, analysedRelative) {
 
 /***/ }),
 
+/***/ 8476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cE: () => (/* binding */ installInterruptHandlers)
+/* harmony export */ });
+/* unused harmony exports EXIT_CODES, interruptLine */
+/* harmony import */ var _verify_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4905);
+/* harmony import */ var _verify_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5020);
+/* harmony import */ var _verify_temp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4915);
+
+
+
+// SIGINT/SIGTERM of dab-ready (Ctrl-C, a cancelled CI job) while it has programs running or
+// temporary folders: end every program (TERM, then KILL after the grace period), remove every
+// temporary folder, print one line that says what was interrupted, exit 130 (SIGINT) or 143
+// (SIGTERM). A second signal while that runs kills at once. When there is nothing to clean up the
+// handler is not installed, so the signal's default action ends dab-ready at once (also in the
+// middle of the synchronous static analysis, where no handler could run).
+// Installed by the two entry points only (src/cli.ts, src/main.ts), never by library code.
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+function installInterruptHandlers(report) {
+    let stopping = false;
+    let installed = false;
+    const onSignal = (signal) => {
+        const code = EXIT_CODES[signal];
+        if (stopping) {
+            (0,_verify_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .killAllPrograms */ .Zw)();
+            (0,_verify_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeAllTempDirs */ .G7)();
+            process.exit(code);
+        }
+        stopping = true;
+        const running = (0,_verify_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runningPrograms */ .D5)();
+        // However the programs behave, dab-ready is gone shortly after the grace period.
+        setTimeout(() => process.exit(code), _verify_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_GRACE_MS */ .uh + 3000);
+        void (0,_verify_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .stopAllPrograms */ .rx)().finally(() => {
+            const removed = (0,_verify_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeAllTempDirs */ .G7)();
+            report(interruptLine(signal, running, removed));
+            process.exit(code);
+        });
+    };
+    const onInt = () => onSignal('SIGINT');
+    const onTerm = () => onSignal('SIGTERM');
+    const update = () => {
+        const needed = stopping || (0,_verify_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runningPrograms */ .D5)().length > 0 || (0,_verify_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .liveTempDirs */ .pU)().length > 0;
+        if (needed === installed)
+            return;
+        installed = needed;
+        if (needed) {
+            process.on('SIGINT', onInt);
+            process.on('SIGTERM', onTerm);
+        }
+        else {
+            process.off('SIGINT', onInt);
+            process.off('SIGTERM', onTerm);
+        }
+    };
+    (0,_verify_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .onCleanupStateChange */ .J)(update);
+    update();
+}
+function interruptLine(signal, running, removedTempDirs) {
+    const what = running.length === 0
+        ? 'between programs (none was running)'
+        : `while running ${running.join(' and ')}; ${running.length === 1 ? 'it was' : 'they were'} stopped`;
+    const temp = removedTempDirs === 0 ? '' : `, ${removedTempDirs} temporary folder${removedTempDirs === 1 ? '' : 's'} removed`;
+    return `dab-ready: interrupted by ${signal} ${what}${temp}`;
+}
+
+
+/***/ }),
+
 /***/ 1730:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -51416,8 +51728,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_deploy_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4345);
 /* harmony import */ var _github_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5446);
 /* harmony import */ var _github_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9679);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8476);
 // The action's entry (ncc bundles it into dist/index.js). Thin: read the inputs, run the mode,
 // and end any error in core.setFailed with a one-line reason.
+
 
 
 
@@ -51457,6 +51771,7 @@ async function run() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_github_check_mode_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(error));
     }
 }
+(0,_interrupt_js__WEBPACK_IMPORTED_MODULE_5__/* .installInterruptHandlers */ .cE)((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(line));
 await run();
 
 __webpack_async_result__();
@@ -52492,12 +52807,11 @@ function createFileIndex(root, repoRoot) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EZ: () => (/* binding */ hasGlobMeta),
+/* harmony export */   MJ: () => (/* binding */ containedGlob),
 /* harmony export */   Tz: () => (/* binding */ byteOrder),
-/* harmony export */   ZT: () => (/* binding */ goMatcher),
-/* harmony export */   bn: () => (/* binding */ goGlob),
-/* harmony export */   m: () => (/* binding */ BadPatternError)
+/* harmony export */   ZT: () => (/* binding */ goMatcher)
 /* harmony export */ });
-/* unused harmony export goMatch */
+/* unused harmony exports BadPatternError, goMatch, goGlob */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -52672,11 +52986,12 @@ function goMatcher(pattern) {
 function cmp(a, b) {
     return (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
 }
-/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. */
-function goGlob(pattern) {
-    return globWithLimit(pattern, 0);
+/** filepath.Glob over an absolute, cleaned pattern. Throws BadPatternError. `canList` may refuse a
+ *  directory before it is listed (its matches are then not looked for). */
+function goGlob(pattern, canList = () => true) {
+    return globWithLimit(pattern, 0, canList);
 }
-function globWithLimit(pattern, depth) {
+function globWithLimit(pattern, depth, canList) {
     if (depth > 10_000)
         throw new BadPatternError(pattern);
     goMatch(pattern, '');
@@ -52695,15 +53010,15 @@ function globWithLimit(pattern, depth) {
         return [];
     dir = dir === '' ? '.' : dir;
     if (!hasGlobMeta(dir))
-        return globDir(dir, file, []);
+        return globDir(dir, file, [], canList);
     if (dir === pattern)
         throw new BadPatternError(pattern);
     let matches = [];
-    for (const d of globWithLimit(dir, depth + 1))
-        matches = globDir(d, file, matches);
+    for (const d of globWithLimit(dir, depth + 1, canList))
+        matches = globDir(d, file, matches, canList);
     return matches;
 }
-function globDir(dir, pattern, matches) {
+function globDir(dir, pattern, matches, canList) {
     try {
         if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(dir).isDirectory())
             return matches;
@@ -52711,6 +53026,8 @@ function globDir(dir, pattern, matches) {
     catch {
         return matches;
     }
+    if (!canList(dir))
+        return matches;
     let names;
     try {
         names = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir);
@@ -52724,6 +53041,50 @@ function globDir(dir, pattern, matches) {
             matches.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(dir, name));
     }
     return matches;
+}
+/**
+ * filepath.Glob of `pattern` relative to `base` (POSIX-joined and cleaned as Go's filepath.Join does),
+ * kept inside `boundary`: a pattern whose cleaned form leaves it is refused before anything is listed,
+ * and a folder reached through a symbolic link that leaves it is not listed.
+ */
+function containedGlob(base, pattern, boundary) {
+    const posix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(pattern) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(pattern) : node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.join(posix(base), pattern);
+    const root = posix(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(boundary));
+    if (!posixInside(root, joined))
+        return { kind: 'outside' };
+    let realRoot = root;
+    try {
+        realRoot = posix(node_fs__WEBPACK_IMPORTED_MODULE_0___default().realpathSync(boundary));
+    }
+    catch {
+        // an unreadable boundary: nothing inside it can be listed either
+    }
+    const refused = [];
+    const canList = (dir) => {
+        let inside = false;
+        try {
+            inside = posixInside(realRoot, posix(node_fs__WEBPACK_IMPORTED_MODULE_0___default().realpathSync(dir)));
+        }
+        catch {
+            // vanished meanwhile: nothing to list
+        }
+        if (!inside)
+            refused.push(dir);
+        return inside;
+    };
+    try {
+        return { kind: 'matches', files: goGlob(joined, canList), refused };
+    }
+    catch (err) {
+        if (err instanceof BadPatternError)
+            return { kind: 'bad-pattern' };
+        throw err;
+    }
+}
+function posixInside(root, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith('../') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(rel));
 }
 /** Go's string order (bytes), which for UTF-8 equals code point order. */
 function byteOrder(a, b) {
@@ -53230,16 +53591,17 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
             notices.push((0,yaml/* configInvalid */.ki)(`${entry}: includes must be relative paths`, item.loc));
             continue;
         }
-        let matches;
-        try {
-            matches = (0,goglob/* goGlob */.bn)(external_node_path_default().posix.join(bundleRoot.split((external_node_path_default()).sep).join('/'), entry));
-        }
-        catch (err) {
-            if (!(err instanceof goglob/* BadPatternError */.m))
-                throw err;
+        const globbed = (0,goglob/* containedGlob */.MJ)(bundleRoot, entry, repoRoot);
+        if (globbed.kind === 'bad-pattern') {
             notices.push((0,yaml/* configInvalid */.ki)(`${entry}: syntax error in pattern`, item.loc));
             continue;
         }
+        if (globbed.kind === 'outside') {
+            // Decided from the pattern alone: no folder outside the repository is listed, no name of one reported.
+            notices.push(pointsOutside(entry, item.loc));
+            continue;
+        }
+        const matches = globbed.files;
         if (matches.length === 0 && !(0,goglob/* hasGlobMeta */.EZ)(entry)) {
             notices.push((0,yaml/* configInvalid */.ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
             continue;
@@ -53275,19 +53637,24 @@ function resolveIncludes(root, bundleRoot, repoRoot) {
                 continue;
             files.push({ abs, rel, entryLoc: item.loc });
         }
-        if (outside.length > 0 || (matches.length === 0 && !isInside(repoRoot, external_node_path_default().resolve(bundleRoot, entry)))) {
-            notices.push(outsideRepository(entry, outside, item.loc));
+        for (const dir of globbed.refused) {
+            const link = external_node_path_default().relative(bundleRoot, dir).split((external_node_path_default()).sep).join('/');
+            notices.push({ check: 'include-outside-repository', message: `include \`${entry}\` goes through ${link}, a symbolic link out of the repository: not read`, loc: item.loc });
         }
+        if (outside.length > 0)
+            notices.push(linkedOutside(entry, outside, item.loc));
     }
     return { files, notices };
 }
-function outsideRepository(entry, matched, loc) {
-    const what = matched.length === 0
-        ? `include '${entry}' points outside the analysed repository (it matches nothing here)`
-        : matched.length === 1
-            ? `${matched[0]} (matched by include '${entry}') lies outside the analysed repository`
-            : `include '${entry}' matches ${matched.length} files outside the analysed repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
-    return { check: 'include-outside-repository', message: `${what}; not read, so its resources are not analysed`, loc };
+function pointsOutside(entry, loc) {
+    return { check: 'include-outside-repository', message: `include \`${entry}\` points outside the repository: not read, so its resources are not analysed`, loc };
+}
+/** Matches inside the repository that are symbolic links leading out of it (named by their place inside). */
+function linkedOutside(entry, matched, loc) {
+    const what = matched.length === 1
+        ? `${matched[0]} (matched by include \`${entry}\`) is a symbolic link out of the repository`
+        : `include \`${entry}\` matches ${matched.length} symbolic links out of the repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+    return { check: 'include-outside-repository', message: `${what}: not read, so its resources are not analysed`, loc };
 }
 
 // EXTERNAL MODULE: ./src/project/interpolate.ts
@@ -54068,10 +54435,10 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
             notices.push({ ...n, targets: [decl.name] });
         const withValues = substituteComplexVariables(config, resolved.values, schemaReporter(notices, [decl.name]));
         const substituted = withValues === config ? config : mergeElementsAfterSubstitution(withValues);
-        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers));
+        targets.set(decl.name, buildTargetView(decl.name, decl.loc, decl.name === selection.defaultTarget, mode, substituted, resolved.values, name, fileIndex, syncMatchers, repoRoot));
     }
     // Only a root file that was read can be said to lack a name.
-    if (!rootIsDirectory && rootInsideRepo) {
+    if (!rootIsDirectory && rootInsideRepo && parsedRoot.file.root !== undefined) {
         const unnamed = [...targets.values()].filter((t) => !(0,merge/* asString */.oJ)((0,merge/* asMap */.$H)(t.config.entries.get('bundle'))?.entries.get('name'))?.trim()).map((t) => t.name);
         if (unnamed.length > 0) {
             const missing = (0,yaml/* configInvalid */.ki)('bundle.name is required: the bundle has no name, so the Databricks CLI cannot compute its default workspace root_path (~/.bundle/${bundle.name}/${bundle.target})', parsedRoot.file.root?.keyLocs.get('bundle') ?? rootLoc);
@@ -54096,7 +54463,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
         ...(inputs.env.DATABRICKS_BUNDLE_ENGINE ? { engineFromEnv: inputs.env.DATABRICKS_BUNDLE_ENGINE } : {}),
     };
 }
-function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map()) {
+function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map(), repoRoot) {
     const interpolator = new interpolate/* Interpolator */.aY({ bundleName, target: name, config, variables });
     const resources = (0,project_resources/* readResources */.Mq)(config);
     const jobs = [...(resources.get('jobs')?.values() ?? [])].map(project_resources/* readJob */.cd);
@@ -54112,7 +54479,7 @@ function buildTargetView(name, loc, isDefault, mode, config, variables, bundleNa
         const key = JSON.stringify(sync);
         let shared = syncMatchers.get(key);
         if (!shared) {
-            shared = memoisedMatcher((0,project_sync/* createSyncMatcher */.u)(fileIndex, sync));
+            shared = memoisedMatcher((0,project_sync/* createSyncMatcher */.u)(fileIndex, sync, { repoRoot }));
             syncMatchers.set(key, shared);
         }
         return shared;
@@ -56192,6 +56559,7 @@ function readSync(config) {
         exclude: exclude.values,
         includeLocs: include.locs,
         excludeLocs: exclude.locs,
+        ...(paths.present ? { pathLocs: paths.locs } : {}),
     };
 }
 function scalarAt(node) {
@@ -56244,14 +56612,14 @@ function readTextFile(abs) {
         return undefined;
     }
 }
-/** The directory holding `.git` at or above `absDir`, or undefined outside any repository. */
-function findGitRoot(absDir) {
+/** The directory holding `.git` at or above `absDir` (not above `ceiling`), or undefined outside any repository. */
+function findGitRoot(absDir, ceiling) {
     let dir = absDir;
     for (;;) {
         if (node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, '.git')))
             return dir;
         const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir);
-        if (parent === dir)
+        if (parent === dir || dir === ceiling)
             return undefined;
         dir = parent;
     }
@@ -56292,7 +56660,9 @@ function safeTest(ig, p) {
 function createSyncMatcher(fileIndex, sync, options = {}) {
     const gitMode = options.negationAcrossFiles === 'git';
     const bundleAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(fileIndex.root);
-    const syncPaths = sync.paths.map(_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2);
+    const repoAbs = options.repoRoot ? node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(options.repoRoot) : undefined;
+    const inRepository = (p) => !repoAbs || isInside(node_path__WEBPACK_IMPORTED_MODULE_1__.relative(repoAbs, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, p)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.');
+    const syncPaths = sync.paths.map(_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2).filter(inRepository);
     /** `b` relative to `a`, both relative to the bundle root. */
     const relativeTo = (a, b) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, a), node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, b)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
     // The sync root: the common ancestor of the bundle root and every sync path (cli sync_infer_root.go).
@@ -56302,7 +56672,7 @@ function createSyncMatcher(fileIndex, sync, options = {}) {
             syncRoot = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(`${syncRoot}/..`);
     }
     const syncRootAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(bundleAbs, syncRoot);
-    const gitRootAbs = findGitRoot(syncRootAbs) ?? syncRootAbs;
+    const gitRootAbs = findGitRoot(syncRootAbs, repoAbs) ?? syncRootAbs;
     const bundleFromGit = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(gitRootAbs, bundleAbs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
     const toGitRel = (file) => (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRel */ .$2)(bundleFromGit === '.' ? file : `${bundleFromGit}/${file}`);
     // include/exclude are relative to the bundle root; the CLI joins them onto the bundle directory
@@ -56469,7 +56839,7 @@ function createSyncMatcher(fileIndex, sync, options = {}) {
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   rf: () => (/* binding */ isAnchored)
 /* harmony export */ });
-/* unused harmony exports MAX_EXPANDED_NODES, splitLines, anchorOnlyTopLevelKeysOf, MAX_CONFIG_BYTES */
+/* unused harmony exports MAX_EXPANDED_NODES, MAX_NESTING, splitLines, anchorOnlyTopLevelKeysOf, MAX_CONFIG_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
@@ -56492,9 +56862,43 @@ const KNOWN_TAGS = new Set([
 ]);
 /** Upper bound on the number of nodes a file may expand to through aliases ("billion laughs"). */
 const MAX_EXPANDED_NODES = 2_000_000;
+/** Collections nested deeper than this (a bundle needs about 15) are refused before anything recursive
+ *  sees them: the yaml package's composer, our converter and every walker over the nodes. */
+const MAX_NESTING = 128;
 const MAX_ERRORS_PER_FILE = 20;
 /** The yaml package runs out of memory on very deep flow nesting (`[[[[...`): refuse it first. */
 const MAX_FLOW_DEPTH = 1000;
+/**
+ * Offset of the first collection nested deeper than `limit` in the parsed CST, if any. An explicit
+ * stack, not recursion: this runs before anything recursive is allowed near the document.
+ */
+function cstNestingBeyond(tokens, limit) {
+    const stack = tokens.map((t) => [t, 0]);
+    while (stack.length > 0) {
+        const [token, depth] = stack.pop();
+        if (!token)
+            continue;
+        switch (token.type) {
+            case 'document':
+                stack.push([token.value, depth]);
+                break;
+            case 'block-map':
+            case 'block-seq':
+            case 'flow-collection': {
+                if (depth + 1 > limit)
+                    return token.offset;
+                for (const item of token.items) {
+                    stack.push([item.key ?? undefined, depth + 1]);
+                    stack.push([item.value ?? undefined, depth + 1]);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return undefined;
+}
 /** Offset where `[`/`{` nesting (outside quotes and comments) first exceeds `limit`, if it does. */
 function flowNestingBeyond(text, limit) {
     let openers = 0;
@@ -56535,6 +56939,9 @@ function flowNestingBeyond(text, limit) {
 function configInvalid(message, loc) {
     return { check: 'config-invalid', severity: 'high', message, ...(loc ? { loc } : {}) };
 }
+function nestedTooDeep(path, loc, limit = MAX_NESTING) {
+    return configInvalid(`${path}: the YAML is nested deeper than ${limit} levels; not read`, loc);
+}
 function splitLines(text) {
     return text.split(/\r?\n|\r/);
 }
@@ -56553,13 +56960,19 @@ function parseConfigText(path, rawText) {
     };
     const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
     if (tooDeep !== undefined) {
-        notices.push(configInvalid(`${path}: the YAML is nested more than ${MAX_FLOW_DEPTH} levels deep; not read`, at(tooDeep)));
+        notices.push(nestedTooDeep(path, at(tooDeep), MAX_FLOW_DEPTH));
         return { file, notices };
     }
     let doc;
     try {
-        const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseAllDocuments */ .hR)(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
-        doc = Array.isArray(docs) ? docs[0] : undefined;
+        // parseAllDocuments, in its two stages, with the nesting checked in between.
+        const tokens = Array.from(new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Parser */ .iX(lineCounter.addNewLine).parse(text));
+        const deep = cstNestingBeyond(tokens, MAX_NESTING);
+        if (deep !== undefined) {
+            notices.push(nestedTooDeep(path, at(deep)));
+            return { file, notices };
+        }
+        doc = Array.from(new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Composer */ .Dk({ uniqueKeys: false, merge: false }).compose(tokens))[0];
     }
     catch (err) {
         notices.push(configInvalid(`${path}: cannot parse YAML: ${err.message}`, at(0)));
@@ -56587,7 +57000,7 @@ function parseConfigText(path, rawText) {
     catch (err) {
         if (!(err instanceof RangeError))
             throw err;
-        notices.push(configInvalid(`${path}: the YAML is nested too deeply to be read`, at(contents?.range?.[0])));
+        notices.push(nestedTooDeep(path, at(contents?.range?.[0])));
         return { file, notices };
     }
     if (!root || (root.kind === 'scalar' && root.value === null)) {
@@ -56656,23 +57069,26 @@ class Converter {
     byAnchor = new Map();
     sizes = new WeakMap();
     inProgress = new Set();
+    heights = new WeakMap();
     expanded = 0;
     exploded = false;
+    tooDeep = false;
     constructor(doc, path, at, notices) {
         this.doc = doc;
         this.path = path;
         this.at = at;
         this.notices = notices;
     }
-    convert(node, fallbackOffset) {
+    /** `depth`: how many collections enclose the node where it is used. */
+    convert(node, fallbackOffset, depth = 0) {
         if (node === null || node === undefined) {
             return { kind: 'scalar', loc: this.at(fallbackOffset), value: null };
         }
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
-            return this.convertAlias(node);
-        return this.convertNode(node);
+            return this.convertAlias(node, depth);
+        return this.convertNode(node, depth);
     }
-    convertAlias(alias) {
+    convertAlias(alias, depth) {
         const loc = this.at(alias.range?.[0]);
         const target = alias.resolve(this.doc);
         if (!target) {
@@ -56685,8 +57101,16 @@ class Converter {
         }
         let converted = this.byAnchor.get(target);
         if (!converted) {
-            converted = this.convertNode(target);
+            converted = this.convertNode(target, 0);
             this.byAnchor.set(target, converted);
+        }
+        // The text is at most MAX_NESTING deep; an alias used deep inside can nest its anchor deeper still.
+        if (depth + this.height(converted) > MAX_NESTING) {
+            if (!this.tooDeep) {
+                this.notices.push(configInvalid(`${this.path}: alias '*${alias.source}' nests the YAML deeper than ${MAX_NESTING} levels; alias ignored`, loc));
+            }
+            this.tooDeep = true;
+            return { kind: 'scalar', loc, value: null };
         }
         const size = this.size(converted);
         this.expanded += size;
@@ -56703,8 +57127,8 @@ class Converter {
         anchoredNodes.add(atUseSite);
         return atUseSite;
     }
-    convertNode(node) {
-        const converted = this.convertUnanchored(node);
+    convertNode(node, depth) {
+        const converted = this.convertUnanchored(node, depth);
         if (node.anchor) {
             anchoredNodes.add(converted);
             // Aliases of this anchor share what was converted here (one node, one finding per problem).
@@ -56713,7 +57137,7 @@ class Converter {
         }
         return converted;
     }
-    convertUnanchored(node) {
+    convertUnanchored(node, depth) {
         const loc = this.at(node.range?.[0]);
         this.checkTag(node, loc);
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node))
@@ -56721,18 +57145,18 @@ class Converter {
         this.inProgress.add(node);
         try {
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
-                const items = node.items.map((item) => this.convert(item, node.range?.[0]));
+                const items = node.items.map((item) => this.convert(item, node.range?.[0], depth + 1));
                 return { kind: 'seq', loc, items };
             }
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
-                return this.convertMap(node.items, loc);
+                return this.convertMap(node.items, loc, depth);
         }
         finally {
             this.inProgress.delete(node);
         }
         return { kind: 'scalar', loc, value: null };
     }
-    convertMap(pairs, loc) {
+    convertMap(pairs, loc, depth) {
         const out = emptyMap(loc);
         const merges = [];
         for (const pair of pairs) {
@@ -56749,7 +57173,7 @@ class Converter {
             const keyValue = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(keyNode) ? keyNode.resolve(this.doc) : keyNode;
             const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyValue) ? String(keyValue.value ?? '') : '';
             const isMergeKey = key === '<<' && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(keyNode) && keyNode.type === 'PLAIN';
-            const value = this.convert(pair.value, keyNode?.range?.[2]);
+            const value = this.convert(pair.value, keyNode?.range?.[2], depth + 1);
             if (isMergeKey) {
                 if (merges.length > 0) {
                     this.notices.push(configInvalid(`${this.path}: duplicate YAML merge key ('<<') is not allowed; to merge multiple maps, use a sequence: '<<: [*anchor1, *anchor2]'`, keyLoc));
@@ -56806,6 +57230,20 @@ class Converter {
         if (!tag || KNOWN_TAGS.has(tag))
             return;
         this.notices.push(configInvalid(`${this.path}: unknown tag: ${tag}`, loc));
+    }
+    /** How many collections deep `node` is once every alias in it is expanded (memoised; at most MAX_NESTING + 1). */
+    height(node) {
+        if (node.kind === 'scalar')
+            return 0;
+        const known = this.heights.get(node);
+        if (known !== undefined)
+            return known;
+        let max = 0;
+        const children = node.kind === 'seq' ? node.items : node.entries.values();
+        for (const child of children)
+            max = Math.max(max, this.height(child));
+        this.heights.set(node, max + 1);
+        return max + 1;
     }
     /** How many values `node` stands for once every alias in it is expanded (memoised: shared subtrees). */
     size(node) {
@@ -56883,8 +57321,8 @@ function scalarValue(value) {
 /* harmony export */   xn: () => (/* binding */ catalogFor)
 /* harmony export */ });
 /* unused harmony exports UNKNOWN_CHECK_CATEGORY, UNKNOWN_CHECK_EFFORT_HOURS, CheckCatalog, humanizeCheckId */
-/* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
-/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1389);
+/* harmony import */ var _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(530);
+/* harmony import */ var _checks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9083);
 
 
 const UNKNOWN_CHECK_CATEGORY = 'Bundle Configuration';
@@ -58132,6 +58570,161 @@ function dropKey(map, key) {
 
 /***/ }),
 
+/***/ 3284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   il: () => (/* binding */ databricksEnv),
+/* harmony export */   oW: () => (/* binding */ toolEnv),
+/* harmony export */   uC: () => (/* binding */ repositoryEnv),
+/* harmony export */   xO: () => (/* binding */ RUN_MARKER)
+/* harmony export */ });
+/* unused harmony exports isDenied, SANDBOXED */
+// The environments programs get. Repository code (wheel builds, pip, entry-point smoke runs, an
+// artifact's own build line) gets an allow-list: PATH, locale, temp, proxy and certificate settings,
+// pip/uv index settings, PYTHON*, VIRTUAL_ENV, and a throwaway HOME. The Databricks CLI gets the
+// same safe base plus the variables its authentication reads. Nothing else ever crosses.
+/** Set in every program's environment: how dab-ready finds what a program left running. */
+const RUN_MARKER = 'DAB_READY_RUN';
+const BASE_NAMES = new Set([
+    'PATH',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TMP',
+    'TEMP',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+]);
+const BASE_PATTERNS = [/^LC_[A-Z]+$/];
+const PYTHON_NAMES = new Set([
+    'VIRTUAL_ENV',
+    'PIP_INDEX_URL',
+    'PIP_EXTRA_INDEX_URL',
+    'PIP_TRUSTED_HOST',
+    'PIP_FIND_LINKS',
+    'PIP_NO_INDEX',
+    'PIP_CERT',
+    'PIP_DEFAULT_TIMEOUT',
+    'PIP_RETRIES',
+    'UV_INDEX',
+    'UV_INDEX_URL',
+    'UV_EXTRA_INDEX_URL',
+    'UV_DEFAULT_INDEX',
+    'UV_FIND_LINKS',
+    'UV_NO_INDEX',
+    'UV_OFFLINE',
+    'UV_INDEX_STRATEGY',
+    'UV_NATIVE_TLS',
+    'UV_PYTHON',
+    'PYENV_ROOT',
+    'PYENV_VERSION',
+]);
+const PYTHON_PATTERNS = [/^PYTHON[A-Z0-9_]*$/];
+/** Never passed to repository code, whatever the allow-list says (a PYTHON_API_KEY stays home). */
+const DENIED = [
+    /^DATABRICKS_/,
+    /^GITHUB_/,
+    /^GH_/,
+    /^ACTIONS_/,
+    /^INPUT_/,
+    /^RUNNER_/,
+    /^ARM_/,
+    /^AWS_/,
+    /^AZURE_/,
+    /^GOOGLE_/,
+    /^GCP_/,
+    /^BUNDLE_VAR_/,
+    /_TOKEN$/i,
+    /_SECRET$/i,
+    /_SECRET_/i,
+    /_PASSWORD$/i,
+    /_PASSWD$/i,
+    /_KEY$/i,
+    /_CREDENTIALS?$/i,
+    /_AUTH$/i,
+];
+/** What the Databricks CLI's unified authentication, bundle variables and deploy read (reference §11). */
+const DATABRICKS_PATTERNS = [
+    /^DATABRICKS_/,
+    /^BUNDLE_VAR_/,
+    /^ARM_/,
+    /^AZURE_/,
+    /^GOOGLE_/,
+    /^ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)$/,
+    /^TF_/,
+];
+function isDenied(name) {
+    return DENIED.some((re) => re.test(name));
+}
+function pick(source, keep) {
+    const out = {};
+    for (const [name, value] of Object.entries(source))
+        if (value !== undefined && keep(name))
+            out[name] = value;
+    return out;
+}
+const inBase = (name) => BASE_NAMES.has(name) || BASE_PATTERNS.some((re) => re.test(name));
+/**
+ * For programs started from repository content. It has no HOME and no temp folder of its own: the
+ * runner gives each such program a fresh, empty HOME and TMPDIR (so ~/.databrickscfg, ~/.netrc,
+ * ~/.pypirc and ~/.git-credentials are out of reach) and removes them afterwards.
+ */
+function repositoryEnv(source, extra = {}) {
+    const keep = (name) => !isDenied(name) && (inBase(name) || PYTHON_NAMES.has(name) || PYTHON_PATTERNS.some((re) => re.test(name)));
+    const env = { ...pick(source, keep), ...pick(extra, (name) => !isDenied(name)) };
+    for (const name of SANDBOXED)
+        delete env[name];
+    return env;
+}
+/** Set by the runner per program (see RunOptions.sandbox). */
+const SANDBOXED = ['HOME', 'TMPDIR', 'TMP', 'TEMP'];
+/** For the Databricks CLI (`bundle validate/deploy/run`): the safe base, the real HOME (profiles), its own variables. */
+function databricksEnv(source) {
+    return pick(source, (name) => inBase(name) || name === 'HOME' || name === 'USER' || DATABRICKS_PATTERNS.some((re) => re.test(name)));
+}
+/** For dab-ready's own tools (git): the safe base and the real HOME, no secret. */
+function toolEnv(source) {
+    return pick(source, (name) => !isDenied(name) && (inBase(name) || name === 'HOME' || name === 'USER'));
+}
+
+
+/***/ }),
+
+/***/ 4905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ onCleanupStateChange),
+/* harmony export */   q: () => (/* binding */ cleanupStateChanged)
+/* harmony export */ });
+// Whether dab-ready has something to clean up (a program in flight, a temporary folder): the
+// interrupt handler is installed only then, so a Ctrl-C during the static analysis (synchronous
+// code, where no handler could run) still ends dab-ready at once, as the default action does.
+const listeners = new Set();
+function onCleanupStateChange(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+function cleanupStateChanged() {
+    for (const listener of listeners)
+        listener();
+}
+
+
+/***/ }),
+
 /***/ 547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -58163,15 +58756,19 @@ function missingToolsWarning(result) {
 
 /***/ }),
 
-/***/ 5208:
+/***/ 5020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  uh: () => (/* binding */ DEFAULT_GRACE_MS),
   kc: () => (/* binding */ displayCommand),
+  Zw: () => (/* binding */ killAllPrograms),
   X1: () => (/* binding */ quoteArg),
   eF: () => (/* binding */ run),
+  D5: () => (/* binding */ runningPrograms),
+  rx: () => (/* binding */ stopAllPrograms),
   K7: () => (/* binding */ which)
 });
 
@@ -58179,112 +58776,493 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/verify/environment.ts
+var environment = __nccwpck_require__(3284);
+// EXTERNAL MODULE: ./src/verify/lifecycle.ts
+var lifecycle = __nccwpck_require__(4905);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/verify/line-splitter.ts
+
+// Splits a program's output into lines in linear time and bounded memory: a line longer than
+// `maxLineChars` keeps its first characters and says how many were cut, whether or not its newline
+// ever comes (1 GB without a newline costs `maxLineChars`, not 1 GB).
+const MAX_LINE_CHARS = 4096;
+class LineSplitter {
+    emit;
+    maxLineChars;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    pieces = [];
+    kept = 0;
+    dropped = 0;
+    stats = { bytes: 0, lines: 0, cutLines: 0, longestLine: 0 };
+    constructor(emit, maxLineChars = MAX_LINE_CHARS) {
+        this.emit = emit;
+        this.maxLineChars = maxLineChars;
+    }
+    push(chunk) {
+        this.stats.bytes += chunk.length;
+        this.feed(this.decoder.write(chunk));
+    }
+    /** The last, unterminated line (if any). */
+    end() {
+        this.feed(this.decoder.end());
+        if (this.kept > 0 || this.dropped > 0)
+            this.flush();
+    }
+    feed(text) {
+        let start = 0;
+        for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+            this.take(text, start, nl);
+            this.flush();
+            start = nl + 1;
+        }
+        this.take(text, start, text.length);
+    }
+    take(text, from, to) {
+        const room = this.maxLineChars - this.kept;
+        const keep = Math.max(0, Math.min(room, to - from));
+        if (keep > 0) {
+            this.pieces.push(text.slice(from, from + keep));
+            this.kept += keep;
+        }
+        this.dropped += to - from - keep;
+    }
+    flush() {
+        let line = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+        if (line.endsWith('\r') && this.dropped === 0)
+            line = line.slice(0, -1);
+        const length = this.kept + this.dropped;
+        this.stats.lines++;
+        if (length > this.stats.longestLine)
+            this.stats.longestLine = length;
+        if (this.dropped > 0) {
+            this.stats.cutLines++;
+            line += ` [... ${this.dropped.toLocaleString('en-US')} more characters cut by dab-ready]`;
+        }
+        this.pieces = [];
+        this.kept = 0;
+        this.dropped = 0;
+        this.emit(line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/processes.ts
+
+
+const PROC_AVAILABLE = process.platform === 'linux' && external_node_fs_default().existsSync('/proc/self/stat');
+/** `/proc/<pid>/stat`; undefined when the process is gone (or /proc is not there). */
+function readProcess(pid) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(`/proc/${pid}/stat`, 'latin1');
+    }
+    catch {
+        return undefined;
+    }
+    // The command name is in parentheses and may itself contain spaces and parentheses.
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text.slice(close + 2).split(' ');
+    // fields[0] is field 3 of stat(5): state, ppid, pgrp, session, ..., starttime is field 22.
+    return { pid, state: fields[0], ppid: Number(fields[1]), pgid: Number(fields[2]), sid: Number(fields[3]), start: fields[19] };
+}
+function listProcesses() {
+    let names;
+    try {
+        names = external_node_fs_default().readdirSync('/proc');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const name of names) {
+        const code = name.charCodeAt(0);
+        if (code < 48 || code > 57)
+            continue;
+        const info = readProcess(Number(name));
+        if (info)
+            out.push(info);
+    }
+    return out;
+}
+function carriesMarker(pid, marker) {
+    let environ;
+    try {
+        environ = external_node_fs_default().readFileSync(`/proc/${pid}/environ`);
+    }
+    catch {
+        return false; // another user's process, or gone
+    }
+    const needle = Buffer.from(`${environment/* RUN_MARKER */.xO}=${marker}\0`);
+    const at = environ.indexOf(needle);
+    return at === 0 || (at > 0 && environ[at - 1] === 0);
+}
+/** A process's command line for a finding, with the given folders named by placeholders, cut at 100 characters. */
+function describeProcess(pid, places = []) {
+    let text = '';
+    try {
+        text = external_node_fs_default().readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
+    }
+    catch {
+        // gone, or not Linux
+    }
+    text = text.replace(/[\x00-\x1f\x7f]/g, ' ').trim();
+    for (const [dir, name] of places)
+        if (dir)
+            text = text.split(dir).join(name);
+    if (text.length > 100)
+        text = `${text.slice(0, 97)}...`;
+    return text || `process ${pid}`;
+}
+const alive = (p) => p !== undefined && p.state !== 'Z' && p.state !== 'X';
+/** Everything that belongs to one program run: what dab-ready must end when it is over. */
+class ProcessTracker {
+    pid;
+    marker;
+    /** Processes seen as the program's descendants while it ran: pid -> start time. */
+    seen = new Map();
+    constructor(pid, marker) {
+        this.pid = pid;
+        this.marker = marker;
+    }
+    /** Record the program's current descendants (called periodically while it runs). */
+    observe() {
+        if (!PROC_AVAILABLE)
+            return;
+        const all = listProcesses();
+        const children = new Map();
+        for (const p of all) {
+            const list = children.get(p.ppid);
+            if (list)
+                list.push(p);
+            else
+                children.set(p.ppid, [p]);
+        }
+        const queue = [this.pid, ...this.seen.keys()];
+        for (let i = 0; i < queue.length; i++) {
+            for (const child of children.get(queue[i]) ?? []) {
+                if (child.pid === process.pid || this.seen.has(child.pid))
+                    continue;
+                this.seen.set(child.pid, child.start);
+                queue.push(child.pid);
+            }
+        }
+        for (const p of all)
+            if ((p.pgid === this.pid || p.sid === this.pid) && p.pid !== process.pid && alive(p))
+                this.seen.set(p.pid, p.start);
+    }
+    /** Live processes of this run (its group, its session, its marker, its recorded descendants). */
+    remaining() {
+        if (!PROC_AVAILABLE)
+            return [];
+        const out = [];
+        for (const p of listProcesses()) {
+            if (p.pid === process.pid || !alive(p))
+                continue;
+            const ours = p.pgid === this.pid || p.sid === this.pid || this.seen.get(p.pid) === p.start || carriesMarker(p.pid, this.marker);
+            if (ours)
+                out.push(p);
+        }
+        return out;
+    }
+    /** Whether anything is left in the program's process group (the only test without /proc). */
+    groupAlive() {
+        if (PROC_AVAILABLE)
+            return this.remaining().length > 0;
+        try {
+            process.kill(-this.pid, 0);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Send `signal` to the group and to every process of the run. */
+    signal(signal, processes = this.remaining()) {
+        try {
+            process.kill(-this.pid, signal);
+        }
+        catch {
+            // the group is gone
+        }
+        for (const p of processes) {
+            const now = readProcess(p.pid);
+            if (!alive(now) || now.start !== p.start)
+                continue; // gone, or the pid was reused
+            try {
+                process.kill(p.pid, signal);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    /** TERM, then KILL after `graceMs`: resolves when nothing of the run is left (or after the KILL). */
+    async end(graceMs) {
+        this.signal('SIGTERM');
+        const deadline = Date.now() + graceMs;
+        while (Date.now() < deadline && this.groupAlive())
+            await sleep(50);
+        if (!this.groupAlive())
+            return;
+        this.signal('SIGKILL');
+        const hard = Date.now() + 1000;
+        while (Date.now() < hard && this.groupAlive())
+            await sleep(20);
+    }
+    /** KILL everything now, synchronously (a second interrupt). */
+    killNow() {
+        this.signal('SIGKILL');
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// EXTERNAL MODULE: ./src/verify/temp.ts
+var temp = __nccwpck_require__(4915);
 ;// CONCATENATED MODULE: ./src/verify/runner.ts
 
 
 
+
+
+
+
+
+
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+const DEFAULT_GRACE_MS = 2000;
+/** How long the pipes may stay open after the program exited (a daemon holding them). */
+const DRAIN_MS = 1000;
+const OBSERVE_EVERY_MS = 250;
 function quoteArg(arg) {
     return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 function displayCommand(argv) {
     return argv.map(quoteArg).join(' ');
 }
-class BoundedBuffer {
+/** The last `max` bytes of a stream, as whole chunks plus a trimmed first one. */
+class TailBuffer {
     max;
-    onLine;
     chunks = [];
     size = 0;
     truncated = false;
-    partial = '';
-    constructor(max, onLine) {
+    constructor(max) {
         this.max = max;
-        this.onLine = onLine;
     }
     push(chunk) {
         this.chunks.push(chunk);
         this.size += chunk.length;
-        while (this.size > this.max && this.chunks.length > 1) {
+        while (this.size - this.chunks[0].length >= this.max) {
             this.size -= this.chunks.shift().length;
             this.truncated = true;
         }
-        if (this.onLine) {
-            const text = this.partial + chunk.toString('utf8');
-            const lines = text.split(/\r?\n/);
-            this.partial = lines.pop() ?? '';
-            for (const line of lines)
-                this.onLine(line);
-        }
     }
-    finish() {
-        if (this.onLine && this.partial)
-            this.onLine(this.partial);
-        let text = Buffer.concat(this.chunks).toString('utf8');
-        if (text.length > this.max) {
-            text = text.slice(text.length - this.max);
+    text() {
+        let buf = Buffer.concat(this.chunks);
+        if (buf.length > this.max) {
+            buf = buf.subarray(buf.length - this.max);
             this.truncated = true;
         }
-        return text;
+        return buf.toString('utf8');
     }
 }
+const active = new Set();
+let counter = 0;
+let exitHooked = false;
+function register(entry) {
+    active.add(entry);
+    (0,lifecycle/* cleanupStateChanged */.q)();
+    if (!exitHooked) {
+        exitHooked = true;
+        // Whatever ends dab-ready (an uncaught error, process.exit), no program outlives it.
+        process.once('exit', killAllPrograms);
+    }
+}
+/** Set once dab-ready is being interrupted: runs that end then never resolve, so nothing downstream
+ *  (a report built from a killed build) happens before the interrupt handler exits. */
+let interrupted = false;
+/** What is running now, in words, for the one line an interrupt prints. */
+function runningPrograms() {
+    return [...active].map((r) => r.purpose ?? r.command);
+}
+/** End every program in flight (TERM, KILL after the grace period): for SIGINT/SIGTERM of dab-ready.
+ *  No run resolves afterwards: the caller is expected to exit. */
+async function stopAllPrograms(graceMs = DEFAULT_GRACE_MS) {
+    interrupted = true;
+    const runs = [...active];
+    await Promise.all(runs.map((r) => r.tracker.end(graceMs)));
+    return runs.length;
+}
+/** KILL every program in flight at once (a second interrupt). */
+function killAllPrograms() {
+    for (const r of active)
+        r.tracker.killNow();
+}
 function run(argv, options = {}) {
+    if (interrupted)
+        return new Promise(() => { }); // dab-ready is exiting: start nothing new
     const started = Date.now();
     const command = displayCommand(argv);
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const out = new BoundedBuffer(max, options.onLine && ((l) => options.onLine(l, 'stdout')));
-    const err = new BoundedBuffer(max, options.onLine && ((l) => options.onLine(l, 'stderr')));
+    const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+    const tails = { stdout: new TailBuffer(max), stderr: new TailBuffer(max) };
+    const splitters = {
+        stdout: new LineSplitter((line) => options.onLine?.(line, 'stdout')),
+        stderr: new LineSplitter((line) => options.onLine?.(line, 'stderr')),
+    };
+    const marker = `${process.pid}.${++counter}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const env = { ...(options.env ?? (0,environment/* toolEnv */.oW)(process.env)), [environment/* RUN_MARKER */.xO]: marker };
+    const sandbox = (options.sandbox ?? env.HOME === undefined) ? makeSandbox(env) : undefined;
     return new Promise((resolve) => {
         let timedOut = false;
-        let settled = false;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            detached: process.platform !== 'win32',
-            shell: false,
-        });
-        const finish = (exitCode, signal, spawnError) => {
-            if (settled)
+        let exit;
+        let spawnError;
+        let finishing = false;
+        const timers = [];
+        const later = (ms, fn) => timers.push(setTimeout(fn, ms));
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), {
+                cwd: options.cwd,
+                env,
+                stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                shell: false,
+            });
+        }
+        catch (error) {
+            // Arguments Node refuses (a NUL byte): nothing started.
+            if (sandbox)
+                (0,temp/* removeTempDir */.CT)(sandbox);
+            if (interrupted)
                 return;
-            settled = true;
-            clearTimeout(timer);
+            const output = { bytes: 0, lines: 0, cutLines: 0, longestLine: 0 };
+            const spawnError = `${argv[0]}: ${error.message}`;
+            resolve({ command, exitCode: null, signal: null, timedOut: false, spawnError, stdout: '', stderr: '', truncated: false, durationMs: 0, output, leftovers: [] });
+            return;
+        }
+        const tracker = child.pid !== undefined ? new ProcessTracker(child.pid, marker) : undefined;
+        const entry = tracker && { command, purpose: options.purpose, tracker };
+        if (entry)
+            register(entry);
+        const observer = tracker && PROC_AVAILABLE ? setInterval(() => tracker.observe(), OBSERVE_EVERY_MS) : undefined;
+        observer?.unref();
+        // Processes still running when the program ended, and those that left its process group (a
+        // daemon) seen at the timeout: pid -> command line.
+        const leftovers = new Map();
+        const places = sandbox ? [[external_node_path_default().join(sandbox, 'home'), '<home>'], [external_node_path_default().join(sandbox, 'tmp'), '<tmp>']] : [];
+        if (options.cwd)
+            places.push([external_node_path_default().resolve(options.cwd), '.']);
+        const describe = (pid) => describeProcess(pid, places);
+        const finish = async () => {
+            if (finishing)
+                return;
+            finishing = true;
+            for (const t of timers)
+                clearTimeout(t);
+            if (observer)
+                clearInterval(observer);
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            splitters.stdout.end();
+            splitters.stderr.end();
+            if (tracker) {
+                const remaining = tracker.remaining();
+                for (const p of remaining)
+                    leftovers.set(p.pid, describe(p.pid));
+                if (remaining.length === 0 && !PROC_AVAILABLE && tracker.groupAlive())
+                    leftovers.set(-tracker.pid, `a process in group ${tracker.pid}`);
+                if (remaining.length > 0 || leftovers.has(-tracker.pid))
+                    await tracker.end(graceMs);
+            }
+            if (entry && active.delete(entry))
+                (0,lifecycle/* cleanupStateChanged */.q)();
+            if (sandbox)
+                (0,temp/* removeTempDir */.CT)(sandbox);
+            if (interrupted)
+                return;
+            const out = splitters.stdout.stats;
+            const err = splitters.stderr.stats;
             resolve({
                 command,
-                exitCode,
-                signal,
+                exitCode: exit?.code ?? null,
+                signal: exit?.signal ?? null,
                 timedOut,
-                spawnError,
-                stdout: out.finish(),
-                stderr: err.finish(),
-                truncated: out.truncated || err.truncated,
+                ...(spawnError ? { spawnError } : {}),
+                stdout: tails.stdout.text(),
+                stderr: tails.stderr.text(),
+                truncated: tails.stdout.truncated || tails.stderr.truncated || out.cutLines + err.cutLines > 0,
                 durationMs: Date.now() - started,
+                output: {
+                    bytes: out.bytes + err.bytes,
+                    lines: out.lines + err.lines,
+                    cutLines: out.cutLines + err.cutLines,
+                    longestLine: Math.max(out.longestLine, err.longestLine),
+                },
+                leftovers: [...leftovers.values()],
             });
         };
-        const killGroup = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                child.kill('SIGKILL');
-            }
-        };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            killGroup();
-        }, options.timeoutMs ?? 600_000);
-        child.stdout.on('data', (c) => out.push(c));
-        child.stderr.on('data', (c) => err.push(c));
-        if (options.input !== undefined)
+        child.stdout.on('data', (c) => {
+            tails.stdout.push(c);
+            splitters.stdout.push(c);
+        });
+        child.stderr.on('data', (c) => {
+            tails.stderr.push(c);
+            splitters.stderr.push(c);
+        });
+        if (options.input !== undefined) {
+            child.stdin.on('error', () => { }); // the program closed its input early: not our failure
             child.stdin.end(options.input);
-        child.on('error', (e) => finish(null, null, `${argv[0]}: ${e.code === 'ENOENT' ? 'not found' : e.message}`));
-        child.on('close', (code, signal) => finish(code, signal));
+        }
+        child.on('error', (e) => {
+            spawnError = `${argv[0]}: ${e.code === 'ENOENT' ? 'not found' : e.message}`;
+            void finish();
+        });
+        child.on('exit', (code, signal) => {
+            exit = { code, signal };
+            // A grandchild may hold the pipes open forever: read what is buffered, then stop waiting.
+            later(DRAIN_MS, () => void finish());
+        });
+        child.on('close', (code, signal) => {
+            exit ??= { code, signal };
+            void finish();
+        });
+        later(options.timeoutMs ?? 600_000, () => {
+            timedOut = true;
+            if (tracker) {
+                const running = tracker.remaining();
+                for (const p of running)
+                    if (p.pgid !== tracker.pid)
+                        leftovers.set(p.pid, describe(p.pid));
+                tracker.signal('SIGTERM', running);
+            }
+            later(graceMs, () => {
+                tracker?.signal('SIGKILL');
+                // A process that does not die even then (uninterruptible I/O): give up waiting for it.
+                later(2000, () => void finish());
+            });
+        });
     });
+}
+/** A folder with home/ and tmp/ that become the program's HOME and temp folder. */
+function makeSandbox(env) {
+    const dir = (0,temp/* makeTempDir */.mk)('dab-ready-run-');
+    const home = external_node_path_default().join(dir, 'home');
+    const tmp = external_node_path_default().join(dir, 'tmp');
+    (0,external_node_fs_.mkdirSync)(home);
+    (0,external_node_fs_.mkdirSync)(tmp);
+    Object.assign(env, { HOME: home, TMPDIR: tmp, TMP: tmp, TEMP: tmp });
+    return dir;
 }
 /** The last `n` non-empty lines of a program's combined output: what explains a failure. */
 function lastLines(result, n = 20) {
@@ -58311,6 +59289,96 @@ function isExecutable(file) {
     }
     catch {
         return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ removeTempDir),
+/* harmony export */   G7: () => (/* binding */ removeAllTempDirs),
+/* harmony export */   mk: () => (/* binding */ makeTempDir),
+/* harmony export */   pU: () => (/* binding */ liveTempDirs)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4905);
+
+
+
+
+// Every temporary folder dab-ready makes comes from here and is removed on every exit path: by its
+// owner when done, and whatever is still registered when the process exits (normally, on an error,
+// or through the interrupt handler, which exits with process.exit and so runs the 'exit' hook too).
+const live = new Set();
+let hooked = false;
+function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()) {
+    const dir = node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, prefix));
+    live.add(dir);
+    if (!hooked) {
+        hooked = true;
+        process.once('exit', removeAllTempDirs);
+    }
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupStateChanged */ .q)();
+    return dir;
+}
+function removeTempDir(dir) {
+    forceRemove(dir);
+    if (live.delete(dir))
+        (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupStateChanged */ .q)();
+}
+/** Remove every folder still registered (synchronous: safe in an 'exit' handler). */
+function removeAllTempDirs() {
+    const count = live.size;
+    for (const dir of [...live])
+        removeTempDir(dir);
+    return count;
+}
+function liveTempDirs() {
+    return [...live];
+}
+/** rm -rf that also gets through folders a build made read-only. */
+function forceRemove(dir) {
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+        return;
+    }
+    catch {
+        // a read-only folder inside: make everything writable and try again
+    }
+    const unlock = (p) => {
+        let st;
+        try {
+            st = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(p);
+        }
+        catch {
+            return;
+        }
+        if (!st.isDirectory())
+            return;
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(p, 0o700);
+        }
+        catch {
+            return;
+        }
+        for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(p))
+            unlock(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(p, name));
+    };
+    unlock(dir);
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(dir, { recursive: true, force: true });
+    }
+    catch {
+        // left for the OS; nothing more can be done without privileges
     }
 }
 
@@ -58381,6 +59449,75 @@ const validateCheckDocs = [
             'pull requests get no secrets, so require validate only in workflows that have them.',
         breaksDeploy: false,
         run: () => [],
+    },
+];
+
+
+/***/ }),
+
+/***/ 124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ wheelCheckDocs)
+/* harmony export */ });
+// Finding ids that only the verify stage produces (real builds and runs). The static checks with the
+// same ids as verify's inspect step (entry-point-missing, package-name-mismatch, ...) are documented
+// by those checks.
+const noStaticRun = () => [];
+const wheelCheckDocs = [
+    {
+        id: 'wheel-build-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'The wheel builds',
+        successMessage: 'Every wheel a wheel task needs builds the way deploy builds it.',
+        docs: `\`databricks bundle deploy\` builds each artifact before it uploads anything (\`build failed <name>,
+error: ..., output: ...\`), and a wheel task whose project has no artifact fails at its first run. dab-ready
+--verify runs the artifact's own build line (with bash -c in its path, as the CLI does) or
+\`python -m build --wheel\` in the project folder, and reports the tool's own last lines.
+Fix: run the command shown in the finding locally and fix what it reports (a missing file, a
+setup.py error, packages setuptools cannot discover).`,
+        breaksDeploy: true,
+        run: noStaticRun,
+    },
+    {
+        id: 'entry-point-smoke-failed',
+        category: 'Verification',
+        severity: 'critical',
+        effortHours: 1,
+        title: 'Every wheel-task entry point starts',
+        successMessage: 'Every entry point a wheel task uses answers --help from a clean venv.',
+        docs: `The runtime imports the entry point from the installed wheel and calls it with no arguments,
+passing the task's parameters in sys.argv. dab-ready --verify installs the wheel into a fresh venv and
+runs each entry point with --help (other groups and the package_name.entry_point fallback through
+importlib.metadata, as the runtime does). A non-zero exit, a traceback (ModuleNotFoundError for a
+module the wheel does not contain, a TypeError for required positional parameters) or a timeout here
+is the job run failing at 2 AM.
+Fix: make the module part of the package, give the function defaults for every parameter and parse
+sys.argv (argparse), and declare the dependencies it imports.`,
+        breaksDeploy: false,
+        run: noStaticRun,
+    },
+    {
+        id: 'background-process-left',
+        category: 'Verification',
+        severity: 'medium',
+        effortHours: 0.5,
+        title: 'Builds and entry points leave no process running',
+        successMessage: 'No build, install or entry-point run left a process behind.',
+        docs: `A setup.py, an artifact's build line or an entry point called with --help that starts a background
+process (a daemon, a server, a forked helper) outlives the step that started it. \`databricks bundle deploy\`
+waits for the build's output to close, so a process that keeps it open stalls the deploy; one that closes
+it stays on the CI runner (or the developer's machine) with whatever it was given. dab-ready --verify runs
+each program in its own process group and session with a marker in its environment, finds what is
+still running when the program has ended (its group, its session, its marker, descendants seen while it
+ran), ends it (TERM, then KILL) and reports it here with its command line.
+Fix: do the work in the foreground and wait for it; start services from the job itself, not from the
+build or at import time; build tools that keep a daemon (Gradle) take --no-daemon.`,
+        breaksDeploy: false,
+        run: noStaticRun,
     },
 ];
 
@@ -61272,7 +62409,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -61294,9 +62431,9 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 exports.qg = publicApi.parse;
-exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
