@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { wallClockBudget } from '../support/timing.js';
 import { writeRepo } from './loader-helpers.js';
 
-/** 2,000 jobs with 5 tasks each over 300 resource files, three targets that override some jobs. */
+/** 2,000 jobs with 5 tasks each over 286 resource files (7 a file), three targets that override some jobs. */
 function bigRepo(): string {
   const files: Record<string, string> = {};
   const jobsPerFile = Math.ceil(2000 / 300);
@@ -45,22 +47,29 @@ function bestOf<T>(runs: number, fn: () => T): { ms: number; value: T } {
   return { ms: best, value };
 }
 
-describe('performance', () => {
-  it('2,000 jobs / 10,000 tasks over 300 files and 3 targets: linear, close to the bare YAML parse, under 2 s', () => {
-    const repo = bigRepo();
+describe('performance: 2,000 jobs / 10,000 tasks over 286 files and 3 targets', () => {
+  let repo: string;
+  let load: { ms: number; value: Project };
+  let parse: { ms: number; value: void };
+  beforeAll(() => {
+    repo = bigRepo();
     const texts = fs.readdirSync(path.join(repo, 'resources')).map((f) => fs.readFileSync(path.join(repo, 'resources', f), 'utf8'));
     loadProject(repo, { env: {}, target: 'dev' }); // warm up
     // Interleaved so both see the same machine load; the best of three of each.
-    let load = bestOf(1, () => loadProject(repo, { env: {} }));
-    let parse = bestOf(1, () => texts.forEach((t) => parseAllDocuments(t, { lineCounter: new LineCounter() })));
+    load = bestOf(1, () => loadProject(repo, { env: {} }));
+    parse = bestOf(1, () => texts.forEach((t) => parseAllDocuments(t, { lineCounter: new LineCounter() })));
     for (let i = 0; i < 2; i++) {
       const l = bestOf(1, () => loadProject(repo, { env: {} }));
       if (l.ms < load.ms) load = l;
       const p = bestOf(1, () => texts.forEach((t) => parseAllDocuments(t, { lineCounter: new LineCounter() })));
       if (p.ms < parse.ms) parse = p;
     }
+    console.log(`loadProject ${load.ms.toFixed(0)} ms, bare YAML parse ${parse.ms.toFixed(0)} ms, load average ${os.loadavg()[0].toFixed(1)}`);
+  });
+
+  it('loads every job, task, library and file, with no notice', () => {
     const b = load.value.bundles[0];
-    expect(b.files.size).toBe(1 + texts.length);
+    expect(b.files.size).toBe(1 + fs.readdirSync(path.join(repo, 'resources')).length);
     for (const name of ['dev', 'staging', 'prod']) {
       const t = b.targets.get(name)!;
       expect(t.jobs).toHaveLength(2000);
@@ -69,11 +78,14 @@ describe('performance', () => {
       expect(t.jobs[1].tasks[0].libraries.map((l) => l.kind)).toEqual(['whl']);
     }
     expect(b.notices).toEqual([]);
-    // Everything beyond reading the YAML once costs little (no quadratic merges).
+  });
+
+  it('costs little beyond reading the YAML once (no quadratic merges)', () => {
     expect(load.ms).toBeLessThan(2.5 * parse.ms + 500);
-    // The absolute budget holds on a machine that is not busy with other work.
-    const busy = os.loadavg()[0] > os.cpus().length;
-    if (!busy) expect(load.ms).toBeLessThan(2000);
-    console.log(`loadProject ${load.ms.toFixed(0)} ms, bare YAML parse ${parse.ms.toFixed(0)} ms, load average ${os.loadavg()[0].toFixed(1)}`);
+  });
+
+  const wallClock = wallClockBudget();
+  it.skipIf(!wallClock.measurable)('takes under 2 s', wallClock.options, () => {
+    expect(load.ms).toBeLessThan(2000);
   });
 });
