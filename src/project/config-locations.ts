@@ -197,7 +197,7 @@ export function parseIni(text: string): IniSections {
       last = undefined;
       continue;
     }
-    const keyCol = line.indexOf(kv[1]) + 1;
+    const keyCol = line.length - line.trimStart().length + 1; // an indented key opening an entry
     const value = kv[2].trimEnd();
     const valueCol = line.length - kv[2].length + 1;
     last = {
