@@ -40,6 +40,7 @@ export const where = (f: RawFinding): string => (f.loc ? `${f.loc.file}:${f.loc.
 
 /** What every finding of a seed check must carry. */
 export function expectWellFormed(findings: RawFinding[]): void {
+  expect(findings.length, 'findings to judge').toBeGreaterThan(0);
   for (const f of findings) {
     expect(f.message.length).toBeGreaterThan(10);
     expect(f.loc, f.message).toBeDefined();

@@ -442,7 +442,7 @@ describe('libraries and compute', () => {
 });
 
 describe('bad input', () => {
-  it('never throws on malformed shapes', () => {
+  it('reports malformed shapes at their lines, never throwing', () => {
     const repo = loadRepo({
       'databricks.yml': [
         'bundle:',
@@ -483,8 +483,16 @@ describe('bad input', () => {
         '',
       ].join('\n'),
     });
-    for (const check of checks) {
-      expect(() => check.run(repo.bundle, repo.bundle.targets.get('dev')!), check.id).not.toThrow();
+    const lineCount = 36; // the text above, its last line empty
+    const findings = checks.flatMap((check) => check.run(repo.bundle, repo.bundle.targets.get('dev')!).map((f) => ({ ...f, by: check.id })));
+    for (const f of findings) {
+      expect(f.check, f.message).toBe(f.by);
+      expect(f.loc?.file, f.message).toBe('databricks.yml');
+      expect(f.loc!.line, f.message).toBeGreaterThanOrEqual(1);
+      expect(f.loc!.line, f.message).toBeLessThanOrEqual(lineCount);
     }
+    // each wrong shape is reported at its own line: include, variables, tasks, spec, a task that is a
+    // number, libraries, notebook_task, for_each_task.task, volumes, target variables, mode
+    expect([...new Set(findings.map((f) => f.loc!.line))]).toEqual(expect.arrayContaining([3, 4, 12, 14, 17, 19, 20, 22, 30, 34, 35]));
   });
 });
