@@ -75,14 +75,10 @@ export function humanizeCheckId(id: string): string {
 }
 
 let defaultCatalog: CheckCatalog | undefined;
-let defaultCatalogSource: readonly Check[] | undefined;
 
-/** The catalog for `checks` (the registry when omitted). Cached per array: the registry is filled once at import. */
+/** The catalog for `checks` (the registry when omitted: built once, the registry is filled at import). */
 export function catalogFor(checks?: readonly Check[]): CheckCatalog {
   if (checks) return new CheckCatalog(checks);
-  if (!defaultCatalog || defaultCatalogSource !== registry || defaultCatalog.checks.length !== registry.length) {
-    defaultCatalog = new CheckCatalog(registry, describeCheck);
-    defaultCatalogSource = registry;
-  }
+  defaultCatalog ??= new CheckCatalog(registry, describeCheck);
   return defaultCatalog;
 }
