@@ -26,13 +26,16 @@ export function globToRegExp(pattern: string): RegExp {
     } else if (c === '?') {
       source += '[^/]';
     } else if (c === '[') {
-      const end = p.indexOf(']', i + 2);
+      const first = p[i + 1] === '!' ? i + 2 : i + 1; // a ] here belongs to the class
+      const end = p.indexOf(']', first + 1);
       if (end === -1) {
         source += '\\[';
       } else {
         let body = p.slice(i + 1, end);
         if (body.startsWith('!')) body = '^' + body.slice(1);
-        source += '[' + body.replace(/\\/g, '\\\\') + ']';
+        // escaped: JavaScript reads `[]` as an empty class; no backslash is left to escape
+        // (normalizeGlobPath made them slashes)
+        source += '[' + body.replace(']', '\\]') + ']';
         i = end;
       }
     } else {
