@@ -238,21 +238,29 @@ describe('wheel tasks and passed checks that concern a phase (real bundle on dis
   const wheelJob = (key: string, task: string) =>
     `resources:\n  jobs:\n    ${key}:\n      name: ${key}\n      tasks:\n        - task_key: ${key}_task\n          existing_cluster_id: 0101-000000-abcdefgh\n${task.replace(/^/gm, '    ')}\n`;
 
-  const dir = writeBundle();
-  const project = loadProject(dir);
-  const loaded = project.bundles[0];
-  const targets = [...loaded.targets.values()];
-  const r = buildBundleResult({
-    bundle: loaded,
-    findings: runChecks(loaded, targets),
-    config: noConfig,
-    verification: [],
-    analysedTargets: targets.map((t) => t.name),
-    suppressed: 0,
-  });
-  const byId = Object.fromEntries(r.phases.map((p) => [p.id, p]));
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  // Built inside each test, not in the describe body: Stryker counts code run outside a test as
+  // "static" and then runs every test for each of its mutants.
+  function analysed() {
+    const dir = writeBundle();
+    dirs.push(dir);
+    const loaded = loadProject(dir).bundles[0];
+    const targets = [...loaded.targets.values()];
+    const r = buildBundleResult({
+      bundle: loaded,
+      findings: runChecks(loaded, targets),
+      config: noConfig,
+      verification: [],
+      analysedTargets: targets.map((t) => t.name),
+      suppressed: 0,
+    });
+    return { r, byId: Object.fromEntries(r.phases.map((p) => [p.id, p])) };
+  }
 
   it('records each phase’s wheel tasks with the project that provides the package', () => {
+    const { r, byId } = analysed();
     expect(r.findings.filter((f) => f.phases.length > 0).map((f) => [f.check, f.phases])).toEqual([['entry-point-missing', ['2']]]);
     expect(byId['0'].wheelTasks).toBeUndefined();
     expect(byId['1'].wheelTasks).toEqual([{ job: 'score_job', task: 'score_job_task', packageName: 'scoring', entryPoint: 'score', projectDir: '.' }]);
@@ -260,6 +268,7 @@ describe('wheel tasks and passed checks that concern a phase (real bundle on dis
   });
 
   it('lists a wheel check as passed only in the phases that run a wheel task', () => {
+    const { byId } = analysed();
     const entryPointOk = (id: string) => byId[id].checklist.some((i) => i.ok && i.check === 'entry-point-missing');
     expect(entryPointOk('1')).toBe(true);
     expect(entryPointOk('0')).toBe(false);

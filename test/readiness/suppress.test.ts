@@ -123,3 +123,86 @@ describe('suppressionNotices', () => {
     ]);
   });
 });
+
+describe('inline suppression syntax', () => {
+  it('reads a comment of any of the three styles, ids with spaces around commas, and a reason after a dash or colon', () => {
+    expect(parseInlineSuppression('x  //dab-ready-ignore :a_1 ,  b-2,*')).toEqual({ checks: ['a_1', 'b-2', '*'] });
+    expect(parseInlineSuppression('# dab-ready-ignore: a – pinned upstream  ')).toEqual({ checks: ['a'], reason: 'pinned upstream' });
+    expect(parseInlineSuppression('# dab-ready-ignore: a : why')).toEqual({ checks: ['a'], reason: 'why' });
+    expect(parseInlineSuppression('# dab-ready-ignore: a -')).toEqual({ checks: ['a'] });
+    expect(parseInlineSuppression('# dab-ready-ignore: a-b why-not')).toEqual({ checks: ['a-b'], reason: 'why-not' });
+  });
+
+  it('needs a comment marker, the colon and an id', () => {
+    expect(parseInlineSuppression('dab-ready-ignore: a')).toBeUndefined();
+    expect(parseInlineSuppression('# dab-ready-ignore a')).toBeUndefined();
+    expect(parseInlineSuppression('# dab-ready-ignore:')).toBeUndefined();
+    expect(parseInlineSuppression('# dab-ready-ignore: !a')).toBeUndefined();
+  });
+});
+
+describe('where a suppression applies', () => {
+  const files = {
+    'jobs.yml': ['a: 1', '  # dab-ready-ignore: *  every check here, on purpose', 'b: 2', 'c: 3  // dab-ready-ignore: x'].join('\n'),
+  };
+  const loc = (line: number) => ({ file: 'jobs.yml', line });
+
+  it('an id * in a comment suppresses every check; the place reported is the comment’s', () => {
+    const out = applySuppressions(bundle({ files }), [finding('anything', 'high', loc(3))], config());
+    expect(out.kept).toEqual([]);
+    expect(out.suppressed).toBe(1);
+    const reasonless = applySuppressions(bundle({ files }), [finding('x', 'high', loc(4))], config());
+    expect(reasonless.withoutReasonAt).toEqual([{ check: 'x', loc: { file: 'jobs.yml', line: 4, column: 10 }, via: 'comment' }]);
+  });
+
+  it('a finding with no place, at line 0, past the end of its file, or in a file nobody can read is kept', () => {
+    const unreadable = bundle({ files });
+    unreadable.fileIndex.lines = () => {
+      throw new Error('EACCES');
+    };
+    const kept = [finding('anything', 'high'), finding('anything', 'high', loc(0)), finding('anything', 'high', loc(99)), finding('anything', 'high', { file: 'other.py', line: 1 })];
+    expect(applySuppressions(unreadable, kept, config()).kept).toHaveLength(4);
+  });
+
+  it('reads YAML files from the loaded configuration before the file index', () => {
+    const b = bundle({ files: { 'resources/jobs.yml': 'x: 1 # dab-ready-ignore: y' } });
+    b.fileIndex.lines = () => ['nothing here'];
+    expect(applySuppressions(b, [finding('y', 'high', { file: 'resources/jobs.yml', line: 1 })], config()).kept).toEqual([]);
+  });
+
+  it('an ignore rule for * ignores every check; a rule with a path never ignores a finding without a place', () => {
+    const rules = config({ ignore: [{ check: '*', path: 'jobs.yml', reason: 'generated' }] });
+    const out = applySuppressions(bundle({ files }), [finding('a', 'high', loc(1)), finding('b', 'low', loc(2)), finding('c', 'low'), finding('d', 'low', { file: 'x.yml', line: 1 })], rules);
+    expect(out.kept.map((f) => f.check)).toEqual(['c', 'd']);
+    expect(out.withoutReason).toBe(0);
+  });
+
+  it('a reasonless rule records where each finding it dropped was, or no place', () => {
+    const out = applySuppressions(bundle({ files }), [finding('a', 'high', loc(1)), finding('a', 'high')], config({ ignore: [{ check: 'a' }] }));
+    expect(out.withoutReasonAt).toEqual([
+      { check: 'a', loc: { file: 'jobs.yml', line: 1, column: 1 }, via: 'config' },
+      { check: 'a', via: 'config' },
+    ]);
+  });
+});
+
+describe('suppressionNotices of the configuration', () => {
+  it('names the configuration file it was read from, once per check', () => {
+    const outcome = {
+      kept: [],
+      suppressed: 3,
+      withoutReason: 3,
+      withoutReasonAt: [
+        { check: 'a', via: 'config' as const },
+        { check: 'b', via: 'config' as const },
+        { check: 'a', via: 'config' as const },
+        { check: 'c', via: 'comment' as const },
+      ],
+    };
+    expect(suppressionNotices(outcome, 'ci/dab-ready.yml')).toEqual([
+      { check: 'suppression-without-reason', severity: 'info', message: 'ci/dab-ready.yml: the ignore rule for a has no reason' },
+      { check: 'suppression-without-reason', severity: 'info', message: 'ci/dab-ready.yml: the ignore rule for b has no reason' },
+      { check: 'suppression-without-reason', severity: 'info', message: 'dab-ready-ignore: c has no reason; write one after the check id' },
+    ]);
+  });
+});
