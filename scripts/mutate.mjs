@@ -1,4 +1,4 @@
-// npm run mutate [-- <file>... [stryker options]]
+// npm run mutate [-- <src file>... [stryker options]]
 //   Stryker over the modules in stryker.config.mjs, or over the files named (e.g.
 //   `npm run mutate -- src/readiness/score.ts`), incremental: mutants whose code and tests did not
 //   change since the last run keep their result (reports/stryker-incremental.json). Other options
@@ -13,9 +13,9 @@ import { DEFAULT_REPORT, mutationTable } from './mutation-table.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-// A file to mutate is an argument naming a file (Stryker's `file:line-line` ranges and globs too);
-// everything else goes to Stryker as it is.
-const isFile = (arg) => !arg.startsWith('-') && (/[*{]/.test(arg) || existsSync(path.resolve(repo, arg.replace(/:\d+(:\d+)?-\d+(:\d+)?$/, ''))));
+// A file to mutate is an argument under src/ (a path, a glob, or Stryker's `file:line-line` range);
+// everything else goes to Stryker as it is (e.g. `--testFiles 'test/readiness/*.test.ts'`).
+const isFile = (arg) => /^(\.\/)?src\//.test(arg);
 const files = args.filter(isFile);
 const options = args.filter((arg) => !isFile(arg));
 
