@@ -54,27 +54,11 @@ export class MergeSession {
     return out;
   }
 
-  ownSeq(seq: SeqNode): SeqNode {
-    if (this.owned.has(seq)) return seq;
-    const out: SeqNode = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
-    this.owned.add(out);
-    return out;
-  }
-
   newMap(loc: Loc): MapNode {
     const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
     this.owned.add(out);
     return out;
   }
-}
-
-export function getPath(node: Node | undefined, ...keys: string[]): Node | undefined {
-  let cur = node;
-  for (const key of keys) {
-    if (!cur || cur.kind !== 'map') return undefined;
-    cur = cur.entries.get(key);
-  }
-  return cur;
 }
 
 export function asMap(node: Node | undefined): MapNode | undefined {
