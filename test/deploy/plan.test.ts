@@ -97,6 +97,91 @@ describe('planDeploy on hand-built results', () => {
   });
 });
 
+describe('planDeploy: reasons, references and what refuses every deploy', () => {
+  const item = (text: string, check?: string): PhaseResult['checklist'][number] => ({ text, ok: false, severity: 'critical', ...(check ? { check } : {}) });
+
+  it('a blocked phase names its critical checklist items without their label and count, and says "critical findings" when it lists none', () => {
+    const blocked = phase('a', 0, 'blocked', []);
+    blocked.checklist = [
+      item('Python Wheel Entry Points Missing → BLOCKER (3 findings)', 'entry-point-missing'),
+      { text: 'Vector Search Endpoint Not Created → HIGH', ok: false, severity: 'high', check: 'vector-search-endpoint-missing' },
+      { text: 'Looks fine', ok: true, check: 'wheel-not-built' },
+      item('Configuration File Does Not Load → BLOCKER'),
+    ];
+    const bare = phase('b', 1, 'blocked', []);
+    bare.checklist = [];
+    expect(planDeploy(bundleWith([blocked, bare])).blocked.map((b) => b.reason)).toEqual([
+      'blocked: entry-point-missing (Python Wheel Entry Points Missing); Configuration File Does Not Load',
+      'blocked: critical findings',
+    ]);
+  });
+
+  it('resolves a dependency by phase name as well as id, and ignores one on itself or on no phase', () => {
+    const plan = planDeploy(
+      bundleWith([phase('a', 0, 'blocked', []), phase('b', 1, 'ready', ['Phase a']), phase('c', 2, 'ready', ['c', 'nowhere']), phase('d', 3, 'partial', ['c'])]),
+    );
+    expect(plan.matrix.include.map((l) => [l.phase, l.name, l.status, l.jobs])).toEqual([
+      ['c', 'Phase c', 'ready', ['job_c']],
+      ['d', 'Phase d', 'partial', ['job_d']],
+    ]);
+    expect(plan.blocked.map((b) => [b.phase, b.name, b.reason])).toEqual([
+      ['a', 'Phase a', expect.stringMatching(/^blocked: /)],
+      ['b', 'Phase b', 'held back: depends on blocked phase a'],
+    ]);
+  });
+
+  it('holds back a phase that depends on a cycle, naming the cycle', () => {
+    const plan = planDeploy(bundleWith([phase('a', 0, 'ready', ['b']), phase('b', 1, 'ready', ['a']), phase('c', 2, 'ready', ['b'])]));
+    expect(plan.blocked.map((b) => [b.phase, b.reason])).toEqual([
+      ['a', 'held back: dependency cycle through phase a'],
+      ['b', 'held back: dependency cycle through phase a'],
+      ['c', 'held back: dependency cycle through phase a'],
+    ]);
+  });
+
+  it('a blocked phase inside a cycle is blocked, and what depends on it is held back by it', () => {
+    const plan = planDeploy(bundleWith([phase('a', 0, 'blocked', ['b']), phase('b', 1, 'ready', ['a'])]));
+    expect(plan.blocked.map((b) => [b.phase, b.reason.split(':')[0], b.reason.includes('phase a')])).toEqual([
+      ['a', 'blocked', false],
+      ['b', 'held back', true],
+    ]);
+  });
+
+  it('lists the findings that break bundle deploy for the target: on it or on no target', () => {
+    const b = bundleWith([phase('0', 0, 'ready', [])]);
+    b.findings = [
+      { check: 'config-invalid', severity: 'critical', message: 'bad YAML', targets: [], phases: [], loc: { file: 'databricks.yml', line: 3, column: 1 } },
+      { check: 'wheel-build-failed', severity: 'critical', message: 'build failed', targets: ['prod'], phases: [] },
+      { check: 'cli-init-missing', severity: 'low', message: 'no init', targets: [], phases: [] },
+    ];
+    expect(planDeploy(b, { target: 'dev' }).deployBlockers).toEqual(['config-invalid at databricks.yml:3: bad YAML (breaks databricks bundle deploy for target dev)']);
+    expect(planDeploy(b).deployBlockers).toEqual([
+      'config-invalid at databricks.yml:3: bad YAML (breaks databricks bundle deploy)',
+      'wheel-build-failed: build failed (breaks databricks bundle deploy)',
+    ]);
+  });
+
+  it('one plan combines to itself; several prefix their deploy blockers with their folder and have phases only with legs', () => {
+    const withBlocker = bundleWith([phase('0', 0, 'blocked', [])]);
+    withBlocker.findings = [{ check: 'config-invalid', severity: 'critical', message: 'bad', targets: [], phases: [] }];
+    const alone = planDeploy(withBlocker);
+    expect(combinePlans([{ root: 'a', plan: alone }])).toBe(alone);
+    const both = combinePlans([
+      { root: 'a', plan: alone },
+      { root: 'b', plan: planDeploy(bundleWith([phase('0', 0, 'blocked', [])])) },
+    ]);
+    expect(both).toEqual({
+      matrix: { include: [] },
+      blocked: [
+        { phase: '0', name: 'Phase 0', reason: expect.stringMatching(/^blocked/), bundle: 'a' },
+        { phase: '0', name: 'Phase 0', reason: expect.stringMatching(/^blocked/), bundle: 'b' },
+      ],
+      hasPhases: false,
+      deployBlockers: ['a: config-invalid: bad (breaks databricks bundle deploy)'],
+    });
+  });
+});
+
 describe('planDeploy on the embedded examples (through the engine)', () => {
   it('the seed project: phases 0-1 may run, 2 is blocked and holds back 3-4', async () => {
     const { result } = await analyse({ path: SEED, target: 'dev', env: {} });
