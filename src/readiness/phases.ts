@@ -13,8 +13,6 @@ interface PhaseSpec {
   name: string;
   /** Explicit dependencies (config `depends_on`); undefined = every earlier phase. */
   dependsOn?: string[];
-  /** The catch-all for resources no phase claims: depends on nothing, nothing depends on it. */
-  other?: boolean;
   matches(resource: Resource): boolean;
 }
 
@@ -169,7 +167,8 @@ export function buildPhases(
     if (other.length > 0) {
       let id = OTHER_PHASE_ID;
       while (phaseSpecs.some((s) => s.id === id)) id = `${id}-`;
-      phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], other: true, matches: () => false });
+      // last, so that no phase depends on it; it depends on nothing
+      phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], matches: () => false });
       members.set(id, other);
     }
   } else {
@@ -208,7 +207,7 @@ export function buildPhases(
       jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
       files: filesOf.get(spec.id) ?? [],
       checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
-      dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+      dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).map((s) => s.id),
       ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
     };
   });

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/engine.js';
 import { loadProject } from '../../src/project/load.js';
 import { buildBundleResult } from '../../src/readiness/index.js';
-import { heldBackBy, inferPhaseFromFile } from '../../src/readiness/phases.js';
-import type { DabReadyConfig, Finding, PhaseResult } from '../../src/model.js';
-import { bundle, finding, resource, seedChecks, seedFindings, seedResources } from './helpers.js';
+import { collectResources, collectWheelTasks, concernsPhase, heldBackBy, inferPhaseFromFile, phaseStatus, slugify, worst } from '../../src/readiness/phases.js';
+import type { Category, DabReadyConfig, Finding, PhaseResult } from '../../src/model.js';
+import { bundle, finding, resource, seedChecks, seedFindings, seedResources, target } from './helpers.js';
 
 const noConfig: DabReadyConfig = { ignore: [], severity: {} };
 
@@ -300,5 +300,254 @@ describe('heldBackBy', () => {
     expect(heldBackBy(phases[0], phases)?.id).toBe('c');
     const cycle = [phase('x', 'ready', ['y']), phase('y', 'ready', ['x'])];
     expect(heldBackBy(cycle[0], cycle)).toBeUndefined();
+  });
+});
+
+describe('phase definitions in detail', () => {
+  it('slugify keeps letters and digits, joins the rest with single dashes, and never gives an empty id', () => {
+    expect(slugify(' Machine  Learning (v2)! ')).toBe('machine-learning-v2');
+    expect(slugify('***')).toBe('phase');
+    expect(slugify('-a-b-')).toBe('a-b');
+  });
+
+  it('reads phase numbers with any separator or case, in .yml, .yaml and .json files, from the nearest folder', () => {
+    expect(inferPhaseFromFile('resources/PHASE-02.YAML')).toEqual({ id: '2', number: 2, name: 'Phase 2' });
+    expect(inferPhaseFromFile('resources/jobs_phase 3.Data_load.json')).toEqual({ id: '3', number: 3, name: 'Phase 3: Data Load' });
+    expect(inferPhaseFromFile('phase1/phase2/jobs.yml')?.id).toBe('2');
+    expect(inferPhaseFromFile('phase1/jobs.yml')?.id).toBe('1');
+    expect(inferPhaseFromFile('.\\resources\\phase4_x.yml')).toEqual({ id: '4', number: 4, name: 'Phase 4: X' });
+    expect(inferPhaseFromFile('resources/phase_.yml')).toBeUndefined();
+    expect(inferPhaseFromFile('resources/phasex1.yml')).toBeUndefined();
+  });
+
+  it('names a phase from several files once per distinct suffix', () => {
+    const r = result({
+      resources: [
+        resource('jobs', 'a', 'resources/jobs_phase2_training.yml'),
+        resource('jobs', 'b', 'resources/pipelines_phase2_training.yml'),
+        resource('jobs', 'c', 'resources/phase2.yml'),
+      ],
+    });
+    expect(r.phases.map((p) => [p.id, p.name, p.files])).toEqual([
+      ['2', 'Phase 2: Training', ['resources/jobs_phase2_training.yml', 'resources/phase2.yml', 'resources/pipelines_phase2_training.yml']],
+    ]);
+    expect(result({ resources: [resource('jobs', 'c', 'resources/phase2.yml')] }).phases[0].name).toBe('Phase 2');
+  });
+
+  const config = (phases: NonNullable<DabReadyConfig['phases']>): DabReadyConfig => ({ ignore: [], severity: {}, phases });
+
+  it('config phases: ids from the id or the name, made unique; phases without include are left out', () => {
+    const r = result({
+      resources: [resource('jobs', 'a', 'a.yml'), resource('jobs', 'b', 'b.yml'), resource('jobs', 'c', 'c.yml'), resource('jobs', 'd', 'd.yml')],
+      config: config([
+        { name: 'Load', include: ['a'] },
+        { name: 'Nothing', include: [] },
+        { name: 'Load', include: [' b ', ''] },
+        { name: 'Other name', id: ' load ', include: ['c'] },
+        { name: 'Other', include: ['d'] },
+      ]),
+    });
+    expect(r.phases.map((p) => [p.id, p.name, p.resources])).toEqual([
+      ['load', 'Load', ['jobs.a']],
+      ['load-2', 'Load', ['jobs.b']],
+      ['load-3', 'Other name', ['jobs.c']],
+      ['other', 'Other', ['jobs.d']],
+    ]);
+    const only = result({ resources: [resource('jobs', 'a', 'resources/jobs_phase1_a.yml')], config: config([{ name: 'Empty', include: [] }]) });
+    expect(only.phases.map((p) => p.id)).toEqual(['1']);
+  });
+
+  it('config phases: the catch-all for unclaimed resources takes an id no phase has', () => {
+    const r = result({
+      resources: [resource('jobs', 'a', 'a.yml'), resource('jobs', 'b', 'b.yml')],
+      config: config([{ name: 'Other', include: ['a'] }]),
+    });
+    expect(r.phases.map((p) => [p.id, p.name, p.dependsOn])).toEqual([
+      ['other', 'Other', []],
+      ['other-', 'Other resources', []],
+    ]);
+  });
+
+  it('config phases: depends_on by id or name in any case, without itself, unknown phases or repeats', () => {
+    const r = result({
+      resources: [resource('jobs', 'a', 'a.yml'), resource('jobs', 'b', 'b.yml'), resource('jobs', 'c', 'c.yml')],
+      config: config([
+        { name: 'Setup', id: 'base', include: ['a'] },
+        { name: 'Train', include: ['b'] },
+        { name: 'Serve', include: ['c'], dependsOn: ['BASE', ' setup ', 'train', 'Serve', 'nowhere', 'TRAIN'] },
+      ]),
+    });
+    expect(r.phases.map((p) => [p.id, p.dependsOn])).toEqual([
+      ['base', []],
+      ['train', ['base']],
+      ['serve', ['base', 'train']],
+    ]);
+  });
+
+  it('an include names a key or an address exactly, or globs a file, key or address', () => {
+    const resources = [resource('jobs', 'train_a', 'ml/one.yml'), resource('jobs', 'train_b', 'ml/two.yml'), resource('pipelines', 'train', 'etl.yml'), resource('jobs', 'trainer', 'x.yml')];
+    const phaseOf = (include: string[]) =>
+      result({ resources, config: config([{ name: 'P', include }]) }).phases[0].resources;
+    expect(phaseOf(['train'])).toEqual(['pipelines.train']);
+    expect(phaseOf(['jobs.train_a'])).toEqual(['jobs.train_a']);
+    expect(phaseOf(['train_*'])).toEqual(['jobs.train_a', 'jobs.train_b']);
+    expect(phaseOf(['jobs.train*'])).toEqual(['jobs.train_a', 'jobs.train_b', 'jobs.trainer']);
+    expect(phaseOf(['ml'])).toEqual(['jobs.train_a', 'jobs.train_b']);
+    expect(phaseOf(['train_'])).toEqual([]);
+  });
+
+  it('collects each resource once from the analysed targets, the first target’s definition first', () => {
+    const b = bundle({ resources: [], targets: ['dev', 'prod'] });
+    b.targets.set('dev', target('dev', [resource('jobs', 'a', 'dev.yml'), resource('jobs', 'b', 'dev.yml')]));
+    b.targets.set('prod', target('prod', [resource('jobs', 'a', 'prod.yml'), resource('jobs', 'c', 'prod.yml')]));
+    const files = (analysed: string[]) => collectResources(b, analysed).map((r) => `${r.address}@${r.file}`);
+    expect(files(['prod', 'dev'])).toEqual(['jobs.a@prod.yml', 'jobs.c@prod.yml', 'jobs.b@dev.yml']);
+    expect(files(['dev'])).toEqual(['jobs.a@dev.yml', 'jobs.b@dev.yml']);
+    expect(files(['staging'])).toEqual(['jobs.a@dev.yml', 'jobs.b@dev.yml', 'jobs.c@prod.yml']);
+  });
+});
+
+describe('attachment, status and checklist in detail', () => {
+  it('a finding naming resources of several phases attaches to them in phase order; unknown resources fall back to its file', () => {
+    const r = result({
+      resources: seedResources,
+      findings: [
+        finding('local-vector-search', 'high', { resources: ['jobs.register_model', 'jobs.setup_catalog', 'jobs.nowhere'] }),
+        finding('library-deps-inconsistent', 'medium', { resources: ['jobs.nowhere'], file: './resources/jobs_phase1_data_load.yml' }),
+      ],
+    });
+    expect(r.findings.map((f) => [f.check, f.phases])).toEqual([
+      ['local-vector-search', ['0', '3']],
+      ['library-deps-inconsistent', ['1']],
+    ]);
+  });
+
+  it('a phase with only low or info findings is ready; high or medium makes it partial; critical blocks', () => {
+    expect(phaseStatus([])).toBe('ready');
+    expect(phaseStatus(['low', 'info'])).toBe('ready');
+    expect(phaseStatus(['low', 'medium'])).toBe('partial');
+    expect(phaseStatus(['high'])).toBe('partial');
+    expect(phaseStatus(['high', 'critical', 'low'])).toBe('blocked');
+  });
+
+  it('which passed checks concern a phase, by category', () => {
+    const scope = (types: string[], hasWheelTasks = false) => ({ resourceTypes: new Set(types), hasWheelTasks });
+    const concerns = (category: Category, s: ReturnType<typeof scope>) => concernsPhase({ category }, s);
+    expect(concerns('Python Package Build', scope([], true))).toBe(true);
+    expect(concerns('Entry Points', scope(['jobs'], false))).toBe(false);
+    expect(concerns('Entry Points', scope([], true))).toBe(true);
+    expect(concerns('DLT Pipeline', scope(['pipelines']))).toBe(true);
+    expect(concerns('DLT Pipeline', scope(['jobs'], true))).toBe(false);
+    expect(concerns('Vector Search Endpoints', scope(['vector_search_endpoints']))).toBe(true);
+    expect(concerns('Vector Search Endpoints', scope(['jobs']))).toBe(false);
+    expect(concerns('Model Registry Integration', scope(['model_serving_endpoints']))).toBe(true);
+    expect(concerns('Model Registry Integration', scope(['registered_models']))).toBe(true);
+    expect(concerns('Model Registry Integration', scope(['jobs']))).toBe(false);
+    expect(concerns('Developer Setup', scope(['jobs', 'pipelines'], true))).toBe(false);
+  });
+
+  it('the checklist: failing checks worst first, then registry order, then id; low and info ones are ok', () => {
+    const r = result({
+      resources: seedResources,
+      findings: [
+        finding('zz-unknown', 'high', { resources: ['jobs.setup_catalog'] }),
+        finding('aa-unknown', 'high', { resources: ['jobs.setup_catalog'] }),
+        finding('local-vector-search', 'high', { resources: ['jobs.setup_catalog'] }),
+        finding('cli-init-missing', 'low', { resources: ['jobs.setup_catalog'] }),
+        finding('x-info', 'info', { resources: ['jobs.setup_catalog'] }),
+        finding('vector-search-endpoint-missing', 'high', { resources: ['jobs.setup_catalog'] }),
+      ],
+    });
+    expect(r.phases[0].checklist.map((i) => [i.check, i.ok])).toEqual([
+      ['vector-search-endpoint-missing', false],
+      ['local-vector-search', false],
+      ['aa-unknown', false],
+      ['zz-unknown', false],
+      ['cli-init-missing', true],
+      ['x-info', true],
+      [undefined, true],
+    ]);
+  });
+
+  it('the checklist lists passed checks that concern the phase in registry order; with no check at all it has no closing line', () => {
+    const resources = [resource('jobs', 'a', 'resources/phase0.yml'), resource('pipelines', 'p', 'resources/phase1.yml'), resource('model_serving_endpoints', 's', 'resources/phase1.yml')];
+    const r = result({
+      resources,
+      findings: [finding('model-registry', 'medium', { resources: ['jobs.a'] }), finding('dlt-pipeline-disabled', 'low', { resources: ['jobs.a'] })],
+    });
+    expect(r.phases[1].checklist).toEqual([
+      { text: 'DLT pipeline not implemented: OK', ok: true, check: 'dlt-pipeline-disabled' },
+      { text: 'Model not registered: OK', ok: true, check: 'model-registry' },
+      { text: 'Configuration complete: no check reports a finding in this phase', ok: true },
+    ]);
+    const none = buildBundleResult({ bundle: bundle({ resources }), findings: [], config: noConfig, verification: [], analysedTargets: ['dev'], suppressed: 0, checks: [] });
+    expect(none.phases.map((p) => p.checklist)).toEqual([[], []]);
+    const failingOnly = buildBundleResult({
+      bundle: bundle({ resources }),
+      findings: [finding('x', 'low', { resources: ['jobs.a'] })],
+      config: noConfig,
+      verification: [],
+      analysedTargets: ['dev'],
+      suppressed: 0,
+      checks: [],
+    });
+    expect(failingOnly.phases[1].checklist).toEqual([{ text: 'Configuration complete: no check reports a finding in this phase', ok: true }]);
+  });
+
+  it('worst of no severities is info', () => {
+    expect(worst([])).toBe('info');
+    expect(worst(['low', 'high', 'medium'])).toBe('high');
+  });
+});
+
+describe('collectWheelTasks (loaded bundles)', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  function load(files: Record<string, string>) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dab-ready-wheel-tasks-'));
+    dirs.push(dir);
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    return loadProject(dir, { env: {} }).bundles[0];
+  }
+  const task = (key: string, fields: string) => `        - task_key: ${key}\n          python_wheel_task:\n${fields}`;
+
+  it('reads package and entry point as the target resolves them, trimmed; leaves out what is empty, not text or unresolved', () => {
+    const b = load({
+      'databricks.yml': [
+        'bundle: {name: w}',
+        'variables:',
+        '  pkg: {default: My.Package}',
+        'targets:',
+        '  dev: {default: true}',
+        '  prod:',
+        '    resources:',
+        '      jobs:',
+        '        extra:',
+        '          tasks:',
+        task('only_prod', '            package_name: other\n').replace(/^ {2}/gm, '    '),
+        'resources:',
+        '  jobs:',
+        '    j:',
+        '      tasks:',
+        task('resolved', '            package_name: ${var.pkg}\n            entry_point: "  run  "\n'),
+        task('empty', '            package_name: "  "\n            entry_point: [a]\n'),
+        task('unresolved', '            package_name: ${var.nope}\n            entry_point: ~\n'),
+        '        - task_key: notebook',
+        '          notebook_task: {notebook_path: ./nb.py}',
+        '',
+      ].join('\n'),
+      'pyproject.toml': '[project]\nname = "my-package"\nversion = "1"\n',
+      'my_package/__init__.py': '',
+    });
+    expect(collectWheelTasks(b, ['dev'])).toEqual([
+      { job: 'j', task: 'resolved', packageName: 'My.Package', entryPoint: 'run', projectDir: '.' },
+      { job: 'j', task: 'empty' },
+      { job: 'j', task: 'unresolved' },
+    ]);
+    expect(collectWheelTasks(b, ['dev', 'prod']).map((w) => `${w.job}/${w.task}`)).toEqual(['j/resolved', 'j/empty', 'j/unresolved', 'extra/only_prod']);
+    expect(collectWheelTasks(b, ['nowhere']).map((w) => `${w.job}/${w.task}`)).toEqual(['j/resolved', 'j/empty', 'j/unresolved', 'extra/only_prod']);
   });
 });
