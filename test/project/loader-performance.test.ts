@@ -80,11 +80,12 @@ describe('performance: 2,000 jobs / 10,000 tasks over 286 files and 3 targets', 
     expect(b.notices).toEqual([]);
   });
 
-  it('costs little beyond reading the YAML once (no quadratic merges)', () => {
+  // Both budgets read the wall clock: on a machine busier than its cores they measure the other work.
+  const wallClock = wallClockBudget();
+  it.skipIf(!wallClock.measurable)('costs little beyond reading the YAML once (no quadratic merges)', wallClock.options, () => {
     expect(load.ms).toBeLessThan(2.5 * parse.ms + 500);
   });
 
-  const wallClock = wallClockBudget();
   it.skipIf(!wallClock.measurable)('takes under 2 s', wallClock.options, () => {
     expect(load.ms).toBeLessThan(2000);
   });
