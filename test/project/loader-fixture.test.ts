@@ -2,17 +2,26 @@
 // files, targets that merge tasks by key, nested variables, paths written in resources/.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bundle, Project, TargetView } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
 import { at, plain } from './loader-helpers.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'loader', 'anchors-targets');
 
 describe('fixture anchors-targets', () => {
-  const project = loadProject(FIXTURE, { env: {} });
-  const bundle = project.bundles[0];
-  const dev = bundle.targets.get('dev')!;
-  const prod = bundle.targets.get('prod')!;
+  // Loaded before each test, not in the describe body: Stryker counts code run outside a test as
+  // "static" and then runs every test for each of its mutants.
+  let project: Project;
+  let bundle: Bundle;
+  let dev: TargetView;
+  let prod: TargetView;
+  beforeEach(() => {
+    project = loadProject(FIXTURE, { env: {} });
+    bundle = project.bundles[0];
+    dev = bundle.targets.get('dev')!;
+    prod = bundle.targets.get('prod')!;
+  });
 
   it('loads without notices, dev is the default target', () => {
     expect(project.bundles).toHaveLength(1);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Bundle } from '../../src/model.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bundle, Job, TargetView } from '../../src/model.js';
 import { loadProject, pythonHintDirs } from '../../src/project/load.js';
 import { isLocalLibrary } from '../../src/project/resources.js';
 import { writeRepo } from './loader-helpers.js';
@@ -62,9 +62,16 @@ const JOB = `resources:
 `;
 
 describe('jobs, tasks and libraries', () => {
-  const b = load({ 'databricks.yml': 'bundle: {name: x}\ninclude: [resources/*.yml]\n', 'resources/train.yml': JOB });
-  const t = b.targets.get('default')!;
-  const job = t.jobs[0];
+  // Loaded before each test, not in the describe body: Stryker counts code run outside a test as
+  // "static" and then runs every test for each of its mutants.
+  let b: Bundle;
+  let t: TargetView;
+  let job: Job;
+  beforeEach(() => {
+    b = load({ 'databricks.yml': 'bundle: {name: x}\ninclude: [resources/*.yml]\n', 'resources/train.yml': JOB });
+    t = b.targets.get('default')!;
+    job = t.jobs[0];
+  });
 
   it('task type is the first *_task key, with its node', () => {
     expect(job.tasks.map((x) => [x.key, x.type])).toEqual([

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Bundle } from '../../src/model.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bundle, Job, TargetView } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
 import { at, plain, writeRepo } from './loader-helpers.js';
 
@@ -116,10 +116,18 @@ targets:
 `;
 
 describe('target merging', () => {
-  const b = load({ 'databricks.yml': MERGE });
-  const dev = b.targets.get('dev')!;
-  const prod = b.targets.get('prod')!;
-  const devJob = dev.jobs.find((j) => j.key === 'job')!;
+  // Loaded before each test, not in the describe body: Stryker counts code run outside a test as
+  // "static" and then runs every test for each of its mutants.
+  let b: Bundle;
+  let dev: TargetView;
+  let prod: TargetView;
+  let devJob: Job;
+  beforeEach(() => {
+    b = load({ 'databricks.yml': MERGE });
+    dev = b.targets.get('dev')!;
+    prod = b.targets.get('prod')!;
+    devJob = dev.jobs.find((j) => j.key === 'job')!;
+  });
 
   it('tasks merge by task_key; libraries inside a merged task concatenate', () => {
     expect(devJob.tasks.map((t) => t.key)).toEqual(['a', 'b', 'c']);

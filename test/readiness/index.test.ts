@@ -21,7 +21,7 @@ describe('buildBundleResult', () => {
 
   it('keeps its own copies of the analysed targets and the verification steps, in the order given', () => {
     const targets = ['prod', 'dev'];
-    const verification: VerificationStep[] = [{ step: 'build', subject: '.', status: 'passed', durationMs: 1 }];
+    const verification: VerificationStep[] = [{ step: 'build', subject: '.', status: 'passed', durationMs: 1, command: 'python -m build', detail: 'built' }];
     const r = build({ analysedTargets: targets, verification, suppressed: 4 });
     targets.push('staging');
     verification.pop();
