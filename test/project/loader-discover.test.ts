@@ -62,10 +62,12 @@ describe('bundle root discovery', () => {
     });
   });
 
-  it('an empty or missing path gives no bundle and no throw', () => {
+  it('an empty path gives no bundle; a missing one no bundle and a notice saying so', () => {
     const repo = writeRepo({ 'README.md': 'x' });
     expect(loadProject(repo).bundles).toEqual([]);
-    expect(() => loadProject(path.join(repo, 'missing'))).not.toThrow();
+    const missing = loadProject(path.join(repo, 'missing'));
+    expect(missing.bundles).toEqual([]);
+    expect(missing.notices.map((n) => [n.check, n.severity, n.message])).toEqual([['unreadable-folder', 'info', `${path.join(repo, 'missing')}: no such file or directory`]]);
   });
 
   it('a path to the root file itself loads that bundle', () => {
