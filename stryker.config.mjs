@@ -30,7 +30,7 @@ export const sandboxParent = path.join(os.tmpdir(), `dab-ready-stryker-${createH
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
-  // vitest.stryker.config.ts leaves out the tests that cannot judge src/ (dist/, packaging, timing)
+  // vitest.stryker.config.ts leaves out the tests that cannot judge src/ (dist/, packaging, the slow scale test)
   vitest: { configFile: 'vitest.stryker.config.ts' },
   checkers: ['typescript'],
   // the type checker drops mutants that do not compile; checking src/ alone tells, in less time

@@ -1,5 +1,6 @@
 // npm run bench            analysis time vs the floor (read + parse the same files), peak memory, 1x and 4x
 // npm run bench -- --verify  the time --verify adds over running the same commands by hand
+// npm run bench -- --budgets the time budgets of bench/budgets/ (loader at scale, sync matcher, source scanner)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,11 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 if (process.argv.includes('--verify')) {
   const r = spawnSync(process.execPath, [path.join(repo, 'scripts', 'bench-verify.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+if (process.argv.includes('--budgets')) {
+  const vitest = path.join(repo, 'node_modules', '.bin', 'vitest');
+  const r = spawnSync(vitest, ['run', '--config', 'vitest.budgets.config.ts'], { cwd: repo, stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 

@@ -8,7 +8,6 @@ import { readSetupPy, type Pos, type PyValue } from '../../src/project/python-li
 import { scanSource } from '../../src/project/sources.js';
 import { createSyncMatcher } from '../../src/project/sync.js';
 import { run } from '../../src/verify/runner.js';
-import { cpuBudget, cpuMilliseconds } from '../support/timing.js';
 import { makeTree, removeTree } from './reader-tmp.js';
 
 const roots: string[] = [];
@@ -173,10 +172,6 @@ describe('readers never throw and never hang on garbage', () => {
 
   it('a 5 MB single-line (minified) source: the import at its start is read', () => {
     expect(scanSource('min.py', minified, 'file').imports.map((i) => i.module)).toEqual(['os']);
-  });
-
-  it.skipIf(!cpuBudget.measurable)('a 5 MB single-line (minified) source is scanned in under a second of CPU', cpuBudget.options, () => {
-    expect(cpuMilliseconds(() => scanSource('min.py', minified, 'file'))).toBeLessThan(1000);
   });
 
   it('INI: an indented key that opens an entry is located at the key, not at its indentation', () => {
