@@ -1,5 +1,5 @@
-// Prints the closing line CI reads ("N passed, N failed", then ", N skipped" when some were) from
-// vitest's JSON results, after one line per reason tests were skipped.
+// Prints the closing line CI reads, exactly "N passed, N failed", from vitest's JSON results; before
+// it, how many tests were skipped and why ("N skipped:", then one line per reason).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { skipReasonLines } from './skip-reasons.mjs';
@@ -21,5 +21,5 @@ const skipped = (results.testResults ?? []).flatMap((suite) =>
 for (const line of skipReasonLines(skipped)) console.log(line);
 let failed = results.numFailedTests ?? 0;
 if (results.success === false && failed === 0) failed = results.numFailedTestSuites || 1;
-console.log(`${results.numPassedTests ?? 0} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+console.log(`${results.numPassedTests ?? 0} passed, ${failed} failed`);
 process.exit(failed > 0 || results.success === false ? 1 : 0);
