@@ -35,7 +35,8 @@ export function targetScores(findings: Finding[], analysedTargets: string[]): Re
 export function headlineScore(scores: Record<string, number>, findings: Finding[]): number {
   const values = Object.values(scores);
   if (values.length > 0) return Math.min(...values);
-  return targetScore(findings.filter((f) => f.targets.length === 0), '');
+  // No analysed target: a target no finding names, so only the bundle-wide findings count.
+  return targetScore(findings, '');
 }
 
 export function isReady(findings: Finding[], analysedTargets: string[]): boolean {

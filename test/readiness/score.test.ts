@@ -219,6 +219,18 @@ describe('the one order of findings', () => {
     const unplaced = finding('z-check', 'high', { message: 'z' });
     expect(compareFindings(unplaced, base)).toBeLessThan(0);
     expect(compareFindings(base, unplaced)).toBeGreaterThan(0);
+    // whatever the file's name: one starting with '.' or a capital still sorts after no file
+    for (const file of ['.github/workflows/ci.yml', 'A.yml']) {
+      expect(compareFindings(unplaced, at({ file })), file).toBeLessThan(0);
+      expect(compareFindings(at({ file }), unplaced), file).toBeGreaterThan(0);
+    }
+  });
+
+  it('findings that differ only in their targets are ordered by the target list, never equal', () => {
+    const twoTargets = { ...base, targets: ['a', 'b'] };
+    const oneTarget = { ...base, targets: ['ab'] };
+    expect(compareFindings(twoTargets, oneTarget)).toBeLessThan(0);
+    expect(compareFindings(oneTarget, twoTargets)).toBeGreaterThan(0);
   });
 });
 
@@ -246,6 +258,14 @@ describe('effort', () => {
       ['aa-unknown', 'high'],
       ['zz-unknown', 'high'],
     ]);
+  });
+
+  it('orders unknown checks of one severity by id, whatever order their findings came in', () => {
+    const ids = ['mm-unknown', 'zz-unknown', 'aa-unknown'];
+    for (const order of [ids, [...ids].reverse(), [ids[1], ids[2], ids[0]]]) {
+      const effort = effortTable(order.map((id) => finding(id, 'medium')), catalog);
+      expect(effort.rows.map((r) => r.check), order.join(' ')).toEqual(['aa-unknown', 'mm-unknown', 'zz-unknown']);
+    }
   });
 
   it('sums the critical path, critical with high, and everything, each rounded to hundredths', () => {
