@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileIndex } from '../../src/project/files.js';
 import { scanSource } from '../../src/project/sources.js';
 import { createSyncMatcher } from '../../src/project/sync.js';
 import { run } from '../../src/verify/runner.js';
+import { longNotebook } from '../../test/project/long-notebook.js';
 import { makeTree, removeTree } from '../../test/project/reader-tmp.js';
 import { cpuMilliseconds, machineLoad } from './timing.js';
-
-const notebooks = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'readers', 'notebooks');
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeTree));
@@ -30,17 +26,7 @@ describe('sync matcher', () => {
 
 describe('source scanner', () => {
   it('scans 5,000 notebooks of ~270 lines in well under a second of CPU', () => {
-    const filler = [
-      'df = spark.table(f"{catalog}.{schema}.records")',
-      'df = df.withColumn("name_clean", F.lower(F.col("name")))',
-      '# clean up the names before matching',
-      'display(df.limit(10))',
-      'result = (df.groupBy("id").agg(F.count("*").alias("n")))',
-      '',
-      '# COMMAND ----------',
-      '',
-    ].join('\n');
-    const body = fs.readFileSync(path.join(notebooks, '03_vector_search.py'), 'utf8') + '\n' + Array.from({ length: 25 }, () => filler).join('\n');
+    const body = longNotebook();
     expect(scanSource('warm.py', body, 'notebook').imports).toHaveLength(8);
     const used = cpuMilliseconds(() => {
       for (let i = 0; i < 5000; i++) scanSource(`n${i}.py`, body, 'notebook');

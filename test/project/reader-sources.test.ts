@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countRequiredPositional, scanSource, stringLiteral } from '../../src/project/sources.js';
+import { longNotebook } from './long-notebook.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'readers', 'notebooks');
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -213,20 +214,6 @@ describe('scanSource details', () => {
     expect(f.imports).toEqual([{ line: 2, module: 'faiss' }]);
     expect(f.functions).toEqual([{ name: 'f', line: 3, requiredPositional: 1 }]);
   });
-
-  function longNotebook(): string {
-    const filler = [
-      'df = spark.table(f"{catalog}.{schema}.records")',
-      'df = df.withColumn("name_clean", F.lower(F.col("name")))',
-      '# clean up the names before matching',
-      'display(df.limit(10))',
-      'result = (df.groupBy("id").agg(F.count("*").alias("n")))',
-      '',
-      '# COMMAND ----------',
-      '',
-    ].join('\n');
-    return read('03_vector_search.py') + '\n' + Array.from({ length: 25 }, () => filler).join('\n');
-  }
 
   it('a ~270-line notebook: the filler adds no import', () => {
     expect(scanSource('n.py', longNotebook(), 'notebook').imports).toEqual(scanSource('n.py', read('03_vector_search.py'), 'notebook').imports);
