@@ -130,6 +130,18 @@ describe('planDeploy: reasons, references and what refuses every deploy', () => 
     ]);
   });
 
+  it("a reference that is one phase's id and another's name means the phase with that id", () => {
+    const named = { ...phase('2', 2, 'blocked', []), name: '1' };
+    const plan = planDeploy(bundleWith([phase('1', 1, 'ready', []), named, phase('3', 3, 'ready', ['1'])]));
+    expect(plan.matrix.include.map((l) => l.phase)).toEqual(['1', '3']);
+  });
+
+  it('strips only the trailing label and count of an item (any count), not an arrow inside its text', () => {
+    const blocked = phase('a', 0, 'blocked', []);
+    blocked.checklist = [item('Wheel → PKG is built → BLOCKER (12 findings)', 'wheel-not-built')];
+    expect(planDeploy(bundleWith([blocked])).blocked[0].reason).toBe('blocked: wheel-not-built (Wheel → PKG is built)');
+  });
+
   it('holds back a phase that depends on a cycle, naming the cycle', () => {
     const plan = planDeploy(bundleWith([phase('a', 0, 'ready', ['b']), phase('b', 1, 'ready', ['a']), phase('c', 2, 'ready', ['b'])]));
     expect(plan.blocked.map((b) => [b.phase, b.reason])).toEqual([
@@ -166,6 +178,11 @@ describe('planDeploy: reasons, references and what refuses every deploy', () => 
     withBlocker.findings = [{ check: 'config-invalid', severity: 'critical', message: 'bad', targets: [], phases: [] }];
     const alone = planDeploy(withBlocker);
     expect(combinePlans([{ root: 'a', plan: alone }])).toBe(alone);
+    const runnable = combinePlans([
+      { root: 'a', plan: alone },
+      { root: 'b', plan: planDeploy(bundleWith([phase('0', 0, 'ready', [])])) },
+    ]);
+    expect([runnable.hasPhases, runnable.matrix.include.map((l) => [l.bundle, l.phase])]).toEqual([true, [['b', '0']]]);
     const both = combinePlans([
       { root: 'a', plan: alone },
       { root: 'b', plan: planDeploy(bundleWith([phase('0', 0, 'blocked', [])])) },
