@@ -60,7 +60,7 @@ export function effortTable(findings: Finding[], catalog: CheckCatalog): BundleR
     const info = catalog.info(check, severity);
     return { check, title: info.title, severity, hours: info.effortHours, order: info.order };
   });
-  rows.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.order - b.order || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+  rows.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.order - b.order || cmp(a.check, b.check));
   const sum = (pred: (s: Severity) => boolean) => roundHours(rows.filter((r) => pred(r.severity)).reduce((n, r) => n + r.hours, 0));
   return {
     rows: rows.map(({ order: _order, ...row }) => row),
