@@ -29,6 +29,14 @@ describe('MergeSession.merge', () => {
     expect(session.merge(a, scalar(null))).toBe(a);
   });
 
+  it('a null override keeps a scalar value; null over null is the override (its place)', () => {
+    const session = new MergeSession();
+    const value = scalar('x', 3);
+    expect(session.merge(value, scalar(null, 9))).toBe(value);
+    const override = scalar(null, 9);
+    expect(session.merge(scalar(null, 3), override)).toBe(override);
+  });
+
   it('maps merge key by key, recursively; a scalar or a different kind replaces; sequences concatenate', () => {
     const session = new MergeSession();
     const a = map({ keep: scalar('a'), replace: scalar('old'), nested: map({ x: scalar(1), y: scalar(2) }), list: seq([scalar(1)]), kind: seq([scalar(1)]) });
