@@ -54607,7 +54607,6 @@ function readPython(fileIndex, targets, notices) {
 /* harmony export */   oJ: () => (/* binding */ asString),
 /* harmony export */   wH: () => (/* binding */ asSeq)
 /* harmony export */ });
-/* unused harmony export getPath */
 class MergeSession {
     onConflict;
     owned = new WeakSet();
@@ -54663,27 +54662,11 @@ class MergeSession {
         this.owned.add(out);
         return out;
     }
-    ownSeq(seq) {
-        if (this.owned.has(seq))
-            return seq;
-        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
-        this.owned.add(out);
-        return out;
-    }
     newMap(loc) {
         const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
         this.owned.add(out);
         return out;
     }
-}
-function getPath(node, ...keys) {
-    let cur = node;
-    for (const key of keys) {
-        if (!cur || cur.kind !== 'map')
-            return undefined;
-        cur = cur.entries.get(key);
-    }
-    return cur;
 }
 function asMap(node) {
     return node && node.kind === 'map' ? node : undefined;
@@ -54956,7 +54939,7 @@ function parseIni(text) {
             last = undefined;
             continue;
         }
-        const keyCol = line.indexOf(kv[1]) + 1;
+        const keyCol = line.length - line.trimStart().length + 1; // an indented key opening an entry
         const value = kv[2].trimEnd();
         const valueCol = line.length - kv[2].length + 1;
         last = {
@@ -57385,15 +57368,11 @@ function humanizeCheckId(id) {
     return words ? words[0].toUpperCase() + words.slice(1) : id;
 }
 let defaultCatalog;
-let defaultCatalogSource;
-/** The catalog for `checks` (the registry when omitted). Cached per array: the registry is filled once at import. */
+/** The catalog for `checks` (the registry when omitted: built once, the registry is filled at import). */
 function catalogFor(checks) {
     if (checks)
         return new CheckCatalog(checks);
-    if (!defaultCatalog || defaultCatalogSource !== _checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A || defaultCatalog.checks.length !== _checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A.length) {
-        defaultCatalog = new CheckCatalog(_checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A, _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCheck */ .c);
-        defaultCatalogSource = _checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A;
-    }
+    defaultCatalog ??= new CheckCatalog(_checks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checks */ .A, _checks_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCheck */ .c);
     return defaultCatalog;
 }
 
@@ -57499,7 +57478,8 @@ function globToRegExp(pattern) {
             source += '[^/]';
         }
         else if (c === '[') {
-            const end = p.indexOf(']', i + 2);
+            const first = p[i + 1] === '!' ? i + 2 : i + 1; // a ] here belongs to the class
+            const end = p.indexOf(']', first + 1);
             if (end === -1) {
                 source += '\\[';
             }
@@ -57507,7 +57487,9 @@ function globToRegExp(pattern) {
                 let body = p.slice(i + 1, end);
                 if (body.startsWith('!'))
                     body = '^' + body.slice(1);
-                source += '[' + body.replace(/\\/g, '\\\\') + ']';
+                // escaped: JavaScript reads `[]` as an empty class; no backslash is left to escape
+                // (normalizeGlobPath made them slashes)
+                source += '[' + body.replace(']', '\\]') + ']';
                 i = end;
             }
         }
@@ -57691,7 +57673,8 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             let id = OTHER_PHASE_ID;
             while (phaseSpecs.some((s) => s.id === id))
                 id = `${id}-`;
-            phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], other: true, matches: () => false });
+            // last, so that no phase depends on it; it depends on nothing
+            phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], matches: () => false });
             members.set(id, other);
         }
     }
@@ -57730,7 +57713,7 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
             files: filesOf.get(spec.id) ?? [],
             checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
-            dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+            dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).map((s) => s.id),
             ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
         };
     });
@@ -57994,7 +57977,8 @@ function headlineScore(scores, findings) {
     const values = Object.values(scores);
     if (values.length > 0)
         return Math.min(...values);
-    return targetScore(findings.filter((f) => f.targets.length === 0), '');
+    // No analysed target: a target no finding names, so only the bundle-wide findings count.
+    return targetScore(findings, '');
 }
 function isReady(findings, analysedTargets) {
     return !findings.some((f) => f.severity === 'critical' && (f.targets.length === 0 || analysedTargets.length === 0 || f.targets.some((t) => analysedTargets.includes(t))));
@@ -58015,7 +57999,7 @@ function effortTable(findings, catalog) {
         const info = catalog.info(check, severity);
         return { check, title: info.title, severity, hours: info.effortHours, order: info.order };
     });
-    rows.sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) || a.order - b.order || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+    rows.sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) || a.order - b.order || cmp(a.check, b.check));
     const sum = (pred) => roundHours(rows.filter((r) => pred(r.severity)).reduce((n, r) => n + r.hours, 0));
     return {
         rows: rows.map(({ order: _order, ...row }) => row),

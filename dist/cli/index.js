@@ -42819,7 +42819,7 @@ function parseIni(text) {
             last = undefined;
             continue;
         }
-        const keyCol = line.indexOf(kv[1]) + 1;
+        const keyCol = line.length - line.trimStart().length + 1; // an indented key opening an entry
         const value = kv[2].trimEnd();
         const valueCol = line.length - kv[2].length + 1;
         last = {
@@ -48208,27 +48208,11 @@ class MergeSession {
         this.owned.add(out);
         return out;
     }
-    ownSeq(seq) {
-        if (this.owned.has(seq))
-            return seq;
-        const out = { kind: 'seq', loc: seq.loc, items: [...seq.items] };
-        this.owned.add(out);
-        return out;
-    }
     newMap(loc) {
         const out = { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
         this.owned.add(out);
         return out;
     }
-}
-function getPath(node, ...keys) {
-    let cur = node;
-    for (const key of keys) {
-        if (!cur || cur.kind !== 'map')
-            return undefined;
-        cur = cur.entries.get(key);
-    }
-    return cur;
 }
 function merge_asMap(node) {
     return node && node.kind === 'map' ? node : undefined;
@@ -54707,15 +54691,11 @@ function humanizeCheckId(id) {
     return words ? words[0].toUpperCase() + words.slice(1) : id;
 }
 let defaultCatalog;
-let defaultCatalogSource;
-/** The catalog for `checks` (the registry when omitted). Cached per array: the registry is filled once at import. */
+/** The catalog for `checks` (the registry when omitted: built once, the registry is filled at import). */
 function check_info_catalogFor(checks) {
     if (checks)
         return new CheckCatalog(checks);
-    if (!defaultCatalog || defaultCatalogSource !== checks_checks || defaultCatalog.checks.length !== checks_checks.length) {
-        defaultCatalog = new CheckCatalog(checks_checks, describeCheck);
-        defaultCatalogSource = checks_checks;
-    }
+    defaultCatalog ??= new CheckCatalog(checks_checks, describeCheck);
     return defaultCatalog;
 }
 
@@ -54751,7 +54731,8 @@ function glob_globToRegExp(pattern) {
             source += '[^/]';
         }
         else if (c === '[') {
-            const end = p.indexOf(']', i + 2);
+            const first = p[i + 1] === '!' ? i + 2 : i + 1; // a ] here belongs to the class
+            const end = p.indexOf(']', first + 1);
             if (end === -1) {
                 source += '\\[';
             }
@@ -54759,7 +54740,9 @@ function glob_globToRegExp(pattern) {
                 let body = p.slice(i + 1, end);
                 if (body.startsWith('!'))
                     body = '^' + body.slice(1);
-                source += '[' + body.replace(/\\/g, '\\\\') + ']';
+                // escaped: JavaScript reads `[]` as an empty class; no backslash is left to escape
+                // (normalizeGlobPath made them slashes)
+                source += '[' + body.replace(']', '\\]') + ']';
                 i = end;
             }
         }
@@ -54930,7 +54913,8 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             let id = OTHER_PHASE_ID;
             while (phaseSpecs.some((s) => s.id === id))
                 id = `${id}-`;
-            phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], other: true, matches: () => false });
+            // last, so that no phase depends on it; it depends on nothing
+            phaseSpecs.push({ id, name: 'Other resources', dependsOn: [], matches: () => false });
             members.set(id, other);
         }
     }
@@ -54969,7 +54953,7 @@ function buildPhases(bundle, findings, config, analysedTargets, catalog, passedC
             jobs: rs.filter((r) => r.type === 'jobs').map((r) => r.key),
             files: filesOf.get(spec.id) ?? [],
             checklist: checklist(mine, failingChecks, catalog, passedCount, scope),
-            dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).filter((s) => !s.other).map((s) => s.id),
+            dependsOn: spec.dependsOn ?? phaseSpecs.slice(0, order).map((s) => s.id),
             ...(wheels.length > 0 ? { wheelTasks: wheels } : {}),
         };
     });
@@ -55169,7 +55153,8 @@ function headlineScore(scores, findings) {
     const values = Object.values(scores);
     if (values.length > 0)
         return Math.min(...values);
-    return targetScore(findings.filter((f) => f.targets.length === 0), '');
+    // No analysed target: a target no finding names, so only the bundle-wide findings count.
+    return targetScore(findings, '');
 }
 function isReady(findings, analysedTargets) {
     return !findings.some((f) => f.severity === 'critical' && (f.targets.length === 0 || analysedTargets.length === 0 || f.targets.some((t) => analysedTargets.includes(t))));
@@ -55190,7 +55175,7 @@ function effortTable(findings, catalog) {
         const info = catalog.info(check, severity);
         return { check, title: info.title, severity, hours: info.effortHours, order: info.order };
     });
-    rows.sort((a, b) => model_severityRank(a.severity) - model_severityRank(b.severity) || a.order - b.order || (a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+    rows.sort((a, b) => model_severityRank(a.severity) - model_severityRank(b.severity) || a.order - b.order || score_cmp(a.check, b.check));
     const sum = (pred) => roundHours(rows.filter((r) => pred(r.severity)).reduce((n, r) => n + r.hours, 0));
     return {
         rows: rows.map(({ order: _order, ...row }) => row),
