@@ -17,6 +17,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { ConfigFile, Loc, MapNode, Node, RawFinding, ScalarNode } from '../model.js';
+import { parseFast } from './yaml-fast.js';
 
 /** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
 const KNOWN_TAGS = new Set([
@@ -123,8 +124,11 @@ export function emptyMap(loc: Loc): MapNode {
   return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
 }
 
-/** Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX). */
-export function parseConfigText(path: string, rawText: string): ParsedFile {
+/**
+ * Parse `text` (already decoded) of the file at `path` (relative to the bundle root, POSIX).
+ * `fast: false` composes the file in full even where the fast path could take it (tests compare both).
+ */
+export function parseConfigText(path: string, rawText: string, { fast = true }: { fast?: boolean } = {}): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const file: ConfigFile = { path, text, lines: splitLines(text) };
   const notices: RawFinding[] = [];
@@ -140,6 +144,18 @@ export function parseConfigText(path: string, rawText: string): ParsedFile {
     return { file, notices };
   }
 
+  const quick = fast ? parseFast(text, path) : undefined;
+  if (quick) {
+    anchorOnlyKeys.set(file, new Set());
+    file.root = quick;
+    return { file, notices };
+  }
+  return parseComposed(file, text, notices, lineCounter, at);
+}
+
+/** The full composer's way: every YAML feature, and the errors the fast path leaves to it. */
+export function parseComposed(file: ConfigFile, text: string, notices: RawFinding[], lineCounter: LineCounter, at: (offset: number | undefined) => Loc): ParsedFile {
+  const path = file.path;
   let doc: Document.Parsed | undefined;
   try {
     // parseAllDocuments, in its two stages, with the nesting checked in between.
