@@ -28,6 +28,22 @@ function realpathOrSelf(p: string): string {
   }
 }
 
+/** realpath(p) with the folders' real paths remembered: one lstat per matched file, not one per path component. */
+function realpathInFolders(p: string, folders: Map<string, string>): string {
+  try {
+    if (fs.lstatSync(p).isSymbolicLink()) return realpathOrSelf(p);
+  } catch {
+    return p;
+  }
+  const dir = path.dirname(p);
+  let real = folders.get(dir);
+  if (real === undefined) {
+    real = realpathOrSelf(dir);
+    folders.set(dir, real);
+  }
+  return path.join(real, path.basename(p));
+}
+
 export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: string): { files: IncludedFile[]; notices: RawFinding[] } {
   const files: IncludedFile[] = [];
   const notices: RawFinding[] = [];
@@ -39,6 +55,7 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
     return { files, notices };
   }
   const realRepo = realpathOrSelf(repoRoot);
+  const realFolders = new Map<string, string>();
   const seen = new Set<string>(ROOT_FILE_NAMES);
   for (const item of seq.items) {
     if (item.kind !== 'scalar' || typeof item.value !== 'string') {
@@ -72,7 +89,7 @@ export function resolveIncludes(root: MapNode, bundleRoot: string, repoRoot: str
       seen.add(rel);
       const abs = path.join(bundleRoot, rel);
       // Checked first: nothing outside the repository is read or judged (not even its extension).
-      if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathOrSelf(abs))) {
+      if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathInFolders(abs, realFolders))) {
         outside.push(rel);
         continue;
       }
