@@ -29,7 +29,7 @@ const rolldown = path.join(repo, 'node_modules', '.bin', 'rolldown');
 function bundleCli(root, out) {
   const entry = path.join(path.dirname(out), 'entry.ts');
   fs.writeFileSync(entry, `export { main } from ${JSON.stringify(path.join(root, 'src', 'cli', 'main.ts'))};\n`);
-  execFileSync(rolldown, [entry, '--platform', 'node', '--format', 'esm', '--file', out, '--log-level', 'silent'], {
+  execFileSync(rolldown, [entry, '--platform', 'node', '--format', 'esm', '--no-codeSplitting', '--file', out, '--log-level', 'silent'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -24,6 +24,7 @@ import { applySuppressions, suppressionNotices } from './readiness/suppress.js';
 import { validateBundle } from './verify/validate.js';
 import { verifyWheels } from './verify/wheels.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { UsageError } from './usage-error.js';
 
 export { evaluateGate } from './readiness/index.js';
 
@@ -48,8 +49,7 @@ export interface EngineOutput {
   config: DabReadyConfig;
 }
 
-/** A problem with how dab-ready was asked to run (no bundle, unknown target): exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** The one pipeline both faces call: load -> checks -> verify -> readiness. */
 export async function analyse(options: EngineOptions): Promise<EngineOutput> {

@@ -1,5 +1,5 @@
 // A long step in a CI log says it is still alive: one line every 10 s with the elapsed time.
-import { formatDuration } from './report/markdown.js';
+import { formatDuration } from './report/duration.js';
 
 export const HEARTBEAT_MS = 10_000;
 

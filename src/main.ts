@@ -1,9 +1,8 @@
 // The action's entry (ncc bundles it into dist/index.js). Thin: read the inputs, run the mode,
 // and end any error in core.setFailed with a one-line reason.
 import * as core from '@actions/core';
-import { oneLine, runCheckMode } from './github/check-mode.js';
-import { runDeployMode, runPlanMode } from './github/deploy-mode.js';
 import { readInputs, toValidateOptions, toVerifyOptions } from './github/inputs.js';
+import { oneLine } from './github/one-line.js';
 import { assertPathInWorkspace } from './github/paths.js';
 import { installInterruptHandlers } from './interrupt.js';
 
@@ -13,7 +12,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     assertPathInWorkspace(inputs.path);
+    // The mode's code is loaded once the inputs are known to be good.
     if (inputs.mode === 'check') {
+      const { runCheckMode } = await import('./github/check-mode.js');
       await runCheckMode(inputs, { timeoutMs: PROGRAM_TIMEOUT_MS });
     } else {
       const deployInputs = {
@@ -31,6 +32,7 @@ export async function run(): Promise<void> {
         timeoutMs: PROGRAM_TIMEOUT_MS,
         summary: inputs.summary,
       };
+      const { runDeployMode, runPlanMode } = await import('./github/deploy-mode.js');
       if (inputs.mode === 'plan') await runPlanMode(deployInputs);
       else await runDeployMode(deployInputs);
     }

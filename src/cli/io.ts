@@ -1,6 +1,6 @@
 import type { Logger } from '../model.js';
 import { withHeartbeat } from '../heartbeat.js';
-import { formatDuration } from '../report/markdown.js';
+import { formatDuration } from '../report/duration.js';
 
 export interface CliIo {
   stdout: (text: string) => void;

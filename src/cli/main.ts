@@ -1,11 +1,5 @@
-import { checkCommand } from './check.js';
-import { didYouMean } from './command-line.js';
-import { deployCommand } from './deploy.js';
-import { explainCommand, listChecksCommand } from './explain.js';
 import type { CliIo } from './io.js';
-import { planCommand } from './plan.js';
-import { preCommitCommand } from './pre-commit.js';
-import { UsageError } from '../engine.js';
+import { UsageError } from '../usage-error.js';
 import { TOOL_VERSION } from '../version.js';
 
 const USAGE = `dab-ready ${TOOL_VERSION}: is this Databricks Asset Bundle repository ready to deploy?
@@ -22,14 +16,19 @@ Usage:
   dab-ready -V, --version              the version
 `;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
-  check: checkCommand,
-  plan: planCommand,
-  deploy: deployCommand,
-  explain: explainCommand,
-  checks: listChecksCommand,
-  'pre-commit': preCommitCommand,
+// Each command is loaded when it runs: `dab-ready --version` and `help` load none of the analysis.
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  check: async (args, io) => (await import('./check.js')).checkCommand(args, io),
+  plan: async (args, io) => (await import('./plan.js')).planCommand(args, io),
+  deploy: async (args, io) => (await import('./deploy.js')).deployCommand(args, io),
+  explain: async (args, io) => (await import('./explain.js')).explainCommand(args, io),
+  checks: async (args, io) => (await import('./explain.js')).listChecksCommand(args, io),
+  'pre-commit': async (args, io) => (await import('./pre-commit.js')).preCommitCommand(args, io),
 };
+
+async function didYouMean(word: string, candidates: string[]): Promise<string> {
+  return (await import('./command-line.js')).didYouMean(word, candidates);
+}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,7 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'help':
         if (rest[0] && rest[0] in COMMANDS) return await COMMANDS[rest[0]](['--help'], io);
-        if (rest[0]) throw new UsageError(`unknown command ${rest[0]}${didYouMean(rest[0], Object.keys(COMMANDS))}`);
+        if (rest[0]) throw new UsageError(`unknown command ${rest[0]}${await didYouMean(rest[0], Object.keys(COMMANDS))}`);
         io.stdout(USAGE);
         return 0;
       case '--help':
@@ -54,7 +53,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stderr(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command ${command}${didYouMean(command, [...Object.keys(COMMANDS), 'help'])} (dab-ready --help lists them)`);
+        throw new UsageError(`unknown command ${command}${await didYouMean(command, [...Object.keys(COMMANDS), 'help'])} (dab-ready --help lists them)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,7 @@ import { evaluateGate, type GateOutcome } from '../readiness/gate.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { annotate, STEP_LIMIT } from './annotations.js';
+import { oneLine } from './one-line.js';
 import { analyseBaseCommit, changedFiles } from './base-checkout.js';
 import { createClient, type GitHubClient } from './client.js';
 import { commentMarker, renderPullRequestComment, type ReadinessViewInput } from './comment-body.js';
@@ -245,8 +246,3 @@ function scoreDelta(result: Result, deltas: Map<string, BundleDelta>): string {
   return signedChange(overallScore(result) - baseOverall);
 }
 
-export function oneLine(error: unknown): string {
-  const e = error as { status?: number; message?: string };
-  const message = (e?.message ?? String(error)).split('\n')[0].trim();
-  return e?.status ? `HTTP ${e.status}: ${message}` : message;
-}

@@ -6,6 +6,7 @@ import { SEVERITIES } from '../model.js';
 import { catalogFor, type CheckCatalog } from '../readiness/check-info.js';
 import { buildActionPlan } from '../readiness/plan.js';
 import { heldBackBy, worst } from '../readiness/phases.js';
+import { formatDuration } from './duration.js';
 import { codeSpan, escapeInline, escapeLines, escapeMessage, fencedBlock, languageFor } from './escape.js';
 import { patchBlocks, SEVERITY_ICON } from './finding-details.js';
 import { locPath } from './paths.js';
@@ -629,13 +630,6 @@ function formatHoursShort(hours: number): string {
 
 function trimNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function plural(n: number, word: string): string {

@@ -3,7 +3,7 @@ import type { BundleResult, Finding, Result, Severity } from '../model.js';
 import { SEVERITIES } from '../model.js';
 import { ansi, plain } from './escape.js';
 import { heldBackBy } from '../readiness/phases.js';
-import { formatDuration } from './markdown.js';
+import { formatDuration } from './duration.js';
 import { analysedPath } from './paths.js';
 import { errorExcerpt } from './error-lines.js';
 import { failsGate } from '../readiness/gate.js';
