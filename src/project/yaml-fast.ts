@@ -168,6 +168,7 @@ class Builder {
       } else {
         valueNode = this.empty(emptyScalarOffset(endOf(sep, key.offset), sep));
       }
+      (items as unknown[])[i] = undefined; // converted: its CST can go before the rest is read (a fallback parses again)
       const name = String(keyNode.value ?? '');
       if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
       out.entries.set(name, valueNode);
@@ -186,6 +187,7 @@ class Builder {
       }
       props(start, true, 'seq-item-ind');
       items.push(value ? this.node(value) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
+      (token.items as unknown[])[i] = undefined;
     }
     return { kind: 'seq', loc: this.at(token.offset), items };
   }
