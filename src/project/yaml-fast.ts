@@ -17,8 +17,8 @@ const notFast = new NotFast();
 /** Implicit keys longer than this may draw the composer's "at most 1024 chars" error: leave them to it. */
 const MAX_FAST_KEY_CHARS = 1000;
 
-/** The file's mapping, or undefined when the file needs the full composer. */
-export function parseFast(text: string, path: string): MapNode | undefined {
+/** The file's mapping, or undefined when the file needs the full composer (or nests deeper than `maxNesting`). */
+export function parseFast(text: string, path: string, maxNesting: number): MapNode | undefined {
   const lineCounter = new LineCounter();
   let document: CST.Document | undefined;
   try {
@@ -43,7 +43,7 @@ export function parseFast(text: string, path: string): MapNode | undefined {
       const pos = lineCounter.linePos(offset);
       return { file: path, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
     };
-    return new Builder(at).map(document.value);
+    return new Builder(at, maxNesting).map(document.value, 1);
   } catch (err) {
     if (err instanceof NotFast || err instanceof RangeError) return undefined;
     throw err;
@@ -117,14 +117,18 @@ const failOnError = (): never => {
 };
 
 class Builder {
-  constructor(private readonly at: (offset: number) => Loc) {}
+  constructor(
+    private readonly at: (offset: number) => Loc,
+    private readonly maxNesting: number,
+  ) {}
 
-  node(token: Token): Node {
+  /** `depth`: how many collections deep `token` is, if it is one (the document's mapping is 1). */
+  node(token: Token, depth: number): Node {
     switch (token.type) {
       case 'block-map':
-        return this.map(token);
+        return this.map(token, depth);
       case 'block-seq':
-        return this.seq(token);
+        return this.seq(token, depth);
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
@@ -144,7 +148,8 @@ class Builder {
     return { kind: 'scalar', loc: this.at(offset), value: null };
   }
 
-  map(token: CST.BlockMap): MapNode {
+  map(token: CST.BlockMap, depth: number): MapNode {
+    if (depth > this.maxNesting) throw notFast; // the composed path says how deep is too deep
     const out: MapNode = { kind: 'map', loc: this.at(token.offset), entries: new Map(), keyLocs: new Map() };
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
@@ -164,7 +169,7 @@ class Builder {
       let valueNode: Node;
       if (value) {
         if (value.type === 'block-map' && !sep.some((t) => t.type === 'newline')) throw notFast; // a compact mapping
-        valueNode = this.node(value);
+        valueNode = this.node(value, depth + 1);
       } else {
         valueNode = this.empty(emptyScalarOffset(endOf(sep, key.offset), sep));
       }
@@ -177,7 +182,8 @@ class Builder {
     return out;
   }
 
-  seq(token: CST.BlockSequence): SeqNode {
+  seq(token: CST.BlockSequence, depth: number): SeqNode {
+    if (depth > this.maxNesting) throw notFast;
     const items: Node[] = [];
     for (let i = 0; i < token.items.length; i++) {
       const { start, value } = token.items[i];
@@ -186,7 +192,7 @@ class Builder {
         continue; // a comment line
       }
       props(start, true, 'seq-item-ind');
-      items.push(value ? this.node(value) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
+      items.push(value ? this.node(value, depth + 1) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
       (token.items as unknown[])[i] = undefined;
     }
     return { kind: 'seq', loc: this.at(token.offset), items };

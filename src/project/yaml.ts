@@ -144,7 +144,7 @@ export function parseConfigText(path: string, rawText: string, { fast = true }: 
     return { file, notices };
   }
 
-  const quick = fast ? parseFast(text, path) : undefined;
+  const quick = fast ? parseFast(text, path, MAX_NESTING) : undefined;
   if (quick) {
     anchorOnlyKeys.set(file, new Set());
     file.root = quick;

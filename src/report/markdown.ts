@@ -12,6 +12,8 @@ import { patchBlocks, SEVERITY_ICON } from './finding-details.js';
 import { locPath } from './paths.js';
 import { rulePageUrl } from './rule-links.js';
 
+export { formatDuration };
+
 export const DEFAULT_TITLE = 'Databricks Asset Bundle Deployment Readiness';
 
 export interface MarkdownOptions {

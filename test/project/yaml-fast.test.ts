@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import type { Node } from '../../src/model.js';
 import { parseFast, resolvePlain } from '../../src/project/yaml-fast.js';
-import { parseConfigText, recordedAnchorOnlyKeys } from '../../src/project/yaml.js';
+import { MAX_NESTING, parseConfigText, recordedAnchorOnlyKeys } from '../../src/project/yaml.js';
 import { sharedPart } from '../support/shared.js';
 
 /** The tree with its order and every location, as comparable plain data. */
@@ -48,7 +48,7 @@ describe('the YAML fast path', () => {
       const name = path.basename(file);
       const { full, quick } = both(name, text);
       expect(quick, file).toEqual(full);
-      if (parseFast(text, name)) fast++;
+      if (parseFast(text, name, MAX_NESTING)) fast++;
     }
     // Most bundle files are plain block YAML: the fast path takes them (the rest shows the fallback works).
     expect(files.length).toBeGreaterThan(300);
@@ -87,9 +87,9 @@ describe('the YAML fast path', () => {
       'same: 2',
       'numbers: [1]',
     ].join('\n');
-    expect(parseFast(text, 'x.yml')).toBeUndefined(); // a flow collection: the composer's
+    expect(parseFast(text, 'x.yml', MAX_NESTING)).toBeUndefined(); // a flow collection: the composer's
     const blockOnly = text.replace('numbers: [1]', 'numbers: 0x1F');
-    expect(parseFast(blockOnly, 'x.yml')).toBeDefined();
+    expect(parseFast(blockOnly, 'x.yml', MAX_NESTING)).toBeDefined();
     const { full, quick } = both('x.yml', blockOnly);
     expect(full.notices).toEqual([]);
     expect(quick).toEqual(full);
@@ -118,14 +118,23 @@ describe('the YAML fast path', () => {
     ['a key over 1024 characters', `${'k'.repeat(1100)}: 1\n`],
     ['an explicit key', '? a\n: 1\n'],
   ])('hands %s to the composer, with the same result', (_what, text) => {
-    expect(parseFast(text, 'x.yml')).toBeUndefined();
+    expect(parseFast(text, 'x.yml', MAX_NESTING)).toBeUndefined();
     const { full, quick } = both('x.yml', text);
     expect(quick).toEqual(full);
   });
 
+  it('takes a mapping nested exactly as deep as allowed, and hands one level more to the composed path', () => {
+    const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    expect(parseFast(nested(MAX_NESTING), 'x.yml', MAX_NESTING)).toBeDefined();
+    expect(parseFast(nested(MAX_NESTING + 1), 'x.yml', MAX_NESTING)).toBeUndefined();
+    const { full, quick } = both('x.yml', nested(MAX_NESTING + 1));
+    expect(quick).toEqual(full);
+    expect(full.notices).toEqual([expect.objectContaining({ message: expect.stringContaining(`nested deeper than ${MAX_NESTING} levels`) })]);
+  });
+
   it('hands a mapping nested 10,000 levels deep to the composer (no stack overflow)', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
-    expect(parseFast(text, 'deep.yml')).toBeUndefined();
+    expect(parseFast(text, 'deep.yml', MAX_NESTING)).toBeUndefined();
     const { full, quick } = both('deep.yml', text);
     expect(quick).toEqual(full);
     expect(full.notices.length).toBeGreaterThan(0);
