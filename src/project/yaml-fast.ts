@@ -159,7 +159,7 @@ class Builder {
         if (i !== items.length - 1) throw notFast; // a comment line inside a mapping: the composer may object
         continue;
       }
-      if (!key || !sep || key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar') throw notFast;
+      if (!key || !sep || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) throw notFast;
       // Keys on one line, at the mapping's column, of a sane length (else the composer has a word to say).
       if (key.indent !== token.indent || key.source.includes('\n') || key.end?.some((t) => t.type === 'newline')) throw notFast;
       props(sep, false, 'map-value-ind');
