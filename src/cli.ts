@@ -15,6 +15,6 @@ const io: CliIo = {
   isTty: process.stdout.isTTY,
   stderrIsTty: process.stderr.isTTY,
 };
-main(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
-});
+// Awaited at the top level: the entry module stays loading until the command is done (its code is
+// imported on demand, which test/support/run-cli.mjs can serve only while the entry is loading).
+process.exitCode = await main(process.argv.slice(2), io);
