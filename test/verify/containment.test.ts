@@ -45,9 +45,10 @@ const table: string[] = [];
 beforeAll(() => {
   if (!canRun) return;
   scratch = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dab-ready-contain-test-')));
-  // Bundled with rolldown (under a second); test/dist.test.ts covers the committed ncc build.
+  // Bundled with rolldown (under a second); test/dist.test.ts covers the committed ncc build. One file
+  // each: the entries load their commands on demand, which would otherwise become separate chunks.
   for (const [entry, out] of [['src/cli.ts', 'cli.mjs'], ['src/main.ts', 'action.mjs']]) {
-    execFileSync(ROLLDOWN, [entry, '-f', 'esm', '-p', 'node', '-o', path.join(scratch, 'bin', out)], { cwd: REPO, stdio: 'ignore' });
+    execFileSync(ROLLDOWN, [entry, '-f', 'esm', '-p', 'node', '--no-codeSplitting', '-o', path.join(scratch, 'bin', out)], { cwd: REPO, stdio: 'ignore' });
   }
   cli = path.join(scratch, 'bin', 'cli.mjs');
   action = path.join(scratch, 'bin', 'action.mjs');
