@@ -137,14 +137,6 @@ export class Interpolator {
     return out;
   }
 
-  /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
-  resolve(refPath: string): Node | string | undefined {
-    const outcome = this.lookup(parsePath(refPath), []);
-    if (outcome.kind === 'node') return outcome.node;
-    if (outcome.kind === 'text') return outcome.text;
-    return undefined;
-  }
-
   private expand(text: string, stack: string[], report: (ref: string, outcome: Outcome) => void): string {
     let value = text;
     for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
