@@ -1,16 +1,10 @@
 // entry-point-missing on small repositories written to a temporary folder: which package functions
 // stand in for an undeclared entry point (the runtime's `$package.$entryPoint()` fallback) and which
 // function the fix suggests.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { entryPointMissing } from '../../src/checks/entry-point-missing.js';
 import type { RawFinding } from '../../src/model.js';
-import { loadProject } from '../../src/project/load.js';
-
-const dirs: string[] = [];
-afterAll(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+import { runOnFiles } from './seed-helpers.js';
 
 const PYPROJECT = `[build-system]
 requires = ["setuptools>=61"]
@@ -28,10 +22,8 @@ packages = ["my_pkg"]
 `;
 
 /** A bundle whose one wheel task runs `entryPoint` of my_pkg, with the package files given. */
-function findings(entryPoint: string, files: Record<string, string>, pyproject = PYPROJECT): RawFinding[] {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dab-epm-')));
-  dirs.push(dir);
-  const all: Record<string, string> = {
+function findings(entryPoint: string, files: Record<string, string>): RawFinding[] {
+  return runOnFiles(entryPointMissing, {
     'databricks.yml': `bundle:
   name: epm
 artifacts:
@@ -55,17 +47,9 @@ targets:
   dev:
     default: true
 `,
-    'pyproject.toml': pyproject,
+    'pyproject.toml': PYPROJECT,
     ...files,
-  };
-  for (const [rel, text] of Object.entries(all)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  const project = loadProject(dir, { env: {}, vars: {} });
-  expect(project.bundles).toHaveLength(1);
-  const bundle = project.bundles[0];
-  return entryPointMissing.run(bundle, bundle.targets.get(bundle.defaultTarget)!);
+  });
 }
 
 const MAIN = 'def main(argv=None):\n    return 0\n\n\ndef other():\n    return 1\n';

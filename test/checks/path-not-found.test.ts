@@ -1,29 +1,11 @@
 // path-not-found on small bundles written to a temporary folder: one test per message it can produce
 // and per case it leaves alone.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { pathNotFound } from '../../src/checks/path-not-found.js';
 import type { RawFinding } from '../../src/model.js';
-import { loadProject } from '../../src/project/load.js';
+import { runOnFiles } from './seed-helpers.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-/** The check's findings on the default target of a bundle made of `files` (databricks.yml among them). */
-function findings(files: Record<string, string>): RawFinding[] {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dab-pnf-')));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  const project = loadProject(dir, { env: {}, vars: {} });
-  expect(project.bundles).toHaveLength(1);
-  const bundle = project.bundles[0];
-  return pathNotFound.run(bundle, bundle.targets.get(bundle.defaultTarget)!);
-}
+const findings = (files: Record<string, string>): RawFinding[] => runOnFiles(pathNotFound, files);
 
 /** databricks.yml with one job whose one task is `task` (YAML lines indented for a task body). */
 const job = (task: string, extra = ''): string => `bundle:

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Bundle, Check, RawFinding } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { writeRepo } from '../project/loader-helpers.js';
 
 export const SEED_FIXTURES = fileURLToPath(new URL('../fixtures/seed/', import.meta.url));
 
@@ -49,4 +50,12 @@ export function expectWellFormed(findings: RawFinding[]): void {
     expect(f.impact, f.message).toBeTruthy();
     expect(f.fix?.text, f.message).toBeTruthy();
   }
+}
+
+/** The check's findings on the default target of a bundle made of `files`, written to a temporary folder. */
+export function runOnFiles(check: Check, files: Record<string, string>): RawFinding[] {
+  const project = loadProject(writeRepo(files), { env: {}, vars: {} });
+  expect(project.bundles, 'one bundle').toHaveLength(1);
+  const bundle = project.bundles[0];
+  return check.run(bundle, bundle.targets.get(bundle.defaultTarget)!);
 }
