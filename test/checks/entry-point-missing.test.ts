@@ -21,8 +21,17 @@ other = "my_pkg.main:other"
 packages = ["my_pkg"]
 `;
 
-/** A bundle whose one wheel task runs `entryPoint` of my_pkg, with the package files given. */
-function findings(entryPoint: string, files: Record<string, string>): RawFinding[] {
+/** A wheel task running `entryPoint` of `packageName` (YAML of one task in a job's task list). */
+const wheelTask = (key: string, entryPoint: string | undefined, packageName = 'my_pkg'): string => `        - task_key: ${key}
+          existing_cluster_id: 0101-000000-abcdefgh
+          python_wheel_task:
+            package_name: ${packageName}
+${entryPoint === undefined ? '' : `            entry_point: ${entryPoint}\n`}          libraries:
+            - whl: ./dist/*.whl
+`;
+
+/** The findings on a bundle with one job of the `tasks` given, the package files and pyproject.toml. */
+function findingsOf(tasks: string, files: Record<string, string>): RawFinding[] {
   return runOnFiles(entryPointMissing, {
     'databricks.yml': `bundle:
   name: epm
@@ -36,14 +45,7 @@ resources:
     run_pkg:
       name: run pkg
       tasks:
-        - task_key: run
-          existing_cluster_id: 0101-000000-abcdefgh
-          python_wheel_task:
-            package_name: my_pkg
-            entry_point: ${entryPoint}
-          libraries:
-            - whl: ./dist/*.whl
-targets:
+${tasks}targets:
   dev:
     default: true
 `,
@@ -51,6 +53,9 @@ targets:
     ...files,
   });
 }
+
+/** A bundle whose one wheel task runs `entryPoint` of my_pkg, with the package files given. */
+const findings = (entryPoint: string, files: Record<string, string>): RawFinding[] => findingsOf(wheelTask('run', entryPoint), files);
 
 const MAIN = 'def main(argv=None):\n    return 0\n\n\ndef other():\n    return 1\n';
 
@@ -106,5 +111,40 @@ describe('entry-point-missing: the function the fix suggests', () => {
   test('a main of an unrelated module is another program: a new cli module is suggested instead', () => {
     const [finding] = findings('run', { 'my_pkg/__init__.py': '', 'my_pkg/report.py': 'def main():\n    pass\n' });
     expect(finding.fix?.patch).toContain('run = "my_pkg.cli:main"\n\n# my_pkg/cli.py (new)\nimport argparse');
+  });
+});
+
+describe('entry-point-missing: messages', () => {
+  test('a wheel task without entry_point: the run has nothing to call', () => {
+    const found = findingsOf(wheelTask('bare', undefined), { 'my_pkg/__init__.py': '' });
+    expect(found.map((f) => f.message)).toEqual(['task bare of jobs.run_pkg is a python_wheel_task without entry_point: the run has nothing to call']);
+    expect(found[0].impact).toBe('`bundle validate` warns `required field "entry_point" is not set`; the job run of run_pkg fails.');
+    expect(found[0].fix?.patch).toBe('python_wheel_task:\n  package_name: my_pkg\n  entry_point: main');
+    expect(found[0].loc).toMatchObject({ file: 'databricks.yml', line: 16 });
+  });
+
+  test('tasks running one undeclared entry point share one finding that names each task', () => {
+    const found = findingsOf(wheelTask('b', 'run') + wheelTask('a', 'run'), { 'my_pkg/__init__.py': '' });
+    expect(found).toHaveLength(1);
+    expect(found[0].resources).toEqual(['jobs.run_pkg']);
+    expect(found[0].loc).toMatchObject({ file: 'databricks.yml', line: 17 });
+    expect(found[0].impact).toBe(
+      'Tasks b of jobs.run_pkg, a of jobs.run_pkg fail at run time: the runtime finds no entry point run in the wheel and no function my_pkg.run.',
+    );
+  });
+
+  test('one task: "Task ... fails", and the fix names the metadata file and the packages to keep the function in', () => {
+    const [finding] = findings('run', { 'my_pkg/__init__.py': '' });
+    expect(finding.impact).toBe('Task run of jobs.run_pkg fails at run time: the runtime finds no entry point run in the wheel and no function my_pkg.run.');
+    expect(finding.fix?.text).toBe(
+      'Declare the entry point in pyproject.toml, pointing at a function that the wheel contains and that takes no required arguments (task parameters arrive in sys.argv). Keep the function inside a packaged module (my_pkg).',
+    );
+  });
+
+  test('a package_name that is no Python name has no fallback function, even when __init__.py defines one', () => {
+    const found = findingsOf(wheelTask('run', 'run', 'my-pkg'), { 'my_pkg/__init__.py': 'def run():\n    return 0\n' });
+    expect(found.map((f) => f.message)).toEqual([
+      'entry point run of package my-pkg is declared nowhere (declared: other (console_scripts)) and my-pkg.run() does not exist',
+    ]);
   });
 });
