@@ -134,3 +134,46 @@ targets:
     expect(dir.fix?.text).toBe('Fix the path relative to databricks.yml (it resolves to pipeline) or add the missing directory.');
   });
 });
+
+describe('path-not-found: globs and app sources', () => {
+  const pipeline = (pathLine: string): string => `bundle:
+  name: pnf
+resources:
+  pipelines:
+    p:
+      name: p
+      libraries:
+        - file:
+            path: ${pathLine}
+targets:
+  dev:
+    default: true
+`;
+
+  test('a pipeline file glob that matches nothing', () => {
+    const found = findings({ 'databricks.yml': pipeline('./src/*.py'), 'src/readme.md': 'x\n' });
+    expect(messages(found)).toEqual(['file src/*.py not found']);
+    expect(found[0].fix?.text).toBe('No file matches src/*.py; fix the pattern relative to databricks.yml.');
+  });
+
+  test('a pipeline file glob that matches a file: no finding', () => {
+    expect(findings({ 'databricks.yml': pipeline('./src/*.py'), 'src/a.py': 'x = 1\n' })).toEqual([]);
+  });
+
+  const app = (extra: string): string => `bundle:
+  name: pnf
+${extra}resources:
+  apps:
+    a:
+      name: a
+      source_code_path: ./app
+targets:
+  dev:
+    default: true
+`;
+
+  test('a missing app source folder is reported, unless an artifact build may assemble it', () => {
+    expect(messages(findings({ 'databricks.yml': app('') }))).toEqual(['directory app not found']);
+    expect(findings({ 'databricks.yml': app('artifacts:\n  web:\n    build: npm run build\n    path: .\n') })).toEqual([]);
+  });
+});
