@@ -10376,15 +10376,6 @@ class Interpolator {
             out.cycles = cycles;
         return out;
     }
-    /** Resolve a reference path (`var.x.y`) to a node or text, for callers that need the value. */
-    resolve(refPath) {
-        const outcome = this.lookup(parsePath(refPath), []);
-        if (outcome.kind === 'node')
-            return outcome.node;
-        if (outcome.kind === 'text')
-            return outcome.text;
-        return undefined;
-    }
     expand(text, stack, report) {
         let value = text;
         for (let pass = 0; pass < MAX_PASSES && value.includes('${'); pass++) {
