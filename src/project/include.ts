@@ -20,7 +20,8 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function realpathOrSelf(p: string): string {
+/** The real path of `p`, or `p` itself when it cannot be resolved (it does not exist). */
+export function realpathOrSelf(p: string): string {
   try {
     return fs.realpathSync(p);
   } catch {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Node, Pipeline, Project, PythonProject, RawFinding, SyncVerdict, TargetView } from '../model.js';
 import { discoverBundleRoots, type BundleRootDir } from './discover.js';
 import { createFileIndex } from './files.js';
-import { isInside, resolveIncludes } from './include.js';
+import { isInside, realpathOrSelf, resolveIncludes } from './include.js';
 import { Interpolator } from './interpolate.js';
 import { MergeSession, asMap, asString, isNull } from './merge.js';
 import { readPythonProjects } from './python.js';
@@ -59,7 +59,7 @@ export function repositoryRoot(analysedDir: string, override?: string): string {
     const given = path.resolve(override);
     if (isInside(given, analysedDir)) return given;
     // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
-    const up = path.relative(realpath(analysedDir), realpath(given));
+    const up = path.relative(realpathOrSelf(analysedDir), realpathOrSelf(given));
     if (up === '' || up.split(path.sep).every((part) => part === '..')) return path.resolve(analysedDir, up);
   }
   for (let dir = analysedDir; ; dir = path.dirname(dir)) {
@@ -91,14 +91,6 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function realpath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -119,7 +111,7 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   const files = new Map<string, ConfigFile>();
   const rootAbs = path.join(dir, rootFile);
   const rootIsDirectory = isDirectory(rootAbs);
-  const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
+  const rootInsideRepo = isInside(realpathOrSelf(repoRoot), realpathOrSelf(rootAbs));
   const parsedRoot = rootIsDirectory
     ? {
         file: { path: rootFile, text: '', lines: [] },

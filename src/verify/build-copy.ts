@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { realpathOrSelf } from '../project/include.js';
 import { makeTempDir, removeTempDir } from './temp.js';
 
 // Builds run in a temporary copy of the repository, so the analysed tree stays byte-identical
@@ -21,7 +22,7 @@ export interface BuildCopy {
 
 export function copyRepository(repoRoot: string): BuildCopy {
   const source = path.resolve(repoRoot);
-  const realSource = realpathOr(source);
+  const realSource = realpathOrSelf(source);
   const holder = makeTempDir('dab-ready-build-');
   const root = path.join(holder, path.basename(source) || 'repository');
   try {
@@ -99,12 +100,4 @@ function sizeOf(dir: string): number {
     }
   }
   return total;
-}
-
-function realpathOr(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }
