@@ -2715,8 +2715,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings ; https://docs
     },
 };
 
-// EXTERNAL MODULE: ./src/project/load.ts + 6 modules
-var load = __webpack_require__(8294);
+// EXTERNAL MODULE: ./src/project/load.ts + 4 modules
+var load = __webpack_require__(3169);
 ;// CONCATENATED MODULE: ./src/checks/root-path-glob-chars.ts
 
 const rootPathGlobChars = {
@@ -6694,8 +6694,8 @@ function portableFinding(finding, portable) {
     return { ...finding, message, ...(evidence === undefined ? {} : { evidence }), ...(impact === undefined ? {} : { impact }), ...(fix ? { fix } : {}) };
 }
 
-// EXTERNAL MODULE: ./src/project/load.ts + 6 modules
-var load = __webpack_require__(8294);
+// EXTERNAL MODULE: ./src/project/load.ts + 4 modules
+var load = __webpack_require__(3169);
 // EXTERNAL MODULE: ./src/readiness/check-info.ts
 var check_info = __webpack_require__(9989);
 // EXTERNAL MODULE: ./src/readiness/phases.ts
@@ -6855,9 +6855,12 @@ function rootFileOf(bundle) {
 
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
+// EXTERNAL MODULE: ./src/project/include.ts
+var include = __webpack_require__(6345);
 // EXTERNAL MODULE: ./src/verify/temp.ts
 var temp = __webpack_require__(4915);
 ;// CONCATENATED MODULE: ./src/verify/build-copy.ts
+
 
 
 
@@ -6870,7 +6873,7 @@ var temp = __webpack_require__(4915);
 const MAX_GIT_BYTES = 256 * 1024 * 1024;
 function copyRepository(repoRoot) {
     const source = external_node_path_default().resolve(repoRoot);
-    const realSource = realpathOr(source);
+    const realSource = (0,include/* realpathOrSelf */.Rk)(source);
     const holder = (0,temp/* makeTempDir */.mk)('dab-ready-build-');
     const root = external_node_path_default().join(holder, external_node_path_default().basename(source) || 'repository');
     try {
@@ -6955,14 +6958,6 @@ function sizeOf(dir) {
         }
     }
     return total;
-}
-function realpathOr(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return p;
-    }
 }
 
 // EXTERNAL MODULE: ./src/verify/environment.ts
@@ -8953,6 +8948,126 @@ function findingKey(f) {
 
 /***/ }),
 
+/***/ 1242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pB: () => (/* binding */ discoverBundleRoots),
+/* harmony export */   xz: () => (/* binding */ ROOT_FILE_NAMES)
+/* harmony export */ });
+/* unused harmony export TEMPLATE_NOTICE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
+// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
+
+
+/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
+const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
+const MAX_DEPTH = 40;
+const MAX_DIRS = 200_000;
+const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
+function discoverBundleRoots(start) {
+    const roots = [];
+    const notices = [];
+    const rel = (dir) => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(start, dir).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
+    let visited = 0;
+    const walk = (dir, depth) => {
+        if (++visited > MAX_DIRS)
+            return;
+        let entries;
+        try {
+            entries = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            notices.push({
+                check: 'unreadable-folder',
+                severity: 'info',
+                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
+                loc: { file: rel(dir), line: 1, column: 1 },
+            });
+            return;
+        }
+        const names = new Set(entries.map((e) => e.name));
+        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
+        const isFileOrFolder = (name) => {
+            const entry = entries.find((e) => e.name === name);
+            if (!entry)
+                return false;
+            if (entry.isFile() || entry.isDirectory())
+                return true;
+            if (!entry.isSymbolicLink())
+                return false;
+            try {
+                const st = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
+                return st.isFile() || st.isDirectory();
+            }
+            catch {
+                return false;
+            }
+        };
+        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
+        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
+        if (rootFiles.length === 0 && templates.length > 0) {
+            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
+            return;
+        }
+        if (rootFiles.length > 0)
+            roots.push({ dir, rootFiles });
+        if (names.has('pyvenv.cfg') || depth >= MAX_DEPTH)
+            return;
+        const subdirs = entries
+            .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
+            .map((e) => e.name)
+            .sort();
+        for (const name of subdirs) {
+            const sub = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+            if (name.includes('{{')) {
+                if (containsBundleFiles(sub))
+                    notices.push(templateNotice(rel(sub), rel(sub)));
+                continue;
+            }
+            walk(sub, depth + 1);
+        }
+    };
+    let startDir = start;
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(start).isDirectory())
+            startDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(start);
+    }
+    catch {
+        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
+    }
+    walk(startDir, 0);
+    return { roots, notices };
+}
+function templateNotice(dir, file) {
+    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
+}
+/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
+function containsBundleFiles(dir, depth = 0) {
+    if (depth > 8)
+        return false;
+    let entries;
+    try {
+        entries = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir, { withFileTypes: true });
+    }
+    catch {
+        return false;
+    }
+    for (const e of entries) {
+        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
+            return true;
+    }
+    return entries.some((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name) && containsBundleFiles(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), depth + 1));
+}
+
+
+/***/ }),
+
 /***/ 9988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10245,6 +10360,154 @@ function byteOrder(a, b) {
 
 /***/ }),
 
+/***/ 6345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Qe: () => (/* binding */ resolveIncludes),
+/* harmony export */   Rk: () => (/* binding */ realpathOrSelf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1242);
+/* harmony import */ var _goglob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6577);
+/* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7321);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(106);
+// The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
+// Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
+// non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
+
+
+
+
+
+
+function isInside(parent, child) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+/** The real path of `p`, or `p` itself when it cannot be resolved (it does not exist). */
+function realpathOrSelf(p) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+/** realpath(p) with the folders' real paths remembered: one lstat per matched file, not one per path component. */
+function realpathInFolders(p, folders) {
+    try {
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(p).isSymbolicLink())
+            return realpathOrSelf(p);
+    }
+    catch {
+        return p;
+    }
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(p);
+    let real = folders.get(dir);
+    if (real === undefined) {
+        real = realpathOrSelf(dir);
+        folders.set(dir, real);
+    }
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(p));
+}
+function resolveIncludes(root, bundleRoot, repoRoot) {
+    const files = [];
+    const notices = [];
+    const node = root.entries.get('include');
+    if (!node || (node.kind === 'scalar' && node.value === null))
+        return { files, notices };
+    const seq = (0,_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .asSeq */ .wH)(node);
+    if (!seq) {
+        notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`include must be a list of file paths or globs`, node.loc));
+        return { files, notices };
+    }
+    const realRepo = realpathOrSelf(repoRoot);
+    const realFolders = new Map();
+    const seen = new Set(_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .ROOT_FILE_NAMES */ .xz);
+    for (const item of seq.items) {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+            notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`include entries must be strings`, item.loc));
+            continue;
+        }
+        const entry = item.value;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.isAbsolute(entry) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(entry)) {
+            notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`${entry}: includes must be relative paths`, item.loc));
+            continue;
+        }
+        const globbed = (0,_goglob_js__WEBPACK_IMPORTED_MODULE_3__/* .containedGlob */ .MJ)(bundleRoot, entry, repoRoot);
+        if (globbed.kind === 'bad-pattern') {
+            notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`${entry}: syntax error in pattern`, item.loc));
+            continue;
+        }
+        if (globbed.kind === 'outside') {
+            // Decided from the pattern alone: no folder outside the repository is listed, no name of one reported.
+            notices.push(pointsOutside(entry, item.loc));
+            continue;
+        }
+        const matches = globbed.files;
+        if (matches.length === 0 && !(0,_goglob_js__WEBPACK_IMPORTED_MODULE_3__/* .hasGlobMeta */ .EZ)(entry)) {
+            notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
+            continue;
+        }
+        const rels = matches.map((m) => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(bundleRoot, m).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')).sort(_goglob_js__WEBPACK_IMPORTED_MODULE_3__/* .byteOrder */ .Tz);
+        const outside = [];
+        for (const rel of rels) {
+            if (seen.has(rel))
+                continue;
+            seen.add(rel);
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(bundleRoot, rel);
+            // Checked first: nothing outside the repository is read or judged (not even its extension).
+            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathInFolders(abs, realFolders))) {
+                outside.push(rel);
+                continue;
+            }
+            const ext = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.extname(rel);
+            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
+                notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
+                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
+                    `'sync.include' configuration section instead.`, item.loc));
+                continue;
+            }
+            let isDir = false;
+            try {
+                isDir = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(abs).isDirectory();
+            }
+            catch {
+                notices.push((0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .configInvalid */ .ki)(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
+                continue;
+            }
+            if (isDir)
+                continue;
+            files.push({ abs, rel, entryLoc: item.loc });
+        }
+        for (const dir of globbed.refused) {
+            const link = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(bundleRoot, dir).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+            notices.push({ check: 'include-outside-repository', message: `include \`${entry}\` goes through ${link}, a symbolic link out of the repository: not read`, loc: item.loc });
+        }
+        if (outside.length > 0)
+            notices.push(linkedOutside(entry, outside, item.loc));
+    }
+    return { files, notices };
+}
+function pointsOutside(entry, loc) {
+    return { check: 'include-outside-repository', message: `include \`${entry}\` points outside the repository: not read, so its resources are not analysed`, loc };
+}
+/** Matches inside the repository that are symbolic links leading out of it (named by their place inside). */
+function linkedOutside(entry, matched, loc) {
+    const what = matched.length === 1
+        ? `${matched[0]} (matched by include \`${entry}\`) is a symbolic link out of the repository`
+        : `include \`${entry}\` matches ${matched.length} symbolic links out of the repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
+    return { check: 'include-outside-repository', message: `${what}: not read, so its resources are not analysed`, loc };
+}
+
+
+/***/ }),
+
 /***/ 7338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10556,7 +10819,7 @@ function outcomeText(outcome) {
 
 /***/ }),
 
-/***/ 8294:
+/***/ 3169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10574,251 +10837,16 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/project/discover.ts
-// Find every bundle root below the analysed path. Nested roots are separate bundles; Go-template
-// trees (databricks.yml.tmpl, `{{...}}` folder names) cannot be analysed before they are rendered.
-
-
-/** Root file names in the order the CLI checks them (bundle/config/filename.go). */
-const ROOT_FILE_NAMES = ['databricks.yml', 'databricks.yaml', 'bundle.yml', 'bundle.yaml'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.databricks', '__pycache__', 'site-packages', '.venv', '.tox', '.mypy_cache', '.pytest_cache']);
-const MAX_DEPTH = 40;
-const MAX_DIRS = 200_000;
-const TEMPLATE_NOTICE = 'template tree: render it first (databricks bundle init) before dab-ready can analyse it';
-function discoverBundleRoots(start) {
-    const roots = [];
-    const notices = [];
-    const rel = (dir) => external_node_path_default().relative(start, dir).split((external_node_path_default()).sep).join('/') || '.';
-    let visited = 0;
-    const walk = (dir, depth) => {
-        if (++visited > MAX_DIRS)
-            return;
-        let entries;
-        try {
-            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-        }
-        catch (err) {
-            notices.push({
-                check: 'unreadable-folder',
-                severity: 'info',
-                message: `${rel(dir)}: cannot read folder (${err.code ?? 'error'}); not analysed`,
-                loc: { file: rel(dir), line: 1, column: 1 },
-            });
-            return;
-        }
-        const names = new Set(entries.map((e) => e.name));
-        // Like the CLI's os.Stat: a folder with a root file's name is the root file too (and fails to load).
-        const isFileOrFolder = (name) => {
-            const entry = entries.find((e) => e.name === name);
-            if (!entry)
-                return false;
-            if (entry.isFile() || entry.isDirectory())
-                return true;
-            if (!entry.isSymbolicLink())
-                return false;
-            try {
-                const st = external_node_fs_default().statSync(external_node_path_default().join(dir, name));
-                return st.isFile() || st.isDirectory();
-            }
-            catch {
-                return false;
-            }
-        };
-        const rootFiles = ROOT_FILE_NAMES.filter((n) => names.has(n) && isFileOrFolder(n));
-        const templates = ROOT_FILE_NAMES.filter((n) => names.has(`${n}.tmpl`));
-        if (rootFiles.length === 0 && templates.length > 0) {
-            notices.push(templateNotice(rel(dir), `${rel(dir) === '.' ? '' : `${rel(dir)}/`}${templates[0]}.tmpl`));
-            return;
-        }
-        if (rootFiles.length > 0)
-            roots.push({ dir, rootFiles });
-        if (names.has('pyvenv.cfg') || depth >= MAX_DEPTH)
-            return;
-        const subdirs = entries
-            .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
-            .map((e) => e.name)
-            .sort();
-        for (const name of subdirs) {
-            const sub = external_node_path_default().join(dir, name);
-            if (name.includes('{{')) {
-                if (containsBundleFiles(sub))
-                    notices.push(templateNotice(rel(sub), rel(sub)));
-                continue;
-            }
-            walk(sub, depth + 1);
-        }
-    };
-    let startDir = start;
-    try {
-        if (!external_node_fs_default().statSync(start).isDirectory())
-            startDir = external_node_path_default().dirname(start);
-    }
-    catch {
-        return { roots, notices: [{ check: 'unreadable-folder', severity: 'info', message: `${start}: no such file or directory` }] };
-    }
-    walk(startDir, 0);
-    return { roots, notices };
-}
-function templateNotice(dir, file) {
-    return { check: 'template-tree', severity: 'info', message: `${dir}: ${TEMPLATE_NOTICE}`, loc: { file, line: 1, column: 1 } };
-}
-/** Whether a `{{...}}` folder holds anything bundle-like (so the notice is worth giving). */
-function containsBundleFiles(dir, depth = 0) {
-    if (depth > 8)
-        return false;
-    let entries;
-    try {
-        entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-    }
-    catch {
-        return false;
-    }
-    for (const e of entries) {
-        if (e.isFile() && /^(databricks|bundle)\.ya?ml(\.tmpl)?$/.test(e.name))
-            return true;
-    }
-    return entries.some((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name) && containsBundleFiles(external_node_path_default().join(dir, e.name), depth + 1));
-}
-
+// EXTERNAL MODULE: ./src/project/discover.ts
+var discover = __webpack_require__(1242);
 // EXTERNAL MODULE: ./src/project/files.ts + 1 modules
 var project_files = __webpack_require__(9988);
-// EXTERNAL MODULE: ./src/project/goglob.ts
-var goglob = __webpack_require__(6577);
-// EXTERNAL MODULE: ./src/project/merge.ts
-var merge = __webpack_require__(7321);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 1 modules
-var yaml = __webpack_require__(106);
-;// CONCATENATED MODULE: ./src/project/include.ts
-// The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
-// Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
-// non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
-
-
-
-
-
-
-function isInside(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function realpathOrSelf(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return p;
-    }
-}
-/** realpath(p) with the folders' real paths remembered: one lstat per matched file, not one per path component. */
-function realpathInFolders(p, folders) {
-    try {
-        if (external_node_fs_default().lstatSync(p).isSymbolicLink())
-            return realpathOrSelf(p);
-    }
-    catch {
-        return p;
-    }
-    const dir = external_node_path_default().dirname(p);
-    let real = folders.get(dir);
-    if (real === undefined) {
-        real = realpathOrSelf(dir);
-        folders.set(dir, real);
-    }
-    return external_node_path_default().join(real, external_node_path_default().basename(p));
-}
-function resolveIncludes(root, bundleRoot, repoRoot) {
-    const files = [];
-    const notices = [];
-    const node = root.entries.get('include');
-    if (!node || (node.kind === 'scalar' && node.value === null))
-        return { files, notices };
-    const seq = (0,merge/* asSeq */.wH)(node);
-    if (!seq) {
-        notices.push((0,yaml/* configInvalid */.ki)(`include must be a list of file paths or globs`, node.loc));
-        return { files, notices };
-    }
-    const realRepo = realpathOrSelf(repoRoot);
-    const realFolders = new Map();
-    const seen = new Set(ROOT_FILE_NAMES);
-    for (const item of seq.items) {
-        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
-            notices.push((0,yaml/* configInvalid */.ki)(`include entries must be strings`, item.loc));
-            continue;
-        }
-        const entry = item.value;
-        if (external_node_path_default().posix.isAbsolute(entry) || external_node_path_default().isAbsolute(entry)) {
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: includes must be relative paths`, item.loc));
-            continue;
-        }
-        const globbed = (0,goglob/* containedGlob */.MJ)(bundleRoot, entry, repoRoot);
-        if (globbed.kind === 'bad-pattern') {
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry}: syntax error in pattern`, item.loc));
-            continue;
-        }
-        if (globbed.kind === 'outside') {
-            // Decided from the pattern alone: no folder outside the repository is listed, no name of one reported.
-            notices.push(pointsOutside(entry, item.loc));
-            continue;
-        }
-        const matches = globbed.files;
-        if (matches.length === 0 && !(0,goglob/* hasGlobMeta */.EZ)(entry)) {
-            notices.push((0,yaml/* configInvalid */.ki)(`${entry} defined in 'include' section does not match any files`, item.loc));
-            continue;
-        }
-        const rels = matches.map((m) => external_node_path_default().relative(bundleRoot, m).split((external_node_path_default()).sep).join('/')).sort(goglob/* byteOrder */.Tz);
-        const outside = [];
-        for (const rel of rels) {
-            if (seen.has(rel))
-                continue;
-            seen.add(rel);
-            const abs = external_node_path_default().join(bundleRoot, rel);
-            // Checked first: nothing outside the repository is read or judged (not even its extension).
-            if (!isInside(repoRoot, abs) || !isInside(realRepo, realpathInFolders(abs, realFolders))) {
-                outside.push(rel);
-                continue;
-            }
-            const ext = external_node_path_default().posix.extname(rel);
-            if (ext !== '.yml' && ext !== '.yaml' && ext !== '.json') {
-                notices.push((0,yaml/* configInvalid */.ki)(`Files in the 'include' configuration section must be YAML or JSON files. The file ${rel} in the 'include' configuration ` +
-                    `section is not a YAML or JSON file, and only such files are supported. To include files to sync, specify them in the ` +
-                    `'sync.include' configuration section instead.`, item.loc));
-                continue;
-            }
-            let isDir = false;
-            try {
-                isDir = external_node_fs_default().statSync(abs).isDirectory();
-            }
-            catch {
-                notices.push((0,yaml/* configInvalid */.ki)(`${rel} (matched by include '${entry}') cannot be read`, item.loc));
-                continue;
-            }
-            if (isDir)
-                continue;
-            files.push({ abs, rel, entryLoc: item.loc });
-        }
-        for (const dir of globbed.refused) {
-            const link = external_node_path_default().relative(bundleRoot, dir).split((external_node_path_default()).sep).join('/');
-            notices.push({ check: 'include-outside-repository', message: `include \`${entry}\` goes through ${link}, a symbolic link out of the repository: not read`, loc: item.loc });
-        }
-        if (outside.length > 0)
-            notices.push(linkedOutside(entry, outside, item.loc));
-    }
-    return { files, notices };
-}
-function pointsOutside(entry, loc) {
-    return { check: 'include-outside-repository', message: `include \`${entry}\` points outside the repository: not read, so its resources are not analysed`, loc };
-}
-/** Matches inside the repository that are symbolic links leading out of it (named by their place inside). */
-function linkedOutside(entry, matched, loc) {
-    const what = matched.length === 1
-        ? `${matched[0]} (matched by include \`${entry}\`) is a symbolic link out of the repository`
-        : `include \`${entry}\` matches ${matched.length} symbolic links out of the repository (${matched.slice(0, 3).join(', ')}${matched.length > 3 ? ', ...' : ''})`;
-    return { check: 'include-outside-repository', message: `${what}: not read, so its resources are not analysed`, loc };
-}
-
+// EXTERNAL MODULE: ./src/project/include.ts
+var include = __webpack_require__(6345);
 // EXTERNAL MODULE: ./src/project/interpolate.ts
 var interpolate = __webpack_require__(7338);
+// EXTERNAL MODULE: ./src/project/merge.ts
+var merge = __webpack_require__(7321);
 // EXTERNAL MODULE: ./src/project/python.ts + 3 modules
 var python = __webpack_require__(5);
 // EXTERNAL MODULE: ./src/project/resources.ts
@@ -10829,6 +10857,8 @@ var compile = __webpack_require__(4751);
 var normalize = __webpack_require__(4228);
 // EXTERNAL MODULE: ./src/checks/lib/suggest.ts
 var suggest = __webpack_require__(7399);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 1 modules
+var yaml = __webpack_require__(106);
 ;// CONCATENATED MODULE: ./src/project/schema-notices.ts
 
 
@@ -11426,7 +11456,7 @@ function isInsideReal(parent, child) {
 const GLOB_CHARS = /[*?[\]^]/;
 function loadProject(projectPath, options = {}) {
     const abs = external_node_path_default().resolve(projectPath);
-    const discovery = discoverBundleRoots(abs);
+    const discovery = (0,discover/* discoverBundleRoots */.pB)(abs);
     const analysedDir = isDirectory(abs) ? abs : external_node_path_default().dirname(abs);
     const repoRoot = repositoryRoot(analysedDir, options.repoRoot);
     const notices = [...discovery.notices];
@@ -11454,10 +11484,10 @@ function loadProject(projectPath, options = {}) {
 function repositoryRoot(analysedDir, override) {
     if (override) {
         const given = external_node_path_default().resolve(override);
-        if (isInside(given, analysedDir))
+        if ((0,include/* isInside */.FK)(given, analysedDir))
             return given;
         // The same folder reached through a symlink (GITHUB_WORKSPACE vs a realpath): keep the analysed spelling.
-        const up = external_node_path_default().relative(realpath(analysedDir), realpath(given));
+        const up = external_node_path_default().relative((0,include/* realpathOrSelf */.Rk)(analysedDir), (0,include/* realpathOrSelf */.Rk)(given));
         if (up === '' || up.split((external_node_path_default()).sep).every((part) => part === '..'))
             return external_node_path_default().resolve(analysedDir, up);
     }
@@ -11491,14 +11521,6 @@ function isDirectory(p) {
         return false;
     }
 }
-function realpath(p) {
-    try {
-        return external_node_fs_default().realpathSync(p);
-    }
-    catch {
-        return p;
-    }
-}
 function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
@@ -11517,7 +11539,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     const files = new Map();
     const rootAbs = external_node_path_default().join(dir, rootFile);
     const rootIsDirectory = isDirectory(rootAbs);
-    const rootInsideRepo = isInside(realpath(repoRoot), realpath(rootAbs));
+    const rootInsideRepo = (0,include/* isInside */.FK)((0,include/* realpathOrSelf */.Rk)(repoRoot), (0,include/* realpathOrSelf */.Rk)(rootAbs));
     const parsedRoot = rootIsDirectory
         ? {
             file: { path: rootFile, text: '', lines: [] },
@@ -11538,7 +11560,7 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
     files.set(rootFile, parsedRoot.file);
     notices.push(...parsedRoot.notices);
     const rootMap = normalizeConfigFile(parsedRoot.file, parsedRoot.file.root ?? (0,yaml/* emptyMap */.MZ)(rootLoc), notices);
-    const included = resolveIncludes(rootMap, dir, repoRoot);
+    const included = (0,include/* resolveIncludes */.Qe)(rootMap, dir, repoRoot);
     notices.push(...included.notices);
     const session = new merge/* MergeSession */.JO();
     let base = session.own(rootMap);

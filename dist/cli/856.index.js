@@ -29,8 +29,8 @@ var src_engine = __webpack_require__(1666);
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/project/discover.ts
 var discover = __webpack_require__(1242);
-// EXTERNAL MODULE: ./src/project/load.ts + 5 modules
-var load = __webpack_require__(6974);
+// EXTERNAL MODULE: ./src/project/load.ts + 4 modules
+var load = __webpack_require__(3169);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
