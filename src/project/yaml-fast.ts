@@ -15,7 +15,7 @@ class NotFast extends Error {}
 const notFast = new NotFast();
 
 /** Implicit keys longer than this may draw the composer's "at most 1024 chars" error: leave them to it. */
-const MAX_FAST_KEY_CHARS = 1000;
+export const MAX_FAST_KEY_CHARS = 1000;
 
 /** The file's mapping, or undefined when the file needs the full composer (or nests deeper than `maxNesting`). */
 export function parseFast(text: string, path: string, maxNesting: number): MapNode | undefined {

@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import type { ConfigFile, Loc, MapNode, Node, RawFinding, ScalarNode } from '../model.js';
 import { parseFast } from './yaml-fast.js';
+import { parseLines } from './yaml-lines.js';
 
 /** Standard tags the CLI's loader accepts (go-yaml resolves `!!timestamp` to a string for us). */
 const KNOWN_TAGS = new Set([
@@ -144,7 +145,7 @@ export function parseConfigText(path: string, rawText: string, { fast = true }: 
     return { file, notices };
   }
 
-  const quick = fast ? parseFast(text, path, MAX_NESTING) : undefined;
+  const quick = fast ? (parseLines(text, path, MAX_NESTING) ?? parseFast(text, path, MAX_NESTING)) : undefined;
   if (quick) {
     anchorOnlyKeys.set(file, new Set());
     file.root = quick;
