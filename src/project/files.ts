@@ -57,6 +57,15 @@ export function hasNotebookHeader(ext: string, head: Buffer): boolean {
   return first.toString('latin1') === header;
 }
 
+/** hasNotebookHeader on the file's text (decoded whole): the headers are ASCII, so their bytes are their characters. */
+export function hasNotebookHeaderText(ext: string, text: string): boolean {
+  const header = NOTEBOOK_HEADERS[ext];
+  if (!header || !text.startsWith(header)) return false;
+  const n = header.length; // under NOTEBOOK_HEADER_BYTES - 1: the first line ends within the bytes read
+  const next = text.charCodeAt(n);
+  return Number.isNaN(next) || next === 0x0a || (next === 0x0d && (n + 1 === text.length || text.charCodeAt(n + 1) === 0x0a));
+}
+
 /** Whether parsed JSON has what the CLI requires of a Jupyter notebook (cells and metadata). */
 export function isJupyterShape(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -213,9 +222,9 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
       });
       return undefined;
     }
-    let buf: Buffer;
+    let whole: string;
     try {
-      buf = fs.readFileSync(e.abs);
+      whole = fs.readFileSync(e.abs, 'utf8');
     } catch (err) {
       notice(`unreadable:${relN}`, {
         check: 'config-invalid',
@@ -224,8 +233,8 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
       });
       return undefined;
     }
-    if (buf.includes(0)) return undefined; // binary
-    e.text = buf.toString('utf8');
+    if (whole.includes('\0')) return undefined; // binary
+    e.text = whole;
     return e.text;
   }
 
@@ -245,20 +254,21 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
     if (!NOTEBOOK_HEADERS[ext]) return 'file';
     // Source files are read for their facts right after: read the whole (small) file once.
     const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
-    const head = whole ?? readHead(e.abs, NOTEBOOK_HEADER_BYTES);
+    if (whole !== undefined) return hasNotebookHeaderText(ext, whole) ? 'notebook' : 'file';
+    const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
     return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
   }
 
-  /** The file's bytes, keeping its text as text() would; undefined (text left unread) when it cannot be read. */
-  function readWhole(e: Entry): Buffer | undefined {
-    let buf: Buffer;
+  /** The file's text, kept as text() would keep it (null when binary); undefined (text left unread) when it cannot be read. */
+  function readWhole(e: Entry): string | undefined {
+    let whole: string;
     try {
-      buf = fs.readFileSync(e.abs!);
+      whole = fs.readFileSync(e.abs!, 'utf8'); // one native call, unlike reading a Buffer and decoding it
     } catch {
       return undefined; // text() reads again and reports it
     }
-    e.text = buf.includes(0) ? null : buf.toString('utf8');
-    return buf;
+    e.text = whole.includes('\0') ? null : whole; // a NUL character is a NUL byte: binary
+    return whole;
   }
 
   function detectJupyter(rel: string, e: Entry): FileKind {

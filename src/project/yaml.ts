@@ -121,6 +121,18 @@ export function splitLines(text: string): string[] {
   return text.split(/\r?\n|\r/);
 }
 
+/** A parsed file; its lines are split when first read (most files are never cited by a finding). */
+function configFile(path: string, text: string): ConfigFile {
+  let lines: string[] | undefined;
+  return {
+    path,
+    text,
+    get lines() {
+      return (lines ??= splitLines(text));
+    },
+  };
+}
+
 export function emptyMap(loc: Loc): MapNode {
   return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
 }
@@ -131,7 +143,7 @@ export function emptyMap(loc: Loc): MapNode {
  */
 export function parseConfigText(path: string, rawText: string, { fast = true }: { fast?: boolean } = {}): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const file: ConfigFile = { path, text, lines: splitLines(text) };
+  const file = configFile(path, text);
   const notices: RawFinding[] = [];
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined): Loc => {

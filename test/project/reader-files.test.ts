@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileIndex, hasNotebookHeader, MAX_READ_BYTES } from '../../src/project/files.js';
+import { createFileIndex, hasNotebookHeader, hasNotebookHeaderText, MAX_READ_BYTES } from '../../src/project/files.js';
 import { makeTree, removeTree } from './reader-tmp.js';
 
 const roots: string[] = [];
@@ -63,6 +63,25 @@ describe('createFileIndex: notebook detection (cli libs/notebook/detect.go)', ()
     expect(createFileIndex(root, root).kind('crlf.py')).toBe('notebook');
     expect(hasNotebookHeader('.py', Buffer.from('# Databricks notebook source\r'))).toBe(true);
     expect(hasNotebookHeader('.py', Buffer.from('# Databricks notebook source\r\r\n'))).toBe(false);
+  });
+
+  it('reads the header from the decoded text exactly as from the first bytes', () => {
+    const headers = { '.py': '# Databricks notebook source', '.sql': '-- Databricks notebook source', '.scala': '// Databricks notebook source', '.r': '# Databricks notebook source' };
+    const tails = ['', '\n', '\r', '\r\n', '\r\r\n', '\rx', ' ', 'x', '\nx = 1\n', '\u00e9\n', '\u{1F600}', '\u0000'];
+    const samples: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0xc3]), Buffer.from('')];
+    for (const header of Object.values(headers)) {
+      for (const tail of tails) samples.push(Buffer.from(header + tail), Buffer.from(' ' + header + tail), Buffer.from(header.slice(0, -1) + tail));
+      samples.push(Buffer.concat([Buffer.from(header), Buffer.from([0xff, 0x0a])]), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(header + '\n')]));
+    }
+    let notebooks = 0;
+    for (const ext of ['.py', '.sql', '.scala', '.r', '.txt']) {
+      for (const bytes of samples) {
+        const expected = hasNotebookHeader(ext, bytes);
+        notebooks += expected ? 1 : 0;
+        expect(hasNotebookHeaderText(ext, bytes.toString('utf8')), `${ext} ${JSON.stringify(bytes.toString('latin1'))}`).toBe(expected);
+      }
+    }
+    expect(notebooks).toBeGreaterThan(10);
   });
 
   it('.ipynb must be JSON with cells and metadata; otherwise a file plus a notice at file:1', () => {

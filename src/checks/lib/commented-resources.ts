@@ -41,8 +41,23 @@ function resourceYamlFiles(bundle: Bundle): string[] {
   return [...files].filter((f) => /\.ya?ml$/i.test(f)).sort();
 }
 
+/** Whether a line of `text` (split as a config file's lines are) holds more than a comment: most files answer on their first line. */
+function hasUncommentedLine(text: string): boolean {
+  const breaks = /\r?\n|\r/g;
+  let start = 0;
+  for (;;) {
+    const found = breaks.exec(text);
+    const line = text.slice(start, found ? found.index : text.length).trim();
+    if (line !== '' && !line.startsWith('#')) return true;
+    if (!found) return false;
+    start = breaks.lastIndex;
+  }
+}
+
 function commentedFile(bundle: Bundle, file: string): CommentedResourceFile | undefined {
-  const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
+  const config = bundle.files.get(file);
+  if (config && hasUncommentedLine(config.text)) return undefined;
+  const lines = config?.lines ?? bundle.fileIndex.lines(file) ?? [];
   const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
   if (content.length === 0 || !content.every((l) => l.text.startsWith('#'))) return undefined;
   const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
