@@ -2,7 +2,7 @@
 // TargetView per target. Never throws on bad input: problems are findings at their file:line.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Node, Pipeline, Project, PythonProject, RawFinding, SyncVerdict, TargetView } from '../model.js';
+import type { Bundle, ConfigFile, FileIndex, Job, Loc, MapNode, Node, Pipeline, Project, PythonProject, RawFinding, Resource, SyncVerdict, TargetView } from '../model.js';
 import { discoverBundleRoots, type BundleRootDir } from './discover.js';
 import { createFileIndex } from './files.js';
 import { isInside, realpathOrSelf, resolveIncludes } from './include.js';
@@ -221,6 +221,28 @@ export function loadBundle(root: BundleRootDir, repoRoot: string, options: LoadO
   };
 }
 
+/**
+ * `read` once per resource node: targets that leave a job or pipeline as written share its node, and
+ * so the Job/Pipeline read from it (read-only, like the nodes).
+ */
+function readOncePerNode<T extends Resource>(read: (resource: Resource) => T): (resource: Resource) => T {
+  const memo = new WeakMap<MapNode, T>();
+  return (resource) => {
+    const known = memo.get(resource.node);
+    if (known && sameResource(known, resource)) return known;
+    const value = read(resource);
+    memo.set(resource.node, value);
+    return value;
+  };
+}
+
+function sameResource(a: Resource, b: Resource): boolean {
+  return a.type === b.type && a.key === b.key && a.address === b.address && a.file === b.file && a.loc.file === b.loc.file && a.loc.line === b.loc.line && a.loc.column === b.loc.column;
+}
+
+const readJobOnce = readOncePerNode(readJob);
+const readPipelineOnce = readOncePerNode(readPipeline);
+
 function buildTargetView(
   name: string,
   loc: Loc | undefined,
@@ -235,8 +257,8 @@ function buildTargetView(
 ): TargetView {
   const interpolator = new Interpolator({ bundleName, target: name, config, variables });
   const resources = readResources(config);
-  const jobs: Job[] = [...(resources.get('jobs')?.values() ?? [])].map(readJob);
-  const pipelines: Pipeline[] = [...(resources.get('pipelines')?.values() ?? [])].map(readPipeline);
+  const jobs: Job[] = [...(resources.get('jobs')?.values() ?? [])].map(readJobOnce);
+  const pipelines: Pipeline[] = [...(resources.get('pipelines')?.values() ?? [])].map(readPipelineOnce);
   const artifacts = readArtifacts(config);
   const implicit = implicitPythonArtifact(config, jobs, fileIndex);
   if (implicit) artifacts.push(implicit);
