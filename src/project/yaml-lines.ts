@@ -29,6 +29,26 @@ const PLAIN_KEY = /^[A-Za-z0-9_$./][A-Za-z0-9_$./@~+=() -]*$/;
 /** First characters of a value that make it something other than a plain scalar (or one this path leaves to the others). */
 const INDICATOR_FIRST = new Set('[]{}&*!|>%@`,?:#-\'"'.split('').map((c) => c.charCodeAt(0)));
 
+/** Distinct mapping keys met so far, kept as one internalized string each (bounded: key names repeat, resource names may not). */
+const internedKeys = new Map<string, string>();
+const MAX_INTERNED_KEYS = 20_000;
+
+/**
+ * One string per distinct key, and V8's internalized one: the checks' `entries.get('task_key')` then
+ * compares pointers, and a thousand files' `task_key` are one string in memory instead of a thousand.
+ */
+function internKey(key: string): string {
+  const known = internedKeys.get(key);
+  if (known !== undefined) return known;
+  if (internedKeys.size >= MAX_INTERNED_KEYS) return key;
+  const holder: Record<string, true> = Object.create(null);
+  holder[key] = true; // a property name is internalized
+  const interned = Object.keys(holder)[0];
+  if (interned !== key) return key;
+  internedKeys.set(interned, interned);
+  return interned;
+}
+
 /** The file's mapping, or undefined when the file needs the CST fast path or the composer. */
 export function parseLines(text: string, path: string, maxNesting: number): MapNode | undefined {
   if (UNREAD_CHARACTERS.test(text)) return undefined;
@@ -161,7 +181,7 @@ class LineReader {
       const keyText = text.slice(start, colon);
       if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
       const keyLoc = this.loc(start);
-      const name = String(resolvePlain(keyText) ?? '');
+      const name = internKey(String(resolvePlain(keyText) ?? ''));
       let valueStart = colon + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
       let value: Node;

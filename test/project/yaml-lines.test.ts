@@ -77,6 +77,7 @@ describe('the YAML line path', () => {
     ['quoted scalars', `a: 'it''s'\nb: "x # y"\nc: ''\nd: ""\ne: 'a: b'\nf: "-1"\n- x: 1\n`.replace('- x: 1\n', 'g: "${var.x}"\n')],
     ['plain scalars with indicators inside', 'a: job ${bundle.target} [x] {y}, z\nb: a:b\nc: a#b\nd: x - y\ne: 12:30\nf: http://h/p?q=1\ng: 1.5\nh: true\ni: ~\nj: 0x1F\nk: 1e3\n'],
     ['keys that are numbers or booleans', '1: a\ntrue: b\n1.0: c\n0x10: d\nnull: f\n'],
+    ['keys that are object property names', '__proto__: a\nconstructor: b\ntoString:\n  __proto__: c\nhasOwnProperty: 1\n'],
     ['spaces and odd characters inside keys', 'spark.databricks.cluster.profile: singleNode\nResource Class: x\na-b/c_d$e: 1\n'],
     ['trailing spaces after values', 'a: x   \nb: \'y\'  \nc:\n  - z   \n'],
     ['a repeated key', 'a: 1\nb: 2\na: 3\n'],
