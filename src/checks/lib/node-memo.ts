@@ -1,16 +1,36 @@
 import type { Node } from '../../model.js';
 
 /**
+ * Results per node and key (its config path or resource address). A node nearly always meets one
+ * key, so the first is kept inline and only further keys get a Map: a repository of 74,000 jobs
+ * makes one small record per job and check, not a Map each.
+ */
+export class NodeKeyCache<T> {
+  private readonly byNode = new WeakMap<Node, { key: string; value: T; more?: Map<string, T> }>();
+
+  get(node: Node, key: string, compute: () => T): T {
+    const slot = this.byNode.get(node);
+    if (!slot) {
+      const value = compute();
+      this.byNode.set(node, { key, value });
+      return value;
+    }
+    if (slot.key === key) return slot.value;
+    slot.more ??= new Map();
+    let value = slot.more.get(key);
+    if (value === undefined) slot.more.set(key, (value = compute()));
+    return value;
+  }
+}
+
+/** The result lists a walk found nothing in share one empty list. */
+export const NOTHING: readonly never[] = Object.freeze([]);
+
+/**
  * A cache for results that depend only on a node and a key (its config path or resource address):
  * targets share the nodes they do not change, so each is computed once per bundle.
  */
 export function nodeMemo<T>(): (node: Node, key: string, compute: () => T) => T {
-  const cache = new WeakMap<Node, Map<string, T>>();
-  return (node, key, compute) => {
-    let byKey = cache.get(node);
-    if (!byKey) cache.set(node, (byKey = new Map()));
-    let value = byKey.get(key);
-    if (value === undefined) byKey.set(key, (value = compute()));
-    return value;
-  };
+  const cache = new NodeKeyCache<T>();
+  return (node, key, compute) => cache.get(node, key, compute);
 }

@@ -1,5 +1,6 @@
 // Every `${...}` reference written in a target's configuration, with the loader's verdict.
 import type { Node, Reference, ScalarNode, TargetView } from '../../model.js';
+import { NOTHING, NodeKeyCache } from './node-memo.js';
 import { asMap, walkStringScalarsContaining } from './nodes.js';
 import { oncePerTarget } from './per-target.js';
 import { bundleSchema } from '../../schema/compile.js';
@@ -61,22 +62,18 @@ export interface StringScalar {
   path: string;
 }
 
-const scalarsWithReferences = new WeakMap<Node, Map<string, readonly StringScalar[]>>();
+const scalarsWithReferences = new NodeKeyCache<readonly StringScalar[]>();
 
 /**
  * The string scalars below a config section (at config path `path`) that contain `${`, in document
  * order. Computed once per node: targets share the sections they do not change.
  */
 export function referenceScalars(node: Node, path: string): readonly StringScalar[] {
-  let byPath = scalarsWithReferences.get(node);
-  if (!byPath) scalarsWithReferences.set(node, (byPath = new Map()));
-  let list = byPath.get(path);
-  if (!list) {
+  return scalarsWithReferences.get(node, path, () => {
     const found: StringScalar[] = [];
     walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
-    byPath.set(path, (list = Object.freeze(found)));
-  }
-  return list;
+    return found.length > 0 ? Object.freeze(found) : NOTHING;
+  });
 }
 
 /** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */

@@ -1,7 +1,8 @@
 import type { Bundle, Node } from '../../model.js';
+import { NOTHING, NodeKeyCache } from './node-memo.js';
 import { walkMaps, type MapVisit } from './nodes.js';
 
-type Memo<T> = WeakMap<Bundle, WeakMap<Node, Map<string, readonly T[]>>>;
+type Memo<T> = WeakMap<Bundle, NodeKeyCache<readonly T[]>>;
 
 /** A memo for collectOverMaps (one per check). */
 export function mapsMemo<T>(): Memo<T> {
@@ -16,21 +17,16 @@ export function mapsMemo<T>(): Memo<T> {
  */
 export function collectOverMaps<T>(memo: Memo<T>, bundle: Bundle, node: Node | undefined, path: string, onMap: (v: MapVisit) => T[], out: T[] = []): T[] {
   let byNode = memo.get(bundle);
-  if (!byNode) memo.set(bundle, (byNode = new WeakMap()));
+  if (!byNode) memo.set(bundle, (byNode = new NodeKeyCache()));
   const cache = byNode;
-  const subtree = (n: Node, p: string): readonly T[] => {
-    let byPath = cache.get(n);
-    if (!byPath) cache.set(n, (byPath = new Map()));
-    let found = byPath.get(p);
-    if (!found) {
+  const subtree = (n: Node, p: string): readonly T[] =>
+    cache.get(n, p, () => {
       const list: T[] = [];
       walkMaps(n, p, (v) => {
         for (const item of onMap(v)) list.push(item);
       });
-      byPath.set(p, (found = list));
-    }
-    return found;
-  };
+      return list.length > 0 ? list : NOTHING;
+    });
   const add = (items: readonly T[]) => {
     for (const item of items) out.push(item);
   };

@@ -5,6 +5,7 @@ import type { Bundle, MapNode, Node, ScalarNode, TargetView } from '../../model.
 import { bundleSchema } from '../../schema/compile.js';
 import { formatPath, type Segment } from '../../schema/normalize.js';
 import type { SchemaType, StructType } from '../../schema/types.js';
+import { NOTHING, NodeKeyCache } from './node-memo.js';
 import { configSections } from './references.js';
 
 export interface TypedVisitor<T> {
@@ -13,7 +14,7 @@ export interface TypedVisitor<T> {
   enum?(node: ScalarNode, values: readonly string[], path: () => string): T[];
 }
 
-type Memo<T> = WeakMap<Bundle, WeakMap<Node, Map<string, readonly T[]>>>;
+type Memo<T> = WeakMap<Bundle, NodeKeyCache<readonly T[]>>;
 
 export function typedMemo<T>(): Memo<T> {
   return new WeakMap();
@@ -24,19 +25,15 @@ const MAX_DEPTH = 512;
 /** What `visitor` gives for every typed value of the target's configuration, in document order. */
 export function collectTyped<T>(memo: Memo<T>, bundle: Bundle, target: TargetView, visitor: TypedVisitor<T>): T[] {
   let byNode = memo.get(bundle);
-  if (!byNode) memo.set(bundle, (byNode = new WeakMap()));
+  if (!byNode) memo.set(bundle, (byNode = new NodeKeyCache()));
   const cache = byNode;
   const out: T[] = [];
   const subtree = (node: Node, type: SchemaType, segments: Segment[]) => {
-    const key = formatPath(segments);
-    let byPath = cache.get(node);
-    if (!byPath) cache.set(node, (byPath = new Map()));
-    let found = byPath.get(key);
-    if (!found) {
+    const found = cache.get(node, formatPath(segments), () => {
       const list: T[] = [];
       walkTyped(node, type, [...segments], visitor, list, 0);
-      byPath.set(key, (found = list));
-    }
+      return list.length > 0 ? list : NOTHING;
+    });
     for (const item of found) out.push(item);
   };
   const root = bundleSchema().root;
