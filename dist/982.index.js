@@ -2138,8 +2138,25 @@ function resourceYamlFiles(bundle) {
         files.add(f);
     return [...files].filter((f) => /\.ya?ml$/i.test(f)).sort();
 }
+/** Whether a line of `text` (split as a config file's lines are) holds more than a comment: most files answer on their first line. */
+function hasUncommentedLine(text) {
+    const breaks = /\r?\n|\r/g;
+    let start = 0;
+    for (;;) {
+        const found = breaks.exec(text);
+        const line = text.slice(start, found ? found.index : text.length).trim();
+        if (line !== '' && !line.startsWith('#'))
+            return true;
+        if (!found)
+            return false;
+        start = breaks.lastIndex;
+    }
+}
 function commentedFile(bundle, file) {
-    const lines = bundle.files.get(file)?.lines ?? bundle.fileIndex.lines(file) ?? [];
+    const config = bundle.files.get(file);
+    if (config && hasUncommentedLine(config.text))
+        return undefined;
+    const lines = config?.lines ?? bundle.fileIndex.lines(file) ?? [];
     const content = lines.map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
     if (content.length === 0 || !content.every((l) => l.text.startsWith('#')))
         return undefined;
@@ -3415,9 +3432,45 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
 
 // EXTERNAL MODULE: ./src/project/interpolate.ts
 var interpolate = __webpack_require__(7338);
+;// CONCATENATED MODULE: ./src/checks/lib/node-memo.ts
+/**
+ * Results per node and key (its config path or resource address). A node nearly always meets one
+ * key, so the first is kept inline and only further keys get a Map: a repository of 74,000 jobs
+ * makes one small record per job and check, not a Map each.
+ */
+class NodeKeyCache {
+    byNode = new WeakMap();
+    get(node, key, compute) {
+        const slot = this.byNode.get(node);
+        if (!slot) {
+            const value = compute();
+            this.byNode.set(node, { key, value });
+            return value;
+        }
+        if (slot.key === key)
+            return slot.value;
+        slot.more ??= new Map();
+        let value = slot.more.get(key);
+        if (value === undefined)
+            slot.more.set(key, (value = compute()));
+        return value;
+    }
+}
+/** The result lists a walk found nothing in share one empty list. */
+const NOTHING = Object.freeze([]);
+/**
+ * A cache for results that depend only on a node and a key (its config path or resource address):
+ * targets share the nodes they do not change, so each is computed once per bundle.
+ */
+function nodeMemo() {
+    const cache = new NodeKeyCache();
+    return (node, key, compute) => cache.get(node, key, compute);
+}
+
 // EXTERNAL MODULE: ./src/schema/compile.ts + 4 modules
 var compile = __webpack_require__(4751);
 ;// CONCATENATED MODULE: ./src/checks/lib/references.ts
+
 
 
 
@@ -3464,22 +3517,17 @@ function configSections(target) {
     const known = (0,compile/* bundleSchema */._D)().root.fields;
     return [...root.entries].filter(([key]) => known.has(key) && key !== 'targets' && key !== 'environments');
 }
-const scalarsWithReferences = new WeakMap();
+const scalarsWithReferences = new NodeKeyCache();
 /**
  * The string scalars below a config section (at config path `path`) that contain `${`, in document
  * order. Computed once per node: targets share the sections they do not change.
  */
 function referenceScalars(node, path) {
-    let byPath = scalarsWithReferences.get(node);
-    if (!byPath)
-        scalarsWithReferences.set(node, (byPath = new Map()));
-    let list = byPath.get(path);
-    if (!list) {
+    return scalarsWithReferences.get(node, path, () => {
         const found = [];
         walkStringScalarsContaining(node, path, '${', (scalar, text, at) => found.push({ node: scalar, text, path: at }));
-        byPath.set(path, (list = Object.freeze(found)));
-    }
-    return list;
+        return found.length > 0 ? Object.freeze(found) : NOTHING;
+    });
 }
 /** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
 const collectReferences = oncePerTarget(collectTargetReferences);
@@ -3818,6 +3866,7 @@ var normalize = __webpack_require__(4228);
 
 
 
+
 function typedMemo() {
     return new WeakMap();
 }
@@ -3826,20 +3875,15 @@ const MAX_DEPTH = 512;
 function collectTyped(memo, bundle, target, visitor) {
     let byNode = memo.get(bundle);
     if (!byNode)
-        memo.set(bundle, (byNode = new WeakMap()));
+        memo.set(bundle, (byNode = new NodeKeyCache()));
     const cache = byNode;
     const out = [];
     const subtree = (node, type, segments) => {
-        const key = (0,normalize/* formatPath */.jV)(segments);
-        let byPath = cache.get(node);
-        if (!byPath)
-            cache.set(node, (byPath = new Map()));
-        let found = byPath.get(key);
-        if (!found) {
+        const found = cache.get(node, (0,normalize/* formatPath */.jV)(segments), () => {
             const list = [];
             walkTyped(node, type, [...segments], visitor, list, 0);
-            byPath.set(key, (found = list));
-        }
+            return list.length > 0 ? list : NOTHING;
+        });
         for (const item of found)
             out.push(item);
     };
@@ -5238,24 +5282,6 @@ const keyFindings = oncePerBundle((bundle) => {
     return findings;
 });
 
-;// CONCATENATED MODULE: ./src/checks/lib/node-memo.ts
-/**
- * A cache for results that depend only on a node and a key (its config path or resource address):
- * targets share the nodes they do not change, so each is computed once per bundle.
- */
-function nodeMemo() {
-    const cache = new WeakMap();
-    return (node, key, compute) => {
-        let byKey = cache.get(node);
-        if (!byKey)
-            cache.set(node, (byKey = new Map()));
-        let value = byKey.get(key);
-        if (value === undefined)
-            byKey.set(key, (value = compute()));
-        return value;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/checks/task-compute-missing.ts
 
 
@@ -6386,8 +6412,8 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/checks/catalog.ts
 var catalog = __webpack_require__(530);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 1 modules
-var yaml = __webpack_require__(106);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 2 modules
+var yaml = __webpack_require__(9066);
 ;// CONCATENATED MODULE: ./src/config.ts
 // `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
 // each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
@@ -9078,7 +9104,7 @@ __webpack_require__.d(__webpack_exports__, {
   $2: () => (/* binding */ normalizeRel)
 });
 
-// UNUSED EXPORTS: LIST_SKIPPED_DIRS, MAX_READ_BYTES, hasNotebookHeader, isJupyterShape
+// UNUSED EXPORTS: LIST_SKIPPED_DIRS, MAX_READ_BYTES, hasNotebookHeader, hasNotebookHeaderText, isJupyterShape
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -9670,6 +9696,15 @@ function hasNotebookHeader(ext, head) {
         first = first.subarray(0, first.length - 1);
     return first.toString('latin1') === header;
 }
+/** hasNotebookHeader on the file's text (decoded whole): the headers are ASCII, so their bytes are their characters. */
+function hasNotebookHeaderText(ext, text) {
+    const header = NOTEBOOK_HEADERS[ext];
+    if (!header || !text.startsWith(header))
+        return false;
+    const n = header.length; // under NOTEBOOK_HEADER_BYTES - 1: the first line ends within the bytes read
+    const next = text.charCodeAt(n);
+    return Number.isNaN(next) || next === 0x0a || (next === 0x0d && (n + 1 === text.length || text.charCodeAt(n + 1) === 0x0a));
+}
 /** Whether parsed JSON has what the CLI requires of a Jupyter notebook (cells and metadata). */
 function isJupyterShape(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -9840,9 +9875,9 @@ function createFileIndex(root, repoRoot) {
             });
             return undefined;
         }
-        let buf;
+        let whole;
         try {
-            buf = external_node_fs_.readFileSync(e.abs);
+            whole = external_node_fs_.readFileSync(e.abs, 'utf8');
         }
         catch (err) {
             notice(`unreadable:${relN}`, {
@@ -9852,9 +9887,9 @@ function createFileIndex(root, repoRoot) {
             });
             return undefined;
         }
-        if (buf.includes(0))
+        if (whole.includes('\0'))
             return undefined; // binary
-        e.text = buf.toString('utf8');
+        e.text = whole;
         return e.text;
     }
     function kind(rel) {
@@ -9878,20 +9913,22 @@ function createFileIndex(root, repoRoot) {
             return 'file';
         // Source files are read for their facts right after: read the whole (small) file once.
         const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
-        const head = whole ?? readHead(e.abs, NOTEBOOK_HEADER_BYTES);
+        if (whole !== undefined)
+            return hasNotebookHeaderText(ext, whole) ? 'notebook' : 'file';
+        const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
         return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
     }
-    /** The file's bytes, keeping its text as text() would; undefined (text left unread) when it cannot be read. */
+    /** The file's text, kept as text() would keep it (null when binary); undefined (text left unread) when it cannot be read. */
     function readWhole(e) {
-        let buf;
+        let whole;
         try {
-            buf = external_node_fs_.readFileSync(e.abs);
+            whole = external_node_fs_.readFileSync(e.abs, 'utf8'); // one native call, unlike reading a Buffer and decoding it
         }
         catch {
             return undefined; // text() reads again and reports it
         }
-        e.text = buf.includes(0) ? null : buf.toString('utf8');
-        return buf;
+        e.text = whole.includes('\0') ? null : whole; // a NUL character is a NUL byte: binary
+        return whole;
     }
     function detectJupyter(rel, e) {
         const relN = normalizeRel(rel);
@@ -10375,7 +10412,7 @@ function byteOrder(a, b) {
 /* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1242);
 /* harmony import */ var _goglob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6577);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(106);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9066);
 // The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
 // Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
 // non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
@@ -10857,8 +10894,8 @@ var compile = __webpack_require__(4751);
 var normalize = __webpack_require__(4228);
 // EXTERNAL MODULE: ./src/checks/lib/suggest.ts
 var suggest = __webpack_require__(7399);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 1 modules
-var yaml = __webpack_require__(106);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 2 modules
+var yaml = __webpack_require__(9066);
 ;// CONCATENATED MODULE: ./src/project/schema-notices.ts
 
 
@@ -11645,11 +11682,31 @@ function loadBundle(root, repoRoot, options = {}, analysedDir = repoRoot) {
         ...(inputs.env.DATABRICKS_BUNDLE_ENGINE ? { engineFromEnv: inputs.env.DATABRICKS_BUNDLE_ENGINE } : {}),
     };
 }
+/**
+ * `read` once per resource node: targets that leave a job or pipeline as written share its node, and
+ * so the Job/Pipeline read from it (read-only, like the nodes).
+ */
+function readOncePerNode(read) {
+    const memo = new WeakMap();
+    return (resource) => {
+        const known = memo.get(resource.node);
+        if (known && sameResource(known, resource))
+            return known;
+        const value = read(resource);
+        memo.set(resource.node, value);
+        return value;
+    };
+}
+function sameResource(a, b) {
+    return a.type === b.type && a.key === b.key && a.address === b.address && a.file === b.file && a.loc.file === b.loc.file && a.loc.line === b.loc.line && a.loc.column === b.loc.column;
+}
+const readJobOnce = readOncePerNode(project_resources/* readJob */.cd);
+const readPipelineOnce = readOncePerNode(project_resources/* readPipeline */.l9);
 function buildTargetView(name, loc, isDefault, mode, config, variables, bundleName, fileIndex, syncMatchers = new Map(), repoRoot) {
     const interpolator = new interpolate/* Interpolator */.aY({ bundleName, target: name, config, variables });
     const resources = (0,project_resources/* readResources */.Mq)(config);
-    const jobs = [...(resources.get('jobs')?.values() ?? [])].map(project_resources/* readJob */.cd);
-    const pipelines = [...(resources.get('pipelines')?.values() ?? [])].map(project_resources/* readPipeline */.l9);
+    const jobs = [...(resources.get('jobs')?.values() ?? [])].map(readJobOnce);
+    const pipelines = [...(resources.get('pipelines')?.values() ?? [])].map(readPipelineOnce);
     const artifacts = (0,project_resources/* readArtifacts */.MN)(config);
     const implicit = (0,project_resources/* implicitPythonArtifact */.EK)(config, jobs, fileIndex);
     if (implicit)
@@ -13466,7 +13523,7 @@ function containsReference(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(106);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
 // Typed views over a target's merged configuration: resources, jobs with their tasks and
 // libraries, pipelines, artifacts (including the CLI's implicit `python_artifact`) and sync.
 
@@ -13992,7 +14049,7 @@ function createSyncMatcher(fileIndex, sync, options = {}) {
 
 /***/ }),
 
-/***/ 106:
+/***/ 9066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14229,10 +14286,339 @@ class Builder {
     }
 }
 
+;// CONCATENATED MODULE: ./src/project/yaml-lines.ts
+
+/** Thrown where this path stops; the caller takes the next one. */
+class NotPlain extends Error {
+}
+const notPlain = new NotPlain();
+const SPACE = 32;
+const NEWLINE = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const BACKSLASH = 92;
+/** Characters this path does not read anywhere: tabs, CR, other controls, byte-order marks. */
+const UNREAD_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+/** Keys this path reads: plain, starting with a letter, a digit or `_`, `$`, `.`, `/`, and nothing a YAML indicator could mean. */
+const PLAIN_KEY = /^[A-Za-z0-9_$./][A-Za-z0-9_$./@~+=() -]*$/;
+/** First characters of a value that make it something other than a plain scalar (or one this path leaves to the others). */
+const INDICATOR_FIRST = new Set('[]{}&*!|>%@`,?:#-\'"'.split('').map((c) => c.charCodeAt(0)));
+/** Distinct mapping keys met so far, kept as one internalized string each (bounded: key names repeat, resource names may not). */
+const internedKeys = new Map();
+const MAX_INTERNED_KEYS = 20_000;
+/**
+ * One string per distinct key, and V8's internalized one: the checks' `entries.get('task_key')` then
+ * compares pointers, and a thousand files' `task_key` are one string in memory instead of a thousand.
+ */
+function internKey(key) {
+    const known = internedKeys.get(key);
+    if (known !== undefined)
+        return known;
+    if (internedKeys.size >= MAX_INTERNED_KEYS)
+        return key;
+    const holder = Object.create(null);
+    holder[key] = true; // a property name is internalized
+    const interned = Object.keys(holder)[0];
+    if (interned !== key)
+        return key;
+    internedKeys.set(interned, interned);
+    return interned;
+}
+/** The file's mapping, or undefined when the file needs the CST fast path or the composer. */
+function parseLines(text, path, maxNesting) {
+    if (UNREAD_CHARACTERS.test(text))
+        return undefined;
+    const reader = new LineReader(text, path, maxNesting);
+    try {
+        return reader.document();
+    }
+    catch (err) {
+        if (err instanceof NotPlain || err instanceof RangeError)
+            return undefined;
+        throw err;
+    }
+}
+class LineReader {
+    text;
+    path;
+    maxNesting;
+    /** Start of the current line. */
+    lineStart = 0;
+    /** 1-based number of the current line. */
+    lineNo = 1;
+    /** Column (0-based) of the current content line's first character; -1 at the end of the text. */
+    indent = -1;
+    /** Offset of the current content line's first character. */
+    contentStart = 0;
+    /** The smallest indentation of the comment lines skipped to reach the current content line. */
+    commentIndent = Infinity;
+    constructor(text, path, maxNesting) {
+        this.text = text;
+        this.path = path;
+        this.maxNesting = maxNesting;
+    }
+    document() {
+        this.skipToContent();
+        if (this.indent !== 0 || this.isSeqLine())
+            throw notPlain;
+        const root = this.map(0, 1);
+        if (!this.atEnd())
+            throw notPlain;
+        return root;
+    }
+    atEnd() {
+        return this.indent === -1;
+    }
+    loc(offset) {
+        return { file: this.path, line: this.lineNo, column: offset - this.lineStart + 1 };
+    }
+    nextLine(from) {
+        const nl = this.text.indexOf('\n', from);
+        if (nl === -1) {
+            this.lineStart = this.text.length;
+        }
+        else {
+            this.lineStart = nl + 1;
+            this.lineNo++;
+        }
+    }
+    /** Past blank and comment lines to the next content line (or the end: indent -1). */
+    skipToContent() {
+        const text = this.text;
+        this.commentIndent = Infinity;
+        while (this.lineStart < text.length) {
+            let i = this.lineStart;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            const c = text.charCodeAt(i);
+            if (i >= text.length)
+                break;
+            if (c === NEWLINE || c === HASH) {
+                if (c === HASH)
+                    this.commentIndent = Math.min(this.commentIndent, i - this.lineStart);
+                this.nextLine(i);
+                continue;
+            }
+            this.indent = i - this.lineStart;
+            this.contentStart = i;
+            return;
+        }
+        this.indent = -1;
+        this.contentStart = text.length;
+    }
+    /** After a value on the current line: nothing but spaces and a comment (after a space) to its end; then the next content line. */
+    endOfLine(from) {
+        const text = this.text;
+        let i = from;
+        while (text.charCodeAt(i) === SPACE)
+            i++;
+        if (i < text.length && text.charCodeAt(i) !== NEWLINE) {
+            if (text.charCodeAt(i) !== HASH || text.charCodeAt(i - 1) !== SPACE)
+                throw notPlain;
+        }
+        this.nextLine(i);
+        this.skipToContent();
+    }
+    isSeqLine() {
+        return this.text.charCodeAt(this.contentStart) === DASH && this.isBreakOrSpace(this.contentStart + 1);
+    }
+    isBreakOrSpace(offset) {
+        if (offset >= this.text.length)
+            return true;
+        const c = this.text.charCodeAt(offset);
+        return c === SPACE || c === NEWLINE;
+    }
+    /** A line continuing the collection at `indent` after an entry: comments between must not be less indented (the CST reads those otherwise). */
+    continues(indent) {
+        if (this.indent > indent)
+            throw notPlain;
+        if (this.indent < indent)
+            return false;
+        if (this.commentIndent < indent)
+            throw notPlain;
+        return true;
+    }
+    /** The collection starting at the current content line, at column `indent`. */
+    block(indent, depth) {
+        return this.isSeqLine() ? this.seq(indent, depth, false) : this.map(indent, depth);
+    }
+    /** A block mapping whose keys are at column `indent`, the first one at the current content line (or at contentStart of a `- ` line). */
+    map(indent, depth) {
+        if (depth > this.maxNesting)
+            throw notPlain;
+        const text = this.text;
+        const out = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs: new Map() };
+        for (;;) {
+            const start = this.contentStart;
+            let colon = start;
+            for (;;) {
+                if (colon >= text.length)
+                    throw notPlain;
+                const c = text.charCodeAt(colon);
+                if (c === NEWLINE)
+                    throw notPlain;
+                if (c === COLON && this.isBreakOrSpace(colon + 1))
+                    break;
+                colon++;
+            }
+            if (colon - start > MAX_FAST_KEY_CHARS)
+                throw notPlain;
+            const keyText = text.slice(start, colon);
+            if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' '))
+                throw notPlain;
+            const keyLoc = this.loc(start);
+            const name = internKey(String(resolvePlain(keyText) ?? ''));
+            let valueStart = colon + 1;
+            while (text.charCodeAt(valueStart) === SPACE)
+                valueStart++;
+            let value;
+            const c = text.charCodeAt(valueStart);
+            if (valueStart >= text.length || c === NEWLINE || c === HASH) {
+                const empty = this.loc(valueStart);
+                this.endOfLine(valueStart);
+                if (this.indent > indent)
+                    value = this.block(this.indent, depth + 1);
+                else if (this.indent === indent && this.isSeqLine())
+                    value = this.seq(indent, depth + 1, true);
+                else
+                    value = { kind: 'scalar', loc: empty, value: null };
+            }
+            else {
+                value = this.scalar(valueStart);
+            }
+            if (out.entries.has(name))
+                out.entries.delete(name); // a repeated key: the last one wins, in its place
+            out.entries.set(name, value);
+            out.keyLocs.set(name, keyLoc);
+            if (!this.continues(indent))
+                return out;
+            if (this.isSeqLine())
+                throw notPlain;
+        }
+    }
+    /** A block sequence whose `-` are at column `indent`; `underKey`: it is the value of a key at the same column. */
+    seq(indent, depth, underKey) {
+        if (depth > this.maxNesting)
+            throw notPlain;
+        const text = this.text;
+        const out = { kind: 'seq', loc: this.loc(this.contentStart), items: [] };
+        for (;;) {
+            let valueStart = this.contentStart + 1;
+            while (text.charCodeAt(valueStart) === SPACE)
+                valueStart++;
+            const c = text.charCodeAt(valueStart);
+            let item;
+            if (valueStart >= text.length || c === NEWLINE || c === HASH) {
+                const empty = this.loc(valueStart);
+                this.endOfLine(valueStart);
+                item = this.indent > indent ? this.block(this.indent, depth + 1) : { kind: 'scalar', loc: empty, value: null };
+            }
+            else if (c !== SINGLE_QUOTE && c !== DOUBLE_QUOTE && this.hasKeyIndicator(valueStart)) {
+                // `- key: value`: a mapping whose keys are at the column of the first.
+                this.contentStart = valueStart;
+                this.indent = valueStart - this.lineStart;
+                item = this.map(this.indent, depth + 1);
+            }
+            else {
+                item = this.scalar(valueStart);
+            }
+            out.items.push(item);
+            if (!this.continues(indent))
+                return out;
+            if (!this.isSeqLine()) {
+                if (underKey)
+                    return out;
+                throw notPlain;
+            }
+        }
+    }
+    /** Whether the rest of the line holds `: ` (or `:` at its end) before any comment. */
+    hasKeyIndicator(from) {
+        const text = this.text;
+        for (let i = from; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === NEWLINE)
+                return false;
+            if (c === HASH && text.charCodeAt(i - 1) === SPACE)
+                return false;
+            if (c === COLON && this.isBreakOrSpace(i + 1))
+                return true;
+        }
+        return false;
+    }
+    /** A one-line scalar starting at `start`; then the reader is at the next content line. */
+    scalar(start) {
+        const text = this.text;
+        const loc = this.loc(start);
+        const first = text.charCodeAt(start);
+        let value;
+        let end;
+        if (first === SINGLE_QUOTE) {
+            let i = start + 1;
+            for (;;) {
+                const c = text.charCodeAt(i);
+                if (i >= text.length || c === NEWLINE)
+                    throw notPlain;
+                if (c === SINGLE_QUOTE) {
+                    if (text.charCodeAt(i + 1) !== SINGLE_QUOTE)
+                        break;
+                    i += 2;
+                    continue;
+                }
+                i++;
+            }
+            value = text.slice(start + 1, i).replaceAll("''", "'");
+            end = i + 1;
+        }
+        else if (first === DOUBLE_QUOTE) {
+            let i = start + 1;
+            for (;;) {
+                const c = text.charCodeAt(i);
+                if (i >= text.length || c === NEWLINE || c === BACKSLASH)
+                    throw notPlain;
+                if (c === DOUBLE_QUOTE)
+                    break;
+                i++;
+            }
+            value = text.slice(start + 1, i);
+            end = i + 1;
+        }
+        else {
+            if (INDICATOR_FIRST.has(first))
+                throw notPlain;
+            let i = start;
+            let last = start; // one past the last non-space character
+            for (; i < text.length; i++) {
+                const c = text.charCodeAt(i);
+                if (c === NEWLINE)
+                    break;
+                if (c === SPACE) {
+                    if (text.charCodeAt(i + 1) === HASH)
+                        break;
+                    continue;
+                }
+                if (c === COLON && this.isBreakOrSpace(i + 1))
+                    throw notPlain; // a mapping where a scalar was expected
+                last = i + 1;
+            }
+            value = resolvePlain(text.slice(start, last));
+            end = last;
+        }
+        // A more indented line next would continue the scalar over several lines: the caller's
+        // continues() refuses it, and the other paths fold it.
+        this.endOfLine(end);
+        return { kind: 'scalar', loc, value };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/project/yaml.ts
 // Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
 // it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
 // every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+
 
 
 
@@ -14333,6 +14719,17 @@ function nestedTooDeep(path, loc, limit = MAX_NESTING) {
 function splitLines(text) {
     return text.split(/\r?\n|\r/);
 }
+/** A parsed file; its lines are split when first read (most files are never cited by a finding). */
+function configFile(path, text) {
+    let lines;
+    return {
+        path,
+        text,
+        get lines() {
+            return (lines ??= splitLines(text));
+        },
+    };
+}
 function emptyMap(loc) {
     return { kind: 'map', loc, entries: new Map(), keyLocs: new Map() };
 }
@@ -14342,7 +14739,7 @@ function emptyMap(loc) {
  */
 function parseConfigText(path, rawText, { fast = true } = {}) {
     const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-    const file = { path, text, lines: splitLines(text) };
+    const file = configFile(path, text);
     const notices = [];
     const lineCounter = new dist/* LineCounter */.HN();
     const at = (offset) => {
@@ -14354,7 +14751,7 @@ function parseConfigText(path, rawText, { fast = true } = {}) {
         notices.push(nestedTooDeep(path, at(tooDeep), MAX_FLOW_DEPTH));
         return { file, notices };
     }
-    const quick = fast ? parseFast(text, path, MAX_NESTING) : undefined;
+    const quick = fast ? (parseLines(text, path, MAX_NESTING) ?? parseFast(text, path, MAX_NESTING)) : undefined;
     if (quick) {
         anchorOnlyKeys.set(file, new Set());
         file.root = quick;
@@ -15748,7 +16145,7 @@ function markVariableShorthand(root) {
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
 /* harmony import */ var _project_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(106);
+/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
 
 
 function formatPath(segments) {
