@@ -62,7 +62,7 @@ function hasCliSetup(bundle: Bundle): boolean {
     const base = path.posix.basename(file);
     if (base.startsWith('.databrickscfg') || base.endsWith('.databrickscfg.template') || base === 'databrickscfg.template') return true;
     if (/^scripts\/[^/]*init[^/]*$/i.test(file)) return true;
-    if (/\.(sh|bash|ps1)$/i.test(base) || /^setup[^/]*\.sh$/i.test(base) || base === 'Makefile') {
+    if (/\.(sh|bash|ps1)$/i.test(base) || base === 'Makefile') {
       if (CONFIGURES_CLI.test(bundle.fileIndex.read(file) ?? '')) return true;
     }
   }
