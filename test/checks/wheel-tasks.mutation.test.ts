@@ -1,0 +1,114 @@
+// checks/lib/wheel-tasks: entry point values, artifact outputs and build output folders, wheel
+// glob overlap, relative library paths, and - through package-name-mismatch and wheel-not-built on
+// bundles on disk - the likely distribution, attached wheels and packages from elsewhere.
+import { describe, expect, test } from 'vitest';
+import { packageNameMismatch } from '../../src/checks/package-name-mismatch.js';
+import { wheelNotBuilt } from '../../src/checks/wheel-not-built.js';
+import { buildOutputDir, parseEntryPointValue, relativeFrom, wheelPatternsOverlap } from '../../src/checks/lib/wheel-tasks.js';
+import { runOnFiles } from './seed-helpers.js';
+
+describe('parseEntryPointValue', () => {
+  test('module and attribute path, extras dropped, spaces trimmed', () => {
+    expect(parseEntryPointValue('pkg.mod:main')).toEqual({ module: 'pkg.mod', attr: 'main' });
+    expect(parseEntryPointValue(' pkg.mod : App.run [extra1,extra2] ')).toEqual({ module: 'pkg.mod', attr: 'App.run' });
+    expect(parseEntryPointValue('pkg')).toEqual({ module: 'pkg', attr: undefined });
+    expect(parseEntryPointValue('pkg:')).toEqual({ module: 'pkg', attr: undefined });
+  });
+
+  test('no module, or one that is no dotted Python name: undefined', () => {
+    for (const value of ['', ':main', '1pkg:main', 'my-pkg:main', 'pkg/mod:main']) expect(parseEntryPointValue(value), value).toBeUndefined();
+  });
+});
+
+describe('buildOutputDir', () => {
+  test.each([
+    ['uv build --out-dir .build/', '.build'],
+    ['uv build --out-dir=.build', '.build'],
+    ['python -m build --outdir "out dir"', undefined],
+    ['python -m build --outdir "out"', 'out'],
+    ["python setup.py bdist_wheel --dist-dir 'wheels'", 'wheels'],
+    ['pip wheel . --wheel-dir w', 'w'],
+    ['pip wheel . -w w && echo done', 'w'],
+    ['python -m build -o out', 'out'],
+    ['python setup.py bdist_wheel -d out2;ls', 'out2'],
+    ['python -m build --wheel', undefined],
+    ['python -m build --wheel-o out', undefined],
+  ])('%s -> %s', (build, dir) => {
+    expect(buildOutputDir(build)).toBe(dir);
+  });
+});
+
+describe('wheelPatternsOverlap', () => {
+  test.each([
+    ['dist/*.whl', 'dist/*.whl', true],
+    ['./dist/*.whl', 'dist/*.whl', true],
+    ['dist/pkg-1.0-py3-none-any.whl', 'dist/*.whl', true],
+    ['dist/*.whl', 'dist/pkg-1.0-py3-none-any.whl', true],
+    ['dist/my_pkg-*.whl', 'dist/*.whl', true],
+    ['dist/pk?-1.0-py3-none-any.whl', 'dist/*.whl', true],
+    ['out/*.whl', 'dist/*.whl', false],
+    ['dist/a.whl', 'dist/b.whl', false],
+    ['dist/*.jar', 'dist/*.whl', false],
+  ])('%s and %s: %s', (a, b, overlap) => {
+    expect(wheelPatternsOverlap(a, b)).toBe(overlap);
+  });
+});
+
+describe('relativeFrom', () => {
+  test('from the folder of the file, always starting with ./ or ../', () => {
+    expect(relativeFrom('resources/jobs.yml', 'dist/*.whl')).toBe('../dist/*.whl');
+    expect(relativeFrom('databricks.yml', 'dist/*.whl')).toBe('./dist/*.whl');
+    expect(relativeFrom('databricks.yml', '.')).toBe('.');
+    expect(relativeFrom('a/b.yml', 'a')).toBe('.');
+  });
+});
+
+const pyproject = (name: string) => `[project]\nname = "${name}"\nversion = "0.1.0"\n`;
+const wheelTask = (pkg: string, libraries = '          libraries:\n            - whl: ./dist/*.whl\n') =>
+  `bundle:\n  name: w\nresources:\n  jobs:\n    j:\n      name: j\n      tasks:\n        - task_key: t\n          python_wheel_task:\n            package_name: ${pkg}\n            entry_point: main\n${libraries}`;
+
+describe('the distribution a wrong package_name most likely means (package-name-mismatch patch)', () => {
+  const patch = (pkg: string, files: Record<string, string>) => runOnFiles(packageNameMismatch, { 'databricks.yml': wheelTask(pkg), ...files }).map((f) => f.fix?.patch);
+
+  test('the closest name, when unique and close enough (at most 2 edits, or a third of the name)', () => {
+    const files = { 'a/pyproject.toml': pyproject('feature-store'), 'b/pyproject.toml': pyproject('reporting') };
+    expect(patch('feature-stor', files)).toEqual(['package_name: feature-store']);
+    expect(patch('featurestorexyz', files)).toEqual(['package_name: feature-store']);
+    expect(patch('featurexxxxxxxx', files)).toEqual([undefined]);
+  });
+
+  test('two names equally close: no guess', () => {
+    expect(patch('pkg-c', { 'a/pyproject.toml': pyproject('pkg-a'), 'b/pyproject.toml': pyproject('pkg-b') })).toEqual([undefined]);
+  });
+
+  test('the one distribution shipping an import package of that name wins over a closer name', () => {
+    const files = { 'a/pyproject.toml': pyproject('acme-core'), 'a/acme/__init__.py': '', 'b/pyproject.toml': pyproject('acmf') };
+    expect(patch('acme', files)).toEqual(['package_name: acme-core']);
+  });
+});
+
+describe('wheels attached to a task (wheel-not-built)', () => {
+  const run = (libraries: string, extra: Record<string, string> = {}) =>
+    runOnFiles(wheelNotBuilt, { 'databricks.yml': wheelTask('my_pkg', libraries), 'pyproject.toml': pyproject('my-pkg'), ...extra }).map((f) => f.message);
+
+  test('no wheel at all: reported, on an existing cluster too when the repository has the distribution', () => {
+    const message = 'no wheel of my_pkg is built or attached for task t: no artifacts, no whl library';
+    expect(run('')).toEqual([message]);
+    expect(run('          existing_cluster_id: x\n          libraries:\n            - pypi:\n                package: other\n')).toEqual([message]);
+  });
+
+  test('a wheel among the environment dependencies (with extras, from a variable) is attached', () => {
+    const env = (dep: string) =>
+      `          environment_key: default\n      environments:\n        - environment_key: default\n          spec:\n            client: "2"\n            dependencies:\n              - ${dep}\n`;
+    expect(run(env('/Volumes/main/libs/my_pkg-1.0-py3-none-any.whl[extra]'))).toEqual([]);
+    expect(run(env('my_pkg==1.0'))).toEqual([]); // installed by name
+    expect(run(env('other==1.0'))).toEqual(['no wheel of my_pkg is built or attached for task t: no artifacts, no whl library']);
+    expect(run(env('-r /Workspace/req.whl'))).toEqual(['no wheel of my_pkg is built or attached for task t: no artifacts, no whl library']);
+  });
+
+  test('libraries from a complex variable cannot be read: not judged', () => {
+    const libs = '          libraries: ${var.libs}\n';
+    const files = { 'databricks.yml': `variables:\n  libs:\n    type: complex\n    default:\n      - whl: ./x.whl\n${wheelTask('my_pkg', libs)}` };
+    expect(runOnFiles(wheelNotBuilt, { ...files, 'pyproject.toml': pyproject('my-pkg') })).toEqual([]);
+  });
+});
