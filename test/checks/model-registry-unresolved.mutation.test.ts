@@ -47,7 +47,7 @@ describe('model-registry-unresolved: a model a job uses', () => {
     });
   });
 
-  test('a Unity Catalog name from one variable: the patch takes catalog and schema from its value', () => {
+  test('a name from a variable: the patch uses its value (one part: register_model; catalog.schema.name: the resource)', () => {
     const [finding] = jobUsing('${var.catalog}_ml_model');
     expect(finding.fix?.patch).toBe('mlflow.register_model(f"runs:/{run_id}/model", "main_ml_model")');
     const [uc] = jobUsing('${var.full}', {}, '  full:\n    default: main.ml.churn\n');
