@@ -134,3 +134,28 @@ describe('entry-point-missing: one finding for the tasks of several jobs', () =>
     ]);
   });
 });
+
+describe('entry-point-missing: what binds the name in the package for the runtime fallback', () => {
+  const PYPROJECT_ONLY = { 'pyproject.toml': PYPROJECT };
+  const findings = (pkg: string, files: Record<string, string>) => findingsOf(job('j', [['t', pkg, 'main']]), { ...PYPROJECT_ONLY, ...files });
+
+  test('a folder named like a package_name that is no Python name is not importable: the finding stays', () => {
+    const found = findings('my-pkg', { 'my_pkg/__init__.py': '', 'my-pkg/__init__.py': 'def main():\n    pass\n' });
+    expect(found.map((f) => f.message)).toEqual(['entry point main of package my-pkg is declared nowhere (pyproject.toml declares no entry points) and my-pkg.main() does not exist']);
+  });
+
+  test('an assignment inside a function, or a from-import inside one, binds nothing at the top level', () => {
+    const code = 'def setup():\n    main = 1\n    from .cli import main\n    return main\n';
+    expect(findings('my_pkg', { 'my_pkg/__init__.py': code, 'my_pkg/cli.py': 'def main():\n    pass\n' })).toHaveLength(1);
+  });
+
+  test('`main=...` without spaces and an import of several names bind it', () => {
+    expect(findings('my_pkg', { 'my_pkg/__init__.py': 'from . import cli\nmain=cli.start\n', 'my_pkg/cli.py': 'def start():\n    pass\n' })).toEqual([]);
+    expect(findings('my_pkg', { 'my_pkg/__init__.py': 'from my_pkg.cli import start, main\n', 'my_pkg/cli.py': 'def main():\n    pass\n' })).toEqual([]);
+  });
+
+  test('the suggested target in a package __init__.py is the package itself', () => {
+    const [finding] = findings('my_pkg', { 'my_pkg/__init__.py': 'def main_cli(argv=None):\n    pass\n' });
+    expect(finding.fix?.patch).toBe('# pyproject.toml\n[project.scripts]\nmain = "my_pkg:main_cli"');
+  });
+});
