@@ -108,6 +108,13 @@ describe('entry-point-unresolvable: what resolves', () => {
     expect(findings.map((f) => f.message)).toEqual(['entry point run = "my_pkg.cli:main": my_pkg/cli.py defines no top-level main']);
   });
 
+  test('a binding inside a function or class body is not top-level', () => {
+    const code = 'def setup():\n    main = 1\n    from x import main\n    import y as main\n\nclass C:\n    class main:\n        pass\n';
+    expect(one('run = "my_pkg.cli:main"', { 'my_pkg/cli.py': code }).map((f) => f.message)).toEqual([
+      'entry point run = "my_pkg.cli:main": my_pkg/cli.py defines no top-level main',
+    ]);
+  });
+
   test('an entry point no task runs is not judged', () => {
     expect(one('other = "nowhere:main"\nrun = "my_pkg.cli:main"', { 'my_pkg/cli.py': 'def main():\n    pass\n' })).toEqual([]);
   });
