@@ -32,6 +32,12 @@ ${opts.resources ?? ''}  jobs:
 
 const messages = (findings: RawFinding[]): string[] => findings.map((f) => f.message);
 
+/** A job `key` whose notebook task passes the base_parameters given (YAML lines at their indentation). */
+const notebookJob = (key: string, params: string) =>
+  `    ${key}:\n      name: ${key}\n      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ./run.py\n            base_parameters:\n${params}`;
+const jobs = (yaml: string): RawFinding[] =>
+  runOnFiles(modelRegistryUnresolved, { 'databricks.yml': `bundle:\n  name: mru\nresources:\n  jobs:\n${yaml}`, 'run.py': 'print(1)\n' });
+
 describe('model-registry-unresolved: a model a job uses', () => {
   test('a two-part name nothing registers: low, and the fix registers it from code under that name', () => {
     const [finding, ...rest] = jobUsing('ml.churn');
@@ -60,65 +66,19 @@ describe('model-registry-unresolved: a model a job uses', () => {
   });
 
   test('registered_model_name and a job parameter named model_name (its default) are model references too', () => {
-    const findings = runOnFiles(modelRegistryUnresolved, {
-      'databricks.yml': `bundle:
-  name: mru
-resources:
-  jobs:
-    scoring:
-      name: scoring
-      parameters:
-        - name: model_name
-          default: main.ml.from_parameter
-      tasks:
-        - task_key: t
-          spark_python_task:
-            python_file: ./run.py
-            parameters: ["--x"]
-          environment_key: default
-    other:
-      name: other
-      tasks:
-        - task_key: t
-          notebook_task:
-            notebook_path: ./run.py
-            base_parameters:
-              registered_model_name: main.ml.from_key
-              name: not_a_model
-`,
-      'run.py': 'print(1)\n',
-    });
-    expect(messages(findings)).toEqual([
+    const scoring =
+      '    scoring:\n      name: scoring\n      parameters:\n        - name: model_name\n          default: main.ml.from_parameter\n' +
+      '      tasks:\n        - task_key: t\n          spark_python_task:\n            python_file: ./run.py\n            parameters: ["--x"]\n          environment_key: default\n';
+    const other = notebookJob('other', '              registered_model_name: main.ml.from_key\n              name: not_a_model\n');
+    expect(messages(jobs(scoring + other))).toEqual([
       'model main.ml.from_parameter is used by jobs.scoring but nothing in the bundle registers it',
       'model main.ml.from_key is used by jobs.other but nothing in the bundle registers it',
     ]);
   });
 
   test('one model used by two jobs: one finding listing both, sorted', () => {
-    const findings = runOnFiles(modelRegistryUnresolved, {
-      'databricks.yml': `bundle:
-  name: mru
-resources:
-  jobs:
-    z_job:
-      name: z
-      tasks:
-        - task_key: t
-          notebook_task:
-            notebook_path: ./run.py
-            base_parameters:
-              model_name: main.ml.shared
-    a_job:
-      name: a
-      tasks:
-        - task_key: t
-          notebook_task:
-            notebook_path: ./run.py
-            base_parameters:
-              model_name: main.ml.shared
-`,
-      'run.py': 'print(1)\n',
-    });
+    const params = '              model_name: main.ml.shared\n';
+    const findings = jobs(notebookJob('z_job', params) + notebookJob('a_job', params));
     expect(findings.map((f) => [f.message, f.loc?.line])).toEqual([['model main.ml.shared is used by jobs.a_job, jobs.z_job but nothing in the bundle registers it', 12]]);
     expect(findings[0].resources).toEqual(['jobs.a_job', 'jobs.z_job']);
   });
