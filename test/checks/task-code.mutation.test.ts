@@ -1,0 +1,108 @@
+// checks/lib/task-code through local-vector-search (which names the file a task reaches and the
+// import that reached it): the file each task type runs, notebook paths without extension and under
+// ${workspace.file_path}, imports followed two levels deep (absolute, relative, parent packages),
+// and tasks that share a module. Small bundles on disk.
+import { describe, expect, test } from 'vitest';
+import { localVectorSearch } from '../../src/checks/local-vector-search.js';
+import { runOnFiles } from './seed-helpers.js';
+
+const messages = (tasks: string, files: Record<string, string>, top = '') =>
+  runOnFiles(localVectorSearch, { 'databricks.yml': `bundle:\n  name: tc\n${top}resources:\n  jobs:\n    j:\n      name: j\n${tasks}`, ...files }).map((f) => f.message);
+const notebook = (path: string) => `      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ${path}\n`;
+
+describe('task-code: the file a task runs', () => {
+  test.each([
+    ['a notebook path without extension', './nb', 'nb.py'],
+    ['a notebook path with extension', './nb.py', 'nb.py'],
+    ['an .ipynb notebook without extension', './book', 'book.ipynb'],
+    ['${workspace.file_path}/...', '${workspace.file_path}/nb', 'nb.py'],
+    ['${workspace.root_path}/files/...', '${workspace.root_path}/files/nb.py', 'nb.py'],
+  ])('%s', (_, path, file) => {
+    const content = file.endsWith('.ipynb')
+      ? JSON.stringify({ cells: [{ cell_type: 'code', source: ['import faiss\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 })
+      : 'import faiss\n';
+    expect(messages(notebook(path), { [file]: content })).toEqual([`${file} builds an in-process faiss index, run by j.t`]);
+  });
+
+  test('a remote, unresolved or missing notebook, a folder, or a job from git_source: nothing read', () => {
+    const files = { 'nb.py': 'import faiss\n', 'dir/x.py': '' };
+    for (const path of ['/Workspace/Shared/nb', '${var.nowhere}/nb', './missing', './dir', '""']) expect(messages(notebook(path), files), path).toEqual([]);
+    const git = '      git_source:\n        git_url: https://github.com/x/y\n        git_provider: gitHub\n        git_branch: main\n';
+    expect(messages(git + notebook('./nb'), files)).toEqual([]);
+  });
+
+  test('a spark_python_task python_file (never a notebook: no extension added)', () => {
+    const task = (file: string) => `      tasks:\n        - task_key: t\n          spark_python_task:\n            python_file: ${file}\n`;
+    expect(messages(task('./run.py'), { 'run.py': 'import annoy\n' })).toEqual(['run.py builds an in-process annoy index, run by j.t']);
+    expect(messages(task('./run'), { 'run.py': 'import annoy\n' })).toEqual([]);
+  });
+
+  test('a python_wheel_task runs the module its entry point names', () => {
+    const task = '      tasks:\n        - task_key: t\n          python_wheel_task:\n            package_name: my_pkg\n            entry_point: serve\n';
+    const files = {
+      'pyproject.toml': '[project]\nname = "my-pkg"\nversion = "1"\n\n[project.scripts]\nserve = "my_pkg.cli:main"\nother = "my_pkg.other:main"\n',
+      'my_pkg/__init__.py': '',
+      'my_pkg/cli.py': 'import hnswlib\n',
+      'my_pkg/other.py': 'import faiss\n',
+    };
+    expect(messages(task, files)).toEqual(['my_pkg/cli.py builds an in-process hnswlib index, run by j.t']);
+    expect(messages(task.replace('serve', 'missing'), files)).toEqual([]);
+  });
+});
+
+describe('task-code: imports followed from the task file', () => {
+  const chain = { 'nb.py': 'import a\n', 'a.py': 'import b\n', 'b.py': 'import c\n' };
+
+  test('two levels deep, not three', () => {
+    expect(messages(notebook('./nb.py'), { ...chain, 'b.py': 'import c\nimport faiss\n' })).toEqual(['b.py builds an in-process faiss index (imported by a.py:1), run by j.t']);
+    expect(messages(notebook('./nb.py'), { ...chain, 'c.py': 'import faiss\n' })).toEqual([]);
+  });
+
+  test('importing a.b.c runs a/__init__.py and a/b/__init__.py too', () => {
+    const files = { 'nb.py': 'import x\nimport pkg.sub.mod\n', 'pkg/__init__.py': 'import faiss\n', 'pkg/sub/__init__.py': '', 'pkg/sub/mod.py': '' };
+    expect(messages(notebook('./nb.py'), files)).toEqual(['pkg/__init__.py builds an in-process faiss index (imported by nb.py:2), run by j.t']);
+  });
+
+  test('relative imports: from . and from .. resolve against the importing file\'s package', () => {
+    const files = {
+      'nb.py': 'from pkg.sub import mod\n',
+      'pkg/__init__.py': 'import annoy\n',
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/mod.py': 'from . import helpers\nfrom .. import tools\n',
+      'pkg/sub/helpers.py': 'import faiss\n',
+      'pkg/tools.py': '',
+    };
+    expect(messages(notebook('./nb.py'), files)).toEqual(['pkg/__init__.py builds an in-process annoy index (imported by nb.py:1), run by j.t']);
+    const deeper = { ...files, 'nb.py': 'import pkg.sub.mod\n', 'pkg/__init__.py': '' };
+    expect(messages(notebook('./nb.py'), { ...deeper, 'pkg/sub/mod.py': 'from .helpers import x\n' })).toEqual([
+      'pkg/sub/helpers.py builds an in-process faiss index (imported by pkg/sub/mod.py:1), run by j.t',
+    ]);
+    expect(messages(notebook('./nb.py'), { ...deeper, 'pkg/sub/mod.py': 'from ..tools import y\n', 'pkg/tools.py': 'import chromadb\n' })).toEqual([
+      'pkg/tools.py builds an in-process chromadb index (imported by pkg/sub/mod.py:1), run by j.t',
+    ]);
+    expect(messages(notebook('./nb.py'), { ...deeper, 'pkg/sub/mod.py': 'from . import z\n', 'pkg/sub/__init__.py': 'import hnswlib\n' })).toEqual([
+      'pkg/sub/__init__.py builds an in-process hnswlib index (imported by nb.py:1), run by j.t',
+    ]);
+  });
+
+  test('modules next to the task file and in package folders of the repository are found', () => {
+    const files = {
+      'jobs/nb.py': 'import helper\nimport lib_mod\n',
+      'jobs/helper.py': 'import faiss\n',
+      'pyproject.toml': '[project]\nname = "p"\nversion = "1"\n\n[tool.setuptools.packages.find]\nwhere = ["src"]\n',
+      'src/lib_mod/__init__.py': 'import annoy\n',
+    };
+    expect(messages(notebook('./jobs/nb.py'), files).sort()).toEqual([
+      'jobs/helper.py builds an in-process faiss index (imported by jobs/nb.py:1), run by j.t',
+      'src/lib_mod/__init__.py builds an in-process annoy index (imported by jobs/nb.py:2), run by j.t',
+    ]);
+  });
+
+  test('a module two tasks reach is run by both, including what it imports', () => {
+    const tasks =
+      '      tasks:\n        - task_key: a\n          notebook_task:\n            notebook_path: ./a.py\n' +
+      '        - task_key: b\n          notebook_task:\n            notebook_path: ./b.py\n';
+    const files = { 'a.py': 'import shared\n', 'b.py': 'import shared\n', 'shared.py': 'import deep\n', 'deep.py': 'import faiss\n' };
+    expect(messages(tasks, files)).toEqual(['deep.py builds an in-process faiss index (imported by shared.py:1), run by j.a, j.b']);
+  });
+});
