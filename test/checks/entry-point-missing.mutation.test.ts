@@ -159,3 +159,11 @@ describe('entry-point-missing: what binds the name in the package for the runtim
     expect(finding.fix?.patch).toBe('# pyproject.toml\n[project.scripts]\nmain = "my_pkg:main_cli"');
   });
 });
+
+describe('entry-point-missing: a distribution whose packages cannot be read', () => {
+  test('no package found: the new cli module is named after the distribution, the fix says "a package of the wheel"', () => {
+    const [finding] = findingsOf(job('j', [['t', 'my_pkg', 'run']]), { 'pyproject.toml': PYPROJECT });
+    expect(finding.fix?.text).toMatch(/Keep the function inside a packaged module \(a package of the wheel\)\.$/);
+    expect(finding.fix?.patch).toMatch(/^# pyproject\.toml\n\[project\.scripts\]\nrun = "my_pkg\.cli:main"\n\n# my_pkg\/cli\.py \(new\)\n/);
+  });
+});
