@@ -1,0 +1,192 @@
+// checks/lib/localPaths: every local path the CLI translates, with its config path, the kind of
+// file it must be, how it resolves (relative to the YAML file that writes it), and whether it is
+// remote or a glob; plus the sync root and the containment helpers. Bundles loaded from disk.
+import { describe, expect, test } from 'vitest';
+import { collectPaths, isInside, syncRoot } from '../../src/checks/lib/localPaths.js';
+import type { Bundle, TargetView } from '../../src/model.js';
+import { loadProject } from '../../src/project/load.js';
+import { writeRepo } from '../project/loader-helpers.js';
+
+function load(files: Record<string, string>): { bundle: Bundle; target: TargetView } {
+  const bundle = loadProject(writeRepo(files), { env: {}, vars: {} }).bundles[0];
+  return { bundle, target: bundle.targets.get(bundle.defaultTarget)! };
+}
+
+const JOBS = `resources:
+  jobs:
+    j:
+      name: j
+      tasks:
+        - task_key: nb
+          notebook_task:
+            notebook_path: ../src/nb
+        - task_key: git_nb
+          notebook_task:
+            notebook_path: nb_in_git
+            source: git
+        - task_key: py
+          spark_python_task:
+            python_file: ../src/run.py
+          libraries:
+            - requirements: ../requirements.txt
+            - whl: ../dist/*.whl
+            - jar: /Volumes/main/libs/x.jar
+            - pypi:
+                package: pandas
+        - task_key: git_py
+          spark_python_task:
+            python_file: run.py
+            source: GIT
+        - task_key: dbt
+          dbt_task:
+            project_directory: ../dbt
+            commands: [dbt run]
+        - task_key: sql
+          sql_task:
+            file:
+              path: \${workspace.file_path}/q.sql
+        - task_key: loop
+          for_each_task:
+            inputs: "[1]"
+            task:
+              task_key: inner
+              notebook_task:
+                notebook_path: ../src/inner
+      environments:
+        - environment_key: default
+          spec:
+            dependencies:
+              - -r ../req.txt
+              - --requirement="../req2.txt"
+              - -e ../pkg
+              - --editable=../pkg2
+              - ../dist/a-1.0-py3-none-any.whl[extra]
+              - libs/b.jar
+              - c.whl
+              - pandas==2.0
+              - --index-url https://x
+    from_git:
+      name: from_git
+      git_source:
+        git_url: https://github.com/x/y
+        git_provider: gitHub
+      tasks:
+        - task_key: t
+          notebook_task:
+            notebook_path: nb
+`;
+
+const OTHERS = `resources:
+  pipelines:
+    p:
+      name: p
+      root_path: ../pipe
+      libraries:
+        - notebook:
+            path: ../pipe/nb
+        - file:
+            path: ../pipe/*.py
+        - whl: ../dist/p.whl
+        - jar: ../dist/p.jar
+      environment:
+        dependencies:
+          - -r ../pipe/req.txt
+  dashboards:
+    d:
+      file_path: ../dash.lvdash.json
+  alerts:
+    a:
+      file_path: ../a.dbalert.json
+  genie_spaces:
+    g:
+      file_path: ../g.json
+  apps:
+    app:
+      source_code_path: ../app
+`;
+
+describe('collectPaths', () => {
+  const { bundle, target } = load({
+    'databricks.yml': `bundle:\n  name: lp\ninclude:\n  - resources/*.yml\nartifacts:\n  built:\n    path: ./lib\n    build: make\n    files:\n      - source: ./lib/out/*.whl\n  prebuilt:\n    path: ./pre\n    files:\n      - source: ./pre/*.whl\n`,
+    'resources/jobs.yml': JOBS,
+    'resources/others.yml': OTHERS,
+  });
+  const refs = collectPaths(bundle, target).map((r) => [r.field, r.expect, r.raw, r.resolved ?? null, r.remote, r.glob, r.globAllowed, r.resource ?? null]);
+
+  test('job tasks, their libraries and nested tasks; environment dependencies that name paths; git sources skipped', () => {
+    const job = 'resources.jobs.j';
+    expect(refs.filter((r) => String(r[0]).startsWith(job))).toEqual([
+      [`${job}.tasks[0].notebook_task.notebook_path`, 'notebook', '../src/nb', 'src/nb', false, false, false, 'jobs.j'],
+      [`${job}.tasks[2].spark_python_task.python_file`, 'file', '../src/run.py', 'src/run.py', false, false, false, 'jobs.j'],
+      [`${job}.tasks[2].libraries[0].requirements`, 'file', '../requirements.txt', 'requirements.txt', false, false, false, 'jobs.j'],
+      [`${job}.tasks[2].libraries[1].whl`, 'library', '../dist/*.whl', 'dist/*.whl', false, true, false, 'jobs.j'],
+      [`${job}.tasks[2].libraries[2].jar`, 'library', '/Volumes/main/libs/x.jar', null, true, false, false, 'jobs.j'],
+      [`${job}.tasks[4].dbt_task.project_directory`, 'dir', '../dbt', 'dbt', false, false, false, 'jobs.j'],
+      [`${job}.tasks[5].sql_task.file.path`, 'file', '${workspace.file_path}/q.sql', null, true, false, false, 'jobs.j'],
+      [`${job}.tasks[6].for_each_task.task.notebook_task.notebook_path`, 'notebook', '../src/inner', 'src/inner', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[0]`, 'file', '../req.txt', 'req.txt', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[1]`, 'file', '../req2.txt', 'req2.txt', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[2]`, 'exists', '../pkg', 'pkg', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[3]`, 'exists', '../pkg2', 'pkg2', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[4]`, 'library', '../dist/a-1.0-py3-none-any.whl', 'dist/a-1.0-py3-none-any.whl', false, false, false, 'jobs.j'],
+      [`${job}.environments[0].spec.dependencies[5]`, 'library', 'libs/b.jar', 'resources/libs/b.jar', false, false, false, 'jobs.j'],
+    ]);
+    expect(refs.some((r) => String(r[0]).startsWith('resources.jobs.from_git'))).toBe(false);
+  });
+
+  test('pipelines (libraries, root_path, environment), files the CLI loads, app folders, artifacts', () => {
+    expect(refs.filter((r) => !String(r[0]).startsWith('resources.jobs.'))).toEqual([
+      ['resources.pipelines.p.libraries[0].notebook.path', 'notebook', '../pipe/nb', 'pipe/nb', false, false, true, 'pipelines.p'],
+      ['resources.pipelines.p.libraries[1].file.path', 'file', '../pipe/*.py', 'pipe/*.py', false, true, true, 'pipelines.p'],
+      ['resources.pipelines.p.libraries[2].whl', 'library', '../dist/p.whl', 'dist/p.whl', false, false, false, 'pipelines.p'],
+      ['resources.pipelines.p.libraries[3].jar', 'library', '../dist/p.jar', 'dist/p.jar', false, false, false, 'pipelines.p'],
+      ['resources.pipelines.p.root_path', 'dir', '../pipe', 'pipe', false, false, false, 'pipelines.p'],
+      ['resources.pipelines.p.environment.dependencies[0]', 'file', '../pipe/req.txt', 'pipe/req.txt', false, false, false, 'pipelines.p'],
+      ['resources.dashboards.d.file_path', 'file', '../dash.lvdash.json', 'dash.lvdash.json', false, false, false, 'dashboards.d'],
+      ['resources.genie_spaces.g.file_path', 'file', '../g.json', 'g.json', false, false, false, 'genie_spaces.g'],
+      ['resources.alerts.a.file_path', 'file', '../a.dbalert.json', 'a.dbalert.json', false, false, false, 'alerts.a'],
+      ['resources.apps.app.source_code_path', 'dir', '../app', 'app', false, false, false, 'apps.app'],
+      ['artifacts.built.path', 'dir', './lib', 'lib', false, false, false, 'artifacts.built'],
+      ['artifacts.prebuilt.path', 'dir', './pre', 'pre', false, false, false, 'artifacts.prebuilt'],
+      ['artifacts.prebuilt.files[0].source', 'exists', './pre/*.whl', 'pre/*.whl', false, true, true, 'artifacts.prebuilt'],
+    ]);
+  });
+
+  test('each path remembers the file that defines its resource', () => {
+    const files = new Set(collectPaths(bundle, target).map((r) => `${r.resource}:${r.resourceFile ?? '-'}`));
+    expect([...files].sort()).toEqual([
+      'alerts.a:resources/others.yml',
+      'apps.app:resources/others.yml',
+      'artifacts.built:-',
+      'artifacts.prebuilt:-',
+      'dashboards.d:resources/others.yml',
+      'genie_spaces.g:resources/others.yml',
+      'jobs.j:resources/jobs.yml',
+      'pipelines.p:resources/others.yml',
+    ]);
+  });
+});
+
+describe('syncRoot and isInside', () => {
+  const root = (paths: string) => syncRoot(load({ 'databricks.yml': `bundle:\n  name: s\nsync:\n  paths:\n${paths}` }).target);
+
+  test('the common ancestor of the bundle root and every sync path (globs cut at their first glob segment)', () => {
+    expect(root('    - .\n')).toBe('.');
+    expect(root('    - ../common\n')).toBe('..');
+    expect(root('    - ../../shared/x\n    - ./src\n')).toBe('../..');
+    expect(root('    - ../*/lib\n')).toBe('..');
+    expect(root('    - /abs/path\n')).toBe('.');
+  });
+
+  test('isInside: the root itself and what lies below it', () => {
+    expect(isInside('.', 'a/b')).toBe(true);
+    expect(isInside('.', '.')).toBe(true);
+    expect(isInside('.', '../a')).toBe(false);
+    expect(isInside('.', 'a/../../b')).toBe(false);
+    expect(isInside('..', '../x')).toBe(true);
+    expect(isInside('..', '../../x')).toBe(false);
+    expect(isInside('a', 'a')).toBe(true);
+    expect(isInside('a', 'ab')).toBe(false);
+    expect(isInside('.', '..')).toBe(false);
+  });
+});
