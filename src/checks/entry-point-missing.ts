@@ -92,7 +92,7 @@ function undeclared(bundle: Bundle, tasks: WheelTask[], project: PythonProject, 
   const loc = wt.entryPointNode?.loc ?? wt.node.loc;
   const name = wt.entryPoint!;
   const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
-  const metadata = project.metadataFiles.join(', ') || project.dir;
+  const metadata = project.metadataFiles.join(', ');
   const ignored = project.setupPy?.lostEntryPoints.find((ep) => ep.name === name);
   const suggestion = suggestedTarget(bundle, project, name);
   const target = suggestion.value;
