@@ -92,6 +92,7 @@ describe('wheel-not-built: a local library nothing builds', () => {
     const [finding] = run(ARTIFACT, jobs(['j', libraryTask('            - jar: ./target/*.jar\n')]), { 'run.py': '' });
     expect(finding.message).toBe('jar ./target/*.jar of task t of jobs.j names target/*.jar, but no artifact builds it and no file matches it: deploy fails with "no files match pattern: target/*.jar"');
     expect(finding.impact).toBe('`databricks bundle deploy` fails: the library path of jobs.j matches no file after the build.');
+    expect(finding.breaksDeploy).toBe(true);
     expect(finding.fix).toEqual({
       text: 'Declare an artifact (type: jar) that builds target/*.jar, or commit the jar, or fetch it into target in a step that runs before every deploy (CI included).',
     });
@@ -129,5 +130,18 @@ describe('wheel-not-built: a local library nothing builds', () => {
   test('a task without task_key is named by its position', () => {
     const [finding] = run(ARTIFACT, jobs(['j', '        - existing_cluster_id: x\n          libraries:\n            - jar: ./target/*.jar\n']));
     expect(finding.message).toMatch(/^jar \.\/target\/\*\.jar of task #1 of jobs\.j names/);
+  });
+
+  test('an environment without environment_key is named by its position', () => {
+    const env = '          environment_key: e\n          spark_python_task:\n            python_file: ./run.py\n      environments:\n        - spec:\n            dependencies:\n              - ./wheels/*.whl\n';
+    const [finding] = run(ARTIFACT, jobs(['j', `        - task_key: t\n${env}`]), { 'run.py': '' });
+    expect(finding.message).toMatch(/^whl \.\/wheels\/\*\.whl of environment #1 of jobs\.j names wheels\/\*\.whl/);
+  });
+});
+
+describe('wheel-not-built: the artifact name in the patch', () => {
+  test('runs of other characters in the package name become one underscore', () => {
+    const [finding] = run('', jobs(['j', wheelTask('t', 'some..pkg')]));
+    expect(finding.fix?.patch).toMatch(/^# databricks\.yml\nartifacts:\n  some_pkg_wheel:\n/);
   });
 });
