@@ -167,3 +167,24 @@ describe('entry-point-missing: a distribution whose packages cannot be read', ()
     expect(finding.fix?.patch).toMatch(/^# pyproject\.toml\n\[project\.scripts\]\nrun = "my_pkg\.cli:main"\n\n# my_pkg\/cli\.py \(new\)\n/);
   });
 });
+
+describe('entry-point-missing: more wording', () => {
+  test('a task with neither package_name nor entry_point: the patch writes <package>', () => {
+    const found = findingsOf('    j:\n      name: j\n      tasks:\n        - task_key: t\n          python_wheel_task: {}\n', { 'pyproject.toml': PYPROJECT });
+    expect(found.map((f) => f.fix?.patch)).toEqual(['python_wheel_task:\n  package_name: <package>\n  entry_point: main']);
+  });
+
+  test('setup.py losing another entry point does not make this one "not in the wheel"; several declared entry points are listed', () => {
+    const pyproject = `${PYPROJECT}\n[project.scripts]\na = "my_pkg.x:a"\nb = "my_pkg.x:b"\n`;
+    const setupPy = 'from setuptools import setup\n\nsetup(entry_points={"console_scripts": ["other=my_pkg.o:main"]})\n';
+    const found = findingsOf(job('j', [['t', 'my_pkg', 'train']]), { 'pyproject.toml': pyproject, 'setup.py': setupPy, 'my_pkg/__init__.py': '' });
+    expect(found.map((f) => f.message)).toEqual([
+      'entry point train of package my_pkg is declared nowhere (declared: a (console_scripts), b (console_scripts)) and my_pkg.train() does not exist',
+    ]);
+  });
+
+  test.each(['cli', '__main__'])('a zero-argument main in %s.py is suggested', (module) => {
+    const [finding] = findingsOf(job('j', [['t', 'my_pkg', 'run']]), { 'pyproject.toml': PYPROJECT, 'my_pkg/__init__.py': '', [`my_pkg/${module}.py`]: 'def main():\n    pass\n' });
+    expect(finding.fix?.patch).toBe(`# pyproject.toml\n[project.scripts]\nrun = "my_pkg.${module}:main"`);
+  });
+});
