@@ -75,6 +75,12 @@ describe('package-name-mismatch: packages from elsewhere are not judged', () => 
     expect(run(task('t', 'other'), { ...files, 'lib/setup.py': 'from setuptools import setup\nsetup(**kwargs)\n' })).toEqual([]);
   });
 
+  test('a project without a name (pyproject.toml without [project]) is no distribution to compare with', () => {
+    expect(run(task('t', 'other'), { 'pyproject.toml': '[build-system]\nrequires = ["setuptools"]\n' })).toEqual([]);
+    const [finding] = run(task('t', 'other'), { ...files, 'lib/pyproject.toml': '[build-system]\nrequires = ["setuptools"]\n' });
+    expect(finding.message).toBe("package_name other of task t matches no distribution in the repository (the repository's distribution is my-pkg)");
+  });
+
   test('a local wheel attached: judged', () => {
     expect(run(task('t', 'other', '          libraries:\n            - whl: ./dist/other-1.0-py3-none-any.whl\n'), files)).toHaveLength(1);
   });
