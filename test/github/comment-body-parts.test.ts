@@ -335,3 +335,28 @@ describe('marker, notes, footer and data', () => {
     expect(bytes(byChars)).toBeGreaterThan(6000);
   });
 });
+
+describe('details a reader sees (mutation)', () => {
+  it('the change list holds only finding lines when nothing is left over', () => {
+    const body = render(result([bundle([])]), { deltas: new Map([['.', delta(digests(1), digests(1))]]) });
+    const block = body.slice(body.indexOf('**This pull request:**')).split('\n\n')[1];
+    expect(block.split('\n')).toHaveLength(2);
+    expect(block.split('\n').every((l) => l.startsWith('- 🆕 ') || l.startsWith('- ✅ resolved: '))).toBe(true);
+  });
+
+  it('one bundle: its facts line has no "this pull request" count (the change block says it)', () => {
+    const body = render(result([bundle([])]), { deltas: new Map([['.', delta(digests(1))]]) });
+    expect(body).toContain('\n\n**entity\\_matching** · no findings · targets `dev`\n');
+  });
+
+  it('several bundles with the same lowest score: the first one names the change', () => {
+    const a = bundle([], { root: 'a', score: 80 });
+    const b = bundle([], { root: 'b', score: 80 });
+    const body = render(result([a, b]), { deltas: new Map([['a', delta([], [], { change: 5 })], ['b', delta([], [], { change: -5 })]]) });
+    expect(headline(body)).toContain('lowest score 80/100 (+5 vs base)');
+  });
+
+  it('the marker escapes a control character with two hex digits', () => {
+    expect(commentMarker('a\tb')).toBe('<!-- dab-ready:comment path=a%09b -->');
+  });
+});
