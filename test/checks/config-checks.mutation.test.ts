@@ -160,3 +160,22 @@ describe('root-path-glob-chars', () => {
     ]);
   });
 });
+
+describe('include-non-yaml and include-outside-root: edges', () => {
+  it('a file that only contains .yml in its name is not YAML', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: n', 'include:', '  - "conf/*"'), 'conf/a.yml.txt': 'x', 'conf/b.yml': 'resources: {}\n' });
+    expect(repo.run('include-non-yaml').map((f) => f.message)).toEqual([
+      "Files in the 'include' configuration section must be YAML or JSON files. conf/a.yml.txt (matched by \"conf/*\") is not",
+    ]);
+  });
+
+  it('files with their own include: are reported in path order, whatever the include order', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: o', 'include:', '  - c.yml', '  - a.yml', '  - b.yml'),
+      'c.yml': yaml('include:', '  - x.yml'),
+      'a.yml': yaml('include:', '  - x.yml'),
+      'b.yml': yaml('include:', '  - x.yml'),
+    });
+    expect(repo.run('include-outside-root').map((f) => f.loc?.file)).toEqual(['a.yml', 'b.yml', 'c.yml']);
+  });
+});

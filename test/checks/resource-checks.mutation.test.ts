@@ -248,3 +248,42 @@ describe('direct-only-resource', () => {
     expect(loadRepo(files).run('direct-only-resource')).toEqual([]);
   });
 });
+
+describe('environment-client-invalid: what a version number is', () => {
+  it('"12" and "2.10" are versions; "v2" and "2beta" are not', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: c', 'resources:', '  jobs:', '    j:', '      environments:',
+        '        - environment_key: a', '          spec:', '            client: "12"', '            environment_version: "2.10"',
+        '        - environment_key: b', '          spec:', '            client: v2', '            environment_version: 2beta',
+      ),
+    });
+    expect(repo.run('environment-client-invalid').map((f) => f.message)).toEqual([
+      'environments.spec.client is "v2"; it must be an environment version such as "2"',
+      'environments.spec.environment_version is "2beta"; it must be an environment version such as "2"',
+    ]);
+  });
+});
+
+describe('job-cluster-key-undefined and task-dependency-undefined: jobs shared by targets', () => {
+  const files = {
+    'databricks.yml': yaml(
+      'bundle:', '  name: t', 'resources:', '  jobs:', '    j:',
+      '      job_clusters:', '        - new_cluster: {spark_version: 15.4.x-scala2.12}',
+      '      tasks:', '        - task_key: ingest', '          job_cluster_key: big', '        - task_key: ingress', '        - task_key: report', '          depends_on:', '            - task_key: ingets',
+      'targets:', '  dev:', '    default: true', '  prod: {}',
+    ),
+  };
+
+  it('a job with an undefined key is reported in every target that shares it', () => {
+    const repo = loadRepo(files);
+    for (const target of ['dev', 'prod']) {
+      expect(repo.run('job-cluster-key-undefined', target).map((f) => [f.message, f.fix?.text])).toEqual([
+        ['job_cluster_key big is not defined', 'Add `job_clusters: [{job_cluster_key: big, new_cluster: {...}}]` to jobs.j.'],
+      ]);
+      expect(repo.run('task-dependency-undefined', target).map((f) => [f.message, f.fix?.text])).toEqual([
+        [`task report depends on task ingets, which job j does not define in target ${target}`, 'Did you mean ingest or ingress?'],
+      ]);
+    }
+  });
+});
