@@ -179,3 +179,10 @@ describe('include-non-yaml and include-outside-root: edges', () => {
     expect(repo.run('include-outside-root').map((f) => f.loc?.file)).toEqual(['a.yml', 'b.yml', 'c.yml']);
   });
 });
+
+describe('variable-type-invalid: no value', () => {
+  it('an empty type: (null) or a mapping is not reported here (null-value and value-type-invalid say why)', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: v', 'variables:', '  a:', '    type:', '    default: x', '  b:', '    type: {x: 1}', '    default: y') });
+    expect(repo.run('variable-type-invalid')).toEqual([]);
+  });
+});
