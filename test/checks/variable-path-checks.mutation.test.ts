@@ -107,6 +107,13 @@ describe('variable-required-unset', () => {
     ]);
   });
 
+  it('an overrides file that is no JSON object (array, number, null) fails first too; a JSON object does not', () => {
+    const required = (text: string) =>
+      loadRepo({ 'databricks.yml': yaml('bundle:', '  name: v', 'variables:', '  x:', '    description: x'), [OVERRIDES]: text }).run('variable-required-unset').map((f) => f.message.split('.')[0]);
+    for (const text of ['[1]', '3', 'null']) expect(required(text), text).toEqual([]);
+    expect(required('{"other": 1}')).toEqual(['no value assigned to required variable x']);
+  });
+
   it('an unreadable overrides file fails first: no finding here (variable-file-invalid reports it)', () => {
     const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: v', 'variables:', '  x:', '    description: x'), [OVERRIDES]: '[' });
     expect(repo.run('variable-required-unset')).toEqual([]);
