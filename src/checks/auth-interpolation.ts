@@ -54,7 +54,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://git
         ...(host ? { severity: 'critical' as const } : {}),
         message:
           `Variable interpolation is not supported for fields that configure authentication: workspace.${field} is ${node.value}` +
-          (host ? `; the CLI then fails with: failed during request visitor: parse "https://${node.value}": invalid character "{" in host name` : ''),
+          // the SDK puts https:// in front of a host without a scheme before it parses it
+          (host ? `; the CLI then fails with: failed during request visitor: parse "${node.value.includes('://') ? '' : 'https://'}${node.value}": invalid character "{" in host name` : ''),
         loc: node.loc,
         evidence: evidenceAt(bundle, node.loc, 0, 0),
         impact: host

@@ -80,7 +80,8 @@ function globToRegExp(glob: string): RegExp {
 }
 
 function levels(pattern: string): string[] {
-  const [head, ...tail] = pattern.split('**/');
+  // a trailing `**` (`conf/**`) stands for any file below: read it as `conf/**/`
+  const [head, ...tail] = pattern.replace(/\*\*$/, '**/').split('**/');
   const rest = tail.join('**/') || '*.yml';
   return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
 }

@@ -36,7 +36,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       return [
         finding(
-          `failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`,
+          `failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`,
           1,
           'Write an object: {"<variable>": <value>, ...}.',
         ),
