@@ -1050,7 +1050,7 @@ function undeclared(bundle, tasks, project, likely) {
     const loc = wt.entryPointNode?.loc ?? wt.node.loc;
     const name = wt.entryPoint;
     const declared = project.entryPoints.map((ep) => `${ep.name} (${ep.group})`);
-    const metadata = project.metadataFiles.join(', ') || project.dir;
+    const metadata = project.metadataFiles.join(', ');
     const ignored = project.setupPy?.lostEntryPoints.find((ep) => ep.name === name);
     const suggestion = suggestedTarget(bundle, project, name);
     const target = suggestion.value;
@@ -2487,7 +2487,7 @@ function hasCliSetup(bundle) {
             return true;
         if (/^scripts\/[^/]*init[^/]*$/i.test(file))
             return true;
-        if (/\.(sh|bash|ps1)$/i.test(base) || /^setup[^/]*\.sh$/i.test(base) || base === 'Makefile') {
+        if (/\.(sh|bash|ps1)$/i.test(base) || base === 'Makefile') {
             if (CONFIGURES_CLI.test(bundle.fileIndex.read(file) ?? ''))
                 return true;
         }
@@ -2953,7 +2953,8 @@ function globToRegExp(glob) {
     return new RegExp(`^${re}$`);
 }
 function levels(pattern) {
-    const [head, ...tail] = pattern.split('**/');
+    // a trailing `**` (`conf/**`) stands for any file below: read it as `conf/**/`
+    const [head, ...tail] = pattern.replace(/\*\*$/, '**/').split('**/');
     const rest = tail.join('**/') || '*.yml';
     return [0, 1, 2].map((n) => `${head}${'*/'.repeat(n)}${rest}`.replace(/\*\*/g, '*'));
 }
@@ -3323,7 +3324,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
             return [
-                finding(`failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`, 1, 'Write an object: {"<variable>": <value>, ...}.'),
+                finding(`failed to parse variables file ${rel}: invalid format: expected a JSON object of variable values, found ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`, 1, 'Write an object: {"<variable>": <value>, ...}.'),
             ];
         }
         const findings = [];
@@ -4878,7 +4879,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables ; https://git
                 check: 'auth-interpolation',
                 ...(host ? { severity: 'critical' } : {}),
                 message: `Variable interpolation is not supported for fields that configure authentication: workspace.${field} is ${node.value}` +
-                    (host ? `; the CLI then fails with: failed during request visitor: parse "https://${node.value}": invalid character "{" in host name` : ''),
+                    // the SDK puts https:// in front of a host without a scheme before it parses it
+                    (host ? `; the CLI then fails with: failed during request visitor: parse "${node.value.includes('://') ? '' : 'https://'}${node.value}": invalid character "{" in host name` : ''),
                 loc: node.loc,
                 evidence: evidenceAt(bundle, node.loc, 0, 0),
                 impact: host
