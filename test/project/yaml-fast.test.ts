@@ -5,18 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { Node } from '../../src/model.js';
 import { parseFast, resolvePlain } from '../../src/project/yaml-fast.js';
 import { MAX_NESTING, parseConfigText, recordedAnchorOnlyKeys } from '../../src/project/yaml.js';
 import { sharedPart } from '../support/shared.js';
-
-/** The tree with its order and every location, as comparable plain data. */
-function shape(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  if (node.kind === 'scalar') return ['scalar', node.loc, Number.isNaN(node.value) ? 'NaN' : node.value];
-  if (node.kind === 'seq') return ['seq', node.loc, node.items.map(shape)];
-  return ['map', node.loc, [...node.entries].map(([k, v]) => [k, node.keyLocs.get(k), shape(v)])];
-}
+import { treeShape as shape, yamlFilesBelow as yamlFiles } from '../support/yaml-trees.js';
 
 function both(name: string, text: string) {
   const full = parseConfigText(name, text, { fast: false });
@@ -25,15 +17,6 @@ function both(name: string, text: string) {
     full: { root: shape(full.file.root), notices: full.notices, anchorOnly: [...(recordedAnchorOnlyKeys(full.file) ?? [])] },
     quick: { root: shape(quick.file.root), notices: quick.notices, anchorOnly: [...(recordedAnchorOnlyKeys(quick.file) ?? [])] },
   };
-}
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yamlFiles(full, out);
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(full);
-  }
-  return out;
 }
 
 const corpus = sharedPart('corpus');
