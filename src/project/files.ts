@@ -21,9 +21,21 @@ const NOTEBOOK_HEADERS: Record<string, string> = {
 };
 const SOURCE_EXTENSIONS = new Set(['.py', '.r', '.scala', '.sql', '.ipynb']);
 
+/** What an entry keeps of its stat: its type and size, not the Stats object (four Dates and a dozen numbers per file). */
+const enum Type {
+  File = 1,
+  Dir = 2,
+  Other = 3,
+}
+
+function typeOf(st: fs.Stats): Type {
+  return st.isFile() ? Type.File : st.isDirectory() ? Type.Dir : Type.Other;
+}
+
 interface Entry {
   abs?: string; // undefined when the path is outside the repository
-  stat?: fs.Stats; // undefined when missing
+  type?: Type; // undefined when missing
+  size?: number; // bytes, for a file
   kind?: FileKind;
   text?: string | null; // null: looked at, not readable as text
   lines?: string[];
@@ -148,14 +160,16 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
       return e;
     }
     e.abs = abs;
-    if (found.stat) e.stat = found.stat;
-    else {
+    let st = found.stat;
+    if (!st) {
       try {
-        e.stat = fs.statSync(real);
+        st = fs.statSync(real);
       } catch {
-        e.stat = undefined;
+        return e;
       }
     }
+    e.type = typeOf(st);
+    if (e.type === Type.File) e.size = st.size;
     return e;
   }
 
@@ -211,13 +225,13 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
     const e = entry(rel);
     if (e.text !== undefined) return e.text ?? undefined;
     e.text = null;
-    if (!e.abs || !e.stat || !e.stat.isFile()) return undefined;
+    if (!e.abs || e.type !== Type.File) return undefined;
     const relN = normalizeRel(rel);
-    if (e.stat.size > MAX_READ_BYTES) {
+    if (e.size! > MAX_READ_BYTES) {
       notice(`large:${relN}`, {
         check: 'config-invalid',
         severity: 'info',
-        message: `${relN} is ${(e.stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_READ_BYTES / 1024 / 1024} MB read limit: it is not read`,
+        message: `${relN} is ${(e.size! / 1024 / 1024).toFixed(1)} MB, over the ${MAX_READ_BYTES / 1024 / 1024} MB read limit: it is not read`,
         loc: { file: relN, line: 1, column: 1 },
       });
       return undefined;
@@ -246,14 +260,14 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
   }
 
   function detectKind(rel: string, e: Entry): FileKind {
-    if (!e.abs || !e.stat) return 'missing';
-    if (e.stat.isDirectory()) return 'dir';
-    if (!e.stat.isFile()) return 'missing';
+    if (!e.abs || e.type === undefined) return 'missing';
+    if (e.type === Type.Dir) return 'dir';
+    if (e.type !== Type.File) return 'missing';
     const ext = path.posix.extname(rel).toLowerCase();
     if (ext === '.ipynb') return detectJupyter(rel, e);
     if (!NOTEBOOK_HEADERS[ext]) return 'file';
     // Source files are read for their facts right after: read the whole (small) file once.
-    const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
+    const whole = e.size! <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
     if (whole !== undefined) return hasNotebookHeaderText(ext, whole) ? 'notebook' : 'file';
     const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
     return head && hasNotebookHeader(ext, head) ? 'notebook' : 'file';
@@ -274,7 +288,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
   function detectJupyter(rel: string, e: Entry): FileKind {
     const relN = normalizeRel(rel);
     const name = relN;
-    if (e.stat!.size > MAX_READ_BYTES) {
+    if (e.size! > MAX_READ_BYTES) {
       text(rel); // leaves the too-large notice
       return 'notebook'; // cannot look inside; assume what the extension says
     }
@@ -348,7 +362,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
         // Links to files inside the repository count; links to directories are not followed.
         const rel = relOf(abs);
         const e = entry(rel);
-        if (e.stat?.isFile()) out.push(rel);
+        if (e.type === Type.File) out.push(rel);
       }
     }
   }
@@ -366,7 +380,7 @@ export function createFileIndex(root: string, repoRoot: string): FileIndex {
 
   function readdirNames(relDir: string): string[] {
     const e = entry(relDir);
-    if (!e.abs || !e.stat?.isDirectory()) return [];
+    if (!e.abs || e.type !== Type.Dir) return [];
     try {
       return fs.readdirSync(e.abs).sort();
     } catch {
