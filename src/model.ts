@@ -21,7 +21,19 @@ export interface MapNode {
   kind: 'map';
   loc: Loc;
   entries: Map<string, Node>;
-  keyLocs: Map<string, Loc>;
+  keyLocs: KeyLocs;
+}
+/** Where each key of a mapping is written: a Map<string, Loc> is one; the parsers keep a packed one (src/project/key-locs.ts). */
+export interface KeyLocs extends Iterable<[string, Loc]> {
+  readonly size: number;
+  get(key: string): Loc | undefined;
+  has(key: string): boolean;
+  set(key: string, loc: Loc): unknown;
+  delete(key: string): boolean;
+  clear(): void;
+  entries(): IterableIterator<[string, Loc]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<Loc>;
 }
 export interface SeqNode {
   kind: 'seq';

@@ -6,6 +6,7 @@
 // findings either way (test/project/yaml-fast.test.ts compares both over the corpus).
 import { CST, LineCounter, Parser } from 'yaml';
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
+import { PackedKeyLocs } from './key-locs.js';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
@@ -150,7 +151,9 @@ class Builder {
 
   map(token: CST.BlockMap, depth: number): MapNode {
     if (depth > this.maxNesting) throw notFast; // the composed path says how deep is too deep
-    const out: MapNode = { kind: 'map', loc: this.at(token.offset), entries: new Map(), keyLocs: new Map() };
+    const loc = this.at(token.offset);
+    const keyLocs = new PackedKeyLocs(loc.file);
+    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
@@ -177,8 +180,9 @@ class Builder {
       const name = String(keyNode.value ?? '');
       if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
       out.entries.set(name, valueNode);
-      out.keyLocs.set(name, keyNode.loc);
+      keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
     }
+    keyLocs.trim();
     return out;
   }
 

@@ -7,6 +7,7 @@
 // (yaml-fast.ts) or the full composer: the same tree either way (test/project/yaml-lines.test.ts
 // compares the three over the corpus and over hand-made shapes).
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
+import { PackedKeyLocs } from './key-locs.js';
 import { MAX_FAST_KEY_CHARS, resolvePlain } from './yaml-fast.js';
 
 /** Thrown where this path stops; the caller takes the next one. */
@@ -166,7 +167,8 @@ class LineReader {
   private map(indent: number, depth: number): MapNode {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
-    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs: new Map() };
+    const keyLocs = new PackedKeyLocs(this.path);
+    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs };
     for (;;) {
       const start = this.contentStart;
       let colon = start;
@@ -180,7 +182,8 @@ class LineReader {
       if (colon - start > MAX_FAST_KEY_CHARS) throw notPlain;
       const keyText = text.slice(start, colon);
       if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
-      const keyLoc = this.loc(start);
+      const keyLine = this.lineNo;
+      const keyColumn = start - this.lineStart + 1;
       const name = internKey(String(resolvePlain(keyText) ?? ''));
       let valueStart = colon + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
@@ -197,8 +200,11 @@ class LineReader {
       }
       if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
       out.entries.set(name, value);
-      out.keyLocs.set(name, keyLoc);
-      if (!this.continues(indent)) return out;
+      keyLocs.setAt(name, keyLine, keyColumn);
+      if (!this.continues(indent)) {
+        keyLocs.trim();
+        return out;
+      }
       if (this.isSeqLine()) throw notPlain;
     }
   }

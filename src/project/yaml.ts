@@ -17,6 +17,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { ConfigFile, Loc, MapNode, Node, RawFinding, ScalarNode } from '../model.js';
+import { PackedKeyLocs } from './key-locs.js';
 import { parseFast } from './yaml-fast.js';
 import { parseLines } from './yaml-lines.js';
 
@@ -359,7 +360,8 @@ class Converter {
   }
 
   private convertMap(pairs: unknown[], loc: Loc, depth: number): MapNode {
-    const out = emptyMap(loc);
+    const keyLocs = new PackedKeyLocs(loc.file);
+    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
     const merges: { node: Node; keyLoc: Loc }[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -389,8 +391,9 @@ class Converter {
       }
       if (out.entries.has(key)) out.entries.delete(key); // a repeated key: the last one wins, in its place
       out.entries.set(key, value);
-      out.keyLocs.set(key, keyLoc);
+      keyLocs.set(key, keyLoc);
     }
+    keyLocs.trim();
     if (merges.length > 0) this.applyMerge(out, merges[0].node, merges[0].keyLoc);
     return out;
   }
