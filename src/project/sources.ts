@@ -75,7 +75,7 @@ export function scanSource(file: string, text: string, kind: 'notebook' | 'file'
     const nb = jupyterLines(text);
     const facts = emptyFacts(file, kind, nb?.language ?? 'python');
     if (nb) scanLines(nb.lines, facts, facts.language === 'python');
-    return facts;
+    return withSharedEmptyLists(facts);
   }
   const language = LANGUAGES[ext] ?? 'python';
   const facts = emptyFacts(file, kind, language);
@@ -94,6 +94,18 @@ export function scanSource(file: string, text: string, kind: 'notebook' | 'file'
     }
   }
   scanLines({ text: raw, magic }, facts, language === 'python');
+  return withSharedEmptyLists(facts);
+}
+
+/** One frozen empty list for every kind of fact a file does not have: most files have few (a repository's facts are kept to the end). */
+const NO_FACTS: never[] = Object.freeze([]) as unknown as never[];
+
+function withSharedEmptyLists(facts: ScannedSourceFacts): ScannedSourceFacts {
+  const lists = facts as unknown as Record<string, unknown>;
+  for (const key in lists) {
+    const value = lists[key];
+    if (Array.isArray(value) && value.length === 0) lists[key] = NO_FACTS;
+  }
   return facts;
 }
 

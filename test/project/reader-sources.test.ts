@@ -220,3 +220,16 @@ describe('scanSource details', () => {
     expect(scanSource('n.py', longNotebook(), 'notebook').imports).toHaveLength(8);
   });
 });
+
+describe('facts a file does not have', () => {
+  it('are one shared, frozen empty list (the facts of every file are kept to the end); the facts it has are its own', () => {
+    const a = scanSource('a.py', 'print(1)\n', 'file');
+    const b = scanSource('nb.py', '# Databricks notebook source\nimport os\n', 'notebook');
+    expect(a.imports).toEqual([]);
+    expect(a.imports).toBe(b.faiss);
+    expect(a.runs).toBe(a.functions);
+    expect(Object.isFrozen(a.imports)).toBe(true);
+    expect(b.imports).toEqual([{ line: 2, module: 'os' }]);
+    expect(Object.isFrozen(b.imports)).toBe(false);
+  });
+});
