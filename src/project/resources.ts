@@ -24,6 +24,9 @@ export function readResources(config: MapNode): Map<string, Map<string, Resource
 
 const LIBRARY_KINDS = ['whl', 'jar', 'egg', 'requirements'] as const;
 
+/** The libraries of a task that has none: one frozen list for all (most tasks have none, and every task is kept to the end). */
+const NO_LIBRARIES: Library[] = Object.freeze([]) as unknown as Library[];
+
 export function readLibraries(node: Node | undefined): Library[] {
   const out: Library[] = [];
   for (const item of asSeq(node)?.items ?? []) {
@@ -110,7 +113,13 @@ export function readJob(resource: Resource): Job {
       addReach(inner);
     }
     const key = asString(node.entries.get('task_key')) ?? '';
-    const task: Task = { key, node, loc: node.entries.get('task_key')?.loc ?? node.loc, libraries, environmentDependencies };
+    const task: Task = {
+      key,
+      node,
+      loc: node.entries.get('task_key')?.loc ?? node.loc,
+      libraries: libraries.length > 0 ? libraries : NO_LIBRARIES,
+      environmentDependencies: environmentDependencies.length > 0 ? environmentDependencies : NO_LIBRARIES,
+    };
     if (type !== undefined) task.type = type;
     if (typeNode) task.typeNode = typeNode;
     tasks.push(task);

@@ -107,6 +107,13 @@ describe('jobs, tasks and libraries', () => {
     ]);
   });
 
+  it('tasks without libraries share one frozen empty list; a task with some has its own', () => {
+    expect(job.tasks[3].libraries).toEqual([]);
+    expect(job.tasks[3].libraries).toBe(job.tasks[0].environmentDependencies);
+    expect(Object.isFrozen(job.tasks[3].libraries)).toBe(true);
+    expect(Object.isFrozen(job.tasks[0].libraries)).toBe(false);
+  });
+
   it('a for_each_task brings the inner task libraries and environment', () => {
     expect(job.tasks[2].libraries.map((l) => l.value)).toEqual(['./inner.whl']);
     expect(job.tasks[2].environmentDependencies.map((l) => l.value)).toEqual(['../dist/*.whl', 'pandas==2.0']);
