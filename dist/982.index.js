@@ -6414,8 +6414,8 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/checks/catalog.ts
 var catalog = __webpack_require__(530);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 2 modules
-var yaml = __webpack_require__(9066);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 3 modules
+var yaml = __webpack_require__(5185);
 ;// CONCATENATED MODULE: ./src/config.ts
 // `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
 // each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
@@ -9154,7 +9154,7 @@ function scanSource(file, text, kind) {
         const facts = emptyFacts(file, kind, nb?.language ?? 'python');
         if (nb)
             scanLines(nb.lines, facts, facts.language === 'python');
-        return facts;
+        return withSharedEmptyLists(facts);
     }
     const language = LANGUAGES[ext] ?? 'python';
     const facts = emptyFacts(file, kind, language);
@@ -9174,6 +9174,17 @@ function scanSource(file, text, kind) {
         }
     }
     scanLines({ text: raw, magic }, facts, language === 'python');
+    return withSharedEmptyLists(facts);
+}
+/** One frozen empty list for every kind of fact a file does not have: most files have few (a repository's facts are kept to the end). */
+const NO_FACTS = Object.freeze([]);
+function withSharedEmptyLists(facts) {
+    const lists = facts;
+    for (const key in lists) {
+        const value = lists[key];
+        if (Array.isArray(value) && value.length === 0)
+            lists[key] = NO_FACTS;
+    }
     return facts;
 }
 // ---------------------------------------------------------------------------------------------
@@ -9673,6 +9684,9 @@ const NOTEBOOK_HEADERS = {
     '.sql': '-- Databricks notebook source',
 };
 const SOURCE_EXTENSIONS = new Set(['.py', '.r', '.scala', '.sql', '.ipynb']);
+function typeOf(st) {
+    return st.isFile() ? 1 /* Type.File */ : st.isDirectory() ? 2 /* Type.Dir */ : 3 /* Type.Other */;
+}
 /** Normalises a path given relative to the bundle root to POSIX form ('.' for the root itself). */
 function normalizeRel(rel) {
     const p = external_node_path_.posix.normalize(rel);
@@ -9795,16 +9809,18 @@ function createFileIndex(root, repoRoot) {
             return e;
         }
         e.abs = abs;
-        if (found.stat)
-            e.stat = found.stat;
-        else {
+        let st = found.stat;
+        if (!st) {
             try {
-                e.stat = external_node_fs_.statSync(real);
+                st = external_node_fs_.statSync(real);
             }
             catch {
-                e.stat = undefined;
+                return e;
             }
         }
+        e.type = typeOf(st);
+        if (e.type === 1 /* Type.File */)
+            e.size = st.size;
         return e;
     }
     const realDirs = new Map();
@@ -9865,14 +9881,14 @@ function createFileIndex(root, repoRoot) {
         if (e.text !== undefined)
             return e.text ?? undefined;
         e.text = null;
-        if (!e.abs || !e.stat || !e.stat.isFile())
+        if (!e.abs || e.type !== 1 /* Type.File */)
             return undefined;
         const relN = normalizeRel(rel);
-        if (e.stat.size > MAX_READ_BYTES) {
+        if (e.size > MAX_READ_BYTES) {
             notice(`large:${relN}`, {
                 check: 'config-invalid',
                 severity: 'info',
-                message: `${relN} is ${(e.stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_READ_BYTES / 1024 / 1024} MB read limit: it is not read`,
+                message: `${relN} is ${(e.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_READ_BYTES / 1024 / 1024} MB read limit: it is not read`,
                 loc: { file: relN, line: 1, column: 1 },
             });
             return undefined;
@@ -9902,11 +9918,11 @@ function createFileIndex(root, repoRoot) {
         return e.kind;
     }
     function detectKind(rel, e) {
-        if (!e.abs || !e.stat)
+        if (!e.abs || e.type === undefined)
             return 'missing';
-        if (e.stat.isDirectory())
+        if (e.type === 2 /* Type.Dir */)
             return 'dir';
-        if (!e.stat.isFile())
+        if (e.type !== 1 /* Type.File */)
             return 'missing';
         const ext = external_node_path_.posix.extname(rel).toLowerCase();
         if (ext === '.ipynb')
@@ -9914,7 +9930,7 @@ function createFileIndex(root, repoRoot) {
         if (!NOTEBOOK_HEADERS[ext])
             return 'file';
         // Source files are read for their facts right after: read the whole (small) file once.
-        const whole = e.stat.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
+        const whole = e.size <= MAX_READ_BYTES && e.text === undefined ? readWhole(e) : undefined;
         if (whole !== undefined)
             return hasNotebookHeaderText(ext, whole) ? 'notebook' : 'file';
         const head = readHead(e.abs, NOTEBOOK_HEADER_BYTES);
@@ -9935,7 +9951,7 @@ function createFileIndex(root, repoRoot) {
     function detectJupyter(rel, e) {
         const relN = normalizeRel(rel);
         const name = relN;
-        if (e.stat.size > MAX_READ_BYTES) {
+        if (e.size > MAX_READ_BYTES) {
             text(rel); // leaves the too-large notice
             return 'notebook'; // cannot look inside; assume what the extension says
         }
@@ -10022,7 +10038,7 @@ function createFileIndex(root, repoRoot) {
                 // Links to files inside the repository count; links to directories are not followed.
                 const rel = relOf(abs);
                 const e = entry(rel);
-                if (e.stat?.isFile())
+                if (e.type === 1 /* Type.File */)
                     out.push(rel);
             }
         }
@@ -10041,7 +10057,7 @@ function createFileIndex(root, repoRoot) {
     }
     function readdirNames(relDir) {
         const e = entry(relDir);
-        if (!e.abs || !e.stat?.isDirectory())
+        if (!e.abs || e.type !== 2 /* Type.Dir */)
             return [];
         try {
             return external_node_fs_.readdirSync(e.abs).sort();
@@ -10414,7 +10430,7 @@ function byteOrder(a, b) {
 /* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1242);
 /* harmony import */ var _goglob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6577);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9066);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5185);
 // The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
 // Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
 // non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
@@ -10896,8 +10912,8 @@ var compile = __webpack_require__(4751);
 var normalize = __webpack_require__(4228);
 // EXTERNAL MODULE: ./src/checks/lib/suggest.ts
 var suggest = __webpack_require__(7399);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 2 modules
-var yaml = __webpack_require__(9066);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 3 modules
+var yaml = __webpack_require__(5185);
 ;// CONCATENATED MODULE: ./src/project/schema-notices.ts
 
 
@@ -13525,7 +13541,7 @@ function containsReference(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5185);
 // Typed views over a target's merged configuration: resources, jobs with their tasks and
 // libraries, pipelines, artifacts (including the CLI's implicit `python_artifact`) and sync.
 
@@ -13550,6 +13566,8 @@ function readResources(config) {
     return out;
 }
 const LIBRARY_KINDS = ['whl', 'jar', 'egg', 'requirements'];
+/** The libraries of a task that has none: one frozen list for all (most tasks have none, and every task is kept to the end). */
+const NO_LIBRARIES = Object.freeze([]);
 function readLibraries(node) {
     const out = [];
     for (const item of (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asSeq */ .wH)(node)?.items ?? []) {
@@ -13644,7 +13662,13 @@ function readJob(resource) {
             addReach(inner);
         }
         const key = (0,_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .asString */ .oJ)(node.entries.get('task_key')) ?? '';
-        const task = { key, node, loc: node.entries.get('task_key')?.loc ?? node.loc, libraries, environmentDependencies };
+        const task = {
+            key,
+            node,
+            loc: node.entries.get('task_key')?.loc ?? node.loc,
+            libraries: libraries.length > 0 ? libraries : NO_LIBRARIES,
+            environmentDependencies: environmentDependencies.length > 0 ? environmentDependencies : NO_LIBRARIES,
+        };
         if (type !== undefined)
             task.type = type;
         if (typeNode)
@@ -14051,7 +14075,7 @@ function createSyncMatcher(fileIndex, sync, options = {}) {
 
 /***/ }),
 
-/***/ 9066:
+/***/ 5185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14073,6 +14097,109 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/project/key-locs.ts
+/** Above this many keys, lookups go through an index built on first use (a resource mapping may hold thousands). */
+const SCAN_LIMIT = 12;
+class PackedKeyLocs {
+    file;
+    packed = [];
+    index;
+    map;
+    constructor(file) {
+        this.file = file;
+    }
+    get size() {
+        return this.map ? this.map.size : this.packed.length / 3;
+    }
+    find(key) {
+        const packed = this.packed;
+        if (packed.length <= SCAN_LIMIT * 3) {
+            for (let i = 0; i < packed.length; i += 3)
+                if (packed[i] === key)
+                    return i;
+            return -1;
+        }
+        if (!this.index) {
+            this.index = new Map();
+            for (let i = 0; i < packed.length; i += 3)
+                this.index.set(packed[i], i);
+        }
+        return this.index.get(key) ?? -1;
+    }
+    locAt(i) {
+        return { file: this.file, line: this.packed[i + 1], column: this.packed[i + 2] };
+    }
+    get(key) {
+        if (this.map)
+            return this.map.get(key);
+        const i = this.find(key);
+        return i < 0 ? undefined : this.locAt(i);
+    }
+    has(key) {
+        return this.map ? this.map.has(key) : this.find(key) >= 0;
+    }
+    /** Where `key` is written, by line and column in this mapping's file (the parsers' call: no Loc object). */
+    setAt(key, line, column) {
+        if (this.map) {
+            this.map.set(key, { file: this.file, line, column });
+            return;
+        }
+        const i = this.find(key);
+        if (i >= 0) {
+            this.packed[i + 1] = line;
+            this.packed[i + 2] = column;
+            return;
+        }
+        this.index?.set(key, this.packed.length);
+        this.packed.push(key, line, column);
+    }
+    /** Done adding: the packed array drops its spare capacity (an array grown by push keeps room for 16 more). */
+    trim() {
+        if (!this.map)
+            this.packed = this.packed.slice();
+    }
+    set(key, loc) {
+        if (!this.map && loc.file === this.file)
+            this.setAt(key, loc.line, loc.column);
+        else
+            this.asMap().set(key, loc);
+        return this;
+    }
+    delete(key) {
+        return this.asMap().delete(key);
+    }
+    clear() {
+        this.asMap().clear();
+    }
+    *entries() {
+        if (this.map) {
+            yield* this.map.entries();
+            return;
+        }
+        for (let i = 0; i < this.packed.length; i += 3)
+            yield [this.packed[i], this.locAt(i)];
+    }
+    *keys() {
+        for (const [key] of this.entries())
+            yield key;
+    }
+    *values() {
+        for (const [, loc] of this.entries())
+            yield loc;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    asMap() {
+        if (!this.map) {
+            this.map = new Map(this.entries());
+            this.packed = [];
+            this.index = undefined;
+        }
+        return this.map;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/project/yaml-fast.ts
 // The fast path of parseConfigText: build located Nodes straight from the `yaml` package's own
 // lexer/CST (its Parser), skipping the composer's Document, YAMLMap, Pair and Scalar objects. It takes
@@ -14080,6 +14207,7 @@ var dist = __webpack_require__(8815);
 // block sequences and scalars with plain keys. Anything else, and anything the composer would report
 // as an error, returns undefined and the caller composes the file in full: the same tree and the same
 // findings either way (test/project/yaml-fast.test.ts compares both over the corpus).
+
 
 /** Thrown where the fast path stops; the caller falls back to the composer. */
 class NotFast extends Error {
@@ -14231,7 +14359,9 @@ class Builder {
     map(token, depth) {
         if (depth > this.maxNesting)
             throw notFast; // the composed path says how deep is too deep
-        const out = { kind: 'map', loc: this.at(token.offset), entries: new Map(), keyLocs: new Map() };
+        const loc = this.at(token.offset);
+        const keyLocs = new PackedKeyLocs(loc.file);
+        const out = { kind: 'map', loc, entries: new Map(), keyLocs };
         const items = token.items;
         for (let i = 0; i < items.length; i++) {
             const { start, key, sep, value } = items[i];
@@ -14266,8 +14396,9 @@ class Builder {
             if (out.entries.has(name))
                 out.entries.delete(name); // a repeated key: the last one wins, in its place
             out.entries.set(name, valueNode);
-            out.keyLocs.set(name, keyNode.loc);
+            keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
         }
+        keyLocs.trim();
         return out;
     }
     seq(token, depth) {
@@ -14289,6 +14420,7 @@ class Builder {
 }
 
 ;// CONCATENATED MODULE: ./src/project/yaml-lines.ts
+
 
 /** Thrown where this path stops; the caller takes the next one. */
 class NotPlain extends Error {
@@ -14452,7 +14584,8 @@ class LineReader {
         if (depth > this.maxNesting)
             throw notPlain;
         const text = this.text;
-        const out = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs: new Map() };
+        const keyLocs = new PackedKeyLocs(this.path);
+        const out = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs };
         for (;;) {
             const start = this.contentStart;
             let colon = start;
@@ -14471,7 +14604,8 @@ class LineReader {
             const keyText = text.slice(start, colon);
             if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' '))
                 throw notPlain;
-            const keyLoc = this.loc(start);
+            const keyLine = this.lineNo;
+            const keyColumn = start - this.lineStart + 1;
             const name = internKey(String(resolvePlain(keyText) ?? ''));
             let valueStart = colon + 1;
             while (text.charCodeAt(valueStart) === SPACE)
@@ -14494,9 +14628,11 @@ class LineReader {
             if (out.entries.has(name))
                 out.entries.delete(name); // a repeated key: the last one wins, in its place
             out.entries.set(name, value);
-            out.keyLocs.set(name, keyLoc);
-            if (!this.continues(indent))
+            keyLocs.setAt(name, keyLine, keyColumn);
+            if (!this.continues(indent)) {
+                keyLocs.trim();
                 return out;
+            }
             if (this.isSeqLine())
                 throw notPlain;
         }
@@ -14620,6 +14756,7 @@ class LineReader {
 // Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
 // it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
 // every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+
 
 
 
@@ -14958,7 +15095,8 @@ class Converter {
         return { kind: 'scalar', loc, value: null };
     }
     convertMap(pairs, loc, depth) {
-        const out = emptyMap(loc);
+        const keyLocs = new PackedKeyLocs(loc.file);
+        const out = { kind: 'map', loc, entries: new Map(), keyLocs };
         const merges = [];
         for (const pair of pairs) {
             if (!(0,dist/* isPair */.tO)(pair))
@@ -14986,8 +15124,9 @@ class Converter {
             if (out.entries.has(key))
                 out.entries.delete(key); // a repeated key: the last one wins, in its place
             out.entries.set(key, value);
-            out.keyLocs.set(key, keyLoc);
+            keyLocs.set(key, keyLoc);
         }
+        keyLocs.trim();
         if (merges.length > 0)
             this.applyMerge(out, merges[0].node, merges[0].keyLoc);
         return out;
@@ -16147,7 +16286,7 @@ function markVariableShorthand(root) {
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
 /* harmony import */ var _project_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9066);
+/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5185);
 
 
 function formatPath(segments) {
