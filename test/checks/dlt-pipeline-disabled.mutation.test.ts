@@ -112,3 +112,72 @@ describe('dlt-pipeline-disabled: DLT sources no pipeline uses', () => {
     expect(run(pipeline('        - file:\n            path: ./flows/f.py\n'), files)).toEqual([]);
   });
 });
+
+describe('dlt-pipeline-disabled: which commented files and sources count', () => {
+  const include = 'include:\n  - resources/*.yml\n';
+
+  test('a commented file that defines only a job is resource-file-disabled\'s: nothing here', () => {
+    const commented = '# resources:\n#   jobs:\n#     nightly:\n#       name: nightly\n';
+    expect(run(include, { 'resources/j.yml': commented })).toEqual([]);
+  });
+
+  test('a commented file that defines a job and a pipeline is reported, naming both', () => {
+    const commented = '# resources:\n#   jobs:\n#     nightly:\n#       name: nightly\n#   pipelines:\n#     a:\n#       name: a\n';
+    expect(run(include, { 'resources/j.yml': commented }).map((f) => f.message)).toEqual([
+      'resources/j.yml is entirely commented out: jobs.nightly, pipelines.a are not deployed',
+    ]);
+  });
+
+  test('the commented pipeline names only the sources its libraries list, not every DLT source', () => {
+    const commented = '# resources:\n#   pipelines:\n#     a:\n#       libraries:\n#         - notebook:\n#             path: ../src/a.py\n';
+    const findings = run(include, { 'resources/p.yml': commented, 'src/a.py': DLT, 'other/b.py': DLT });
+    expect(findings.map((f) => f.message)).toEqual([
+      'resources/p.yml is entirely commented out: pipelines.a is not deployed and src/a.py never runs',
+      'other/b.py is a DLT source (import dlt) that no pipeline of the bundle uses',
+    ]);
+  });
+});
+
+describe('dlt-pipeline-disabled: what an enabled pipeline uses', () => {
+  test('a pipeline naming an existing file (not a glob) still leaves other sources unused', () => {
+    expect(run(pipeline('        - file:\n            path: ./flows/f.py\n'), { 'flows/f.py': DLT, 'other/g.py': DLT }).map((f) => f.loc?.file)).toEqual(['other/g.py']);
+  });
+
+  test('a folder glob covers sources in subfolders, at any depth', () => {
+    expect(run(pipeline('        - glob:\n            include: ./flows/**\n'), { 'flows/sub/deep/f.py': DLT })).toEqual([]);
+  });
+
+  test('a folder glob does not cover a sibling folder whose name starts the same', () => {
+    expect(run(pipeline('        - glob:\n            include: ./fl/**\n'), { 'fl/f.py': DLT, 'flows/g.py': DLT }).map((f) => f.loc?.file)).toEqual(['flows/g.py']);
+  });
+
+  test('a Go glob covers only what it matches', () => {
+    expect(run(pipeline('        - glob:\n            include: ./flows/*.py\n'), { 'flows/f.py': DLT, 'other/g.py': DLT }).map((f) => f.loc?.file)).toEqual(['other/g.py']);
+  });
+
+  test('${workspace.root_path}/files/... names the synced file', () => {
+    expect(run(pipeline('        - notebook:\n            path: ${workspace.root_path}/files/flows/f.py\n'), { 'flows/f.py': DLT })).toEqual([]);
+  });
+
+  test('a module imported only by a job notebook (not a pipeline source) is still an unused source', () => {
+    const files = { 'flows/f.py': DLT, 'jobs/run.py': '# Databricks notebook source\nimport helpers\n', 'jobs/helpers.py': DLT };
+    expect(run(pipeline('        - file:\n            path: ./flows/f.py\n'), files).map((f) => f.loc?.file)).toEqual(['jobs/helpers.py']);
+  });
+});
+
+describe('dlt-pipeline-disabled: package code and the proposed pipeline', () => {
+  test('package code under a src/ layout is not a source; code outside the package is', () => {
+    const files = {
+      'pyproject.toml': '[project]\nname = "pkg"\nversion = "1"\n\n[tool.setuptools.packages.find]\nwhere = ["src"]\n',
+      'src/pkg/__init__.py': '',
+      'src/pkg/tables.py': DLT,
+      'flows/f.py': DLT,
+    };
+    expect(run('', files).map((f) => f.loc?.file)).toEqual(['flows/f.py']);
+  });
+
+  test('the pipeline key is the file stem (up to its last dot) with each run of other characters as one underscore', () => {
+    const [finding] = run('', { 'flows/orders--v1.2.py': DLT });
+    expect(finding.fix?.patch).toMatch(/^resources:\n  pipelines:\n    orders_v1_2:\n      name: orders--v1\.2\n/);
+  });
+});
