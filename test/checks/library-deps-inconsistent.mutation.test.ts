@@ -145,3 +145,101 @@ describe('parseRequirement', () => {
     for (const text of ['', '  ', '-e .', './lib', '/abs/x', 'x-1.0.whl', 'x.jar', 'x.egg', 'x.tar.gz', 'x.ZIP', '(bad)']) expect(parseRequirement(text), text).toBeUndefined();
   });
 });
+
+describe('library-deps-inconsistent: which tasks and cells count', () => {
+  test('a %pip cell that only installs a requirements file is reported', () => {
+    expect(run(`  jobs:\n${job('j', [['t', 'nb.py', CLUSTER]])}`, { 'nb.py': NB('%pip install -r requirements.txt') }).map((f) => f.message)).toEqual([
+      'nb.py installs -r requirements.txt with %pip install while task j.t declares no libraries',
+    ]);
+  });
+
+  test('a spark_python_task file with a %pip line is read like a notebook; a wheel task\'s entry module is not', () => {
+    const python = `    j:\n      name: j\n      tasks:\n        - task_key: t\n${CLUSTER}          spark_python_task:\n            python_file: ./run.py\n`;
+    expect(run(`  jobs:\n${python}`, { 'run.py': NB('%pip install pandas==2.2.2') }).map((f) => f.message)).toEqual([
+      'run.py installs pandas==2.2.2 with %pip install while task j.t declares no libraries',
+    ]);
+    const wheel =
+      `    j:\n      name: j\n      tasks:\n        - task_key: t\n${CLUSTER}          python_wheel_task:\n            package_name: pkg\n            entry_point: main\n`;
+    const files = {
+      'pyproject.toml': '[project]\nname = "pkg"\nversion = "1"\n\n[project.scripts]\nmain = "pkg.cli:main"\n',
+      'pkg/__init__.py': '',
+      'pkg/cli.py': NB('%pip install pandas==2.2.2') + 'def main():\n    pass\n',
+    };
+    expect(run(`  jobs:\n${wheel}`, files)).toEqual([]);
+  });
+
+  test('a task whose job environment lists dependencies is not reported for its %pip cell', () => {
+    const env = '      environments:\n        - environment_key: default\n          spec:\n            client: "2"\n            dependencies:\n              - pandas==2.2.2\n';
+    expect(run(`  jobs:\n${job('j', [['t', 'nb.py', '          environment_key: default\n']])}${env}`, { 'nb.py': NB('%pip install requests==2.0') })).toEqual([]);
+  });
+
+  test('an environment without dependencies: the message names the environment and who runs it; two packages, two patch lines', () => {
+    const env = '      environments:\n        - environment_key: default\n          spec:\n            client: "2"\n';
+    const [finding] = run(`  jobs:\n${job('j', [['t', 'nb.py', '          environment_key: default\n']])}${env}`, { 'nb.py': NB('%pip install pandas==2.2.2 numpy==2.0.0') });
+    expect(finding.message).toBe('nb.py installs pandas==2.2.2 numpy==2.0.0 with %pip install while the environment default of task j.t lists no dependencies');
+    expect(finding.fix?.patch).toBe('environments:\n  - environment_key: default\n    spec:\n      dependencies:\n        - "pandas==2.2.2"\n        - "numpy==2.0.0"');
+  });
+
+  test('a task on a job cluster is on a cluster', () => {
+    const [finding] = run(`  jobs:\n${job('j', [['t', 'nb.py', '          job_cluster_key: main\n']])}`, { 'nb.py': NB('%pip install pandas==2.2.2') });
+    expect(finding.message).toBe('nb.py installs pandas==2.2.2 with %pip install while task j.t declares no libraries');
+  });
+
+  test('some pinned, some not: the message lists the unpinned ones', () => {
+    const [finding] = run(`  jobs:\n${job('j', [['t', 'nb.py', CLUSTER]])}`, { 'nb.py': NB('%pip install pandas==2.2.2 numpy polars>=1') });
+    expect(finding.message).toBe('nb.py installs pandas==2.2.2 numpy polars>=1 with %pip install (not pinned: numpy, polars>=1) while task j.t declares no libraries');
+    expect(finding.severity).toBe('medium');
+  });
+
+  test('one notebook run by two jobs: the resources are sorted', () => {
+    const findings = run(`  jobs:\n${job('z', [['t', 'nb.py', CLUSTER]])}${job('a', [['t', 'nb.py', CLUSTER]])}`, { 'nb.py': NB('%pip install pandas==2.2.2') });
+    expect(findings.map((f) => [f.message, f.resources])).toEqual([
+      ['nb.py installs pandas==2.2.2 with %pip install while task a.t, task z.t declare no libraries', ['jobs.a', 'jobs.z']],
+    ]);
+  });
+
+  test('a range that ends in an exact pin is not an exact pin', () => {
+    const [finding] = run(`  jobs:\n${job('j', [['t', 'nb.py', '']])}`, { 'nb.py': NB('%pip install "pandas>=1,==2.2.2"') });
+    expect(finding.message).toBe(
+      'nb.py installs pandas>=1,==2.2.2 with %pip install (none pinned) for task j.t (on serverless compute, where the %pip cell is the place for dependencies)',
+    );
+  });
+});
+
+describe('library-deps-inconsistent: pipelines and environment dependencies', () => {
+  const pipeline = (extra: string, lib: string) => `  pipelines:\n    p:\n      name: p\n      catalog: main\n      schema: s\n${extra}      libraries:\n${lib}`;
+
+  test('a classic pipeline: the message says the %pip cell is the place, for the pipeline', () => {
+    const [finding] = run(pipeline('', '        - notebook:\n            path: ./src/flow\n'), { 'src/flow.py': NB('%pip install rapidfuzz') });
+    expect(finding.message).toBe('src/flow.py installs rapidfuzz with %pip install (none pinned) for pipeline p (a classic pipeline, where the %pip cell is the place for dependencies)');
+  });
+
+  test('a serverless pipeline: one patch line per package', () => {
+    const [finding] = run(pipeline('      serverless: true\n', '        - file:\n            path: ./src/flow.py\n'), { 'src/flow.py': NB('%pip install rapidfuzz==3.0.0 numpy') });
+    expect(finding.fix?.patch).toBe('environment:\n  dependencies:\n    - "rapidfuzz==3.0.0"\n    - "numpy==<version>"');
+  });
+
+  test('an unpinned dependency of a job environment is reported at it', () => {
+    const env = '      environments:\n        - environment_key: default\n          spec:\n            client: "2"\n            dependencies:\n              - pandas\n';
+    const findings = run(`  jobs:\n${job('j', [['t', 'nb.py', '          environment_key: default\n']])}${env}`, { 'nb.py': NB('print(1)') });
+    expect(findings.map((f) => [f.message, f.loc?.line])).toEqual([['library pandas is not pinned to a version', 17]]);
+  });
+
+  test('an environment dependency and a task library at different versions', () => {
+    const env = '      environments:\n        - environment_key: default\n          spec:\n            client: "2"\n            dependencies:\n              - numpy==1.26.4\n';
+    const lib = '          existing_cluster_id: x\n          libraries:\n            - pypi:\n                package: numpy==2.0.0\n';
+    const findings = run(`  jobs:\n${job('j', [['a', 'nb.py', '          environment_key: default\n'], ['b', 'nb.py', lib]])}${env}`, { 'nb.py': NB('print(1)') });
+    expect(findings.map((f) => f.message)).toEqual(['numpy is required at different versions: ==1.26.4 (databricks.yml:24), ==2.0.0 (databricks.yml:16)']);
+  });
+});
+
+describe('parseRequirement: surrounding space and look-alike names', () => {
+  test('spaces around a requirement and before a marker are not part of it', () => {
+    expect(parseRequirement('  pandas == 2.2.2  ')).toEqual({ name: 'pandas', display: 'pandas', spec: '==2.2.2' });
+    expect(parseRequirement('pkg @ file:pkg ; python_version > "3"')).toEqual({ name: 'pkg', display: 'pkg', spec: '@ file:pkg' });
+  });
+
+  test('a name that only contains an archive extension is a requirement', () => {
+    expect(parseRequirement('my.zipper==1.0')).toEqual({ name: 'my-zipper', display: 'my.zipper', spec: '==1.0' });
+  });
+});
