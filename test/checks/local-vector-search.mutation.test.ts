@@ -63,3 +63,20 @@ describe('local-vector-search: who runs it', () => {
     expect(run({ j: ['t'] }, { 'notebooks/t.py': 'import os\n', 'scratch/x.py': 'import faiss\n' })).toEqual([]);
   });
 });
+
+describe('local-vector-search: order and place of the uses', () => {
+  test('a faiss use before an index import: the finding is at the first line, naming both in line order', () => {
+    const findings = run({ j: ['t'] }, { 'notebooks/t.py': 'index = faiss.IndexFlatL2(8)\nimport annoy\n' });
+    expect(findings.map((f) => [f.message, f.loc?.line])).toEqual([['notebooks/t.py builds an in-process faiss/annoy index, run by j.t', 1]]);
+  });
+
+  test('an import and a faiss use on one line count as the import', () => {
+    const findings = run({ j: ['t'] }, { 'notebooks/t.py': 'import hnswlib; index = faiss.IndexFlatL2(8)\n' });
+    expect(findings.map((f) => [f.message, f.loc?.line])).toEqual([['notebooks/t.py builds an in-process hnswlib index, run by j.t', 1]]);
+  });
+
+  test('a SQL notebook task has no Python facts: nothing', () => {
+    const yaml = 'bundle:\n  name: lvs\nresources:\n  jobs:\n    j:\n      name: j\n      tasks:\n        - task_key: q\n          notebook_task:\n            notebook_path: ./notebooks/q.sql\n';
+    expect(runOnFiles(localVectorSearch, { 'databricks.yml': yaml, 'notebooks/q.sql': '-- Databricks notebook source\nselect 1\n' })).toEqual([]);
+  });
+});

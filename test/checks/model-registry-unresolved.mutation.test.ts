@@ -171,3 +171,34 @@ describe('model-registry-unresolved: serving endpoints', () => {
     expect(endpoint(config)).toEqual([]);
   });
 });
+
+describe('model-registry-unresolved: served and used, names and spaces', () => {
+  const both = (entity: string, jobModel: string) =>
+    runOnFiles(modelRegistryUnresolved, {
+      'databricks.yml':
+        `bundle:\n  name: mru\nresources:\n  model_serving_endpoints:\n    churn:\n      name: churn\n      config:\n        served_entities:\n${entity}` +
+        `  jobs:\n    scoring:\n      name: scoring\n      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ./run.py\n            base_parameters:\n              model_name: ${jobModel}\n`,
+      'run.py': 'print(1)\n',
+    });
+
+  test('a model a job uses and an endpoint serves is served: high, naming both resources', () => {
+    const findings = both('          - entity_name: main.ml.churn\n            entity_version: "1"\n', 'main.ml.churn');
+    expect(findings.map((f) => [f.message, f.severity, f.breaksDeploy])).toEqual([
+      ['model main.ml.churn is served by jobs.scoring, model_serving_endpoints.churn but nothing in the bundle registers it', 'high', true],
+    ]);
+  });
+
+  test('a served entity without entity_name is no reference', () => {
+    expect(both('          - name: nameless\n            entity_version: "1"\n', '""')).toEqual([]);
+  });
+
+  test('spaces around a quoted name are not part of it', () => {
+    const findings = both('          - entity_name: " main.ml.churn "\n            entity_version: "1"\n', '""');
+    expect(findings.map((f) => f.message)).toEqual(['model main.ml.churn is served by model_serving_endpoints.churn but nothing in the bundle registers it']);
+  });
+
+  test('the registered_models key turns each run of other characters into one underscore', () => {
+    const [finding] = jobUsing('main.ml.churn--v2');
+    expect(finding.fix?.patch).toBe('resources:\n  registered_models:\n    churn_v2:\n      catalog_name: main\n      schema_name: ml\n      name: churn--v2');
+  });
+});
