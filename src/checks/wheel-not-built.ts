@@ -183,8 +183,7 @@ function asSeqItem(node: MapNode | undefined, key: string, index: number): Node 
 
 /** The distribution a wheel file name starts with (`cowsay-6.1-*.whl` -> `cowsay`). */
 function wheelDistribution(p: string): string | undefined {
-  const name = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(path.posix.basename(p))?.[1];
-  return name && !/[*?[]/.test(name) ? name : undefined;
+  return /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(path.posix.basename(p))?.[1];
 }
 
 function sameLoc(a: Loc, b: Loc): boolean {

@@ -145,3 +145,76 @@ describe('wheel-not-built: the artifact name in the patch', () => {
     expect(finding.fix?.patch).toMatch(/^# databricks\.yml\nartifacts:\n  some_pkg_wheel:\n/);
   });
 });
+
+describe('wheel-not-built: grouping, variables and places', () => {
+  const libraryTask = (key: string, libs: string) =>
+    `        - task_key: ${key}\n          existing_cluster_id: x\n          spark_python_task:\n            python_file: ./run.py\n          libraries:\n${libs}`;
+
+  test('without artifacts, tasks of two packages are two findings', () => {
+    const findings = run('', jobs(['j', wheelTask('a', 'pkg_a') + wheelTask('b', 'pkg_b')]));
+    expect(findings.map((f) => f.message)).toEqual([
+      'no wheel of pkg_a is built or attached for task a: no artifacts, no whl library and no distribution of that name in the repository',
+      'no wheel of pkg_b is built or attached for task b: no artifacts, no whl library and no distribution of that name in the repository',
+    ]);
+  });
+
+  test('libraries from a complex variable cannot be read: nothing', () => {
+    const top = 'variables:\n  libs:\n    type: complex\n    default:\n      - whl: /Volumes/main/x/pkg.whl\n';
+    expect(run(top, jobs(['j', wheelTask('t', 'my_pkg', '          libraries: ${var.libs}\n')]))).toEqual([]);
+  });
+
+  test('the Docker-image finding is at the python_wheel_task key', () => {
+    const cluster = '          new_cluster:\n            spark_version: 15.4.x-scala2.12\n            docker_image:\n              url: repo/img:1\n';
+    const [finding] = run('', jobs(['j', wheelTask('t', 'my_pkg', cluster)]));
+    expect(finding.loc).toEqual({ file: 'databricks.yml', line: 13, column: 11 });
+  });
+
+  test('the task that attaches the missing wheel gives the package for the artifact, not another task that attaches a wheel', () => {
+    const remote = '        - task_key: a\n          existing_cluster_id: x\n          python_wheel_task:\n            package_name: pkg_a\n            entry_point: main\n          libraries:\n            - whl: /Volumes/main/x/pkg_a.whl\n';
+    const local = '        - task_key: b\n          existing_cluster_id: x\n          python_wheel_task:\n            package_name: pkg_b\n            entry_point: main\n          libraries:\n            - whl: ./dist/*.whl\n';
+    const [finding, ...rest] = run('', jobs(['j', remote + local]));
+    expect(rest).toEqual([]);
+    expect(finding.message).toBe('whl ./dist/*.whl of task b of jobs.j names dist/*.whl, but no artifact builds it and no file matches it: deploy fails with "no files match pattern: dist/*.whl"');
+    expect(finding.fix?.patch).toBe('# databricks.yml\nartifacts:\n  pkg_b_wheel:\n    type: whl\n    build: python3 -m build --wheel\n    path: .');
+  });
+
+  test('a whl artifact whose files are no wheels produces none', () => {
+    const sdist = 'artifacts:\n  w:\n    type: whl\n    build: python3 -m build\n    files:\n      - source: ./dist/pkg.tar.gz\n';
+    const [finding] = run(sdist, jobs(['j', libraryTask('t', '            - whl: ./wheels/*.whl\n')]), { 'run.py': '' });
+    expect(finding.message).toBe('whl ./wheels/*.whl of task t of jobs.j names wheels/*.whl, but no artifact builds it and no file matches it: deploy fails with "no files match pattern: wheels/*.whl"');
+  });
+
+  test('two artifact outputs are both listed', () => {
+    const two = `${ARTIFACT}  v:\n    type: whl\n    build: python3 -m build --wheel\n    path: ./other\n`;
+    const [finding] = run(two, jobs(['j', libraryTask('t', '            - whl: ./wheels/*.whl\n')]), { 'run.py': '' });
+    expect(finding.message).toMatch(/, which none of the artifacts produce \(lib\/out\/\*\.whl, other\/dist\/\*\.whl\) and no file matches:/);
+  });
+
+  test('a library of the second of two jobs is named by its task in that job', () => {
+    const findings = run(ARTIFACT, jobs(['first', libraryTask('t', '            - whl: /Volumes/main/x/pkg.whl\n')], ['second_job', libraryTask('u', '            - jar: ./target/*.jar\n')]), { 'run.py': '' });
+    expect(findings.map((f) => f.message.split(' names ')[0])).toEqual(['jar ./target/*.jar of task u of jobs.second_job']);
+  });
+
+  test('the eleventh task is found by its two-digit index', () => {
+    const tasks = Array.from({ length: 10 }, (_, i) => libraryTask(`t${i}`, '            - whl: /Volumes/main/x/pkg.whl\n')).join('') + libraryTask('last', '            - jar: ./target/*.jar\n');
+    const [finding] = run(ARTIFACT, jobs(['j', tasks]), { 'run.py': '' });
+    expect(finding.message.split(' names ')[0]).toBe('jar ./target/*.jar of task last of jobs.j');
+  });
+
+  test('an environment with a key is named by it', () => {
+    const env = '          environment_key: e\n          spark_python_task:\n            python_file: ./run.py\n      environments:\n        - environment_key: e\n          spec:\n            dependencies:\n              - ./wheels/*.whl\n';
+    const [finding] = run(ARTIFACT, jobs(['j', `        - task_key: t\n${env}`]), { 'run.py': '' });
+    expect(finding.message.split(' names ')[0]).toBe('whl ./wheels/*.whl of environment e of jobs.j');
+  });
+
+  test('a jar glob without extension is still a jar', () => {
+    const [finding] = run(ARTIFACT, jobs(['j', libraryTask('t', '            - jar: ./target/app-*\n')]), { 'run.py': '' });
+    expect(finding.message).toMatch(/^jar \.\/target\/app-\* of task t of jobs\.j names target\/app-\*, but no artifact builds it/);
+  });
+
+  test('a wheel task without a distribution in the repository: the artifact is named after its package', () => {
+    const local = '        - task_key: t\n          existing_cluster_id: x\n          python_wheel_task:\n            package_name: my_pkg\n            entry_point: main\n          libraries:\n            - whl: ./dist/*.whl\n';
+    const [finding] = run('', jobs(['j', local]));
+    expect(finding.fix?.patch).toMatch(/^# databricks\.yml\nartifacts:\n  my_pkg_wheel:\n/);
+  });
+});
