@@ -109,3 +109,35 @@ describe('vector-search-endpoint-missing: what creates an endpoint, and what is 
     expect(run(notebookJob('              vs_endpoint: ${resources.vector_search_endpoints.e.name}\n              endpoint_name: " "\n'), { 'notebooks/t.py': 'print(1)\n' })).toEqual([]);
   });
 });
+
+describe('vector-search-endpoint-missing: wording and incomplete config', () => {
+  const pythonJob = (params: string) =>
+    `  jobs:\n    j:\n      name: j\n      tasks:\n        - task_key: t\n          spark_python_task:\n            python_file: ./run.py\n            parameters: [${params}]\n`;
+
+  test('one name in two jobs: the message lists both', () => {
+    const job = (key: string) =>
+      `    ${key}:\n      name: ${key}\n      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ./notebooks/t.py\n            base_parameters:\n              vs_endpoint: shared\n`;
+    const [finding] = run(`  jobs:\n${job('z_job')}${job('a_job')}`, { 'notebooks/t.py': 'print(1)\n' });
+    expect(finding.message).toBe(
+      'Vector Search endpoint shared is referenced by jobs.a_job, jobs.z_job but nothing creates it (no vector_search_endpoints resource, no create_endpoint in task code)',
+    );
+  });
+
+  test('--flag=value as the last parameter, with a value longer than one character', () => {
+    expect(run(pythonJob('"--vs_endpoint=vs-main"'), { 'run.py': 'print(1)\n' }).map((f) => f.message.split(' is ')[0])).toEqual(['Vector Search endpoint vs-main']);
+  });
+
+  test('the resource key turns each run of other characters into one underscore', () => {
+    const [finding] = run(notebookJob('              vs_endpoint: vs--main\n'), { 'notebooks/t.py': 'print(1)\n' });
+    expect(finding.fix?.patch).toBe('resources:\n  vector_search_endpoints:\n    vs_main:\n      name: vs--main\n      endpoint_type: STANDARD');
+  });
+
+  test('an endpoint key without a value, a job parameter without default, and resources without a name are no names', () => {
+    const resources =
+      '  vector_search_endpoints:\n    nameless:\n      endpoint_type: STANDARD\n' +
+      '  model_serving_endpoints:\n    serving:\n      config:\n        served_entities: []\n' +
+      '  pipelines:\n    p:\n      name: p\n' +
+      '  jobs:\n    j:\n      name: j\n      parameters:\n        - name: vector_search_endpoint\n      tasks:\n        - task_key: t\n          notebook_task:\n            notebook_path: ./notebooks/t.sql\n            base_parameters:\n              vs_endpoint:\n';
+    expect(run(resources, { 'notebooks/t.sql': '-- Databricks notebook source\nselect 1\n' })).toEqual([]);
+  });
+});
