@@ -1,0 +1,47 @@
+// Which files count as commented-out resource files (lib/commented-resources.ts), seen through
+// resource-file-disabled: files an include matches or that sit in resources/, YAML only, in path
+// order, whose every non-blank line is a comment (indented or not).
+import { describe, expect, it } from 'vitest';
+import { loadRepo } from '../fixtures/validate/harness.js';
+
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+const COMMENTED = yaml('# resources:', '#   jobs:', '#     nightly:', '#       name: n');
+const disabled = (files: Record<string, string>, include: string[] = []): string[] =>
+  loadRepo({ 'databricks.yml': yaml('bundle:', '  name: d', ...(include.length ? ['include:', ...include.map((i) => `  - ${i}`)] : [])), ...files })
+    .run('resource-file-disabled')
+    .map((f) => `${f.loc?.file}:${f.loc?.line} ${f.message.split(': ')[1]}`);
+
+describe('commented-resources: the files read', () => {
+  it('a file an include matches outside resources/, and one in resources/ that no include names', () => {
+    expect(disabled({ 'jobs/old.yml': COMMENTED, 'resources/x.yml': COMMENTED }, ['jobs/*.yml'])).toEqual([
+      'jobs/old.yml:1 jobs.nightly is not deployed',
+      'resources/x.yml:1 jobs.nightly is not deployed',
+    ]);
+  });
+
+  it('in path order, whichever way the file was found', () => {
+    expect(disabled({ 'zz/old.yml': COMMENTED, 'resources/a.yml': COMMENTED }, ['zz/*.yml'])).toEqual([
+      'resources/a.yml:1 jobs.nightly is not deployed',
+      'zz/old.yml:1 jobs.nightly is not deployed',
+    ]);
+  });
+
+  it('a commented YAML file elsewhere, and files that are no YAML, are not read', () => {
+    expect(disabled({ 'old/job.yml': COMMENTED, 'resources/notes.txt': COMMENTED, 'resources/job.yml.bak': COMMENTED })).toEqual([]);
+  });
+
+  it('an empty include entry is skipped', () => {
+    expect(disabled({ 'resources/x.yml': COMMENTED }, ['~', 'resources/*.yml'])).toEqual(['resources/x.yml:1 jobs.nightly is not deployed']);
+  });
+});
+
+describe('commented-resources: what is commented out', () => {
+  it('indented comment lines and blank lines of spaces still make a commented-out file', () => {
+    const text = '# resources:\n  #   jobs:\n   \n  #     nightly:\n  #       name: n\n';
+    expect(disabled({ 'resources/x.yml': text }, ['resources/*.yml'])).toEqual(['resources/x.yml:1 jobs.nightly is not deployed']);
+  });
+
+  it('one line of YAML among the comments: not commented out', () => {
+    expect(disabled({ 'resources/x.yml': `${COMMENTED}resources: {}\n` }, ['resources/*.yml'])).toEqual([]);
+  });
+});
