@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle, MapNode, Node } from '../../src/model.js';
-import { walkMaps, walkStringScalarsContaining } from '../../src/checks/lib/nodes.js';
+import type { MapNode, Node } from '../../src/model.js';
+import { walkStringScalarsContaining } from '../../src/checks/lib/nodes.js';
 import { referenceScalars } from '../../src/checks/lib/references.js';
-import { collectOverMaps, mapsMemo } from '../../src/checks/lib/resource-walk.js';
 import { parseConfigText } from '../../src/project/yaml.js';
 
 const CONFIG = `resources:
@@ -25,29 +24,6 @@ function root(): MapNode {
 }
 
 describe('memoised config walks', () => {
-  it('collectOverMaps gives walkMaps order and paths, and walks a shared node once per bundle', () => {
-    const resources = root().entries.get('resources') as Node;
-    const expected: string[] = [];
-    walkMaps(resources, 'resources', ({ path }) => expected.push(path));
-    const bundle = {} as Bundle;
-    const memo = mapsMemo<string>();
-    let calls = 0;
-    const onMap = ({ path }: { path: string }) => {
-      calls++;
-      return [path];
-    };
-    const first = collectOverMaps(memo, bundle, resources, 'resources', onMap);
-    expect(first).toEqual(expected);
-    expect(calls).toBe(expected.length);
-    const second = collectOverMaps(memo, bundle, resources, 'resources', onMap);
-    expect(second).toEqual(expected);
-    // Only the maps above the resources (resources, resources.jobs) are visited again.
-    expect(calls).toBe(expected.length + 2);
-    // Another bundle does not see the first one's results.
-    collectOverMaps(memo, {} as Bundle, resources, 'resources', onMap);
-    expect(calls).toBe(2 * expected.length + 2);
-  });
-
   it('referenceScalars lists the ${ scalars walkStringScalarsContaining visits, in order, once per node and path', () => {
     const resources = root().entries.get('resources') as Node;
     const expected: string[] = [];
