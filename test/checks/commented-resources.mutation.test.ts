@@ -45,3 +45,28 @@ describe('commented-resources: what is commented out', () => {
     expect(disabled({ 'resources/x.yml': `${COMMENTED}resources: {}\n` }, ['resources/*.yml'])).toEqual([]);
   });
 });
+
+describe('commented-resources: reading the commented YAML', () => {
+  const one = (text: string) => disabled({ 'resources/x.yml': text });
+
+  it('a resources/ file no include names that holds live YAML (with a comment) is not commented out', () => {
+    expect(one('# live\nresources:\n  jobs:\n    j:\n      name: j\n')).toEqual([]);
+  });
+
+  it('"#resources:" without a space after the mark, after a note: the finding is at the resources line', () => {
+    expect(one('# note\n#resources:\n#  jobs:\n#    j: {}\n')).toEqual(['resources/x.yml:2 jobs.j is not deployed']);
+  });
+
+  it('"resources :" with a space before the colon', () => {
+    expect(one('# resources :\n#   jobs:\n#     j: {}\n')).toEqual(['resources/x.yml:1 jobs.j is not deployed']);
+  });
+
+  it('a note that mentions resources: before the commented block does not start it', () => {
+    expect(one('# a note about resources: old\n# resources:\n#   jobs:\n#     j: {}\n')).toEqual(['resources/x.yml:2 jobs.j is not deployed']);
+  });
+
+  it('a resource type whose value is no mapping, or empty resources: no addresses, still reported', () => {
+    expect(one('# resources:\n#   jobs: none\n')).toEqual(['resources/x.yml:1 its resources are not deployed']);
+    expect(one('# resources:\n')).toEqual(['resources/x.yml:1 its resources are not deployed']);
+  });
+});

@@ -9,7 +9,7 @@ import { isRemotePath } from './paths.js';
 
 export interface CommentedResourceFile {
   file: string;
-  /** The `# resources:` line (or the first comment line). */
+  /** The (first) `# resources:` line. */
   loc: Loc;
   /** `pipelines.orders_dlt`, `jobs.nightly`, ... (empty when the commented YAML cannot be read). */
   addresses: string[];
@@ -62,14 +62,14 @@ function commentedFile(bundle: Bundle, file: string): CommentedResourceFile | un
   if (content.length === 0 || !content.every((l) => l.text.startsWith('#'))) return undefined;
   const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
   const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
-  const doc = start < 0 ? undefined : readYaml(uncommentedLines.slice(start).join('\n'));
-  const addresses = resourceAddresses(doc);
-  if (addresses.length === 0 && start < 0) return undefined; // a file of notes, not a disabled resource
-  const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
+  if (start < 0) return undefined; // a file of notes, not a disabled resource
+  const doc = readYaml(uncommentedLines.slice(start).join('\n'));
+  // found: the line `start` names is one (`# resources:` with its mark and spaces)
+  const first = content.find((l) => /^#\s*resources\s*:/.test(l.text))!;
   return {
     file,
     loc: { file, line: first.line, column: 1 },
-    addresses,
+    addresses: resourceAddresses(doc),
     pipelineSources: pipelineLibraryPaths(doc, file),
     evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
   };
