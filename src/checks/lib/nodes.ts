@@ -94,27 +94,6 @@ export function walkStringScalarsContaining(
   walk(node, path === '');
 }
 
-export interface MapVisit {
-  map: MapNode;
-  path: string;
-}
-
-/** Every mapping below `node` (including `node`), in document order. */
-export function walkMaps(node: Node | undefined, path: string, visit: (v: MapVisit) => void): void {
-  if (!node) return;
-  // Paths are built only for children that can hold a mapping (scalars are most of a config).
-  if (node.kind === 'map') {
-    visit({ map: node, path });
-    node.entries.forEach((value, key) => {
-      if (value && value.kind !== 'scalar') walkMaps(value, path ? `${path}.${key}` : key, visit);
-    });
-  } else if (node.kind === 'seq') {
-    node.items.forEach((item, i) => {
-      if (item && item.kind !== 'scalar') walkMaps(item, `${path}[${i}]`, visit);
-    });
-  }
-}
-
 /** Every mapping below `node` (including `node`), in document order, for visitors that need no path. */
 export function walkMapNodes(node: Node | undefined, visit: (map: MapNode) => void): void {
   if (!node) return;
@@ -124,13 +103,4 @@ export function walkMapNodes(node: Node | undefined, visit: (map: MapNode) => vo
   } else if (node.kind === 'seq') {
     for (const item of node.items) walkMapNodes(item, visit);
   }
-}
-
-export function locKey(loc: Loc | undefined): string {
-  return loc ? `${loc.file}:${loc.line}:${loc.column}` : '';
-}
-
-export function compareLoc(a: Loc | undefined, b: Loc | undefined): number {
-  if (!a || !b) return a ? -1 : b ? 1 : 0;
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }

@@ -20,31 +20,6 @@ export function resourceOf(field: string): string | undefined {
 }
 
 /**
- * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
- * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
- */
-export function pathShape(field: string): string {
-  const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
-  const first = s.indexOf('.');
-  if (first === -1) return s;
-  const head = s.slice(0, first);
-  // The segment to replace: the third under `resources`, the second under `artifacts`.
-  let start: number;
-  if (head === 'resources') {
-    const second = s.indexOf('.', first + 1);
-    if (second === -1) return s;
-    start = second + 1;
-  } else if (head === 'artifacts') {
-    start = first + 1;
-  } else {
-    return s;
-  }
-  const end = s.indexOf('.', start);
-  return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
-}
-
-
-/**
  * The top-level sections of a target's merged config that the CLI reads: known keys except
  * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
  */
@@ -94,15 +69,4 @@ function collectTargetReferences(target: TargetView): RefUse[] {
     }
   }
   return out;
-}
-
-
-/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
-export function rulesPerShape<R>(rules: readonly R[], applies: (rule: R, shape: string) => boolean): (shape: string) => R[] {
-  const byShape = new Map<string, R[]>();
-  return (shape) => {
-    let found = byShape.get(shape);
-    if (!found) byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
-    return found;
-  };
 }
