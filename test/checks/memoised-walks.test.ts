@@ -33,5 +33,9 @@ describe('memoised config walks', () => {
     expect(expected).toContain('resources.jobs.a.tasks[0].notebook_task.base_parameters.x=${var.x}');
     expect(referenceScalars(resources, 'resources')).toBe(listed);
     expect(referenceScalars(resources, 'other')).not.toBe(listed);
+    // A second path for the same node is computed once too, with the same scalars under its own paths.
+    const other = referenceScalars(resources, 'other');
+    expect(other.map((s) => s.path)).toEqual(listed.map((s) => s.path.replace(/^resources/, 'other')));
+    expect(referenceScalars(resources, 'other')).toBe(other);
   });
 });
