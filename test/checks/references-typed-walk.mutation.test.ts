@@ -1,0 +1,34 @@
+// lib/references.ts (which sections hold the references a target uses) and lib/typed-walk.ts (the
+// schema walk behind enum-invalid and required-field-missing), seen through those checks.
+import { describe, expect, it } from 'vitest';
+import { loadRepo } from '../fixtures/validate/harness.js';
+
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+describe('references: the sections read', () => {
+  it('references under targets (other than the merged one) and under an unknown anchor key are not the target\'s', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: r', 'x-common: &c "${var.nope_anchor}"',
+        'resources:', '  jobs:', '    j:', '      name: "${var.nope} and ${var.nope}"',
+        'targets:', '  dev:', '    default: true', '  prod:', '    resources:', '      jobs:', '        j:', '          description: ${var.nope_prod}',
+      ),
+    });
+    expect(repo.run('undefined-variable', 'dev').map((f) => [f.message, f.loc?.line])).toEqual([['reference does not exist: ${var.nope}', 7]]);
+  });
+});
+
+describe('typed-walk: values of the wrong shape', () => {
+  it('a resource type written as a scalar, a task written as a scalar and an unknown block are skipped, the rest is judged', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: t', 'resources:', '  pipelines: oops',
+        '  jobs:', '    j:', '      name: j', '      unknown_block: {a: b}', '      tasks:', '        - oops',
+        '        - task_key: t', '          run_if: SOMETIMES', '          notebook_task:', '            notebook_path: ./nb.py',
+      ),
+      'nb.py': '# Databricks notebook source\n',
+    });
+    expect(repo.run('enum-invalid').map((f) => f.loc?.line)).toEqual([12]);
+    expect(repo.run('required-field-missing')).toEqual([]);
+  });
+});
