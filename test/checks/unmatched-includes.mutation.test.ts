@@ -41,4 +41,21 @@ describe('unmatched-includes', () => {
       '; no file matches include `../missing.yml` (databricks.yml:5), and include `../../out.yml` (databricks.yml:4) leads outside the repository and is not read: one of them may be meant to define it',
     );
   });
+
+  it('an include inside the bundle that matches nothing is not named; one written ./../ is', () => {
+    expect(rootCause(['missing/*.yml']).note).toBe('');
+    expect(rootCause(['./../a.yml']).note).toBe('; no file matches include `./../a.yml` (databricks.yml:4), which may be meant to define it');
+  });
+
+  it('a .yml match counts; a file that only contains .yml in its name does not', () => {
+    expect(rootCause(['../shared/*'], { 'shared/vars.yml': 'variables: {}\n' }).note).toBe('');
+    expect(rootCause(['../shared/*'], { 'shared/vars.yml.bak': 'x\n' }).note).toBe('; no file matches include `../shared/*` (databricks.yml:4), which may be meant to define it');
+  });
+
+  it('two includes that match nothing, none outside: one list in the note, both in the fix', () => {
+    expect(rootCause(['../a.yml', '../b.yml'])).toEqual({
+      note: '; no file matches include `../a.yml` (databricks.yml:4), `../b.yml` (databricks.yml:5): one of them may be meant to define it',
+      fix: 'Make include `../a.yml` (databricks.yml:4), `../b.yml` (databricks.yml:5) match the file meant to define it (include paths are relative to the bundle root, and the file must exist in every checkout, CI included)',
+    });
+  });
 });
