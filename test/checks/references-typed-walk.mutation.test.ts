@@ -32,3 +32,23 @@ describe('typed-walk: values of the wrong shape', () => {
     expect(repo.run('required-field-missing')).toEqual([]);
   });
 });
+
+describe('typed-walk: maps, sequences and enum values', () => {
+  it('an enum inside a map of structs (artifacts) is judged; null and a mapping where an enum belongs are not enum values', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: t', 'artifacts:', '  w:', '    type: wheel', '    path: .',
+        'resources:', '  jobs:', '    j:', '      name: j', '      tasks:',
+        '        - task_key: a', '          run_if: ~', '          notebook_task:', '            notebook_path: ./nb.py',
+        '        - task_key: b', '          run_if: {x: y}', '          notebook_task:', '            notebook_path: ./nb.py',
+      ),
+      'nb.py': '# Databricks notebook source\n',
+    });
+    expect(repo.run('enum-invalid').map((f) => f.loc?.line)).toEqual([5]);
+  });
+
+  it('a mapping where a list of tasks belongs is not walked as a list', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: t', 'resources:', '  jobs:', '    j:', '      name: j', '      tasks:', '        a: {run_if: SOMETIMES}') });
+    expect(repo.run('enum-invalid')).toEqual([]);
+  });
+});
