@@ -143,25 +143,6 @@ function walkStringScalarsContaining(node, path, needle, visit) {
     };
     walk(node, path === '');
 }
-/** Every mapping below `node` (including `node`), in document order. */
-function walkMaps(node, path, visit) {
-    if (!node)
-        return;
-    // Paths are built only for children that can hold a mapping (scalars are most of a config).
-    if (node.kind === 'map') {
-        visit({ map: node, path });
-        node.entries.forEach((value, key) => {
-            if (value && value.kind !== 'scalar')
-                walkMaps(value, path ? `${path}.${key}` : key, visit);
-        });
-    }
-    else if (node.kind === 'seq') {
-        node.items.forEach((item, i) => {
-            if (item && item.kind !== 'scalar')
-                walkMaps(item, `${path}[${i}]`, visit);
-        });
-    }
-}
 /** Every mapping below `node` (including `node`), in document order, for visitors that need no path. */
 function walkMapNodes(node, visit) {
     if (!node)
@@ -175,14 +156,6 @@ function walkMapNodes(node, visit) {
         for (const item of node.items)
             walkMapNodes(item, visit);
     }
-}
-function locKey(loc) {
-    return loc ? `${loc.file}:${loc.line}:${loc.column}` : '';
-}
-function compareLoc(a, b) {
-    if (!a || !b)
-        return a ? -1 : b ? 1 : 0;
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/paths.ts
@@ -1480,8 +1453,7 @@ function asSeqItem(node, key, index) {
 }
 /** The distribution a wheel file name starts with (`cowsay-6.1-*.whl` -> `cowsay`). */
 function wheelDistribution(p) {
-    const name = /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(external_node_path_default().posix.basename(p))?.[1];
-    return name && !/[*?[]/.test(name) ? name : undefined;
+    return /^([A-Za-z0-9][A-Za-z0-9_.]*?)-/.exec(external_node_path_default().posix.basename(p))?.[1];
 }
 function sameLoc(a, b) {
     return a.file === b.file && a.line === b.line && a.column === b.column;
@@ -2162,15 +2134,15 @@ function commentedFile(bundle, file) {
         return undefined;
     const uncommentedLines = lines.map((l) => l.replace(/^\s*# ?/, ''));
     const start = uncommentedLines.findIndex((l) => /^resources\s*:/.test(l));
-    const doc = start < 0 ? undefined : readYaml(uncommentedLines.slice(start).join('\n'));
-    const addresses = resourceAddresses(doc);
-    if (addresses.length === 0 && start < 0)
+    if (start < 0)
         return undefined; // a file of notes, not a disabled resource
-    const first = content.find((l) => /^#\s*resources\s*:/.test(l.text)) ?? content[0];
+    const doc = readYaml(uncommentedLines.slice(start).join('\n'));
+    // found: the line `start` names is one (`# resources:` with its mark and spaces)
+    const first = content.find((l) => /^#\s*resources\s*:/.test(l.text));
     return {
         file,
         loc: { file, line: first.line, column: 1 },
-        addresses,
+        addresses: resourceAddresses(doc),
         pipelineSources: pipelineLibraryPaths(doc, file),
         evidence: lines.slice(first.line - 1, first.line + 4).join('\n'),
     };
@@ -3481,33 +3453,6 @@ function resourceOf(field) {
     return m ? `${m[1]}.${m[2]}` : undefined;
 }
 /**
- * A config path with indexes removed and the keys of named maps as `*`, for matching rules:
- * `resources.jobs.x.tasks[0].new_cluster` -> `resources.jobs.*.tasks.new_cluster`, `artifacts.w.type` -> `artifacts.*.type`.
- */
-function pathShape(field) {
-    const s = field.includes('[') ? field.replace(/\[\d+\]/g, '') : field;
-    const first = s.indexOf('.');
-    if (first === -1)
-        return s;
-    const head = s.slice(0, first);
-    // The segment to replace: the third under `resources`, the second under `artifacts`.
-    let start;
-    if (head === 'resources') {
-        const second = s.indexOf('.', first + 1);
-        if (second === -1)
-            return s;
-        start = second + 1;
-    }
-    else if (head === 'artifacts') {
-        start = first + 1;
-    }
-    else {
-        return s;
-    }
-    const end = s.indexOf('.', start);
-    return `${s.slice(0, start)}*${end === -1 ? '' : s.slice(end)}`;
-}
-/**
  * The top-level sections of a target's merged config that the CLI reads: known keys except
  * `targets`/`environments` (already merged). Unknown keys (anchor holders) are dropped by the CLI.
  */
@@ -3548,16 +3493,6 @@ function collectTargetReferences(target) {
         }
     }
     return out;
-}
-/** The rules that apply at a path shape, computed once per shape: config trees repeat few shapes many times. */
-function rulesPerShape(rules, applies) {
-    const byShape = new Map();
-    return (shape) => {
-        let found = byShape.get(shape);
-        if (!found)
-            byShape.set(shape, (found = rules.filter((rule) => applies(rule, shape))));
-        return found;
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/variable-cycle.ts
