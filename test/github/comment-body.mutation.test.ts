@@ -42,6 +42,7 @@ describe('the comment within its budget', () => {
     expect(blocks[1]).toBe('### ❌ dab-ready: 1 of 2 bundles blocked · lowest score 60/100 · ✅ gate passed');
     expect(blocks[3]).toBe('> could not comment on a fork');
     expect(blocks[4]).toMatch(/^\| Bundle \| Score \| Δ \| Status \|\n\|---\|---\|---\|---\|\n\| `a` \| 60 \| – \| ❌ blocked \(1 critical\) \|/);
+    expect(blocks[6]).toBe('#### ❌ `a` entity\\_matching · 60/100 · 1 critical');
     expect(body).toContain(LEFT_OUT);
   });
 
@@ -50,5 +51,13 @@ describe('the comment within its budget', () => {
     expect(body).toContain('\n\n✅ No findings.\n\n');
     expect(body).toContain(LEFT_OUT);
     expect(body).not.toContain('| Phase |');
+  });
+});
+
+describe('one bundle', () => {
+  it('has no line about bundles the pull request did not touch, even when it was not touched', () => {
+    const body = render(result([bundle(lows(1))]), { touched: new Set() });
+    expect(body).not.toContain('did not touch');
+    expect(body).not.toContain('without blockers');
   });
 });
