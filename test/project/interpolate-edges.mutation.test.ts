@@ -1,0 +1,109 @@
+// Interpolation (src/project/interpolate.ts) through the loader's target views over bundles on
+// disk: cycles through bundle, workspace and `${variables.x.default}` fields, chains deeper than the
+// resolver follows, a bundle without a `bundle:` mapping, and values that cannot be indexed.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Loc, TargetView } from '../../src/model.js';
+import { loadProject } from '../../src/project/load.js';
+import { writeRepo } from './loader-helpers.js';
+
+const LOC: Loc = { file: 'databricks.yml', line: 1, column: 1 };
+
+function targetOf(config: string, target = 'default'): { view: TargetView; root: string } {
+  const root = writeRepo({ 'databricks.yml': config });
+  return { view: loadProject(root, { env: {}, vars: {} }).bundles[0].targets.get(target)!, root };
+}
+
+const texts = (refs: { text: string }[] | undefined): string[] => (refs ?? []).map((r) => r.text);
+
+describe('interpolate: cycles outside variables', () => {
+  it('two bundle fields that reference each other are a cycle, not a value', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+  git:
+    origin_url: x-\${bundle.git.branch}
+    branch: y-\${bundle.git.origin_url}
+`);
+    const r = view.interpolate('${bundle.git.branch}', LOC);
+    expect(r.value).toBe('${bundle.git.branch}');
+    expect(texts(r.cycles)).toEqual(['${bundle.git.branch}']);
+    expect(texts(r.unresolved)).toEqual(['${bundle.git.branch}']);
+    expect(r.undefinedRefs).toEqual([]);
+  });
+
+  it('two workspace fields that reference each other are a cycle, not a value', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+workspace:
+  root_path: /r/\${workspace.file_path}
+  file_path: \${workspace.root_path}/files
+`);
+    const r = view.interpolate('${workspace.file_path}', LOC);
+    expect(r.value).toBe('${workspace.file_path}');
+    expect(texts(r.cycles)).toEqual(['${workspace.file_path}']);
+  });
+
+  it('a variable whose default names its own ${variables.x.default} is a cycle', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+variables:
+  self:
+    default: a-\${variables.self.default}
+`);
+    const r = view.interpolate('${variables.self.default}', LOC);
+    expect(r.value).toBe('${variables.self.default}');
+    expect(texts(r.cycles)).toEqual(['${variables.self.default}']);
+  });
+
+  it('a chain of references deeper than 64 is given up as a cycle (never a stack overflow); a chain of 60 resolves', () => {
+    const chain = (n: number) =>
+      `bundle:\n  name: demo\nvariables:\n` +
+      Array.from({ length: n }, (_, i) => `  v${i}:\n    default: \${var.v${i + 1}}\n`).join('') +
+      `  v${n}:\n    default: end\n`;
+    const deep = targetOf(chain(70)).view.interpolate('${var.v0}', LOC);
+    expect(deep.value).toBe('${var.v0}');
+    expect(texts(deep.cycles)).toEqual(['${var.v0}']);
+    expect(targetOf(chain(60)).view.interpolate('${var.v0}', LOC)).toEqual({ value: 'end', resolved: true, unresolved: [], undefinedRefs: [] });
+  });
+});
+
+describe('interpolate: a bundle without a bundle mapping', () => {
+  it('${bundle.name} is the folder name; any other bundle field is unknown, not undefined', () => {
+    const { view, root } = targetOf(`variables:
+  x:
+    default: y
+`);
+    const r = view.interpolate('${bundle.name}|${bundle.git.branch}', LOC);
+    expect(r.value).toBe(`${path.basename(root)}|\${bundle.git.branch}`);
+    expect(texts(r.unresolved)).toEqual(['${bundle.git.branch}']);
+    expect(r.undefinedRefs).toEqual([]);
+  });
+});
+
+describe('interpolate: values that cannot be indexed', () => {
+  it('a default that is text (here the target name) has no fields: indexing it names nothing', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+variables:
+  t:
+    default: \${bundle.target}
+targets:
+  dev:
+    default: true
+`, 'dev');
+    expect(view.interpolate('${variables.t.default}', LOC).value).toBe('dev');
+    const r = view.interpolate('${variables.t.default.k}', LOC);
+    expect(r.value).toBe('${variables.t.default.k}');
+    expect(texts(r.undefinedRefs)).toEqual(['${variables.t.default.k}']);
+    expect(r.unresolved).toEqual([]);
+  });
+
+  it('${workspace[0]}: the workspace by position names nothing', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+`);
+    const r = view.interpolate('${workspace[0]}', LOC);
+    expect(texts(r.undefinedRefs)).toEqual(['${workspace[0]}']);
+    expect(r.unresolved).toEqual([]);
+  });
+});
