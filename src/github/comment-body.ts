@@ -94,7 +94,8 @@ export function renderPullRequestComment(input: ReadinessViewInput, options: Com
   if (result.notices.length > 0) sections.push({ text: renderNotices(input), fallback: `_${result.notices.length} repository notices: see the job summary._` });
 
   const measure = options.measure ?? ((t: string) => t.length);
-  const reserve = measure(footer(true)) + measure(data) + 2 * SEPARATOR.length;
+  // the footer, the data, the separators before them and the final newline
+  const reserve = measure(footer(true)) + measure(data) + 2 * SEPARATOR.length + measure('\n');
   const fitted = fitBlocks([...head, ...sections], budget - reserve, measure);
   return [fitted.text, footer(fitted.dropped > 0), data].filter(Boolean).join(SEPARATOR) + '\n';
 }

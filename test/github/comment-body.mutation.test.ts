@@ -43,6 +43,7 @@ describe('the comment within its budget', () => {
     expect(blocks[3]).toBe('> could not comment on a fork');
     expect(blocks[4]).toMatch(/^\| Bundle \| Score \| Δ \| Status \|\n\|---\|---\|---\|---\|\n\| `a` \| 60 \| – \| ❌ blocked \(1 critical\) \|/);
     expect(blocks[6]).toBe('#### ❌ `a` entity\\_matching · 60/100 · 1 critical');
+    expect(body).toContain('\n\n<sub>1 bundle without blockers that this pull request did not touch: one row each in the table above.</sub>\n\n');
     expect(body).toContain(LEFT_OUT);
   });
 
@@ -51,6 +52,30 @@ describe('the comment within its budget', () => {
     expect(body).toContain('\n\n✅ No findings.\n\n');
     expect(body).toContain(LEFT_OUT);
     expect(body).not.toContain('| Phase |');
+  });
+});
+
+describe('the budget, exactly', () => {
+  it('a comment is never longer than its budget, at any budget its required blocks fit in (the final newline counted)', () => {
+    const r = result([bundle(lows(12))]);
+    let exact = 0;
+    for (let budget = 1400; budget <= 1800; budget++) {
+      const body = render(r, {}, { budget });
+      expect(body.length, `budget ${budget}`).toBeLessThanOrEqual(budget);
+      expect(body).toContain(LEFT_OUT);
+      if (body.length === budget) exact++;
+    }
+    // the sweep meets budgets where one more block just fits: the bound is tight there
+    expect(exact).toBeGreaterThan(0);
+  });
+
+  it('repository notices that do not fit become one line saying how many and where they are', () => {
+    const notices = Array.from({ length: 20 }, (_, i) => finding('yaml-invalid', 'high', `bad${i}.yml`, 1, { message: 'x'.repeat(120) }));
+    const without = render(result([bundle([])]), {}, { sticky: false });
+    const body = render(result([bundle([])], notices), {}, { sticky: false, budget: without.length + 200 });
+    expect(body).toContain('\n\n_20 repository notices: see the job summary._\n\n');
+    expect(body).not.toContain('<details><summary>20 repository notices');
+    expect(body).toContain(LEFT_OUT);
   });
 });
 
