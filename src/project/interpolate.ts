@@ -212,7 +212,11 @@ export class Interpolator {
   private follow(node: Node, stack: string[]): Outcome {
     if (node.kind === 'scalar' && typeof node.value === 'string') {
       const refPath = pureReferencePath(node.value);
-      if (refPath) return this.lookup(parsePath(refPath), stack);
+      if (refPath) {
+        // An inner reference that names nothing is its own finding: the one that led here is defined.
+        const outcome = this.lookup(parsePath(refPath), stack);
+        return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
+      }
     }
     return { kind: 'node', node };
   }

@@ -3,6 +3,7 @@
 // resolver follows, a bundle without a `bundle:` mapping, and values that cannot be indexed.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/engine.js';
 import type { Loc, TargetView } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
 import { writeRepo } from './loader-helpers.js';
@@ -105,5 +106,48 @@ targets:
     const r = view.interpolate('${workspace[0]}', LOC);
     expect(texts(r.undefinedRefs)).toEqual(['${workspace[0]}']);
     expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe('interpolate: a value that is exactly an undefined reference', () => {
+  const CONFIG = `bundle:
+  name: demo
+workspace:
+  host: \${var.nope_host}
+variables:
+  alias:
+    default: \${var.nope}
+  pointer:
+    default: \${variables.alias.default}
+  c2:
+    type: complex
+    default:
+      name: \${var.nope}
+resources:
+  jobs:
+    j:
+      name: \${var.alias}
+      description: \${var.c2.name}
+`;
+
+  it('the variable, field or workspace value that holds it is unresolved, not undefined: only the inner reference names nothing', () => {
+    const { view } = targetOf(CONFIG);
+    for (const text of ['${var.alias}', '${var.c2.name}', '${variables.alias.default}', '${var.pointer}', '${workspace.host}']) {
+      const r = view.interpolate(text, LOC);
+      expect(r.value, text).toBe(text);
+      expect(texts(r.unresolved), text).toEqual([text]);
+      expect(r.undefinedRefs, text).toEqual([]);
+    }
+    expect(texts(view.interpolate('${var.nope}', LOC).undefinedRefs)).toEqual(['${var.nope}']);
+  });
+
+  it('analyse reports the inner reference where it is written, never the variables that use it', async () => {
+    const root = writeRepo({ 'databricks.yml': CONFIG });
+    const { result } = await analyse({ path: root, env: {} });
+    const undefinedRefs = result.bundles[0].findings.filter((f) => f.check === 'undefined-variable').map((f) => `${f.loc?.file}:${f.loc?.line} ${f.message}`);
+    expect(undefinedRefs).toEqual([
+      'databricks.yml:4 reference does not exist: ${var.nope_host}',
+      'databricks.yml:7 reference does not exist: ${var.nope} (also used at databricks.yml:13)',
+    ]);
   });
 });
