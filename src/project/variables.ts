@@ -54,7 +54,7 @@ function targetOverride(def: VariableDef, node: Node): { default?: Node; lookup?
     map !== undefined &&
     (map.entries.has('default') || map.entries.has('lookup')) &&
     [...map.entries.keys()].every((k) => OVERRIDE_FORM_KEYS.has(k));
-  if (node.kind === 'scalar' || node.kind === 'seq' || (def.type === 'complex' && !isForm) || !map) return { default: node };
+  if (!map || (def.type === 'complex' && !isForm)) return { default: node };
   const out: { default?: Node; lookup?: Node } = {};
   const dflt = map.entries.get('default');
   const lookup = map.entries.get('lookup');
