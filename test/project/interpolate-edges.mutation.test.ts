@@ -151,3 +151,77 @@ resources:
     ]);
   });
 });
+
+describe('interpolate: ${variables.<name>.<field>} between variables', () => {
+  const CONFIG = `bundle:
+  name: demo
+variables:
+  base:
+    default: b
+  derived:
+    default: \${variables.base.default}-d
+  w:
+    lookup:
+      warehouse: Shared
+  cluster:
+    type: complex
+    default:
+      spark_version: "13.3"
+  loop:
+    default: \${var.loop2}-\${resources.jobs.j.id}
+  loop2:
+    default: \${var.loop}
+`;
+
+  it('a default naming another variable\'s default resolves (no false cycle)', () => {
+    const { view } = targetOf(CONFIG);
+    expect(view.interpolate('${variables.derived.default}', LOC)).toEqual({ value: 'b-d', resolved: true, unresolved: [], undefinedRefs: [] });
+  });
+
+  it('a description that is not written is unknown, even when the lookup has a key of that name', () => {
+    const { view } = targetOf(CONFIG);
+    const r = view.interpolate('${variables.w.description.warehouse}', LOC);
+    expect(r.value).toBe('${variables.w.description.warehouse}');
+    expect(texts(r.unresolved)).toEqual(['${variables.w.description.warehouse}']);
+  });
+
+  it('a default map is not indexed by position: that names nothing', () => {
+    const { view } = targetOf(CONFIG);
+    const r = view.interpolate('${variables.cluster.default[0]}', LOC);
+    expect(texts(r.undefinedRefs)).toEqual(['${variables.cluster.default[0]}']);
+    expect(r.unresolved).toEqual([]);
+  });
+
+  it('a cycle written before an unknown value in the same text is still reported as a cycle', () => {
+    const { view } = targetOf(CONFIG);
+    const r = view.interpolate('${var.loop}', LOC);
+    expect(texts(r.cycles)).toEqual(['${var.loop}']);
+  });
+});
+
+describe('interpolate: indexing a variable value, step by step', () => {
+  const CONFIG = `bundle:
+  name: demo
+variables:
+  c:
+    type: complex
+    default:
+      k: from-c
+      s: text
+  c2:
+    type: complex
+    default:
+      inner: \${var.c}
+`;
+
+  it('the reason names the path only up to the failing step, not the steps after it', () => {
+    const [ref] = targetOf(CONFIG).view.interpolate('${var.c.s.x.y}', LOC).undefinedRefs;
+    expect(ref.reason).toBe('expected a map to index "variables.c.value.s.x", found string');
+  });
+
+  it('a field on the way that is a reference to a complex value is not followed: it is a string as written', () => {
+    const r = targetOf(CONFIG).view.interpolate('${var.c2.inner.k}', LOC);
+    expect(r.value).toBe('${var.c2.inner.k}');
+    expect(r.undefinedRefs.map((x) => x.reason)).toEqual(['expected a map to index "variables.c2.value.inner.k", found string']);
+  });
+});
