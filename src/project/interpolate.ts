@@ -129,7 +129,8 @@ export class Interpolator {
     });
     const out: Interpolation = {
       value,
-      resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
+      // a reference that is not expanded stays in the value as written
+      resolved: !value.includes('${'),
       unresolved,
       undefinedRefs,
     };
@@ -148,7 +149,7 @@ export class Interpolator {
           changed = true;
           return asText;
         }
-        report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
+        report(whole, outcome);
         return whole;
       });
       if (!changed) break;
@@ -167,7 +168,6 @@ export class Interpolator {
   }
 
   private lookup(tokens: Token[], stack: string[]): Outcome {
-    if (tokens.length === 0) return { kind: 'unknown' };
     if (stack.length > MAX_DEPTH) return { kind: 'cycle' };
     const [head, ...rest] = tokens;
     if (head === 'var') return this.variable(rest, stack);
@@ -274,7 +274,7 @@ export class Interpolator {
     const inner = [...stack, key];
     if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
       const outcome = this.navigate(written, rest, inner);
-      return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
+      return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
     }
     const fallback = WORKSPACE_DEFAULTS[field];
     if (fallback === undefined || rest.length > 0) return { kind: 'unknown' };

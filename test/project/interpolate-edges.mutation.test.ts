@@ -225,3 +225,13 @@ variables:
     expect(r.undefinedRefs.map((x) => x.reason)).toEqual(['expected a map to index "variables.c2.value.inner.k", found string']);
   });
 });
+
+describe('interpolate: text without references', () => {
+  it('is resolved as it is, with nothing unresolved or undefined', () => {
+    const { view } = targetOf(`bundle:
+  name: demo
+`);
+    expect(view.interpolate('plain text', LOC)).toEqual({ value: 'plain text', resolved: true, unresolved: [], undefinedRefs: [] });
+    expect(view.interpolate('$ {var.x} and ${not a reference}', LOC)).toEqual({ value: '$ {var.x} and ${not a reference}', resolved: false, unresolved: [], undefinedRefs: [] });
+  });
+});
