@@ -192,7 +192,7 @@ function more(total: number, shown: number, what: string): string[] {
 }
 
 /** One line for a finding digest: severity, the check's title, file:line (linked when it still exists). */
-function digestLine(input: ReadinessViewInput, bundle: BundleResult, d: FindingDigest, link = true, bundleRelative = false): string {
+function digestLine(input: ReadinessViewInput, bundle: BundleResult, d: FindingDigest, link: boolean, bundleRelative: boolean): string {
   const title = catalogFor().info(d.check, d.severity).title;
   const file = d.file ? analysedPath(bundle.root, d.file) : undefined;
   const where = file ? `${bundleRelative ? d.file : file}${d.line ? `:${d.line}` : ''}` : '';
