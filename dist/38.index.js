@@ -1662,7 +1662,8 @@ function renderPullRequestComment(input, options = {}) {
     if (result.notices.length > 0)
         sections.push({ text: comment_body_renderNotices(input), fallback: `_${result.notices.length} repository notices: see the job summary._` });
     const measure = options.measure ?? ((t) => t.length);
-    const reserve = measure(footer(true)) + measure(data) + 2 * SEPARATOR.length;
+    // the footer, the data, the separators before them and the final newline
+    const reserve = measure(footer(true)) + measure(data) + 2 * SEPARATOR.length + measure('\n');
     const fitted = fitBlocks([...head, ...sections], budget - reserve, measure);
     return [fitted.text, footer(fitted.dropped > 0), data].filter(Boolean).join(SEPARATOR) + '\n';
 }
@@ -1754,7 +1755,7 @@ function more(total, shown, what) {
     return total > shown ? [`- _…and ${total - shown} more ${what}_`] : [];
 }
 /** One line for a finding digest: severity, the check's title, file:line (linked when it still exists). */
-function digestLine(input, bundle, d, link = true, bundleRelative = false) {
+function digestLine(input, bundle, d, link, bundleRelative) {
     const title = (0,check_info/* catalogFor */.xn)().info(d.check, d.severity).title;
     const file = d.file ? analysedPath(bundle.root, d.file) : undefined;
     const where = file ? `${bundleRelative ? d.file : file}${d.line ? `:${d.line}` : ''}` : '';

@@ -10716,7 +10716,8 @@ class Interpolator {
         });
         const out = {
             value,
-            resolved: unresolved.length === 0 && undefinedRefs.length === 0 && !value.includes('${'),
+            // a reference that is not expanded stays in the value as written
+            resolved: !value.includes('${'),
             unresolved,
             undefinedRefs,
         };
@@ -10735,7 +10736,7 @@ class Interpolator {
                     changed = true;
                     return asText;
                 }
-                report(whole, outcome.kind === 'node' || outcome.kind === 'text' ? { kind: 'unknown' } : outcome);
+                report(whole, outcome);
                 return whole;
             });
             if (!changed)
@@ -10755,8 +10756,6 @@ class Interpolator {
         return failure ?? { kind: 'text', text };
     }
     lookup(tokens, stack) {
-        if (tokens.length === 0)
-            return { kind: 'unknown' };
         if (stack.length > MAX_DEPTH)
             return { kind: 'cycle' };
         const [head, ...rest] = tokens;
@@ -10817,8 +10816,11 @@ class Interpolator {
     follow(node, stack) {
         if (node.kind === 'scalar' && typeof node.value === 'string') {
             const refPath = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .pureReferencePath */ .Ty)(node.value);
-            if (refPath)
-                return this.lookup(parsePath(refPath), stack);
+            if (refPath) {
+                // An inner reference that names nothing is its own finding: the one that led here is defined.
+                const outcome = this.lookup(parsePath(refPath), stack);
+                return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
+            }
         }
         return { kind: 'node', node };
     }
@@ -10885,7 +10887,7 @@ class Interpolator {
         const inner = [...stack, key];
         if (written !== undefined && !(written.kind === 'scalar' && written.value === null)) {
             const outcome = this.navigate(written, rest, inner);
-            return outcome.kind === 'undefined' && rest.length > 0 ? { kind: 'unknown' } : outcome;
+            return outcome.kind === 'undefined' ? { kind: 'unknown' } : outcome;
         }
         const fallback = WORKSPACE_DEFAULTS[field];
         if (fallback === undefined || rest.length > 0)
@@ -11358,7 +11360,7 @@ function targetOverride(def, node) {
     const isForm = map !== undefined &&
         (map.entries.has('default') || map.entries.has('lookup')) &&
         [...map.entries.keys()].every((k) => OVERRIDE_FORM_KEYS.has(k));
-    if (node.kind === 'scalar' || node.kind === 'seq' || (def.type === 'complex' && !isForm) || !map)
+    if (!map || (def.type === 'complex' && !isForm))
         return { default: node };
     const out = {};
     const dflt = map.entries.get('default');
