@@ -1,0 +1,29 @@
+// Edges of required-field-missing (a warehouse without a name, a secret scope without permissions),
+// script-invalid (a script without content at all) and variable-cycle (a cycle through a list).
+import { describe, expect, it } from 'vitest';
+import { loadRepo } from '../fixtures/validate/harness.js';
+
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+const lines = (rows: string[], check: string) => loadRepo({ 'databricks.yml': yaml(...rows) }).run(check).map((f) => `${f.loc?.line}: ${f.message}`);
+
+describe('required-field-missing: bespoke errors', () => {
+  it('a SQL warehouse without a name is an error; a secret scope without permissions has no principal to miss', () => {
+    expect(
+      lines(['bundle:', '  name: r', 'resources:', '  sql_warehouses:', '    w:', '      cluster_size: Small', '  secret_scopes:', '    s:', '      name: s'], 'required-field-missing').filter((l) => !l.includes('required field')),
+    ).toEqual(['6: sql_warehouse name is required (resources.sql_warehouses.w)']);
+  });
+});
+
+describe('script-invalid: content', () => {
+  it('a script without a content key has no content (like content: "")', () => {
+    expect(lines(['bundle:', '  name: s', 'scripts:', '  hello:', '    env:', '      A: x'], 'script-invalid')).toEqual(['4: Script hello has no content']);
+  });
+});
+
+describe('variable-cycle: through a list', () => {
+  it('a list default that references a variable referencing the list back: the too-deep warning', () => {
+    expect(lines(['bundle:', '  name: c', 'variables:', '  a:', '    type: complex', '    default:', '      - ${var.b}', '  b:', '    default: ${var.a}'], 'variable-cycle')).toEqual([
+      '7: Variables references are too deep, stopping resolution after 11 rounds. Unresolved variables may remain. (var.a, var.b reference each other in a cycle)',
+    ]);
+  });
+});
