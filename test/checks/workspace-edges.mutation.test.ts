@@ -27,3 +27,17 @@ describe('variable-cycle: through a list', () => {
     ]);
   });
 });
+
+describe('required-field-missing: alerts', () => {
+  it('an alert without file_path misses the fields a .dbalert.json would give; with file_path only warehouse_id', () => {
+    expect(
+      lines(['bundle:', '  name: r', 'resources:', '  alerts:', '    inline:', '      warehouse_id: w', '    from_file:', '      file_path: ./a.dbalert.json'], 'required-field-missing'),
+    ).toEqual([
+      '6: required field "display_name" is not set (at resources.alerts.inline)',
+      '6: required field "evaluation" is not set (at resources.alerts.inline)',
+      '6: required field "query_text" is not set (at resources.alerts.inline)',
+      '6: required field "schedule" is not set (at resources.alerts.inline)',
+      '8: required field "warehouse_id" is not set (at resources.alerts.from_file)',
+    ]);
+  });
+});
