@@ -18,6 +18,16 @@ describe('script-invalid: content', () => {
   it('a script without a content key has no content (like content: "")', () => {
     expect(lines(['bundle:', '  name: s', 'scripts:', '  hello:', '    env:', '      A: x'], 'script-invalid')).toEqual(['4: Script hello has no content']);
   });
+
+  it('an empty script (null) has no content; env entries are reported in name order', () => {
+    expect(
+      lines(['bundle:', '  name: s', 'scripts:', '  s:', '  t:', '    content: echo', '    env:', '      Z: ${resources.jobs.j.id}', '      A: ${resources.jobs.k.id}'], 'script-invalid'),
+    ).toEqual([
+      '4: Script s has no content',
+      '9: ${resources.jobs.k.id} cannot be used in scripts.t.env.A; only ${bundle.*}, ${workspace.*}, and ${var.*} are resolved before scripts execute',
+      '8: ${resources.jobs.j.id} cannot be used in scripts.t.env.Z; only ${bundle.*}, ${workspace.*}, and ${var.*} are resolved before scripts execute',
+    ]);
+  });
 });
 
 describe('variable-cycle: through a list', () => {
