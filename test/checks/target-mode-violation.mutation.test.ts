@@ -1,0 +1,34 @@
+// target-mode-violation: which workspace paths can hold the user name in development mode
+// (/Users/<name> with or without /Workspace, not /Users further down), and a production
+// pipeline without a development key.
+import { describe, expect, it } from 'vitest';
+import { loadRepo } from '../fixtures/validate/harness.js';
+
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+const first = (path: string) =>
+  loadRepo({ 'databricks.yml': yaml('bundle:', '  name: p', 'targets:', '  dev:', '    mode: development', '    workspace:', `      root_path: ${path}`) })
+    .run('target-mode-violation', 'dev')
+    .map((f) => f.message);
+const MUST = "root_path must start with '~/' or contain the current username to ensure uniqueness when using 'mode: development' (target dev)";
+
+describe('target-mode-violation: development paths', () => {
+  it('/Users/<name>/... and /Workspace/Users/<name>/... may hold the user name (also a service principal id without @)', () => {
+    expect([first('/Users/xyz/r'), first('/Workspace/Users/1234-abcd/r')]).toEqual([[], []]);
+  });
+
+  it('a Users folder further down, or /Users/ alone, cannot', () => {
+    expect([first('/Shared/Users/team/r'), first('/Workspace/Users/')]).toEqual([[MUST], [MUST]]);
+  });
+});
+
+describe('target-mode-violation: production pipelines', () => {
+  it('a pipeline without a development key is fine; development: "true" is read as true', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: p', 'resources:', '  pipelines:', '    a:', '      name: a', '    b:', '      name: b', '      development: "true"',
+        'targets:', '  prod:', '    mode: production', '    workspace:', '      root_path: /Shared/p',
+      ),
+    });
+    expect(repo.run('target-mode-violation', 'prod').map((f) => f.resources)).toEqual([['pipelines.b']]);
+  });
+});
