@@ -69,3 +69,14 @@ describe('required-field-missing: bespoke errors stay quiet when the field is th
     ).toEqual([]);
   });
 });
+
+describe('variable-cycle: what counts as a reference to a variable', () => {
+  it('a number, and ${bundle.name} in a variable called name, are no cycle; ${variables.b.value} is a reference to b', () => {
+    expect(
+      lines(
+        ['bundle:', '  name: s', 'variables:', '  n:', '    default: 5', '  name:', '    default: ${bundle.name}', '  target:', '    default: x-${bundle.target}', '  a:', '    default: ${variables.b.value}', '  b:', '    default: ${var.a}'],
+        'variable-cycle',
+      ),
+    ).toEqual(['11: cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b']);
+  });
+});
