@@ -27,3 +27,12 @@ describe('terraform-only-reference: only ${resources...}', () => {
     ]);
   });
 });
+
+describe('terraform-only-reference: once per line', () => {
+  it('the same reference twice on one line is one finding', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: t', '  engine: direct', 'resources:', '  jobs:', '    x:', '      name: x', '    y:', '      name: y', '      description: "${resources.jobs.x.url} ${resources.jobs.x.url}"'),
+    });
+    expect(repo.run('terraform-only-reference')).toHaveLength(1);
+  });
+});

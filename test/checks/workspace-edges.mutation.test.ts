@@ -80,3 +80,11 @@ describe('variable-cycle: what counts as a reference to a variable', () => {
     ).toEqual(['11: cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b']);
   });
 });
+
+describe('variable-cycle: a value with several references', () => {
+  it('one reference into the cycle is enough', () => {
+    expect(lines(['bundle:', '  name: s', 'variables:', '  a:', '    default: "${var.b} ${var.c}"', '  b:', '    default: ${var.a}', '  c:', '    default: x'], 'variable-cycle')).toEqual([
+      '5: cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b',
+    ]);
+  });
+});
