@@ -88,3 +88,13 @@ describe('variable-cycle: a value with several references', () => {
     ]);
   });
 });
+
+describe('volume-path-invalid: artifact_path', () => {
+  it('an artifact_path outside /Volumes is not judged as a volume path; an empty catalog is no catalog', () => {
+    const run = (value: string) => lines(['bundle:', '  name: v', 'workspace:', `  artifact_path: ${value}`], 'volume-path-invalid');
+    expect([run('/Workspace/Shared/a'), run('/Volumes//s/v/x')]).toEqual([
+      [],
+      ['4: expected UC volume path to be in the format /Volumes/<catalog>/<schema>/<volume>/..., got /Volumes//s/v/x'],
+    ]);
+  });
+});
