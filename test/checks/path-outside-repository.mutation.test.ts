@@ -28,3 +28,10 @@ describe('path-outside-repository: sync.exclude and libraries', () => {
     ]);
   });
 });
+
+describe('path-outside-repository: anchored patterns', () => {
+  it('an exclude written /build (anchored at the sync root, gitignore style) is no path out of the repository', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: p', 'sync:', '  exclude:', '    - /build'), '.git/HEAD': 'ref: x\n' });
+    expect(repo.run('path-outside-repository')).toEqual([]);
+  });
+});

@@ -98,3 +98,23 @@ describe('volume-path-invalid: artifact_path', () => {
     ]);
   });
 });
+
+describe('variable-cycle: several cycles and dead ends', () => {
+  it('two separate cycles are two findings; a reference into a dead end before the one that closes the cycle still finds it', () => {
+    expect(
+      lines(
+        ['bundle:', '  name: s', 'variables:', '  a:', '    default: "${var.c} ${var.b}"', '  c:', '    default: ${var.d}', '  d:', '    default: x', '  b:', '    default: ${var.a}', '  e:', '    default: ${var.f}', '  f:', '    default: ${var.e}'],
+        'variable-cycle',
+      ),
+    ).toEqual([
+      '5: cycle detected in field resolution: variables.a.default -> var.b -> var.a -> var.b',
+      '13: cycle detected in field resolution: variables.e.default -> var.f -> var.e -> var.f',
+    ]);
+  });
+
+  it('a cycle through a field of a complex variable is the too-deep warning even when the other variable is plain', () => {
+    expect(
+      lines(['bundle:', '  name: s', 'variables:', '  a:', '    default: ${var.b.x}', '  b:', '    type: complex', '    default:', '      x: ${var.a}'], 'variable-cycle').map((l) => l.split('. Unresolved')[0]),
+    ).toEqual(['5: Variables references are too deep, stopping resolution after 11 rounds']);
+  });
+});
