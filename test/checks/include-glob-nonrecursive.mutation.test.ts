@@ -48,3 +48,25 @@ describe('include-glob-nonrecursive: the recursive reading', () => {
     expect(missed(files)).toEqual([`r/**/*.yml: 10 file(s) it seems to cover are not loaded: ${Array.from({ length: 10 }, (_, i) => `r/d${i}/e/f.yml`).join(', ')}`]);
   });
 });
+
+describe('include-glob-nonrecursive: more of the reading and the fix', () => {
+  it('a * after a literal stays within the name; a base of two folders is read; .yml must end the name', () => {
+    expect(
+      missed({
+        'databricks.yml': yaml('bundle:', '  name: g', 'include:', '  - "d/**/a*.yml"', '  - "conf/sub/**/*.yml"'),
+        'd/1/2/ab.yml': R, 'd/1/2/ba.yml': R,
+        'conf/sub/1/2/x.yml': R, 'conf/sub/1/2/x.yml.bak': R,
+      }),
+    ).toEqual([
+      'd/**/a*.yml: 1 file(s) it seems to cover are not loaded: d/1/2/ab.yml',
+      'conf/sub/**/*.yml: 1 file(s) it seems to cover are not loaded: conf/sub/1/2/x.yml',
+    ]);
+  });
+
+  it('an entry with two ** gets one glob per level for the first, the rest kept as single-level *', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: g', 'include:', '  - "a/**/b/**/*.yml"'), 'a/b/x/c.yml': R });
+    expect(repo.run('include-glob-nonrecursive').map((f) => f.fix?.text)).toEqual([
+      'Replace "a/**/b/**/*.yml" with one glob per directory level, e.g. "a/b/*/*.yml", "a/*/b/*/*.yml", "a/*/*/b/*/*.yml".',
+    ]);
+  });
+});
