@@ -53,3 +53,10 @@ describe('path-kind-mismatch: globs', () => {
     ]);
   });
 });
+
+describe('path-outside-sync-root: unresolved paths', () => {
+  it('a notebook path with an unresolved reference is not judged (undefined-variable reports it)', () => {
+    const repo = loadRepo({ 'databricks.yml': yaml('bundle:', '  name: p', 'resources:', '  jobs:', '    j:', '      tasks:', ...task('a', 'notebook_task', 'notebook_path', '${var.nowhere}/x.py')) });
+    expect(repo.run('path-outside-sync-root')).toEqual([]);
+  });
+});
