@@ -8,7 +8,8 @@ const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
 const IMPACT = '`bundle validate` and `bundle deploy` fail for the targets listed.';
 
 describe('undefined-variable: the include root cause and the fix', () => {
-  const repo = loadRepo(
+  // built inside the test: Stryker activates a mutant per test, not while describe blocks are collected
+  const load = () => loadRepo(
     {
       'b/databricks.yml': yaml(
         'bundle:', '  name: v', 'include:', '  - ../shared/vars.yml',
@@ -19,9 +20,8 @@ describe('undefined-variable: the include root cause and the fix', () => {
     },
     { bundleDir: 'b' },
   );
-  const byText = Object.fromEntries(repo.run('undefined-variable').map((f) => [f.message.split('\n')[0], f.fix?.text]));
-
   it('a close name wins over the include; a declared variable, or a reference that is no variable, never gets the include', () => {
+    const byText = Object.fromEntries(load().run('undefined-variable').map((f) => [f.message.split('\n')[0], f.fix?.text]));
     expect(byText).toEqual({
       'reference does not exist: ${var.catalgo}': 'Replace ${var.catalgo} with ${var.catalog}.',
       'reference does not exist: ${var.cfg.zzzzzz}': 'Fix the reference ${var.cfg.zzzzzz}.',
