@@ -17,7 +17,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
   breaksDeploy: false,
   run(bundle) {
     const findings: RawFinding[] = [];
-    for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    // The paths are the map's keys, so no two are equal.
+    for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       if (file.path === bundle.rootFile || !file.root) continue;
       const include = get(file.root, 'include');
       if (!include) continue;

@@ -86,7 +86,8 @@ function fix(verdict: SyncVerdict, file: string): RawFinding['fix'] {
     case 'sync.exclude':
       return { text: `Remove or narrow the sync.exclude pattern ${verdict.reason.pattern ?? ''} so that ${file} is uploaded.` };
     case 'gitignore':
-      return { text: `Re-add the code with sync.include (exclude still wins), or stop ignoring it in git.`, patch: `sync:\n  include:\n    - ${dir}/**` };
+      // a file at the bundle root is re-added by its own name (`run.py/**` would match nothing)
+      return { text: `Re-add the code with sync.include (exclude still wins), or stop ignoring it in git.`, patch: `sync:\n  include:\n    - ${dir === file ? file : `${dir}/**`}` };
     case 'outside-sync-paths':
       return { text: `Add the folder to sync.paths.`, patch: `sync:\n  paths:\n    - .\n    - ${dir}` };
     default:

@@ -13,8 +13,9 @@ function mayContainUserName(path: string): boolean {
   return path.startsWith('~') || path.includes('${workspace.current_user') || /^(\/Workspace)?\/Users\/[^/]+/.test(path) || /@/.test(path);
 }
 
+/** `development: "true"` arrives as true: the loader normalises boolean fields as the CLI does. */
 function isTrue(node: ReturnType<typeof get>): boolean {
-  return node?.kind === 'scalar' && (node.value === true || node.value === 'true');
+  return node?.kind === 'scalar' && node.value === true;
 }
 
 export const targetModeViolation: Check = {

@@ -70,7 +70,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
             ? `${cause.fix} Otherwise declare the variable under top-level \`variables:\`.`
             : suggestions.length > 0
             ? `Replace ${text} with \${${suggestions[0]}}${uses.length > 1 ? ' everywhere' : ''}.`
-            : use.ref.path.startsWith('var.')
+            : use.ref.path.startsWith('var.') && !target.variables.has(use.ref.path.split('.')[1])
               ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
               : `Fix the reference ${text}.`,
         },
@@ -135,7 +135,8 @@ function suggest(target: TargetView, refPath: string): string[] {
       node = map?.entries.get(seg);
       continue;
     }
-    return closeMatches(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
+    // the index written after the segment (`lst[0]`) stays on the suggestion (`list[0]`)
+    return closeMatches(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c + rest[i].slice(seg.length), ...rest.slice(i + 1)].join('.'));
   }
   return [];
 }
