@@ -1800,7 +1800,8 @@ function fix(verdict, file) {
         case 'sync.exclude':
             return { text: `Remove or narrow the sync.exclude pattern ${verdict.reason.pattern ?? ''} so that ${file} is uploaded.` };
         case 'gitignore':
-            return { text: `Re-add the code with sync.include (exclude still wins), or stop ignoring it in git.`, patch: `sync:\n  include:\n    - ${dir}/**` };
+            // a file at the bundle root is re-added by its own name (`run.py/**` would match nothing)
+            return { text: `Re-add the code with sync.include (exclude still wins), or stop ignoring it in git.`, patch: `sync:\n  include:\n    - ${dir === file ? file : `${dir}/**`}` };
         case 'outside-sync-paths':
             return { text: `Add the folder to sync.paths.`, patch: `sync:\n  paths:\n    - .\n    - ${dir}` };
         default:
@@ -2820,7 +2821,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#include`,
     breaksDeploy: false,
     run(bundle) {
         const findings = [];
-        for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        // The paths are the map's keys, so no two are equal.
+        for (const file of [...bundle.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
             if (file.path === bundle.rootFile || !file.root)
                 continue;
             const include = get(file.root, 'include');
@@ -2915,7 +2917,7 @@ function globToRegExp(glob) {
             if (end < 0)
                 re += '\\[';
             else {
-                re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+                re += `[${glob.slice(i + 1, end).replace(/\\/g, '\\\\')}]`; // Go: `^` negates, `!` is a plain character
                 i = end;
             }
         }
@@ -3692,7 +3694,7 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
                         ? `${cause.fix} Otherwise declare the variable under top-level \`variables:\`.`
                         : suggestions.length > 0
                             ? `Replace ${text} with \${${suggestions[0]}}${uses.length > 1 ? ' everywhere' : ''}.`
-                            : use.ref.path.startsWith('var.')
+                            : use.ref.path.startsWith('var.') && !target.variables.has(use.ref.path.split('.')[1])
                                 ? `Declare \`variables: {${use.ref.path.split('.')[1]}: {default: ...}}\` or fix the reference.`
                                 : `Fix the reference ${text}.`,
                 },
@@ -3758,7 +3760,8 @@ function undefined_variable_suggest(target, refPath) {
             node = map?.entries.get(seg);
             continue;
         }
-        return (0,suggest/* closeMatches */.KA)(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c, ...rest.slice(i + 1)].join('.'));
+        // the index written after the segment (`lst[0]`) stays on the suggestion (`list[0]`)
+        return (0,suggest/* closeMatches */.KA)(seg, keys).map((c) => [...prefix, ...rest.slice(0, i), c + rest[i].slice(seg.length), ...rest.slice(i + 1)].join('.'));
     }
     return [];
 }
@@ -4840,8 +4843,9 @@ const DEV_PATHS = ['root_path', 'file_path', 'resource_path', 'artifact_path', '
 function mayContainUserName(path) {
     return path.startsWith('~') || path.includes('${workspace.current_user') || /^(\/Workspace)?\/Users\/[^/]+/.test(path) || /@/.test(path);
 }
+/** `development: "true"` arrives as true: the loader normalises boolean fields as the CLI does. */
 function isTrue(node) {
-    return node?.kind === 'scalar' && (node.value === true || node.value === 'true');
+    return node?.kind === 'scalar' && node.value === true;
 }
 const targetModeViolation = {
     id: 'target-mode-violation',
