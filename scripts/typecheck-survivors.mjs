@@ -118,7 +118,11 @@ function importersOf(program, options) {
 function dependents(file, importers) {
   const seen = new Set();
   const visit = (f) => {
-    for (const importer of importers.get(f) ?? []) if (!seen.has(importer)) seen.add(importer), visit(importer);
+    for (const importer of importers.get(f) ?? []) {
+      if (seen.has(importer)) continue;
+      seen.add(importer);
+      visit(importer);
+    }
   };
   visit(file);
   seen.delete(file);
