@@ -13,6 +13,7 @@ export const notJudgingSrc = [
   'test/python-tools.test.ts', // scripts/python-tools.mjs
   'test/test-count.test.ts', // scripts/test-count.mjs
   'test/mutation-table.test.ts', // scripts/mutation-table.mjs
+  'test/typecheck-survivors.test.ts', // scripts/typecheck-survivors.mjs
   'test/project/loader-performance.test.ts', // 10,000 tasks loaded: slow, what it pins the loader tests pin
 ];
 

@@ -10,3 +10,5 @@ export interface MutationRow {
 }
 export function mutationRows(report: { files: Record<string, { mutants: { status: string }[] }> }): MutationRow[];
 export function mutationTable(report: { files: Record<string, { mutants: { status: string }[] }> }): string;
+export function percent(score: number | null): string;
+export function markdownTable(header: string[], cells: string[][]): string;

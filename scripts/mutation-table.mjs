@@ -35,14 +35,22 @@ export function mutationRows(report) {
   return [...rows, total];
 }
 
+/** A score as the tables print it. */
+export const percent = (score) => (score === null ? 'n/a' : `${score.toFixed(1)}%`);
+
 /** The rows as a Markdown table, columns padded so it also reads in a terminal. */
 export function mutationTable(report) {
   const header = ['module', 'mutants', 'killed', 'timeout', 'survived', 'no-coverage', 'score'];
   const cells = mutationRows(report).map((r) => [
     r.module,
     ...[r.mutants, r.killed, r.timeout, r.survived, r.noCoverage].map(String),
-    r.score === null ? 'n/a' : `${r.score.toFixed(1)}%`,
+    percent(r.score),
   ]);
+  return markdownTable(header, cells);
+}
+
+/** A Markdown table padded to read in a terminal: the first column left-aligned, the others right. */
+export function markdownTable(header, cells) {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c) => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`;

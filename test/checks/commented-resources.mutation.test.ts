@@ -70,3 +70,32 @@ describe('commented-resources: reading the commented YAML', () => {
     expect(one('# resources:\n')).toEqual(['resources/x.yml:1 its resources are not deployed']);
   });
 });
+
+describe('commented-resources: where the block starts', () => {
+  const one = (text: string) => disabled({ 'resources/x.yml': text });
+
+  it('a note whose text holds "resources:" (even "# resources:") mid-line neither starts the block nor places the finding', () => {
+    // read from the note on, the YAML would not parse ("notes: resources: ..."), and the finding would sit on line 1
+    expect(one('# notes: resources: and # resources: are below\n# resources:\n#   jobs:\n#     j: {}\n')).toEqual(['resources/x.yml:2 jobs.j is not deployed']);
+  });
+});
+
+describe('commented-resources: the sources a commented pipeline names', () => {
+  const DLT = '# Databricks notebook source\nimport dlt\n';
+  const pipeline = (...libraries: string[]) =>
+    loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: d', 'include:', '  - resources/*.yml'),
+      'resources/p.yml': yaml('# resources:', '#   pipelines:', '#     a:', '#       libraries:', ...libraries.map((l) => `#         - ${l}`)),
+      'src/a.py': DLT,
+    })
+      .run('dlt-pipeline-disabled')
+      .map((f) => f.message);
+
+  it('a library path written with spaces inside its quotes still names the source', () => {
+    expect(pipeline('notebook: {path: " ../src/a.py "}')).toEqual(['resources/p.yml is entirely commented out: pipelines.a is not deployed and src/a.py never runs']);
+  });
+
+  it('an empty library entry is skipped, the next one is read', () => {
+    expect(pipeline('~', 'file: {path: ../src/a.py}')).toEqual(['resources/p.yml is entirely commented out: pipelines.a is not deployed and src/a.py never runs']);
+  });
+});

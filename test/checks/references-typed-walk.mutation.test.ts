@@ -18,6 +18,26 @@ describe('references: the sections read', () => {
   });
 });
 
+describe('references: the sections read (environments) and the resource a reference belongs to', () => {
+  it('under environments (the old name of targets) only the merged environment\'s references are the target\'s', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: r', 'resources:', '  jobs:', '    j:', '      name: j',
+        'environments:', '  prod:', '    resources: {jobs: {j: {description: "${var.nope_prod}"}}}',
+        '  dev:', '    default: true', '    resources: {jobs: {j: {description: "${var.nope_dev}"}}}',
+      ),
+    });
+    expect(repo.run('undefined-variable', 'dev').map((f) => [f.message, f.loc?.line])).toEqual([['reference does not exist: ${var.nope_dev}', 12]]);
+  });
+
+  it('a reference inside a variable named resources belongs to no resource', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: r', 'variables:', '  resources:', '    type: complex', '    default:', '      jobs:', '        j: "${var.nope}"'),
+    });
+    expect(repo.run('undefined-variable').map((f) => [f.message, f.loc?.line, f.resources])).toEqual([['reference does not exist: ${var.nope}', 8, undefined]]);
+  });
+});
+
 describe('typed-walk: values of the wrong shape', () => {
   it('a resource type written as a scalar, a task written as a scalar and an unknown block are skipped, the rest is judged', () => {
     const repo = loadRepo({

@@ -58,4 +58,8 @@ describe('unmatched-includes', () => {
       fix: 'Make include `../a.yml` (databricks.yml:4), `../b.yml` (databricks.yml:5) match the file meant to define it (include paths are relative to the bundle root, and the file must exist in every checkout, CI included)',
     });
   });
+
+  it('an entry written with spaces around it inside its quotes is named without them', () => {
+    expect(rootCause(['" ../shared/vars.yml "']).note).toBe('; no file matches include `../shared/vars.yml` (databricks.yml:4), which may be meant to define it');
+  });
 });
