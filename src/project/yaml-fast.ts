@@ -98,8 +98,13 @@ function endOf(tokens: readonly SourceToken[], fallback: number): number {
   return last ? last.offset + last.source.length : fallback;
 }
 
+/** First characters of the plain scalars the core schema may resolve to something other than a string. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '~nNtTfF0123456789+-.') MAY_RESOLVE[c.charCodeAt(0)] = 1;
+
 /** The core schema's plain-scalar resolution, as the `yaml` package's default schema does it. */
 export function resolvePlain(source: string): ScalarNode['value'] {
+  if (source.length > 0 && MAY_RESOLVE[source.charCodeAt(0)] !== 1) return source; // most values: no pattern can match
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === 't' || source[0] === 'T';
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);

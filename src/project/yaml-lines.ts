@@ -33,6 +33,8 @@ const INDICATOR_FIRST = new Set('[]{}&*!|>%@`,?:#-\'"'.split('').map((c) => c.ch
 /** Distinct mapping keys met so far, kept as one internalized string each (bounded: key names repeat, resource names may not). */
 const internedKeys = new Map<string, string>();
 const MAX_INTERNED_KEYS = 20_000;
+/** Key texts met so far that are plain keys naming themselves (most keys), by their text: one lookup for each next time. */
+const selfNamedKeys = new Map<string, string>();
 
 /**
  * One string per distinct key, and V8's internalized one: the checks' `entries.get('task_key')` then
@@ -48,6 +50,16 @@ function internKey(key: string): string {
   if (interned !== key) return key;
   internedKeys.set(interned, interned);
   return interned;
+}
+
+/** The name a key's text gives (the same as the text, for most keys). Throws NotPlain for a key this path does not read. */
+function keyName(keyText: string): string {
+  const known = selfNamedKeys.get(keyText);
+  if (known !== undefined) return known;
+  if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
+  const name = internKey(String(resolvePlain(keyText) ?? ''));
+  if (name === keyText && selfNamedKeys.size < MAX_INTERNED_KEYS) selfNamedKeys.set(name, name);
+  return name;
 }
 
 /** The file's mapping, or undefined when the file needs the CST fast path or the composer. */
@@ -180,11 +192,9 @@ class LineReader {
         colon++;
       }
       if (colon - start > MAX_FAST_KEY_CHARS) throw notPlain;
-      const keyText = text.slice(start, colon);
-      if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
+      const name = keyName(text.slice(start, colon));
       const keyLine = this.lineNo;
       const keyColumn = start - this.lineStart + 1;
-      const name = internKey(String(resolvePlain(keyText) ?? ''));
       let valueStart = colon + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
       let value: Node;
