@@ -7,6 +7,7 @@
 import { CST, LineCounter, Parser } from 'yaml';
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { PackedEntries } from './packed-entries.js';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
@@ -158,7 +159,8 @@ class Builder {
     if (depth > this.maxNesting) throw notFast; // the composed path says how deep is too deep
     const loc = this.at(token.offset);
     const keyLocs = new PackedKeyLocs(loc.file);
-    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const out: MapNode = { kind: 'map', loc, entries, keyLocs };
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
@@ -183,10 +185,11 @@ class Builder {
       }
       (items as unknown[])[i] = undefined; // converted: its CST can go before the rest is read (a fallback parses again)
       const name = String(keyNode.value ?? '');
-      if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
-      out.entries.set(name, valueNode);
+      if (entries.has(name)) entries.delete(name); // a repeated key: the last one wins, in its place
+      entries.set(name, valueNode);
       keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
     }
+    entries.trim();
     keyLocs.trim();
     return out;
   }

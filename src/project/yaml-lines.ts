@@ -8,6 +8,7 @@
 // compares the three over the corpus and over hand-made shapes).
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { PackedEntries } from './packed-entries.js';
 import { MAX_FAST_KEY_CHARS, resolvePlain } from './yaml-fast.js';
 
 /** Thrown where this path stops; the caller takes the next one. */
@@ -180,7 +181,8 @@ class LineReader {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
     const keyLocs = new PackedKeyLocs(this.path);
-    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries, keyLocs };
     for (;;) {
       const start = this.contentStart;
       let colon = start;
@@ -208,10 +210,11 @@ class LineReader {
       } else {
         value = this.scalar(valueStart);
       }
-      if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
-      out.entries.set(name, value);
+      if (entries.has(name)) entries.delete(name); // a repeated key: the last one wins, in its place
+      entries.set(name, value);
       keyLocs.setAt(name, keyLine, keyColumn);
       if (!this.continues(indent)) {
+        entries.trim();
         keyLocs.trim();
         return out;
       }

@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import type { ConfigFile, Loc, MapNode, Node, RawFinding, ScalarNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { PackedEntries } from './packed-entries.js';
 import { parseFast } from './yaml-fast.js';
 import { parseLines } from './yaml-lines.js';
 
@@ -361,7 +362,8 @@ class Converter {
 
   private convertMap(pairs: unknown[], loc: Loc, depth: number): MapNode {
     const keyLocs = new PackedKeyLocs(loc.file);
-    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const out: MapNode = { kind: 'map', loc, entries, keyLocs };
     const merges: { node: Node; keyLoc: Loc }[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -389,10 +391,11 @@ class Converter {
         merges.push({ node: value, keyLoc });
         continue;
       }
-      if (out.entries.has(key)) out.entries.delete(key); // a repeated key: the last one wins, in its place
-      out.entries.set(key, value);
+      if (entries.has(key)) entries.delete(key); // a repeated key: the last one wins, in its place
+      entries.set(key, value);
       keyLocs.set(key, keyLoc);
     }
+    entries.trim();
     keyLocs.trim();
     if (merges.length > 0) this.applyMerge(out, merges[0].node, merges[0].keyLoc);
     return out;
