@@ -7,6 +7,7 @@
 import { CST, LineCounter, Parser } from 'yaml';
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { ParsedMap, ParsedSeq } from './located-nodes.js';
 import { PackedEntries } from './packed-entries.js';
 
 type Token = CST.Token;
@@ -160,7 +161,7 @@ class Builder {
     const loc = this.at(token.offset);
     const keyLocs = new PackedKeyLocs(loc.file);
     const entries = new PackedEntries();
-    const out: MapNode = { kind: 'map', loc, entries, keyLocs };
+    const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
@@ -207,6 +208,7 @@ class Builder {
       items.push(value ? this.node(value, depth + 1) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
       (token.items as unknown[])[i] = undefined;
     }
-    return { kind: 'seq', loc: this.at(token.offset), items };
+    const loc = this.at(token.offset);
+    return new ParsedSeq(items, loc.file, loc.line, loc.column);
   }
 }

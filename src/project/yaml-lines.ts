@@ -8,6 +8,7 @@
 // compares the three over the corpus and over hand-made shapes).
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { ParsedMap, ParsedSeq } from './located-nodes.js';
 import { PackedEntries } from './packed-entries.js';
 import { MAX_FAST_KEY_CHARS, resolvePlain } from './yaml-fast.js';
 
@@ -182,7 +183,7 @@ class LineReader {
     const text = this.text;
     const keyLocs = new PackedKeyLocs(this.path);
     const entries = new PackedEntries();
-    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries, keyLocs };
+    const out = new ParsedMap(entries, keyLocs, this.path, this.lineNo, this.contentStart - this.lineStart + 1);
     for (;;) {
       const start = this.contentStart;
       let colon = start;
@@ -226,7 +227,7 @@ class LineReader {
   private seq(indent: number, depth: number, underKey: boolean): SeqNode {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
-    const out: SeqNode = { kind: 'seq', loc: this.loc(this.contentStart), items: [] };
+    const out = new ParsedSeq([], this.path, this.lineNo, this.contentStart - this.lineStart + 1);
     for (;;) {
       let valueStart = this.contentStart + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
