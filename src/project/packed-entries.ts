@@ -1,47 +1,55 @@
-// A parsed mapping's entries behind the Map<string, Node> API: one packed array [key, value, key,
-// value, ...] instead of a Map and its hash table (a bundle has tens of thousands of small mappings,
-// most of four keys or fewer). Lookups scan up to SCAN_LIMIT keys and use an index built on first use
-// above that (a resource mapping may hold thousands). A deletion or `clear` turns it into a plain Map,
-// so every caller sees a Map's behaviour: insertion order, a re-set key keeping its place, live iteration.
+// A parsed mapping's entries behind the Map<string, Node> API, and where their keys are written:
+// one packed table [key, value, line, column, ...] per mapping instead of a Map with its hash table
+// and a second table of key positions (a bundle has tens of thousands of small mappings, most of
+// four keys or fewer). The mapping's PackedKeyLocs (key-locs.ts) reads the positions from this table.
+// Lookups scan up to SCAN_LIMIT keys and use an index built on first use above that (a resource
+// mapping may hold thousands). Once the parser is done (`trim`), adding a key, a deletion or `clear`
+// turns the entries into a plain Map (the table stays for the positions), so every caller sees a
+// Map's behaviour: insertion order, a re-set key keeping its place, live iteration.
 import type { Node } from '../model.js';
 
 /** Above this many keys, lookups go through an index built on first use. */
 const SCAN_LIMIT = 12;
+/** Cells per key in the table: key, value, line, column. */
+export const ROW = 4;
 
 export class PackedEntries implements Map<string, Node> {
-  private packed: (string | Node)[] = [];
+  /** [key, value, line, column, ...]; the values are stale once `map` is set, the positions are not. */
+  table: (string | Node | number)[] = [];
   private index: Map<string, number> | undefined;
   private map: Map<string, Node> | undefined;
+  private sealed = false;
 
   get size(): number {
-    return this.map ? this.map.size : this.packed.length >> 1;
+    return this.map ? this.map.size : this.table.length / ROW;
   }
 
   get [Symbol.toStringTag](): string {
     return 'Map';
   }
 
-  private find(key: string): number {
-    const packed = this.packed;
-    if (packed.length <= SCAN_LIMIT * 2) {
-      for (let i = 0; i < packed.length; i += 2) if (packed[i] === key) return i;
+  /** Where `key`'s row starts in the table, or -1. */
+  row(key: string): number {
+    const table = this.table;
+    if (table.length <= SCAN_LIMIT * ROW) {
+      for (let i = 0; i < table.length; i += ROW) if (table[i] === key) return i;
       return -1;
     }
     if (!this.index) {
       this.index = new Map();
-      for (let i = 0; i < packed.length; i += 2) this.index.set(packed[i] as string, i);
+      for (let i = 0; i < table.length; i += ROW) this.index.set(table[i] as string, i);
     }
     return this.index.get(key) ?? -1;
   }
 
   get(key: string): Node | undefined {
     if (this.map) return this.map.get(key);
-    const i = this.find(key);
-    return i < 0 ? undefined : (this.packed[i + 1] as Node);
+    const i = this.row(key);
+    return i < 0 ? undefined : (this.table[i + 1] as Node);
   }
 
   has(key: string): boolean {
-    return this.map ? this.map.has(key) : this.find(key) >= 0;
+    return this.map ? this.map.has(key) : this.row(key) >= 0;
   }
 
   set(key: string, value: Node): this {
@@ -49,19 +57,22 @@ export class PackedEntries implements Map<string, Node> {
       this.map.set(key, value);
       return this;
     }
-    const i = this.find(key);
+    const i = this.row(key);
     if (i >= 0) {
-      this.packed[i + 1] = value;
-      return this;
+      this.table[i + 1] = value;
+    } else if (this.sealed) {
+      this.asMap().set(key, value);
+    } else {
+      this.index?.set(key, this.table.length);
+      this.table.push(key, value, 0, 0); // the parser gives the position next (keyLocs.setAt)
     }
-    this.index?.set(key, this.packed.length);
-    this.packed.push(key, value);
     return this;
   }
 
-  /** Done adding: the packed array drops its spare capacity (an array grown by push keeps room for 16 more). */
+  /** The parser is done with this mapping: the table drops its spare capacity (an array grown by push keeps room for 16 more). */
   trim(): void {
-    if (!this.map) this.packed = this.packed.slice();
+    this.table = this.table.slice();
+    this.sealed = true;
   }
 
   delete(key: string): boolean {
@@ -77,15 +88,15 @@ export class PackedEntries implements Map<string, Node> {
   }
 
   entries(): MapIterator<[string, Node]> {
-    return this.map ? this.map.entries() : new PackedIterator(this.packed, ENTRIES);
+    return this.map ? this.map.entries() : new TableIterator(this.table, ENTRIES);
   }
 
   keys(): MapIterator<string> {
-    return this.map ? this.map.keys() : new PackedIterator(this.packed, KEYS);
+    return this.map ? this.map.keys() : new TableIterator(this.table, KEYS);
   }
 
   values(): MapIterator<Node> {
-    return this.map ? this.map.values() : new PackedIterator(this.packed, VALUES);
+    return this.map ? this.map.values() : new TableIterator(this.table, VALUES);
   }
 
   [Symbol.iterator](): MapIterator<[string, Node]> {
@@ -94,9 +105,10 @@ export class PackedEntries implements Map<string, Node> {
 
   private asMap(): Map<string, Node> {
     if (!this.map) {
-      this.map = new Map(this.entries());
-      this.packed = [];
-      this.index = undefined;
+      const map = new Map<string, Node>();
+      for (let i = 0; i < this.table.length; i += ROW) map.set(this.table[i] as string, this.table[i + 1] as Node);
+      this.map = map;
+      this.sealed = true;
     }
     return this.map;
   }
@@ -106,21 +118,21 @@ const ENTRIES = 0;
 const KEYS = 1;
 const VALUES = 2;
 
-/** An iterator over the packed array, live like a Map's (it sees keys added while it runs); a class, not a generator: cheaper to resume. */
-class PackedIterator<T> implements MapIterator<T> {
+/** An iterator over the table, live like a Map's (it sees keys added while it runs); a class, not a generator: cheaper to resume. */
+class TableIterator<T> implements MapIterator<T> {
   private i = 0;
 
   constructor(
-    private readonly packed: (string | Node)[],
+    private readonly table: (string | Node | number)[],
     private readonly kind: typeof ENTRIES | typeof KEYS | typeof VALUES,
   ) {}
 
   next(): IteratorResult<T, undefined> {
-    const packed = this.packed;
+    const table = this.table;
     const i = this.i;
-    if (i >= packed.length) return { done: true, value: undefined };
-    this.i = i + 2;
-    const value = this.kind === ENTRIES ? [packed[i], packed[i + 1]] : this.kind === KEYS ? packed[i] : packed[i + 1];
+    if (i >= table.length) return { done: true, value: undefined };
+    this.i = i + ROW;
+    const value = this.kind === ENTRIES ? [table[i], table[i + 1]] : this.kind === KEYS ? table[i] : table[i + 1];
     return { done: false, value: value as T };
   }
 

@@ -159,8 +159,8 @@ class Builder {
   map(token: CST.BlockMap, depth: number): MapNode {
     if (depth > this.maxNesting) throw notFast; // the composed path says how deep is too deep
     const loc = this.at(token.offset);
-    const keyLocs = new PackedKeyLocs(loc.file);
     const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, loc.file);
     const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
@@ -191,7 +191,6 @@ class Builder {
       keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
     }
     entries.trim();
-    keyLocs.trim();
     return out;
   }
 

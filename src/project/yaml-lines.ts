@@ -181,8 +181,8 @@ class LineReader {
   private map(indent: number, depth: number): MapNode {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
-    const keyLocs = new PackedKeyLocs(this.path);
     const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, this.path);
     const out = new ParsedMap(entries, keyLocs, this.path, this.lineNo, this.contentStart - this.lineStart + 1);
     for (;;) {
       const start = this.contentStart;
@@ -216,7 +216,6 @@ class LineReader {
       keyLocs.setAt(name, keyLine, keyColumn);
       if (!this.continues(indent)) {
         entries.trim();
-        keyLocs.trim();
         return out;
       }
       if (this.isSeqLine()) throw notPlain;

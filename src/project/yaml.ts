@@ -367,8 +367,8 @@ class Converter {
   }
 
   private convertMap(pairs: unknown[], loc: Loc, depth: number): MapNode {
-    const keyLocs = new PackedKeyLocs(loc.file);
     const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, loc.file);
     const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
     const merges: { node: Node; keyLoc: Loc }[] = [];
     for (const pair of pairs) {
@@ -402,7 +402,6 @@ class Converter {
       keyLocs.set(key, keyLoc);
     }
     entries.trim();
-    keyLocs.trim();
     if (merges.length > 0) this.applyMerge(out, merges[0].node, merges[0].keyLoc);
     return out;
   }
