@@ -5,7 +5,9 @@
 // Lookups scan up to SCAN_LIMIT keys and use an index built on first use above that (a resource
 // mapping may hold thousands). Once the parser is done (`trim`), adding a key, a deletion or `clear`
 // turns the entries into a plain Map (the table stays for the positions), so every caller sees a
-// Map's behaviour: insertion order, a re-set key keeping its place, live iteration.
+// Map's behaviour: insertion order, a re-set key keeping its place, live iteration. One difference:
+// an iteration begun while the mapping was packed goes on over the keys as they were if a deletion
+// happens under it (a Map would skip the deleted key); nothing deletes from a mapping it iterates.
 import type { Node } from '../model.js';
 
 /** Above this many keys, lookups go through an index built on first use. */
