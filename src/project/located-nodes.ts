@@ -18,13 +18,11 @@ function locOf(file: string, at: number | Loc): Loc {
   return typeof at === 'number' ? { file, line: Math.floor(at / (MAX_COLUMN + 1)), column: at & MAX_COLUMN } : at;
 }
 
-export class ParsedMap implements MapNode {
-  readonly kind = 'map';
+/** Where a parsed collection is written: read as a Loc, kept as a packed position. */
+abstract class Located {
   private readonly at: number | Loc;
 
   constructor(
-    public entries: Map<string, Node>,
-    public keyLocs: KeyLocs,
     private readonly file: string,
     line: number,
     column: number,
@@ -37,20 +35,29 @@ export class ParsedMap implements MapNode {
   }
 }
 
-export class ParsedSeq implements SeqNode {
-  readonly kind = 'seq';
-  private readonly at: number | Loc;
+export class ParsedMap extends Located implements MapNode {
+  readonly kind = 'map';
 
   constructor(
-    public items: Node[],
-    private readonly file: string,
+    public entries: Map<string, Node>,
+    public keyLocs: KeyLocs,
+    file: string,
     line: number,
     column: number,
   ) {
-    this.at = position(file, line, column);
+    super(file, line, column);
   }
+}
 
-  get loc(): Loc {
-    return locOf(this.file, this.at);
+export class ParsedSeq extends Located implements SeqNode {
+  readonly kind = 'seq';
+
+  constructor(
+    public items: Node[],
+    file: string,
+    line: number,
+    column: number,
+  ) {
+    super(file, line, column);
   }
 }

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Loc, MapNode, Node } from '../../src/model.js';
 import { PackedKeyLocs } from '../../src/project/key-locs.js';
 import { PackedEntries } from '../../src/project/packed-entries.js';
-import { parseFast } from '../../src/project/yaml-fast.js';
-import { parseLines } from '../../src/project/yaml-lines.js';
-import { MAX_NESTING, parseConfigText } from '../../src/project/yaml.js';
+import { parsedOn } from './loader-helpers.js';
 
 /** A small deterministic generator: the same sequence of operations on every run. */
 function random(seed: number): () => number {
@@ -129,22 +127,26 @@ describe('PackedKeyLocs behaves as a Map<string, Loc>, beside its entries', () =
   });
 });
 
-describe('parsed mappings keep their key positions packed', () => {
-  // the line path, the CST fast path (a flow sequence) and the composer (an anchor) each build one
-  for (const [path, text, lines, fast] of [
-    ['line path', 'bundle:\n  name: x\n  uuid: y\n', true, true],
-    ['CST fast path', 'bundle:\n  name: x\n  "uuid": y\n', false, true],
-    ['composer', 'bundle: &b\n  name: x\n  uuid: y\nother: *b\n', false, false],
+describe('parsed mappings keep their entries and key positions packed', () => {
+  // the line path, the CST fast path (a quoted key) and the composer (an anchor) each build them
+  for (const [path, text] of [
+    ['line path', 'bundle:\n  name: x\n  uuid: y\n'],
+    ['CST fast path', 'bundle:\n  name: x\n  "uuid": y\n'],
+    ['composer', 'bundle: &b\n  name: x\n  uuid: y\nother: *b\n'],
   ] as const) {
-    it(`${path}: each key where it is written, in a packed key table`, () => {
-      expect(parseLines(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(lines);
-      expect(parseFast(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(fast);
-      const { file } = parseConfigText('databricks.yml', text);
+    it(`${path}: each key where it is written and its value, in one packed table, in the order written`, () => {
+      const file = parsedOn(path, text);
       const bundle = file.root!.entries.get('bundle') as MapNode;
       expect(bundle.kind).toBe('map');
+      expect(file.root!.entries).toBeInstanceOf(PackedEntries);
+      expect(bundle.entries).toBeInstanceOf(PackedEntries);
       expect(file.root!.keyLocs).toBeInstanceOf(PackedKeyLocs);
       expect(bundle.keyLocs).toBeInstanceOf(PackedKeyLocs);
       expect(bundle.keyLocs.get('name')).toEqual({ file: 'databricks.yml', line: 2, column: 3 });
+      expect([...bundle.entries].map(([k, v]) => [k, v.kind === 'scalar' && v.value])).toEqual([
+        ['name', 'x'],
+        ['uuid', 'y'],
+      ]);
       expect([...bundle.keyLocs.keys()]).toEqual([...bundle.entries.keys()]);
     });
   }

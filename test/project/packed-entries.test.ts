@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine.js';
-import type { MapNode, Node } from '../../src/model.js';
+import type { Node } from '../../src/model.js';
 import { PackedEntries } from '../../src/project/packed-entries.js';
-import { parseFast } from '../../src/project/yaml-fast.js';
-import { parseLines } from '../../src/project/yaml-lines.js';
-import { MAX_NESTING, parseConfigText } from '../../src/project/yaml.js';
+import { parseConfigText } from '../../src/project/yaml.js';
 import { writeRepo } from './loader-helpers.js';
 
 /** A small deterministic generator: the same sequence of operations on every run. */
@@ -97,27 +95,7 @@ describe('PackedEntries behaves as a Map<string, Node>', () => {
   });
 });
 
-describe('parsed mappings keep their entries packed', () => {
-  // the line path, the CST fast path (a quoted key) and the composer (an anchor) each build one
-  for (const [path, text, lines, fast] of [
-    ['line path', 'bundle:\n  name: x\n  uuid: y\n', true, true],
-    ['CST fast path', 'bundle:\n  name: x\n  "uuid": y\n', false, true],
-    ['composer', 'bundle: &b\n  name: x\n  uuid: y\nother: *b\n', false, false],
-  ] as const) {
-    it(`${path}: entries in a packed table, in the order written`, () => {
-      expect(parseLines(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(lines);
-      expect(parseFast(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(fast);
-      const { file } = parseConfigText('databricks.yml', text);
-      const bundle = file.root!.entries.get('bundle') as MapNode;
-      expect(file.root!.entries).toBeInstanceOf(PackedEntries);
-      expect(bundle.entries).toBeInstanceOf(PackedEntries);
-      expect([...bundle.entries].map(([k, v]) => [k, v.kind === 'scalar' && v.value])).toEqual([
-        ['name', 'x'],
-        ['uuid', 'y'],
-      ]);
-    });
-  }
-
+describe('parsed mappings with packed entries', () => {
   it('a repeated key: the last value wins and moves to the end, on every path', () => {
     for (const text of ['a: 1\nb: 2\na: 3\n', 'a: 1\n"b": 2\na: 3\n']) {
       const { file } = parseConfigText('databricks.yml', text);
