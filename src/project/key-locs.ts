@@ -1,69 +1,47 @@
-// Where each key of a parsed mapping is written, behind the Map<string, Loc> API: one packed array
-// per mapping ([key, line, column, key, line, column, ...], all in the mapping's file) instead of a
-// Map and a Loc object per key. A Loc is made when one is asked for. Anything the packed form cannot
-// hold (a key written in another file, a deletion) turns it into a plain Map, so every caller sees a Map's behaviour.
+// Where each key of a parsed mapping is written, behind the Map<string, Loc> API: read from the
+// mapping's PackedEntries table ([key, value, line, column, ...], all in the mapping's file) instead
+// of a Map and a Loc object per key. A Loc is made when one is asked for. Anything the table cannot
+// hold (a key written in another file, a key the entries do not have, a deletion) turns it into a
+// plain Map, so every caller sees a Map's behaviour.
 import type { KeyLocs, Loc } from '../model.js';
-
-/** Above this many keys, lookups go through an index built on first use (a resource mapping may hold thousands). */
-const SCAN_LIMIT = 12;
+import { type PackedEntries, ROW } from './packed-entries.js';
 
 export class PackedKeyLocs implements KeyLocs {
-  private packed: (string | number)[] = [];
-  private index: Map<string, number> | undefined;
   private map: Map<string, Loc> | undefined;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly source: PackedEntries,
+    private readonly file: string,
+  ) {}
 
   get size(): number {
-    return this.map ? this.map.size : this.packed.length / 3;
-  }
-
-  private find(key: string): number {
-    const packed = this.packed;
-    if (packed.length <= SCAN_LIMIT * 3) {
-      for (let i = 0; i < packed.length; i += 3) if (packed[i] === key) return i;
-      return -1;
-    }
-    if (!this.index) {
-      this.index = new Map();
-      for (let i = 0; i < packed.length; i += 3) this.index.set(packed[i] as string, i);
-    }
-    return this.index.get(key) ?? -1;
+    return this.map ? this.map.size : this.source.table.length / ROW;
   }
 
   private locAt(i: number): Loc {
-    return { file: this.file, line: this.packed[i + 1] as number, column: this.packed[i + 2] as number };
+    const table = this.source.table;
+    return { file: this.file, line: table[i + 2] as number, column: table[i + 3] as number };
   }
 
   get(key: string): Loc | undefined {
     if (this.map) return this.map.get(key);
-    const i = this.find(key);
+    const i = this.source.row(key);
     return i < 0 ? undefined : this.locAt(i);
   }
 
   has(key: string): boolean {
-    return this.map ? this.map.has(key) : this.find(key) >= 0;
+    return this.map ? this.map.has(key) : this.source.row(key) >= 0;
   }
 
-  /** Where `key` is written, by line and column in this mapping's file (the parsers' call: no Loc object). */
+  /** Where `key` is written, by line and column in this mapping's file (the parsers' call, after entries.set: no Loc object). */
   setAt(key: string, line: number, column: number): void {
-    if (this.map) {
-      this.map.set(key, { file: this.file, line, column });
+    const i = this.map ? -1 : this.source.row(key);
+    if (i < 0) {
+      this.asMap().set(key, { file: this.file, line, column });
       return;
     }
-    const i = this.find(key);
-    if (i >= 0) {
-      this.packed[i + 1] = line;
-      this.packed[i + 2] = column;
-      return;
-    }
-    this.index?.set(key, this.packed.length);
-    this.packed.push(key, line, column);
-  }
-
-  /** Done adding: the packed array drops its spare capacity (an array grown by push keeps room for 16 more). */
-  trim(): void {
-    if (!this.map) this.packed = this.packed.slice();
+    this.source.table[i + 2] = line;
+    this.source.table[i + 3] = column;
   }
 
   set(key: string, loc: Loc): this {
@@ -85,7 +63,8 @@ export class PackedKeyLocs implements KeyLocs {
       yield* this.map.entries();
       return;
     }
-    for (let i = 0; i < this.packed.length; i += 3) yield [this.packed[i] as string, this.locAt(i)];
+    const table = this.source.table;
+    for (let i = 0; i < table.length; i += ROW) yield [table[i] as string, this.locAt(i)];
   }
 
   *keys(): IterableIterator<string> {
@@ -101,11 +80,7 @@ export class PackedKeyLocs implements KeyLocs {
   }
 
   private asMap(): Map<string, Loc> {
-    if (!this.map) {
-      this.map = new Map(this.entries());
-      this.packed = [];
-      this.index = undefined;
-    }
+    if (!this.map) this.map = new Map(this.entries());
     return this.map;
   }
 }

@@ -26,7 +26,7 @@ export function substituteComplexVariables(config: MapNode, variables: Map<strin
     if (!type || SKIPPED.has(section)) continue;
     const replaced = new Substitution(variables, report).walk(node, type, [section], 0);
     if (replaced === node) continue;
-    out ??= { ...config, entries: new Map(config.entries) };
+    out ??= { kind: 'map', loc: config.loc, entries: new Map(config.entries), keyLocs: config.keyLocs };
     out.entries.set(section, replaced);
   }
   return out ?? config;
@@ -50,7 +50,7 @@ class Substitution {
         const replaced = this.walk(child, childType, path, rounds);
         path.pop();
         if (replaced === child) continue;
-        out ??= { ...node, entries: new Map(node.entries) };
+        out ??= { kind: 'map', loc: node.loc, entries: new Map(node.entries), keyLocs: node.keyLocs };
         out.entries.set(key, replaced);
       }
       return out ?? node;
@@ -66,7 +66,7 @@ class Substitution {
         items ??= [...node.items];
         items[i] = replaced;
       });
-      return items ? { ...node, items } : node;
+      return items ? { kind: 'seq', loc: node.loc, items } : node;
     }
     return node;
   }

@@ -7,6 +7,8 @@
 import { CST, LineCounter, Parser } from 'yaml';
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { ParsedMap, ParsedSeq } from './located-nodes.js';
+import { PackedEntries } from './packed-entries.js';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
@@ -98,8 +100,13 @@ function endOf(tokens: readonly SourceToken[], fallback: number): number {
   return last ? last.offset + last.source.length : fallback;
 }
 
+/** First characters of the plain scalars the core schema may resolve to something other than a string. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '~nNtTfF0123456789+-.') MAY_RESOLVE[c.charCodeAt(0)] = 1;
+
 /** The core schema's plain-scalar resolution, as the `yaml` package's default schema does it. */
 export function resolvePlain(source: string): ScalarNode['value'] {
+  if (source.length > 0 && MAY_RESOLVE[source.charCodeAt(0)] !== 1) return source; // most values: no pattern can match
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === 't' || source[0] === 'T';
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
@@ -152,8 +159,9 @@ class Builder {
   map(token: CST.BlockMap, depth: number): MapNode {
     if (depth > this.maxNesting) throw notFast; // the composed path says how deep is too deep
     const loc = this.at(token.offset);
-    const keyLocs = new PackedKeyLocs(loc.file);
-    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, loc.file);
+    const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
     const items = token.items;
     for (let i = 0; i < items.length; i++) {
       const { start, key, sep, value } = items[i];
@@ -178,11 +186,11 @@ class Builder {
       }
       (items as unknown[])[i] = undefined; // converted: its CST can go before the rest is read (a fallback parses again)
       const name = String(keyNode.value ?? '');
-      if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
-      out.entries.set(name, valueNode);
+      if (entries.has(name)) entries.delete(name); // a repeated key: the last one wins, in its place
+      entries.set(name, valueNode);
       keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
     }
-    keyLocs.trim();
+    entries.trim();
     return out;
   }
 
@@ -199,6 +207,7 @@ class Builder {
       items.push(value ? this.node(value, depth + 1) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
       (token.items as unknown[])[i] = undefined;
     }
-    return { kind: 'seq', loc: this.at(token.offset), items };
+    const loc = this.at(token.offset);
+    return new ParsedSeq(items, loc.file, loc.line, loc.column);
   }
 }

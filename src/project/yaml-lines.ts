@@ -8,6 +8,8 @@
 // compares the three over the corpus and over hand-made shapes).
 import type { Loc, MapNode, Node, ScalarNode, SeqNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { ParsedMap, ParsedSeq } from './located-nodes.js';
+import { PackedEntries } from './packed-entries.js';
 import { MAX_FAST_KEY_CHARS, resolvePlain } from './yaml-fast.js';
 
 /** Thrown where this path stops; the caller takes the next one. */
@@ -33,6 +35,8 @@ const INDICATOR_FIRST = new Set('[]{}&*!|>%@`,?:#-\'"'.split('').map((c) => c.ch
 /** Distinct mapping keys met so far, kept as one internalized string each (bounded: key names repeat, resource names may not). */
 const internedKeys = new Map<string, string>();
 const MAX_INTERNED_KEYS = 20_000;
+/** Key texts met so far that are plain keys naming themselves (most keys), by their text: one lookup for each next time. */
+const selfNamedKeys = new Map<string, string>();
 
 /**
  * One string per distinct key, and V8's internalized one: the checks' `entries.get('task_key')` then
@@ -48,6 +52,16 @@ function internKey(key: string): string {
   if (interned !== key) return key;
   internedKeys.set(interned, interned);
   return interned;
+}
+
+/** The name a key's text gives (the same as the text, for most keys). Throws NotPlain for a key this path does not read. */
+function keyName(keyText: string): string {
+  const known = selfNamedKeys.get(keyText);
+  if (known !== undefined) return known;
+  if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
+  const name = internKey(String(resolvePlain(keyText) ?? ''));
+  if (name === keyText && selfNamedKeys.size < MAX_INTERNED_KEYS) selfNamedKeys.set(name, name);
+  return name;
 }
 
 /** The file's mapping, or undefined when the file needs the CST fast path or the composer. */
@@ -167,8 +181,9 @@ class LineReader {
   private map(indent: number, depth: number): MapNode {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
-    const keyLocs = new PackedKeyLocs(this.path);
-    const out: MapNode = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, this.path);
+    const out = new ParsedMap(entries, keyLocs, this.path, this.lineNo, this.contentStart - this.lineStart + 1);
     for (;;) {
       const start = this.contentStart;
       let colon = start;
@@ -180,11 +195,9 @@ class LineReader {
         colon++;
       }
       if (colon - start > MAX_FAST_KEY_CHARS) throw notPlain;
-      const keyText = text.slice(start, colon);
-      if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' ')) throw notPlain;
+      const name = keyName(text.slice(start, colon));
       const keyLine = this.lineNo;
       const keyColumn = start - this.lineStart + 1;
-      const name = internKey(String(resolvePlain(keyText) ?? ''));
       let valueStart = colon + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
       let value: Node;
@@ -198,11 +211,11 @@ class LineReader {
       } else {
         value = this.scalar(valueStart);
       }
-      if (out.entries.has(name)) out.entries.delete(name); // a repeated key: the last one wins, in its place
-      out.entries.set(name, value);
+      if (entries.has(name)) entries.delete(name); // a repeated key: the last one wins, in its place
+      entries.set(name, value);
       keyLocs.setAt(name, keyLine, keyColumn);
       if (!this.continues(indent)) {
-        keyLocs.trim();
+        entries.trim();
         return out;
       }
       if (this.isSeqLine()) throw notPlain;
@@ -213,7 +226,7 @@ class LineReader {
   private seq(indent: number, depth: number, underKey: boolean): SeqNode {
     if (depth > this.maxNesting) throw notPlain;
     const text = this.text;
-    const out: SeqNode = { kind: 'seq', loc: this.loc(this.contentStart), items: [] };
+    const out = new ParsedSeq([], this.path, this.lineNo, this.contentStart - this.lineStart + 1);
     for (;;) {
       let valueStart = this.contentStart + 1;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;

@@ -18,6 +18,8 @@ import {
 } from 'yaml';
 import type { ConfigFile, Loc, MapNode, Node, RawFinding, ScalarNode } from '../model.js';
 import { PackedKeyLocs } from './key-locs.js';
+import { ParsedMap, ParsedSeq } from './located-nodes.js';
+import { PackedEntries } from './packed-entries.js';
 import { parseFast } from './yaml-fast.js';
 import { parseLines } from './yaml-lines.js';
 
@@ -326,7 +328,12 @@ class Converter {
       return { kind: 'scalar', loc, value: null };
     }
     // The alias node itself is located at its use site; what it contains keeps where it is written.
-    const atUseSite = { ...converted, loc } as Node;
+    const atUseSite: Node =
+      converted.kind === 'map'
+        ? { kind: 'map', loc, entries: converted.entries, keyLocs: converted.keyLocs }
+        : converted.kind === 'seq'
+          ? { kind: 'seq', loc, items: converted.items }
+          : { ...converted, loc };
     this.sizes.set(atUseSite, size);
     anchoredNodes.add(atUseSite);
     return atUseSite;
@@ -350,7 +357,7 @@ class Converter {
     try {
       if (isSeq(node)) {
         const items = node.items.map((item) => this.convert(item as YamlNode | null, node.range?.[0], depth + 1));
-        return { kind: 'seq', loc, items };
+        return new ParsedSeq(items, loc.file, loc.line, loc.column);
       }
       if (isMap(node)) return this.convertMap(node.items, loc, depth);
     } finally {
@@ -360,8 +367,9 @@ class Converter {
   }
 
   private convertMap(pairs: unknown[], loc: Loc, depth: number): MapNode {
-    const keyLocs = new PackedKeyLocs(loc.file);
-    const out: MapNode = { kind: 'map', loc, entries: new Map(), keyLocs };
+    const entries = new PackedEntries();
+    const keyLocs = new PackedKeyLocs(entries, loc.file);
+    const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
     const merges: { node: Node; keyLoc: Loc }[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -389,11 +397,11 @@ class Converter {
         merges.push({ node: value, keyLoc });
         continue;
       }
-      if (out.entries.has(key)) out.entries.delete(key); // a repeated key: the last one wins, in its place
-      out.entries.set(key, value);
+      if (entries.has(key)) entries.delete(key); // a repeated key: the last one wins, in its place
+      entries.set(key, value);
       keyLocs.set(key, keyLoc);
     }
-    keyLocs.trim();
+    entries.trim();
     if (merges.length > 0) this.applyMerge(out, merges[0].node, merges[0].keyLoc);
     return out;
   }

@@ -2,8 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
-import type { Node } from '../../src/model.js';
+import { afterAll, expect } from 'vitest';
+import type { ConfigFile, Node } from '../../src/model.js';
+import { parseFast } from '../../src/project/yaml-fast.js';
+import { parseLines } from '../../src/project/yaml-lines.js';
+import { MAX_NESTING, parseConfigText } from '../../src/project/yaml.js';
 
 const created: string[] = [];
 afterAll(() => {
@@ -38,4 +41,11 @@ export function at(node: Node | undefined, ...keys: (string | number)[]): Node |
     else cur = cur.kind === 'map' ? cur.entries.get(key) : undefined;
   }
   return cur;
+}
+
+/** `text` parsed as databricks.yml, after checking that `path` is the parse path that takes it. */
+export function parsedOn(path: 'line path' | 'CST fast path' | 'composer', text: string): ConfigFile {
+  expect(parseLines(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(path === 'line path');
+  expect(parseFast(text, 'databricks.yml', MAX_NESTING) !== undefined).toBe(path !== 'composer');
+  return parseConfigText('databricks.yml', text).file;
 }
