@@ -1,6 +1,6 @@
 import type { Bundle, Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { reachableCode, taskEntries, type ReachedFile } from './lib/task-code.js';
+import { reachableCode, taskEntries, type SharedReachedFile } from './lib/task-code.js';
 
 /** In-process vector indexes: rebuilt on every run, not persistent, bounded by one machine's memory. */
 const LOCAL_INDEX_LIBRARIES = ['faiss', 'annoy', 'hnswlib', 'chromadb'];
@@ -53,7 +53,7 @@ function localIndexUses(bundle: Bundle, file: string): IndexUse[] {
   return [...uses.values()].sort((a, b) => a.line - b.line);
 }
 
-function finding(bundle: Bundle, reached: ReachedFile, uses: IndexUse[]): RawFinding {
+function finding(bundle: Bundle, reached: SharedReachedFile, uses: IndexUse[]): RawFinding {
   const first = uses[0];
   const libraries = [...new Set(uses.map((u) => u.library))];
   const resources = [...new Set(reached.entries.map((e) => e.job.address))].sort();

@@ -1,0 +1,115 @@
+// Targets share the job nodes they leave as written, and the checks compute what such a node gives
+// once (task entries, the code they reach, paths, findings per cluster). A target that changes a node
+// (another notebook, libraries, cluster) or whose `${...}` values differ must still get its own
+// findings: a real bundle on disk with five targets on both sides of that boundary.
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/engine.js';
+import type { Finding } from '../../src/model.js';
+import { loadProject } from '../../src/project/load.js';
+import { writeRepo } from '../project/loader-helpers.js';
+
+const CLUSTER = (workers: number) => `          new_cluster:
+            spark_version: 15.4.x-scala2.12
+            node_type_id: i3.xlarge
+            num_workers: ${workers}
+`;
+
+const FILES = {
+  'databricks.yml': `bundle:
+  name: shared
+include:
+  - resources/*.yml
+variables:
+  nb:
+    default: plain
+targets:
+  dev:
+    default: true
+  qa:
+    sync:
+      exclude:
+        - notebooks/plain.py
+  staging:
+    variables:
+      nb: vector
+  broken:
+    variables:
+      nb: missing
+  prod:
+    resources:
+      jobs:
+        etl:
+          tasks:
+            - task_key: load
+              notebook_task:
+                notebook_path: ./notebooks/vector.py
+              libraries:
+                - pypi:
+                    package: requests
+              new_cluster:
+                num_workers: 0
+`,
+  'resources/jobs.yml': `resources:
+  jobs:
+    etl:
+      name: etl
+      tasks:
+        - task_key: load
+          notebook_task:
+            notebook_path: ../notebooks/plain.py
+${CLUSTER(2)}        - task_key: score
+          depends_on:
+            - task_key: load
+          notebook_task:
+            notebook_path: ../notebooks/\${var.nb}.py
+${CLUSTER(1)}    report:
+      name: report
+      tasks:
+        - task_key: show
+          notebook_task:
+            notebook_path: ../notebooks/plain.py
+${CLUSTER(1)}`,
+  'notebooks/plain.py': '# Databricks notebook source\n# MAGIC %pip install pandas\n\n# COMMAND ----------\nprint(1)\n',
+  'notebooks/vector.py': '# Databricks notebook source\nimport faiss\nindex = faiss.IndexFlatL2(8)\n',
+};
+
+const line = (f: Finding) => `${f.check} [${f.targets.join(',')}] ${f.loc ? `${f.loc.file}:${f.loc.line}` : '-'} ${f.message}`;
+
+function findings(targetOrder: string[]): string[] {
+  const bundle = loadProject(writeRepo(FILES), { env: {}, vars: {} }).bundles[0];
+  const targets = targetOrder.map((name) => bundle.targets.get(name)!);
+  return runChecks(bundle, targets)
+    .filter((f) => f.check !== 'cli-init-missing')
+    .map(line);
+}
+
+const EXPECTED = [
+  // The job as written: every target but prod runs plain.py from load and show, which install pandas in a cell.
+  'library-deps-inconsistent [dev,qa] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.load, task etl.score, task report.show declare no libraries',
+  // qa leaves every job as written but excludes plain.py from the sync: only qa reports it.
+  'sync-excludes-source [qa] resources/jobs.yml:8 task etl.load runs notebooks/plain.py, which is not synced: sync.exclude pattern notebooks/plain.py (databricks.yml:14) excludes it',
+  // staging: the same job node, but ${var.nb} names vector.py for score.
+  'local-vector-search [staging] notebooks/vector.py:2 notebooks/vector.py builds an in-process faiss index, run by etl.score',
+  'library-deps-inconsistent [staging,broken] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.load, task report.show declare no libraries',
+  // broken: ${var.nb} names a notebook that is not there.
+  'path-not-found [broken] resources/jobs.yml:17 notebook notebooks/missing.py not found',
+  // prod overrides load: another notebook, a library (so no %pip finding for it), a single-node cluster.
+  'local-vector-search [prod] notebooks/vector.py:2 notebooks/vector.py builds an in-process faiss index, run by etl.load',
+  'library-deps-inconsistent [prod] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.score, task report.show declare no libraries',
+  'single-node-cluster [prod] resources/jobs.yml:10 Single node cluster is not correctly configured (resources.jobs.etl.tasks[0].new_cluster): num_workers should be 0 only for single-node clusters',
+  'library-deps-inconsistent [prod] databricks.yml:31 library requests is not pinned to a version',
+];
+
+describe('checks on job nodes shared by targets and on the nodes a target changes', () => {
+  it('each target gets the findings of its own configuration', () => {
+    expect(findings(['dev', 'qa', 'staging', 'broken', 'prod']).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it('whichever target runs first, the others get the same findings (nothing computed for one leaks into another)', () => {
+    const forward = findings(['dev', 'qa', 'staging', 'broken', 'prod']);
+    for (const order of [['prod', 'broken', 'staging', 'qa', 'dev'], ['staging', 'prod', 'dev', 'broken', 'qa']]) {
+      const merged = findings(order).map((f) => f.replace(/\[([^\]]*)\]/, (_m, t: string) => `[${t.split(',').sort().join(',')}]`));
+      expect(merged.sort()).toEqual(forward.map((f) => f.replace(/\[([^\]]*)\]/, (_m, t: string) => `[${t.split(',').sort().join(',')}]`)).sort());
+    }
+  });
+});
