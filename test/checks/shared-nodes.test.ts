@@ -46,6 +46,8 @@ targets:
               libraries:
                 - pypi:
                     package: requests
+                - pypi:
+                    package: pandas==2.0.0
               new_cluster:
                 num_workers: 0
 `,
@@ -70,7 +72,7 @@ ${CLUSTER(1)}    report:
             notebook_path: ../notebooks/plain.py
 ${CLUSTER(1)}`,
   'notebooks/plain.py': '# Databricks notebook source\n# MAGIC %pip install pandas\n\n# COMMAND ----------\nprint(1)\n',
-  'notebooks/vector.py': '# Databricks notebook source\nimport faiss\nindex = faiss.IndexFlatL2(8)\n',
+  'notebooks/vector.py': '# Databricks notebook source\nimport faiss\nindex = faiss.IndexFlatL2(8)\n\n# COMMAND ----------\n# MAGIC %pip install pandas==1.5.3\n',
 };
 
 const line = (f: Finding) => `${f.check} [${f.targets.join(',')}] ${f.loc ? `${f.loc.file}:${f.loc.line}` : '-'} ${f.message}`;
@@ -90,14 +92,17 @@ const EXPECTED = [
   'sync-excludes-source [qa] resources/jobs.yml:8 task etl.load runs notebooks/plain.py, which is not synced: sync.exclude pattern notebooks/plain.py (databricks.yml:14) excludes it',
   // staging: the same job node, but ${var.nb} names vector.py for score.
   'local-vector-search [staging] notebooks/vector.py:2 notebooks/vector.py builds an in-process faiss index, run by etl.score',
+  'library-deps-inconsistent [staging] notebooks/vector.py:6 notebooks/vector.py installs pandas==1.5.3 with %pip install while task etl.score declares no libraries',
   'library-deps-inconsistent [staging,broken] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.load, task report.show declare no libraries',
   // broken: ${var.nb} names a notebook that is not there.
   'path-not-found [broken] resources/jobs.yml:17 notebook notebooks/missing.py not found',
-  // prod overrides load: another notebook, a library (so no %pip finding for it), a single-node cluster.
+  // prod overrides load: another notebook, libraries (so no %pip finding for it; one pins pandas apart from
+  // vector.py's %pip cell), a single-node cluster.
   'local-vector-search [prod] notebooks/vector.py:2 notebooks/vector.py builds an in-process faiss index, run by etl.load',
   'library-deps-inconsistent [prod] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.score, task report.show declare no libraries',
   'single-node-cluster [prod] resources/jobs.yml:10 Single node cluster is not correctly configured (resources.jobs.etl.tasks[0].new_cluster): num_workers should be 0 only for single-node clusters',
   'library-deps-inconsistent [prod] databricks.yml:31 library requests is not pinned to a version',
+  'library-deps-inconsistent [prod] databricks.yml:33 pandas is required at different versions: ==2.0.0 (databricks.yml:33), ==1.5.3 (notebooks/vector.py:6)',
 ];
 
 describe('checks on job nodes shared by targets and on the nodes a target changes', () => {
