@@ -2,6 +2,7 @@
 // once (task entries, the code they reach, paths, findings per cluster). A target that changes a node
 // (another notebook, libraries, cluster) or whose `${...}` values differ must still get its own
 // findings: a real bundle on disk with five targets on both sides of that boundary.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/engine.js';
 import type { Finding } from '../../src/model.js';
@@ -116,5 +117,51 @@ describe('checks on job nodes shared by targets and on the nodes a target change
       const merged = findings(order).map((f) => f.replace(/\[([^\]]*)\]/, (_m, t: string) => `[${t.split(',').sort().join(',')}]`));
       expect(merged.sort()).toEqual(forward.map((f) => f.replace(/\[([^\]]*)\]/, (_m, t: string) => `[${t.split(',').sort().join(',')}]`)).sort());
     }
+  });
+
+  it('targets with the same paths but other artifacts or another sync root get their own path findings', () => {
+    const dir = writeRepo({
+      'bundle/databricks.yml': `bundle:
+  name: paths
+resources:
+  jobs:
+    j:
+      name: j
+      tasks:
+        - task_key: t
+          notebook_task:
+            notebook_path: ../outside/nb.py
+        - task_key: u
+          notebook_task:
+            notebook_path: ../outside/missing.py
+          libraries:
+            - whl: ./dist/app.whl
+targets:
+  plain:
+    default: true
+  built:
+    artifacts:
+      app:
+        type: whl
+        build: python -m build
+  widened:
+    sync:
+      paths:
+        - .
+        - ../outside
+`,
+      'outside/nb.py': '# Databricks notebook source\nprint(1)\n',
+    });
+    const bundle = loadProject(path.join(dir, 'bundle'), { env: {}, vars: {}, repoRoot: dir }).bundles[0];
+    const lines = runChecks(bundle, [...bundle.targets.values()])
+      .filter((f) => f.check === 'path-not-found' || f.check === 'path-outside-sync-root')
+      .map(line);
+    // The same job node and paths in all three: the missing wheel counts only where no artifact builds it,
+    // the paths outside the bundle only where the sync root does not reach them.
+    expect(lines).toEqual([
+      "path-not-found [plain,widened] databricks.yml:15 file doesn't exist dist/app.whl",
+      'path-outside-sync-root [plain,built] databricks.yml:10 path ../outside/nb.py is not contained in sync root path . (the bundle root)',
+      'path-outside-sync-root [plain,built] databricks.yml:13 path ../outside/missing.py is not contained in sync root path . (the bundle root)',
+    ]);
   });
 });

@@ -3,12 +3,13 @@ import type { Node } from '../../model.js';
 /**
  * Results per node and key (its config path or resource address). A node nearly always meets one
  * key, so the first is kept inline and only further keys get a Map: a repository of 74,000 jobs
- * makes one small record per job and check, not a Map each.
+ * makes one small record per job and check, not a Map each. Any object shared by targets (a list
+ * of their paths, say) can stand for the node.
  */
-export class NodeKeyCache<T> {
-  private readonly byNode = new WeakMap<Node, { key: string; value: T; more?: Map<string, T> }>();
+export class NodeKeyCache<T, N extends object = Node> {
+  private readonly byNode = new WeakMap<N, { key: string; value: T; more?: Map<string, T> }>();
 
-  get(node: Node, key: string, compute: () => T): T {
+  get(node: N, key: string, compute: () => T): T {
     const slot = this.byNode.get(node);
     if (!slot) {
       const value = compute();
