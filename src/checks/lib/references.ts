@@ -56,9 +56,16 @@ export const collectReferences = oncePerTarget(collectTargetReferences);
 
 function collectTargetReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
+  // Texts whose every reference resolves give nothing: each is interpolated once per target.
+  const resolving = new Set<string>();
   for (const [key, value] of configSections(target)) {
     for (const { node, text, path } of referenceScalars(value, key)) {
+      if (resolving.has(text)) continue;
       const interp = target.interpolate(text, node.loc);
+      if (interp.undefinedRefs.length === 0 && interp.unresolved.length === 0) {
+        resolving.add(text);
+        continue;
+      }
       const undef = new Set(interp.undefinedRefs.map((r) => r.text));
       const seen = new Set<string>();
       for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
