@@ -26,15 +26,25 @@ create_delta_sync_index), then query it:
 Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
   breaksDeploy: false,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
-    for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
-      const uses = localIndexUses(bundle, reached.file);
-      if (uses.length === 0) continue;
-      findings.push(finding(bundle, reached, uses));
-    }
-    return findings;
+    return [...codeFindings(bundle, reachableCode(bundle, taskEntries(bundle, target), 2))];
   },
 };
+
+const findingsByCode = new WeakMap<readonly SharedReachedFile[], { bundle: Bundle; findings: readonly RawFinding[] }>();
+
+/** The findings in the code tasks reach: once per walk, which targets with the same task entries share. */
+function codeFindings(bundle: Bundle, code: readonly SharedReachedFile[]): readonly RawFinding[] {
+  const known = findingsByCode.get(code);
+  if (known && known.bundle === bundle) return known.findings;
+  const findings: RawFinding[] = [];
+  for (const reached of code) {
+    const uses = localIndexUses(bundle, reached.file);
+    if (uses.length === 0) continue;
+    findings.push(finding(bundle, reached, uses));
+  }
+  findingsByCode.set(code, { bundle, findings });
+  return findings;
+}
 
 interface IndexUse {
   line: number;
