@@ -164,4 +164,54 @@ targets:
       'path-outside-sync-root [plain,built] databricks.yml:13 path ../outside/missing.py is not contained in sync root path . (the bundle root)',
     ]);
   });
+
+  it('endpoint names a shared job writes are compared per target; a task override with its own name counts only there', () => {
+    const dir = writeRepo({
+      'databricks.yml': `bundle:
+  name: endpoints
+resources:
+  jobs:
+    search:
+      name: search
+      tasks:
+        - task_key: query
+          notebook_task:
+            notebook_path: ./query.py
+            base_parameters:
+              vector_search_endpoint: vs-\${bundle.target}
+        - task_key: index
+          spark_python_task:
+            python_file: ./index.py
+            parameters: ["--endpoint-name", "shared-vs"]
+targets:
+  dev:
+    default: true
+    resources:
+      vector_search_endpoints:
+        vs:
+          name: vs-dev
+          endpoint_type: STANDARD
+  staging: {}
+  prod:
+    resources:
+      jobs:
+        search:
+          tasks:
+            - task_key: index
+              spark_python_task:
+                parameters: ["--endpoint-name", "prod-vs"]
+`,
+      'query.py': '# Databricks notebook source\nprint(1)\n',
+      'index.py': 'from databricks.vector_search.client import VectorSearchClient\nVectorSearchClient().create_endpoint(name="shared-vs", endpoint_type="STANDARD")\n',
+    });
+    const bundle = loadProject(dir, { env: {}, vars: {} }).bundles[0];
+    const lines = runChecks(bundle, [...bundle.targets.values()])
+      .filter((f) => f.check === 'vector-search-endpoint-missing')
+      .map(line);
+    // vs-${bundle.target} exists only in dev; shared-vs is created by the code index.py runs; prod's own name is prod's.
+    expect(lines).toEqual([
+      'vector-search-endpoint-missing [staging,prod] databricks.yml:12 Vector Search endpoint vs-${bundle.target} is referenced by jobs.search but nothing creates it (no vector_search_endpoints resource, no create_endpoint in task code)',
+      'vector-search-endpoint-missing [prod] databricks.yml:33 Vector Search endpoint prod-vs is referenced by jobs.search but nothing creates it (no vector_search_endpoints resource, no create_endpoint in task code)',
+    ]);
+  });
 });
