@@ -134,6 +134,9 @@ resources:
         - task_key: u
           notebook_task:
             notebook_path: ../outside/missing.py
+        - task_key: v
+          notebook_task:
+            notebook_path: ../outside/plain.py
           libraries:
             - whl: ./dist/app.whl
 targets:
@@ -151,17 +154,21 @@ targets:
         - ../outside
 `,
       'outside/nb.py': '# Databricks notebook source\nprint(1)\n',
+      'outside/plain.py': 'print(1)\n',
     });
     const bundle = loadProject(path.join(dir, 'bundle'), { env: {}, vars: {}, repoRoot: dir }).bundles[0];
     const lines = runChecks(bundle, [...bundle.targets.values()])
-      .filter((f) => f.check === 'path-not-found' || f.check === 'path-outside-sync-root')
+      .filter((f) => f.check.startsWith('path-'))
       .map(line);
     // The same job node and paths in all three: the missing wheel counts only where no artifact builds it,
-    // the paths outside the bundle only where the sync root does not reach them.
+    // the paths outside the bundle only where the sync root does not reach them, the plain file run as a
+    // notebook only where it does.
     expect(lines).toEqual([
-      "path-not-found [plain,widened] databricks.yml:15 file doesn't exist dist/app.whl",
+      "path-not-found [plain,widened] databricks.yml:18 file doesn't exist dist/app.whl",
       'path-outside-sync-root [plain,built] databricks.yml:10 path ../outside/nb.py is not contained in sync root path . (the bundle root)',
       'path-outside-sync-root [plain,built] databricks.yml:13 path ../outside/missing.py is not contained in sync root path . (the bundle root)',
+      'path-outside-sync-root [plain,built] databricks.yml:16 path ../outside/plain.py is not contained in sync root path . (the bundle root)',
+      'path-kind-mismatch [widened] databricks.yml:16 expected a notebook for "resources.jobs.j.tasks[2].notebook_task.notebook_path" but got a file: file at ../outside/plain.py is not a notebook',
     ]);
   });
 
