@@ -67,6 +67,7 @@ ${CLUSTER(2)}        - task_key: score
             notebook_path: ../notebooks/\${var.nb}.py
 ${CLUSTER(1)}    report:
       name: report
+      description: reads \${var.nbs}
       tasks:
         - task_key: show
           notebook_task:
@@ -89,6 +90,8 @@ function findings(targetOrder: string[]): string[] {
 const EXPECTED = [
   // The job as written: every target but prod runs plain.py from load and show, which install pandas in a cell.
   'library-deps-inconsistent [dev,qa] notebooks/plain.py:2 notebooks/plain.py installs pandas with %pip install (none pinned) while task etl.load, task etl.score, task report.show declare no libraries',
+  // A reference in a shared job that names nothing, beside the ones that resolve: every target.
+  'undefined-variable [dev,qa,staging,broken,prod] resources/jobs.yml:24 reference does not exist: ${var.nbs}\n\ndid you mean:\n  ${var.nb}',
   // qa leaves every job as written but excludes plain.py from the sync: only qa reports it.
   'sync-excludes-source [qa] resources/jobs.yml:8 task etl.load runs notebooks/plain.py, which is not synced: sync.exclude pattern notebooks/plain.py (databricks.yml:14) excludes it',
   // staging: the same job node, but ${var.nb} names vector.py for score.
