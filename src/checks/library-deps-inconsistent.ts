@@ -2,6 +2,7 @@ import type { Bundle, Check, Job, Loc, Pipeline, RawFinding, TargetView, Task } 
 import { normalizeName } from '../project/python.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asScalar, asSeq, asString, get } from './lib/nodes.js';
+import { oncePerShared } from './lib/node-memo.js';
 import { isRemotePath, resolveRelative } from './lib/paths.js';
 import { taskEntries, type TaskEntry } from './lib/task-code.js';
 
@@ -116,12 +117,8 @@ interface PipTask {
   owner: string;
 }
 
-const pipTasksByEntries = new WeakMap<readonly TaskEntry[], { bundle: Bundle; tasks: readonly PipTask[] }>();
-
 /** The tasks whose notebook or file has %pip cells and that declare no libraries: once per list of entries (targets share it). */
-function pipTasks(bundle: Bundle, entries: readonly TaskEntry[]): readonly PipTask[] {
-  const known = pipTasksByEntries.get(entries);
-  if (known && known.bundle === bundle) return known.tasks;
+const pipTasks = oncePerShared((bundle: Bundle, entries: readonly TaskEntry[]): readonly PipTask[] => {
   const tasks: PipTask[] = [];
   for (const entry of entries) {
     if (entry.field !== 'notebook_path' && entry.field !== 'python_file') continue;
@@ -129,9 +126,8 @@ function pipTasks(bundle: Bundle, entries: readonly TaskEntry[]): readonly PipTa
     if ((bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) === 0) continue;
     tasks.push({ file: entry.file, compute: taskCompute(entry.task), resource: entry.job.address, owner: `task ${entry.job.key}.${entry.task.key}` });
   }
-  pipTasksByEntries.set(entries, { bundle, tasks });
   return tasks;
-}
+});
 
 function pipFinding(bundle: Bundle, place: PipPlace, unpinned: Requirement[], cellIsTheWay: boolean): RawFinding {
   const loc: Loc = { file: place.file, line: place.line, column: 1 };
@@ -261,16 +257,10 @@ function jobRequirements(job: Job): readonly { req: Requirement; loc: Loc; task:
   return found;
 }
 
-const pipEntriesByList = new WeakMap<readonly TaskEntry[], { bundle: Bundle; entries: readonly TaskEntry[] }>();
-
 /** The entries whose file has %pip cells: once per list of entries. */
-function pipEntries(bundle: Bundle, entries: readonly TaskEntry[]): readonly TaskEntry[] {
-  const known = pipEntriesByList.get(entries);
-  if (known && known.bundle === bundle) return known.entries;
-  const found = entries.filter((entry) => (bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) > 0);
-  pipEntriesByList.set(entries, { bundle, entries: found });
-  return found;
-}
+const pipEntries = oncePerShared((bundle: Bundle, entries: readonly TaskEntry[]): readonly TaskEntry[] =>
+  entries.filter((entry) => (bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) > 0),
+);
 
 function differentVersions(bundle: Bundle, target: TargetView): RawFinding[] {
   // package -> specifier -> first place it is written, the resources using it and who declares it

@@ -1,5 +1,6 @@
 import type { Bundle, Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { oncePerShared } from './lib/node-memo.js';
 import { reachableCode, taskEntries, type SharedReachedFile } from './lib/task-code.js';
 
 /** In-process vector indexes: rebuilt on every run, not persistent, bounded by one machine's memory. */
@@ -30,21 +31,16 @@ Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search
   },
 };
 
-const findingsByCode = new WeakMap<readonly SharedReachedFile[], { bundle: Bundle; findings: readonly RawFinding[] }>();
-
 /** The findings in the code tasks reach: once per walk, which targets with the same task entries share. */
-function codeFindings(bundle: Bundle, code: readonly SharedReachedFile[]): readonly RawFinding[] {
-  const known = findingsByCode.get(code);
-  if (known && known.bundle === bundle) return known.findings;
+const codeFindings = oncePerShared((bundle: Bundle, code: readonly SharedReachedFile[]): readonly RawFinding[] => {
   const findings: RawFinding[] = [];
   for (const reached of code) {
     const uses = localIndexUses(bundle, reached.file);
     if (uses.length === 0) continue;
     findings.push(finding(bundle, reached, uses));
   }
-  findingsByCode.set(code, { bundle, findings });
   return findings;
-}
+});
 
 interface IndexUse {
   line: number;

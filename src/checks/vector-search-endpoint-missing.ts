@@ -1,5 +1,6 @@
 import type { Bundle, Check, Job, Loc, MapNode, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { oncePerShared } from './lib/node-memo.js';
 import { asMap, asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
 import { reachableCode, taskEntries, type SharedReachedFile } from './lib/task-code.js';
 
@@ -97,12 +98,8 @@ interface CodeFacts {
   any: boolean;
 }
 
-const factsByCode = new WeakMap<readonly SharedReachedFile[], { bundle: Bundle; facts: CodeFacts }>();
-
 /** What the code tasks reach says about endpoints: once per walk, which targets with the same task entries share. */
-function codeFacts(bundle: Bundle, code: readonly SharedReachedFile[]): CodeFacts {
-  const known = factsByCode.get(code);
-  if (known && known.bundle === bundle) return known.facts;
+const codeFacts = oncePerShared((bundle: Bundle, code: readonly SharedReachedFile[]): CodeFacts => {
   const refs: EndpointReference[] = [];
   const created: string[] = [];
   let any = false;
@@ -123,10 +120,8 @@ function codeFacts(bundle: Bundle, code: readonly SharedReachedFile[]): CodeFact
       }
     });
   }
-  const facts = { refs, created, any };
-  factsByCode.set(code, { bundle, facts });
-  return facts;
-}
+  return { refs, created, any };
+});
 
 const valuesByJob = new WeakMap<Job, readonly { raw: string | undefined; loc: Loc }[]>();
 
