@@ -1,9 +1,10 @@
-import type { Bundle, Check, Loc, Pipeline, RawFinding, TargetView, Task } from '../model.js';
+import type { Bundle, Check, Job, Loc, Pipeline, RawFinding, TargetView, Task } from '../model.js';
 import { normalizeName } from '../project/python.js';
 import { evidenceAt } from './lib/evidence.js';
 import { asScalar, asSeq, asString, get } from './lib/nodes.js';
+import { oncePerShared } from './lib/node-memo.js';
 import { isRemotePath, resolveRelative } from './lib/paths.js';
-import { taskEntries } from './lib/task-code.js';
+import { taskEntries, type TaskEntry } from './lib/task-code.js';
 
 export const libraryDepsInconsistent: Check = {
   id: 'library-deps-inconsistent',
@@ -92,11 +93,7 @@ function pipInsteadOfLibraries(bundle: Bundle, target: TargetView): RawFinding[]
     place.owners.add(owner);
     places.set(key, place);
   };
-  for (const entry of taskEntries(bundle, target)) {
-    if (entry.field !== 'notebook_path' && entry.field !== 'python_file') continue;
-    if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0) continue;
-    add(entry.file, taskCompute(entry.task), entry.job.address, `task ${entry.job.key}.${entry.task.key}`);
-  }
+  for (const task of pipTasks(bundle, taskEntries(bundle, target))) add(task.file, task.compute, task.resource, task.owner);
   for (const pipeline of target.pipelines) {
     if ((asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items.length ?? 0) > 0) continue;
     const compute: Compute = asScalar(get(pipeline.node, 'serverless'))?.value === true ? { kind: 'serverless-pipeline' } : { kind: 'classic-pipeline' };
@@ -112,6 +109,25 @@ function pipInsteadOfLibraries(bundle: Bundle, target: TargetView): RawFinding[]
   }
   return findings;
 }
+
+interface PipTask {
+  file: string;
+  compute: Compute;
+  resource: string;
+  owner: string;
+}
+
+/** The tasks whose notebook or file has %pip cells and that declare no libraries: once per list of entries (targets share it). */
+const pipTasks = oncePerShared((bundle: Bundle, entries: readonly TaskEntry[]): readonly PipTask[] => {
+  const tasks: PipTask[] = [];
+  for (const entry of entries) {
+    if (entry.field !== 'notebook_path' && entry.field !== 'python_file') continue;
+    if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0) continue;
+    if ((bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) === 0) continue;
+    tasks.push({ file: entry.file, compute: taskCompute(entry.task), resource: entry.job.address, owner: `task ${entry.job.key}.${entry.task.key}` });
+  }
+  return tasks;
+});
 
 function pipFinding(bundle: Bundle, place: PipPlace, unpinned: Requirement[], cellIsTheWay: boolean): RawFinding {
   const loc: Loc = { file: place.file, line: place.line, column: 1 };
@@ -203,17 +219,12 @@ function pipelineFiles(bundle: Bundle, target: TargetView, pipeline: Pipeline): 
 function unpinned(bundle: Bundle, target: TargetView): RawFinding[] {
   const found = new Map<string, { req: Requirement; loc: Loc; resources: Set<string> }>();
   for (const job of target.jobs) {
-    for (const task of job.tasks) {
-      for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-        if (lib.kind !== 'pypi' && lib.kind !== 'dependency') continue;
-        const req = parseRequirement(lib.value);
-        if (!req || req.spec !== '') continue;
-        const loc = lib.node.loc;
-        const key = `${loc.file}:${loc.line}:${loc.column}`;
-        const entry = found.get(key) ?? { req, loc, resources: new Set<string>() };
-        entry.resources.add(job.address);
-        found.set(key, entry);
-      }
+    for (const { req, loc } of jobRequirements(job)) {
+      if (req.spec !== '') continue;
+      const key = `${loc.file}:${loc.line}:${loc.column}`;
+      const entry = found.get(key) ?? { req, loc, resources: new Set<string>() };
+      entry.resources.add(job.address);
+      found.set(key, entry);
     }
   }
   return [...found.values()].map(({ req, loc, resources }) => ({
@@ -228,6 +239,29 @@ function unpinned(bundle: Bundle, target: TargetView): RawFinding[] {
   }));
 }
 
+const requirementsByJob = new WeakMap<Job, readonly { req: Requirement; loc: Loc; task: Task }[]>();
+
+/** The requirements (pypi libraries, dependencies) of a job's tasks, in order: once per job, which targets share. */
+function jobRequirements(job: Job): readonly { req: Requirement; loc: Loc; task: Task }[] {
+  let found = requirementsByJob.get(job);
+  if (found) return found;
+  const list: { req: Requirement; loc: Loc; task: Task }[] = [];
+  for (const task of job.tasks) {
+    for (const lib of [...task.libraries, ...task.environmentDependencies]) {
+      if (lib.kind !== 'pypi' && lib.kind !== 'dependency') continue;
+      const req = parseRequirement(lib.value);
+      if (req) list.push({ req, loc: lib.node.loc, task });
+    }
+  }
+  requirementsByJob.set(job, (found = list));
+  return found;
+}
+
+/** The entries whose file has %pip cells: once per list of entries. */
+const pipEntries = oncePerShared((bundle: Bundle, entries: readonly TaskEntry[]): readonly TaskEntry[] =>
+  entries.filter((entry) => (bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) > 0),
+);
+
 function differentVersions(bundle: Bundle, target: TargetView): RawFinding[] {
   // package -> specifier -> first place it is written, the resources using it and who declares it
   // (a task's libraries, or a notebook's %pip cell)
@@ -241,19 +275,13 @@ function differentVersions(bundle: Bundle, target: TargetView): RawFinding[] {
     bySpec.set(req.spec, place);
     specs.set(req.name, bySpec);
   };
-  for (const job of target.jobs) {
-    for (const task of job.tasks) {
-      for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-        if (lib.kind === 'pypi' || lib.kind === 'dependency') record(parseRequirement(lib.value), lib.node.loc, job.address, `${job.key}.${task.key}`);
-      }
-    }
-  }
+  for (const job of target.jobs) for (const { req, loc, task } of jobRequirements(job)) record(req, loc, job.address, `${job.key}.${task.key}`);
   const cells = (file: string, resource: string) => {
     for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
       for (const pkg of pip.packages) record(parseRequirement(pkg), { file, line: pip.line, column: 1 }, resource, file);
     }
   };
-  for (const entry of taskEntries(bundle, target)) cells(entry.file, entry.job.address);
+  for (const entry of pipEntries(bundle, taskEntries(bundle, target))) cells(entry.file, entry.job.address);
   for (const pipeline of target.pipelines) for (const file of pipelineFiles(bundle, target, pipeline)) cells(file, pipeline.address);
   const findings: RawFinding[] = [];
   for (const bySpec of specs.values()) {

@@ -1,6 +1,7 @@
 import type { Bundle, Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { reachableCode, taskEntries, type ReachedFile } from './lib/task-code.js';
+import { oncePerShared } from './lib/node-memo.js';
+import { reachableCode, taskEntries, type SharedReachedFile } from './lib/task-code.js';
 
 /** In-process vector indexes: rebuilt on every run, not persistent, bounded by one machine's memory. */
 const LOCAL_INDEX_LIBRARIES = ['faiss', 'annoy', 'hnswlib', 'chromadb'];
@@ -26,15 +27,20 @@ create_delta_sync_index), then query it:
 Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
   breaksDeploy: false,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
-    for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
-      const uses = localIndexUses(bundle, reached.file);
-      if (uses.length === 0) continue;
-      findings.push(finding(bundle, reached, uses));
-    }
-    return findings;
+    return [...codeFindings(bundle, reachableCode(bundle, taskEntries(bundle, target), 2))];
   },
 };
+
+/** The findings in the code tasks reach: once per walk, which targets with the same task entries share. */
+const codeFindings = oncePerShared((bundle: Bundle, code: readonly SharedReachedFile[]): readonly RawFinding[] => {
+  const findings: RawFinding[] = [];
+  for (const reached of code) {
+    const uses = localIndexUses(bundle, reached.file);
+    if (uses.length === 0) continue;
+    findings.push(finding(bundle, reached, uses));
+  }
+  return findings;
+});
 
 interface IndexUse {
   line: number;
@@ -53,7 +59,7 @@ function localIndexUses(bundle: Bundle, file: string): IndexUse[] {
   return [...uses.values()].sort((a, b) => a.line - b.line);
 }
 
-function finding(bundle: Bundle, reached: ReachedFile, uses: IndexUse[]): RawFinding {
+function finding(bundle: Bundle, reached: SharedReachedFile, uses: IndexUse[]): RawFinding {
   const first = uses[0];
   const libraries = [...new Set(uses.map((u) => u.library))];
   const resources = [...new Set(reached.entries.map((e) => e.job.address))].sort();

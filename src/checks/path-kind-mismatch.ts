@@ -1,6 +1,7 @@
 import type { Bundle, Check, FileKind, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { collectPaths, isInside, syncRoot, type PathRef } from './lib/localPaths.js';
+import { NodeKeyCache } from './lib/node-memo.js';
 
 export const pathKindMismatch: Check = {
   id: 'path-kind-mismatch',
@@ -20,21 +21,29 @@ Fix: use the task type that matches the file (notebook_task for notebooks), or a
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/notebooks/notebook-export-import.html`,
   breaksDeploy: true,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
     const root = syncRoot(target);
-    for (const ref of collectPaths(bundle, target)) {
-      if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved)) continue;
-      if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir') continue;
-      const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
-      for (const file of files) {
-        const kind = bundle.fileIndex.kind(file);
-        const message = mismatch(ref, file, kind);
-        if (message) findings.push(finding(bundle, ref, message, file, kind));
-      }
-    }
-    return findings;
+    const refs = collectPaths(bundle, target);
+    // Targets with the same paths (the same list) and the same sync root get the same findings.
+    return [...byPaths.get(refs, root, () => mismatches(bundle, refs, root))];
   },
 };
+
+const byPaths = new NodeKeyCache<readonly RawFinding[], readonly PathRef[]>();
+
+function mismatches(bundle: Bundle, refs: readonly PathRef[], root: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const ref of refs) {
+    if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved)) continue;
+    if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir') continue;
+    const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
+    for (const file of files) {
+      const kind = bundle.fileIndex.kind(file);
+      const message = mismatch(ref, file, kind);
+      if (message) findings.push(finding(bundle, ref, message, file, kind));
+    }
+  }
+  return findings;
+}
 
 function mismatch(ref: PathRef, file: string, kind: FileKind): string | undefined {
   if (kind === 'missing' || kind === ref.expect) return undefined;

@@ -13,6 +13,7 @@ import {
   type PathRef,
   withinAnalysedTree,
 } from './lib/localPaths.js';
+import { NodeKeyCache } from './lib/node-memo.js';
 import { hasArtifacts } from './lib/targetFacts.js';
 
 const EXTENSION_HINT =
@@ -40,16 +41,15 @@ Fix: correct the path relative to the file it is written in, add the extension, 
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/dev-tools/bundles/settings#artifacts`,
   breaksDeploy: true,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
     const root = syncRoot(target);
     const artifacts = hasArtifacts(target);
-    for (const ref of collectPaths(bundle, target)) {
-      const finding = check(bundle, ref, root, artifacts);
-      if (finding) findings.push(finding);
-    }
-    return findings;
+    const refs = collectPaths(bundle, target);
+    // Targets with the same paths (the same list) and the same sync root and artifacts get the same findings.
+    return [...byPaths.get(refs, `${artifacts}\0${root}`, () => refs.map((ref) => check(bundle, ref, root, artifacts)).filter((f) => f !== undefined))];
   },
 };
+
+const byPaths = new NodeKeyCache<readonly RawFinding[], readonly PathRef[]>();
 
 function check(bundle: Bundle, ref: PathRef, root: string, artifacts: boolean): RawFinding | undefined {
   const index = bundle.fileIndex;

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import type { Check, RawFinding } from '../model.js';
+import type { Bundle, Check, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
-import { collectPaths, fallbackResolution, isInside, syncRoot } from './lib/localPaths.js';
+import { collectPaths, fallbackResolution, isInside, syncRoot, type PathRef } from './lib/localPaths.js';
+import { NodeKeyCache } from './lib/node-memo.js';
 
 export const pathOutsideSyncRoot: Check = {
   id: 'path-outside-sync-root',
@@ -20,25 +21,33 @@ or move the file under the bundle root.
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/issues/2649`,
   breaksDeploy: true,
   run(bundle, target) {
-    const findings: RawFinding[] = [];
     const root = syncRoot(target);
-    for (const ref of collectPaths(bundle, target)) {
-      if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.')) continue;
-      if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root)) continue;
-      const dir = path.posix.dirname(ref.resolved);
-      // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
-      findings.push({
-        check: 'path-outside-sync-root',
-        message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
-        loc: ref.node.loc,
-        ...(ref.resource ? { resources: [ref.resource] } : {}),
-        evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
-        impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
-        fix: {
-          text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
-        },
-      });
-    }
-    return findings;
+    const refs = collectPaths(bundle, target);
+    // Targets with the same paths (the same list) and the same sync root get the same findings.
+    return [...byPaths.get(refs, root, () => outside(bundle, refs, root))];
   },
 };
+
+const byPaths = new NodeKeyCache<readonly RawFinding[], readonly PathRef[]>();
+
+function outside(bundle: Bundle, refs: readonly PathRef[], root: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const ref of refs) {
+    if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.')) continue;
+    if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root)) continue;
+    const dir = path.posix.dirname(ref.resolved);
+    // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
+    findings.push({
+      check: 'path-outside-sync-root',
+      message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
+      loc: ref.node.loc,
+      ...(ref.resource ? { resources: [ref.resource] } : {}),
+      evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
+      impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
+      fix: {
+        text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
+      },
+    });
+  }
+  return findings;
+}

@@ -1,4 +1,4 @@
-import type { Bundle, Check, MapNode, Node, RawFinding } from '../model.js';
+import type { Bundle, Check, Job, MapNode, Node, RawFinding } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
 import { nodeMemo } from './lib/node-memo.js';
 import { asMap, asSeq, asString, get, isNull } from './lib/nodes.js';
@@ -36,14 +36,7 @@ Reference: https://docs.databricks.com/compute/configure#single-node ; https://g
       for (const f of clusterFindings(bundle, node, path, address)) findings.push(f);
     };
     for (const cluster of target.resources.get('clusters')?.values() ?? []) check(cluster.node, `resources.${cluster.address}`, cluster.address);
-    for (const job of target.jobs) {
-      const base = `resources.${job.address}`;
-      (asSeq(job.node.entries.get('job_clusters'))?.items ?? []).forEach((jc, i) => check(get(jc, 'new_cluster'), `${base}.job_clusters[${i}].new_cluster`, job.address));
-      (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
-        check(get(task, 'new_cluster'), `${base}.tasks[${i}].new_cluster`, job.address);
-        check(get(task, 'for_each_task', 'task', 'new_cluster'), `${base}.tasks[${i}].for_each_task.task.new_cluster`, job.address);
-      });
-    }
+    for (const job of target.jobs) for (const f of jobFindings(bundle, job)) findings.push(f);
     for (const pipeline of target.pipelines) {
       (asSeq(pipeline.node.entries.get('clusters'))?.items ?? []).forEach((c, i) => check(c, `resources.${pipeline.address}.clusters[${i}]`, pipeline.address));
     }
@@ -53,6 +46,25 @@ Reference: https://docs.databricks.com/compute/configure#single-node ; https://g
 
 const memo = nodeMemo<readonly RawFinding[]>();
 const NONE: readonly RawFinding[] = [];
+
+const byJob = nodeMemo<readonly RawFinding[]>();
+
+/** The findings of a job's clusters, once per job node: targets share the jobs they leave as written. */
+function jobFindings(bundle: Bundle, job: Job): readonly RawFinding[] {
+  return byJob(job.node, job.address, () => {
+    const found: RawFinding[] = [];
+    const check = (node: Node | undefined, path: string) => {
+      for (const f of clusterFindings(bundle, node, path, job.address)) found.push(f);
+    };
+    const base = `resources.${job.address}`;
+    (asSeq(job.node.entries.get('job_clusters'))?.items ?? []).forEach((jc, i) => check(get(jc, 'new_cluster'), `${base}.job_clusters[${i}].new_cluster`));
+    (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
+      check(get(task, 'new_cluster'), `${base}.tasks[${i}].new_cluster`);
+      check(get(task, 'for_each_task', 'task', 'new_cluster'), `${base}.tasks[${i}].for_each_task.task.new_cluster`);
+    });
+    return found.length > 0 ? found : NONE;
+  });
+}
 
 function clusterFindings(bundle: Bundle, node: Node | undefined, path: string, address: string): readonly RawFinding[] {
   const cluster = asMap(node);

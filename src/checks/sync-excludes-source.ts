@@ -31,7 +31,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync`,
       // A task path outside the sync root fails validate: path-outside-sync-root reports it, at the same place.
       if (direct && !isInside(root, reached.file)) continue;
       const key = direct || !reached.via ? `file:${reached.file}` : `import:${reached.via.file}:${reached.via.line}:${reached.via.module}`;
-      const group = groups.get(key) ?? { reached, files: [] };
+      // The walk is shared: a group gets its own copy of the first file's entries, which it extends.
+      const group = groups.get(key) ?? { reached: { ...reached, entries: [...reached.entries] }, files: [] };
       group.files.push({ file: reached.file, verdict });
       for (const e of reached.entries) if (!group.reached.entries.includes(e)) group.reached.entries.push(e);
       groups.set(key, group);

@@ -1,7 +1,8 @@
-import type { Bundle, Check, Loc, MapNode, RawFinding, TargetView } from '../model.js';
+import type { Bundle, Check, Job, Loc, MapNode, RawFinding, TargetView } from '../model.js';
 import { evidenceAt } from './lib/evidence.js';
+import { oncePerShared } from './lib/node-memo.js';
 import { asMap, asScalar, asSeq, asString, get, walkMapNodes } from './lib/nodes.js';
-import { reachableCode, taskEntries } from './lib/task-code.js';
+import { reachableCode, taskEntries, type SharedReachedFile } from './lib/task-code.js';
 
 /** Parameter / configuration keys that name a Vector Search endpoint. */
 const ENDPOINT_KEY = /^(?:(?:vector_search|vs)_endpoint(?:_name)?|endpoint_name)$/i;
@@ -77,20 +78,7 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
     if (!interp.resolved) return; // ${resources.vector_search_endpoints.x.name}, lookups: not comparable statically
     refs.push({ name: interp.value, raw: text, loc, resource });
   };
-  for (const job of target.jobs) {
-    for (const written of endpointsWritten(job.node)) add(written.raw, written.loc, job.address);
-    for (const task of job.tasks) {
-      const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
-      params.forEach((p, i) => {
-        const text = asString(p) ?? '';
-        const flag = /^--?([\w-]+)(?:=(.*))?$/.exec(text);
-        if (!flag || !ENDPOINT_KEY.test(flag[1].replace(/-/g, '_'))) return;
-        const valueNode = flag[2] !== undefined ? asScalar(p) : asScalar(params[i + 1]);
-        const value = flag[2] ?? asString(valueNode);
-        if (valueNode) add(value, valueNode.loc, job.address);
-      });
-    }
-  }
+  for (const job of target.jobs) for (const value of jobEndpointValues(job)) add(value.raw, value.loc, job.address);
   for (const pipeline of target.pipelines) {
     const config = asMap(get(pipeline.node, 'configuration'));
     for (const [key, value] of config?.entries ?? []) {
@@ -98,9 +86,31 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
       if (scalar && ENDPOINT_KEY.test(key.split('.').pop() ?? key)) add(asString(scalar), scalar.loc, pipeline.address);
     }
   }
-  for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
+  for (const ref of codeFacts(bundle, reachableCode(bundle, taskEntries(bundle, target), 2)).refs) refs.push(ref);
+  return refs;
+}
+
+interface CodeFacts {
+  /** `endpoint_name="..."` in code that uses the Vector Search client. */
+  refs: readonly EndpointReference[];
+  /** Endpoint names code creates; `any` when one is created under a name that is not a literal. */
+  created: readonly string[];
+  any: boolean;
+}
+
+/** What the code tasks reach says about endpoints: once per walk, which targets with the same task entries share. */
+const codeFacts = oncePerShared((bundle: Bundle, code: readonly SharedReachedFile[]): CodeFacts => {
+  const refs: EndpointReference[] = [];
+  const created: string[] = [];
+  let any = false;
+  for (const reached of code) {
     const facts = bundle.fileIndex.facts(reached.file);
-    if (!facts || facts.vectorSearchClient.length === 0) continue;
+    if (!facts) continue;
+    for (const c of facts.createEndpoints) {
+      if (c.name) created.push(c.name);
+      else any = true;
+    }
+    if (facts.vectorSearchClient.length === 0) continue;
     const lines = bundle.fileIndex.lines(reached.file) ?? [];
     lines.forEach((line, i) => {
       for (const m of line.matchAll(CODE_ENDPOINT)) {
@@ -110,7 +120,29 @@ function endpointReferences(bundle: Bundle, target: TargetView): EndpointReferen
       }
     });
   }
-  return refs;
+  return { refs, created, any };
+});
+
+const valuesByJob = new WeakMap<Job, readonly { raw: string | undefined; loc: Loc }[]>();
+
+/** The endpoint names a job writes (keys, job parameters, `--endpoint-name x` task parameters), in order: once per job. */
+function jobEndpointValues(job: Job): readonly { raw: string | undefined; loc: Loc }[] {
+  let values = valuesByJob.get(job);
+  if (values) return values;
+  const found = [...endpointsWritten(job.node)];
+  for (const task of job.tasks) {
+    const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
+    params.forEach((p, i) => {
+      const text = asString(p) ?? '';
+      const flag = /^--?([\w-]+)(?:=(.*))?$/.exec(text);
+      if (!flag || !ENDPOINT_KEY.test(flag[1].replace(/-/g, '_'))) return;
+      const valueNode = flag[2] !== undefined ? asScalar(p) : asScalar(params[i + 1]);
+      const value = flag[2] ?? asString(valueNode);
+      if (valueNode) found.push({ raw: value, loc: valueNode.loc });
+    });
+  }
+  valuesByJob.set(job, (values = found));
+  return values;
 }
 
 const writtenByJob = new WeakMap<MapNode, readonly { raw: string | undefined; loc: Loc }[]>();
@@ -143,12 +175,9 @@ function createdEndpoints(bundle: Bundle, target: TargetView): { names: Set<stri
     const raw = asString(nameNode);
     if (raw && nameNode) names.add(target.interpolate(raw, nameNode.loc).value);
   }
-  for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
-    for (const c of bundle.fileIndex.facts(reached.file)?.createEndpoints ?? []) {
-      if (c.name) names.add(c.name);
-      else any = true;
-    }
-  }
+  const code = codeFacts(bundle, reachableCode(bundle, taskEntries(bundle, target), 2));
+  for (const name of code.created) names.add(name);
+  if (code.any) any = true;
   return { names, any };
 }
 

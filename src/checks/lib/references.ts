@@ -54,11 +54,41 @@ export function referenceScalars(node: Node, path: string): readonly StringScala
 /** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
 export const collectReferences = oncePerTarget(collectTargetReferences);
 
+const firstOfTexts = new WeakMap<readonly StringScalar[], readonly StringScalar[]>();
+
+/** The first scalar of each distinct text in a list (once per list: targets share the lists of nodes they leave as written). */
+function firstOfEachText(scalars: readonly StringScalar[]): readonly StringScalar[] {
+  let firsts = firstOfTexts.get(scalars);
+  if (!firsts) {
+    const byText = new Map<string, StringScalar>();
+    for (const scalar of scalars) if (!byText.has(scalar.text)) byText.set(scalar.text, scalar);
+    firstOfTexts.set(scalars, (firsts = [...byText.values()]));
+  }
+  return firsts;
+}
+
 function collectTargetReferences(target: TargetView): RefUse[] {
   const out: RefUse[] = [];
+  // Texts whose every reference resolves give nothing: each is interpolated once per target, and a
+  // section whose texts all resolve is not walked scalar by scalar.
+  const resolving = new Set<string>();
+  const resolves = ({ text, node }: StringScalar): boolean => {
+    if (resolving.has(text)) return true;
+    const interp = target.interpolate(text, node.loc);
+    if (interp.undefinedRefs.length > 0 || interp.unresolved.length > 0) return false;
+    resolving.add(text);
+    return true;
+  };
   for (const [key, value] of configSections(target)) {
-    for (const { node, text, path } of referenceScalars(value, key)) {
+    const scalars = referenceScalars(value, key);
+    if (firstOfEachText(scalars).every(resolves)) continue;
+    for (const { node, text, path } of scalars) {
+      if (resolving.has(text)) continue;
       const interp = target.interpolate(text, node.loc);
+      if (interp.undefinedRefs.length === 0 && interp.unresolved.length === 0) {
+        resolving.add(text);
+        continue;
+      }
       const undef = new Set(interp.undefinedRefs.map((r) => r.text));
       const seen = new Set<string>();
       for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {

@@ -28,6 +28,9 @@ export interface ReachedFile {
   entries: TaskEntry[];
 }
 
+/** A ReachedFile of the memoised walk (shared by every caller and target with the same entries): read it, never change it. */
+export type SharedReachedFile = Readonly<Omit<ReachedFile, 'entries'>> & { readonly entries: readonly TaskEntry[] };
+
 /** The file a task runs directly, when it is in the repository. */
 export function taskEntry(bundle: Bundle, target: TargetView, job: Job, task: Task): TaskEntry | undefined {
   if (job.gitSource) return undefined;
@@ -103,11 +106,16 @@ function isRegularFile(bundle: Bundle, rel: string): boolean {
 
 const entriesByTarget = new WeakMap<TargetView, { bundle: Bundle; entries: readonly TaskEntry[] }>();
 
-/** Every task entry of the target's jobs (computed once per target; the array is shared and frozen). */
+/**
+ * Every task entry of the target's jobs (computed once per target; the array is shared and frozen).
+ * Targets share the jobs they leave as written, and a job whose task paths hold no `${...}` has the
+ * same entries in every target: those are made once per job, and a target whose entries are all the
+ * same objects as another's gets that target's array (so what is memoised on it is shared too).
+ */
 export function taskEntries(bundle: Bundle, target: TargetView): readonly TaskEntry[] {
   const cached = entriesByTarget.get(target);
   if (cached && cached.bundle === bundle) return cached.entries;
-  const entries = Object.freeze(collectTaskEntries(bundle, target));
+  const entries = sharedEntryList(bundle, collectTaskEntries(bundle, target));
   entriesByTarget.set(target, { bundle, entries });
   return entries;
 }
@@ -115,26 +123,58 @@ export function taskEntries(bundle: Bundle, target: TargetView): readonly TaskEn
 function collectTaskEntries(bundle: Bundle, target: TargetView): TaskEntry[] {
   const out: TaskEntry[] = [];
   for (const job of target.jobs) {
-    for (const task of job.tasks) {
-      const entry = taskEntry(bundle, target, job, task);
-      if (entry) out.push(entry);
-    }
+    for (const entry of jobTaskEntries(bundle, target, job)) out.push(entry);
   }
   return out;
 }
 
-/**
- * The task files and the repository modules they import, `maxDepth` imports deep. Importing
- * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
- */
-export function reachableCode(bundle: Bundle, entries: readonly TaskEntry[], maxDepth = 2): ReachedFile[] {
-  // Callers may extend the returned objects: hand out copies of the memoised walk.
-  return reachableCodeShared(bundle, entries, maxDepth).map((r) => ({ ...r, entries: [...r.entries] }));
+const entriesByJob = new WeakMap<Job, { bundle: Bundle; entries: readonly TaskEntry[] }>();
+
+/** A job's task entries: once per job when no task path the entries read holds a `${...}`. */
+function jobTaskEntries(bundle: Bundle, target: TargetView, job: Job): readonly TaskEntry[] {
+  const known = entriesByJob.get(job);
+  if (known && known.bundle === bundle) return known.entries;
+  const entries: TaskEntry[] = [];
+  for (const task of job.tasks) {
+    const entry = taskEntry(bundle, target, job, task);
+    if (entry) entries.push(entry);
+  }
+  if (job.gitSource || job.tasks.every((task) => !readsReference(task))) entriesByJob.set(job, { bundle, entries });
+  return entries;
 }
 
-const reachableByEntries = new WeakMap<readonly TaskEntry[], Map<number, { bundle: Bundle; reached: ReachedFile[] }>>();
+/** Whether the value taskEntry resolves for the task holds a `${...}` (and so may differ per target). */
+function readsReference(task: Task): boolean {
+  const written = (node: ScalarNode | undefined) => String(node?.value ?? '').includes('${');
+  const notebook = asScalar(get(task.node, 'notebook_task', 'notebook_path'));
+  if (notebook) return written(notebook);
+  const python = asScalar(get(task.node, 'spark_python_task', 'python_file'));
+  if (python) return written(python);
+  if (task.type === 'python_wheel_task' && task.typeNode) {
+    return written(asScalar(get(task.typeNode, 'package_name'))) || written(asScalar(get(task.typeNode, 'entry_point')));
+  }
+  return false;
+}
 
-function reachableCodeShared(bundle: Bundle, entries: readonly TaskEntry[], maxDepth: number): ReachedFile[] {
+const entryLists = new WeakMap<Bundle, (readonly TaskEntry[])[]>();
+
+/** `entries` frozen, or an equal list (the same entries in the same order) another target already has. */
+function sharedEntryList(bundle: Bundle, entries: TaskEntry[]): readonly TaskEntry[] {
+  let lists = entryLists.get(bundle);
+  if (!lists) entryLists.set(bundle, (lists = []));
+  const same = lists.find((list) => list.length === entries.length && list.every((entry, i) => entry === entries[i]));
+  if (same) return same;
+  const frozen = Object.freeze(entries);
+  lists.push(frozen);
+  return frozen;
+}
+
+/**
+ * The task files and the repository modules they import, `maxDepth` imports deep. Importing
+ * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too. Walked once
+ * per list of entries (targets with the same entries share one list) and shared: callers only read it.
+ */
+export function reachableCode(bundle: Bundle, entries: readonly TaskEntry[], maxDepth = 2): readonly SharedReachedFile[] {
   let byDepth = reachableByEntries.get(entries);
   if (!byDepth) {
     byDepth = new Map();
@@ -146,6 +186,8 @@ function reachableCodeShared(bundle: Bundle, entries: readonly TaskEntry[], maxD
   byDepth.set(maxDepth, { bundle, reached });
   return reached;
 }
+
+const reachableByEntries = new WeakMap<readonly TaskEntry[], Map<number, { bundle: Bundle; reached: ReachedFile[] }>>();
 
 function walkReachableCode(bundle: Bundle, entries: readonly TaskEntry[], maxDepth: number): ReachedFile[] {
   const reached = new Map<string, ReachedFile>();
