@@ -48,9 +48,11 @@ export function normalizeRel(rel: string): string {
   return p === '' ? '.' : p.replace(/\/+$/, '') || '.';
 }
 
+/** Both paths absolute and normalised: a prefix test; path.relative only where that says no (Windows' case). */
 function isWithin(parent: string, child: string): boolean {
+  if (child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)) return true;
   const r = path.relative(parent, child);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  return r === '' || (r !== '..' && !r.startsWith(`..${path.sep}`) && !path.isAbsolute(r));
 }
 
 function toPosix(p: string): string {

@@ -172,6 +172,15 @@ describe('createFileIndex: repository boundary', () => {
     expect(idx.kind('/etc/passwd')).toBe('missing');
   });
 
+  it('a name that starts with two dots is inside; a sibling folder whose name extends the repository is outside', () => {
+    const parent = tree({ 'repo/..hidden.py': 'x = 1\n', 'repo/..d/nb.py': 'y\n', 'repo-other/secret.py': 's\n' });
+    const idx = createFileIndex(path.join(parent, 'repo'), path.join(parent, 'repo'));
+    expect(idx.kind('..hidden.py')).toBe('file');
+    expect(idx.read('..d/nb.py')).toBe('y\n');
+    expect(idx.kind('../repo-other/secret.py')).toBe('missing');
+    expect(idx.read('../repo-other/secret.py')).toBeUndefined();
+  });
+
   it('a symlink whose real path leaves the repository is missing and leaves a high notice naming link and target (not its absolute path)', () => {
     const outside = tree({ 'secret.txt': 'token', 'dir/a.py': 'x' });
     const repo = tree({ 'in.txt': 'in', 'sub/keep.py': 'y' });
