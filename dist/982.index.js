@@ -214,13 +214,32 @@ function runsDockerImage(target, job, task) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lib/per-target.ts
-/** A list computed once per target and shared (frozen) by every check that asks for it. */
+/**
+ * A list computed once per target and shared (frozen) by every check that asks for it. When its
+ * items are the very objects (in the same order) of a list another target got, that list is handed
+ * out instead: targets share the nodes they leave as written, so what is memoised on the list
+ * (a check's findings for the same settings) is computed once for all of them.
+ */
 function oncePerTarget(compute) {
     const cache = new WeakMap();
+    const byFirstItem = new WeakMap();
+    const share = (list) => {
+        if (list.length === 0)
+            return Object.freeze(list);
+        let known = byFirstItem.get(list[0]);
+        const same = known?.find((other) => other.length === list.length && other.every((item, i) => item === list[i]));
+        if (same)
+            return same;
+        const frozen = Object.freeze(list);
+        if (!known)
+            byFirstItem.set(list[0], (known = []));
+        known.push(frozen);
+        return frozen;
+    };
     return (target) => {
         let list = cache.get(target);
         if (!list) {
-            list = Object.freeze(compute(target));
+            list = share(compute(target));
             cache.set(target, list);
         }
         return list;
@@ -789,36 +808,77 @@ function isRegularFile(bundle, rel) {
     return kind === 'file' || kind === 'notebook';
 }
 const entriesByTarget = new WeakMap();
-/** Every task entry of the target's jobs (computed once per target; the array is shared and frozen). */
+/**
+ * Every task entry of the target's jobs (computed once per target; the array is shared and frozen).
+ * Targets share the jobs they leave as written, and a job whose task paths hold no `${...}` has the
+ * same entries in every target: those are made once per job, and a target whose entries are all the
+ * same objects as another's gets that target's array (so what is memoised on it is shared too).
+ */
 function taskEntries(bundle, target) {
     const cached = entriesByTarget.get(target);
     if (cached && cached.bundle === bundle)
         return cached.entries;
-    const entries = Object.freeze(collectTaskEntries(bundle, target));
+    const entries = sharedEntryList(bundle, collectTaskEntries(bundle, target));
     entriesByTarget.set(target, { bundle, entries });
     return entries;
 }
 function collectTaskEntries(bundle, target) {
     const out = [];
     for (const job of target.jobs) {
-        for (const task of job.tasks) {
-            const entry = taskEntry(bundle, target, job, task);
-            if (entry)
-                out.push(entry);
-        }
+        for (const entry of jobTaskEntries(bundle, target, job))
+            out.push(entry);
     }
     return out;
 }
+const entriesByJob = new WeakMap();
+/** A job's task entries: once per job when no task path the entries read holds a `${...}`. */
+function jobTaskEntries(bundle, target, job) {
+    const known = entriesByJob.get(job);
+    if (known && known.bundle === bundle)
+        return known.entries;
+    const entries = [];
+    for (const task of job.tasks) {
+        const entry = taskEntry(bundle, target, job, task);
+        if (entry)
+            entries.push(entry);
+    }
+    if (job.gitSource || job.tasks.every((task) => !readsReference(task)))
+        entriesByJob.set(job, { bundle, entries });
+    return entries;
+}
+/** Whether the value taskEntry resolves for the task holds a `${...}` (and so may differ per target). */
+function readsReference(task) {
+    const written = (node) => String(node?.value ?? '').includes('${');
+    const notebook = asScalar(get(task.node, 'notebook_task', 'notebook_path'));
+    if (notebook)
+        return written(notebook);
+    const python = asScalar(get(task.node, 'spark_python_task', 'python_file'));
+    if (python)
+        return written(python);
+    if (task.type === 'python_wheel_task' && task.typeNode) {
+        return written(asScalar(get(task.typeNode, 'package_name'))) || written(asScalar(get(task.typeNode, 'entry_point')));
+    }
+    return false;
+}
+const entryLists = new WeakMap();
+/** `entries` frozen, or an equal list (the same entries in the same order) another target already has. */
+function sharedEntryList(bundle, entries) {
+    let lists = entryLists.get(bundle);
+    if (!lists)
+        entryLists.set(bundle, (lists = []));
+    const same = lists.find((list) => list.length === entries.length && list.every((entry, i) => entry === entries[i]));
+    if (same)
+        return same;
+    const frozen = Object.freeze(entries);
+    lists.push(frozen);
+    return frozen;
+}
 /**
  * The task files and the repository modules they import, `maxDepth` imports deep. Importing
- * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too.
+ * `a.b.c` also runs `a/__init__.py` and `a/b/__init__.py`, so those are reached too. Walked once
+ * per list of entries (targets with the same entries share one list) and shared: callers only read it.
  */
 function reachableCode(bundle, entries, maxDepth = 2) {
-    // Callers may extend the returned objects: hand out copies of the memoised walk.
-    return reachableCodeShared(bundle, entries, maxDepth).map((r) => ({ ...r, entries: [...r.entries] }));
-}
-const reachableByEntries = new WeakMap();
-function reachableCodeShared(bundle, entries, maxDepth) {
     let byDepth = reachableByEntries.get(entries);
     if (!byDepth) {
         byDepth = new Map();
@@ -831,6 +891,7 @@ function reachableCodeShared(bundle, entries, maxDepth) {
     byDepth.set(maxDepth, { bundle, reached });
     return reached;
 }
+const reachableByEntries = new WeakMap();
 function walkReachableCode(bundle, entries, maxDepth) {
     const reached = new Map();
     const entrySets = new Map();
@@ -1464,7 +1525,59 @@ function artifactBlock(bundle, project, pkg) {
     return `artifacts:\n  ${name}:\n    type: whl\n    build: python3 -m build --wheel\n    path: ${dir}`;
 }
 
+;// CONCATENATED MODULE: ./src/checks/lib/node-memo.ts
+/**
+ * Results per node and key (its config path or resource address). A node nearly always meets one
+ * key, so the first is kept inline and only further keys get a Map: a repository of 74,000 jobs
+ * makes one small record per job and check, not a Map each. Any object shared by targets (a list
+ * of their paths, say) can stand for the node.
+ */
+class NodeKeyCache {
+    byNode = new WeakMap();
+    get(node, key, compute) {
+        const slot = this.byNode.get(node);
+        if (!slot) {
+            const value = compute();
+            this.byNode.set(node, { key, value });
+            return value;
+        }
+        if (slot.key === key)
+            return slot.value;
+        slot.more ??= new Map();
+        let value = slot.more.get(key);
+        if (value === undefined)
+            slot.more.set(key, (value = compute()));
+        return value;
+    }
+}
+/** The result lists a walk found nothing in share one empty list. */
+const NOTHING = Object.freeze([]);
+/**
+ * A cache for results that depend only on a node and a key (its config path or resource address):
+ * targets share the nodes they do not change, so each is computed once per bundle.
+ */
+function nodeMemo() {
+    const cache = new NodeKeyCache();
+    return (node, key, compute) => cache.get(node, key, compute);
+}
+/**
+ * A result computed once per bundle and shared object (a list of task entries, a code walk): targets
+ * that share the object share the result.
+ */
+function oncePerShared(compute) {
+    const cache = new WeakMap();
+    return (bundle, shared) => {
+        const known = cache.get(shared);
+        if (known && known.bundle === bundle)
+            return known.value;
+        const value = compute(bundle, shared);
+        cache.set(shared, { bundle, value });
+        return value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/local-vector-search.ts
+
 
 
 /** In-process vector indexes: rebuilt on every run, not persistent, bounded by one machine's memory. */
@@ -1490,16 +1603,20 @@ create_delta_sync_index), then query it:
 Reference: https://docs.databricks.com/dev-tools/bundles/resources#vector_search_endpoints ; https://docs.databricks.com/aws/generative-ai/create-query-vector-search`,
     breaksDeploy: false,
     run(bundle, target) {
-        const findings = [];
-        for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
-            const uses = localIndexUses(bundle, reached.file);
-            if (uses.length === 0)
-                continue;
-            findings.push(local_vector_search_finding(bundle, reached, uses));
-        }
-        return findings;
+        return [...codeFindings(bundle, reachableCode(bundle, taskEntries(bundle, target), 2))];
     },
 };
+/** The findings in the code tasks reach: once per walk, which targets with the same task entries share. */
+const codeFindings = oncePerShared((bundle, code) => {
+    const findings = [];
+    for (const reached of code) {
+        const uses = localIndexUses(bundle, reached.file);
+        if (uses.length === 0)
+            continue;
+        findings.push(local_vector_search_finding(bundle, reached, uses));
+    }
+    return findings;
+});
 function localIndexUses(bundle, file) {
     const facts = bundle.fileIndex.facts(file);
     if (!facts)
@@ -1536,6 +1653,7 @@ function local_vector_search_finding(bundle, reached, uses) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/vector-search-endpoint-missing.ts
+
 
 
 
@@ -1608,23 +1726,9 @@ function endpointReferences(bundle, target) {
             return; // ${resources.vector_search_endpoints.x.name}, lookups: not comparable statically
         refs.push({ name: interp.value, raw: text, loc, resource });
     };
-    for (const job of target.jobs) {
-        for (const written of endpointsWritten(job.node))
-            add(written.raw, written.loc, job.address);
-        for (const task of job.tasks) {
-            const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
-            params.forEach((p, i) => {
-                const text = asString(p) ?? '';
-                const flag = /^--?([\w-]+)(?:=(.*))?$/.exec(text);
-                if (!flag || !ENDPOINT_KEY.test(flag[1].replace(/-/g, '_')))
-                    return;
-                const valueNode = flag[2] !== undefined ? asScalar(p) : asScalar(params[i + 1]);
-                const value = flag[2] ?? asString(valueNode);
-                if (valueNode)
-                    add(value, valueNode.loc, job.address);
-            });
-        }
-    }
+    for (const job of target.jobs)
+        for (const value of jobEndpointValues(job))
+            add(value.raw, value.loc, job.address);
     for (const pipeline of target.pipelines) {
         const config = asMap(get(pipeline.node, 'configuration'));
         for (const [key, value] of config?.entries ?? []) {
@@ -1633,9 +1737,26 @@ function endpointReferences(bundle, target) {
                 add(asString(scalar), scalar.loc, pipeline.address);
         }
     }
-    for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
+    for (const ref of codeFacts(bundle, reachableCode(bundle, taskEntries(bundle, target), 2)).refs)
+        refs.push(ref);
+    return refs;
+}
+/** What the code tasks reach says about endpoints: once per walk, which targets with the same task entries share. */
+const codeFacts = oncePerShared((bundle, code) => {
+    const refs = [];
+    const created = [];
+    let any = false;
+    for (const reached of code) {
         const facts = bundle.fileIndex.facts(reached.file);
-        if (!facts || facts.vectorSearchClient.length === 0)
+        if (!facts)
+            continue;
+        for (const c of facts.createEndpoints) {
+            if (c.name)
+                created.push(c.name);
+            else
+                any = true;
+        }
+        if (facts.vectorSearchClient.length === 0)
             continue;
         const lines = bundle.fileIndex.lines(reached.file) ?? [];
         lines.forEach((line, i) => {
@@ -1646,7 +1767,30 @@ function endpointReferences(bundle, target) {
             }
         });
     }
-    return refs;
+    return { refs, created, any };
+});
+const valuesByJob = new WeakMap();
+/** The endpoint names a job writes (keys, job parameters, `--endpoint-name x` task parameters), in order: once per job. */
+function jobEndpointValues(job) {
+    let values = valuesByJob.get(job);
+    if (values)
+        return values;
+    const found = [...endpointsWritten(job.node)];
+    for (const task of job.tasks) {
+        const params = asSeq(get(task.typeNode, 'parameters'))?.items ?? [];
+        params.forEach((p, i) => {
+            const text = asString(p) ?? '';
+            const flag = /^--?([\w-]+)(?:=(.*))?$/.exec(text);
+            if (!flag || !ENDPOINT_KEY.test(flag[1].replace(/-/g, '_')))
+                return;
+            const valueNode = flag[2] !== undefined ? asScalar(p) : asScalar(params[i + 1]);
+            const value = flag[2] ?? asString(valueNode);
+            if (valueNode)
+                found.push({ raw: value, loc: valueNode.loc });
+        });
+    }
+    valuesByJob.set(job, (values = found));
+    return values;
 }
 const writtenByJob = new WeakMap();
 /** The endpoint-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
@@ -1680,14 +1824,11 @@ function createdEndpoints(bundle, target) {
         if (raw && nameNode)
             names.add(target.interpolate(raw, nameNode.loc).value);
     }
-    for (const reached of reachableCode(bundle, taskEntries(bundle, target), 2)) {
-        for (const c of bundle.fileIndex.facts(reached.file)?.createEndpoints ?? []) {
-            if (c.name)
-                names.add(c.name);
-            else
-                any = true;
-        }
-    }
+    const code = codeFacts(bundle, reachableCode(bundle, taskEntries(bundle, target), 2));
+    for (const name of code.created)
+        names.add(name);
+    if (code.any)
+        any = true;
     return { names, any };
 }
 /** Model serving endpoint names: an `endpoint_name` parameter may name one of those instead. */
@@ -1744,7 +1885,8 @@ Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync`,
             if (direct && !isInside(root, reached.file))
                 continue;
             const key = direct || !reached.via ? `file:${reached.file}` : `import:${reached.via.file}:${reached.via.line}:${reached.via.module}`;
-            const group = groups.get(key) ?? { reached, files: [] };
+            // The walk is shared: a group gets its own copy of the first file's entries, which it extends.
+            const group = groups.get(key) ?? { reached: { ...reached, entries: [...reached.entries] }, files: [] };
             group.files.push({ file: reached.file, verdict });
             for (const e of reached.entries)
                 if (!group.reached.entries.includes(e))
@@ -1815,6 +1957,7 @@ function fix(verdict, file) {
 
 
 
+
 const libraryDepsInconsistent = {
     id: 'library-deps-inconsistent',
     category: 'Library Dependencies',
@@ -1880,13 +2023,8 @@ function pipInsteadOfLibraries(bundle, target) {
         place.owners.add(owner);
         places.set(key, place);
     };
-    for (const entry of taskEntries(bundle, target)) {
-        if (entry.field !== 'notebook_path' && entry.field !== 'python_file')
-            continue;
-        if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0)
-            continue;
-        add(entry.file, taskCompute(entry.task), entry.job.address, `task ${entry.job.key}.${entry.task.key}`);
-    }
+    for (const task of pipTasks(bundle, taskEntries(bundle, target)))
+        add(task.file, task.compute, task.resource, task.owner);
     for (const pipeline of target.pipelines) {
         if ((asSeq(get(pipeline.node, 'environment', 'dependencies'))?.items.length ?? 0) > 0)
             continue;
@@ -1905,6 +2043,20 @@ function pipInsteadOfLibraries(bundle, target) {
     }
     return findings;
 }
+/** The tasks whose notebook or file has %pip cells and that declare no libraries: once per list of entries (targets share it). */
+const pipTasks = oncePerShared((bundle, entries) => {
+    const tasks = [];
+    for (const entry of entries) {
+        if (entry.field !== 'notebook_path' && entry.field !== 'python_file')
+            continue;
+        if (entry.task.libraries.length > 0 || entry.task.environmentDependencies.length > 0)
+            continue;
+        if ((bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) === 0)
+            continue;
+        tasks.push({ file: entry.file, compute: taskCompute(entry.task), resource: entry.job.address, owner: `task ${entry.job.key}.${entry.task.key}` });
+    }
+    return tasks;
+});
 function pipFinding(bundle, place, unpinned, cellIsTheWay) {
     const loc = { file: place.file, line: place.line, column: 1 };
     const owners = [...place.owners].sort();
@@ -1996,19 +2148,13 @@ function pipelineFiles(bundle, target, pipeline) {
 function unpinned(bundle, target) {
     const found = new Map();
     for (const job of target.jobs) {
-        for (const task of job.tasks) {
-            for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-                if (lib.kind !== 'pypi' && lib.kind !== 'dependency')
-                    continue;
-                const req = parseRequirement(lib.value);
-                if (!req || req.spec !== '')
-                    continue;
-                const loc = lib.node.loc;
-                const key = `${loc.file}:${loc.line}:${loc.column}`;
-                const entry = found.get(key) ?? { req, loc, resources: new Set() };
-                entry.resources.add(job.address);
-                found.set(key, entry);
-            }
+        for (const { req, loc } of jobRequirements(job)) {
+            if (req.spec !== '')
+                continue;
+            const key = `${loc.file}:${loc.line}:${loc.column}`;
+            const entry = found.get(key) ?? { req, loc, resources: new Set() };
+            entry.resources.add(job.address);
+            found.set(key, entry);
         }
     }
     return [...found.values()].map(({ req, loc, resources }) => ({
@@ -2022,6 +2168,27 @@ function unpinned(bundle, target) {
         fix: { text: `Pin the version the job is tested with.`, patch: `package: "${req.display}==<version>"` },
     }));
 }
+const requirementsByJob = new WeakMap();
+/** The requirements (pypi libraries, dependencies) of a job's tasks, in order: once per job, which targets share. */
+function jobRequirements(job) {
+    let found = requirementsByJob.get(job);
+    if (found)
+        return found;
+    const list = [];
+    for (const task of job.tasks) {
+        for (const lib of [...task.libraries, ...task.environmentDependencies]) {
+            if (lib.kind !== 'pypi' && lib.kind !== 'dependency')
+                continue;
+            const req = parseRequirement(lib.value);
+            if (req)
+                list.push({ req, loc: lib.node.loc, task });
+        }
+    }
+    requirementsByJob.set(job, (found = list));
+    return found;
+}
+/** The entries whose file has %pip cells: once per list of entries. */
+const pipEntries = oncePerShared((bundle, entries) => entries.filter((entry) => (bundle.fileIndex.facts(entry.file)?.pipInstalls.length ?? 0) > 0));
 function differentVersions(bundle, target) {
     // package -> specifier -> first place it is written, the resources using it and who declares it
     // (a task's libraries, or a notebook's %pip cell)
@@ -2036,21 +2203,16 @@ function differentVersions(bundle, target) {
         bySpec.set(req.spec, place);
         specs.set(req.name, bySpec);
     };
-    for (const job of target.jobs) {
-        for (const task of job.tasks) {
-            for (const lib of [...task.libraries, ...task.environmentDependencies]) {
-                if (lib.kind === 'pypi' || lib.kind === 'dependency')
-                    record(parseRequirement(lib.value), lib.node.loc, job.address, `${job.key}.${task.key}`);
-            }
-        }
-    }
+    for (const job of target.jobs)
+        for (const { req, loc, task } of jobRequirements(job))
+            record(req, loc, job.address, `${job.key}.${task.key}`);
     const cells = (file, resource) => {
         for (const pip of bundle.fileIndex.facts(file)?.pipInstalls ?? []) {
             for (const pkg of pip.packages)
                 record(parseRequirement(pkg), { file, line: pip.line, column: 1 }, resource, file);
         }
     };
-    for (const entry of taskEntries(bundle, target))
+    for (const entry of pipEntries(bundle, taskEntries(bundle, target)))
         cells(entry.file, entry.job.address);
     for (const pipeline of target.pipelines)
         for (const file of pipelineFiles(bundle, target, pipeline))
@@ -2572,10 +2734,10 @@ function modelReferences(target) {
     }
     return refs;
 }
-const valuesByJob = new WeakMap();
+const model_registry_unresolved_valuesByJob = new WeakMap();
 /** The model-name values written in a job (before interpolation), once per job node: targets share unchanged jobs. */
 function modelValuesWritten(jobNode) {
-    let values = valuesByJob.get(jobNode);
+    let values = model_registry_unresolved_valuesByJob.get(jobNode);
     if (values)
         return values;
     const found = [];
@@ -2587,7 +2749,7 @@ function modelValuesWritten(jobNode) {
         if (name && MODEL_KEY.test(name) && map !== jobNode)
             found.push(map.entries.get('default'));
     });
-    valuesByJob.set(jobNode, (values = found));
+    model_registry_unresolved_valuesByJob.set(jobNode, (values = found));
     return values;
 }
 function registeredModels(bundle, target) {
@@ -3407,41 +3569,6 @@ Reference: https://docs.databricks.com/dev-tools/bundles/variables`,
 
 // EXTERNAL MODULE: ./src/project/interpolate.ts
 var interpolate = __webpack_require__(7338);
-;// CONCATENATED MODULE: ./src/checks/lib/node-memo.ts
-/**
- * Results per node and key (its config path or resource address). A node nearly always meets one
- * key, so the first is kept inline and only further keys get a Map: a repository of 74,000 jobs
- * makes one small record per job and check, not a Map each.
- */
-class NodeKeyCache {
-    byNode = new WeakMap();
-    get(node, key, compute) {
-        const slot = this.byNode.get(node);
-        if (!slot) {
-            const value = compute();
-            this.byNode.set(node, { key, value });
-            return value;
-        }
-        if (slot.key === key)
-            return slot.value;
-        slot.more ??= new Map();
-        let value = slot.more.get(key);
-        if (value === undefined)
-            slot.more.set(key, (value = compute()));
-        return value;
-    }
-}
-/** The result lists a walk found nothing in share one empty list. */
-const NOTHING = Object.freeze([]);
-/**
- * A cache for results that depend only on a node and a key (its config path or resource address):
- * targets share the nodes they do not change, so each is computed once per bundle.
- */
-function nodeMemo() {
-    const cache = new NodeKeyCache();
-    return (node, key, compute) => cache.get(node, key, compute);
-}
-
 // EXTERNAL MODULE: ./src/schema/compile.ts + 4 modules
 var compile = __webpack_require__(4751);
 ;// CONCATENATED MODULE: ./src/checks/lib/references.ts
@@ -3479,11 +3606,45 @@ function referenceScalars(node, path) {
 }
 /** Scalars of the target's merged config that contain `${`, with their interpolation (once per target; shared, frozen). */
 const collectReferences = oncePerTarget(collectTargetReferences);
+const firstOfTexts = new WeakMap();
+/** The first scalar of each distinct text in a list (once per list: targets share the lists of nodes they leave as written). */
+function firstOfEachText(scalars) {
+    let firsts = firstOfTexts.get(scalars);
+    if (!firsts) {
+        const byText = new Map();
+        for (const scalar of scalars)
+            if (!byText.has(scalar.text))
+                byText.set(scalar.text, scalar);
+        firstOfTexts.set(scalars, (firsts = [...byText.values()]));
+    }
+    return firsts;
+}
 function collectTargetReferences(target) {
     const out = [];
+    // Texts whose every reference resolves give nothing: each is interpolated once per target, and a
+    // section whose texts all resolve is not walked scalar by scalar.
+    const resolving = new Set();
+    const resolves = ({ text, node }) => {
+        if (resolving.has(text))
+            return true;
+        const interp = target.interpolate(text, node.loc);
+        if (interp.undefinedRefs.length > 0 || interp.unresolved.length > 0)
+            return false;
+        resolving.add(text);
+        return true;
+    };
     for (const [key, value] of configSections(target)) {
-        for (const { node, text, path } of referenceScalars(value, key)) {
+        const scalars = referenceScalars(value, key);
+        if (firstOfEachText(scalars).every(resolves))
+            continue;
+        for (const { node, text, path } of scalars) {
+            if (resolving.has(text))
+                continue;
             const interp = target.interpolate(text, node.loc);
+            if (interp.undefinedRefs.length === 0 && interp.unresolved.length === 0) {
+                resolving.add(text);
+                continue;
+            }
             const undef = new Set(interp.undefinedRefs.map((r) => r.text));
             const seen = new Set();
             for (const ref of [...interp.undefinedRefs, ...interp.unresolved]) {
@@ -4104,6 +4265,7 @@ function hasArtifacts(target) {
 
 
 
+
 const EXTENSION_HINT = 'Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]';
 const pathNotFound = {
     id: 'path-not-found',
@@ -4127,17 +4289,14 @@ Fix: correct the path relative to the file it is written in, add the extension, 
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/dev-tools/bundles/settings#artifacts`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
         const root = syncRoot(target);
         const artifacts = hasArtifacts(target);
-        for (const ref of collectPaths(bundle, target)) {
-            const finding = check(bundle, ref, root, artifacts);
-            if (finding)
-                findings.push(finding);
-        }
-        return findings;
+        const refs = collectPaths(bundle, target);
+        // Targets with the same paths (the same list) and the same sync root and artifacts get the same findings.
+        return [...byPaths.get(refs, `${artifacts}\0${root}`, () => refs.map((ref) => check(bundle, ref, root, artifacts)).filter((f) => f !== undefined))];
     },
 };
+const byPaths = new NodeKeyCache();
 function check(bundle, ref, root, artifacts) {
     const index = bundle.fileIndex;
     if (ref.remote) {
@@ -4228,6 +4387,7 @@ function path_not_found_finding(bundle, ref, message, extra) {
 ;// CONCATENATED MODULE: ./src/checks/path-kind-mismatch.ts
 
 
+
 const pathKindMismatch = {
     id: 'path-kind-mismatch',
     category: 'Bundle Configuration',
@@ -4246,24 +4406,30 @@ Fix: use the task type that matches the file (notebook_task for notebooks), or a
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#paths ; https://docs.databricks.com/notebooks/notebook-export-import.html`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
         const root = syncRoot(target);
-        for (const ref of collectPaths(bundle, target)) {
-            if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved))
-                continue;
-            if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir')
-                continue;
-            const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
-            for (const file of files) {
-                const kind = bundle.fileIndex.kind(file);
-                const message = mismatch(ref, file, kind);
-                if (message)
-                    findings.push(path_kind_mismatch_finding(bundle, ref, message, file, kind));
-            }
-        }
-        return findings;
+        const refs = collectPaths(bundle, target);
+        // Targets with the same paths (the same list) and the same sync root get the same findings.
+        return [...path_kind_mismatch_byPaths.get(refs, root, () => mismatches(bundle, refs, root))];
     },
 };
+const path_kind_mismatch_byPaths = new NodeKeyCache();
+function mismatches(bundle, refs, root) {
+    const findings = [];
+    for (const ref of refs) {
+        if (ref.remote || ref.resolved === undefined || !isInside(root, ref.resolved))
+            continue;
+        if (ref.expect !== 'notebook' && ref.expect !== 'file' && ref.expect !== 'dir')
+            continue;
+        const files = ref.glob && ref.globAllowed ? bundle.fileIndex.glob(ref.resolved) : [ref.resolved];
+        for (const file of files) {
+            const kind = bundle.fileIndex.kind(file);
+            const message = mismatch(ref, file, kind);
+            if (message)
+                findings.push(path_kind_mismatch_finding(bundle, ref, message, file, kind));
+        }
+    }
+    return findings;
+}
 function mismatch(ref, file, kind) {
     if (kind === 'missing' || kind === ref.expect)
         return undefined;
@@ -4298,6 +4464,7 @@ function path_kind_mismatch_finding(bundle, ref, message, file, kind) {
 
 
 
+
 const pathOutsideSyncRoot = {
     id: 'path-outside-sync-root',
     category: 'Bundle Configuration',
@@ -4315,30 +4482,36 @@ or move the file under the bundle root.
 Reference: https://docs.databricks.com/dev-tools/bundles/settings#sync ; https://github.com/databricks/cli/issues/2649`,
     breaksDeploy: true,
     run(bundle, target) {
-        const findings = [];
         const root = syncRoot(target);
-        for (const ref of collectPaths(bundle, target)) {
-            if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.'))
-                continue;
-            if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root))
-                continue;
-            const dir = external_node_path_default().posix.dirname(ref.resolved);
-            // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
-            findings.push({
-                check: 'path-outside-sync-root',
-                message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
-                loc: ref.node.loc,
-                ...(ref.resource ? { resources: [ref.resource] } : {}),
-                evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
-                impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
-                fix: {
-                    text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
-                },
-            });
-        }
-        return findings;
+        const refs = collectPaths(bundle, target);
+        // Targets with the same paths (the same list) and the same sync root get the same findings.
+        return [...path_outside_sync_root_byPaths.get(refs, root, () => outside(bundle, refs, root))];
     },
 };
+const path_outside_sync_root_byPaths = new NodeKeyCache();
+function outside(bundle, refs, root) {
+    const findings = [];
+    for (const ref of refs) {
+        if (ref.remote || ref.resolved === undefined || ref.expect === 'library' || ref.field.startsWith('artifacts.'))
+            continue;
+        if (isInside(root, ref.resolved) || fallbackResolution(bundle, ref, root))
+            continue;
+        const dir = external_node_path_default().posix.dirname(ref.resolved);
+        // The CLI names both absolute; relative to the bundle root they read the same on every checkout.
+        findings.push({
+            check: 'path-outside-sync-root',
+            message: `path ${ref.resolved} is not contained in sync root path ${root === '.' ? '. (the bundle root)' : root}`,
+            loc: ref.node.loc,
+            ...(ref.resource ? { resources: [ref.resource] } : {}),
+            evidence: evidenceAt(bundle, ref.node.loc, 0, 0),
+            impact: `\`bundle validate\` fails: ${ref.field} would not be uploaded.`,
+            fix: {
+                text: `Widen the sync root in ${bundle.rootFile}: \`sync: {paths: [".", "${dir}"]}\`, or move ${ref.resolved} under the bundle root.`,
+            },
+        });
+    }
+    return findings;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/resource-reference-invalid.ts
 
@@ -5322,14 +5495,9 @@ Reference: https://docs.databricks.com/compute/configure#single-node ; https://g
         };
         for (const cluster of target.resources.get('clusters')?.values() ?? [])
             check(cluster.node, `resources.${cluster.address}`, cluster.address);
-        for (const job of target.jobs) {
-            const base = `resources.${job.address}`;
-            (asSeq(job.node.entries.get('job_clusters'))?.items ?? []).forEach((jc, i) => check(get(jc, 'new_cluster'), `${base}.job_clusters[${i}].new_cluster`, job.address));
-            (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
-                check(get(task, 'new_cluster'), `${base}.tasks[${i}].new_cluster`, job.address);
-                check(get(task, 'for_each_task', 'task', 'new_cluster'), `${base}.tasks[${i}].for_each_task.task.new_cluster`, job.address);
-            });
-        }
+        for (const job of target.jobs)
+            for (const f of single_node_cluster_jobFindings(bundle, job))
+                findings.push(f);
         for (const pipeline of target.pipelines) {
             (asSeq(pipeline.node.entries.get('clusters'))?.items ?? []).forEach((c, i) => check(c, `resources.${pipeline.address}.clusters[${i}]`, pipeline.address));
         }
@@ -5338,6 +5506,24 @@ Reference: https://docs.databricks.com/compute/configure#single-node ; https://g
 };
 const single_node_cluster_memo = nodeMemo();
 const NONE = [];
+const byJob = nodeMemo();
+/** The findings of a job's clusters, once per job node: targets share the jobs they leave as written. */
+function single_node_cluster_jobFindings(bundle, job) {
+    return byJob(job.node, job.address, () => {
+        const found = [];
+        const check = (node, path) => {
+            for (const f of clusterFindings(bundle, node, path, job.address))
+                found.push(f);
+        };
+        const base = `resources.${job.address}`;
+        (asSeq(job.node.entries.get('job_clusters'))?.items ?? []).forEach((jc, i) => check(get(jc, 'new_cluster'), `${base}.job_clusters[${i}].new_cluster`));
+        (asSeq(job.node.entries.get('tasks'))?.items ?? []).forEach((task, i) => {
+            check(get(task, 'new_cluster'), `${base}.tasks[${i}].new_cluster`);
+            check(get(task, 'for_each_task', 'task', 'new_cluster'), `${base}.tasks[${i}].for_each_task.task.new_cluster`);
+        });
+        return found.length > 0 ? found : NONE;
+    });
+}
 function clusterFindings(bundle, node, path, address) {
     const cluster = asMap(node);
     return cluster ? single_node_cluster_memo(cluster, path, () => clusterFindingsUncached(bundle, cluster, path, address)) : NONE;
@@ -6353,8 +6539,8 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/checks/catalog.ts
 var catalog = __webpack_require__(530);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 3 modules
-var yaml = __webpack_require__(5185);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 5 modules
+var yaml = __webpack_require__(7665);
 ;// CONCATENATED MODULE: ./src/config.ts
 // `.dab-ready.yml`: phases, ignore rules, severity overrides, gate settings. A bad file never throws:
 // each problem is a `config-invalid` notice at its line and the faulty part falls back to defaults.
@@ -9631,9 +9817,12 @@ function normalizeRel(rel) {
     const p = external_node_path_.posix.normalize(rel);
     return p === '' ? '.' : p.replace(/\/+$/, '') || '.';
 }
+/** Both paths absolute and normalised: a prefix test; path.relative only where that says no (Windows' case). */
 function isWithin(parent, child) {
+    if (child === parent || child.startsWith(parent.endsWith(external_node_path_.sep) ? parent : parent + external_node_path_.sep))
+        return true;
     const r = external_node_path_.relative(parent, child);
-    return r === '' || (!r.startsWith('..') && !external_node_path_.isAbsolute(r));
+    return r === '' || (r !== '..' && !r.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(r));
 }
 function toPosix(p) {
     return p.split(external_node_path_.sep).join('/');
@@ -10369,7 +10558,7 @@ function byteOrder(a, b) {
 /* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1242);
 /* harmony import */ var _goglob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6577);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5185);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7665);
 // The root file's `include:` list, expanded like cli bundle/config/loader/process_root_includes.go:
 // Go filepath.Glob relative to the bundle root, matches sorted per entry, first match wins,
 // non-glob entries must exist, only YAML/JSON files. Nothing outside the analysed repository is read.
@@ -10853,8 +11042,8 @@ var compile = __webpack_require__(4751);
 var normalize = __webpack_require__(4228);
 // EXTERNAL MODULE: ./src/checks/lib/suggest.ts
 var suggest = __webpack_require__(7399);
-// EXTERNAL MODULE: ./src/project/yaml.ts + 3 modules
-var yaml = __webpack_require__(5185);
+// EXTERNAL MODULE: ./src/project/yaml.ts + 5 modules
+var yaml = __webpack_require__(7665);
 ;// CONCATENATED MODULE: ./src/project/schema-notices.ts
 
 
@@ -10956,7 +11145,7 @@ function substituteComplexVariables(config, variables, report) {
         const replaced = new Substitution(variables, report).walk(node, type, [section], 0);
         if (replaced === node)
             continue;
-        out ??= { ...config, entries: new Map(config.entries) };
+        out ??= { kind: 'map', loc: config.loc, entries: new Map(config.entries), keyLocs: config.keyLocs };
         out.entries.set(section, replaced);
     }
     return out ?? config;
@@ -10984,7 +11173,7 @@ class Substitution {
                 path.pop();
                 if (replaced === child)
                     continue;
-                out ??= { ...node, entries: new Map(node.entries) };
+                out ??= { kind: 'map', loc: node.loc, entries: new Map(node.entries), keyLocs: node.keyLocs };
                 out.entries.set(key, replaced);
             }
             return out ?? node;
@@ -11002,7 +11191,7 @@ class Substitution {
                 items ??= [...node.items];
                 items[i] = replaced;
             });
-            return items ? { ...node, items } : node;
+            return items ? { kind: 'seq', loc: node.loc, items } : node;
         }
         return node;
     }
@@ -13482,7 +13671,7 @@ function containsReference(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7321);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5185);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7665);
 // Typed views over a target's merged configuration: resources, jobs with their tasks and
 // libraries, pipelines, artifacts (including the CLI's implicit `python_artifact`) and sync.
 
@@ -14016,7 +14205,7 @@ function createSyncMatcher(fileIndex, sync, options = {}) {
 
 /***/ }),
 
-/***/ 5185:
+/***/ 7665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14038,66 +14227,165 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/project/key-locs.ts
-/** Above this many keys, lookups go through an index built on first use (a resource mapping may hold thousands). */
+;// CONCATENATED MODULE: ./src/project/packed-entries.ts
+/** Above this many keys, lookups go through an index built on first use. */
 const SCAN_LIMIT = 12;
-class PackedKeyLocs {
-    file;
-    packed = [];
+/** Cells per key in the table: key, value, line, column. */
+const ROW = 4;
+class PackedEntries {
+    /** [key, value, line, column, ...]; the values are stale once `map` is set, the positions are not. */
+    table = [];
     index;
     map;
-    constructor(file) {
-        this.file = file;
-    }
+    sealed = false;
     get size() {
-        return this.map ? this.map.size : this.packed.length / 3;
+        return this.map ? this.map.size : this.table.length / ROW;
     }
-    find(key) {
-        const packed = this.packed;
-        if (packed.length <= SCAN_LIMIT * 3) {
-            for (let i = 0; i < packed.length; i += 3)
-                if (packed[i] === key)
+    get [Symbol.toStringTag]() {
+        return 'Map';
+    }
+    /** Where `key`'s row starts in the table, or -1. */
+    row(key) {
+        const table = this.table;
+        if (table.length <= SCAN_LIMIT * ROW) {
+            for (let i = 0; i < table.length; i += ROW)
+                if (table[i] === key)
                     return i;
             return -1;
         }
         if (!this.index) {
             this.index = new Map();
-            for (let i = 0; i < packed.length; i += 3)
-                this.index.set(packed[i], i);
+            for (let i = 0; i < table.length; i += ROW)
+                this.index.set(table[i], i);
         }
         return this.index.get(key) ?? -1;
-    }
-    locAt(i) {
-        return { file: this.file, line: this.packed[i + 1], column: this.packed[i + 2] };
     }
     get(key) {
         if (this.map)
             return this.map.get(key);
-        const i = this.find(key);
+        const i = this.row(key);
+        return i < 0 ? undefined : this.table[i + 1];
+    }
+    has(key) {
+        return this.map ? this.map.has(key) : this.row(key) >= 0;
+    }
+    set(key, value) {
+        if (this.map) {
+            this.map.set(key, value);
+            return this;
+        }
+        const i = this.row(key);
+        if (i >= 0) {
+            this.table[i + 1] = value;
+        }
+        else if (this.sealed) {
+            this.asMap().set(key, value);
+        }
+        else {
+            this.index?.set(key, this.table.length);
+            this.table.push(key, value, 0, 0); // the parser gives the position next (keyLocs.setAt)
+        }
+        return this;
+    }
+    /** The parser is done with this mapping: the table drops its spare capacity (an array grown by push keeps room for 16 more). */
+    trim() {
+        this.table = this.table.slice();
+        this.sealed = true;
+    }
+    delete(key) {
+        return this.asMap().delete(key);
+    }
+    clear() {
+        this.asMap().clear();
+    }
+    forEach(callback, thisArg) {
+        for (const [key, value] of this.entries())
+            callback.call(thisArg, value, key, this);
+    }
+    entries() {
+        return this.map ? this.map.entries() : new TableIterator(this.table, ENTRIES);
+    }
+    keys() {
+        return this.map ? this.map.keys() : new TableIterator(this.table, KEYS);
+    }
+    values() {
+        return this.map ? this.map.values() : new TableIterator(this.table, VALUES);
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    asMap() {
+        if (!this.map) {
+            const map = new Map();
+            for (let i = 0; i < this.table.length; i += ROW)
+                map.set(this.table[i], this.table[i + 1]);
+            this.map = map;
+            this.sealed = true;
+        }
+        return this.map;
+    }
+}
+const ENTRIES = 0;
+const KEYS = 1;
+const VALUES = 2;
+/** An iterator over the table, live like a Map's (it sees keys added while it runs); a class, not a generator: cheaper to resume. */
+class TableIterator {
+    table;
+    kind;
+    i = 0;
+    constructor(table, kind) {
+        this.table = table;
+        this.kind = kind;
+    }
+    next() {
+        const table = this.table;
+        const i = this.i;
+        if (i >= table.length)
+            return { done: true, value: undefined };
+        this.i = i + ROW;
+        const value = this.kind === ENTRIES ? [table[i], table[i + 1]] : this.kind === KEYS ? table[i] : table[i + 1];
+        return { done: false, value: value };
+    }
+    [Symbol.iterator]() {
+        return this;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/key-locs.ts
+
+class PackedKeyLocs {
+    source;
+    file;
+    map;
+    constructor(source, file) {
+        this.source = source;
+        this.file = file;
+    }
+    get size() {
+        return this.map ? this.map.size : this.source.table.length / ROW;
+    }
+    locAt(i) {
+        const table = this.source.table;
+        return { file: this.file, line: table[i + 2], column: table[i + 3] };
+    }
+    get(key) {
+        if (this.map)
+            return this.map.get(key);
+        const i = this.source.row(key);
         return i < 0 ? undefined : this.locAt(i);
     }
     has(key) {
-        return this.map ? this.map.has(key) : this.find(key) >= 0;
+        return this.map ? this.map.has(key) : this.source.row(key) >= 0;
     }
-    /** Where `key` is written, by line and column in this mapping's file (the parsers' call: no Loc object). */
+    /** Where `key` is written, by line and column in this mapping's file (the parsers' call, after entries.set: no Loc object). */
     setAt(key, line, column) {
-        if (this.map) {
-            this.map.set(key, { file: this.file, line, column });
+        const i = this.map ? -1 : this.source.row(key);
+        if (i < 0) {
+            this.asMap().set(key, { file: this.file, line, column });
             return;
         }
-        const i = this.find(key);
-        if (i >= 0) {
-            this.packed[i + 1] = line;
-            this.packed[i + 2] = column;
-            return;
-        }
-        this.index?.set(key, this.packed.length);
-        this.packed.push(key, line, column);
-    }
-    /** Done adding: the packed array drops its spare capacity (an array grown by push keeps room for 16 more). */
-    trim() {
-        if (!this.map)
-            this.packed = this.packed.slice();
+        this.source.table[i + 2] = line;
+        this.source.table[i + 3] = column;
     }
     set(key, loc) {
         if (!this.map && loc.file === this.file)
@@ -14117,8 +14405,9 @@ class PackedKeyLocs {
             yield* this.map.entries();
             return;
         }
-        for (let i = 0; i < this.packed.length; i += 3)
-            yield [this.packed[i], this.locAt(i)];
+        const table = this.source.table;
+        for (let i = 0; i < table.length; i += ROW)
+            yield [table[i], this.locAt(i)];
     }
     *keys() {
         for (const [key] of this.entries())
@@ -14132,12 +14421,52 @@ class PackedKeyLocs {
         return this.entries();
     }
     asMap() {
-        if (!this.map) {
+        if (!this.map)
             this.map = new Map(this.entries());
-            this.packed = [];
-            this.index = undefined;
-        }
         return this.map;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/located-nodes.ts
+const COLUMN_BITS = 12;
+const MAX_COLUMN = (1 << COLUMN_BITS) - 1;
+/** Packed positions stay below 2^31: a small integer, no heap number. */
+const MAX_LINE = (1 << (31 - COLUMN_BITS)) - 1;
+/** Line and column in one small integer when both fit, else the Loc itself. */
+function position(file, line, column) {
+    return line <= MAX_LINE && column <= MAX_COLUMN ? line * (MAX_COLUMN + 1) + column : { file, line, column };
+}
+function locOf(file, at) {
+    return typeof at === 'number' ? { file, line: Math.floor(at / (MAX_COLUMN + 1)), column: at & MAX_COLUMN } : at;
+}
+/** Where a parsed collection is written: read as a Loc, kept as a packed position. */
+class Located {
+    file;
+    at;
+    constructor(file, line, column) {
+        this.file = file;
+        this.at = position(file, line, column);
+    }
+    get loc() {
+        return locOf(this.file, this.at);
+    }
+}
+class ParsedMap extends Located {
+    entries;
+    keyLocs;
+    kind = 'map';
+    constructor(entries, keyLocs, file, line, column) {
+        super(file, line, column);
+        this.entries = entries;
+        this.keyLocs = keyLocs;
+    }
+}
+class ParsedSeq extends Located {
+    items;
+    kind = 'seq';
+    constructor(items, file, line, column) {
+        super(file, line, column);
+        this.items = items;
     }
 }
 
@@ -14148,6 +14477,8 @@ class PackedKeyLocs {
 // block sequences and scalars with plain keys. Anything else, and anything the composer would report
 // as an error, returns undefined and the caller composes the file in full: the same tree and the same
 // findings either way (test/project/yaml-fast.test.ts compares both over the corpus).
+
+
 
 
 /** Thrown where the fast path stops; the caller falls back to the composer. */
@@ -14243,8 +14574,14 @@ function endOf(tokens, fallback) {
     const last = tokens[tokens.length - 1];
     return last ? last.offset + last.source.length : fallback;
 }
+/** First characters of the plain scalars the core schema may resolve to something other than a string. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of '~nNtTfF0123456789+-.')
+    MAY_RESOLVE[c.charCodeAt(0)] = 1;
 /** The core schema's plain-scalar resolution, as the `yaml` package's default schema does it. */
 function resolvePlain(source) {
+    if (source.length > 0 && MAY_RESOLVE[source.charCodeAt(0)] !== 1)
+        return source; // most values: no pattern can match
     if (/^(?:~|[Nn]ull|NULL)?$/.test(source))
         return null;
     if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source))
@@ -14301,8 +14638,9 @@ class Builder {
         if (depth > this.maxNesting)
             throw notFast; // the composed path says how deep is too deep
         const loc = this.at(token.offset);
-        const keyLocs = new PackedKeyLocs(loc.file);
-        const out = { kind: 'map', loc, entries: new Map(), keyLocs };
+        const entries = new PackedEntries();
+        const keyLocs = new PackedKeyLocs(entries, loc.file);
+        const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
         const items = token.items;
         for (let i = 0; i < items.length; i++) {
             const { start, key, sep, value } = items[i];
@@ -14334,12 +14672,12 @@ class Builder {
             }
             items[i] = undefined; // converted: its CST can go before the rest is read (a fallback parses again)
             const name = String(keyNode.value ?? '');
-            if (out.entries.has(name))
-                out.entries.delete(name); // a repeated key: the last one wins, in its place
-            out.entries.set(name, valueNode);
+            if (entries.has(name))
+                entries.delete(name); // a repeated key: the last one wins, in its place
+            entries.set(name, valueNode);
             keyLocs.setAt(name, keyNode.loc.line, keyNode.loc.column);
         }
-        keyLocs.trim();
+        entries.trim();
         return out;
     }
     seq(token, depth) {
@@ -14356,11 +14694,14 @@ class Builder {
             items.push(value ? this.node(value, depth + 1) : this.empty(emptyScalarOffset(endOf(start, token.offset), start)));
             token.items[i] = undefined;
         }
-        return { kind: 'seq', loc: this.at(token.offset), items };
+        const loc = this.at(token.offset);
+        return new ParsedSeq(items, loc.file, loc.line, loc.column);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/project/yaml-lines.ts
+
+
 
 
 /** Thrown where this path stops; the caller takes the next one. */
@@ -14384,6 +14725,8 @@ const INDICATOR_FIRST = new Set('[]{}&*!|>%@`,?:#-\'"'.split('').map((c) => c.ch
 /** Distinct mapping keys met so far, kept as one internalized string each (bounded: key names repeat, resource names may not). */
 const internedKeys = new Map();
 const MAX_INTERNED_KEYS = 20_000;
+/** Key texts met so far that are plain keys naming themselves (most keys), by their text: one lookup for each next time. */
+const selfNamedKeys = new Map();
 /**
  * One string per distinct key, and V8's internalized one: the checks' `entries.get('task_key')` then
  * compares pointers, and a thousand files' `task_key` are one string in memory instead of a thousand.
@@ -14401,6 +14744,18 @@ function internKey(key) {
         return key;
     internedKeys.set(interned, interned);
     return interned;
+}
+/** The name a key's text gives (the same as the text, for most keys). Throws NotPlain for a key this path does not read. */
+function keyName(keyText) {
+    const known = selfNamedKeys.get(keyText);
+    if (known !== undefined)
+        return known;
+    if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' '))
+        throw notPlain;
+    const name = internKey(String(resolvePlain(keyText) ?? ''));
+    if (name === keyText && selfNamedKeys.size < MAX_INTERNED_KEYS)
+        selfNamedKeys.set(name, name);
+    return name;
 }
 /** The file's mapping, or undefined when the file needs the CST fast path or the composer. */
 function parseLines(text, path, maxNesting) {
@@ -14525,8 +14880,9 @@ class LineReader {
         if (depth > this.maxNesting)
             throw notPlain;
         const text = this.text;
-        const keyLocs = new PackedKeyLocs(this.path);
-        const out = { kind: 'map', loc: this.loc(this.contentStart), entries: new Map(), keyLocs };
+        const entries = new PackedEntries();
+        const keyLocs = new PackedKeyLocs(entries, this.path);
+        const out = new ParsedMap(entries, keyLocs, this.path, this.lineNo, this.contentStart - this.lineStart + 1);
         for (;;) {
             const start = this.contentStart;
             let colon = start;
@@ -14542,12 +14898,9 @@ class LineReader {
             }
             if (colon - start > MAX_FAST_KEY_CHARS)
                 throw notPlain;
-            const keyText = text.slice(start, colon);
-            if (!PLAIN_KEY.test(keyText) || keyText.endsWith(' '))
-                throw notPlain;
+            const name = keyName(text.slice(start, colon));
             const keyLine = this.lineNo;
             const keyColumn = start - this.lineStart + 1;
-            const name = internKey(String(resolvePlain(keyText) ?? ''));
             let valueStart = colon + 1;
             while (text.charCodeAt(valueStart) === SPACE)
                 valueStart++;
@@ -14566,12 +14919,12 @@ class LineReader {
             else {
                 value = this.scalar(valueStart);
             }
-            if (out.entries.has(name))
-                out.entries.delete(name); // a repeated key: the last one wins, in its place
-            out.entries.set(name, value);
+            if (entries.has(name))
+                entries.delete(name); // a repeated key: the last one wins, in its place
+            entries.set(name, value);
             keyLocs.setAt(name, keyLine, keyColumn);
             if (!this.continues(indent)) {
-                keyLocs.trim();
+                entries.trim();
                 return out;
             }
             if (this.isSeqLine())
@@ -14583,7 +14936,7 @@ class LineReader {
         if (depth > this.maxNesting)
             throw notPlain;
         const text = this.text;
-        const out = { kind: 'seq', loc: this.loc(this.contentStart), items: [] };
+        const out = new ParsedSeq([], this.path, this.lineNo, this.contentStart - this.lineStart + 1);
         for (;;) {
             let valueStart = this.contentStart + 1;
             while (text.charCodeAt(valueStart) === SPACE)
@@ -14697,6 +15050,8 @@ class LineReader {
 // Parse one YAML (or JSON) config file into located Nodes, the way the Databricks CLI's loader reads
 // it: first document only, anchors/aliases/merge keys applied, custom tags rejected. Never throws:
 // every problem becomes a `config-invalid` finding at its file:line and the rest is kept.
+
+
 
 
 
@@ -15001,7 +15356,11 @@ class Converter {
             return { kind: 'scalar', loc, value: null };
         }
         // The alias node itself is located at its use site; what it contains keeps where it is written.
-        const atUseSite = { ...converted, loc };
+        const atUseSite = converted.kind === 'map'
+            ? { kind: 'map', loc, entries: converted.entries, keyLocs: converted.keyLocs }
+            : converted.kind === 'seq'
+                ? { kind: 'seq', loc, items: converted.items }
+                : { ...converted, loc };
         this.sizes.set(atUseSite, size);
         anchoredNodes.add(atUseSite);
         return atUseSite;
@@ -15025,7 +15384,7 @@ class Converter {
         try {
             if ((0,dist/* isSeq */.oP)(node)) {
                 const items = node.items.map((item) => this.convert(item, node.range?.[0], depth + 1));
-                return { kind: 'seq', loc, items };
+                return new ParsedSeq(items, loc.file, loc.line, loc.column);
             }
             if ((0,dist/* isMap */.jh)(node))
                 return this.convertMap(node.items, loc, depth);
@@ -15036,8 +15395,9 @@ class Converter {
         return { kind: 'scalar', loc, value: null };
     }
     convertMap(pairs, loc, depth) {
-        const keyLocs = new PackedKeyLocs(loc.file);
-        const out = { kind: 'map', loc, entries: new Map(), keyLocs };
+        const entries = new PackedEntries();
+        const keyLocs = new PackedKeyLocs(entries, loc.file);
+        const out = new ParsedMap(entries, keyLocs, loc.file, loc.line, loc.column);
         const merges = [];
         for (const pair of pairs) {
             if (!(0,dist/* isPair */.tO)(pair))
@@ -15062,12 +15422,12 @@ class Converter {
                 merges.push({ node: value, keyLoc });
                 continue;
             }
-            if (out.entries.has(key))
-                out.entries.delete(key); // a repeated key: the last one wins, in its place
-            out.entries.set(key, value);
+            if (entries.has(key))
+                entries.delete(key); // a repeated key: the last one wins, in its place
+            entries.set(key, value);
             keyLocs.set(key, keyLoc);
         }
-        keyLocs.trim();
+        entries.trim();
         if (merges.length > 0)
             this.applyMerge(out, merges[0].node, merges[0].keyLoc);
         return out;
@@ -16227,7 +16587,7 @@ function markVariableShorthand(root) {
 /* harmony export */   jV: () => (/* binding */ formatPath)
 /* harmony export */ });
 /* harmony import */ var _project_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5185);
+/* harmony import */ var _project_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7665);
 
 
 function formatPath(segments) {
