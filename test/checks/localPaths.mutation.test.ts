@@ -105,16 +105,23 @@ const OTHERS = `resources:
       source_code_path: ../app
 `;
 
-describe('collectPaths', () => {
-  const { bundle, target } = load({
+// Loaded inside each test: Stryker activates a mutant per test, not while the file is collected.
+const loadAll = () =>
+  load({
     'databricks.yml': `bundle:\n  name: lp\ninclude:\n  - resources/*.yml\nartifacts:\n  built:\n    path: ./lib\n    build: make\n    files:\n      - source: ./lib/out/*.whl\n  prebuilt:\n    path: ./pre\n    files:\n      - source: ./pre/*.whl\n`,
     'resources/jobs.yml': JOBS,
     'resources/others.yml': OTHERS,
   });
-  const refs = collectPaths(bundle, target).map((r) => [r.field, r.expect, r.raw, r.resolved ?? null, r.remote, r.glob, r.globAllowed, r.resource ?? null]);
+
+describe('collectPaths', () => {
+  const refsOf = () => {
+    const { bundle, target } = loadAll();
+    return collectPaths(bundle, target).map((r) => [r.field, r.expect, r.raw, r.resolved ?? null, r.remote, r.glob, r.globAllowed, r.resource ?? null]);
+  };
 
   test('job tasks, their libraries and nested tasks; environment dependencies that name paths; git sources skipped', () => {
     const job = 'resources.jobs.j';
+    const refs = refsOf();
     expect(refs.filter((r) => String(r[0]).startsWith(job))).toEqual([
       [`${job}.tasks[0].notebook_task.notebook_path`, 'notebook', '../src/nb', 'src/nb', false, false, false, 'jobs.j'],
       [`${job}.tasks[2].spark_python_task.python_file`, 'file', '../src/run.py', 'src/run.py', false, false, false, 'jobs.j'],
@@ -135,7 +142,7 @@ describe('collectPaths', () => {
   });
 
   test('pipelines (libraries, root_path, environment), files the CLI loads, app folders, artifacts', () => {
-    expect(refs.filter((r) => !String(r[0]).startsWith('resources.jobs.'))).toEqual([
+    expect(refsOf().filter((r) => !String(r[0]).startsWith('resources.jobs.'))).toEqual([
       ['resources.pipelines.p.libraries[0].notebook.path', 'notebook', '../pipe/nb', 'pipe/nb', false, false, true, 'pipelines.p'],
       ['resources.pipelines.p.libraries[1].file.path', 'file', '../pipe/*.py', 'pipe/*.py', false, true, true, 'pipelines.p'],
       ['resources.pipelines.p.libraries[2].whl', 'library', '../dist/p.whl', 'dist/p.whl', false, false, false, 'pipelines.p'],
@@ -153,6 +160,7 @@ describe('collectPaths', () => {
   });
 
   test('each path remembers the file that defines its resource', () => {
+    const { bundle, target } = loadAll();
     const files = new Set(collectPaths(bundle, target).map((r) => `${r.resource}:${r.resourceFile ?? '-'}`));
     expect([...files].sort()).toEqual([
       'alerts.a:resources/others.yml',
