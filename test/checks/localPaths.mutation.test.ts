@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { collectPaths, isInside, syncRoot } from '../../src/checks/lib/localPaths.js';
 import type { Bundle, TargetView } from '../../src/model.js';
 import { loadProject } from '../../src/project/load.js';
+import { loadRepo } from '../fixtures/validate/harness.js';
 import { writeRepo } from '../project/loader-helpers.js';
 
 function load(files: Record<string, string>): { bundle: Bundle; target: TargetView } {
@@ -196,5 +197,67 @@ describe('syncRoot and isInside', () => {
     expect(isInside('a', 'a')).toBe(true);
     expect(isInside('a', 'ab')).toBe(false);
     expect(isInside('.', '..')).toBe(false);
+  });
+});
+
+// Through path-not-found's public run: which written paths count as local, remote or synced.
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+const pathFindings = (repo: ReturnType<typeof loadRepo>) => repo.run('path-not-found').map((f) => `${f.loc?.line}: ${f.message}`);
+
+describe('the paths path-not-found judges', () => {
+  test('remote notebook paths: only a synced one (${workspace.file_path}/root_path, /Workspace/) that keeps its extension is reported', () => {
+    const task = (key: string, value: string) => [`        - task_key: ${key}`, '          notebook_task:', `            notebook_path: ${value}`];
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: p', 'variables:', '  nb:', '    default: /Workspace/Shared/nb', 'resources:', '  jobs:', '    j:', '      tasks:',
+        ...task('users', '/Users/me/nb.py'),
+        ...task('workspace', '/Workspace/Users/me/.bundle/p/files/src/nb.py'),
+        ...task('variable', '${var.nb}'),
+        ...task('unresolved_synced', '${workspace.file_path}/${var.nowhere}.py'),
+        ...task('file_path', '${workspace.file_path}/src/nb.py'),
+        ...task('root_path', '${workspace.root_path}/files/src/nb.sql'),
+        ...task('repos', '/Repos/${workspace.file_path}/nb.py'),
+      ),
+    });
+    const lost = (line: number, raw: string) => `${line}: notebook ${raw} does not exist in the workspace: notebooks synced with the bundle lose their extension`;
+    expect(pathFindings(repo)).toEqual([
+      lost(15, '/Workspace/Users/me/.bundle/p/files/src/nb.py'),
+      lost(21, '${workspace.file_path}/${var.nowhere}.py'),
+      lost(24, '${workspace.file_path}/src/nb.py'),
+      lost(27, '${workspace.root_path}/files/src/nb.sql'),
+    ]);
+  });
+
+  test('a blank or null path, or one whose reference stays unresolved, is not judged; a missing local one is', () => {
+    const task = (key: string, value: string) => [`        - task_key: ${key}`, '          spark_python_task:', `            python_file: ${value}`];
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: p', 'resources:', '  jobs:', '    j:', '      tasks:',
+        ...task('blank', '"  "'),
+        ...task('null', 'null'),
+        ...task('unresolved', '${var.nowhere}/x.py'),
+        ...task('missing', './x.py'),
+      ),
+    });
+    expect(pathFindings(repo)).toEqual(['18: file x.py not found']);
+    expect(repo.run('path-kind-mismatch')).toEqual([]);
+  });
+
+  test('tasks that run from git (source: git/GIT, or the job\'s git_source) are not looked up locally', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: p', 'resources:', '  jobs:', '    local:', '      tasks:',
+        '        - task_key: nb_git', '          notebook_task:', '            notebook_path: ./nb_in_git', '            source: git',
+        '        - task_key: py_git', '          spark_python_task:', '            python_file: ./in_git.py', '            source: GIT',
+        '        - task_key: nb', '          notebook_task:', '            notebook_path: ./nb_missing', '            source: WORKSPACE',
+        '        - task_key: py', '          spark_python_task:', '            python_file: ./missing.py',
+        '    from_git:', '      git_source:', '        git_url: https://github.com/x/y', '        git_provider: gitHub', '        git_branch: main',
+        '      tasks:', '        - task_key: t', '          notebook_task:', '            notebook_path: ./nb_in_git',
+      ),
+    });
+    expect(pathFindings(repo)).toEqual([
+      `17: notebook "nb_missing" not found. Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]`,
+      '21: file missing.py not found',
+    ]);
   });
 });
