@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { packageNameMismatch } from '../../src/checks/package-name-mismatch.js';
 import { wheelNotBuilt } from '../../src/checks/wheel-not-built.js';
 import { buildOutputDir, parseEntryPointValue, relativeFrom, wheelPatternsOverlap } from '../../src/checks/lib/wheel-tasks.js';
+import { loadRepo } from '../fixtures/validate/harness.js';
 import { runOnFiles } from './seed-helpers.js';
 
 describe('parseEntryPointValue', () => {
@@ -110,5 +111,63 @@ describe('wheels attached to a task (wheel-not-built)', () => {
     const libs = '          libraries: ${var.libs}\n';
     const files = { 'databricks.yml': `variables:\n  libs:\n    type: complex\n    default:\n      - whl: ./x.whl\n${wheelTask('my_pkg', libs)}` };
     expect(runOnFiles(wheelNotBuilt, { ...files, 'pyproject.toml': pyproject('my-pkg') })).toEqual([]);
+  });
+});
+
+describe('local libraries no artifact builds (wheel-not-built, through a loaded bundle)', () => {
+  const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+  const messages = (repo: ReturnType<typeof loadRepo>) => repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`);
+
+  test('a library list shared by two tasks through a YAML alias is one finding, at the place written', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  w:', '    type: whl', '    path: ./pkg', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries: &libs', '            - whl: ./other/*.whl',
+        '        - task_key: b', '          spark_python_task:', '            python_file: ./run.py', '          libraries: *libs',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([
+      '15: whl ./other/*.whl of task a of jobs.j names other/*.whl, which none of the artifacts produce (pkg/dist/*.whl) and no file matches: deploy fails with "no files match pattern: other/*.whl"',
+    ]);
+  });
+
+  test('a wheel one of an artifact\'s files produces, or one above the bundle root: not reported; a wheel nothing produces is', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  w:', '    type: whl', '    build: make', '    files:', '      - source: ./out/*.tar.gz', '      - source: ./out/*.whl',
+        'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries:',
+        '            - whl: ./out/*.whl', '            - whl: ../../elsewhere/x.whl', '            - whl: ./missing/*.whl',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([
+      '20: whl ./missing/*.whl of task a of jobs.j names missing/*.whl, which none of the artifacts produce (out/*.whl) and no file matches: deploy fails with "no files match pattern: missing/*.whl"',
+    ]);
+  });
+
+  test('a build of another type may produce anything: its jar library is not reported', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  j:', '    type: jar', '    path: ./java', '    build: mvn package', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries:', '            - jar: ./java/target/*.jar',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([]);
+  });
+
+  test('a jar artifact builds no wheel: the patch for a wheel task points at the distribution\'s dist/', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  j:', '    type: jar', '    path: ./java', '    build: mvn package', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: t', '          python_wheel_task:', '            package_name: my_pkg', '            entry_point: main',
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('wheel-not-built').map((f) => [f.loc?.line, f.message, f.fix?.patch])).toEqual([
+      [13, 'task t attaches no wheel: artifacts are built, but deploy uploads only wheels a task references, so my_pkg is never installed', 'libraries:\n  - whl: ./dist/*.whl'],
+    ]);
   });
 });
