@@ -171,3 +171,58 @@ describe('local libraries no artifact builds (wheel-not-built, through a loaded 
     ]);
   });
 });
+
+describe('where a task\'s package comes from (package-name-mismatch, wheel-not-built)', () => {
+  const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+  const task = (key: string, extra: string[]) => [`        - task_key: ${key}`, '          python_wheel_task:', '            package_name: my_pkgg', '            entry_point: main', ...extra];
+
+  test('libraries or environment dependencies a complex variable supplies at deploy time cannot be read: those tasks are not judged', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'variables:', '  deps:', '    type: complex', '  libs:', '    type: complex', 'resources:', '  jobs:', '    j:',
+        '      environments:',
+        '        - environment_key: fromvar', '          spec:', '            client: "2"', '            dependencies: ${var.deps}',
+        '        - environment_key: plain', '          spec:', '            client: "2"', '            dependencies:', '              - other==1',
+        '      tasks:',
+        ...task('envvar', ['          environment_key: fromvar']),
+        ...task('envplain', ['          environment_key: plain']),
+        ...task('libvar', ['          libraries: ${var.libs}']),
+        ...task('bare', []),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "29: package_name my_pkgg of tasks envplain of jobs.j, bare of jobs.j matches no distribution in the repository (the repository's distribution is my-pkg); also written at databricks.yml:39",
+    ]);
+    expect(repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      '28: no wheel of my_pkgg is built or attached for tasks envplain of jobs.j, bare of jobs.j: no artifacts, no whl library and no distribution of that name in the repository',
+    ]);
+  });
+
+  test('remote wheels only, or an existing cluster without wheels: from elsewhere; a local wheel among remote ones, or nothing at all: a misspelt distribution', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'resources:', '  jobs:', '    j:', '      tasks:',
+        ...task('remote', ['          libraries:', '            - whl: /Volumes/a/b/c/my_pkgg-1-py3-none-any.whl']),
+        ...task('mixed', ['          libraries:', '            - whl: /Volumes/a/b/c/x.whl', '            - whl: ./dist/*.whl']),
+        ...task('cluster', ['          existing_cluster_id: abc']),
+        ...task('bare', []),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "15: package_name my_pkgg of tasks mixed of jobs.j, bare of jobs.j matches no distribution in the repository (the repository's distribution is my-pkg); also written at databricks.yml:27",
+    ]);
+  });
+
+  test('an empty package_name and entry_point: the task is judged without a name', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: s', 'resources:', '  jobs:', '    j:', '      tasks:', '        - task_key: t', '          python_wheel_task:', '            package_name:', '            entry_point: ~'),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      '8: no wheel of the package is built or attached for task t: no artifacts, no whl library and no distribution of that name in the repository',
+    ]);
+    expect(repo.run('package-name-mismatch')).toEqual([]);
+  });
+});
