@@ -261,3 +261,14 @@ describe('the paths path-not-found judges', () => {
     ]);
   });
 });
+
+describe('the sync root through path-outside-sync-root', () => {
+  test('sync.paths [..] widens the root to the parent: a notebook there is uploaded; without it, it is not', () => {
+    const files = (sync: string) => ({
+      'b/databricks.yml': yaml('bundle:', '  name: s', ...(sync ? ['sync:', '  paths:', `    - ${sync}`] : []), 'resources:', '  jobs:', '    j:', '      tasks:', '        - task_key: t', '          notebook_task:', '            notebook_path: ../shared/nb.py'),
+      'shared/nb.py': '# Databricks notebook source\n',
+    });
+    expect(loadRepo(files('..'), { bundleDir: 'b' }).run('path-outside-sync-root')).toEqual([]);
+    expect(loadRepo(files(''), { bundleDir: 'b' }).run('path-outside-sync-root').map((f) => f.message)).toEqual(['path ../shared/nb.py is not contained in sync root path . (the bundle root)']);
+  });
+});
