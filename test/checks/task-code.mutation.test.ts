@@ -135,3 +135,22 @@ describe('task-code: imports that loop, and paths that differ per target', () =>
     expect(messages(tasks, files, 'variables:\n  nb:\n    default: ./nb\n')).toEqual(['nb.py builds an in-process annoy index, run by j.t']);
   });
 });
+
+describe('task-code: relative imports resolve against the package, not the search path', () => {
+  test('from ..tools finds the parent package\'s tools.py, not a tools.py at the bundle root', () => {
+    const files = {
+      'nb.py': 'import pkg.sub.mod\n',
+      'pkg/__init__.py': '',
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/mod.py': 'from ..tools import y\n',
+      'pkg/tools.py': 'import chromadb\n',
+      'tools.py': '',
+    };
+    expect(messages(notebook('./nb.py'), files)).toEqual(['pkg/tools.py builds an in-process chromadb index (imported by pkg/sub/mod.py:1), run by j.t']);
+  });
+
+  test('from . import x in the task file runs its own package\'s __init__.py', () => {
+    const files = { 'pkg/nb.py': 'from . import helpers\n', 'pkg/__init__.py': 'import faiss\n', 'pkg/helpers.py': '' };
+    expect(messages(notebook('./pkg/nb.py'), files)).toEqual(['pkg/__init__.py builds an in-process faiss index (imported by pkg/nb.py:1), run by j.t']);
+  });
+});
