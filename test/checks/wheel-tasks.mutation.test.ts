@@ -226,3 +226,18 @@ describe('where a task\'s package comes from (package-name-mismatch, wheel-not-b
     expect(repo.run('package-name-mismatch')).toEqual([]);
   });
 });
+
+describe('the closest distribution name (package-name-mismatch fix)', () => {
+  const fixOf = (pkg: string, files: Record<string, string>) => runOnFiles(packageNameMismatch, { 'databricks.yml': wheelTask(pkg), ...files }).map((f) => [f.fix?.text, f.fix?.patch]);
+  const closest = ['Use the name of the distribution the task most likely runs (the closest name) as package_name.', 'package_name: feature-store'];
+
+  test('the closest of several, wherever it is listed', () => {
+    expect(fixOf('feature-stor', { 'a/pyproject.toml': pyproject('reporting'), 'b/pyproject.toml': pyproject('feature-store') })).toEqual([closest]);
+  });
+
+  test('exactly a third of the name away is still close; one edit more is not', () => {
+    const files = { 'a/pyproject.toml': pyproject('reporting'), 'b/pyproject.toml': pyproject('feature-store') };
+    expect(fixOf('featurestoreabcd', files)).toEqual([closest]); // 5 edits, 16 characters
+    expect(fixOf('featurestoreabcde', files)).toEqual([['Set package_name to the name of the distribution the task\'s wheel is built from (one of reporting, feature-store).', undefined]]);
+  });
+});
