@@ -215,6 +215,20 @@ describe('where a task\'s package comes from (package-name-mismatch, wheel-not-b
     ]);
   });
 
+  test('a local wheel file with extras among the environment dependencies is the repository\'s own: a misspelt package_name is reported', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'resources:', '  jobs:', '    j:',
+        '      environments:', '        - environment_key: default', '          spec:', '            client: "2"', '            dependencies:', '              - my_pkgg-1.0-py3-none-any.whl[extra]',
+        '      tasks:', ...task('t', ['          environment_key: default']),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "15: package_name my_pkgg of task t matches no distribution in the repository (the repository's distribution is my-pkg)",
+    ]);
+  });
+
   test('an empty package_name and entry_point: the task is judged without a name', () => {
     const repo = loadRepo({
       'databricks.yml': yaml('bundle:', '  name: s', 'resources:', '  jobs:', '    j:', '      tasks:', '        - task_key: t', '          python_wheel_task:', '            package_name:', '            entry_point: ~'),
