@@ -154,3 +154,15 @@ describe('task-code: relative imports resolve against the package, not the searc
     expect(messages(notebook('./pkg/nb.py'), files)).toEqual(['pkg/__init__.py builds an in-process faiss index (imported by pkg/nb.py:1), run by j.t']);
   });
 });
+
+describe('task-code: files that are not Python', () => {
+  test('a Scala or R notebook, or a binary file, has no imports to follow; a Python task next to them still is', () => {
+    const tasks =
+      '      tasks:\n        - task_key: b\n          spark_python_task:\n            python_file: ./bin.py\n' +
+      '        - task_key: s\n          notebook_task:\n            notebook_path: ./etl.scala\n' +
+      '        - task_key: r\n          notebook_task:\n            notebook_path: ./report\n' +
+      '        - task_key: p\n          notebook_task:\n            notebook_path: ./nb.py\n';
+    const files = { 'etl.scala': '// Databricks notebook source\nimport faiss\n', 'report.r': '# Databricks notebook source\nlibrary(faiss)\n', 'nb.py': 'import faiss\n', 'bin.py': 'import faiss\n\0' };
+    expect(messages(tasks, files)).toEqual(['nb.py builds an in-process faiss index, run by j.p']);
+  });
+});
