@@ -272,3 +272,20 @@ describe('the sync root through path-outside-sync-root', () => {
     expect(loadRepo(files(''), { bundleDir: 'b' }).run('path-outside-sync-root').map((f) => f.message)).toEqual(['path ../shared/nb.py is not contained in sync root path . (the bundle root)']);
   });
 });
+
+describe('paths per target', () => {
+  test('a job\'s path from a variable is resolved per target, next to a plain one and alone', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: p', 'variables:', '  nb:', '    default: ./a_missing.py', 'resources:', '  jobs:',
+        '    mixed:', '      tasks:', '        - task_key: plain', '          spark_python_task:', '            python_file: ./plain_missing.py',
+        '        - task_key: var', '          spark_python_task:', '            python_file: ${var.nb}',
+        '    only_var:', '      tasks:', '        - task_key: var', '          spark_python_task:', '            python_file: ${var.nb}',
+        'targets:', '  one:', '    default: true', '  two:', '    variables:', '      nb: ./b_missing.py',
+      ),
+    });
+    const run = (target: string) => repo.run('path-not-found', target).map((f) => `${f.loc?.line}: ${f.message}`);
+    expect(run('one')).toEqual(['12: file plain_missing.py not found', '15: file a_missing.py not found', '20: file a_missing.py not found']);
+    expect(run('two')).toEqual(['12: file plain_missing.py not found', '15: file b_missing.py not found', '20: file b_missing.py not found']);
+  });
+});
