@@ -114,8 +114,9 @@ describe('wheels attached to a task (wheel-not-built)', () => {
   });
 });
 
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+
 describe('local libraries no artifact builds (wheel-not-built, through a loaded bundle)', () => {
-  const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
   const messages = (repo: ReturnType<typeof loadRepo>) => repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`);
 
   test('a library list shared by two tasks through a YAML alias is one finding, at the place written', () => {
@@ -173,7 +174,6 @@ describe('local libraries no artifact builds (wheel-not-built, through a loaded 
 });
 
 describe('where a task\'s package comes from (package-name-mismatch, wheel-not-built)', () => {
-  const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
   const task = (key: string, extra: string[]) => [`        - task_key: ${key}`, '          python_wheel_task:', '            package_name: my_pkgg', '            entry_point: main', ...extra];
 
   test('libraries or environment dependencies a complex variable supplies at deploy time cannot be read: those tasks are not judged', () => {
