@@ -24,11 +24,11 @@ describe('include-glob-nonrecursive: the recursive reading', () => {
     ]);
   });
 
-  it('a . in the glob is a literal dot, and only YAML or JSON files are counted', () => {
+  it('a . in the glob is a literal dot, and only YAML or JSON files are counted (by their last extension)', () => {
     expect(
       missed({
         'databricks.yml': yaml('bundle:', '  name: g', 'include:', '  - "conf/**"'),
-        'conf/1/2/a.yml': R, 'conf/1/2/b.json': '{}', 'conf/1/2/c.md': 'x', 'conf/1/2/dyml': R,
+        'conf/1/2/a.yml': R, 'conf/1/2/b.json': '{}', 'conf/1/2/c.md': 'x', 'conf/1/2/dyml': R, 'conf/1/2/e.yml.bak': R,
       }),
     ).toEqual(['conf/**: 2 file(s) it seems to cover are not loaded: conf/1/2/a.yml, conf/1/2/b.json']);
     expect(

@@ -4,6 +4,7 @@
 // and tasks that share a module. Small bundles on disk.
 import { describe, expect, test } from 'vitest';
 import { localVectorSearch } from '../../src/checks/local-vector-search.js';
+import { loadRepo } from '../fixtures/validate/harness.js';
 import { runOnFiles } from './seed-helpers.js';
 
 const messages = (tasks: string, files: Record<string, string>, top = '') =>
@@ -104,5 +105,64 @@ describe('task-code: imports followed from the task file', () => {
       '        - task_key: b\n          notebook_task:\n            notebook_path: ./b.py\n';
     const files = { 'a.py': 'import shared\n', 'b.py': 'import shared\n', 'shared.py': 'import deep\n', 'deep.py': 'import faiss\n' };
     expect(messages(tasks, files)).toEqual(['deep.py builds an in-process faiss index (imported by shared.py:1), run by j.a, j.b']);
+  });
+});
+
+describe('task-code: imports that loop, and paths that differ per target', () => {
+  test('a module that imports the task file back is reported once, and the walk ends', () => {
+    const files = { 'nb.py': 'import helper\n', 'helper.py': 'import nb\nimport faiss\n' };
+    expect(messages(notebook('./nb.py'), files)).toEqual(['helper.py builds an in-process faiss index (imported by nb.py:1), run by j.t']);
+  });
+
+  test('a notebook path from a variable is read per target, not remembered from the first target', () => {
+    const repo = loadRepo({
+      'databricks.yml': [
+        'bundle:', '  name: tc', 'variables:', '  nb:', '    default: ./a.py', 'resources:', '  jobs:', '    j:', '      name: j',
+        '      tasks:', '        - task_key: t', '          notebook_task:', '            notebook_path: ${var.nb}',
+        'targets:', '  one:', '    default: true', '  two:', '    variables:', '      nb: ./b.py', '',
+      ].join('\n'),
+      'a.py': 'import faiss\n',
+      'b.py': 'import annoy\n',
+    });
+    expect(repo.run('local-vector-search', 'one').map((f) => f.message)).toEqual(['a.py builds an in-process faiss index, run by j.t']);
+    expect(repo.run('local-vector-search', 'two').map((f) => f.message)).toEqual(['b.py builds an in-process annoy index, run by j.t']);
+  });
+
+  test('a workspace path from a variable is not read from the repository, even where a file of that name exists', () => {
+    const tasks = notebook('${var.nb}');
+    const files = { 'Workspace/Shared/nb.py': 'import faiss\n', 'nb.py': 'import annoy\n' };
+    expect(messages(tasks, files, 'variables:\n  nb:\n    default: /Workspace/Shared/nb\n')).toEqual([]);
+    expect(messages(tasks, files, 'variables:\n  nb:\n    default: ./nb\n')).toEqual(['nb.py builds an in-process annoy index, run by j.t']);
+  });
+});
+
+describe('task-code: relative imports resolve against the package, not the search path', () => {
+  test('from ..tools finds the parent package\'s tools.py, not a tools.py at the bundle root', () => {
+    const files = {
+      'nb.py': 'import pkg.sub.mod\n',
+      'pkg/__init__.py': '',
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/mod.py': 'from ..tools import y\n',
+      'pkg/tools.py': 'import chromadb\n',
+      'tools.py': '',
+    };
+    expect(messages(notebook('./nb.py'), files)).toEqual(['pkg/tools.py builds an in-process chromadb index (imported by pkg/sub/mod.py:1), run by j.t']);
+  });
+
+  test('from . import x in the task file runs its own package\'s __init__.py', () => {
+    const files = { 'pkg/nb.py': 'from . import helpers\n', 'pkg/__init__.py': 'import faiss\n', 'pkg/helpers.py': '' };
+    expect(messages(notebook('./pkg/nb.py'), files)).toEqual(['pkg/__init__.py builds an in-process faiss index (imported by pkg/nb.py:1), run by j.t']);
+  });
+});
+
+describe('task-code: files that are not Python', () => {
+  test('a Scala or R notebook, or a binary file, has no imports to follow; a Python task next to them still is', () => {
+    const tasks =
+      '      tasks:\n        - task_key: b\n          spark_python_task:\n            python_file: ./bin.py\n' +
+      '        - task_key: s\n          notebook_task:\n            notebook_path: ./etl.scala\n' +
+      '        - task_key: r\n          notebook_task:\n            notebook_path: ./report\n' +
+      '        - task_key: p\n          notebook_task:\n            notebook_path: ./nb.py\n';
+    const files = { 'etl.scala': '// Databricks notebook source\nimport faiss\n', 'report.r': '# Databricks notebook source\nlibrary(faiss)\n', 'nb.py': 'import faiss\n', 'bin.py': 'import faiss\n\0' };
+    expect(messages(tasks, files)).toEqual(['nb.py builds an in-process faiss index, run by j.p']);
   });
 });

@@ -71,3 +71,18 @@ describe('undefined-variable: assignments', () => {
     expect(repo.run('undefined-variable', 'dev').map((f) => f.fix?.text)).toEqual(['Did you mean cat1 or cat2? Otherwise declare `variables: {cat: {}}` at the top level.']);
   });
 });
+
+describe('undefined-variable: an index of two digits', () => {
+  it('${var.cfg.list[10]} names the existing field list: no other name is suggested; ${var.cfg.lst[10]} keeps its index on the suggestion', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: v', 'variables:', '  cfg:', '    type: complex', '    default:', '      list: [a]',
+        'resources:', '  jobs:', '    j:', '      name: "${var.cfg.list[10]}"', '      description: "${var.cfg.lst[10]}"',
+      ),
+    });
+    expect(repo.run('undefined-variable').map((f) => [f.loc?.line, f.message.split('\n')[0], f.fix?.text])).toEqual([
+      [11, 'reference does not exist: ${var.cfg.list[10]}', 'Fix the reference ${var.cfg.list[10]}.'],
+      [12, 'reference does not exist: ${var.cfg.lst[10]}', 'Replace ${var.cfg.lst[10]} with ${var.cfg.list[10]}.'],
+    ]);
+  });
+});

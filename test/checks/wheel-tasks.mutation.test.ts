@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { packageNameMismatch } from '../../src/checks/package-name-mismatch.js';
 import { wheelNotBuilt } from '../../src/checks/wheel-not-built.js';
 import { buildOutputDir, parseEntryPointValue, relativeFrom, wheelPatternsOverlap } from '../../src/checks/lib/wheel-tasks.js';
+import { loadRepo } from '../fixtures/validate/harness.js';
 import { runOnFiles } from './seed-helpers.js';
 
 describe('parseEntryPointValue', () => {
@@ -110,5 +111,147 @@ describe('wheels attached to a task (wheel-not-built)', () => {
     const libs = '          libraries: ${var.libs}\n';
     const files = { 'databricks.yml': `variables:\n  libs:\n    type: complex\n    default:\n      - whl: ./x.whl\n${wheelTask('my_pkg', libs)}` };
     expect(runOnFiles(wheelNotBuilt, { ...files, 'pyproject.toml': pyproject('my-pkg') })).toEqual([]);
+  });
+});
+
+const yaml = (...rows: string[]) => `${rows.join('\n')}\n`;
+
+describe('local libraries no artifact builds (wheel-not-built, through a loaded bundle)', () => {
+  const messages = (repo: ReturnType<typeof loadRepo>) => repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`);
+
+  test('a library list shared by two tasks through a YAML alias is one finding, at the place written', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  w:', '    type: whl', '    path: ./pkg', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries: &libs', '            - whl: ./other/*.whl',
+        '        - task_key: b', '          spark_python_task:', '            python_file: ./run.py', '          libraries: *libs',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([
+      '15: whl ./other/*.whl of task a of jobs.j names other/*.whl, which none of the artifacts produce (pkg/dist/*.whl) and no file matches: deploy fails with "no files match pattern: other/*.whl"',
+    ]);
+  });
+
+  test('a wheel one of an artifact\'s files produces, or one above the bundle root: not reported; a wheel nothing produces is', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  w:', '    type: whl', '    build: make', '    files:', '      - source: ./out/*.tar.gz', '      - source: ./out/*.whl',
+        'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries:',
+        '            - whl: ./out/*.whl', '            - whl: ../../elsewhere/x.whl', '            - whl: ./missing/*.whl',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([
+      '20: whl ./missing/*.whl of task a of jobs.j names missing/*.whl, which none of the artifacts produce (out/*.whl) and no file matches: deploy fails with "no files match pattern: missing/*.whl"',
+    ]);
+  });
+
+  test('a build of another type may produce anything: its jar library is not reported', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  j:', '    type: jar', '    path: ./java', '    build: mvn package', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: a', '          spark_python_task:', '            python_file: ./run.py', '          libraries:', '            - jar: ./java/target/*.jar',
+      ),
+      'run.py': '',
+    });
+    expect(messages(repo)).toEqual([]);
+  });
+
+  test('a jar artifact builds no wheel: the patch for a wheel task points at the distribution\'s dist/', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'artifacts:', '  j:', '    type: jar', '    path: ./java', '    build: mvn package', 'resources:', '  jobs:', '    j:', '      tasks:',
+        '        - task_key: t', '          python_wheel_task:', '            package_name: my_pkg', '            entry_point: main',
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('wheel-not-built').map((f) => [f.loc?.line, f.message, f.fix?.patch])).toEqual([
+      [13, 'task t attaches no wheel: artifacts are built, but deploy uploads only wheels a task references, so my_pkg is never installed', 'libraries:\n  - whl: ./dist/*.whl'],
+    ]);
+  });
+});
+
+describe('where a task\'s package comes from (package-name-mismatch, wheel-not-built)', () => {
+  const task = (key: string, extra: string[]) => [`        - task_key: ${key}`, '          python_wheel_task:', '            package_name: my_pkgg', '            entry_point: main', ...extra];
+
+  test('libraries or environment dependencies a complex variable supplies at deploy time cannot be read: those tasks are not judged', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'variables:', '  deps:', '    type: complex', '  libs:', '    type: complex', 'resources:', '  jobs:', '    j:',
+        '      environments:',
+        '        - environment_key: fromvar', '          spec:', '            client: "2"', '            dependencies: ${var.deps}',
+        '        - environment_key: plain', '          spec:', '            client: "2"', '            dependencies:', '              - other==1',
+        '      tasks:',
+        ...task('envvar', ['          environment_key: fromvar']),
+        ...task('envplain', ['          environment_key: plain']),
+        ...task('libvar', ['          libraries: ${var.libs}']),
+        ...task('bare', []),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "29: package_name my_pkgg of tasks envplain of jobs.j, bare of jobs.j matches no distribution in the repository (the repository's distribution is my-pkg); also written at databricks.yml:39",
+    ]);
+    expect(repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      '28: no wheel of my_pkgg is built or attached for tasks envplain of jobs.j, bare of jobs.j: no artifacts, no whl library and no distribution of that name in the repository',
+    ]);
+  });
+
+  test('remote wheels only, or an existing cluster without wheels: from elsewhere; a local wheel among remote ones, or nothing at all: a misspelt distribution', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'resources:', '  jobs:', '    j:', '      tasks:',
+        ...task('remote', ['          libraries:', '            - whl: /Volumes/a/b/c/my_pkgg-1-py3-none-any.whl']),
+        ...task('mixed', ['          libraries:', '            - whl: /Volumes/a/b/c/x.whl', '            - whl: ./dist/*.whl']),
+        ...task('cluster', ['          existing_cluster_id: abc']),
+        ...task('bare', []),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "15: package_name my_pkgg of tasks mixed of jobs.j, bare of jobs.j matches no distribution in the repository (the repository's distribution is my-pkg); also written at databricks.yml:27",
+    ]);
+  });
+
+  test('a local wheel file with extras among the environment dependencies is the repository\'s own: a misspelt package_name is reported', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml(
+        'bundle:', '  name: s', 'resources:', '  jobs:', '    j:',
+        '      environments:', '        - environment_key: default', '          spec:', '            client: "2"', '            dependencies:', '              - my_pkgg-1.0-py3-none-any.whl[extra]',
+        '      tasks:', ...task('t', ['          environment_key: default']),
+      ),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('package-name-mismatch').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      "15: package_name my_pkgg of task t matches no distribution in the repository (the repository's distribution is my-pkg)",
+    ]);
+  });
+
+  test('an empty package_name and entry_point: the task is judged without a name', () => {
+    const repo = loadRepo({
+      'databricks.yml': yaml('bundle:', '  name: s', 'resources:', '  jobs:', '    j:', '      tasks:', '        - task_key: t', '          python_wheel_task:', '            package_name:', '            entry_point: ~'),
+      'pyproject.toml': pyproject('my-pkg'),
+    });
+    expect(repo.run('wheel-not-built').map((f) => `${f.loc?.line}: ${f.message}`)).toEqual([
+      '8: no wheel of the package is built or attached for task t: no artifacts, no whl library and no distribution of that name in the repository',
+    ]);
+    expect(repo.run('package-name-mismatch')).toEqual([]);
+  });
+});
+
+describe('the closest distribution name (package-name-mismatch fix)', () => {
+  const fixOf = (pkg: string, files: Record<string, string>) => runOnFiles(packageNameMismatch, { 'databricks.yml': wheelTask(pkg), ...files }).map((f) => [f.fix?.text, f.fix?.patch]);
+  const closest = ['Use the name of the distribution the task most likely runs (the closest name) as package_name.', 'package_name: feature-store'];
+
+  test('the closest of several, wherever it is listed', () => {
+    expect(fixOf('feature-stor', { 'a/pyproject.toml': pyproject('reporting'), 'b/pyproject.toml': pyproject('feature-store') })).toEqual([closest]);
+  });
+
+  test('exactly a third of the name away is still close; one edit more is not', () => {
+    const files = { 'a/pyproject.toml': pyproject('reporting'), 'b/pyproject.toml': pyproject('feature-store') };
+    expect(fixOf('featurestoreabcd', files)).toEqual([closest]); // 5 edits, 16 characters
+    expect(fixOf('featurestoreabcde', files)).toEqual([['Set package_name to the name of the distribution the task\'s wheel is built from (one of reporting, feature-store).', undefined]]);
   });
 });
