@@ -71,4 +71,46 @@ describe('lists shared between targets', () => {
       'local-vector-search [scripted] indexer.py:1 indexer.py builds an in-process faiss index, run by c.s',
     ]);
   });
+
+  it('a target that adds a job after the ones it leaves as written gets the findings of the added job', () => {
+    const dir = writeRepo({
+      'databricks.yml': `bundle:
+  name: prefix
+resources:
+  jobs:
+    a:
+      name: a
+      tasks:
+        - task_key: t
+          notebook_task:
+            notebook_path: ./nb.py
+targets:
+  dev:
+    default: true
+  added:
+    resources:
+      jobs:
+        d:
+          name: d
+          tasks:
+            - task_key: x
+              notebook_task:
+                notebook_path: ./vector.py
+            - task_key: y
+              notebook_task:
+                notebook_path: ./gone.py
+`,
+      'nb.py': '# Databricks notebook source\nprint(1)\n',
+      'vector.py': '# Databricks notebook source\nimport faiss\nindex = faiss.IndexFlatL2(8)\n',
+    });
+    const bundle = loadProject(dir, { env: {}, vars: {} }).bundles[0];
+    const lines = runChecks(bundle, [...bundle.targets.values()])
+      .filter((f) => f.check !== 'cli-init-missing')
+      .map((f) => `${f.check} [${f.targets.join(',')}] ${f.loc?.file}:${f.loc?.line} ${f.message}`);
+    // dev's path list and task entries are a prefix of this target's: they must not be handed out for it
+    expect(lines).toEqual([
+      'local-vector-search [added] vector.py:2 vector.py builds an in-process faiss index, run by d.x',
+      'path-not-found [added] databricks.yml:25 notebook gone.py not found',
+    ]);
+  });
 });
