@@ -113,4 +113,39 @@ targets:
       'path-not-found [added] databricks.yml:25 notebook gone.py not found',
     ]);
   });
+
+  it('a wheel task whose entry point reads a variable is walked per target', () => {
+    const dir = writeRepo({
+      'databricks.yml': `bundle:
+  name: wheel
+variables:
+  ep:
+    default: plain
+resources:
+  jobs:
+    w:
+      name: w
+      tasks:
+        - task_key: run
+          python_wheel_task:
+            package_name: app
+            entry_point: \${var.ep}
+targets:
+  dev:
+    default: true
+  indexed:
+    variables:
+      ep: index
+`,
+      'pyproject.toml': '[project]\nname = "app"\nversion = "1.0"\n\n[project.scripts]\nplain = "app.plain:main"\nindex = "app.index:main"\n',
+      'app/__init__.py': '',
+      'app/plain.py': 'def main():\n    print(1)\n',
+      'app/index.py': 'import faiss\n\ndef main():\n    faiss.IndexFlatL2(8)\n',
+    });
+    const bundle = loadProject(dir, { env: {}, vars: {} }).bundles[0];
+    const lines = runChecks(bundle, [...bundle.targets.values()])
+      .filter((f) => f.check === 'local-vector-search')
+      .map((f) => `[${f.targets.join(',')}] ${f.loc?.file}:${f.loc?.line} ${f.message}`);
+    expect(lines).toEqual(['[indexed] app/index.py:1 app/index.py builds an in-process faiss index, run by w.run']);
+  });
 });
